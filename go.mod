@@ -1,0 +1,3 @@
+module github.com/hearsaylab/hearsay
+
+go 1.26
