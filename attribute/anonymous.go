@@ -1,0 +1,206 @@
+package attribute
+
+import (
+	"strings"
+)
+
+// findAnonymous finds the descriptions of unnamed sources in the narration
+// ("a senior European defense official", "French officials", "people
+// familiar with the matter"), in text order.
+func (d *doc) findAnonymous() {
+	for _, sent := range d.in.Sentences {
+		nt := d.narration(sent)
+		ch := ""
+		for i := range nt {
+			if nt[i].q >= 0 || !d.lx.anonHead[nt[i].lower] {
+				continue
+			}
+			r, ok := d.anonNP(nt, i)
+			if !ok {
+				continue
+			}
+			if ch == "" {
+				ch = d.channel(nt, attribution{})
+			}
+			r.channel = ch
+			if len(d.anon) == 0 || d.anon[len(d.anon)-1].start != r.start {
+				d.anon = append(d.anon, r)
+				if ch != "" {
+					if _, seen := d.refChannel[r.text]; !seen {
+						d.refChannel[r.text] = ch
+					}
+				}
+			}
+		}
+	}
+}
+
+// anonNP reads the anonymous description headed by nt[h].
+func (d *doc) anonNP(nt []ntok, h int) (referent, bool) {
+	// Leftwards: modifiers back to a determiner.
+	lo := h
+	det := false
+	adjs := 0
+	for lo-1 >= 0 {
+		t := nt[lo-1]
+		if t.q >= 0 || !isWord(t.text) {
+			break
+		}
+		if d.lx.anonDet[t.lower] {
+			lo--
+			det = true
+			break
+		}
+		if t.lower == "the" || d.lx.pronoun[t.lower] || d.lx.auxiliary[t.lower] || prepositions[t.lower] && t.lower != "and" {
+			break
+		}
+		if _, ok := d.lx.cueOf(t.lower, cueVerb); ok {
+			break
+		}
+		if _, ok := d.mentionAt(t.start); ok && !d.a.entities.IsDemonym(t.lower) && !d.isOrgWord(t) {
+			return referent{}, false // "Kremlin spokesman Dmitry Peskov" is named
+		}
+		lo--
+		adjs++
+	}
+	head := nt[h].lower
+	plural := strings.HasSuffix(head, "s") || head == "people"
+	if !det {
+		// A bare plural needs a nationality or institution before it:
+		// "French officials", "U.S. officials", "Western diplomats".
+		if !plural || adjs == 0 || !d.namedGroup(nt, lo, h) {
+			return referent{}, false
+		}
+		if lo < h && (nt[lo].lower == "many" || nt[lo].lower == "most" || nt[lo].lower == "all") {
+			return referent{}, false
+		}
+	}
+	// A name right after the head makes it named: "official John Smith".
+	if h+1 < len(nt) && isCapitalized(nt[h+1].text) {
+		if m, ok := d.mentionAt(nt[h+1].start); ok && m.Type == "person" {
+			return referent{}, false
+		}
+	}
+	// Rightwards: post-modifiers ("for the White House", "familiar with the
+	// matter", "whose conversation was tapped by Russia").
+	hi := h + 1
+	relative := false
+	for hi < len(nt) {
+		t := nt[hi]
+		if t.q >= 0 || isComma(t) || isPunct(t, ".;:!?") {
+			break
+		}
+		if t.lower == "whose" || t.lower == "who" {
+			relative = true
+		}
+		if _, ok := d.lx.cueOf(t.lower, cueVerb); ok && !strings.HasSuffix(t.lower, "ing") {
+			if hi > h+1 || !relative {
+				break
+			}
+		}
+		if !relative && (d.lx.auxiliary[t.lower] || isAdverb(t.lower) || t.lower == "that") {
+			break
+		}
+		if hi == h+1 && !d.lx.anonPost[t.lower] {
+			break
+		}
+		hi++
+	}
+	// Trailing "cited by the newspaper" is how it was reached, not who it is.
+	s, _ := d.stripVia(nt, span{lo, hi})
+	hi = s.hi
+	// Do not end on a preposition or determiner.
+	for hi-1 > h && (prepositions[nt[hi-1].lower] || determiners[nt[hi-1].lower]) {
+		hi--
+	}
+	text := strings.TrimSpace(d.body[nt[lo].start:nt[hi-1].end])
+	return referent{start: nt[lo].start, end: nt[hi-1].end, text: text, head: head, group: plural}, true
+}
+
+func (d *doc) isOrgWord(t ntok) bool {
+	m, ok := d.mentionAt(t.start)
+	return ok && (m.Type == "organization" || m.Type == "place")
+}
+
+// anonIn returns the anonymous description starting inside [start, end).
+func (d *doc) anonIn(start, end int) (referent, bool) {
+	for _, r := range d.anon {
+		if r.start >= start && r.start < end {
+			return r, true
+		}
+	}
+	return referent{}, false
+}
+
+// isAnonDescription reports whether a quoted text is itself the description
+// of a source ("several current and former intelligence officials"): a
+// label, not speech.
+func (d *doc) isAnonDescription(text string) bool {
+	f := strings.Fields(strings.ToLower(text))
+	if len(f) < 2 || len(f) > 8 {
+		return false
+	}
+	last := strings.Trim(f[len(f)-1], ".,;:")
+	return d.lx.anonHead[last] && (d.lx.anonDet[f[0]] || strings.HasSuffix(last, "s"))
+}
+
+// use records an anonymous source as a source of the article.
+func (d *doc) use(desc string) {
+	if desc == "" || d.used[desc] {
+		return
+	}
+	d.used[desc] = true
+	d.usedOrder = append(d.usedOrder, desc)
+}
+
+// anonymousList returns the anonymous sources the article draws on: those it
+// quotes or whose claims it reports, and those it cites or calls anonymous.
+func (d *doc) anonymousList() []string {
+	for _, r := range d.anon {
+		before := strings.ToLower(d.body[max(0, r.start-24):r.start])
+		after := strings.ToLower(d.body[r.end:min(len(d.body), r.end+40)])
+		if strings.HasSuffix(strings.TrimSpace(before), "citing") || strings.HasSuffix(strings.TrimSpace(before), "according to") ||
+			strings.HasSuffix(strings.TrimSpace(before), "information from") || strings.HasPrefix(strings.TrimSpace(after), "anonymously") ||
+			strings.Contains(after, "on condition of anonymity") {
+			d.use(r.text)
+		}
+	}
+	// Keep text order of first mention.
+	pos := map[string]int{}
+	for _, r := range d.anon {
+		if _, ok := pos[r.text]; !ok {
+			pos[r.text] = r.start
+		}
+	}
+	out := append([]string(nil), d.usedOrder...)
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && posOr(pos, out[j]) < posOr(pos, out[j-1]); j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+func posOr(m map[string]int, k string) int {
+	if p, ok := m[k]; ok {
+		return p
+	}
+	return 1 << 30
+}
+
+// namedGroup reports whether the modifiers nt[lo:h] of a bare plural tie it
+// to a country or institution ("French officials", "Pentagon officials"),
+// without a possessive ("the coalition’s members" is no source).
+func (d *doc) namedGroup(nt []ntok, lo, h int) bool {
+	ok := false
+	for i := lo; i < h; i++ {
+		t := nt[i]
+		if strings.HasSuffix(t.text, "\u2019s") || strings.HasSuffix(t.text, "'s") {
+			return false
+		}
+		if d.a.entities.IsDemonym(t.lower) || isCapitalized(t.text) {
+			ok = true
+		}
+	}
+	return ok
+}

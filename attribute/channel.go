@@ -1,0 +1,129 @@
+package attribute
+
+import "strings"
+
+// channel finds the medium the words of a sentence were given through:
+// "told the FT", "speaking to Kyiv Post", "according to the Financial
+// Times" (when someone else is the speaker), "in a tweet".
+func (d *doc) channel(nt []ntok, at attribution) string {
+	for i, t := range nt {
+		if t.q >= 0 {
+			continue
+		}
+		om, ok := d.outletAt(t.start)
+		if !ok || om.Canonical == at.speaker {
+			continue
+		}
+		j := i - 1
+		if j >= 0 && (nt[j].lower == "the" || nt[j].lower == "british" || nt[j].lower == "daily") {
+			j--
+		}
+		for j >= 0 && isCapitalized(nt[j].text) && j > i-4 && nt[j].q < 0 && d.lx.adverb[nt[j].lower] == false && nt[j].lower != "to" {
+			j-- // "the British daily Financial Times"
+		}
+		if j < 0 || nt[j].q >= 0 {
+			continue
+		}
+		switch nt[j].lower {
+		case "told", "tells", "tell", "telling", "to", "by", "with", "in", "for":
+			if nt[j].lower == "in" && !d.wroteIn(nt, j) {
+				continue
+			}
+			return om.Canonical
+		}
+		if j >= 1 && nt[j].lower == "to" && nt[j-1].lower == "according" {
+			return om.Canonical
+		}
+	}
+	for _, cp := range d.lx.channels {
+		if matchWords(nt, cp.words) {
+			return cp.channel
+		}
+	}
+	return ""
+}
+
+// wroteIn reports whether "in OUTLET" at j follows a verb of writing or an
+// interview ("wrote in Le Monde", "in an interview with").
+func (d *doc) wroteIn(nt []ntok, j int) bool {
+	for k := j - 1; k >= 0 && k >= j-3; k-- {
+		switch nt[k].lower {
+		case "wrote", "writes", "writing", "published", "said", "told", "op-ed", "column":
+			return true
+		}
+	}
+	return false
+}
+
+func matchWords(nt []ntok, ws []string) bool {
+	for i := 0; i+len(ws) <= len(nt); i++ {
+		ok := true
+		for k, w := range ws {
+			if nt[i+k].q >= 0 || nt[i+k].lower != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// outletAt returns the outlet mention starting at or covering pos.
+func (d *doc) outletAt(pos int) (OutletMention, bool) {
+	for _, o := range d.in.Outlets {
+		if pos >= o.Start && pos < o.End {
+			return o, true
+		}
+	}
+	return OutletMention{}, false
+}
+
+// outletIn returns the canonical outlet named in the phrase, or "".
+func (d *doc) outletIn(s span) string {
+	return ""
+}
+
+// channelOfNP names the channel of a phrase such as "the newspaper" or "the
+// FT" that follows "cited by".
+func (d *doc) channelOfNP(nt []ntok, s span) string {
+	for i := s.lo; i < s.hi; i++ {
+		if o, ok := d.outletAt(nt[i].start); ok {
+			return o.Canonical
+		}
+	}
+	head, mods, definite := d.head(nt, s)
+	if definite && d.lx.roleGroup[head] == "newspaper" {
+		if name, _, _, ok := d.antecedent(head, mods, nt[s.lo].start); ok {
+			return name
+		}
+	}
+	return ""
+}
+
+// documentChannel finds the outlet whose report the whole article relays
+// ("according to a report by The Telegraph" near the top): the anonymous
+// sources of such an article are that outlet's.
+func (d *doc) documentChannel() string {
+	limit := 2
+	if len(d.in.Paras) < limit {
+		limit = len(d.in.Paras)
+	}
+	if limit == 0 {
+		return ""
+	}
+	end := d.in.Paras[limit-1].End
+	for _, o := range d.in.Outlets {
+		if o.Start >= end || o.Platform {
+			continue
+		}
+		before := strings.ToLower(d.body[max(0, o.Start-40):o.Start])
+		if strings.Contains(before, "report by") || strings.Contains(before, "reported by") ||
+			strings.Contains(before, "according to a report") || strings.Contains(before, "report in") {
+			return o.Canonical
+		}
+	}
+	return ""
+}

@@ -1,0 +1,183 @@
+package attribute
+
+import (
+	"strings"
+
+	"github.com/hearsaylab/hearsay/article"
+)
+
+// claimVerbs are the cues that report a claim with a "that" clause.
+var claimVerbs = map[string]bool{"said": true, "says": true, "reported": true, "reports": true,
+	"revealed": true, "reveals": true, "confirmed": true, "confirms": true, "announced": true,
+	"claimed": true, "claims": true, "stated": true, "warned": true, "acknowledged": true,
+	"admitted": true, "argued": true, "insisted": true, "suggested": true, "indicated": true,
+	"told": true, "explained": true, "noted": true, "estimated": true, "assessed": true,
+	"concluded": true, "added": true, "elaborated": true, "alleged": true, "disclosed": true,
+	"found": true, "wrote": true, "conceded": true, "declared": true, "stressed": true,
+	"maintained": true, "asserted": true, "contended": true, "denied": true, "observed": true}
+
+// claims finds reported speech without quotation marks: "X revealed that …",
+// "according to X, …" and "…, according to X".
+func (d *doc) claims() []article.Claim {
+	var out []article.Claim
+	for _, sent := range d.in.Sentences {
+		nt := d.narration(sent)
+		if c, ok := d.thatClaim(nt, sent); ok {
+			out = append(out, c)
+			continue
+		}
+		if c, ok := d.accordingClaim(nt, sent); ok {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func (d *doc) thatClaim(nt []ntok, sent article.Span) (article.Claim, bool) {
+	for i := 0; i < len(nt); i++ {
+		if nt[i].q >= 0 || !claimVerbs[nt[i].lower] {
+			continue
+		}
+		// "that" within a few words: "told the FT that", "said Tuesday that".
+		t := -1
+		for k := i + 1; k < len(nt) && k <= i+5; k++ {
+			if nt[k].q >= 0 || isPunct(nt[k], ".;:") {
+				break
+			}
+			if nt[k].lower == "that" {
+				t = k
+				break
+			}
+		}
+		if t < 0 || t+1 >= len(nt) {
+			continue
+		}
+		at := d.fromCue(nt, i, cue{nt[i].lower, cueVerb}, t)
+		if !at.ok {
+			continue
+		}
+		if at.anonymous {
+			d.use(at.speaker)
+		}
+		// The claim runs to the end of the sentence and holds no quotation.
+		for k := t + 1; k < len(nt); k++ {
+			if nt[k].q >= 0 {
+				return article.Claim{}, false
+			}
+		}
+		end := sent.End
+		for end > nt[t+1].start && strings.ContainsRune(".!?", rune(d.body[end-1])) {
+			end--
+		}
+		if at.channel == "" {
+			at.channel = d.channel(nt, at)
+		}
+		start := nt[t+1].start
+		return article.Claim{Text: d.body[start:end], Source: at.speaker, Cue: at.cue, Start: start, End: end}, true
+	}
+	return article.Claim{}, false
+}
+
+func (d *doc) accordingClaim(nt []ntok, sent article.Span) (article.Claim, bool) {
+	for i := 0; i+1 < len(nt); i++ {
+		if nt[i].lower != "according" || nt[i+1].lower != "to" {
+			continue
+		}
+		for _, t := range nt {
+			if t.q >= 0 {
+				return article.Claim{}, false
+			}
+		}
+		np, ok := d.objectNP(nt, i+2)
+		if !ok {
+			return article.Claim{}, false
+		}
+		at := d.resolve(nt, np, attribution{cue: "according to"})
+		if !at.ok {
+			return article.Claim{}, false
+		}
+		if at.anonymous {
+			d.use(at.speaker)
+		}
+		var start, end int
+		if i == 0 || (i == 1 && isComma(nt[0])) {
+			k := np.hi
+			for k < len(nt) && isComma(nt[k]) {
+				k++
+			}
+			if k >= len(nt) {
+				return article.Claim{}, false
+			}
+			start, end = nt[k].start, nt[len(nt)-1].end
+		} else {
+			start = nt[0].start
+			j := i - 1
+			for j > 0 && isComma(nt[j]) {
+				j--
+			}
+			end = nt[j].end
+		}
+		for end > start && strings.ContainsRune(".!?", rune(d.body[end-1])) {
+			end--
+		}
+		if end <= start {
+			return article.Claim{}, false
+		}
+		return article.Claim{Text: d.body[start:end], Source: at.speaker, Cue: "according to", Start: start, End: end}, true
+	}
+	return article.Claim{}, false
+}
+
+// cited lists the outlets the article names in its own narration, in order
+// of first mention; platforms and the article's own outlet are left out.
+func (d *doc) cited() []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, o := range d.in.Outlets {
+		if o.Platform || o.Canonical == d.in.DocOutlet || seen[o.Canonical] || d.insideQuote(o.Start) {
+			continue
+		}
+		seen[o.Canonical] = true
+		out = append(out, o.Canonical)
+	}
+	return out
+}
+
+// attributeBlocks gives a block quotation with no introduction the speaker
+// whose quoted words it repeats: a transcript excerpt set off at the end of
+// an article about one speaker's briefing.
+func (d *doc) attributeBlocks(quotes []article.Quote) {
+	for bi := range quotes {
+		b := &quotes[bi]
+		if !b.Block || b.Speaker != nil || b.Cue != nil {
+			continue
+		}
+		bt := strings.ToLower(b.Text)
+		score := map[string]int{}
+		best, bestN := "", 0
+		for _, q := range quotes {
+			if q.Block || q.Speaker == nil || q.Start >= b.Start && q.End <= b.End {
+				continue
+			}
+			words := strings.Fields(strings.ToLower(q.Text))
+			for k := 0; k+1 < len(words); k++ {
+				if strings.Contains(bt, words[k]+" "+words[k+1]) && len(words[k])+len(words[k+1]) > 8 {
+					score[*q.Speaker]++
+				}
+			}
+		}
+		for s, n := range score {
+			if n > bestN || n == bestN && s < best {
+				best, bestN = s, n
+			}
+		}
+		if bestN >= 2 {
+			for _, q := range quotes {
+				if q.Speaker != nil && *q.Speaker == best {
+					b.Speaker, b.Anonymous = q.Speaker, q.Anonymous
+					break
+				}
+			}
+		}
+	}
+}

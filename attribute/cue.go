@@ -1,0 +1,264 @@
+package attribute
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+func isWord(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+func isPunct(t ntok, set string) bool { return t.q < 0 && len(t.text) > 0 && strings.Contains(set, t.text) }
+
+// isComma reports whether t separates clauses: a comma or a dash.
+func isComma(t ntok) bool {
+	return t.q < 0 && (t.text == "," || t.text == "\u2013" || t.text == "\u2014" || t.text == "(" || t.text == ")")
+}
+
+// boundaryAfter reports whether a clause boundary sits before nt[i]: a
+// semicolon, or a comma or dash followed by a subordinating word or a
+// participle.
+func (d *doc) boundaryAt(nt []ntok, i int) bool {
+	if i < 0 || i >= len(nt) {
+		return false
+	}
+	if isPunct(nt[i], ";") {
+		return true
+	}
+	if !isComma(nt[i]) || i+1 >= len(nt) {
+		return false
+	}
+	w := nt[i+1].lower
+	return d.lx.boundary[w] || (strings.HasSuffix(w, "ing") && len(w) > 5)
+}
+
+// leftCue attributes the quotation at nt[pos] from a cue before it in the
+// same sentence ("X said that “…”", "Observed X: “…”", "according to X, “…”").
+func (d *doc) leftCue(nt []ntok, pos int) attribution {
+	// Walk left from the quotation. The nearest cue attributes it, unless a
+	// cue further left governs a "that" clause holding the nearer one ("X
+	// confirmed that members conceded …"). A speech noun with an owner
+	// ("Macron’s comments that he “…”") is the most specific attribution and
+	// is kept once found.
+	best := -1
+	var bestCue cue
+	sawThat := false
+	for i := pos - 1; i >= 0; i-- {
+		if nt[i].q >= 0 {
+			if best >= 0 {
+				break
+			}
+			continue
+		}
+		if nt[i].lower == "that" {
+			sawThat = true
+		}
+		if c, ok := d.cueAt(nt, i, pos); ok {
+			if best < 0 || (sawThat && bestCue.kind != cueNoun) {
+				best, bestCue, sawThat = i, c, false
+			}
+		}
+		if d.boundaryAt(nt, i) && best >= 0 {
+			break
+		}
+	}
+	if best < 0 {
+		return attribution{}
+	}
+	at := d.fromCue(nt, best, bestCue, pos)
+	if at.ok && at.channel == "" {
+		at.channel = d.channel(nt, at)
+	}
+	return at
+}
+
+// cueAt reports whether nt[i] is a cue that can attribute the quotation at
+// pos, skipping naming-as verbs without "as" and speech nouns without an owner.
+func (d *doc) cueAt(nt []ntok, i, pos int) (cue, bool) {
+	w := nt[i].lower
+	if w == "according" && i+1 < len(nt) && nt[i+1].lower == "to" {
+		return cue{"according to", cueSource}, true
+	}
+	cs := d.lx.cues[w]
+	if len(cs) == 0 {
+		return cue{}, false
+	}
+	for _, c := range cs {
+		switch c.kind {
+		case cueVerb, cueAdjective:
+			if c.kind == cueVerb && i > 0 && (nt[i-1].lower == "the" || nt[i-1].lower == "a" || nt[i-1].lower == "an" || nt[i-1].lower == "his" || nt[i-1].lower == "her" || nt[i-1].lower == "its" || nt[i-1].lower == "their") {
+				continue // a noun: "the report", "his claims"
+			}
+			return c, true
+		case cueNaming:
+			return c, true
+		case cueNamingAs:
+			if pos-1 > i && nt[pos-1].lower == "as" {
+				return c, true
+			}
+		case cueNoun:
+			if _, ok := d.owner(nt, i); ok {
+				return c, true
+			}
+		}
+	}
+	return cue{}, false
+}
+
+// owner finds the possessive owner of a speech noun: "Macron’s controversial
+// statement" → the token index of "Macron’s".
+func (d *doc) owner(nt []ntok, i int) (int, bool) {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		t := nt[j]
+		if t.q >= 0 || !isWord(t.text) {
+			return 0, false
+		}
+		if strings.HasSuffix(t.text, "\u2019s") || strings.HasSuffix(t.text, "'s") {
+			return j, true
+		}
+		if t.lower == "his" || t.lower == "her" || t.lower == "their" {
+			return j, true
+		}
+	}
+	return 0, false
+}
+
+// fromCue builds the attribution of the cue at nt[ci].
+func (d *doc) fromCue(nt []ntok, ci int, c cue, pos int) attribution {
+	at := attribution{cue: nt[ci].lower, pos: nt[ci].start}
+	var np span
+	var ok bool
+	switch {
+	case c.lemma == "according to":
+		at.cue = "according to"
+		np, ok = d.objectNP(nt, ci+2)
+		if ok {
+			// "according to the FT" with another speaker in the sentence
+			// gives a channel, not a speaker; the caller decides.
+			if other := d.otherSpeaker(nt, ci, pos); other.ok {
+				other.channel = d.outletIn(np)
+				if other.channel == "" {
+					other.channel = ""
+				}
+				return other
+			}
+		}
+	case c.kind == cueNoun:
+		j, _ := d.owner(nt, ci)
+		w := nt[j].text
+		if nt[j].lower == "his" || nt[j].lower == "her" || nt[j].lower == "their" {
+			np, ok = span{j, j + 1}, true
+		} else {
+			np, ok = span{j, j + 1}, true
+			_ = w
+		}
+	default:
+		// Candidate subjects in order of preference; the first that
+		// resolves to a speaker wins.
+		var cands []func() (span, bool)
+		if ci+1 < len(nt) && nt[ci+1].lower == "by" {
+			cands = append(cands, func() (span, bool) { return d.objectNP(nt, ci+2) }) // passive: "described by X as"
+		}
+		ing := strings.HasSuffix(nt[ci].lower, "ing")
+		if ing && ci > 0 && (isComma(nt[ci-1]) || nt[ci-1].lower == "to") {
+			cands = append(cands, func() (span, bool) { return d.mainSubject(nt, ci) })
+		}
+		cands = append(cands,
+			func() (span, bool) { return d.subjectLeft(nt, ci) },
+			func() (span, bool) { return d.objectNP(nt, ci+1) }) // inverted: "Explained Brenner:"
+		if ing {
+			cands = append(cands, func() (span, bool) { return d.mainSubject(nt, ci) })
+		}
+		for _, c := range cands {
+			if np, ok := c(); ok {
+				if r := d.resolve(nt, np, at); r.ok {
+					return r
+				}
+			}
+		}
+		return attribution{}
+	}
+	if !ok {
+		return attribution{}
+	}
+	return d.resolve(nt, np, at)
+}
+
+// otherSpeaker looks for a speaker in the sentence other than the object of
+// "according to" at ci: a cue verb with a subject.
+func (d *doc) otherSpeaker(nt []ntok, ci, pos int) attribution {
+	for i := 0; i < len(nt); i++ {
+		if i == ci || i == ci+1 || nt[i].q >= 0 {
+			continue
+		}
+		c, ok := d.cueAt(nt, i, pos)
+		if !ok || c.kind == cueSource {
+			continue
+		}
+		at := d.fromCue(nt, i, c, pos)
+		if at.ok {
+			return at
+		}
+	}
+	return attribution{}
+}
+
+// post attributes the quotation at nt[pos] from the words after it:
+// "“…,” X said", "“…,” said X", "“…,” according to X".
+func (d *doc) post(nt []ntok, pos int) attribution {
+	i := pos + 1
+	for i < len(nt) && nt[i].q < 0 && isPunct(nt[i], ",:") {
+		i++
+	}
+	if i >= len(nt) || nt[i].q >= 0 {
+		return attribution{}
+	}
+	end := len(nt)
+	for k := i; k < len(nt); k++ {
+		if nt[k].q >= 0 {
+			end = k
+			break
+		}
+	}
+	r := nt[:end]
+	if r[i].lower == "according" && i+1 < end && r[i+1].lower == "to" {
+		np, ok := d.objectNP(r, i+2)
+		if !ok {
+			return attribution{}
+		}
+		at := d.resolve(r, np, attribution{cue: "according to", pos: r[i].start})
+		return at
+	}
+	// "said X": a cue first, then its subject.
+	if c, ok := d.lx.cueOf(r[i].lower, cueVerb); ok {
+		_ = c
+		if np, ok := d.objectNP(r, i+1); ok {
+			at := d.resolve(r, np, attribution{cue: r[i].lower, pos: r[i].start})
+			if at.ok {
+				at.channel = d.channel(r, at)
+			}
+			return at
+		}
+	}
+	// "X said": a noun phrase, then within a few words a cue.
+	for k := i + 1; k < end && k <= i+12; k++ {
+		if isPunct(r[k], ".;:!?") {
+			break
+		}
+		if _, ok := d.lx.cueOf(r[k].lower, cueVerb); ok {
+			j := k - 1
+			for j > i && (d.lx.adverb[r[j].lower] || d.lx.auxiliary[r[j].lower] || strings.HasSuffix(r[j].lower, "ly")) {
+				j--
+			}
+			at := d.resolve(r, span{i, j + 1}, attribution{cue: r[k].lower, pos: r[k].start})
+			if at.ok {
+				at.channel = d.channel(r, at)
+			}
+			return at
+		}
+	}
+	return attribution{}
+}

@@ -1,0 +1,65 @@
+package attribute
+
+import "strings"
+
+// adjectiveSuffixes mark evaluative words that make a short quotation a
+// judgement someone voiced rather than a label the author borrowed.
+var adjectiveSuffixes = []string{"ous", "ive", "al", "ful", "less", "ic", "able", "ible", "ent", "ant", "ary", "ish"}
+
+var commonAdjectives = map[string]bool{"small": true, "big": true, "large": true, "huge": true,
+	"great": true, "good": true, "bad": true, "worst": true, "best": true, "new": true, "old": true,
+	"false": true, "true": true, "fake": true, "real": true, "clear": true, "wrong": true,
+	"right": true, "absurd": true, "crazy": true, "insane": true, "rather": true, "completely": true,
+	"totally": true, "very": true, "deeply": true, "hypothetical": true, "abstract": true}
+
+var labelLead = map[string]bool{"the": true, "a": true, "an": true, "its": true, "their": true,
+	"his": true, "her": true, "our": true, "of": true, "from": true, "in": true, "into": true,
+	"for": true, "with": true, "so-called": true, "military": true}
+
+// isLabel reports whether a short quotation is a term the author borrows or
+// flags inside a noun phrase ("in the form of “control teams”", "would send
+// military “weapons experts”") rather than words a speaker said.
+func (d *doc) isLabel(nt []ntok, pos int, text string) bool {
+	words := strings.Fields(strings.ToLower(text))
+	if len(words) == 0 || len(words) > 4 {
+		return false
+	}
+	for _, w := range words {
+		w = strings.Trim(w, ".,;:!?\u2019'\"")
+		if d.lx.pronoun[w] || d.lx.auxiliary[w] || w == "no" || w == "not" || commonAdjectives[w] || isAdverb(w) {
+			return false
+		}
+		for _, s := range adjectiveSuffixes {
+			if strings.HasSuffix(w, s) && len(w) > len(s)+3 {
+				return false
+			}
+		}
+	}
+	if pos == 0 {
+		return false
+	}
+	prev := nt[pos-1]
+	if prev.q >= 0 {
+		return false
+	}
+	// A naming verb just before the quotation makes it speech:
+	// "called the report “disinformation”".
+	for k := pos - 1; k >= 0 && k >= pos-4; k-- {
+		if _, ok := d.lx.cueOf(nt[k].lower, cueNaming); ok {
+			return false
+		}
+	}
+	if labelLead[prev.lower] {
+		return true
+	}
+	if !isWord(prev.text) || isCapitalized(prev.text) {
+		return false
+	}
+	if _, ok := d.lx.cues[prev.lower]; ok {
+		return false
+	}
+	if d.lx.adverb[prev.lower] || isAdverb(prev.lower) || d.lx.auxiliary[prev.lower] || prev.lower == "as" || prev.lower == "that" || prev.lower == "only" {
+		return false
+	}
+	return true
+}

@@ -1,0 +1,180 @@
+package attribute
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"strings"
+)
+
+//go:embed data/*.txt data/*.tsv
+var data embed.FS
+
+// cueKind says how a cue word attributes speech.
+type cueKind uint8
+
+const (
+	cueVerb cueKind = iota + 1
+	cueNoun
+	cueNaming
+	cueNamingAs
+	cueAdjective
+	cueSource
+)
+
+// cue is one attribution cue form.
+type cue struct {
+	lemma string
+	kind  cueKind
+}
+
+// lexicon holds the word lists of the attribution stage, read from the
+// embedded data files.
+type lexicon struct {
+	cues       map[string][]cue // form → cues (a form may be a verb and a noun)
+	anonHead   map[string]bool
+	anonDet    map[string]bool
+	anonPost   map[string]bool
+	anonStrip  [][]string
+	roleGroup  map[string]string // role word → group name
+	channels   []channelPhrase
+	adverb     map[string]bool
+	auxiliary  map[string]bool
+	pronoun    map[string]bool
+	relative   map[string]bool
+	boundary   map[string]bool
+}
+
+type channelPhrase struct {
+	words   []string
+	channel string
+}
+
+func sections(name string, fn func(section, line string)) error {
+	f, err := data.Open(name)
+	if err != nil {
+		return fmt.Errorf("attribute: %w", err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sec := ""
+	for sc.Scan() {
+		l := strings.TrimSpace(sc.Text())
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		if strings.HasPrefix(l, "[") && strings.HasSuffix(l, "]") {
+			sec = l[1 : len(l)-1]
+			continue
+		}
+		fn(sec, l)
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("attribute: reading %s: %w", name, err)
+	}
+	return nil
+}
+
+func loadLexicon() (*lexicon, error) {
+	lx := &lexicon{
+		cues: map[string][]cue{}, anonHead: map[string]bool{}, anonDet: map[string]bool{},
+		anonPost: map[string]bool{}, roleGroup: map[string]string{}, adverb: map[string]bool{},
+		auxiliary: map[string]bool{}, pronoun: map[string]bool{}, relative: map[string]bool{},
+		boundary: map[string]bool{},
+	}
+	kinds := map[string]cueKind{"verb": cueVerb, "noun": cueNoun, "naming": cueNaming,
+		"naming-as": cueNamingAs, "adjective": cueAdjective, "source": cueSource}
+	err := sections("data/cues.txt", func(sec, l string) {
+		k := kinds[sec]
+		f := strings.Fields(l)
+		if sec == "adjective" {
+			for _, w := range f {
+				lx.cues[w] = append(lx.cues[w], cue{w, k})
+			}
+			return
+		}
+		for _, w := range f {
+			lx.addCue(w, cue{f[0], k})
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = sections("data/anonymous.txt", func(sec, l string) {
+		switch sec {
+		case "head":
+			addAll(lx.anonHead, l)
+		case "determiner":
+			addAll(lx.anonDet, l)
+		case "post":
+			addAll(lx.anonPost, l)
+		case "strip":
+			lx.anonStrip = append(lx.anonStrip, strings.Fields(l))
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = sections("data/roles.txt", func(_, l string) {
+		f := strings.Fields(l)
+		for _, w := range f {
+			lx.roleGroup[w] = f[0]
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	f, err := data.Open("data/channels.tsv")
+	if err != nil {
+		return nil, fmt.Errorf("attribute: %w", err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		l := sc.Text()
+		if strings.TrimSpace(l) == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		phrase, ch, _ := strings.Cut(l, "\t")
+		lx.channels = append(lx.channels, channelPhrase{strings.Fields(strings.ToLower(phrase)), strings.TrimSpace(ch)})
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("attribute: reading channels: %w", err)
+	}
+	err = sections("data/words.txt", func(sec, l string) {
+		m := map[string]map[string]bool{"adverb": lx.adverb, "auxiliary": lx.auxiliary,
+			"pronoun": lx.pronoun, "relative": lx.relative, "boundary": lx.boundary}[sec]
+		if m != nil {
+			addAll(m, l)
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	return lx, nil
+}
+
+func (lx *lexicon) addCue(w string, c cue) {
+	for _, old := range lx.cues[w] {
+		if old.kind == c.kind {
+			return
+		}
+	}
+	lx.cues[w] = append(lx.cues[w], c)
+}
+
+func addAll(m map[string]bool, l string) {
+	for _, w := range strings.Fields(l) {
+		m[w] = true
+	}
+}
+
+// cueOf returns the cue of kind k that the lower-case word w is, if any.
+func (lx *lexicon) cueOf(w string, k cueKind) (cue, bool) {
+	for _, c := range lx.cues[w] {
+		if c.kind == k {
+			return c, true
+		}
+	}
+	return cue{}, false
+}

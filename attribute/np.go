@@ -1,0 +1,513 @@
+package attribute
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/hearsaylab/hearsay/entity"
+)
+
+// span is a half-open range of narration tokens.
+type span struct{ lo, hi int }
+
+var determiners = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true,
+	"these": true, "those": true, "another": true}
+
+var prepositions = map[string]bool{"with": true, "in": true, "on": true, "at": true, "after": true,
+	"before": true, "during": true, "despite": true, "for": true, "from": true, "to": true,
+	"as": true, "like": true, "unlike": true, "under": true, "since": true, "by": true, "of": true,
+	"if": true, "when": true, "while": true, "although": true, "though": true, "because": true}
+
+// subjectLeft finds the subject noun phrase of the verb at nt[ci], to its left.
+func (d *doc) subjectLeft(nt []ntok, ci int) (span, bool) {
+	j := ci - 1
+	for j >= 0 && nt[j].q < 0 && (d.lx.adverb[nt[j].lower] || d.lx.auxiliary[nt[j].lower] || isAdverb(nt[j].lower) || nt[j].lower == "very" || nt[j].lower == "so" || nt[j].lower == "quite") {
+		j--
+	}
+	if j < 0 || nt[j].q >= 0 {
+		return span{}, false
+	}
+	if nt[j].text == ")" {
+		for j >= 0 && nt[j].text != "(" {
+			j--
+		}
+		j--
+	}
+	if j < 0 {
+		return span{}, false
+	}
+	if d.lx.relative[nt[j].lower] && nt[j].lower != "that" {
+		j--
+		if j >= 0 && isComma(nt[j]) {
+			j--
+		}
+		if j < 0 || nt[j].q >= 0 {
+			return span{}, false
+		}
+		return d.tightNP(nt, j), true
+	} else if isComma(nt[j]) {
+		// An appositive or a parenthetical phrase between commas.
+		k := j - 1
+		for k >= 0 && !isComma(nt[k]) && nt[k].q < 0 && !isPunct(nt[k], ";:") {
+			k--
+		}
+		seg := span{k + 1, j}
+		if seg.hi <= seg.lo {
+			return span{}, false
+		}
+		first := nt[seg.lo].lower
+		if prepositions[first] || strings.HasSuffix(first, "ing") {
+			if k < 0 || !isComma(nt[k]) {
+				return span{}, false
+			}
+			j = k - 1
+		} else if (first == "a" || first == "an" || first == "the" || d.a.entities.IsTitle(first)) && k >= 0 && isComma(nt[k]) {
+			prev := d.clauseNP(nt, k-1)
+			if d.hasName(nt, prev) {
+				return prev, true
+			}
+			return seg, true
+		} else {
+			return seg, true
+		}
+	}
+	if j < 0 || nt[j].q >= 0 || !isWord(nt[j].text) && nt[j].text != ")" {
+		return span{}, false
+	}
+	if d.lx.pronoun[nt[j].lower] {
+		return span{j, j + 1}, true
+	}
+	np := d.clauseNP(nt, j)
+	return np, np.hi > np.lo
+}
+
+func isAdverb(w string) bool {
+	return strings.HasSuffix(w, "ly") && len(w) > 4 && w != "only" && w != "italy" && w != "family" && w != "ally"
+}
+
+// clauseNP extends a noun phrase ending at nt[j] leftwards to the start of
+// its clause.
+func (d *doc) clauseNP(nt []ntok, j int) span {
+	if j < 0 {
+		return span{}
+	}
+	lo := j
+	for lo-1 >= 0 {
+		t := nt[lo-1]
+		if t.q >= 0 || isComma(t) || isPunct(t, ";:.!?") {
+			break
+		}
+		if t.lower == "that" || t.lower == "and" || t.lower == "but" || t.lower == "while" || t.lower == "when" || t.lower == "if" {
+			break
+		}
+		if _, ok := d.lx.cueOf(t.lower, cueVerb); ok && lo-1 > 0 {
+			break
+		}
+		lo--
+	}
+	if j-lo > 25 {
+		lo = j - 25
+	}
+	return span{lo, j + 1}
+}
+
+// tightNP extends the name or description ending at nt[j] leftwards over
+// capitalised words, titles and one determiner only: the antecedent of a
+// relative clause ("…exemplified by former Prime Minister X, who said").
+func (d *doc) tightNP(nt []ntok, j int) span {
+	lo := j
+	for lo-1 >= 0 {
+		t := nt[lo-1]
+		if t.q >= 0 || !isWord(t.text) {
+			break
+		}
+		if isCapitalized(t.text) || d.a.entities.IsTitle(t.lower) || d.a.entities.IsDemonym(t.lower) || t.lower == "former" || t.lower == "of" {
+			lo--
+			continue
+		}
+		if determiners[t.lower] || d.lx.anonDet[t.lower] {
+			lo--
+		}
+		break
+	}
+	return span{lo, j + 1}
+}
+
+// objectNP reads a noun phrase starting at nt[i]: the subject after an
+// inverted cue ("said the commander") or the object of "according to" or "by".
+func (d *doc) objectNP(nt []ntok, i int) (span, bool) {
+	if i >= len(nt) || nt[i].q >= 0 {
+		return span{}, false
+	}
+	k := i
+	for k < len(nt) && nt[k].q < 0 {
+		t := nt[k]
+		if isComma(t) || isPunct(t, ".;:!?[") {
+			break
+		}
+		if k > i && (t.lower == "who" || t.lower == "which" || t.lower == "that" || t.lower == "as" || t.lower == "in" || t.lower == "on" || t.lower == "at" || t.lower == "and") {
+			break
+		}
+		if k > i {
+			if _, ok := d.lx.cueOf(t.lower, cueVerb); ok {
+				break
+			}
+		}
+		k++
+	}
+	if k == i || k-i > 20 {
+		return span{}, false
+	}
+	return span{i, k}, true
+}
+
+// mainSubject finds the subject of the sentence for a participle cue
+// ("X encouraged escalation, arguing that …"): its first named or described
+// speaker.
+func (d *doc) mainSubject(nt []ntok, ci int) (span, bool) {
+	for i := 0; i < ci; i++ {
+		t := nt[i]
+		if t.q >= 0 {
+			continue
+		}
+		if d.lx.pronoun[t.lower] && t.lower != "it" {
+			return span{i, i + 1}, true
+		}
+		if m, ok := d.mentionAt(t.start); ok && m.Type != entity.Place {
+			// The whole name phrase: titles and names run together
+			// ("NATO Secretary General Jens Stoltenberg").
+			j := i
+			for j < ci && nt[j].q < 0 && (isCapitalized(nt[j].text) || d.a.entities.IsTitle(nt[j].lower)) {
+				j++
+			}
+			if j == i {
+				j = i + 1
+			}
+			return span{i, j}, true
+		}
+		if ref, ok := d.anonAt(t.start); ok {
+			j := i
+			for j < ci && nt[j].end <= ref.end {
+				j++
+			}
+			return span{i, j}, true
+		}
+	}
+	return span{}, false
+}
+
+func (d *doc) hasName(nt []ntok, s span) bool {
+	for i := s.lo; i < s.hi; i++ {
+		if m, ok := d.mentionAt(nt[i].start); ok && m.Type == entity.Person {
+			return true
+		}
+	}
+	return false
+}
+
+// mentionAt returns the entity mention covering body offset pos.
+func (d *doc) mentionAt(pos int) (entity.Mention, bool) {
+	for _, m := range d.in.Mentions {
+		if pos >= m.Start && pos < m.End {
+			return m, true
+		}
+	}
+	return entity.Mention{}, false
+}
+
+func (d *doc) anonAt(pos int) (referent, bool) {
+	for _, r := range d.anon {
+		if pos >= r.start && pos < r.end {
+			return r, true
+		}
+	}
+	return referent{}, false
+}
+
+// resolve turns the noun phrase nt[np] into a speaker.
+func (d *doc) resolve(nt []ntok, np span, at attribution) attribution {
+	if np.hi <= np.lo {
+		return attribution{}
+	}
+	for np.hi-np.lo > 1 && (nt[np.lo].lower == "but" || nt[np.lo].lower == "and" || nt[np.lo].lower == "so" || nt[np.lo].lower == "yet") {
+		np.lo++
+	}
+	// Drop trailing "cited by the newspaper" and the like; they name a channel.
+	np, via := d.stripVia(nt, np)
+	start, end := nt[np.lo].start, nt[np.hi-1].end
+	at.mention = strings.TrimSpace(d.body[start:end])
+	if via.hi > via.lo {
+		if ch := d.channelOfNP(nt, via); ch != "" {
+			at.channel = ch
+		}
+	}
+	first := nt[np.lo].lower
+	if np.hi-np.lo == 1 && d.lx.pronoun[first] {
+		if first == "he" || first == "she" || first == "him" || first == "her" {
+			if m, ok := d.lastPerson(start); ok {
+				at.ok, at.speaker, at.person = true, m.Name, true
+				return at
+			}
+		}
+		if first == "they" || first == "we" {
+			if r, ok := d.lastGroup(start); ok {
+				at.ok, at.speaker, at.anonymous = true, r.text, true
+				return at
+			}
+		}
+		return attribution{}
+	}
+	// An anonymous description.
+	if r, ok := d.anonIn(start, end); ok {
+		at.ok, at.speaker, at.anonymous = true, r.text, true
+		if r.channel != "" && at.channel == "" {
+			at.channel = r.channel
+		}
+		return at
+	}
+	head, mods, definite := d.head(nt, np)
+	// A named entity in the head of the phrase.
+	if m, ok := d.bestMention(start, end, nt, np); ok {
+		at.ok, at.speaker, at.person = true, m.Name, m.Type == entity.Person
+		return at
+	}
+	if head == "" {
+		return attribution{}
+	}
+	// A role noun referring back: "the French president", "the newspaper".
+	if definite {
+		if name, anon, person, ok := d.antecedent(head, mods, start); ok {
+			at.ok, at.speaker, at.anonymous, at.person = true, name, anon, person
+			if anon {
+				if ch := d.refChannel[name]; ch != "" && at.channel == "" {
+					at.channel = ch
+				}
+			}
+			return at
+		}
+	}
+	if d.lx.roleGroup[head] == "" && !d.a.entities.IsTitle(head) && !d.lx.anonHead[head] {
+		return attribution{}
+	}
+	// An unresolved description is its own speaker: a unique office held by
+	// an unnamed person ("France’s foreign minister") is not anonymous.
+	desc := at.mention
+	if strings.HasPrefix(strings.ToLower(desc), "the ") {
+		desc = desc[4:]
+	}
+	at.ok, at.speaker = true, desc
+	at.anonymous = !definite && d.lx.anonHead[head]
+	return at
+}
+
+// head returns the head noun of the phrase (the last word before a
+// preposition or relative), its lower-case modifiers and whether the phrase
+// is definite.
+func (d *doc) head(nt []ntok, np span) (string, []string, bool) {
+	hi := np.hi
+	for i := np.lo + 1; i < np.hi; i++ {
+		if prepositions[nt[i].lower] || d.lx.relative[nt[i].lower] {
+			hi = i
+			break
+		}
+	}
+	first := nt[np.lo].lower
+	definite := first == "the" || first == "this" || strings.HasSuffix(first, "\u2019s") || strings.HasSuffix(first, "'s")
+	var words []string
+	for i := np.lo; i < hi; i++ {
+		if isWord(nt[i].text) && !determiners[nt[i].lower] {
+			words = append(words, nt[i].lower)
+		}
+	}
+	if len(words) == 0 {
+		return "", nil, definite
+	}
+	return words[len(words)-1], words[:len(words)-1], definite
+}
+
+// bestMention picks the entity a phrase names: a person before an outlet
+// before an organisation before a place, ignoring names inside a post-modifier
+// ("the prime minister of Estonia" names no one).
+func (d *doc) bestMention(start, end int, nt []ntok, np span) (entity.Mention, bool) {
+	hi := end
+	for i := np.lo + 1; i < np.hi; i++ {
+		if prepositions[nt[i].lower] && nt[i].lower != "of" || d.lx.relative[nt[i].lower] {
+			hi = nt[i].start
+			break
+		}
+		if nt[i].lower == "of" {
+			// "of" after a title word starts a post-modifier.
+			if d.a.entities.IsTitle(nt[i-1].lower) || d.lx.roleGroup[nt[i-1].lower] != "" {
+				hi = nt[i].start
+				break
+			}
+		}
+	}
+	rank := map[string]int{entity.Person: 4, entity.Outlet: 3, entity.Organization: 2, entity.Place: 1}
+	var best entity.Mention
+	found := false
+	for _, m := range d.in.Mentions {
+		if m.End > start && m.Start < hi {
+			if !found || rank[m.Type] > rank[best.Type] || (rank[m.Type] == rank[best.Type] && m.Start > best.Start) {
+				best, found = m, true
+			}
+		}
+	}
+	return best, found
+}
+
+// lastPerson returns the last person named in narration before pos.
+func (d *doc) lastPerson(pos int) (entity.Mention, bool) {
+	var best entity.Mention
+	found := false
+	for _, m := range d.in.Mentions {
+		if m.Start >= pos {
+			break
+		}
+		if m.Type == entity.Person && !d.insideQuote(m.Start) {
+			best, found = m, true
+		}
+	}
+	return best, found
+}
+
+func (d *doc) lastGroup(pos int) (referent, bool) {
+	var best referent
+	found := false
+	for _, r := range d.anon {
+		if r.start < pos && r.group {
+			best, found = r, true
+		}
+	}
+	return best, found
+}
+
+func (d *doc) insideQuote(pos int) bool {
+	for _, q := range d.in.Quotes {
+		if !q.Block && pos >= q.Open && pos < q.Close {
+			return true
+		}
+	}
+	return false
+}
+
+// antecedent resolves a definite role noun to the entity it refers back to.
+func (d *doc) antecedent(head string, mods []string, pos int) (name string, anon, person, ok bool) {
+	group := d.lx.roleGroup[head]
+	if head == "source" || head == "official" || head == "interlocutor" || head == "commander" || head == "officials" || head == "sources" || head == "diplomat" {
+		var best referent
+		found := false
+		for _, r := range d.anon {
+			if r.start >= pos {
+				break
+			}
+			if r.head == head || d.lx.roleGroup[r.head] == group && group != "" || head == "source" || head == "interlocutor" {
+				best, found = r, true
+			}
+		}
+		if found {
+			return best.text, true, false, true
+		}
+	}
+	bestPos := -1
+	for _, m := range d.in.Mentions {
+		if m.Start >= pos {
+			break
+		}
+		if d.insideQuote(m.Start) {
+			continue
+		}
+		match := false
+		switch m.Type {
+		case entity.Outlet:
+			match = group == "newspaper"
+		case entity.Organization:
+			lname := strings.ToLower(m.Name)
+			match = (group == "department" && (strings.Contains(lname, "ministry") || strings.Contains(lname, "department"))) ||
+				(group == "tank" && (strings.Contains(lname, "institute") || hasRole(m.Roles, "tank"))) ||
+				(group == "company" && hasAnyRole(m.Roles, "company", "firm", "group"))
+		case entity.Person:
+			match = d.personHasRole(m, head, group, mods)
+		}
+		if match {
+			name, person, bestPos = m.Name, m.Type == entity.Person, m.Start
+		}
+	}
+	if bestPos >= 0 {
+		return name, false, person, true
+	}
+	return "", false, false, false
+}
+
+func (d *doc) personHasRole(m entity.Mention, head, group string, mods []string) bool {
+	// Roles are collected on every mention of the entity.
+	var roles []string
+	for _, o := range d.in.Mentions {
+		if o.Name == m.Name && o.Type == entity.Person {
+			roles = append(roles, o.Roles...)
+		}
+	}
+	hit := false
+	for _, r := range roles {
+		if r == head || (group != "" && d.lx.roleGroup[r] == group) {
+			hit = true
+		}
+	}
+	if !hit {
+		return false
+	}
+	for _, md := range mods {
+		if d.a.entities.IsDemonym(md) && !hasRole(roles, md) {
+			return false
+		}
+	}
+	return true
+}
+
+func hasRole(roles []string, w string) bool {
+	for _, r := range roles {
+		if r == w {
+			return true
+		}
+	}
+	return false
+}
+
+func hasAnyRole(roles []string, ws ...string) bool {
+	for _, w := range ws {
+		if hasRole(roles, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// stripVia splits "a senior diplomatic source cited by the newspaper" into
+// the description and the phrase naming the channel.
+func (d *doc) stripVia(nt []ntok, np span) (span, span) {
+	for i := np.lo + 1; i < np.hi; i++ {
+		for _, s := range d.lx.anonStrip {
+			if i+len(s) > np.hi {
+				continue
+			}
+			match := true
+			for k, w := range s {
+				if nt[i+k].lower != w {
+					match = false
+					break
+				}
+			}
+			if match {
+				return span{np.lo, i}, span{i + len(s), np.hi}
+			}
+		}
+	}
+	return np, span{}
+}
+
+// isCapitalized reports whether s starts with an upper-case letter.
+func isCapitalized(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}

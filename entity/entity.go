@@ -1,0 +1,423 @@
+// Package entity recognises the named people, organisations, outlets and
+// places of an article, records the titles and descriptions they are
+// introduced with ("French President", "a DC-based think tank"), and merges
+// their mentions under one canonical name (Macron → Emmanuel Macron, Kiev →
+// Kyiv, FT → Financial Times).
+package entity
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/hearsaylab/hearsay/article"
+	"github.com/hearsaylab/hearsay/segment"
+)
+
+//go:embed data/*.txt data/*.tsv
+var data embed.FS
+
+// Types of entity.
+const (
+	Person       = "person"
+	Organization = "organization"
+	Outlet       = "outlet"
+	Place        = "place"
+)
+
+// Outlets maps an outlet's name or alias to its canonical name.
+type Outlets interface {
+	Canonical(name string) (string, bool)
+}
+
+// Recognizer finds entity mentions. It is safe for concurrent use.
+type Recognizer struct {
+	titles, demonyms, orgWords, stop map[string]bool
+	orgs                             map[string]bool
+	places                           map[string]string // spelling → canonical
+	outlets                          Outlets
+}
+
+// Mention is one mention of an entity.
+type Mention struct {
+	Start, End int    // the name as written, without titles or a possessive
+	Text       string // body[Start:End]
+	Name       string // canonical name of the entity
+	Type       string
+	Roles      []string // lower-case title and description words it was introduced with
+	RoleStart  int      // start of the title words before the name (== Start when none)
+}
+
+// New builds a Recognizer from the embedded word lists; outlets may be nil.
+func New(outlets Outlets) (*Recognizer, error) {
+	r := &Recognizer{outlets: outlets, places: map[string]string{}, orgs: map[string]bool{}}
+	var err error
+	load := func(name string) map[string]bool {
+		if err != nil {
+			return nil
+		}
+		var m map[string]bool
+		m, err = wordSet(name)
+		return m
+	}
+	r.titles = load("data/titles.txt")
+	r.demonyms = load("data/demonyms.txt")
+	r.orgWords = load("data/orgwords.txt")
+	r.stop = load("data/stop.txt")
+	if err != nil {
+		return nil, err
+	}
+	if err := eachLine("data/orgs.txt", func(l string) { r.orgs[l] = true }); err != nil {
+		return nil, err
+	}
+	if err := eachLine("data/places.tsv", func(l string) {
+		canon, alts, _ := strings.Cut(l, "\t")
+		r.places[canon] = canon
+		for _, a := range strings.Split(alts, "|") {
+			if a != "" {
+				r.places[a] = canon
+			}
+		}
+	}); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+func eachLine(name string, fn func(string)) error {
+	f, err := data.Open(name)
+	if err != nil {
+		return fmt.Errorf("entity: %w", err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		l := strings.TrimSpace(sc.Text())
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		fn(l)
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("entity: reading %s: %w", name, err)
+	}
+	return nil
+}
+
+func wordSet(name string) (map[string]bool, error) {
+	m := map[string]bool{}
+	err := eachLine(name, func(l string) {
+		for _, w := range strings.Fields(l) {
+			m[w] = true
+		}
+	})
+	return m, err
+}
+
+// IsTitle reports whether w (any case) is a title or office word.
+func (r *Recognizer) IsTitle(w string) bool { return r.titles[strings.ToLower(w)] }
+
+// IsDemonym reports whether w (any case) is a nationality or region
+// adjective, or its plural used as a noun ("Europeans").
+func (r *Recognizer) IsDemonym(w string) bool {
+	lw := strings.ToLower(w)
+	return r.demonyms[lw] || strings.HasSuffix(lw, "s") && r.demonyms[lw[:len(lw)-1]]
+}
+
+// PlaceName returns the canonical name of a place spelling.
+func (r *Recognizer) PlaceName(s string) (string, bool) {
+	c, ok := r.places[s]
+	return c, ok
+}
+
+// connectors may stand inside a multi-word name.
+var connectors = map[string]bool{"of": true, "for": true, "de": true, "du": true, "des": true,
+	"von": true, "van": true, "der": true, "den": true, "la": true, "le": true, "al": true,
+	"bin": true, "el": true, "da": true, "di": true, "on": true}
+
+// Find returns the entity mentions of body. toks are body's tokens and
+// sentStart tells which token offsets open a sentence; skip spans (quotations)
+// are searched too but their mentions carry no roles.
+func (r *Recognizer) Find(body string, toks []segment.Token, sentStart map[int]bool) []Mention {
+	var out []Mention
+	for i := 0; i < len(toks); {
+		if !nameLike(toks[i].Text) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(toks) {
+			t := toks[j].Text
+			if nameLike(t) && !possessive(toks[j-1].Text) {
+				j++
+				continue
+			}
+			if connectors[t] && j+1 < len(toks) && nameLike(toks[j+1].Text) && !possessive(toks[j-1].Text) {
+				j += 2
+				continue
+			}
+			break
+		}
+		out = r.classify(body, toks, i, j, sentStart, out)
+		i = j
+	}
+	r.canonicalise(out)
+	return out
+}
+
+// nameLike reports whether a token can be part of a name: capitalised, not
+// a hyphenated compound with a lower-case part ("DC-based").
+func nameLike(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	for _, part := range strings.FieldsFunc(t, func(r rune) bool { return r == '-' || r == '\u2011' }) {
+		p, _ := utf8.DecodeRuneInString(part)
+		if unicode.IsLower(p) {
+			return false
+		}
+	}
+	return true
+}
+
+func possessive(t string) bool {
+	return strings.HasSuffix(t, "\u2019s") || strings.HasSuffix(t, "'s") || strings.HasSuffix(t, "s\u2019") || strings.HasSuffix(t, "s'")
+}
+
+func stripPossessive(t string) string {
+	for _, s := range []string{"\u2019s", "'s"} {
+		if strings.HasSuffix(t, s) {
+			return t[:len(t)-len(s)]
+		}
+	}
+	if strings.HasSuffix(t, "s\u2019") {
+		return t[:len(t)-len("\u2019")]
+	}
+	return t
+}
+
+// classify turns the capitalised run toks[i:j] into mentions.
+func (r *Recognizer) classify(body string, toks []segment.Token, i, j int, sentStart map[int]bool, out []Mention) []Mention {
+	// Drop sentence-opening function words ("The", "However").
+	for i < j && r.stop[strings.ToLower(stripPossessive(toks[i].Text))] {
+		i++
+	}
+	if i >= j {
+		return out
+	}
+	start, end := toks[i].Start, toks[j-1].Start+len(stripPossessive(toks[j-1].Text))
+	text := body[start:end]
+	if c, ok := r.outletName(text); ok {
+		return append(out, Mention{Start: start, End: end, Text: text, Name: c, Type: Outlet, RoleStart: start})
+	}
+	if c, ok := r.places[text]; ok {
+		return append(out, Mention{Start: start, End: end, Text: text, Name: c, Type: Place, RoleStart: start})
+	}
+	if r.isOrg(toks[i:j]) {
+		return append(out, Mention{Start: start, End: end, Text: text, Name: text, Type: Organization, RoleStart: start})
+	}
+	// A person: strip titles, nationalities and known organisations before
+	// the name and keep them as roles.
+	var roles []string
+	k := i
+	for k < j-1 {
+		w := stripPossessive(toks[k].Text)
+		lw := strings.ToLower(w)
+		if r.titles[lw] || r.demonyms[lw] || r.orgs[w] || r.places[w] != "" || connectors[lw] {
+			roles = append(roles, lw)
+			k++
+			continue
+		}
+		break
+	}
+	if k == j-1 && k > i && (r.titles[strings.ToLower(toks[k].Text)] || r.demonyms[strings.ToLower(toks[k].Text)]) {
+		return out // only titles: "Prime Minister"
+	}
+	if k > i {
+		// The leading known words are mentions of their own when they are
+		// organisations or places ("NATO Secretary General …").
+		for m := i; m < k; m++ {
+			w := stripPossessive(toks[m].Text)
+			if r.orgs[w] {
+				out = append(out, Mention{Start: toks[m].Start, End: toks[m].Start + len(w), Text: w, Name: w, Type: Organization, RoleStart: toks[m].Start})
+			} else if c := r.places[w]; c != "" {
+				out = append(out, Mention{Start: toks[m].Start, End: toks[m].Start + len(w), Text: w, Name: c, Type: Place, RoleStart: toks[m].Start})
+			}
+		}
+	}
+	nameToks := toks[k:j]
+	if len(nameToks) == 1 {
+		w := stripPossessive(nameToks[0].Text)
+		lw := strings.ToLower(w)
+		if r.IsDemonym(lw) || r.titles[lw] || r.stop[lw] {
+			return out
+		}
+		if isAcronym(w) {
+			return append(out, Mention{Start: nameToks[0].Start, End: nameToks[0].Start + len(w), Text: w, Name: w, Type: Organization, RoleStart: nameToks[0].Start})
+		}
+		// A lone capitalised word opening a sentence with no title is too
+		// weak a signal unless it recurs (handled by canonicalise).
+	}
+	ns := nameToks[0].Start
+	roles = append(roles, r.rolesBefore(toks, i)...)
+	roles = append(roles, r.appositive(body, toks, j)...)
+	roleStart := ns
+	if k > i {
+		roleStart = toks[i].Start
+	}
+	return append(out, Mention{Start: ns, End: end, Text: body[ns:end], Name: body[ns:end], Type: Person, Roles: roles, RoleStart: roleStart})
+}
+
+func (r *Recognizer) outletName(text string) (string, bool) {
+	if r.outlets == nil {
+		return "", false
+	}
+	return r.outlets.Canonical(text)
+}
+
+func isAcronym(w string) bool {
+	n := 0
+	for _, c := range w {
+		if unicode.IsLower(c) {
+			return false
+		}
+		if unicode.IsUpper(c) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+func (r *Recognizer) isOrg(toks []segment.Token) bool {
+	var words []string
+	for _, t := range toks {
+		words = append(words, stripPossessive(t.Text))
+	}
+	full := strings.Join(words, " ")
+	if r.orgs[full] {
+		return true
+	}
+	for _, w := range words {
+		if r.orgWords[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return len(words) == 1 && isAcronym(words[0]) && !r.demonyms[strings.ToLower(words[0])]
+}
+
+// rolesBefore collects lower-case title words standing right before a name
+// ("Kremlin spokesman Dmitry Peskov", "international affairs specialist").
+func (r *Recognizer) rolesBefore(toks []segment.Token, i int) []string {
+	var roles []string
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		lw := strings.ToLower(stripPossessive(toks[k].Text))
+		if r.titles[lw] || r.demonyms[lw] || r.orgs[toks[k].Text] {
+			roles = append(roles, lw)
+			continue
+		}
+		break
+	}
+	return roles
+}
+
+// appositive collects the words of a description set off after a name:
+// "Andriy Yusov, spokesman for …," or "the Quincy Institute, a think tank,".
+func (r *Recognizer) appositive(body string, toks []segment.Token, j int) []string {
+	if j+1 >= len(toks) || toks[j].Text != "," {
+		return nil
+	}
+	first := strings.ToLower(toks[j+1].Text)
+	if first == "who" || first == "which" || first == "whose" {
+		return nil
+	}
+	var roles []string
+	for k := j + 1; k < len(toks) && k < j+10; k++ {
+		t := toks[k].Text
+		if t == "," || t == "." || t == ";" || t == ")" {
+			break
+		}
+		lw := strings.ToLower(t)
+		if lw == "a" || lw == "an" || lw == "the" {
+			continue
+		}
+		if r.titles[lw] || !nameLike(t) {
+			roles = append(roles, lw)
+		}
+	}
+	if len(roles) == 0 || !r.describes(roles) {
+		return nil
+	}
+	return roles
+}
+
+// describes reports whether appositive words contain a title or role noun.
+func (r *Recognizer) describes(words []string) bool {
+	for _, w := range words {
+		if r.titles[w] || r.orgWords[w] || w == "tank" || w == "daily" || w == "newspaper" {
+			return true
+		}
+	}
+	return false
+}
+
+// canonicalise gives every mention its entity's canonical name: a person's
+// fullest name sharing the surname, an organisation's name without "the".
+func (r *Recognizer) canonicalise(ms []Mention) {
+	full := map[string]string{} // surname → fullest name
+	for _, m := range ms {
+		if m.Type != Person {
+			continue
+		}
+		parts := strings.Fields(m.Name)
+		last := parts[len(parts)-1]
+		if len(m.Name) > len(full[last]) {
+			full[last] = m.Name
+		}
+	}
+	for i := range ms {
+		if ms[i].Type == Person {
+			parts := strings.Fields(ms[i].Name)
+			ms[i].Name = full[parts[len(parts)-1]]
+		}
+	}
+}
+
+// Entities merges mentions into the per-document entity list, ordered by
+// first mention. Lone capitalised words that never recur are left out.
+func Entities(ms []Mention) []article.Entity {
+	type key struct{ name, typ string }
+	idx := map[key]int{}
+	var out []article.Entity
+	for _, m := range ms {
+		k := key{m.Name, m.Type}
+		i, ok := idx[k]
+		if !ok {
+			i = len(out)
+			idx[k] = i
+			out = append(out, article.Entity{Name: m.Name, Type: m.Type})
+		}
+		e := &out[i]
+		e.Mentions = append(e.Mentions, [2]int{m.Start, m.End})
+		if !contains(e.Spellings, m.Text) {
+			e.Spellings = append(e.Spellings, m.Text)
+		}
+	}
+	for i := range out {
+		sort.Strings(out[i].Spellings)
+	}
+	return out
+}
+
+func contains(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,278 @@
+// Package frame gathers framing evidence in one document: the term choices it
+// makes among alternative words for the same thing (Kyiv or Kiev, invasion or
+// special military operation) and the hedges with which its author distances
+// themself from a statement (reportedly, allegedly, so-called).
+//
+// The term families are embedded from terms.tsv and the hedges from
+// hedges.txt. Framing terms are counted everywhere in the body, inside
+// quotations too, because the words an outlet chooses to quote are part of its
+// framing. Hedges are counted only in the author's own text, outside the
+// quotation spans given to Analyze.
+package frame
+
+import (
+	_ "embed"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/hearsaylab/hearsay/article"
+)
+
+//go:embed terms.tsv
+var termsTSV string
+
+//go:embed hedges.txt
+var hedgesTxt string
+
+// HedgeFamily is the Family of hedge words in Match and article.Term values.
+const HedgeFamily = "hedge"
+
+// Match is one occurrence of a framing term or hedge in a body: the half-open
+// byte range [Start, End), the term as listed in the data files and its family
+// (HedgeFamily for hedges).
+type Match struct {
+	Start, End int
+	Term       string
+	Family     string
+}
+
+// entry is one listed term or hedge.
+type entry struct {
+	term   string
+	family string
+	toks   []string
+	fold   bool
+}
+
+// index maps a lower-cased first token to the entries starting with it,
+// longest first.
+type index map[string][]*entry
+
+// Analyzer finds framing terms and hedges. It is read-only after New and safe
+// for concurrent use.
+type Analyzer struct {
+	families []string
+	terms    index
+	hedges   index
+}
+
+// New parses the embedded term families and hedge list.
+func New() (*Analyzer, error) {
+	return build(termsTSV, hedgesTxt)
+}
+
+func build(terms, hedges string) (*Analyzer, error) {
+	a := &Analyzer{terms: index{}, hedges: index{}}
+	seen := map[string]string{} // lower-cased term -> family
+	fams := map[string]bool{}
+	for n, line := range strings.Split(terms, "\n") {
+		line = strings.TrimRight(line, "\r")
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) < 2 || len(f) > 3 {
+			return nil, fmt.Errorf("frame: terms.tsv line %d: want 2 or 3 tab-separated fields, got %d", n+1, len(f))
+		}
+		fam := strings.TrimSpace(f[0])
+		if fam == "" || fam == HedgeFamily {
+			return nil, fmt.Errorf("frame: terms.tsv line %d: bad family %q", n+1, fam)
+		}
+		e, err := newEntry(strings.TrimSpace(f[1]), fam)
+		if err != nil {
+			return nil, fmt.Errorf("frame: terms.tsv line %d: %w", n+1, err)
+		}
+		key := strings.ToLower(e.term)
+		if other, ok := seen[key]; ok {
+			return nil, fmt.Errorf("frame: terms.tsv line %d: term %q already in family %q", n+1, e.term, other)
+		}
+		seen[key] = fam
+		if !fams[fam] {
+			fams[fam] = true
+			a.families = append(a.families, fam)
+		}
+		a.terms.add(e)
+	}
+	hseen := map[string]bool{}
+	for n, line := range strings.Split(hedges, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		e, err := newEntry(line, HedgeFamily)
+		if err != nil {
+			return nil, fmt.Errorf("frame: hedges.txt line %d: %w", n+1, err)
+		}
+		if hseen[strings.ToLower(e.term)] {
+			return nil, fmt.Errorf("frame: hedges.txt line %d: %q listed twice", n+1, e.term)
+		}
+		hseen[strings.ToLower(e.term)] = true
+		a.hedges.add(e)
+	}
+	if len(a.families) == 0 || len(hseen) == 0 {
+		return nil, fmt.Errorf("frame: no term families or no hedges")
+	}
+	sort.Strings(a.families)
+	for _, ix := range []index{a.terms, a.hedges} {
+		for _, es := range ix {
+			sort.SliceStable(es, func(i, j int) bool { return len(es[i].toks) > len(es[j].toks) })
+		}
+	}
+	return a, nil
+}
+
+func newEntry(s, family string) (*entry, error) {
+	e := &entry{family: family, fold: true}
+	if strings.HasPrefix(s, "=") {
+		e.fold = false
+		s = strings.TrimSpace(s[1:])
+	}
+	e.term = s
+	for pos := 0; ; {
+		st, en, _, _ := nextToken(s, pos)
+		if st < 0 {
+			break
+		}
+		e.toks = append(e.toks, normPunct(s[st:en]))
+		pos = en
+	}
+	if len(e.toks) == 0 {
+		return nil, fmt.Errorf("empty term")
+	}
+	return e, nil
+}
+
+func (ix index) add(e *entry) {
+	k := strings.ToLower(e.toks[0])
+	ix[k] = append(ix[k], e)
+}
+
+// Families returns the names of the term families, sorted.
+func (a *Analyzer) Families() []string {
+	return append([]string(nil), a.families...)
+}
+
+// Matches returns every framing term and hedge in body, ordered by Start and,
+// at the same Start, longest first. Within one family matches do not overlap
+// (the longest wins: "full-scale invasion", not also "invasion"); matches of
+// different families may ("Kiev regime" is a regime term and contains the
+// Kiev spelling).
+func (a *Analyzer) Matches(body string) []Match {
+	ms := append(scan(body, a.terms), scan(body, a.hedges)...)
+	sort.SliceStable(ms, func(i, j int) bool {
+		if ms[i].Start != ms[j].Start {
+			return ms[i].Start < ms[j].Start
+		}
+		return ms[i].End > ms[j].End
+	})
+	return ms
+}
+
+// Analyze returns the framing evidence of body: the framing terms it uses
+// (inside quotations too), the hedges in its author's own text (outside
+// quoteSpans), and the share of quotes that are anonymous.
+func (a *Analyzer) Analyze(body string, quoteSpans []article.Span, anonymousQuotes, totalQuotes int) article.Framing {
+	var fr article.Framing
+	fr.Terms = count(scan(body, a.terms))
+	var hedges []Match
+	for _, m := range scan(body, a.hedges) {
+		if !inAny(m, quoteSpans) {
+			hedges = append(hedges, m)
+		}
+	}
+	fr.Hedges = len(hedges)
+	fr.HedgeWords = count(hedges)
+	if totalQuotes > 0 {
+		fr.AnonymousShare = math.Round(float64(anonymousQuotes)/float64(totalQuotes)*1000) / 1000
+	}
+	return fr
+}
+
+// inAny reports whether m overlaps any of spans.
+func inAny(m Match, spans []article.Span) bool {
+	for _, s := range spans {
+		if m.Start < s.End && s.Start < m.End {
+			return true
+		}
+	}
+	return false
+}
+
+// count tallies matches per term, sorted by family then term.
+func count(ms []Match) []article.Term {
+	type key struct{ fam, term string }
+	n := map[key]int{}
+	for _, m := range ms {
+		n[key{m.Family, m.Term}]++
+	}
+	if len(n) == 0 {
+		return nil
+	}
+	out := make([]article.Term, 0, len(n))
+	for k, c := range n {
+		out = append(out, article.Term{Term: k.term, Family: k.fam, Count: c})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Family != out[j].Family {
+			return out[i].Family < out[j].Family
+		}
+		return out[i].Term < out[j].Term
+	})
+	return out
+}
+
+// scan finds the entries of ix in body in one pass over its tokens. At each
+// token it takes, per family, the longest entry that matches there and does
+// not overlap an earlier match of the same family.
+func scan(body string, ix index) []Match {
+	var out []Match
+	var buf [64]byte
+	covered := map[string]int{} // family -> end of its last match
+	for pos := 0; ; {
+		st, en, word, _ := nextToken(body, pos)
+		if st < 0 {
+			break
+		}
+		pos = en
+		if !word {
+			continue
+		}
+		var cands []*entry
+		if key, ascii := lowerKey(body[st:en], buf[:0]); ascii {
+			cands = ix[string(key)]
+		} else {
+			cands = ix[strings.ToLower(body[st:en])]
+		}
+		for _, e := range cands {
+			if covered[e.family] > st {
+				continue
+			}
+			if end, ok := matchAt(body, st, en, e); ok {
+				out = append(out, Match{Start: st, End: end, Term: e.term, Family: e.family})
+				covered[e.family] = end
+			}
+		}
+	}
+	return out
+}
+
+// matchAt reports whether e matches body at the token [st, en), and where the
+// match ends. A match does not span a line break.
+func matchAt(body string, st, en int, e *entry) (int, bool) {
+	for k, want := range e.toks {
+		if k > 0 {
+			var nl bool
+			st, en, _, nl = nextToken(body, en)
+			if st < 0 || nl {
+				return 0, false
+			}
+		}
+		got := body[st:en]
+		if got != want && !(e.fold && strings.EqualFold(got, want)) && normPunct(got) != want {
+			return 0, false
+		}
+	}
+	return en, true
+}

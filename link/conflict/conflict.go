@@ -1,0 +1,428 @@
+// Package conflict finds numbers that disagree: one counted thing (the same
+// counted noun, in sentences that share context) given different values
+// across or within documents, with qualifiers such as "at least" and
+// "about" taken into account.
+package conflict
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/hearsaylab/hearsay/article"
+)
+
+// Severity of a disagreement.
+const (
+	// Hard: the values cannot both be right ("41" and "50", "at least 50" and "41").
+	Hard = "hard"
+	// Loose: an approximate value that differs ("about 100" and "97").
+	Loose = "loose"
+)
+
+// Options tunes the search. The zero value takes the defaults.
+type Options struct {
+	// MaxRatio is the largest ratio between two values still read as one
+	// count told differently rather than a total and its part (default 1.6).
+	MaxRatio float64
+	// MinContext is how many content words the two sentences must share,
+	// besides the counted noun (default 2).
+	MinContext int
+	// MaxPostings bounds how many earlier numbers one counted word proposes
+	// (default 256).
+	MaxPostings int
+}
+
+func (o Options) withDefaults() Options {
+	if o.MaxRatio == 0 {
+		o.MaxRatio = 1.6
+	}
+	if o.MinContext == 0 {
+		o.MinContext = 2
+	}
+	if o.MaxPostings == 0 {
+		o.MaxPostings = 256
+	}
+	return o
+}
+
+// Ref names one number: an index into the documents and one into that
+// document's Numbers.
+type Ref struct {
+	Doc, Number int
+}
+
+// Conflict is one counted thing given different values.
+type Conflict struct {
+	Counts   string // the counted noun phrase, as most members word it
+	Severity string // Hard or Loose
+	Members  []Ref  // sorted by document, then number
+}
+
+// item is one number prepared for comparison.
+type item struct {
+	ref      Ref
+	kind     string
+	lo, hi   float64 // the value, or the range it gives
+	class    qualClass
+	counts   []string // lemmas of the counted phrase
+	ctx      []string // sorted lemmas of the surrounding sentence, counted words removed
+	sentence [2]int
+	label    string
+}
+
+type qualClass int
+
+const (
+	exact qualClass = iota
+	lower           // at least, more than, over
+	upper           // up to, at most, fewer than
+	approx          // about, roughly, some
+)
+
+// Find returns the conflicts among the numbers of docs, sorted by their first
+// member.
+func Find(docs []article.Document, opt Options) []Conflict {
+	opt = opt.withDefaults()
+	var items []item
+	for d := range docs {
+		for k, n := range docs[d].Numbers {
+			if it, ok := prepare(&docs[d], d, k, n); ok {
+				items = append(items, it)
+			}
+		}
+	}
+	parent := make([]int, len(items))
+	for i := range parent {
+		parent[i] = i
+	}
+	find := func(x int) int {
+		for parent[x] != x {
+			parent[x] = parent[parent[x]]
+			x = parent[x]
+		}
+		return x
+	}
+	type edge struct {
+		i, j int
+		sev  string
+	}
+	var edges []edge
+	post := map[string][]int{}
+	stamp := make([]int, len(items))
+	for i := range stamp {
+		stamp[i] = -1
+	}
+	for i := range items {
+		a := &items[i]
+		for _, w := range a.counts {
+			key := a.kind + "\x00" + w
+			p := post[key]
+			for _, j := range p[max(0, len(p)-opt.MaxPostings):] {
+				if stamp[j] == i {
+					continue
+				}
+				stamp[j] = i
+				if sameThing(a, &items[j], opt) {
+					ri, rj := find(i), find(j)
+					if ri != rj {
+						parent[max(ri, rj)] = min(ri, rj)
+					}
+					edges = append(edges, edge{j, i, disagree(&items[j], a)})
+				}
+			}
+			post[key] = append(p, i)
+		}
+	}
+	sev := map[int]string{}
+	for _, e := range edges {
+		r := find(e.i)
+		if e.sev == Hard || e.sev == Loose && sev[r] == "" {
+			sev[r] = e.sev
+		}
+	}
+	groups := map[int][]int{}
+	for i := range items {
+		if r := find(i); sev[r] != "" {
+			groups[r] = append(groups[r], i)
+		}
+	}
+	var out []Conflict
+	for r, g := range groups {
+		c := Conflict{Severity: sev[r]}
+		labels := map[string]int{}
+		for _, i := range g {
+			c.Members = append(c.Members, items[i].ref)
+			labels[items[i].label]++
+		}
+		sort.Slice(c.Members, func(i, j int) bool { return lessRef(c.Members[i], c.Members[j]) })
+		c.Counts = pickLabel(labels)
+		out = append(out, c)
+	}
+	sort.Slice(out, func(i, j int) bool { return lessRef(out[i].Members[0], out[j].Members[0]) })
+	return out
+}
+
+func lessRef(a, b Ref) bool {
+	return a.Doc < b.Doc || a.Doc == b.Doc && a.Number < b.Number
+}
+
+// pickLabel returns the most frequent label, the shortest on a tie.
+func pickLabel(m map[string]int) string {
+	best := ""
+	for l, n := range m {
+		if best == "" || n > m[best] || n == m[best] && (len(l) < len(best) || len(l) == len(best) && l < best) {
+			best = l
+		}
+	}
+	return best
+}
+
+func prepare(doc *article.Document, d, k int, n article.Number) (item, bool) {
+	kind := n.Kind
+	if kind == "" {
+		kind = "count"
+	}
+	counts := lemmas(n.Counts, nil)
+	if len(counts) == 0 || n.Value <= 0 || kind == "distance" {
+		return item{}, false
+	}
+	it := item{ref: Ref{d, k}, kind: kind, lo: n.Value, hi: n.Value, counts: counts, label: strings.TrimSpace(n.Counts)}
+	if n.ValueHigh != nil && *n.ValueHigh > n.Value {
+		it.hi = *n.ValueHigh
+	}
+	q := ""
+	if n.Qualifier != nil {
+		q = *n.Qualifier
+	} else {
+		q = leadingWords(n.Text)
+	}
+	it.class = classify(q)
+	drop := map[string]bool{}
+	for _, w := range counts {
+		drop[w] = true
+	}
+	if n.Start >= 0 && n.End > n.Start && n.End <= len(doc.Body) {
+		lo, hi := sentenceAround(doc.Body, n.Start, n.End)
+		it.sentence = [2]int{lo, hi}
+		it.ctx = lemmas(doc.Body[lo:hi], drop)
+		sort.Strings(it.ctx)
+		it.ctx = uniq(it.ctx)
+	} else {
+		it.sentence = [2]int{-1 - k, -1 - k} // unknown: never the same sentence
+	}
+	return it, true
+}
+
+// sameThing reports whether two numbers count the same thing: same kind,
+// counted phrases where one holds the other or the head nouns agree, not
+// one sentence's list of parts, values of comparable size, and sentences
+// that share context.
+func sameThing(a, b *item, opt Options) bool {
+	if a.kind != b.kind {
+		return false
+	}
+	if a.ref.Doc == b.ref.Doc && a.sentence == b.sentence {
+		return false
+	}
+	if !subset(a.counts, b.counts) && !subset(b.counts, a.counts) && a.counts[len(a.counts)-1] != b.counts[len(b.counts)-1] {
+		return false
+	}
+	x, y := a.lo, b.lo
+	if x > y {
+		x, y = y, x
+	}
+	if y > x*opt.MaxRatio {
+		return false
+	}
+	return sharedCount(a.ctx, b.ctx) >= opt.MinContext
+}
+
+// disagree grades two numbers of one counted thing: "" when they can both be
+// true, Loose when an approximate value differs, Hard otherwise.
+func disagree(a, b *item) string {
+	if a.lo <= b.hi && b.lo <= a.hi && (a.lo != a.hi || b.lo != b.hi) {
+		return "" // ranges that overlap
+	}
+	if a.lo == b.lo {
+		return ""
+	}
+	if a.class == approx || b.class == approx {
+		return Loose
+	}
+	consistent := func(p, q *item) bool { // p exact, q bounded
+		switch q.class {
+		case lower:
+			return p.lo >= q.lo
+		case upper:
+			return p.lo <= q.lo
+		}
+		return false
+	}
+	switch {
+	case a.class == exact && b.class == exact:
+		return Hard
+	case a.class == exact:
+		if consistent(a, b) {
+			return ""
+		}
+		return Hard
+	case b.class == exact:
+		if consistent(b, a) {
+			return ""
+		}
+		return Hard
+	case a.class == b.class:
+		return "" // two lower (or two upper) bounds never contradict
+	}
+	l, u := a, b
+	if a.class == upper {
+		l, u = b, a
+	}
+	if l.lo <= u.lo {
+		return ""
+	}
+	return Hard
+}
+
+func classify(q string) qualClass {
+	q = strings.ToLower(strings.TrimSpace(q))
+	switch q {
+	case "", "exactly", "precisely", "just":
+		return exact
+	case "at least", "more than", "over", "upwards of", "no fewer than", "no less than", "in excess of", "above", "at minimum":
+		return lower
+	case "up to", "at most", "fewer than", "less than", "under", "no more than", "below", "as many as", "a maximum of":
+		return upper
+	}
+	return approx
+}
+
+// leadingWords returns the words before the first digit of a number's text:
+// its qualifier when the extractor gave none.
+func leadingWords(text string) string {
+	i := strings.IndexFunc(text, unicode.IsDigit)
+	if i < 0 {
+		return ""
+	}
+	return strings.TrimRight(strings.TrimSpace(text[:i]), "$€£")
+}
+
+// sentenceAround returns the bounds of the sentence holding [start, end).
+func sentenceAround(body string, start, end int) (int, int) {
+	lo := start
+	for lo > 0 && start-lo < 500 {
+		c := body[lo-1]
+		if c == '\n' || c == ' ' && lo >= 2 && strings.IndexByte(".!?", body[lo-2]) >= 0 {
+			break
+		}
+		lo--
+	}
+	hi := end
+	for hi < len(body) && hi-end < 500 {
+		c := body[hi]
+		if c == '\n' {
+			break
+		}
+		hi++
+		if strings.IndexByte(".!?", c) >= 0 && (hi == len(body) || body[hi] == ' ' || body[hi] == '\n') {
+			break
+		}
+	}
+	return lo, hi
+}
+
+// lemmas returns the lower-cased, singular content words of s, without the
+// words in drop.
+func lemmas(s string, drop map[string]bool) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && r != '-'
+	}) {
+		w = strings.Trim(w, "-")
+		if len(w) < 2 || isStop(w) {
+			continue
+		}
+		w = singular(w)
+		if drop[w] {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// singular strips a plural ending.
+func singular(w string) string {
+	switch {
+	case len(w) <= 3, strings.HasSuffix(w, "ss"), strings.HasSuffix(w, "us"), strings.HasSuffix(w, "is"):
+		return w
+	case strings.HasSuffix(w, "ies"):
+		return w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "ches"), strings.HasSuffix(w, "shes"), strings.HasSuffix(w, "xes"):
+		return w[:len(w)-2]
+	case strings.HasSuffix(w, "s"):
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+func isStop(w string) bool {
+	switch w {
+	case "the", "an", "and", "or", "but", "of", "in", "on", "at", "by", "for", "from", "to", "into",
+		"with", "as", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "it",
+		"its", "this", "that", "these", "those", "there", "their", "they", "them", "he", "she", "his",
+		"her", "we", "our", "you", "your", "who", "which", "what", "when", "where", "than", "then",
+		"so", "not", "no", "about", "some", "more", "most", "least", "up", "over", "under",
+		"said", "says", "say", "according", "also", "all", "any", "other", "such", "only", "just",
+		"would", "could", "should", "will", "can", "may", "might", "must", "do", "does", "did",
+		"including", "while", "after", "before", "since", "last", "year", "years", "time":
+		return true
+	}
+	return false
+}
+
+func uniq(s []string) []string {
+	k := 0
+	for i, v := range s {
+		if i == 0 || v != s[k-1] {
+			s[k] = v
+			k++
+		}
+	}
+	return s[:k]
+}
+
+func subset(a, b []string) bool {
+	for _, x := range a {
+		found := false
+		for _, y := range b {
+			if x == y {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// sharedCount counts common words of two sorted sets.
+func sharedCount(a, b []string) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] == b[j]:
+			n++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return n
+}

@@ -1,0 +1,232 @@
+// Package minhash finds near-duplicate documents: MinHash signatures over
+// word shingles, with locality-sensitive hashing (LSH) banding to find
+// candidate pairs without comparing every document with every other.
+//
+// Texts are normalised before shingling (case, punctuation, typographic
+// quotes and dashes, whitespace; bylines, credits and trailing "Related
+// stories" blocks are dropped), so trivially different copies of one article
+// match while different articles on the same topic do not.
+//
+// An Index keeps only a fixed-size signature per document, never the text:
+// documents can be streamed into it one at a time.
+package minhash
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+)
+
+// Params configures an Index. The zero value of a field means its default.
+type Params struct {
+	Shingle   int     // words per shingle (default 5)
+	Hashes    int     // signature length (default 128); must equal Bands × rows
+	Bands     int     // LSH bands (default 32, so 4 rows per band)
+	Threshold float64 // minimum estimated Jaccard similarity of a pair (default 0.8)
+	MaxBucket int     // LSH buckets holding more documents are skipped (default 1000)
+}
+
+// DefaultParams returns the defaults: 5-word shingles, 128 hashes in 32
+// bands of 4 rows, threshold 0.8, buckets of more than 1000 documents skipped.
+func DefaultParams() Params {
+	return Params{Shingle: 5, Hashes: 128, Bands: 32, Threshold: 0.8, MaxBucket: 1000}
+}
+
+// withDefaults fills zero fields from DefaultParams and checks the result.
+func (p Params) withDefaults() (Params, error) {
+	d := DefaultParams()
+	if p.Shingle == 0 {
+		p.Shingle = d.Shingle
+	}
+	if p.Hashes == 0 {
+		p.Hashes = d.Hashes
+	}
+	if p.Bands == 0 {
+		p.Bands = d.Bands
+	}
+	if p.Threshold == 0 {
+		p.Threshold = d.Threshold
+	}
+	if p.MaxBucket == 0 {
+		p.MaxBucket = d.MaxBucket
+	}
+	switch {
+	case p.Shingle < 1:
+		return p, fmt.Errorf("shingle size %d < 1", p.Shingle)
+	case p.Hashes < 1 || p.Bands < 1:
+		return p, fmt.Errorf("%d hashes in %d bands: both must be positive", p.Hashes, p.Bands)
+	case p.Hashes%p.Bands != 0:
+		return p, fmt.Errorf("%d hashes do not split into %d equal bands", p.Hashes, p.Bands)
+	case p.Threshold < 0 || p.Threshold > 1 || math.IsNaN(p.Threshold):
+		return p, fmt.Errorf("threshold %v outside [0, 1]", p.Threshold)
+	case p.MaxBucket < 2:
+		return p, fmt.Errorf("max bucket %d < 2", p.MaxBucket)
+	}
+	return p, nil
+}
+
+// Pair is two documents whose estimated Jaccard similarity reaches the
+// threshold. A < B.
+type Pair struct {
+	A, B       int
+	Similarity float64 // fraction of agreeing signature entries
+}
+
+// Index holds MinHash signatures of the documents added to it.
+// It is not safe for concurrent use.
+type Index struct {
+	p     Params
+	mul   []uint64 // per-hash odd multipliers
+	add   []uint64 // per-hash offsets
+	ids   []int
+	sigs  []uint32 // len(ids) × p.Hashes, document-major
+	empty []bool   // document had no words
+}
+
+// ErrParams is wrapped by the error NewIndex returns for invalid parameters.
+var ErrParams = errors.New("minhash: invalid parameters")
+
+// NewIndex returns an empty index with parameters p (zero fields take their
+// defaults).
+func NewIndex(p Params) (*Index, error) {
+	p, err := p.withDefaults()
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrParams, err)
+	}
+	ix := &Index{p: p, mul: make([]uint64, p.Hashes), add: make([]uint64, p.Hashes)}
+	// Fixed seeds: signatures are reproducible across runs and processes.
+	s := uint64(0x9e3779b97f4a7c15)
+	for i := range p.Hashes {
+		s = mix64(s + 0x9e3779b97f4a7c15)
+		ix.mul[i] = s | 1
+		s = mix64(s + 0x9e3779b97f4a7c15)
+		ix.add[i] = s
+	}
+	return ix, nil
+}
+
+// Params returns the parameters in effect, defaults filled in.
+func (ix *Index) Params() Params { return ix.p }
+
+// Len returns the number of documents added.
+func (ix *Index) Len() int { return len(ix.ids) }
+
+// Add computes the signature of text and stores it under id. Only the
+// signature (Hashes × 4 bytes) is kept. A text without words is recorded but
+// never paired.
+func (ix *Index) Add(id int, text string) {
+	sh := shingles(text, ix.p.Shingle)
+	n := len(ix.sigs)
+	ix.sigs = slices.Grow(ix.sigs, ix.p.Hashes)[:n+ix.p.Hashes]
+	ix.signature(sh, ix.sigs[n:])
+	ix.ids = append(ix.ids, id)
+	ix.empty = append(ix.empty, len(sh) == 0)
+}
+
+// signature writes the MinHash signature of the shingle hashes into sig.
+// Hash i of a shingle x is the high 32 bits of mul[i]·x + add[i] (mod 2^64),
+// a multiply-shift family over the already well-mixed shingle hash.
+func (ix *Index) signature(sh []uint64, sig []uint32) {
+	for i := range sig {
+		sig[i] = math.MaxUint32
+	}
+	mul, add := ix.mul[:len(sig)], ix.add[:len(sig)]
+	for _, x := range sh {
+		for i := range sig {
+			if v := uint32((mul[i]*x + add[i]) >> 32); v < sig[i] {
+				sig[i] = v
+			}
+		}
+	}
+}
+
+// Similarity returns the estimated Jaccard similarity of the i-th and j-th
+// documents added (in order of addition, from 0).
+func (ix *Index) similarity(i, j int) float64 {
+	h := ix.p.Hashes
+	a, b := ix.sigs[i*h:(i+1)*h], ix.sigs[j*h:(j+1)*h]
+	eq := 0
+	for k := range a {
+		if a[k] == b[k] {
+			eq++
+		}
+	}
+	return float64(eq) / float64(h)
+}
+
+type bandEntry struct {
+	key uint64
+	doc int32
+}
+
+// Pairs returns every pair of documents that share at least one LSH bucket
+// and whose estimated Jaccard similarity (over the whole signature) reaches
+// the threshold, sorted by A then B. Buckets of more than MaxBucket documents
+// are skipped, which keeps the cost near-linear in the number of documents
+// even when many documents share boilerplate. A document added twice under
+// the same id is not paired with itself.
+func (ix *Index) Pairs() []Pair {
+	n := len(ix.ids)
+	rows := ix.p.Hashes / ix.p.Bands
+	entries := make([]bandEntry, 0, n)
+	var cand []uint64 // i<<32 | j, i < j, indices in order of addition
+	for band := range ix.p.Bands {
+		entries = entries[:0]
+		for d := range n {
+			if ix.empty[d] {
+				continue
+			}
+			row := ix.sigs[d*ix.p.Hashes+band*rows : d*ix.p.Hashes+(band+1)*rows]
+			h := mix64(uint64(band) + fnvOffset)
+			for _, v := range row {
+				h = mix64(h ^ uint64(v))
+			}
+			entries = append(entries, bandEntry{h, int32(d)})
+		}
+		slices.SortFunc(entries, func(a, b bandEntry) int {
+			return cmp.Or(cmp.Compare(a.key, b.key), cmp.Compare(a.doc, b.doc))
+		})
+		for lo := 0; lo < len(entries); {
+			hi := lo + 1
+			for hi < len(entries) && entries[hi].key == entries[lo].key {
+				hi++
+			}
+			if hi-lo > 1 && hi-lo <= ix.p.MaxBucket {
+				for x := lo; x < hi; x++ {
+					for y := x + 1; y < hi; y++ {
+						cand = append(cand, uint64(entries[x].doc)<<32|uint64(entries[y].doc))
+					}
+				}
+			}
+			lo = hi
+		}
+		// Deduplicate as we go so the candidate list stays bounded by the
+		// number of distinct pairs.
+		if len(cand) > 4*n+1024 || band == ix.p.Bands-1 {
+			slices.Sort(cand)
+			cand = slices.Compact(cand)
+		}
+	}
+	var out []Pair
+	for _, c := range cand {
+		i, j := int(c>>32), int(c&math.MaxUint32)
+		if ix.ids[i] == ix.ids[j] {
+			continue
+		}
+		s := ix.similarity(i, j)
+		if s < ix.p.Threshold {
+			continue
+		}
+		a, b := ix.ids[i], ix.ids[j]
+		if a > b {
+			a, b = b, a
+		}
+		out = append(out, Pair{A: a, B: b, Similarity: s})
+	}
+	slices.SortFunc(out, func(x, y Pair) int {
+		return cmp.Or(cmp.Compare(x.A, y.A), cmp.Compare(x.B, y.B), cmp.Compare(y.Similarity, x.Similarity))
+	})
+	return slices.CompactFunc(out, func(x, y Pair) bool { return x.A == y.A && x.B == y.B })
+}

@@ -1,0 +1,341 @@
+// Package provenance traces who relays whom: a graph from documents to the
+// outlets they cite and the speakers and anonymous sources behind their
+// quotations and claims, and the primary source of a linked quote or claim.
+package provenance
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/hearsaylab/hearsay/article"
+)
+
+// Node kinds.
+const (
+	KindDocument     = "document"
+	KindOutlet       = "outlet"
+	KindPerson       = "person"
+	KindAnonymous    = "anonymous"
+	KindOrganization = "organization"
+)
+
+// Node is one document or source.
+type Node struct {
+	ID   string `json:"id"`
+	Kind string `json:"kind"`
+}
+
+// Edge says that From relays To, with the cue that says so.
+type Edge struct {
+	From string `json:"from"`
+	To   string `json:"to"`
+	Via  string `json:"via"`
+}
+
+// Graph is the provenance graph of a corpus. Nodes and edges are sorted.
+type Graph struct {
+	Nodes []Node `json:"nodes"`
+	Edges []Edge `json:"edges"`
+}
+
+// Source is the origin of a quote or claim.
+type Source struct {
+	Name string
+	ID   string // the node id, "" when unknown
+	Kind string
+}
+
+// NodeID returns the id of a node: its kind's prefix and its name.
+func NodeID(kind, name string) string {
+	prefix := map[string]string{
+		KindDocument: "doc", KindOutlet: "outlet", KindPerson: "person",
+		KindAnonymous: "anonymous", KindOrganization: "org",
+	}[kind]
+	if prefix == "" {
+		prefix = kind
+	}
+	return prefix + ":" + name
+}
+
+// Tracer classifies source names against what a corpus says about them.
+type Tracer struct {
+	docs    []article.Document
+	outlets map[string]string // normalised name → canonical outlet name
+}
+
+// NewTracer gathers the outlets a corpus names: cited outlets, quote
+// channels and outlet entities.
+func NewTracer(docs []article.Document) *Tracer {
+	t := &Tracer{docs: docs, outlets: map[string]string{}}
+	add := func(name string) {
+		if k := key(name); k != "" {
+			if _, ok := t.outlets[k]; !ok {
+				t.outlets[k] = name
+			}
+		}
+	}
+	for _, d := range docs {
+		for _, o := range d.CitedOutlets {
+			add(o)
+		}
+		for _, q := range d.Quotes {
+			if q.Channel != nil {
+				add(*q.Channel)
+			}
+		}
+		for _, e := range d.Entities {
+			if e.Type == "outlet" {
+				add(e.Name)
+			}
+		}
+	}
+	return t
+}
+
+// key normalises a source name for comparison: lower case, no leading
+// article, words only.
+func key(s string) string {
+	f := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+	if len(f) > 0 && f[0] == "the" {
+		f = f[1:]
+	}
+	return strings.Join(f, " ")
+}
+
+// classify returns the node of a speaker or source named in doc d.
+func (t *Tracer) classify(d int, name string, anonymous bool) Node {
+	name = strings.TrimSpace(name)
+	if o, ok := t.outlets[key(name)]; ok {
+		return Node{NodeID(KindOutlet, o), KindOutlet}
+	}
+	doc := &t.docs[d]
+	if !anonymous {
+		for _, a := range doc.AnonymousSources {
+			if key(a) == key(name) {
+				anonymous = true
+				break
+			}
+		}
+	}
+	if anonymous {
+		return Node{NodeID(KindAnonymous, name), KindAnonymous}
+	}
+	for _, e := range doc.Entities {
+		if key(e.Name) == key(name) {
+			switch e.Type {
+			case "organization", "place":
+				return Node{NodeID(KindOrganization, name), KindOrganization}
+			case "outlet":
+				return Node{NodeID(KindOutlet, name), KindOutlet}
+			}
+			break
+		}
+	}
+	return Node{NodeID(KindPerson, name), KindPerson}
+}
+
+// Build returns the provenance graph of docs: each document cites its
+// outlets; quotations lead from the document, or from the outlet that
+// carried them, to their speaker; claims lead to their source.
+func (t *Tracer) Build() Graph {
+	nodes := map[string]string{}
+	edges := map[Edge]bool{}
+	link := func(from, to Node, via string) {
+		nodes[from.ID], nodes[to.ID] = from.Kind, to.Kind
+		if via == "" {
+			via = "quoted"
+		}
+		edges[Edge{from.ID, to.ID, via}] = true
+	}
+	for d := range t.docs {
+		doc := &t.docs[d]
+		dn := Node{NodeID(KindDocument, doc.Doc), KindDocument}
+		nodes[dn.ID] = dn.Kind
+		cited := map[string]bool{}
+		for _, q := range doc.Quotes {
+			if q.Speaker == nil || strings.TrimSpace(*q.Speaker) == "" {
+				continue
+			}
+			sp := t.classify(d, *q.Speaker, q.Anonymous)
+			cue := ""
+			if q.Cue != nil {
+				cue = *q.Cue
+			}
+			if q.Channel != nil && *q.Channel != "" {
+				ch := t.classify(d, *q.Channel, false)
+				link(dn, ch, "cites")
+				cited[ch.ID] = true
+				if ch.ID != sp.ID {
+					link(ch, sp, cue)
+				}
+				continue
+			}
+			if sp.ID != dn.ID {
+				link(dn, sp, cue)
+			}
+		}
+		for _, c := range doc.Claims {
+			if strings.TrimSpace(c.Source) == "" {
+				continue
+			}
+			src := t.classify(d, c.Source, false)
+			link(dn, src, c.Cue)
+			cited[src.ID] = true
+		}
+		for _, o := range doc.CitedOutlets {
+			on := t.classify(d, o, false)
+			if !cited[on.ID] {
+				link(dn, on, "cites")
+			}
+		}
+	}
+	g := Graph{Nodes: []Node{}, Edges: []Edge{}}
+	for id, kind := range nodes {
+		g.Nodes = append(g.Nodes, Node{id, kind})
+	}
+	for e := range edges {
+		g.Edges = append(g.Edges, e)
+	}
+	sort.Slice(g.Nodes, func(i, j int) bool { return g.Nodes[i].ID < g.Nodes[j].ID })
+	sort.Slice(g.Edges, func(i, j int) bool {
+		a, b := g.Edges[i], g.Edges[j]
+		if a.From != b.From {
+			return a.From < b.From
+		}
+		if a.To != b.To {
+			return a.To < b.To
+		}
+		return a.Via < b.Via
+	})
+	return g
+}
+
+// QuoteRef names one quotation by document and quote index.
+type QuoteRef struct {
+	Doc, Quote int
+}
+
+// PrimaryOfQuotes returns the original source of an utterance quoted by the
+// given quotations: the speaker when on the record, or else the outlet the
+// unnamed source spoke to ("told the FT" → the Financial Times).
+func (t *Tracer) PrimaryOfQuotes(refs []QuoteRef) Source {
+	speakers := map[string]int{}
+	channels := map[string]int{}
+	anon := 0
+	for _, r := range refs {
+		q := t.docs[r.Doc].Quotes[r.Quote]
+		if q.Channel != nil && *q.Channel != "" {
+			channels[*q.Channel]++
+		}
+		if q.Speaker == nil || *q.Speaker == "" {
+			continue
+		}
+		n := t.classify(r.Doc, *q.Speaker, q.Anonymous)
+		if n.Kind == KindAnonymous {
+			anon++
+			continue
+		}
+		speakers[*q.Speaker]++
+	}
+	if len(speakers) > 0 && len(speakers) >= anon {
+		name := pick(speakers)
+		for _, r := range refs {
+			q := t.docs[r.Doc].Quotes[r.Quote]
+			if q.Speaker != nil && *q.Speaker == name {
+				n := t.classify(r.Doc, name, q.Anonymous)
+				return Source{Name: name, ID: n.ID, Kind: n.Kind}
+			}
+		}
+	}
+	if len(channels) > 0 {
+		name := pick(channels)
+		return Source{Name: name, ID: NodeID(KindOutlet, t.canonicalOutlet(name)), Kind: KindOutlet}
+	}
+	for _, r := range refs {
+		q := t.docs[r.Doc].Quotes[r.Quote]
+		if q.Speaker != nil && *q.Speaker != "" {
+			n := t.classify(r.Doc, *q.Speaker, q.Anonymous)
+			return Source{Name: *q.Speaker, ID: n.ID, Kind: n.Kind}
+		}
+	}
+	return Source{}
+}
+
+func (t *Tracer) canonicalOutlet(name string) string {
+	if o, ok := t.outlets[key(name)]; ok {
+		return o
+	}
+	return name
+}
+
+// Span is a byte range of one document's body.
+type Span struct {
+	Doc, Start, End int
+}
+
+// PrimaryOfSentences returns the origin of a claim stated by the given
+// sentences: an outlet that relays it (a quote channel, or a cited outlet
+// the sentence names), else the source most of its reported claims credit,
+// else the speaker of a quotation inside it.
+func (t *Tracer) PrimaryOfSentences(spans []Span) Source {
+	outlets := map[string]int{}
+	sources := map[string]int{}
+	speakers := map[string]int{}
+	where := map[string]int{}
+	for _, s := range spans {
+		doc := &t.docs[s.Doc]
+		inside := func(a, b int) bool { return a >= s.Start && b <= s.End && b > a }
+		for _, q := range doc.Quotes {
+			if !inside(q.Start, q.End) {
+				continue
+			}
+			if q.Channel != nil && *q.Channel != "" {
+				outlets[t.canonicalOutlet(*q.Channel)]++
+			} else if q.Speaker != nil && *q.Speaker != "" && !q.Anonymous {
+				speakers[*q.Speaker]++
+				where[*q.Speaker] = s.Doc
+			}
+		}
+		for _, c := range doc.Claims {
+			if inside(c.Start, c.End) && c.Source != "" {
+				sources[c.Source]++
+				where[c.Source] = s.Doc
+			}
+		}
+		if s.Start >= 0 && s.End <= len(doc.Body) && s.Start < s.End {
+			text := strings.ToLower(doc.Body[s.Start:s.End])
+			for _, o := range doc.CitedOutlets {
+				if k := key(o); k != "" && strings.Contains(text, k) {
+					outlets[t.canonicalOutlet(o)]++
+				}
+			}
+		}
+	}
+	if len(outlets) > 0 {
+		name := pick(outlets)
+		return Source{Name: name, ID: NodeID(KindOutlet, name), Kind: KindOutlet}
+	}
+	for _, m := range []map[string]int{sources, speakers} {
+		if len(m) > 0 {
+			name := pick(m)
+			n := t.classify(where[name], name, false)
+			return Source{Name: name, ID: n.ID, Kind: n.Kind}
+		}
+	}
+	return Source{}
+}
+
+// pick returns the most frequent name, the longest on a tie, then the first
+// in order.
+func pick(m map[string]int) string {
+	best := ""
+	for n, k := range m {
+		if best == "" || k > m[best] || k == m[best] && (len(n) > len(best) || len(n) == len(best) && n < best) {
+			best = n
+		}
+	}
+	return best
+}

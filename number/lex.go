@@ -1,0 +1,229 @@
+package number
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// tokKind classifies a token of the scanner.
+type tokKind uint8
+
+const (
+	tEOF   tokKind = iota
+	tWord          // letters, with inner apostrophes ("Russia’s")
+	tNum           // ASCII digits with inner separators ("7,200", "2.5")
+	tAlnum         // letters and digits mixed ("M23", "3rd", "5bn")
+	tPunct         // any other single rune
+)
+
+// tok is a half-open byte span [s, e) of the text and its kind.
+type tok struct {
+	s, e int
+	k    tokKind
+}
+
+func isASCIIDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// isSpaceRune reports whether r separates tokens (this includes the no-break
+// space and the zero-width characters some pages leave in their text).
+func isSpaceRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\v'
+	}
+	return unicode.IsSpace(r) || r == '\u200b' || r == '\u2060' || r == '\ufeff'
+}
+
+// isLetterRune reports whether r belongs inside a word. Non-ASCII digits are
+// treated as letters so that they never make a number.
+func isLetterRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+	}
+	// Invalid bytes (decoded as U+FFFD) stick to their word too, so that no
+	// number ends inside a broken character.
+	return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r) || r == utf8.RuneError
+}
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
+
+// isHyphen reports whether r joins the parts of a compound ("F-16", "MI‑6").
+func isHyphen(r rune) bool { return r == '-' || r == '\u2010' || r == '\u2011' }
+
+// noRune is what runeAt and runeBefore give outside the text.
+const noRune rune = -1
+
+func runeAt(s string, i int) (rune, int) {
+	if i < 0 || i >= len(s) {
+		return noRune, 0
+	}
+	if s[i] < utf8.RuneSelf {
+		return rune(s[i]), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+func runeBefore(s string, i int) (rune, int) {
+	if i <= 0 || i > len(s) {
+		return noRune, 0
+	}
+	if s[i-1] < utf8.RuneSelf {
+		return rune(s[i-1]), 1
+	}
+	return utf8.DecodeLastRuneInString(s[:i])
+}
+
+// skipSpace returns the first index at or after i that is not space.
+func skipSpace(s string, i int) int {
+	for i < len(s) {
+		if s[i] == ' ' {
+			i++
+			continue
+		}
+		r, n := runeAt(s, i)
+		if !isSpaceRune(r) {
+			break
+		}
+		i += n
+	}
+	return i
+}
+
+// skipSpaceBack returns the last index at or before i whose preceding rune is
+// not space.
+func skipSpaceBack(s string, i int) int {
+	for i > 0 {
+		r, n := runeBefore(s, i)
+		if !isSpaceRune(r) {
+			break
+		}
+		i -= n
+	}
+	return i
+}
+
+// groupAt reports whether s[i:] starts with exactly three digits that are
+// not followed by a fourth: the group after a thousands separator.
+func groupAt(s string, i int) bool {
+	if i+3 > len(s) {
+		return false
+	}
+	for j := i; j < i+3; j++ {
+		if !isASCIIDigit(s[j]) {
+			return false
+		}
+	}
+	return i+3 == len(s) || !isASCIIDigit(s[i+3])
+}
+
+// next returns the token that starts at the first non-space at or after i.
+func next(s string, i int) tok {
+	j := skipSpace(s, i)
+	if j >= len(s) {
+		return tok{len(s), len(s), tEOF}
+	}
+	r, n := runeAt(s, j)
+	if !isLetterRune(r) && !(r < utf8.RuneSelf && isASCIIDigit(byte(r))) {
+		return tok{j, j + n, tPunct}
+	}
+	k := j
+	var hasL, hasD, lastDigit, lastLetter bool
+	for k < len(s) {
+		if b := s[k]; isASCIIDigit(b) {
+			hasD, lastDigit, lastLetter = true, true, false
+			k++
+			continue
+		} else if b|0x20 >= 'a' && b|0x20 <= 'z' {
+			hasL, lastDigit, lastLetter = true, false, true
+			k++
+			continue
+		} else if b == ' ' {
+			break
+		}
+		r, n := runeAt(s, k)
+		switch {
+		case r < utf8.RuneSelf && isASCIIDigit(byte(r)):
+			hasD, lastDigit, lastLetter = true, true, false
+		case isLetterRune(r):
+			hasL, lastDigit, lastLetter = true, false, true
+		case r == '.' && lastDigit && k+1 < len(s) && isASCIIDigit(s[k+1]):
+			lastDigit = false
+		case r == ',' && lastDigit && groupAt(s, k+1):
+			lastDigit = false
+		case isApostrophe(r) && lastLetter:
+			r2, _ := runeAt(s, k+n)
+			if !isLetterRune(r2) {
+				return mk(j, k, hasL, hasD)
+			}
+			lastLetter = false
+		default:
+			return mk(j, k, hasL, hasD)
+		}
+		k += n
+	}
+	return mk(j, k, hasL, hasD)
+}
+
+// prev returns the token that ends at the last non-space at or before i.
+func prev(s string, i int) tok {
+	e := skipSpaceBack(s, i)
+	if e <= 0 {
+		return tok{0, 0, tEOF}
+	}
+	r, n := runeBefore(s, e)
+	if !isLetterRune(r) && !(r < utf8.RuneSelf && isASCIIDigit(byte(r))) {
+		return tok{e - n, e, tPunct}
+	}
+	k := e
+	var hasL, hasD bool
+	for k > 0 {
+		r, n := runeBefore(s, k)
+		switch {
+		case r < utf8.RuneSelf && isASCIIDigit(byte(r)):
+			hasD = true
+		case isLetterRune(r):
+			hasL = true
+		case (r == '.' || r == ',') && k-1 > 0 && k < len(s) && isASCIIDigit(s[k-2]) && isASCIIDigit(s[k]):
+		case isApostrophe(r) && k < len(s):
+			r2, _ := runeAt(s, k)
+			r0, _ := runeBefore(s, k-n)
+			if !isLetterRune(r2) || !isLetterRune(r0) {
+				return mk(k, e, hasL, hasD)
+			}
+		default:
+			return mk(k, e, hasL, hasD)
+		}
+		k -= n
+	}
+	return mk(k, e, hasL, hasD)
+}
+
+func mk(s, e int, hasL, hasD bool) tok {
+	switch {
+	case hasL && hasD:
+		return tok{s, e, tAlnum}
+	case hasD:
+		return tok{s, e, tNum}
+	default:
+		return tok{s, e, tWord}
+	}
+}
+
+// lower writes the ASCII lower case of s into buf and returns it; words
+// longer than buf are cut, which no key in the lists is.
+func lower(buf []byte, s string) []byte {
+	buf = buf[:0]
+	for i := 0; i < len(s) && len(buf) < cap(buf); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf
+}
+
+// isUpperStart reports whether the word s begins with a capital letter.
+func isUpperStart(s string) bool {
+	r, _ := runeAt(s, 0)
+	return unicode.IsUpper(r)
+}

@@ -1,0 +1,951 @@
+// Package number finds cardinal quantities and amounts of money in text, with
+// their qualifiers and what they count.
+//
+// A Finder scans the text once, token by token, without regular expressions.
+// It keeps numbers written in digits ("7,200", "2.5 million", "$20 billion")
+// or in words ("two", "twenty-five", "a dozen", "about a billion dollars"),
+// takes a bound or approximation word that goes before the number into the
+// span ("at least 97", "Roughly 4–5,000"), and reads ranges ("4–5,000",
+// "10 to 15", "between 4,000 and 5,000"). It leaves out what is not a quantity:
+// years and dates, times, ordinals, footnote markers, labels ("article 5",
+// "F-16", "Nord Stream 2"), phone numbers, percentages, durations and
+// relative dates, vague quantities and the determiner "one".
+//
+// The word lists are embedded text files (words.txt, qualifiers.txt,
+// currencies.txt, units.txt, context.txt, stopwords.txt).
+package number
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/hearsaylab/hearsay/article"
+)
+
+// Kinds of Number.
+const (
+	KindCount    = "count"
+	KindMoney    = "money"
+	KindDistance = "distance"
+)
+
+// Finder finds numbers in text. It is safe for concurrent use: Find does not
+// modify it.
+type Finder struct {
+	lx *lexicon
+}
+
+// New builds a Finder from the embedded word lists.
+func New() (*Finder, error) {
+	lx, err := loadLexicon()
+	if err != nil {
+		return nil, err
+	}
+	return &Finder{lx: lx}, nil
+}
+
+// core is a number as written, without qualifier or currency sign.
+type core struct {
+	s, e    int
+	v       float64
+	mult    float64 // the scale word's factor ("million"), 1 when none
+	groups  int     // thousands separators
+	decimal bool
+	word    bool // written in words
+	one     bool // the bare word "one" (or "One")
+	digits  int  // digits before the decimal point
+	money   bool // a scale suffix after digits ("5bn")
+	dist    bool // a distance suffix after digits ("10km")
+}
+
+// bare reports whether c is plain digits: no separator, decimal or scale.
+func (c core) bare() bool {
+	return !c.word && c.groups == 0 && !c.decimal && c.mult == 1 && !c.money && !c.dist
+}
+
+// yearLike reports whether c could be a year (1000–2100 in four plain digits).
+func (c core) yearLike() bool {
+	return c.bare() && c.digits == 4 && c.v >= 1000 && c.v <= 2100
+}
+
+// scratch is the per-call buffer for lower-casing words.
+type scratch struct {
+	buf [40]byte
+}
+
+// lower returns the ASCII lower case of s. The function is inlined and its
+// short result does not escape, so the conversion stays on the stack.
+func (sc *scratch) lower(s string) string {
+	return string(lower(sc.buf[:0:len(sc.buf)], s))
+}
+
+// Find returns the numbers in text in text order. Start and End are byte
+// offsets into text, and text[Start:End] == Text.
+func (f *Finder) Find(text string) []article.Number {
+	var out []article.Number
+	sc := &scratch{}
+	for i := 0; i < len(text); {
+		t := next(text, i)
+		if t.k == tEOF {
+			break
+		}
+		i = t.e
+		var c core
+		var ok bool
+		switch t.k {
+		case tNum, tAlnum:
+			c, ok = f.digitCore(text, t, sc)
+		case tWord:
+			c, ok = f.wordCore(text, t, sc)
+		}
+		if c.e > i {
+			i = c.e
+		}
+		if !ok {
+			continue
+		}
+		n, end, ok := f.build(text, c, sc)
+		if end > i {
+			i = end
+		}
+		if ok {
+			out = append(out, n)
+		}
+	}
+	resolveCounts(text, out)
+	return out
+}
+
+// in reports whether the lower case of s is a key of m, without allocating.
+func (sc *scratch) in(m map[string]bool, s string) bool {
+	return m[string(lower(sc.buf[:0:len(sc.buf)], s))]
+}
+
+// digitCore reads the number that starts with the digit token t.
+func (f *Finder) digitCore(text string, t tok, sc *scratch) (core, bool) {
+	c := core{s: t.s, e: t.e, mult: 1}
+	num := text[t.s:t.e]
+	if t.k == tAlnum {
+		p := 0
+		for p < len(num) && (isASCIIDigit(num[p]) || num[p] == ',' || num[p] == '.') {
+			p++
+		}
+		if p == 0 {
+			return c, false
+		}
+		suf := num[p:]
+		for i := 0; i < len(suf); i++ {
+			if suf[i] >= 0x80 || isASCIIDigit(suf[i]) {
+				return c, false
+			}
+		}
+		lw := string(lower(sc.buf[:0:len(sc.buf)], suf))
+		if wi, ok := f.lx.words[lw]; ok && wi.suffix {
+			c.money = true
+			c.mult = wi.v
+		} else if f.lx.units[lw] == unitDistance {
+			c.dist = true
+		} else {
+			return c, false
+		}
+		num = num[:p]
+	}
+	if len(num) > 1 && num[0] == '0' && num[1] != '.' {
+		return c, false // phone numbers, codes, "007"
+	}
+	var mant float64
+	frac, digits := 0, 0
+	for i := 0; i < len(num); i++ {
+		switch b := num[i]; {
+		case b == ',':
+			c.groups++
+		case b == '.':
+			if c.decimal {
+				return c, false // "1.2.3"
+			}
+			c.decimal = true
+		default:
+			mant = mant*10 + float64(b-'0')
+			if c.decimal {
+				frac++
+			} else {
+				digits++
+			}
+		}
+	}
+	if digits > 15 || frac > 6 {
+		return c, false
+	}
+	c.digits = digits
+	if t.k == tNum {
+		nt := next(text, t.e)
+		if nt.k == tWord {
+			if wi, ok := f.lx.words[sc.lower(text[nt.s:nt.e])]; ok && wi.scale {
+				c.mult = wi.v
+				c.e = nt.e
+			}
+		}
+	}
+	c.v = mant * c.mult / pow10(frac)
+	return c, true
+}
+
+func pow10(n int) float64 {
+	p := 1.0
+	for ; n > 0; n-- {
+		p *= 10
+	}
+	return p
+}
+
+// wordStatus is what readWord found.
+type wordStatus uint8
+
+const (
+	wsNone     wordStatus = iota // not a number word
+	wsOK                         // a number word, maybe a compound ("twenty-five")
+	wsCompound                   // a hyphenated compound that is no number ("two-thirds")
+)
+
+// readWord reads the number word of token t, with a hyphenated units word
+// after a tens word. end is where the word or compound ends.
+func (f *Finder) readWord(text string, t tok, sc *scratch) (wi wordInfo, end int, st wordStatus) {
+	if t.k != tWord || t.e-t.s > 9 {
+		return wi, t.e, wsNone
+	}
+	wi, ok := f.lx.words[sc.lower(text[t.s:t.e])]
+	if !ok || wi.suffix {
+		return wi, t.e, wsNone
+	}
+	end = t.e
+	r, n := runeAt(text, end)
+	if !isHyphen(r) {
+		return wi, end, wsOK
+	}
+	r2, _ := runeAt(text, end+n)
+	if !isLetterRune(r2) && !(r2 < 0x80 && isASCIIDigit(byte(r2))) {
+		return wi, end, wsOK // a dash before a space
+	}
+	t2 := next(text, end+n)
+	if wi.v >= 20 && wi.v < 100 && !wi.scale {
+		if w2, ok := f.lx.words[sc.lower(text[t2.s:t2.e])]; ok && !w2.scale && !w2.suffix && w2.v < 10 {
+			r3, _ := runeAt(text, t2.e)
+			if !isHyphen(r3) {
+				wi.v += w2.v
+				return wi, t2.e, wsOK
+			}
+		}
+	}
+	// A compound: "two-thirds", "four-year-old". Skip all its parts.
+	end = t2.e
+	for {
+		r, n := runeAt(text, end)
+		if !isHyphen(r) {
+			break
+		}
+		r2, _ := runeAt(text, end+n)
+		if !isLetterRune(r2) && !(r2 < 0x80 && isASCIIDigit(byte(r2))) {
+			break
+		}
+		end = next(text, end+n).e
+	}
+	return wi, end, wsCompound
+}
+
+// wordCore reads a number written in words that starts at token t: "two",
+// "twenty-five", "two hundred and fifty thousand", "a dozen", "a billion".
+func (f *Finder) wordCore(text string, t tok, sc *scratch) (core, bool) {
+	c := core{s: t.s, e: t.e, mult: 1, word: true}
+	if t.e-t.s > 9 {
+		return c, false
+	}
+	var total, cur float64
+	last := 0 // 1 units/teens, 2 tens, 3 hundred, 4 larger scale
+	pos := t.e
+	lw := sc.lower(text[t.s:t.e])
+	if lw == "a" || lw == "an" {
+		nt := next(text, t.e)
+		wi, _, st := f.readWord(text, nt, sc)
+		if st != wsOK || !wi.scale {
+			return c, false
+		}
+		cur = 1
+		pos = nt.s
+	} else {
+		if r, n := runeBefore(text, t.s); isHyphen(r) || r == '–' {
+			if r0, _ := runeBefore(text, t.s-n); isLetterRune(r0) || r0 < 0x80 && isASCIIDigit(byte(r0)) {
+				return c, false // "x-two"
+			}
+		}
+		wi, end, st := f.readWord(text, t, sc)
+		switch {
+		case st == wsCompound:
+			c.e = end
+			return c, false
+		case st != wsOK || wi.scale:
+			return c, false // "hundred" alone is vague ("several hundred")
+		}
+		cur = wi.v
+		last = 1
+		if wi.v >= 20 && end == t.e {
+			last = 2
+		}
+		c.one = wi.v == 1 && end == t.e
+		pos = end
+		c.e = end
+	}
+loop:
+	for {
+		nt := next(text, pos)
+		if nt.k != tWord {
+			break
+		}
+		if last == 3 && sc.lower(text[nt.s:nt.e]) == "and" {
+			nt2 := next(text, nt.e)
+			wi, end, st := f.readWord(text, nt2, sc)
+			if st != wsOK || wi.scale {
+				break
+			}
+			cur += wi.v
+			last = 1
+			pos, c.e = end, end
+			continue
+		}
+		wi, end, st := f.readWord(text, nt, sc)
+		if st != wsOK {
+			break
+		}
+		switch {
+		case wi.scale && cur == 0:
+			break loop
+		case wi.scale && wi.v == 100:
+			if last == 3 {
+				break loop
+			}
+			cur *= 100
+			last = 3
+			c.mult = max(c.mult, 100)
+		case wi.scale && wi.v == 12:
+			cur *= 12
+			last = 4
+			c.mult = max(c.mult, 12)
+		case wi.scale:
+			total += cur * wi.v
+			cur = 0
+			last = 4
+			c.mult = max(c.mult, wi.v)
+		case last == 2 && wi.v < 10, last >= 3:
+			cur += wi.v
+			last = 1
+			if wi.v >= 20 && end == nt.e {
+				last = 2
+			}
+		default:
+			break loop
+		}
+		c.one = false
+		pos, c.e = end, end
+	}
+	c.v = total + cur
+	if c.v == 0 {
+		return c, false
+	}
+	return c, true
+}
+
+// build turns a number core into a Number, reading the currency sign,
+// qualifier and range around it and what it counts. end is how far the text
+// has been used, also when ok is false.
+func (f *Finder) build(text string, c core, sc *scratch) (n article.Number, end int, ok bool) {
+	lx := f.lx
+	end = c.e
+	low, high := c, core{}
+	hasHigh := false
+	start := c.s
+	money, dist := c.money, c.dist
+
+	// A currency sign or code before the number.
+	pre := c.s
+	if !c.word {
+		if r, n := runeBefore(text, c.s); lx.signs[r] {
+			pre = c.s - n
+			money = true
+			k := pre
+			for k > 0 && k > pre-3 && text[k-1] >= 'A' && text[k-1] <= 'Z' {
+				k--
+			}
+			if r0, _ := runeBefore(text, k); k < pre && !isLetterRune(r0) {
+				pre = k // "US$", "A$"
+			}
+		} else if pt := prev(text, c.s); pt.k == tWord && lx.codes[text[pt.s:pt.e]] {
+			pre = pt.s
+			money = true
+		}
+	}
+	if !f.contextBefore(text, pre, c, sc) {
+		return n, end, false
+	}
+
+	// A range.
+	between := false
+	if pt := prev(text, pre); pt.k == tWord && sc.lower(text[pt.s:pt.e]) == "between" {
+		between = true
+	}
+	if h, adjacent, found := f.rangeHigh(text, c, between, sc); found {
+		switch {
+		case low.yearLike() && h.bare() && (h.digits == 4 || h.digits == 2):
+			return n, h.e, false // "2014–2022", "1990-91"
+		case adjacent && low.bare() && h.bare() && (low.digits == 3 && h.digits == 4 || isPhoneTail(text, h.e)):
+			return n, h.e, false // "555-1234"
+		}
+		lv := rangeLow(low, h)
+		switch {
+		case h.v > lv:
+			low.v, high, hasHigh = lv, h, true
+			end = h.e
+			money = money || h.money
+			dist = dist || h.dist
+			if between {
+				start = prev(text, pre).s
+			}
+		case adjacent:
+			return n, h.e, false // a score, "3-1"
+		}
+	}
+	if start == c.s {
+		start = pre
+	}
+
+	// Qualifier.
+	qual, qs := f.qualifier(text, start, sc)
+	if qual != "" {
+		start = qs
+	}
+
+	// What follows.
+	after, skip, unitEnd := f.contextAfter(text, c, end, sc)
+	if skip {
+		return n, max(end, unitEnd), false
+	}
+	switch after {
+	case unitDistance:
+		dist = true
+	case unitMoney:
+		money = true
+	}
+	if c.yearLike() && !hasHigh && !money && !dist && !f.countedYear(text, start, qs, qual, end, sc) {
+		return n, end, false
+	}
+	if c.one && !hasHigh && qual == "" && !money && !dist {
+		return n, end, false // "one of the units", "one purpose"
+	}
+
+	kind := KindCount
+	switch {
+	case money:
+		kind = KindMoney
+	case dist:
+		kind = KindDistance
+	}
+	p := end
+	if unitEnd > p {
+		p = unitEnd
+		if r, n := runeAt(text, p); isApostrophe(r) {
+			p += n // "dollars’ worth"
+		}
+	}
+	n = article.Number{
+		Text:      text[start:end],
+		Value:     low.v,
+		Qualifier: article.Str(qual),
+		Kind:      kind,
+		Counts:    f.nounPhrase(text, p, kind, sc),
+		Start:     start,
+		End:       end,
+	}
+	if hasHigh {
+		v := high.v
+		n.ValueHigh = &v
+	}
+	return n, max(end, unitEnd), true
+}
+
+// rangeLow is the lower bound of a range: a lower part without magnitude
+// takes the upper part's ("4–5,000" is 4,000 to 5,000, "two to three
+// million" 2 to 3 million).
+func rangeLow(low, high core) float64 {
+	lv := low.v
+	switch {
+	case low.mult == 1 && high.mult > 1 && !low.money:
+		lv *= high.mult
+	case !low.word && low.groups == 0 && !low.decimal && low.mult == 1 && high.groups > 0 && high.mult == 1:
+		m := pow10(3 * high.groups)
+		if lv*m < high.v {
+			lv *= m
+		}
+	}
+	return lv
+}
+
+// isPhoneTail reports whether a hyphen and digits follow at i ("555-123-4567").
+func isPhoneTail(text string, i int) bool {
+	r, n := runeAt(text, i)
+	return isHyphen(r) && i+n < len(text) && isASCIIDigit(text[i+n])
+}
+
+// rangeHigh reads the upper part of a range after c: "–5,000", "-15",
+// " to 15", " or three", and " and 5,000" after "between".
+func (f *Finder) rangeHigh(text string, c core, between bool, sc *scratch) (h core, adjacent, ok bool) {
+	r, n := runeAt(text, c.e)
+	var t tok
+	switch {
+	case isHyphen(r) || r == '–':
+		t = next(text, c.e+n)
+		if t.s != c.e+n {
+			return h, false, false
+		}
+		adjacent = true
+	default:
+		sep := next(text, c.e)
+		switch {
+		case sep.k == tPunct && text[sep.s:sep.e] == "–":
+		case sep.k == tWord:
+			w := sc.lower(text[sep.s:sep.e])
+			if w != "to" && w != "or" && !(between && w == "and") {
+				return h, false, false
+			}
+		default:
+			return h, false, false
+		}
+		t = next(text, sep.e)
+	}
+	switch t.k {
+	case tNum:
+		if c.word {
+			return h, adjacent, false
+		}
+		h, ok = f.digitCore(text, t, sc)
+	case tAlnum:
+		if c.word {
+			return h, adjacent, false
+		}
+		h, ok = f.digitCore(text, t, sc)
+	case tWord:
+		if !c.word {
+			return h, adjacent, false
+		}
+		h, ok = f.wordCore(text, t, sc)
+		ok = ok && !h.one
+	}
+	return h, adjacent, ok
+}
+
+// contextBefore reports whether what stands before the number (its currency
+// sign included, at pre) lets it be a quantity.
+func (f *Finder) contextBefore(text string, pre int, c core, sc *scratch) bool {
+	lx := f.lx
+	r, n := runeBefore(text, pre)
+	r0, _ := runeBefore(text, pre-n)
+	alnum0 := isLetterRune(r0) || r0 < 0x80 && isASCIIDigit(byte(r0))
+	switch {
+	case isLetterRune(r), r < 0x80 && isASCIIDigit(byte(r)):
+		return false
+	case isHyphen(r) || r == '–' || r == '—':
+		if alnum0 {
+			return false // "F-16", "MI‑6", "COVID-19"
+		}
+	case r == '[', r == '+', r == '#', r == '№', r == '/', r == ':', r == '\\', r == '@', r == '_', r == '=':
+		return false // footnotes "[5]", phone, "9/11", "10:30"
+	case r == '.' || r == ',':
+		if alnum0 {
+			return false // "No.5", "1.2.3"
+		}
+	case isApostrophe(r):
+		if !isLetterRune(r0) {
+			return false // "’22"
+		}
+	}
+	pt := prev(text, pre)
+	switch pt.k {
+	case tNum, tAlnum:
+		if !c.word {
+			return false // a run of digit groups: phone numbers, codes
+		}
+	case tPunct:
+		// "No. 5", "Vol. 3", "p. 12"
+		if text[pt.s:pt.e] == "." {
+			if pw := prev(text, pt.s); pw.k == tWord && pw.e == pt.s && pw.e-pw.s <= 4 && sc.in(lx.labels, text[pw.s:pw.e]) {
+				return false
+			}
+		}
+	case tWord:
+		w := text[pt.s:pt.e]
+		lw := sc.lower(w)
+		if lx.labels[lw] || lx.ages[lw] {
+			return false
+		}
+		if !c.word && lx.months[w] {
+			return false // "February 28", "June 2022"
+		}
+		if !c.word && c.bare() && hasUpper(w) && !lx.stop[lw] && !lx.qualifiers[lw] && !lx.yearCtx[lw] && !sentenceStart(text, pt.s) {
+			return false // a name with a number: "Nord Stream 2", "Apollo 11", "iPhone 15"
+		}
+	}
+	return true
+}
+
+// hasUpper reports whether w has a capital letter anywhere.
+func hasUpper(w string) bool {
+	for _, r := range w {
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceStart reports whether the token at i begins a sentence, a line or
+// a quotation.
+func sentenceStart(text string, i int) bool {
+	if strings.IndexByte(text[skipSpaceBack(text, i):i], '\n') >= 0 {
+		return true
+	}
+	pt := prev(text, i)
+	if pt.k == tEOF {
+		return true
+	}
+	if pt.k != tPunct {
+		return false
+	}
+	switch text[pt.s:pt.e] {
+	case ".", "!", "?", ":", ";", "\"", "“", "”", "(", "—", "–", "‘", "'", "[":
+		return true
+	}
+	return false
+}
+
+// lineStart reports whether only spaces stand between the start of the line
+// and i.
+func lineStart(text string, i int) bool {
+	j := skipSpaceBack(text, i)
+	return j == 0 || strings.IndexByte(text[j:i], '\n') >= 0 || text[j-1] == '\n'
+}
+
+// unitMoney marks a currency word after a number in contextAfter.
+const unitMoney unitKind = 10
+
+// contextAfter looks at what follows the number ending at end. It reports
+// the unit or currency word found (ending at unitEnd) and whether the number
+// is not a quantity.
+func (f *Finder) contextAfter(text string, c core, end int, sc *scratch) (kind unitKind, skip bool, unitEnd int) {
+	lx := f.lx
+	r, n := runeAt(text, end)
+	r1, _ := runeAt(text, end+n)
+	digit1 := r1 < 0x80 && isASCIIDigit(byte(r1))
+	switch {
+	case r == '%' || r == '°' || r == '‰':
+		return 0, true, end
+	case (r == '/' || r == ':' || r == '.' || r == ',') && digit1:
+		return 0, true, end // "9/11", "10:30", "24/7"
+	case r == ']':
+		if l, _ := runeBefore(text, c.s); l == '[' {
+			return 0, true, end
+		}
+	case isHyphen(r) && isLetterRune(r1):
+		// "4-year", "34-year-old", "5-day"
+		e := end
+		for {
+			r, n := runeAt(text, e)
+			if !isHyphen(r) {
+				break
+			}
+			r1, _ := runeAt(text, e+n)
+			if !isLetterRune(r1) && !(r1 < 0x80 && isASCIIDigit(byte(r1))) {
+				break
+			}
+			e = next(text, e+n).e
+		}
+		return 0, true, e
+	case isHyphen(r) && digit1:
+		return 0, true, end // "555-0143": a range would have been read
+	case isApostrophe(r) && (r1 == 's' || r1 == 'S') && c.yearLike():
+		return 0, true, end // "2022’s"
+	}
+	if c.bare() && c.digits <= 3 {
+		pt := prev(text, c.s)
+		switch {
+		case (r == '.' || r == ')') && (r1 == ' ' || r1 == '\t') && lineStart(text, c.s):
+			return 0, true, end + n // a list item: "1. ", "2) "
+		case r == ')' && pt.k == tPunct && text[pt.s:pt.e] == "(":
+			return 0, true, end + n // "(3)"
+		case r == ',' && pt.k == tPunct && text[pt.s:pt.e] == ",":
+			if pw := prev(text, pt.s); pw.k == tWord && isUpperStart(text[pw.s:pw.e]) && c.v < 120 {
+				return 0, true, end // an age after a name: "Anna Berg, 34, said"
+			}
+		}
+	}
+	if c.dist {
+		return unitDistance, false, end
+	}
+	nt := next(text, end)
+	switch nt.k {
+	case tNum:
+		if !c.word {
+			return 0, true, nt.e // a run of digit groups
+		}
+	case tPunct:
+		if text[nt.s:nt.e] == "%" {
+			return 0, true, nt.e
+		}
+	case tWord:
+		w := text[nt.s:nt.e]
+		if len(w) > 12 {
+			break
+		}
+		lw := sc.lower(w)
+		if (lw == "a" || lw == "p") && strings.HasPrefix(text[nt.e:], ".m") {
+			return 0, true, nt.e // "5 p.m."
+		}
+		if lx.codes[w] {
+			return unitMoney, false, nt.e
+		}
+		if lx.currencies[lw] {
+			return unitMoney, false, nt.e
+		}
+		if !c.word && lx.months[w] {
+			return 0, true, nt.e // "28 February"
+		}
+		switch lx.units[lw] {
+		case unitDistance:
+			if r, _ := runeAt(text, nt.e); r == '/' {
+				return 0, true, nt.e // "km/h"
+			}
+			if t2 := next(text, nt.e); t2.k == tWord && sc.lower(text[t2.s:t2.e]) == "per" {
+				return 0, true, nt.e
+			}
+			return unitDistance, false, nt.e
+		case unitSkip, unitTime:
+			return 0, true, nt.e
+		}
+	}
+	return 0, false, end
+}
+
+// countedYear reports whether a year-like number (1000–2100 in plain digits)
+// is a count after all: "as many as 1500 troops", "deployed 1200 soldiers".
+func (f *Finder) countedYear(text string, start, qs int, qual string, end int, sc *scratch) bool {
+	lx := f.lx
+	pt := prev(text, start)
+	if pt.k == tWord {
+		w := text[pt.s:pt.e]
+		if lx.yearCtx[sc.lower(w)] || lx.months[w] {
+			return false
+		}
+	}
+	if qual != "" {
+		return true
+	}
+	nt := next(text, end)
+	if nt.k != tWord {
+		return false
+	}
+	w := text[nt.s:nt.e]
+	if len(w) < 3 || w[len(w)-1] != 's' || isUpperStart(w) {
+		return false
+	}
+	lw := sc.lower(w)
+	return !lx.stop[lw] && lx.units[lw] == unitNone
+}
+
+// qualifier finds the qualifier phrase that ends right before start. It
+// returns the phrase in lower case and where it starts.
+func (f *Finder) qualifier(text string, start int, sc *scratch) (string, int) {
+	lx := f.lx
+	var toks [4]tok
+	k := 0
+	for p := start; k < lx.maxQual && k < len(toks); k++ {
+		t := prev(text, p)
+		if t.k != tWord || t.e-t.s > 14 {
+			break
+		}
+		toks[k] = t
+		p = t.s
+	}
+	var buf [64]byte
+	for m := k; m >= 1; m-- {
+		b := buf[:0]
+		for j := m - 1; j >= 0; j-- {
+			w := text[toks[j].s:toks[j].e]
+			for i := 0; i < len(w); i++ {
+				ch := w[i]
+				if ch >= 'A' && ch <= 'Z' {
+					ch += 'a' - 'A'
+				}
+				b = append(b, ch)
+			}
+			if j > 0 {
+				b = append(b, ' ')
+			}
+		}
+		if lx.qualifiers[string(b)] {
+			return string(b), toks[m-1].s
+		}
+	}
+	return "", start
+}
+
+// nounPhrase returns the short noun phrase after p that the number counts:
+// "special forces soldiers", "US military personnel". It stops at a verb,
+// a preposition, a function word or punctuation.
+func (f *Finder) nounPhrase(text string, p int, kind string, sc *scratch) string {
+	lx := f.lx
+	t := next(text, p)
+	word := func(t tok) string {
+		if t.k != tWord {
+			return ""
+		}
+		return sc.lower(text[t.s:t.e])
+	}
+	switch kind {
+	case KindMoney:
+		if word(t) == "worth" {
+			t = next(text, t.e)
+		}
+		if w := word(t); w == "of" || w == "in" {
+			t = next(text, t.e)
+		}
+	case KindCount:
+		if word(t) == "of" {
+			t2 := next(text, t.e)
+			switch word(t2) {
+			case "the", "their", "his", "her", "its", "our", "my", "your", "these", "those":
+				t = next(text, t2.e)
+			case "them", "us", "you", "which", "whom", "whose", "it", "this", "that":
+				return ""
+			default:
+				t = t2
+			}
+		}
+	}
+	npS, npE := -1, -1
+	prevPlural := false
+	for nw := 0; nw < 5; nw++ {
+		if t.k != tWord && t.k != tAlnum {
+			break
+		}
+		if t.k == tAlnum && isASCIIDigit(text[t.s]) {
+			break
+		}
+		w := text[t.s:t.e]
+		if len(w) > 30 {
+			break
+		}
+		lw := sc.lower(w)
+		if lx.stop[lw] && !isAcronym(w) || lw == "of" {
+			break
+		}
+		if _, ok := lx.words[lw]; ok && t.k == tWord {
+			break
+		}
+		e := t.e
+		for {
+			r, n := runeAt(text, e)
+			if !isHyphen(r) {
+				break
+			}
+			if r1, _ := runeAt(text, e+n); !isLetterRune(r1) {
+				break
+			}
+			e = next(text, e+n).e
+		}
+		if f.verbLike(text, lw, e, nw > 0, prevPlural, sc) {
+			break
+		}
+		if npS < 0 {
+			npS = t.s
+		}
+		npE = e
+		prevPlural = len(lw) > 2 && lw[len(lw)-1] == 's' && lw[len(lw)-2] != 's' || lx.groups[lw]
+		t = next(text, e)
+	}
+	if npS < 0 {
+		return ""
+	}
+	return text[npS:npE]
+}
+
+// verbLike reports whether the word lw (ending at e) ends a noun phrase as
+// a participle. A participle starts a noun phrase only before a noun ("armed
+// men", "training camps"). After a noun, "-ed" is a verb, and so is "-ing"
+// after a plural or collective noun ("engineers working", "personnel
+// working", but "emergency funding").
+func (f *Finder) verbLike(text, lw string, e int, inside, prevPlural bool, sc *scratch) bool {
+	ing, ed := strings.HasSuffix(lw, "ing"), strings.HasSuffix(lw, "ed")
+	if len(lw) <= 4 || !ing && !ed {
+		return false
+	}
+	if inside {
+		return ed || prevPlural
+	}
+	nt := next(text, e)
+	if nt.k != tWord {
+		return true
+	}
+	nl := sc.lower(text[nt.s:nt.e])
+	return f.lx.stop[nl] || nl == "of" || strings.HasSuffix(nl, "ing") || strings.HasSuffix(nl, "ed")
+}
+
+// isAcronym reports whether w is two or more capital letters ("US", "IT"),
+// which is a name even when its lower case is a function word.
+func isAcronym(w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// resolveCounts fills in the counted noun of numbers that have none: the
+// first of a coordination takes the last one's ("14 and 15 special forces"),
+// and a bare number right after a counted one in the same sentence takes its
+// noun ("of the 97 special forces …, 50 were British").
+func resolveCounts(text string, ns []article.Number) {
+	for i := len(ns) - 2; i >= 0; i-- {
+		a, b := &ns[i], &ns[i+1]
+		if a.Counts != "" || b.Counts == "" || a.Kind != b.Kind {
+			continue
+		}
+		switch strings.TrimSpace(text[a.End:b.Start]) {
+		case "and", "or", ",", ", and", ", or", "to", "and up to", "or even":
+			a.Counts = b.Counts
+		}
+	}
+	for i := 1; i < len(ns); i++ {
+		a, b := &ns[i-1], &ns[i]
+		if b.Counts != "" || a.Counts == "" || a.Kind != KindCount || b.Kind != KindCount {
+			continue
+		}
+		if !sentenceBreak(text[a.End:b.Start]) {
+			b.Counts = a.Counts
+		}
+	}
+}
+
+// sentenceBreak reports whether s holds the end of a sentence or a line.
+func sentenceBreak(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\n':
+			return true
+		case '.', '!', '?', ';':
+			if i+1 == len(s) || s[i+1] == ' ' || s[i+1] == '"' || s[i+1] == '\n' || s[i+1] >= 0x80 {
+				return true
+			}
+		}
+	}
+	return false
+}

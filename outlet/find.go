@@ -1,0 +1,228 @@
+package outlet
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// nextToken returns the next token of s at or after byte i: a word (a run of
+// letters, digits and combining marks) or a single punctuation character.
+// Spaces and invisible format characters separate tokens; nl reports whether
+// the gap skipped before the token held a line break. st is -1 at the end.
+func nextToken(s string, i int) (st, en int, word, nl bool) {
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' {
+				i++
+				continue
+			}
+			if c == '\n' {
+				nl = true
+				i++
+				continue
+			}
+			break
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) {
+			if r == '\u2028' || r == '\u2029' || r == '\u0085' {
+				nl = true
+			}
+			i += n
+			continue
+		}
+		break
+	}
+	if i >= len(s) {
+		return -1, -1, false, nl
+	}
+	st = i
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+				i++
+				continue
+			}
+			break
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+			i += n
+			continue
+		}
+		break
+	}
+	if i > st {
+		return st, i, true, nl
+	}
+	_, n := utf8.DecodeRuneInString(s[st:])
+	return st, st + n, false, nl
+}
+
+// normPunct makes typographic variants of apostrophes and hyphens plain.
+func normPunct(tok string) string {
+	switch tok {
+	case "’", "‘", "ʼ", "′":
+		return "'"
+	case "‐", "‑", "‒":
+		return "-"
+	}
+	return tok
+}
+
+// tokEqual compares a text token with an alias token.
+func tokEqual(text, al string, fold bool) bool {
+	if text == al {
+		return true
+	}
+	if fold && strings.EqualFold(text, al) {
+		return true
+	}
+	return len(text) <= 3 && normPunct(text) == al
+}
+
+func isUpperStart(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// lowerKey lower-cases an ASCII token into buf; ok is false for non-ASCII.
+func lowerKey(tok string, buf []byte) ([]byte, bool) {
+	buf = buf[:0]
+	for i := 0; i < len(tok); i++ {
+		c := tok[i]
+		if c >= utf8.RuneSelf {
+			return buf, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf, true
+}
+
+// token is a scanned token.
+type token struct {
+	st, en int
+	word   bool
+	ok     bool // a token was scanned
+}
+
+// Find returns every mention of an outlet in text, in order, without overlaps.
+// At each position the longest alias wins, so "The New York Times" is one
+// mention and "Financial Times (FT)" is two. A capitalised "The" before the
+// name of an outlet that styles itself with it ("The Guardian") is part of the
+// mention; a lower-case "the" is not. Offsets are bytes.
+func (t *Table) Find(text string) []Mention {
+	var out []Mention
+	var buf [64]byte
+	var prev token
+scan:
+	for pos := 0; pos < len(text); {
+		st, en, word, nl := nextToken(text, pos)
+		if st < 0 {
+			break
+		}
+		cur := token{st, en, word, true}
+		if word && (text[st] >= utf8.RuneSelf || t.starts[prefix2(text[st:en])]) {
+			var cands []*alias
+			if key, ascii := lowerKey(text[st:en], buf[:0]); ascii {
+				cands = t.first[string(key)]
+			} else {
+				cands = t.first[strings.ToLower(text[st:en])]
+			}
+			for _, a := range cands {
+				m, last, ok := t.match(text, cur, a, prev, nl)
+				if ok {
+					out = append(out, m)
+					prev, pos = last, last.en
+					continue scan
+				}
+			}
+		}
+		prev, pos = cur, en
+	}
+	return out
+}
+
+// prefix2 is the lower-cased first two bytes of a token, for a quick filter.
+func prefix2(tok string) uint16 {
+	p := uint16(lowerByte(tok[0])) << 8
+	if len(tok) > 1 {
+		p |= uint16(lowerByte(tok[1]))
+	}
+	return p
+}
+
+func lowerByte(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// match tries alias a at the token first. prev is the token before it and
+// nlPrev whether a line break separates them. It returns the mention and the
+// last token consumed.
+func (t *Table) match(text string, first token, a *alias, prev token, nlPrev bool) (Mention, token, bool) {
+	var m Mention
+	cur := first
+	spanSt, spanEn := -1, -1
+	for k, at := range a.toks {
+		if k > 0 {
+			st, en, word, nl := nextToken(text, cur.en)
+			if st < 0 || nl {
+				return m, cur, false
+			}
+			cur = token{st, en, word, true}
+		}
+		if !tokEqual(text[cur.st:cur.en], at, a.fold) {
+			return m, cur, false
+		}
+		if k == a.spanFrom {
+			spanSt = cur.st
+		}
+		if k == a.spanTo-1 {
+			spanEn = cur.en
+		}
+	}
+	// A one-letter name must not run on into a hyphenated word (X-ray).
+	if a.spanTo-a.spanFrom == 1 && len(a.toks[a.spanFrom]) == 1 && spanEn < len(text) && text[spanEn] == '-' {
+		return m, cur, false
+	}
+	prevText := ""
+	if prev.ok && !nlPrev {
+		prevText = text[prev.st:prev.en]
+	}
+	hasThe := prev.ok && prev.word && !nlPrev && (prevText == "the" || prevText == "The")
+	if a.needCapThe && prevText != "The" || a.needThe && !hasThe {
+		return m, cur, false
+	}
+	if a.bare {
+		if prev.ok && prev.word && !nlPrev && !hasThe {
+			switch prevText {
+			case "of", "for", "and":
+				return m, cur, false
+			}
+			if isUpperStart(prevText) {
+				return m, cur, false
+			}
+		}
+		if prev.ok && !prev.word && !nlPrev && prevText == "&" {
+			return m, cur, false
+		}
+		if st, en, word, nl := nextToken(text, cur.en); st >= 0 && word && !nl && isUpperStart(text[st:en]) {
+			return m, cur, false
+		}
+	}
+	name := t.entries[a.entry].Name
+	if hasThe && prevText == "The" && a.spanFrom == 0 && strings.HasPrefix(name, "The ") {
+		spanSt = prev.st
+	}
+	m = Mention{Start: spanSt, End: spanEn, Canonical: name, Text: text[spanSt:spanEn]}
+	return m, cur, true
+}

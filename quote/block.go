@@ -1,0 +1,68 @@
+package quote
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/hearsaylab/hearsay/segment"
+)
+
+// minBlockWords is the least number of words a paragraph needs to be taken as
+// a block quotation: shorter ones after a colon are list items or headings.
+const minBlockWords = 12
+
+// blocks finds block quotations without marks: a paragraph introduced by a
+// colon at the end of the paragraph before it ("Explained Brenner:"), and a run
+// of hard-wrapped paragraphs in an article that is otherwise not wrapped (text
+// pasted from a transcript, set off as its own block).
+func blocks(body string, paras []segment.Paragraph, marked []Span) []Span {
+	var out []Span
+	wrapped := 0
+	for _, p := range paras {
+		if p.Wrapped {
+			wrapped++
+		}
+	}
+	for i := 0; i < len(paras); i++ {
+		p := paras[i]
+		if i > 0 && endsWithColon(body, paras[i-1]) && !startsWithOpen(body, p.Start) &&
+			len(strings.Fields(body[p.Start:p.End])) >= minBlockWords && !coveredByMarks(p, marked) && !listItem(body, p) {
+			out = append(out, Span{Start: p.Start, End: p.End, Open: p.Start, Close: p.End, Para: i, Block: true, Intro: true})
+			continue
+		}
+		if p.Wrapped && wrapped*2 < len(paras) && !startsWithOpen(body, p.Start) {
+			j := i
+			for j+1 < len(paras) && paras[j+1].Wrapped {
+				j++
+			}
+			end := paras[j].End
+			if len(strings.Fields(body[p.Start:end])) >= minBlockWords {
+				out = append(out, Span{Start: p.Start, End: end, Open: p.Start, Close: end, Para: i, Block: true})
+			}
+			i = j
+		}
+	}
+	return out
+}
+
+func endsWithColon(body string, p segment.Paragraph) bool {
+	r, _ := utf8.DecodeLastRuneInString(body[p.Start:p.End])
+	return r == ':'
+}
+
+// coveredByMarks reports whether most of the paragraph is already inside
+// marked quotations.
+func coveredByMarks(p segment.Paragraph, marked []Span) bool {
+	n := 0
+	for _, m := range marked {
+		if m.Start >= p.Start && m.End <= p.End {
+			n += m.End - m.Start
+		}
+	}
+	return n*2 > p.End-p.Start
+}
+
+func listItem(body string, p segment.Paragraph) bool {
+	s := body[p.Start:p.End]
+	return strings.HasPrefix(s, "- ") || strings.HasPrefix(s, "* ") || strings.HasPrefix(s, "\u2022")
+}

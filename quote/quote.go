@@ -1,0 +1,242 @@
+// Package quote finds the quotation spans of a body: text between quotation
+// marks of any common style, quotations that run over several paragraphs, and
+// block quotations set off without marks. It decides only where quoted text is;
+// who said it is the attribute stage's job.
+package quote
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/hearsaylab/hearsay/segment"
+)
+
+// Span is one quotation. Start and End delimit the quoted text; Open and Close
+// the whole span including its marks (equal to Start and End for a block).
+type Span struct {
+	Start, End  int
+	Open, Close int
+	Para        int  // index of the paragraph the quotation starts in
+	Block       bool // a block quotation without marks
+	Intro       bool // a block introduced by a colon at the end of the paragraph before
+	Unclosed    bool // closed by the end of its paragraph, not by a mark
+}
+
+// Text returns the quoted text of s in body.
+func (s Span) Text(body string) string { return body[s.Start:s.End] }
+
+type markKind uint8
+
+const (
+	notMark markKind = iota
+	openMark
+	closeMark
+	eitherMark // a straight quote whose role depends on its neighbours
+)
+
+// family groups a mark with the marks that may close it.
+type family uint8
+
+const (
+	famNone family = iota
+	famCurly
+	famLow // „ closed by “ or ”
+	famGuillemet
+	famReverseGuillemet
+	famStraight
+	famSingleCurly
+	famSingleStraight
+)
+
+// Scan returns the quotation spans of body in text order.
+func Scan(body string, paras []segment.Paragraph) []Span {
+	single := !hasDoubleMarks(body)
+	var out []Span
+	for pi := 0; pi < len(paras); pi++ {
+		p := paras[pi]
+		out = scanParagraph(body, paras, pi, single, out)
+		_ = p
+	}
+	out = append(out, blocks(body, paras, out)...)
+	sortSpans(out)
+	return out
+}
+
+func hasDoubleMarks(body string) bool {
+	return strings.ContainsAny(body, "\"\u201c\u201d\u201e\u00ab\u00bb")
+}
+
+// classify tells what the rune at i in body is as a quotation mark.
+func classify(body string, i int, r rune, single bool) (markKind, family) {
+	switch r {
+	case '\u201c':
+		return openMark, famCurly
+	case '\u201d':
+		return closeMark, famCurly
+	case '\u201e':
+		return openMark, famLow
+	case '\u00ab':
+		return openMark, famGuillemet
+	case '\u00bb':
+		return closeMark, famGuillemet
+	case '"':
+		return straightRole(body, i, 1), famStraight
+	}
+	if !single {
+		return notMark, famNone
+	}
+	switch r {
+	case '\u2018', '\u201a':
+		return openMark, famSingleCurly
+	case '\u2019':
+		if isApostrophe(body, i, len("\u2019")) {
+			return notMark, famNone
+		}
+		return closeMark, famSingleCurly
+	case '\'':
+		if isApostrophe(body, i, 1) {
+			return notMark, famNone
+		}
+		return straightRole(body, i, 1), famSingleStraight
+	}
+	return notMark, famNone
+}
+
+// isApostrophe reports whether the single quote at i sits inside a word
+// ("don’t") or ends a plural possessive ("ministers’ ").
+func isApostrophe(body string, i, size int) bool {
+	before, _ := utf8.DecodeLastRuneInString(body[:i])
+	after, _ := utf8.DecodeRuneInString(body[i+size:])
+	if unicode.IsLetter(before) && unicode.IsLetter(after) {
+		return true
+	}
+	if before == 's' && (after == ' ' || after == utf8.RuneError) {
+		return true
+	}
+	return false
+}
+
+// straightRole decides whether a straight quote opens or closes.
+func straightRole(body string, i, size int) markKind {
+	before, _ := utf8.DecodeLastRuneInString(body[:i])
+	after, _ := utf8.DecodeRuneInString(body[i+size:])
+	spaceBefore := i == 0 || unicode.IsSpace(before) || strings.ContainsRune("([{\u2014\u2013-/:", before)
+	spaceAfter := i+size >= len(body) || unicode.IsSpace(after) || strings.ContainsRune(".,;:!?)]}\u2014\u2013", after)
+	switch {
+	case spaceBefore && !spaceAfter:
+		return openMark
+	case !spaceBefore && spaceAfter:
+		return closeMark
+	case spaceBefore && spaceAfter:
+		return notMark
+	}
+	return eitherMark
+}
+
+func closes(open family, kind markKind, f family, r rune) bool {
+	if kind != closeMark && kind != eitherMark && !(open == famLow && r == '\u201c') {
+		return false
+	}
+	switch open {
+	case famCurly:
+		return f == famCurly || f == famStraight
+	case famLow:
+		return r == '\u201c' || r == '\u201d'
+	case famGuillemet:
+		return f == famGuillemet
+	case famReverseGuillemet:
+		return r == '\u00ab'
+	case famStraight:
+		return f == famStraight || f == famCurly
+	case famSingleCurly, famSingleStraight:
+		return f == famSingleCurly || f == famSingleStraight
+	}
+	return false
+}
+
+func scanParagraph(body string, paras []segment.Paragraph, pi int, single bool, out []Span) []Span {
+	p := paras[pi]
+	inQuote := false
+	var openAt, openSize int
+	var openFam family
+	for i := p.Start; i < p.End; {
+		r, size := utf8.DecodeRuneInString(body[i:])
+		kind, fam := classify(body, i, r, single)
+		if kind == notMark {
+			i += size
+			continue
+		}
+		if !inQuote {
+			if r == '\u00bb' && reverseGuillemetOpens(body, i, size) {
+				kind, fam = openMark, famReverseGuillemet
+			}
+			if kind == openMark || kind == eitherMark {
+				inQuote, openAt, openSize, openFam = true, i, size, fam
+			}
+			i += size
+			continue
+		}
+		if closes(openFam, kind, fam, r) {
+			if i > openAt+openSize {
+				out = append(out, Span{Start: openAt + openSize, End: i, Open: openAt, Close: i + size, Para: pi})
+			}
+			inQuote = false
+			i += size
+			continue
+		}
+		if kind == openMark && fam == openFam {
+			// A second opening mark of the same kind: the first was never
+			// closed. Start again from here rather than swallow the text.
+			openAt, openSize = i, size
+		}
+		i += size
+	}
+	if inQuote {
+		// No closing mark before the paragraph ends. By convention a quotation
+		// that runs on opens the next paragraph with a mark again; a quotation
+		// that opens its paragraph has most likely lost its closing mark.
+		next := pi+1 < len(paras) && startsWithOpen(body, paras[pi+1].Start)
+		if next || openAt == p.Start {
+			end := trimRightSpace(body, openAt+openSize, p.End)
+			if end > openAt+openSize {
+				out = append(out, Span{Start: openAt + openSize, End: end, Open: openAt, Close: p.End, Para: pi, Unclosed: true})
+			}
+		}
+	}
+	return out
+}
+
+func reverseGuillemetOpens(body string, i, size int) bool {
+	after, _ := utf8.DecodeRuneInString(body[i+size:])
+	return unicode.IsLetter(after) && strings.ContainsRune(body[i:min(len(body), i+400)], '\u00ab')
+}
+
+func startsWithOpen(body string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(body[i:])
+	switch r {
+	case '\u201c', '\u201e', '\u00ab', '"':
+		return true
+	}
+	return false
+}
+
+func trimRightSpace(body string, lo, hi int) int {
+	for hi > lo {
+		r, s := utf8.DecodeLastRuneInString(body[:hi])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		hi -= s
+	}
+	return hi
+}
+
+func sortSpans(s []Span) {
+	// insertion sort: the lists are short and nearly sorted
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && (s[j].Start < s[j-1].Start || (s[j].Start == s[j-1].Start && s[j].End > s[j-1].End)); j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}
