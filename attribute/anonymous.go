@@ -65,7 +65,8 @@ func (d *doc) anonNP(nt []ntok, h int) (referent, bool) {
 	}
 	head := nt[h].lower
 	plural := strings.HasSuffix(head, "s") || head == "people"
-	if !det {
+	familiar := h+1 < len(nt) && (nt[h+1].lower == "familiar" || nt[h+1].lower == "close" || nt[h+1].lower == "knowledgeable" || nt[h+1].lower == "briefed")
+	if !det && !familiar {
 		// A bare plural needs a nationality or institution before it:
 		// "French officials", "U.S. officials", "Western diplomats".
 		if !plural || adjs == 0 || !d.namedGroup(nt, lo, h) {

@@ -11,7 +11,9 @@ func isWord(s string) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
-func isPunct(t ntok, set string) bool { return t.q < 0 && len(t.text) > 0 && strings.Contains(set, t.text) }
+func isPunct(t ntok, set string) bool {
+	return t.q < 0 && len(t.text) > 0 && strings.Contains(set, t.text)
+}
 
 // isComma reports whether t separates clauses: a comma or a dash.
 func isComma(t ntok) bool {
@@ -85,6 +87,11 @@ func (d *doc) cueAt(nt []ntok, i, pos int) (cue, bool) {
 	cs := d.lx.cues[w]
 	if len(cs) == 0 {
 		return cue{}, false
+	}
+	if c, ok := d.lx.cueOf(w, cueNoun); ok {
+		if _, owned := d.owner(nt, i); owned {
+			return c, true
+		}
 	}
 	for _, c := range cs {
 		switch c.kind {

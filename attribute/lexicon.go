@@ -31,18 +31,18 @@ type cue struct {
 // lexicon holds the word lists of the attribution stage, read from the
 // embedded data files.
 type lexicon struct {
-	cues       map[string][]cue // form → cues (a form may be a verb and a noun)
-	anonHead   map[string]bool
-	anonDet    map[string]bool
-	anonPost   map[string]bool
-	anonStrip  [][]string
-	roleGroup  map[string]string // role word → group name
-	channels   []channelPhrase
-	adverb     map[string]bool
-	auxiliary  map[string]bool
-	pronoun    map[string]bool
-	relative   map[string]bool
-	boundary   map[string]bool
+	cues      map[string][]cue // form → cues (a form may be a verb and a noun)
+	anonHead  map[string]bool
+	anonDet   map[string]bool
+	anonPost  map[string]bool
+	anonStrip [][]string
+	roleGroup map[string]string // role word → group name
+	channels  []channelPhrase
+	adverb    map[string]bool
+	auxiliary map[string]bool
+	pronoun   map[string]bool
+	relative  map[string]bool
+	boundary  map[string]bool
 }
 
 type channelPhrase struct {

@@ -254,7 +254,7 @@ func (r *Recognizer) classify(body string, toks []segment.Token, i, j int, sentS
 	if len(nameToks) == 1 {
 		w := stripPossessive(nameToks[0].Text)
 		lw := strings.ToLower(w)
-		if r.IsDemonym(lw) || r.titles[lw] || r.stop[lw] {
+		if r.IsDemonym(lw) || r.titles[lw] || r.stop[lw] || strings.HasSuffix(lw, "ing") {
 			return out
 		}
 		if isAcronym(w) {

@@ -30,7 +30,7 @@ func blocks(body string, paras []segment.Paragraph, marked []Span) []Span {
 			out = append(out, Span{Start: p.Start, End: p.End, Open: p.Start, Close: p.End, Para: i, Block: true, Intro: true})
 			continue
 		}
-		if p.Wrapped && wrapped*2 < len(paras) && !startsWithOpen(body, p.Start) {
+		if p.Wrapped && wrapped*2 <= len(paras) && !startsWithOpen(body, p.Start) {
 			j := i
 			for j+1 < len(paras) && paras[j+1].Wrapped {
 				j++

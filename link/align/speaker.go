@@ -5,6 +5,7 @@ import "strings"
 // speaker is an attribution reduced to what identifies it across documents.
 type speaker struct {
 	name    string   // as given
+	norm    string   // normalised name
 	anon    bool     // an unnamed source described in words
 	words   []string // identifying words: a person's names without titles, a description's content words
 	surname string
@@ -22,13 +23,14 @@ func newSpeaker(name *string, anonymous bool) speaker {
 		return speaker{}
 	}
 	s := speaker{name: strings.TrimSpace(*name), anon: anonymous}
+	s.norm = normText(s.name)
 	lower := strings.ToLower(s.name)
 	for _, art := range []string{"a ", "an ", "another ", "the anonymous ", "an anonymous ", "two ", "several "} {
 		if strings.HasPrefix(lower, art) && art != "the " {
 			s.anon = true
 		}
 	}
-	for _, w := range strings.Fields(normText(s.name)) {
+	for _, w := range strings.Fields(s.norm) {
 		if isTitleWord(w) || (s.anon && isDescStop(w)) {
 			continue
 		}
@@ -53,7 +55,7 @@ func compat(a, b speaker) int {
 	case a.anon != b.anon:
 		return speakerWeak
 	}
-	if normText(a.name) == normText(b.name) {
+	if a.norm == b.norm {
 		return speakerStrong
 	}
 	if a.surname == "" || a.surname != b.surname {

@@ -1,0 +1,133 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"runtime"
+	"sync"
+
+	"github.com/hearsaylab/hearsay/article"
+	"github.com/hearsaylab/hearsay/extract"
+	"github.com/hearsaylab/hearsay/read"
+	"github.com/hearsaylab/hearsay/report"
+)
+
+func cmdExtract(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv env, log *slog.Logger) int {
+	var cf commonFlags
+	fs := newFlagSet("extract", "Prints, for each article, its quotations with speaker, cue and channel, reported\nclaims, numbers, named and anonymous sources, cited outlets and framing evidence.\nWith --json: one JSON object per line, in input order.", stderr, &cf)
+	if code, ok := parse(fs, args); !ok {
+		return code
+	}
+	eng, err := extract.New()
+	if err != nil {
+		fmt.Fprintf(stderr, "hearsay: %v\n", err)
+		return exitFailure
+	}
+	out := bufio.NewWriter(stdout)
+	st := report.Style{Color: useColor(cf.color, stdout, getenv)}
+	var writeErr error
+	failed := process(ctx, eng, fs.Args(), stdin, cf, stderr, func(d article.Document) {
+		if writeErr != nil {
+			return
+		}
+		if cf.json {
+			b, err := json.Marshal(d)
+			if err != nil {
+				writeErr = err
+				return
+			}
+			out.Write(b)
+			writeErr = out.WriteByte('\n')
+			return
+		}
+		writeErr = report.Text(out, d, st)
+	})
+	if err := out.Flush(); err != nil && writeErr == nil {
+		writeErr = err
+	}
+	if writeErr != nil {
+		fmt.Fprintf(stderr, "hearsay: writing output: %v\n", writeErr)
+		return exitFailure
+	}
+	if failed > 0 {
+		return exitInput
+	}
+	return exitOK
+}
+
+// process reads every input, extracts the documents on a pool of workers and
+// hands them to emit in input order. It returns how many inputs failed; each
+// failure is reported on stderr with the input's name and the reason.
+func process(ctx context.Context, eng *extract.Engine, paths []string, stdin io.Reader, cf commonFlags, stderr io.Writer, emit func(article.Document)) int {
+	workers := cf.workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	type job struct {
+		i   int
+		src article.Source
+	}
+	type result struct {
+		i   int
+		doc article.Document
+	}
+	jobs := make(chan job, workers)
+	results := make(chan result, workers)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				results <- result{j.i, eng.Document(j.src)}
+			}
+		}()
+	}
+	failed := 0
+	go func() {
+		n := 0
+		err := read.Walk(ctx, paths, stdin, func(src article.Source, err error) error {
+			if err != nil {
+				failed++
+				if !cf.quiet {
+					fmt.Fprintf(stderr, "hearsay: %v\n", err)
+				}
+				return nil
+			}
+			select {
+			case jobs <- job{n, src}:
+				n++
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		})
+		if err != nil {
+			failed++
+			fmt.Fprintf(stderr, "hearsay: %v\n", err)
+		}
+		close(jobs)
+		wg.Wait()
+		close(results)
+	}()
+	// Emit in input order.
+	pending := map[int]article.Document{}
+	next := 0
+	for r := range results {
+		pending[r.i] = r.doc
+		for {
+			d, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			emit(d)
+			next++
+		}
+	}
+	return failed
+}

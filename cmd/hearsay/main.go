@@ -1,0 +1,133 @@
+// Command hearsay shows who says what, on whose word, in a pile of news
+// articles: every quotation with its speaker, cue and channel; reported
+// claims; named and anonymous sources; numbers with what they count; and,
+// across articles, how quotes, claims and numbers travel between outlets.
+//
+// Usage:
+//
+//	hearsay extract [--json] PATH...   one record per article
+//	hearsay analyze [--json] PATH...   the corpus: copies, stories, clusters, conflicts
+//
+// PATH is a file, a folder (read recursively), a glob, or - for standard
+// input. Exit status: 0 all inputs read, 1 some inputs failed, 2 usage error.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv)
+	stop()
+	os.Exit(code)
+}
+
+const usage = `hearsay shows who says what, on whose word, in news articles.
+
+Usage:
+  hearsay extract [flags] PATH...   quotations, speakers, claims, sources, numbers per article
+  hearsay analyze [flags] PATH...   the same across articles: copies, stories, shared quotes,
+                                    conflicting numbers, provenance
+  hearsay help COMMAND              flags of a command
+
+PATH is a file, a folder (read recursively), a glob, or - for standard input.
+Text (UTF-8, UTF-16 with BOM, Windows-1252) and saved web pages (HTML) are read.
+`
+
+// exit codes
+const (
+	exitOK      = 0
+	exitInput   = 1 // some inputs could not be read
+	exitUsage   = 2
+	exitFailure = 3 // output could not be written or the engine failed to start
+)
+
+type env func(string) string
+
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv env) int {
+	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "extract":
+		return cmdExtract(ctx, rest, stdin, stdout, stderr, getenv, log)
+	case "analyze", "analyse":
+		return cmdAnalyze(ctx, rest, stdin, stdout, stderr, getenv, log)
+	case "help", "-h", "--help":
+		if len(rest) > 0 {
+			return run(ctx, []string{rest[0], "-h"}, stdin, stdout, stderr, getenv)
+		}
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	default:
+		fmt.Fprintf(stderr, "hearsay: unknown command %q\n\n%s", cmd, usage)
+		return exitUsage
+	}
+}
+
+// commonFlags are the flags every reading command takes.
+type commonFlags struct {
+	json    bool
+	workers int
+	color   string
+	quiet   bool
+}
+
+func newFlagSet(name, synopsis string, stderr io.Writer, cf *commonFlags) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.BoolVar(&cf.json, "json", false, "print JSON (see spec/output.md) instead of a digest for people")
+	fs.IntVar(&cf.workers, "workers", 0, "documents processed in parallel (0: one per CPU)")
+	fs.StringVar(&cf.color, "color", "auto", "colour the digest: auto (only on a terminal, never with NO_COLOR), always, never")
+	fs.BoolVar(&cf.quiet, "quiet", false, "do not report unreadable inputs on standard error")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: hearsay %s [flags] PATH...\n\n%s\n\nFlags:\n", name, synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses flags; ok is false (with the exit code) when the command
+// should stop.
+func parse(fs *flag.FlagSet, args []string) (code int, ok bool) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK, false
+		}
+		return exitUsage, false
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprintf(fs.Output(), "hearsay %s: no input given (a file, folder, glob or -)\n", fs.Name())
+		return exitUsage, false
+	}
+	return 0, true
+}
+
+func useColor(mode string, w io.Writer, getenv env) bool {
+	switch mode {
+	case "always":
+		return getenv("NO_COLOR") == ""
+	case "never":
+		return false
+	}
+	if getenv("NO_COLOR") != "" {
+		return false
+	}
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,107 @@
+package segment
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/hearsaylab/hearsay/article"
+)
+
+func TestParagraphs(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []string
+	}{
+		{"blank lines", "One.\n\nTwo.", []string{"One.", "Two."}},
+		{"one per line", "First line ends.\nSecond starts.", []string{"First line ends.", "Second starts."}},
+		{"hard wrap", "The dam was inspected\nevery spring by the\nagency.", []string{"The dam was inspected\nevery spring by the\nagency."}},
+		{"short line then capital", "Recent News\nFloods hit town", []string{"Recent News", "Floods hit town"}},
+		{"indented", "  Indented text.\n\nNext.", []string{"Indented text.", "Next."}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, p := range Paragraphs(tc.in) {
+				got = append(got, tc.in[p.Start:p.End])
+			}
+			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestSentences(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		skip [][2]int
+		want []string
+	}{
+		{"plain", "The dam broke. Rescuers came.", nil, []string{"The dam broke.", "Rescuers came."}},
+		{"title abbreviation", "Gen. Ilse Varga spoke. Then she left.", nil, []string{"Gen. Ilse Varga spoke.", "Then she left."}},
+		{"initial", "John F. Kennedy spoke.", nil, []string{"John F. Kennedy spoke."}},
+		{"U.S. mid-sentence", "The U.S. Army said so.", nil, []string{"The U.S. Army said so."}},
+		{"U.S. at the end", "It came from the U.S. The rest stayed.", nil, []string{"It came from the U.S.", "The rest stayed."}},
+		{"number", "Item No. 5 was lost. Nothing else.", nil, []string{"Item No. 5 was lost.", "Nothing else."}},
+		{"month", "On Jan. 12 it rained.", nil, []string{"On Jan. 12 it rained."}},
+		{"lower case after period", "e.g. this one. Yes.", nil, []string{"e.g. this one.", "Yes."}},
+		{"footnote stays", "It was known.[2] Next one.", nil, []string{"It was known.[2]", "Next one."}},
+		{"quote kept whole", "“We left. We came back,” she said. Fine.", [][2]int{{0, len("“We left. We came back,”")}}, []string{"“We left. We came back,” she said.", "Fine."}},
+		{"quote ends sentence", "He said “we left.” Then he went.", [][2]int{{8, 8 + len("“we left.”")}}, []string{"He said “we left.”", "Then he went."}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var skip []article.Span
+			for _, s := range tc.skip {
+				skip = append(skip, article.Span{Start: s[0], End: s[1]})
+			}
+			var got []string
+			for _, s := range Sentences(tc.in, article.Span{Start: 0, End: len(tc.in)}, skip) {
+				got = append(got, tc.in[s.Start:s.End])
+			}
+			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestTokens(t *testing.T) {
+	in := "Dr. Varga’s DC-based group said 7,200 people, U.S. officials, don’t."
+	var got []string
+	for _, tk := range Tokens(in, 0, len(in)) {
+		got = append(got, tk.Text)
+	}
+	want := "Dr.|Varga’s|DC-based|group|said|7,200|people|,|U.S.|officials|,|don’t|."
+	if strings.Join(got, "|") != want {
+		t.Errorf("got %s, want %s", strings.Join(got, "|"), want)
+	}
+}
+
+func FuzzSegment(f *testing.F) {
+	for _, s := range []string{"", "A. B.", "“Hi,” he said.\n\nNext.", "U.S. a\nb", "x\x00y", "\xff\xfe."} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, p := range Paragraphs(s) {
+			if p.Start < 0 || p.End > len(s) || p.Start >= p.End {
+				t.Fatalf("bad paragraph %v in %q", p, s)
+			}
+			prev := p.Start
+			for _, se := range Sentences(s, p.Span, nil) {
+				if se.Start < prev || se.End > p.End || se.Start >= se.End {
+					t.Fatalf("bad sentence %v in paragraph %v of %q", se, p, s)
+				}
+				prev = se.End
+			}
+		}
+		for _, tk := range Tokens(s, 0, len(s)) {
+			if s[tk.Start:tk.End] != tk.Text || !utf8.ValidString(s) && false {
+				t.Fatalf("token text mismatch")
+			}
+		}
+	})
+}
