@@ -126,7 +126,7 @@ func (d *doc) isOrgWord(t ntok) bool {
 // anonIn returns the anonymous description starting inside [start, end).
 func (d *doc) anonIn(start, end int) (referent, bool) {
 	for _, r := range d.anon {
-		if r.start >= start && r.start < end {
+		if r.start < end && r.end > start {
 			return r, true
 		}
 	}

@@ -173,9 +173,12 @@ func (d *doc) fromCue(nt []ntok, ci int, c cue, pos int) attribution {
 		if ing && ci > 0 && (isComma(nt[ci-1]) || nt[ci-1].lower == "to") {
 			cands = append(cands, func() (span, bool) { return d.mainSubject(nt, ci) })
 		}
-		cands = append(cands,
-			func() (span, bool) { return d.subjectLeft(nt, ci) },
-			func() (span, bool) { return d.objectNP(nt, ci+1) }) // inverted: "Explained Brenner:"
+		cands = append(cands, func() (span, bool) { return d.subjectLeft(nt, ci) })
+		// Inverted order only where the cue opens its clause ("Explained
+		// Brenner:", "…, said the commander"); after "told" comes the addressee.
+		if (ci == 0 || isComma(nt[ci-1]) || nt[ci-1].q >= 0) && c.lemma != "tell" {
+			cands = append(cands, func() (span, bool) { return d.objectNP(nt, ci+1) })
+		}
 		if ing {
 			cands = append(cands, func() (span, bool) { return d.mainSubject(nt, ci) })
 		}

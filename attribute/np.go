@@ -57,7 +57,7 @@ func (d *doc) subjectLeft(nt []ntok, ci int) (span, bool) {
 			return span{}, false
 		}
 		first := nt[seg.lo].lower
-		if prepositions[first] || strings.HasSuffix(first, "ing") {
+		if prepositions[first] || strings.HasSuffix(first, "ing") || first == "who" || first == "which" || first == "whose" {
 			if k < 0 || !isComma(nt[k]) {
 				return span{}, false
 			}
@@ -77,6 +77,10 @@ func (d *doc) subjectLeft(nt []ntok, ci int) (span, bool) {
 	}
 	if d.lx.pronoun[nt[j].lower] {
 		return span{j, j + 1}, true
+	}
+	if nt[j].lower == "and" || nt[j].lower == "but" {
+		// A second verb of the same subject: "X promised … and told …".
+		return d.mainSubject(nt, j)
 	}
 	np := d.clauseNP(nt, j)
 	return np, np.hi > np.lo
@@ -344,12 +348,17 @@ func (d *doc) bestMention(start, end int, nt []ntok, np span) (entity.Mention, b
 			}
 		}
 	}
-	rank := map[string]int{entity.Person: 4, entity.Outlet: 3, entity.Organization: 2, entity.Place: 1}
+	rank := func(m entity.Mention) int {
+		if m.Weak {
+			return 0
+		}
+		return map[string]int{entity.Person: 4, entity.Outlet: 3, entity.Organization: 2, entity.Place: 1}[m.Type]
+	}
 	var best entity.Mention
 	found := false
 	for _, m := range d.in.Mentions {
 		if m.End > start && m.Start < hi {
-			if !found || rank[m.Type] > rank[best.Type] || (rank[m.Type] == rank[best.Type] && m.Start > best.Start) {
+			if !found || rank(m) > rank(best) || (rank(m) == rank(best) && m.Start > best.Start) {
 				best, found = m, true
 			}
 		}
@@ -365,7 +374,7 @@ func (d *doc) lastPerson(pos int) (entity.Mention, bool) {
 		if m.Start >= pos {
 			break
 		}
-		if m.Type == entity.Person && !d.insideQuote(m.Start) {
+		if m.Type == entity.Person && !m.Weak && !d.insideQuote(m.Start) {
 			best, found = m, true
 		}
 	}

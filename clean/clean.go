@@ -26,6 +26,8 @@ const (
 	maxLinkRunes      = 120
 	minLeadWords      = 25 // article words needed before a trailing run
 	maxPullQuoteWords = 60 // a trailing pull quote is short
+	maxPullQuotes     = 3  // and there are few of them
+	maxRounds         = 32 // see Cleaner.Body
 	minPullQuoteRunes = 20 // and not trivially short
 )
 
@@ -60,16 +62,17 @@ func Body(text string) string {
 // Body returns the cleaned article body of text: valid UTF-8 with control
 // characters removed, LF line ends, no trailing spaces on any line,
 // paragraphs separated by exactly one blank line, no leading or trailing
-// whitespace, and site furniture removed. Body is idempotent:
-// Body(Body(x)) == Body(x).
+// whitespace, and site furniture removed. Body is idempotent,
+// Body(Body(x)) == Body(x), except on contrived text that alternates
+// dozens of furniture headings and repeated paragraphs at its end.
 func (c *Cleaner) Body(text string) string {
 	lines := splitLines(normalise(text))
 	// Each step can expose work for another (dropping a pull quote can leave
 	// a list of links at the end), so repeat until nothing changes. Isolated
 	// lines go last, as headings among them mark where a trailing run
-	// starts. Every
-	// round that changes something removes a line, so this ends.
-	for {
+	// starts. Real text needs two or three rounds; the cap bounds the work
+	// on contrived input that nests furniture and repeats many times over.
+	for range maxRounds {
 		n := len(lines)
 		lines = dropPullQuote(lines)
 		lines = c.dropTrailingRun(lines)
@@ -141,37 +144,43 @@ func alone(lines []string, i int) bool {
 // dropIsolated removes lines that are furniture wherever they stand: exact
 // furniture phrases (headings included) and the longer forms of [line]
 // entries. Inside a paragraph of several lines, a line starting with a
-// lower-case letter is a wrapped continuation and never furniture.
+// lower-case letter is a wrapped continuation and never furniture; a second
+// pass catches such lines left standing alone by the first.
 func (c *Cleaner) dropIsolated(lines []string) []string {
-	out := make([]string, 0, len(lines))
-	for i, l := range lines {
-		if l != "" && (alone(lines, i) || !startsLower(l)) {
-			if c.lines.match(l, true) || c.headings.match(l, false) {
-				continue
+	for range 2 {
+		out := make([]string, 0, len(lines))
+		for i, l := range lines {
+			if l != "" && (alone(lines, i) || !startsLower(l)) {
+				if c.lines.match(l, true) || c.headings.match(l, false) {
+					continue
+				}
 			}
+			out = append(out, l)
 		}
-		out = append(out, l)
+		lines = out
 	}
-	return out
+	return lines
 }
 
 // dropTrailingRun finds the first furniture heading after the article's
 // lead such that every line after it is furniture or a short link-like line,
 // and cuts the text there.
 func (c *Cleaner) dropTrailingRun(lines []string) []string {
-	// junk[i]: every line from i to the end is furniture, link-like or blank.
-	junk := make([]bool, len(lines)+1)
-	junk[len(lines)] = true
-	for i := len(lines) - 1; i >= 0; i-- {
-		l := lines[i]
-		junk[i] = junk[i+1] && (l == "" || linkLike(l) || c.isFurniture(l))
+	// Lines from tail on are all furniture, link-like or blank.
+	tail := len(lines)
+	for tail > 0 && (lines[tail-1] == "" || linkLike(lines[tail-1]) || c.isFurniture(lines[tail-1])) {
+		tail--
 	}
-	words := 0
-	for i, l := range lines {
-		if words >= minLeadWords && junk[i+1] && c.headings.match(l, true) {
+	// The lead ends with line lead.
+	lead, words := -1, 0
+	for lead+1 < len(lines) && words < minLeadWords {
+		lead++
+		words += len(strings.Fields(lines[lead]))
+	}
+	for i := max(tail, lead+1); i < len(lines); i++ {
+		if c.headings.match(lines[i], true) {
 			return lines[:i]
 		}
-		words += len(strings.Fields(l))
 	}
 	return lines
 }
@@ -180,29 +189,69 @@ func (c *Cleaner) isFurniture(l string) bool {
 	return c.lines.match(l, true) || c.headings.match(l, true)
 }
 
-// dropPullQuote removes a short final paragraph whose words already appear,
-// in the same order, earlier in the text. When the text has no paragraph
-// breaks, its last line counts as the final paragraph.
+// dropPullQuote removes up to maxPullQuotes short final paragraphs whose
+// words already appear, in the same order, before them. It leaves the text
+// alone when the paragraph before those is a repeat as well: then the
+// repetition is the article's own and not a pull quote. When the text has
+// no paragraph breaks, its lines count as paragraphs.
 func dropPullQuote(lines []string) []string {
-	start := len(lines) - 1
-	for start > 0 && lines[start-1] != "" {
-		start--
+	var starts []int // first line of each unit
+	for i, l := range lines {
+		if l != "" && (i == 0 || lines[i-1] == "") {
+			starts = append(starts, i)
+		}
 	}
-	if start == 0 {
-		start = len(lines) - 1
+	if len(starts) < 2 {
+		starts = starts[:0]
+		for i, l := range lines {
+			if l != "" {
+				starts = append(starts, i)
+			}
+		}
 	}
-	if start <= 0 {
+	n := len(starts)
+	if n < 2 {
 		return lines
 	}
-	last := fold(strings.Join(lines[start:], " "))
-	if utf8.RuneCountInString(last) < minPullQuoteRunes || strings.Count(last, " ")+1 > maxPullQuoteWords {
-		return lines
+	folded := make([]string, n)
+	for u, st := range starts {
+		end := len(lines)
+		if u+1 < n {
+			end = starts[u+1]
+		}
+		folded[u] = fold(strings.Join(lines[st:end], " "))
 	}
-	before := " " + fold(strings.Join(lines[:start], " ")) + " "
-	if strings.Contains(before, " "+last+" ") {
-		return lines[:start]
+	// repeat reports whether units from..n-1 are short and all appear
+	// before unit from.
+	repeat := func(from int) bool {
+		before := " " + strings.Join(folded[:from], " ") + " "
+		for _, f := range folded[from:] {
+			if utf8.RuneCountInString(f) < minPullQuoteRunes ||
+				strings.Count(f, " ")+1 > maxPullQuoteWords ||
+				!strings.Contains(before, " "+f+" ") {
+				return false
+			}
+		}
+		return true
+	}
+	for s := max(1, n-maxPullQuotes); s < n; s++ {
+		if repeat(s) {
+			if s > 1 && repeatOne(folded, s-1) {
+				return lines
+			}
+			return lines[:starts[s]]
+		}
 	}
 	return lines
+}
+
+// repeatOne reports whether unit u of folded is short and appears before u.
+func repeatOne(folded []string, u int) bool {
+	f := folded[u]
+	if utf8.RuneCountInString(f) < minPullQuoteRunes || strings.Count(f, " ")+1 > maxPullQuoteWords {
+		return false
+	}
+	return strings.Contains(" "+strings.Join(folded[:u], " ")+" ", " "+f+" ")
 }
 
 // fold lower-cases s and reduces it to its letters and digits, one space

@@ -50,6 +50,9 @@ type Mention struct {
 	Type       string
 	Roles      []string // lower-case title and description words it was introduced with
 	RoleStart  int      // start of the title words before the name (== Start when none)
+	// Weak marks a lone capitalised word taken for a person with no title
+	// and no fuller name in the document: it may be a place or a thing.
+	Weak bool
 }
 
 // New builds a Recognizer from the embedded word lists; outlets may be nil.
@@ -137,7 +140,7 @@ func (r *Recognizer) PlaceName(s string) (string, bool) {
 // connectors may stand inside a multi-word name.
 var connectors = map[string]bool{"of": true, "for": true, "de": true, "du": true, "des": true,
 	"von": true, "van": true, "der": true, "den": true, "la": true, "le": true, "al": true,
-	"bin": true, "el": true, "da": true, "di": true, "on": true}
+	"bin": true, "el": true, "da": true, "di": true}
 
 // Find returns the entity mentions of body. toks are body's tokens and
 // sentStart tells which token offsets open a sentence; skip spans (quotations)
@@ -221,6 +224,14 @@ func (r *Recognizer) classify(body string, toks []segment.Token, i, j int, sentS
 	if r.isOrg(toks[i:j]) {
 		return append(out, Mention{Start: start, End: end, Text: text, Name: text, Type: Organization, RoleStart: start})
 	}
+	// A person's name holds no connector: "Anton Reusch of Nordvale" is a
+	// person and a place.
+	for c := i + 1; c < j-1; c++ {
+		if connectors[toks[c].Text] {
+			out = r.classify(body, toks, i, c, sentStart, out)
+			return r.classify(body, toks, c+1, j, sentStart, out)
+		}
+	}
 	// A person: strip titles, nationalities and known organisations before
 	// the name and keep them as roles.
 	var roles []string
@@ -234,6 +245,17 @@ func (r *Recognizer) classify(body string, toks []segment.Token, i, j int, sentS
 			continue
 		}
 		break
+	}
+	// A title inside the run ends the words before the name: "Selka Hydro
+	// CEO Tomas Brenner" is Tomas Brenner, CEO of Selka Hydro.
+	for m := j - 2; m >= k; m-- {
+		if lw := strings.ToLower(stripPossessive(toks[m].Text)); r.titles[lw] && m+1 < j {
+			for x := k; x <= m; x++ {
+				roles = append(roles, strings.ToLower(stripPossessive(toks[x].Text)))
+			}
+			k = m + 1
+			break
+		}
 	}
 	if k == j-1 && k > i && (r.titles[strings.ToLower(toks[k].Text)] || r.demonyms[strings.ToLower(toks[k].Text)]) {
 		return out // only titles: "Prime Minister"
@@ -379,10 +401,17 @@ func (r *Recognizer) canonicalise(ms []Mention) {
 			full[last] = m.Name
 		}
 	}
+	titled := map[string]bool{}
+	for _, m := range ms {
+		if m.Type == Person && len(m.Roles) > 0 {
+			titled[m.Name] = true
+		}
+	}
 	for i := range ms {
 		if ms[i].Type == Person {
 			parts := strings.Fields(ms[i].Name)
 			ms[i].Name = full[parts[len(parts)-1]]
+			ms[i].Weak = !strings.Contains(ms[i].Name, " ") && !titled[ms[i].Name]
 		}
 	}
 }
@@ -394,6 +423,9 @@ func Entities(ms []Mention) []article.Entity {
 	idx := map[key]int{}
 	var out []article.Entity
 	for _, m := range ms {
+		if m.Weak {
+			continue
+		}
 		k := key{m.Name, m.Type}
 		i, ok := idx[k]
 		if !ok {

@@ -2,8 +2,8 @@ package align
 
 import (
 	"bufio"
-	"errors"
 	_ "embed"
+	"errors"
 	"fmt"
 	"io"
 	"strings"

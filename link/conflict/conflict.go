@@ -74,10 +74,10 @@ type item struct {
 type qualClass int
 
 const (
-	exact qualClass = iota
-	lower           // at least, more than, over
-	upper           // up to, at most, fewer than
-	approx          // about, roughly, some
+	exact  qualClass = iota
+	lower            // at least, more than, over
+	upper            // up to, at most, fewer than
+	approx           // about, roughly, some
 )
 
 // Find returns the conflicts among the numbers of docs, sorted by their first
