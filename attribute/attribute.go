@@ -179,11 +179,6 @@ func (d *doc) sentenceAt(pos int) (int, article.Span) {
 	return i, ss[i]
 }
 
-func (d *doc) paraAt(pos int) int {
-	ps := d.in.Paras
-	return sort.Search(len(ps), func(i int) bool { return ps[i].End > pos })
-}
-
 // attributeQuote attributes the marked or block quotation qi; ok is false
 // for a scare quote that is nobody's speech.
 func (d *doc) attributeQuote(qi int) (article.Quote, bool) {

@@ -18,7 +18,7 @@ func (d *doc) channel(nt []ntok, at attribution) string {
 		if j >= 0 && (nt[j].lower == "the" || nt[j].lower == "british" || nt[j].lower == "daily") {
 			j--
 		}
-		for j >= 0 && isCapitalized(nt[j].text) && j > i-4 && nt[j].q < 0 && d.lx.adverb[nt[j].lower] == false && nt[j].lower != "to" {
+		for j >= 0 && isCapitalized(nt[j].text) && j > i-4 && nt[j].q < 0 && !d.lx.adverb[nt[j].lower] && nt[j].lower != "to" {
 			j-- // "the British daily Financial Times"
 		}
 		if j < 0 || nt[j].q >= 0 {
@@ -82,7 +82,12 @@ func (d *doc) outletAt(pos int) (OutletMention, bool) {
 }
 
 // outletIn returns the canonical outlet named in the phrase, or "".
-func (d *doc) outletIn(s span) string {
+func (d *doc) outletIn(nt []ntok, s span) string {
+	for i := s.lo; i < s.hi; i++ {
+		if o, ok := d.outletAt(nt[i].start); ok {
+			return o.Canonical
+		}
+	}
 	return ""
 }
 

@@ -146,22 +146,13 @@ func (d *doc) fromCue(nt []ntok, ci int, c cue, pos int) attribution {
 			// "according to the FT" with another speaker in the sentence
 			// gives a channel, not a speaker; the caller decides.
 			if other := d.otherSpeaker(nt, ci, pos); other.ok {
-				other.channel = d.outletIn(np)
-				if other.channel == "" {
-					other.channel = ""
-				}
+				other.channel = d.outletIn(nt, np)
 				return other
 			}
 		}
 	case c.kind == cueNoun:
 		j, _ := d.owner(nt, ci)
-		w := nt[j].text
-		if nt[j].lower == "his" || nt[j].lower == "her" || nt[j].lower == "their" {
-			np, ok = span{j, j + 1}, true
-		} else {
-			np, ok = span{j, j + 1}, true
-			_ = w
-		}
+		np, ok = span{j, j + 1}, true
 	default:
 		// Candidate subjects in order of preference; the first that
 		// resolves to a speaker wins.
@@ -243,8 +234,7 @@ func (d *doc) post(nt []ntok, pos int) attribution {
 		return at
 	}
 	// "said X": a cue first, then its subject.
-	if c, ok := d.lx.cueOf(r[i].lower, cueVerb); ok {
-		_ = c
+	if _, ok := d.lx.cueOf(r[i].lower, cueVerb); ok {
 		if np, ok := d.objectNP(r, i+1); ok {
 			at := d.resolve(r, np, attribution{cue: r[i].lower, pos: r[i].start})
 			if at.ok {

@@ -138,6 +138,22 @@ func withEmptyLists(docs []article.Document) []article.Document {
 type coverer struct {
 	docs    []article.Document
 	stories [][]int // document indexes per story
+	byDoc   [][]int // story indexes per document
+}
+
+// storiesOf returns the stories holding any of the documents.
+func (cv coverer) storiesOf(docs []int) [][]int {
+	var out [][]int
+	seen := map[int]bool{}
+	for _, d := range docs {
+		for _, s := range cv.byDoc[d] {
+			if !seen[s] {
+				seen[s] = true
+				out = append(out, cv.stories[s])
+			}
+		}
+	}
+	return out
 }
 
 func newCoverer(docs []article.Document, stories []Story) coverer {
@@ -147,7 +163,7 @@ func newCoverer(docs []article.Document, stories []Story) coverer {
 			byName[d.Doc] = i
 		}
 	}
-	cv := coverer{docs: docs}
+	cv := coverer{docs: docs, byDoc: make([][]int, len(docs))}
 	for _, s := range stories {
 		var idx []int
 		for _, n := range s.Docs {
@@ -156,6 +172,9 @@ func newCoverer(docs []article.Document, stories []Story) coverer {
 			}
 		}
 		sort.Ints(idx)
+		for _, i := range idx {
+			cv.byDoc[i] = append(cv.byDoc[i], len(cv.stories))
+		}
 		cv.stories = append(cv.stories, idx)
 	}
 	return cv
@@ -163,7 +182,7 @@ func newCoverer(docs []article.Document, stories []Story) coverer {
 
 // of returns the coverage of an item carried by the documents in idx: the
 // others of the story holding most of them, or of the corpus when no story
-// does.
+// does (so without stories its size grows with the corpus).
 func (cv coverer) of(idx []int) Coverage {
 	carried := map[int]bool{}
 	for _, i := range idx {
@@ -171,7 +190,7 @@ func (cv coverer) of(idx []int) Coverage {
 	}
 	var scope []int
 	best := 0
-	for _, s := range cv.stories {
+	for _, s := range cv.storiesOf(in) {
 		n := 0
 		for _, i := range s {
 			if carried[i] {
@@ -189,10 +208,13 @@ func (cv coverer) of(idx []int) Coverage {
 		}
 	}
 	cov := Coverage{CarriedBy: []string{}, MissingFrom: []string{}}
-	for i := range cv.docs {
-		if carried[i] {
-			cov.CarriedBy = append(cov.CarriedBy, cv.docs[i].Doc)
-		}
+	in := make([]int, 0, len(carried))
+	for i := range carried {
+		in = append(in, i)
+	}
+	sort.Ints(in)
+	for _, i := range in {
+		cov.CarriedBy = append(cov.CarriedBy, cv.docs[i].Doc)
 	}
 	for _, i := range scope {
 		if !carried[i] {

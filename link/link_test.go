@@ -109,7 +109,7 @@ func TestAnalyzeJSON(t *testing.T) {
 }
 
 func TestAnalyzeDeterministic(t *testing.T) {
-	docs := synthetic(300, 7)
+	docs, _ := synthetic(300, 7)
 	a, _ := json.Marshal(Analyze(docs, Options{}))
 	for range 3 {
 		b, _ := json.Marshal(Analyze(docs, Options{}))
@@ -122,7 +122,7 @@ func TestAnalyzeDeterministic(t *testing.T) {
 // synthetic generates n documents about n/5 events: each event has a few
 // utterances by its speakers and a casualty count, which documents quote,
 // trim and misreport.
-func synthetic(n int, seed uint64) []article.Document {
+func synthetic(n int, seed uint64) ([]article.Document, []Story) {
 	r := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	word := func() string { return fmt.Sprintf("w%d", r.IntN(20000)) }
 	common := []string{"government", "people", "country", "troops", "minister", "city", "report", "police"}
@@ -158,8 +158,12 @@ func synthetic(n int, seed uint64) []article.Document {
 		e.count = 10 + r.IntN(500)
 	}
 	docs := make([]article.Document, n)
+	stories := make([]Story, len(events))
 	for d := range docs {
-		e := &events[r.IntN(len(events))]
+		ev := r.IntN(len(events))
+		e := &events[ev]
+		stories[ev].Label = fmt.Sprintf("event %d", ev)
+		stories[ev].Docs = append(stories[ev].Docs, fmt.Sprintf("doc%06d.txt", d))
 		var b strings.Builder
 		var quotes []article.Quote
 		var nums []article.Number
@@ -184,15 +188,18 @@ func synthetic(n int, seed uint64) []article.Document {
 		nums = append(nums, article.Number{Text: num, Value: float64(v), Kind: "count", Counts: e.head})
 		docs[d] = build(fmt.Sprintf("doc%06d.txt", d), b.String(), quotes, nums)
 	}
-	return docs
+	return docs, stories
 }
 
 func BenchmarkAnalyze(b *testing.B) {
-	docs := synthetic(100_000, 1)
-	lex := align.MustLexicon()
+	docs, stories := synthetic(100_000, 1)
+	opt := Options{
+		Lexicon: align.MustLexicon(),
+		Stories: func([]article.Document) []Story { return stories },
+	}
 	b.ResetTimer()
 	for b.Loop() {
-		c := Analyze(docs, Options{Lexicon: lex})
+		c := Analyze(docs, opt)
 		b.ReportMetric(float64(len(c.QuoteClusters)), "quote_clusters")
 		b.ReportMetric(float64(len(c.NumberConflicts)), "conflicts")
 	}

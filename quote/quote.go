@@ -53,10 +53,8 @@ const (
 func Scan(body string, paras []segment.Paragraph) []Span {
 	single := !hasDoubleMarks(body)
 	var out []Span
-	for pi := 0; pi < len(paras); pi++ {
-		p := paras[pi]
+	for pi := range paras {
 		out = scanParagraph(body, paras, pi, single, out)
-		_ = p
 	}
 	out = append(out, blocks(body, paras, out)...)
 	sortSpans(out)

@@ -1,8 +1,6 @@
-// Package read turns outside input into article.Source values.
+// Package read turns outside input into article.Source values: it decodes
+// plain text files (UTF-8, UTF-16 with a byte order mark, Windows-1252),
+// reduces HTML pages to their main text and metadata with go-trafilatura,
+// and walks the files, folders, glob patterns and standard input named on
+// a command line.
 package read
-
-import (
-	_ "github.com/markusmobius/go-trafilatura"
-	_ "golang.org/x/net/html"
-	_ "golang.org/x/text/encoding/charmap"
-)

@@ -3,7 +3,6 @@ package segment
 import (
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/hearsaylab/hearsay/article"
 )
@@ -99,7 +98,7 @@ func FuzzSegment(f *testing.F) {
 			}
 		}
 		for _, tk := range Tokens(s, 0, len(s)) {
-			if s[tk.Start:tk.End] != tk.Text || !utf8.ValidString(s) && false {
+			if s[tk.Start:tk.End] != tk.Text {
 				t.Fatalf("token text mismatch")
 			}
 		}
