@@ -93,6 +93,7 @@ type doc struct {
 	attrs      []attribution // per quotation (in.Quotes order)
 	docChannel string
 	refChannel map[string]string // speaker → channel it was introduced with
+	narr       map[article.Span][]ntok
 }
 
 type referent struct {
@@ -119,21 +120,28 @@ func newDoc(a *Attributor, in Input) *doc {
 	d.quoted = make([]bool, len(in.Tokens))
 	d.quoteOf = make([]int, len(in.Tokens))
 	d.sentOfTok = make([]int, len(in.Tokens))
-	si := 0
-	for i, t := range in.Tokens {
+	for i := range d.quoteOf {
 		d.quoteOf[i] = -1
-		for qi, q := range in.Quotes {
-			if !q.Block && t.Start >= q.Open && t.End <= q.Close {
+	}
+	for k, q := range in.Quotes {
+		if q.Block {
+			continue
+		}
+		for i := sortSearch(in.Tokens, q.Open); i < len(in.Tokens) && in.Tokens[i].End <= q.Close; i++ {
+			if in.Tokens[i].Start >= q.Open && d.quoteOf[i] < 0 {
 				d.quoted[i] = true
-				d.quoteOf[i] = qi
-				break
+				d.quoteOf[i] = k
 			}
 		}
+	}
+	si := 0
+	for i, t := range in.Tokens {
 		for si < len(in.Sentences)-1 && t.Start >= in.Sentences[si].End {
 			si++
 		}
 		d.sentOfTok[i] = si
 	}
+	d.narr = make(map[article.Span][]ntok)
 	d.attrs = make([]attribution, len(in.Quotes))
 	return d
 }
@@ -150,6 +158,15 @@ type ntok struct {
 // narration returns the tokens of the sentence span with each marked
 // quotation folded into one placeholder.
 func (d *doc) narration(sp article.Span) []ntok {
+	if nt, ok := d.narr[sp]; ok {
+		return nt
+	}
+	nt := d.buildNarration(sp)
+	d.narr[sp] = nt
+	return nt
+}
+
+func (d *doc) buildNarration(sp article.Span) []ntok {
 	var out []ntok
 	lo := sortSearch(d.in.Tokens, sp.Start)
 	for i := lo; i < len(d.in.Tokens) && d.in.Tokens[i].Start < sp.End; i++ {

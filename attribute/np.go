@@ -1,6 +1,7 @@
 package attribute
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -212,9 +213,11 @@ func (d *doc) hasName(nt []ntok, s span) bool {
 
 // mentionAt returns the entity mention covering body offset pos.
 func (d *doc) mentionAt(pos int) (entity.Mention, bool) {
-	for _, m := range d.in.Mentions {
-		if pos >= m.Start && pos < m.End {
-			return m, true
+	ms := d.in.Mentions
+	i := sort.Search(len(ms), func(i int) bool { return ms[i].End > pos })
+	for ; i < len(ms) && ms[i].Start <= pos; i++ {
+		if pos >= ms[i].Start && pos < ms[i].End {
+			return ms[i], true
 		}
 	}
 	return entity.Mention{}, false
@@ -393,12 +396,8 @@ func (d *doc) lastGroup(pos int) (referent, bool) {
 }
 
 func (d *doc) insideQuote(pos int) bool {
-	for _, q := range d.in.Quotes {
-		if !q.Block && pos >= q.Open && pos < q.Close {
-			return true
-		}
-	}
-	return false
+	i := sortSearch(d.in.Tokens, pos)
+	return i < len(d.in.Tokens) && d.in.Tokens[i].Start <= pos && d.quoted[i]
 }
 
 // antecedent resolves a definite role noun to the entity it refers back to.

@@ -188,6 +188,11 @@ func (cv coverer) of(idx []int) Coverage {
 	for _, i := range idx {
 		carried[i] = true
 	}
+	in := make([]int, 0, len(carried))
+	for i := range carried {
+		in = append(in, i)
+	}
+	sort.Ints(in)
 	var scope []int
 	best := 0
 	for _, s := range cv.storiesOf(in) {
@@ -208,11 +213,6 @@ func (cv coverer) of(idx []int) Coverage {
 		}
 	}
 	cov := Coverage{CarriedBy: []string{}, MissingFrom: []string{}}
-	in := make([]int, 0, len(carried))
-	for i := range carried {
-		in = append(in, i)
-	}
-	sort.Ints(in)
 	for _, i := range in {
 		cov.CarriedBy = append(cov.CarriedBy, cv.docs[i].Doc)
 	}
