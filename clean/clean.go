@@ -22,6 +22,7 @@ var furnitureList string
 const (
 	maxFurnitureWords = 50  // a line longer than this is never furniture
 	maxFurnitureRunes = 400 // nor one longer than this
+	maxPatternWords   = 20  // furniture patterns apply to lines of fewer words
 	maxLinkWords      = 16  // a headline in a list of links
 	maxLinkRunes      = 120
 	minLeadWords      = 25 // article words needed before a trailing run

@@ -75,6 +75,11 @@ func (s *phraseSet) add(entry string) error {
 // prefix entries may match longer link-like lines and regexps apply;
 // otherwise only exact phrases match.
 func (s *phraseSet) match(l string, long bool) bool {
+	// Furniture is short: a line of many words is prose (checked without
+	// allocating, since every paragraph passes through here).
+	if len(l) > 4*maxFurnitureRunes || strings.Count(l, " ") >= maxPatternWords {
+		return false
+	}
 	if utf8.RuneCountInString(l) > maxFurnitureRunes || len(strings.Fields(l)) > maxFurnitureWords {
 		return false
 	}

@@ -43,6 +43,7 @@ func blockText(n *html.Node) string {
 }
 
 func (p *paragraphs) walk(n *html.Node, pre bool) {
+	var a atom.Atom
 	switch n.Type {
 	case html.TextNode:
 		if pre {
@@ -52,10 +53,11 @@ func (p *paragraphs) walk(n *html.Node, pre bool) {
 		}
 		return
 	case html.ElementNode:
-		if skipTags[n.DataAtom] {
+		a = tagAtom(n)
+		if skipTags[a] {
 			return
 		}
-		switch n.DataAtom {
+		switch a {
 		case atom.Br:
 			p.cur.WriteString("\n")
 			return
@@ -66,11 +68,11 @@ func (p *paragraphs) walk(n *html.Node, pre bool) {
 	default:
 		return
 	}
-	block := n.Type == html.ElementNode && blockTags[n.DataAtom]
+	block := blockTags[a]
 	if block {
 		p.flush()
 	}
-	pre = pre || n.DataAtom == atom.Pre
+	pre = pre || a == atom.Pre
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		p.walk(c, pre)
 	}
@@ -83,6 +85,15 @@ func (p *paragraphs) walk(n *html.Node, pre bool) {
 // it belongs to the text.
 func htmlSpace(r rune) bool {
 	return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f'
+}
+
+// tagAtom returns the atom of element n. Trafilatura builds elements
+// without setting DataAtom, so the name is looked up when it is missing.
+func tagAtom(n *html.Node) atom.Atom {
+	if n.DataAtom != 0 {
+		return n.DataAtom
+	}
+	return atom.Lookup([]byte(strings.ToLower(n.Data)))
 }
 
 // text appends s with its white space folded to single spaces.

@@ -2,7 +2,6 @@ package read
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -118,9 +117,7 @@ func (w walker) path(p string, found bool) error {
 			return cerr
 		}
 		if err != nil {
-			if d != nil && d.IsDir() && q != p {
-				return errors.Join(w.fn(article.Source{Name: q}, err), fs.SkipDir)
-			}
+			// An unreadable folder or file: report it and go on.
 			return w.fn(article.Source{Name: q}, err)
 		}
 		if q == p {
