@@ -369,19 +369,43 @@ func (d *doc) bestMention(start, end int, nt []ntok, np span) (entity.Mention, b
 	return best, found
 }
 
-// lastPerson returns the last person named in narration before pos.
+// lastPerson resolves a personal pronoun at pos: among the people named in
+// narration before it, those of the nearest sentence that names any, and of
+// them the first that is not a possessive — the subject, which is what a
+// following "he" or "she" most often refers to.
 func (d *doc) lastPerson(pos int) (entity.Mention, bool) {
-	var best entity.Mention
-	found := false
+	var cands []entity.Mention
 	for _, m := range d.in.Mentions {
 		if m.Start >= pos {
 			break
 		}
 		if m.Type == entity.Person && !m.Weak && !d.insideQuote(m.Start) {
-			best, found = m, true
+			cands = append(cands, m)
 		}
 	}
-	return best, found
+	if len(cands) == 0 {
+		return entity.Mention{}, false
+	}
+	si, _ := d.sentenceAt(cands[len(cands)-1].Start)
+	first := len(cands) - 1
+	for first > 0 {
+		if s, _ := d.sentenceAt(cands[first-1].Start); s != si {
+			break
+		}
+		first--
+	}
+	for _, m := range cands[first:] {
+		if !d.possessiveAt(m.End) {
+			return m, true
+		}
+	}
+	return cands[first], true
+}
+
+// possessiveAt reports whether the name ending at end is followed by "’s".
+func (d *doc) possessiveAt(end int) bool {
+	rest := d.body[end:]
+	return strings.HasPrefix(rest, "\u2019s") || strings.HasPrefix(rest, "'s")
 }
 
 func (d *doc) lastGroup(pos int) (referent, bool) {

@@ -5,6 +5,7 @@
 package conflict
 
 import (
+	_ "embed"
 	"sort"
 	"strings"
 	"unicode"
@@ -60,7 +61,104 @@ type Conflict struct {
 }
 
 // item is one number prepared for comparison.
+//
+//go:embed outcomes.txt
+var outcomesData string
+
+// outcomes maps outcome words to their class; prefixes end in "*".
+type outcomes struct {
+	exact  map[string]string
+	prefix [][2]string
+	nouns  map[string][2]string // counted noun → (noun it stands for, outcome)
+}
+
+func parseOutcomes(data string) outcomes {
+	o := outcomes{exact: map[string]string{}, nouns: map[string][2]string{}}
+	for _, l := range strings.Split(data, "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		class, words, ok := strings.Cut(l, ":")
+		if !ok {
+			continue
+		}
+		if noun, found := strings.CutPrefix(class, "noun "); found {
+			if f := strings.Fields(words); len(f) == 2 {
+				o.nouns[strings.TrimSpace(noun)] = [2]string{f[0], f[1]}
+			}
+			continue
+		}
+		for _, w := range strings.Fields(words) {
+			if strings.HasSuffix(w, "*") {
+				o.prefix = append(o.prefix, [2]string{strings.TrimSuffix(w, "*"), class})
+			} else {
+				o.exact[w] = class
+			}
+		}
+	}
+	return o
+}
+
+func (o outcomes) class(w string) string {
+	if c, ok := o.exact[w]; ok {
+		return c
+	}
+	for _, p := range o.prefix {
+		if strings.HasPrefix(w, p[0]) {
+			return p[1]
+		}
+	}
+	return ""
+}
+
+// outcomeOf finds the outcome a number states: first in the words after it
+// (up to the next number or ten words: "41 people were killed"), else in the
+// few words before it ("killing at least 41").
+func (o outcomes) outcomeOf(doc *article.Document, k int, sent [2]int) string {
+	n := doc.Numbers[k]
+	end := sent[1]
+	if k+1 < len(doc.Numbers) && doc.Numbers[k+1].Start < end && doc.Numbers[k+1].Start > n.End {
+		end = doc.Numbers[k+1].Start
+	}
+	after := strings.Fields(strings.ToLower(doc.Body[n.End:end]))
+	for i, w := range after {
+		if i >= 10 {
+			break
+		}
+		if c := o.class(strings.Trim(w, ".,;:!?\"'“”")); c != "" {
+			return c
+		}
+	}
+	start := sent[0]
+	if k > 0 && doc.Numbers[k-1].End > start && doc.Numbers[k-1].End < n.Start {
+		start = doc.Numbers[k-1].End
+	}
+	before := strings.Fields(strings.ToLower(doc.Body[start:n.Start]))
+	for i := len(before) - 1; i >= 0 && i >= len(before)-6; i-- {
+		if c := o.class(strings.Trim(before[i], ".,;:!?\"'“”")); c != "" {
+			return c
+		}
+	}
+	return ""
+}
+
+// normalise rewrites a counted noun that carries its outcome ("bodies")
+// as the noun and outcome it stands for ("people", killed).
+func (o outcomes) normalise(it *item) {
+	if len(it.counts) == 0 {
+		return
+	}
+	if nv, ok := o.nouns[it.counts[len(it.counts)-1]]; ok {
+		it.counts = append(it.counts[:len(it.counts)-1:len(it.counts)-1], nv[0])
+		if it.outcome == "" {
+			it.outcome = nv[1]
+		}
+	}
+}
+
 type item struct {
+	outcome  string // what happened to what is counted: killed, missing, …
 	ref      Ref
 	kind     string
 	lo, hi   float64 // the value, or the range it gives
@@ -84,12 +182,26 @@ const (
 // member.
 func Find(docs []article.Document, opt Options) []Conflict {
 	opt = opt.withDefaults()
+	oc := parseOutcomes(outcomesData)
 	var items []item
 	for d := range docs {
+		seen := map[string]bool{}
 		for k, n := range docs[d].Numbers {
-			if it, ok := prepare(&docs[d], d, k, n); ok {
-				items = append(items, it)
+			it, ok := prepare(&docs[d], d, k, n)
+			if !ok {
+				continue
 			}
+			if it.sentence[0] >= 0 {
+				it.outcome = oc.outcomeOf(&docs[d], k, it.sentence)
+			}
+			oc.normalise(&it)
+			// One document repeating the same figure counts once.
+			key := n.Text + "\x00" + strings.Join(it.counts, " ") + "\x00" + it.outcome
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			items = append(items, it)
 		}
 	}
 	parent := make([]int, len(items))
@@ -184,6 +296,16 @@ func prepare(doc *article.Document, d, k int, n article.Number) (item, bool) {
 		kind = "count"
 	}
 	counts := lemmas(n.Counts, nil)
+	if len(counts) == 0 && n.Start > 0 && n.Start <= len(doc.Body) {
+		// "the toll stood at 41": the noun before the number is what it counts.
+		before := strings.Fields(strings.ToLower(doc.Body[max(0, n.Start-40):n.Start]))
+		for i := len(before) - 1; i >= 0 && i >= len(before)-4; i-- {
+			if w := strings.Trim(before[i], ".,;:"); w == "toll" {
+				counts = []string{"toll"}
+				break
+			}
+		}
+	}
 	if len(counts) == 0 || n.Value <= 0 || kind == "distance" {
 		return item{}, false
 	}
@@ -225,6 +347,9 @@ func sameThing(a, b *item, opt Options) bool {
 	if a.ref.Doc == b.ref.Doc && a.sentence == b.sentence {
 		return false
 	}
+	if a.outcome != b.outcome {
+		return false // "41 killed" and "60 missing" count different people
+	}
 	if !subset(a.counts, b.counts) && !subset(b.counts, a.counts) && a.counts[len(a.counts)-1] != b.counts[len(b.counts)-1] {
 		return false
 	}
@@ -235,7 +360,11 @@ func sameThing(a, b *item, opt Options) bool {
 	if y > x*opt.MaxRatio {
 		return false
 	}
-	return sharedCount(a.ctx, b.ctx) >= opt.MinContext
+	shared := sharedCount(a.ctx, b.ctx)
+	if a.outcome != "" {
+		shared++ // the same outcome ("killed") is shared context too
+	}
+	return shared >= opt.MinContext
 }
 
 // disagree grades two numbers of one counted thing: "" when they can both be
