@@ -191,7 +191,7 @@ func (d *doc) fromCue(nt []ntok, ci int, c cue, pos int) attribution {
 // otherSpeaker looks for a speaker in the sentence other than the object of
 // "according to" at ci: a cue verb with a subject.
 func (d *doc) otherSpeaker(nt []ntok, ci, pos int) attribution {
-	for i := 0; i < len(nt); i++ {
+	for i := 0; i < pos && i < len(nt); i++ {
 		if i == ci || i == ci+1 || nt[i].q >= 0 {
 			continue
 		}
@@ -248,7 +248,14 @@ func (d *doc) post(nt []ntok, pos int) attribution {
 		if isPunct(r[k], ".;:!?") {
 			break
 		}
-		if _, ok := d.lx.cueOf(r[k].lower, cueVerb); ok {
+		if c, ok := d.lx.cueOf(r[k].lower, cueVerb); ok {
+			if c.lemma == "quote" {
+				// "People quoted him as saying": the object speaks, the
+				// subject is the channel.
+				if at, ok := d.quotedAs(r, i, k, end); ok {
+					return at
+				}
+			}
 			j := k - 1
 			for j > i && (d.lx.adverb[r[j].lower] || d.lx.auxiliary[r[j].lower] || strings.HasSuffix(r[j].lower, "ly")) {
 				j--
@@ -261,4 +268,27 @@ func (d *doc) post(nt []ntok, pos int) attribution {
 		}
 	}
 	return attribution{}
+}
+
+// quotedAs reads "X quoted Y as saying" after a quotation: r[i:k] is X,
+// r[k] the cue; Y is the speaker and X, when an outlet, the channel.
+func (d *doc) quotedAs(r []ntok, i, k, end int) (attribution, bool) {
+	as := -1
+	for j := k + 1; j+1 < end && j <= k+8; j++ {
+		if r[j].lower == "as" && (r[j+1].lower == "saying" || r[j+1].lower == "telling") {
+			as = j
+			break
+		}
+	}
+	if as <= k+1 {
+		return attribution{}, false
+	}
+	at := d.resolve(r, span{k + 1, as}, attribution{cue: r[k].lower, pos: r[k].start})
+	if !at.ok {
+		return attribution{}, false
+	}
+	if ch := d.outletIn(r, span{i, k}); ch != "" {
+		at.channel = ch
+	}
+	return at, true
 }

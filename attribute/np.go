@@ -274,6 +274,12 @@ func (d *doc) resolve(nt []ntok, np span, at attribution) attribution {
 		return at
 	}
 	head, mods, definite := d.head(nt, np)
+	// "Reid's rep", "the minister's spokesman": the possessor is not the
+	// speaker; the description is.
+	if d.possessedRole(nt, np, head) {
+		at.ok, at.speaker = true, at.mention
+		return at
+	}
 	// A named entity in the head of the phrase.
 	if m, ok := d.bestMention(start, end, nt, np); ok {
 		at.ok, at.speaker, at.person = true, m.Name, m.Type == entity.Person
@@ -306,6 +312,25 @@ func (d *doc) resolve(nt []ntok, np span, at attribution) attribution {
 	at.ok, at.speaker = true, desc
 	at.anonymous = !definite && d.lx.anonHead[head]
 	return at
+}
+
+// possessedRole reports whether the phrase is a role owned by someone
+// else: "Reid's rep", "the company's lawyer".
+func (d *doc) possessedRole(nt []ntok, np span, head string) bool {
+	if !d.a.entities.IsTitle(head) && d.lx.roleGroup[head] == "" && !d.lx.anonHead[head] {
+		return false
+	}
+	last := nt[np.hi-1]
+	if last.lower != head {
+		return false
+	}
+	for i := np.lo; i < np.hi-1; i++ {
+		t := nt[i].text
+		if strings.HasSuffix(t, "\u2019s") || strings.HasSuffix(t, "'s") {
+			return true
+		}
+	}
+	return false
 }
 
 // head returns the head noun of the phrase (the last word before a

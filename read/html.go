@@ -48,6 +48,13 @@ func htmlSource(name string, b []byte, pageURL string) (article.Source, error) {
 	if err != nil {
 		return src, fmt.Errorf("%s: parsing HTML: %w", name, err)
 	}
+	// Trafilatura folds all Unicode white space, no-break spaces included;
+	// they belong to the text (150\u00a0meters), so they travel through it
+	// disguised as a noncharacter.
+	keepNBSP := !bytes.Contains(utf, []byte(nbspStandIn))
+	if keepNBSP {
+		replaceText(doc, "\u00a0", nbspStandIn)
+	}
 	opts := trafilatura.Options{
 		EnableFallback:  true,
 		ExcludeComments: true,
@@ -74,6 +81,10 @@ func htmlSource(name string, b []byte, pageURL string) (article.Source, error) {
 	m := res.Metadata
 	src.Title = oneLine(m.Title)
 	src.Outlet = oneLine(m.Sitename)
+	if keepNBSP {
+		r := strings.NewReplacer(nbspStandIn, "\u00a0")
+		src.Text, src.Title, src.Outlet = r.Replace(src.Text), r.Replace(src.Title), r.Replace(src.Outlet)
+	}
 	if !m.Date.IsZero() {
 		src.Date = m.Date.Format("2006-01-02")
 	}
@@ -82,6 +93,19 @@ func htmlSource(name string, b []byte, pageURL string) (article.Source, error) {
 		src.URL = pageURL
 	}
 	return src, nil
+}
+
+// nbspStandIn stands for U+00A0 while trafilatura works on a page.
+const nbspStandIn = "\uFDD0"
+
+// replaceText replaces from with to in the text nodes of the tree at n.
+func replaceText(n *html.Node, from, to string) {
+	if n.Type == html.TextNode {
+		n.Data = strings.ReplaceAll(n.Data, from, to)
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		replaceText(c, from, to)
+	}
 }
 
 // oneLine folds the white space of a metadata value.
