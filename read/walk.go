@@ -42,9 +42,15 @@ var skipExt = map[string]bool{
 // should be left out: hidden files, editor backups and non-article types.
 func skipName(name string) bool {
 	base := filepath.Base(name)
+	stem := strings.ToUpper(strings.TrimSuffix(base, filepath.Ext(base)))
 	return strings.HasPrefix(base, ".") || strings.HasSuffix(base, "~") ||
-		skipExt[strings.ToLower(filepath.Ext(base))]
+		skipExt[strings.ToLower(filepath.Ext(base))] || projectDocs[stem]
 }
+
+// projectDocs are the stems of a folder's own documentation files (README.md,
+// LICENSE), which describe a corpus rather than belong to it.
+var projectDocs = map[string]bool{"README": true, "LICENSE": true, "LICENCE": true,
+	"CHANGELOG": true, "COPYING": true, "NOTICE": true, "AUTHORS": true}
 
 // Walk reads the inputs named by args and calls fn once per input, with
 // the Source read from it or with an error saying why it could not be read.
