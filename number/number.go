@@ -139,11 +139,11 @@ func (f *Finder) digitCore(text string, t tok, sc *scratch) (core, bool) {
 				return c, false
 			}
 		}
-		lw := string(lower(sc.buf[:0:len(sc.buf)], suf))
-		if wi, ok := f.lx.words[lw]; ok && wi.suffix {
+		lb := lower(sc.buf[:0:len(sc.buf)], suf)
+		if wi, ok := f.lx.words[string(lb)]; ok && wi.suffix {
 			c.money = true
 			c.mult = wi.v
-		} else if f.lx.units[lw] == unitDistance {
+		} else if f.lx.units[string(lb)] == unitDistance {
 			c.dist = true
 		} else {
 			return c, false
@@ -261,7 +261,7 @@ func (f *Finder) wordCore(text string, t tok, sc *scratch) (core, bool) {
 	}
 	var total, cur float64
 	last := 0 // 1 units/teens, 2 tens, 3 hundred, 4 larger scale
-	pos := t.e
+	var pos int
 	lw := sc.lower(text[t.s:t.e])
 	if lw == "a" || lw == "an" {
 		nt := next(text, t.e)

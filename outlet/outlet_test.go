@@ -251,3 +251,24 @@ func BenchmarkFind(b *testing.B) {
 		tb.Find(text)
 	}
 }
+
+// TestCommonWordsAreNotOutlets guards the outlets whose names are ordinary
+// words: they are found only in a context that makes them outlets.
+func TestCommonWordsAreNotOutlets(t *testing.T) {
+	tb, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"a variety of roles", "a billboard on the road", "people said so",
+		"the nation was shocked", "the hill behind", "the sun rose", "at the time"} {
+		if ms := tb.Find(s); len(ms) > 0 {
+			t.Errorf("Find(%q) = %+v, want none", s, ms)
+		}
+	}
+	for s, want := range map[string]string{"she told Variety on Monday": "Variety", "he told People magazine": "People"} {
+		ms := tb.Find(s)
+		if len(ms) != 1 || ms[0].Canonical != want {
+			t.Errorf("Find(%q) = %+v, want %s", s, ms, want)
+		}
+	}
+}

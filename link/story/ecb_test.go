@@ -153,7 +153,7 @@ func TestECBPlus(t *testing.T) {
 			Stories []jstory `json:"stories"`
 		}{}
 		for _, st := range stories {
-			js.Stories = append(js.Stories, jstory{st.Label, st.Docs})
+			js.Stories = append(js.Stories, jstory(st))
 		}
 		b, err := json.MarshalIndent(js, "", " ")
 		if err != nil {
