@@ -43,6 +43,7 @@ type lexicon struct {
 	pronoun   map[string]bool
 	relative  map[string]bool
 	boundary  map[string]bool
+	gender    map[string]string // given name → "he" or "she"
 }
 
 type channelPhrase struct {
@@ -80,7 +81,7 @@ func loadLexicon() (*lexicon, error) {
 		cues: map[string][]cue{}, anonHead: map[string]bool{}, anonDet: map[string]bool{},
 		anonPost: map[string]bool{}, roleGroup: map[string]string{}, adverb: map[string]bool{},
 		auxiliary: map[string]bool{}, pronoun: map[string]bool{}, relative: map[string]bool{},
-		boundary: map[string]bool{},
+		boundary: map[string]bool{}, gender: map[string]string{},
 	}
 	kinds := map[string]cueKind{"verb": cueVerb, "noun": cueNoun, "naming": cueNaming,
 		"naming-as": cueNamingAs, "adjective": cueAdjective, "source": cueSource}
@@ -140,6 +141,14 @@ func loadLexicon() (*lexicon, error) {
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("attribute: reading channels: %w", err)
+	}
+	err = sections("data/names.txt", func(sec, l string) {
+		for _, w := range strings.Fields(l) {
+			lx.gender[w] = sec
+		}
+	})
+	if err != nil {
+		return nil, err
 	}
 	err = sections("data/words.txt", func(sec, l string) {
 		m := map[string]map[string]bool{"adverb": lx.adverb, "auxiliary": lx.auxiliary,

@@ -252,7 +252,11 @@ func (d *doc) resolve(nt []ntok, np span, at attribution) attribution {
 	first := nt[np.lo].lower
 	if np.hi-np.lo == 1 && d.lx.pronoun[first] {
 		if first == "he" || first == "she" || first == "him" || first == "her" {
-			if m, ok := d.lastPerson(start); ok {
+			pron := "he"
+			if first == "she" || first == "her" {
+				pron = "she"
+			}
+			if m, ok := d.lastPerson(start, pron); ok {
 				at.ok, at.speaker, at.person = true, m.Name, true
 				return at
 			}
@@ -398,13 +402,13 @@ func (d *doc) bestMention(start, end int, nt []ntok, np span) (entity.Mention, b
 // narration before it, those of the nearest sentence that names any, and of
 // them the first that is not a possessive — the subject, which is what a
 // following "he" or "she" most often refers to.
-func (d *doc) lastPerson(pos int) (entity.Mention, bool) {
+func (d *doc) lastPerson(pos int, pron string) (entity.Mention, bool) {
 	var cands []entity.Mention
 	for _, m := range d.in.Mentions {
 		if m.Start >= pos {
 			break
 		}
-		if m.Type == entity.Person && !m.Weak && !d.insideQuote(m.Start) {
+		if m.Type == entity.Person && !m.Weak && !d.insideQuote(m.Start) && d.agrees(m.Name, pron) {
 			cands = append(cands, m)
 		}
 	}
@@ -425,6 +429,14 @@ func (d *doc) lastPerson(pos int) (entity.Mention, bool) {
 		}
 	}
 	return cands[first], true
+}
+
+// agrees reports whether a person's given name can go with the pronoun:
+// only names known to go with the other pronoun disagree.
+func (d *doc) agrees(name, pron string) bool {
+	given, _, _ := strings.Cut(name, " ")
+	g, ok := d.lx.gender[strings.ToLower(given)]
+	return !ok || g == pron
 }
 
 // possessiveAt reports whether the name ending at end is followed by "’s".
@@ -483,7 +495,7 @@ func (d *doc) antecedent(head string, mods []string, pos int) (name string, anon
 			lname := strings.ToLower(m.Name)
 			match = (group == "department" && (strings.Contains(lname, "ministry") || strings.Contains(lname, "department"))) ||
 				(group == "tank" && (strings.Contains(lname, "institute") || hasRole(m.Roles, "tank"))) ||
-				(group == "company" && hasAnyRole(m.Roles, "company", "firm", "group"))
+				group == "company" // "the company" is the last organisation named
 		case entity.Person:
 			match = d.personHasRole(m, head, group, mods)
 		}

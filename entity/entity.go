@@ -37,6 +37,7 @@ type Outlets interface {
 // Recognizer finds entity mentions. It is safe for concurrent use.
 type Recognizer struct {
 	titles, demonyms, orgWords, stop map[string]bool
+	outletWords                      map[string]bool
 	orgs                             map[string]bool
 	places                           map[string]string // spelling → canonical
 	outlets                          Outlets
@@ -71,6 +72,7 @@ func New(outlets Outlets) (*Recognizer, error) {
 	r.demonyms = load("data/demonyms.txt")
 	r.orgWords = load("data/orgwords.txt")
 	r.stop = load("data/stop.txt")
+	r.outletWords = load("data/outletwords.txt")
 	if err != nil {
 		return nil, err
 	}
@@ -155,6 +157,9 @@ func (r *Recognizer) Find(body string, toks []segment.Token, sentStart map[int]b
 		j := i + 1
 		for j < len(toks) {
 			t := toks[j].Text
+			if strings.ContainsRune(body[toks[j-1].End:toks[j].Start], '\n') {
+				break // a name never runs over a line break
+			}
 			if nameLike(t) && !possessive(toks[j-1].Text) {
 				j++
 				continue
@@ -207,7 +212,8 @@ func stripPossessive(t string) string {
 // classify turns the capitalised run toks[i:j] into mentions.
 func (r *Recognizer) classify(body string, toks []segment.Token, i, j int, sentStart map[int]bool, out []Mention) []Mention {
 	// Drop sentence-opening function words ("The", "However").
-	for i < j && r.stop[strings.ToLower(stripPossessive(toks[i].Text))] {
+	for i < j && (r.stop[strings.ToLower(stripPossessive(toks[i].Text))] || strings.HasSuffix(toks[i].Text, "ly") ||
+		i+1 < j && strings.HasSuffix(toks[i].Text, "ing")) {
 		i++
 	}
 	if i >= j {
@@ -215,11 +221,11 @@ func (r *Recognizer) classify(body string, toks []segment.Token, i, j int, sentS
 	}
 	start, end := toks[i].Start, toks[j-1].Start+len(stripPossessive(toks[j-1].Text))
 	text := body[start:end]
-	if c, ok := r.outletName(text); ok {
-		return append(out, Mention{Start: start, End: end, Text: text, Name: c, Type: Outlet, RoleStart: start})
-	}
 	if c, ok := r.places[text]; ok {
 		return append(out, Mention{Start: start, End: end, Text: text, Name: c, Type: Place, RoleStart: start})
+	}
+	if j-i >= 2 && r.outletWords[stripPossessive(toks[j-1].Text)] {
+		return append(out, Mention{Start: start, End: end, Text: text, Name: text, Type: Outlet, RoleStart: start})
 	}
 	if r.isOrg(toks[i:j]) {
 		return append(out, Mention{Start: start, End: end, Text: text, Name: text, Type: Organization, RoleStart: start})
@@ -227,7 +233,7 @@ func (r *Recognizer) classify(body string, toks []segment.Token, i, j int, sentS
 	// A person's name holds no connector: "Anton Reusch of Nordvale" is a
 	// person and a place.
 	for c := i + 1; c < j-1; c++ {
-		if connectors[toks[c].Text] {
+		if toks[c].Text == "of" || toks[c].Text == "for" {
 			out = r.classify(body, toks, i, c, sentStart, out)
 			return r.classify(body, toks, c+1, j, sentStart, out)
 		}
@@ -293,13 +299,6 @@ func (r *Recognizer) classify(body string, toks []segment.Token, i, j int, sentS
 		roleStart = toks[i].Start
 	}
 	return append(out, Mention{Start: ns, End: end, Text: body[ns:end], Name: body[ns:end], Type: Person, Roles: roles, RoleStart: roleStart})
-}
-
-func (r *Recognizer) outletName(text string) (string, bool) {
-	if r.outlets == nil {
-		return "", false
-	}
-	return r.outlets.Canonical(text)
 }
 
 func isAcronym(w string) bool {

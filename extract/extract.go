@@ -77,10 +77,15 @@ func (e *Engine) Document(src article.Source) article.Document {
 	toks := segment.Tokens(body, 0, len(body))
 	outs := e.outlets.Find(body)
 	mentions := e.mentions(body, toks, outs)
+	// Outlets: the table's, and names the recogniser knows for outlets by
+	// their form ("Deseret News").
 	var om []attribute.OutletMention
-	for _, o := range outs {
-		info, _ := e.outlets.Info(o.Canonical)
-		om = append(om, attribute.OutletMention{Start: o.Start, End: o.End, Canonical: o.Canonical, Platform: info.Type == "platform"})
+	for _, m := range mentions {
+		if m.Type != entity.Outlet {
+			continue
+		}
+		info, _ := e.outlets.Info(m.Name)
+		om = append(om, attribute.OutletMention{Start: m.Start, End: m.End, Canonical: m.Name, Platform: info.Type == "platform"})
 	}
 	res := e.attr.Document(attribute.Input{
 		Body: body, Paras: paras, Sentences: sents, Tokens: toks, Quotes: quotes,

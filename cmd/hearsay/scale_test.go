@@ -46,6 +46,8 @@ type scaleResult struct {
 	Encode     float64 `json:"encode"`      // JSON to io.Discard
 	PeakRSSMB  float64 `json:"peak_rss_mb"` // VmHWM
 	HeapMB     float64 `json:"heap_mb"`     // live heap after a GC at the end
+	DocsHeapMB float64 `json:"docs_heap_mb"` // live heap after extraction (the documents)
+	LinkHeapMB float64 `json:"link_heap_mb"` // live heap after link.Analyze (documents and corpus)
 	OutMB      float64 `json:"out_mb"`      // size of the JSON
 	Load       string  `json:"load"`        // /proc/loadavg at the end
 	LoadStart  string  `json:"load_start"`
@@ -141,8 +143,8 @@ func scaleSubprocess(n int) (scaleResult, error) {
 }
 
 func logScale(t *testing.T, r scaleResult) {
-	t.Logf("docs %d  text %.1f MB  wall %.1f s  %.0f docs/s  peak RSS %.0f MB  (heap after GC %.0f MB, JSON %.0f MB)",
-		r.Docs, float64(r.Bytes)/1e6, r.Seconds, float64(r.Docs)/r.Seconds, r.PeakRSSMB, r.HeapMB, r.OutMB)
+	t.Logf("docs %d  text %.1f MB  wall %.1f s  %.0f docs/s  peak RSS %.0f MB  (live heap: documents %.0f MB, +corpus %.0f MB, at end %.0f MB; JSON %.0f MB)",
+		r.Docs, float64(r.Bytes)/1e6, r.Seconds, float64(r.Docs)/r.Seconds, r.PeakRSSMB, r.DocsHeapMB, r.LinkHeapMB, r.HeapMB, r.OutMB)
 	t.Logf("  stages: generate+extract %.1f s, link.Analyze %.1f s (duplicates %.1f s, stories %.1f s, rest %.1f s), encode %.1f s",
 		r.Extract, r.Link, r.Duplicates, r.Stories, r.Link-r.Duplicates-r.Stories, r.Encode)
 	t.Logf("  output: %s; load average at start %s, at end %s", r.Clusters, r.LoadStart, r.Load)
@@ -170,6 +172,7 @@ func runScale(tb testing.TB, n int, progress io.Writer) scaleResult {
 	docs, bytes := extractAll(eng, corpus.All(), n, tick)
 	r.Bytes = bytes
 	r.Extract = time.Since(start).Seconds()
+	r.DocsHeapMB = liveHeapMB()
 
 	t0 := time.Now()
 	dup := func(d []article.Document) []link.Duplicate {
@@ -184,8 +187,10 @@ func runScale(tb testing.TB, n int, progress io.Writer) scaleResult {
 	}
 	corpusOut := link.Analyze(docs, link.Options{Duplicates: dup, Stories: sto})
 	r.Link = time.Since(t0).Seconds()
+	r.LinkHeapMB = liveHeapMB()
 	if progress != nil {
-		fmt.Fprintf(progress, "scale %d: linked in %.0f s (duplicates %.0f s, stories %.0f s), RSS %s\n", n, r.Link, r.Duplicates, r.Stories, procStatus("VmRSS"))
+		fmt.Fprintf(progress, "scale %d: linked in %.0f s (duplicates %.0f s, stories %.0f s), RSS %s, live heap %.0f MB (documents alone %.0f MB)\n",
+			n, r.Link, r.Duplicates, r.Stories, procStatus("VmRSS"), r.LinkHeapMB, r.DocsHeapMB)
 	}
 
 	t0 = time.Now()
@@ -196,19 +201,15 @@ func runScale(tb testing.TB, n int, progress io.Writer) scaleResult {
 	}
 	w.Flush()
 	r.Encode = time.Since(t0).Seconds()
-	r.Seconds = time.Since(start).Seconds()
+	r.Seconds = r.Extract + r.Link + r.Encode // the forced GCs are left out
 	r.OutMB = float64(cw.n) / 1e6
-	r.Clusters = fmt.Sprintf("%d duplicates, %d stories, %d quote clusters, %d claim clusters, %d number conflicts, %d provenance nodes",
-		len(corpusOut.Duplicates), len(corpusOut.Stories), len(corpusOut.QuoteClusters), len(corpusOut.ClaimClusters),
-		len(corpusOut.NumberConflicts), len(corpusOut.Provenance.Nodes))
+	r.Clusters = clusterSummary(corpusOut)
 	r.PeakRSSMB = kbToMB(procStatus("VmHWM"))
 	runtime.KeepAlive(docs)
 	runtime.KeepAlive(corpusOut)
 	docs, corpusOut = nil, link.Corpus{}
-	runtime.GC()
-	var ms runtime.MemStats
-	runtime.ReadMemStats(&ms)
-	r.HeapMB = float64(ms.HeapAlloc) / 1e6
+	runtime.GC() // twice: encoding/json pools its encode buffer, which one GC
+	r.HeapMB = liveHeapMB()
 	r.Load = loadavg()
 	return r
 }
@@ -250,6 +251,36 @@ func extractAll(eng *extract.Engine, src func(func(int, article.Source) bool), n
 	close(jobs)
 	wg.Wait()
 	return docs, bytes
+}
+
+// liveHeapMB returns the live heap after a full GC (the second one empties
+// the victim caches of sync.Pools, such as encoding/json's buffers).
+func liveHeapMB() float64 {
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return float64(ms.HeapAlloc) / 1e6
+}
+
+// clusterSummary counts what the corpus holds and the size of its largest
+// clusters (a cluster that grows with the corpus is a scaling problem).
+func clusterSummary(c link.Corpus) string {
+	maxStory, maxQuote, maxClaim, maxConflict := 0, 0, 0, 0
+	for _, s := range c.Stories {
+		maxStory = max(maxStory, len(s.Docs))
+	}
+	for _, q := range c.QuoteClusters {
+		maxQuote = max(maxQuote, len(q.Members))
+	}
+	for _, q := range c.ClaimClusters {
+		maxClaim = max(maxClaim, len(q.Members))
+	}
+	for _, q := range c.NumberConflicts {
+		maxConflict = max(maxConflict, len(q.Members))
+	}
+	return fmt.Sprintf("%d duplicates, %d stories (largest %d docs), %d quote clusters (largest %d), %d claim clusters (largest %d), %d number conflicts (largest %d), %d provenance nodes, %d edges",
+		len(c.Duplicates), len(c.Stories), maxStory, len(c.QuoteClusters), maxQuote, len(c.ClaimClusters), maxClaim,
+		len(c.NumberConflicts), maxConflict, len(c.Provenance.Nodes), len(c.Provenance.Edges))
 }
 
 type countWriter struct{ n int64 }
