@@ -167,8 +167,12 @@ func (d *doc) narration(sp article.Span) []ntok {
 }
 
 func (d *doc) buildNarration(sp article.Span) []ntok {
-	var out []ntok
 	lo := sortSearch(d.in.Tokens, sp.Start)
+	hi := lo
+	for hi < len(d.in.Tokens) && d.in.Tokens[hi].Start < sp.End {
+		hi++
+	}
+	out := make([]ntok, 0, hi-lo)
 	for i := lo; i < len(d.in.Tokens) && d.in.Tokens[i].Start < sp.End; i++ {
 		t := d.in.Tokens[i]
 		if q := d.quoteOf[i]; q >= 0 {
@@ -178,7 +182,7 @@ func (d *doc) buildNarration(sp article.Span) []ntok {
 			}
 			continue
 		}
-		out = append(out, ntok{start: t.Start, end: t.End, text: t.Text, lower: strings.ToLower(t.Text), q: -1})
+		out = append(out, ntok{start: t.Start, end: t.End, text: t.Text, lower: lower(t.Text), q: -1})
 	}
 	return out
 }
@@ -342,4 +346,15 @@ func (d *doc) inheritChannel(qi int, at attribution) string {
 		return d.docChannel
 	}
 	return ""
+}
+
+// lower returns s in lower case, without allocating when it already is.
+func lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 || 'A' <= c && c <= 'Z' {
+			return strings.ToLower(s)
+		}
+	}
+	return s
 }

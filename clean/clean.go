@@ -214,6 +214,15 @@ func dropPullQuote(lines []string) []string {
 	if n < 2 {
 		return lines
 	}
+	// Every unit of a pull quote is short, the last one too: most articles
+	// end in a full paragraph, and then there is nothing to fold.
+	last := 0
+	for _, l := range lines[starts[n-1]:] {
+		last += strings.Count(l, " ") + 1
+	}
+	if last > maxPullQuoteWords {
+		return lines
+	}
 	folded := make([]string, n)
 	for u, st := range starts {
 		end := len(lines)

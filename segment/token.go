@@ -27,7 +27,7 @@ func (t Token) Capitalized() bool {
 // hyphens and periods ("don’t", "DC-based", "U.S.", "7,200"); every other
 // non-space character is a token of its own.
 func Tokens(text string, lo, hi int) []Token {
-	var out []Token
+	out := make([]Token, 0, (hi-lo)/5+1)
 	i := lo
 	for i < hi {
 		r, s := utf8.DecodeRuneInString(text[i:])
