@@ -134,6 +134,22 @@ func (a *Aligner) claimUnits(docs []article.Document, in interner) []cunit {
 				add(lo, hi, c.Source)
 			}
 		}
+		// A quotation states its speaker's claim in their own words; a
+		// paraphrase elsewhere ("they said that …") is the same claim.
+		for _, q := range doc.Quotes {
+			if q.Block || len(strings.Fields(q.Text)) < 6 || !spanOK(doc.Body, q.Start, q.End) {
+				continue
+			}
+			lo, hi := sentenceBounds(doc.Body, q.Start, q.End, a.opt.ContextBytes)
+			src := ""
+			if q.Speaker != nil {
+				src = *q.Speaker
+			}
+			add(lo, hi, src)
+			if q.Channel != nil {
+				add(lo, hi, *q.Channel)
+			}
+		}
 		for _, n := range doc.Numbers {
 			if spanOK(doc.Body, n.Start, n.End) && n.Kind != "distance" {
 				lo, hi := sentenceBounds(doc.Body, n.Start, n.End, a.opt.ContextBytes)
