@@ -63,13 +63,18 @@ func (d *doc) anonNP(nt []ntok, h int) (referent, bool) {
 		lo--
 		adjs++
 	}
+	// A conjunction does not open a description ("… and officials said").
+	for lo < h && (nt[lo].lower == "and" || nt[lo].lower == "or" || nt[lo].lower == "but") {
+		lo++
+		adjs--
+	}
 	head := nt[h].lower
 	plural := strings.HasSuffix(head, "s") || head == "people"
 	familiar := h+1 < len(nt) && (nt[h+1].lower == "familiar" || nt[h+1].lower == "close" || nt[h+1].lower == "knowledgeable" || nt[h+1].lower == "briefed")
 	if !det && !familiar {
 		// A bare plural needs a nationality or institution before it:
 		// "French officials", "U.S. officials", "Western diplomats".
-		if !plural || adjs == 0 || !d.namedGroup(nt, lo, h) {
+		if !plural || (adjs == 0 || !d.namedGroup(nt, lo, h)) && !bareSource[head] {
 			return referent{}, false
 		}
 		if lo < h && (nt[lo].lower == "many" || nt[lo].lower == "most" || nt[lo].lower == "all") {
@@ -188,6 +193,10 @@ func posOr(m map[string]int, k string) int {
 	}
 	return 1 << 30
 }
+
+// bareSource are plural heads that name unnamed sources even with no
+// modifier: "officials said", "sources told Reuters".
+var bareSource = map[string]bool{"officials": true, "sources": true, "diplomats": true, "insiders": true, "aides": true}
 
 // namedGroup reports whether the modifiers nt[lo:h] of a bare plural tie it
 // to a country or institution ("French officials", "Pentagon officials"),

@@ -69,6 +69,8 @@ func TestAttribution(t *testing.T) {
 			[]want{{"the report was shelved", "A senior ministry official", "told", "Reuters", true}, {"nobody read it", "A senior ministry official", "added", "Reuters", true}}},
 		{"people familiar", "People familiar with the matter said “the board knew.”",
 			nil},
+		{"bare officials", "“The dam was not inspected,” officials told Reuters.",
+			[]want{{"The dam was not inspected", "officials", "told", "Reuters", true}}},
 		{"in a tweet", "Opposition leader Daniel Mertens wrote in a tweet that “the government lied to us.”",
 			[]want{{"the government lied", "Daniel Mertens", "wrote", "Twitter", false}}},
 		{"in a statement is no channel", "“We grieve with every family,” Selka Hydro said in a statement.",
