@@ -51,7 +51,7 @@ func (d *doc) anonNP(nt []ntok, h int) (referent, bool) {
 			det = true
 			break
 		}
-		if t.lower == "the" || d.lx.pronoun[t.lower] || d.lx.auxiliary[t.lower] || prepositions[t.lower] && t.lower != "and" {
+		if t.lower == "the" || d.lx.pronoun[t.lower] && t.text != "US" || d.lx.auxiliary[t.lower] || prepositions[t.lower] && t.lower != "and" {
 			break
 		}
 		if _, ok := d.lx.cueOf(t.lower, cueVerb); ok {

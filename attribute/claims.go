@@ -60,7 +60,7 @@ func (d *doc) thatClaim(nt []ntok, sent article.Span) (article.Claim, bool) {
 		if !at.ok {
 			continue
 		}
-		if at.anonymous {
+		if at.anonymous && !habitual(nt, i) {
 			d.use(at.speaker)
 		}
 		// The claim runs to the end of the sentence and holds no quotation.
@@ -184,4 +184,20 @@ func (d *doc) attributeBlocks(quotes []article.Quote) {
 			}
 		}
 	}
+}
+
+// habitualAdverbs make a statement generic ("officials have sometimes said
+// things"): its subject is not a source of the article.
+var habitualAdverbs = map[string]bool{"sometimes": true, "often": true, "frequently": true,
+	"usually": true, "occasionally": true, "always": true, "long": true, "routinely": true, "generally": true}
+
+// habitual reports whether the cue at nt[i] is qualified by a habitual
+// adverb among the few words before it.
+func habitual(nt []ntok, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if habitualAdverbs[nt[k].lower] {
+			return true
+		}
+	}
+	return false
 }

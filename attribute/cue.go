@@ -236,6 +236,13 @@ func (d *doc) post(nt []ntok, pos int) attribution {
 	// "said X": a cue first, then its subject.
 	if _, ok := d.lx.cueOf(r[i].lower, cueVerb); ok {
 		if np, ok := d.objectNP(r, i+1); ok {
+			// "said the candidate, regional official X,": the name in the
+			// appositive is the fuller reference.
+			if np.hi < end && isComma(r[np.hi]) && !d.hasName(r, np) {
+				if app, ok := d.objectNP(r, np.hi+1); ok && d.hasName(r, app) {
+					np = app
+				}
+			}
 			at := d.resolve(r, np, attribution{cue: r[i].lower, pos: r[i].start})
 			if at.ok {
 				at.channel = d.channel(r, at)
@@ -243,8 +250,16 @@ func (d *doc) post(nt []ntok, pos int) attribution {
 			return at
 		}
 	}
-	// "X said": a noun phrase, then within a few words a cue.
-	for k := i + 1; k < end && k <= i+12; k++ {
+	// "X said": a noun phrase, then within a few words a cue; an appositive
+	// may stand between ("X, director of the foundation, said").
+	comma := -1
+	for k := i + 1; k < end && k <= i+25; k++ {
+		if isComma(r[k]) && comma < 0 {
+			comma = k
+		}
+		if k > i+12 && comma < 0 {
+			break
+		}
 		if isPunct(r[k], ".;:!?") {
 			break
 		}
@@ -260,7 +275,15 @@ func (d *doc) post(nt []ntok, pos int) attribution {
 			for j > i && (d.lx.adverb[r[j].lower] || d.lx.auxiliary[r[j].lower] || strings.HasSuffix(r[j].lower, "ly")) {
 				j--
 			}
-			at := d.resolve(r, span{i, j + 1}, attribution{cue: r[k].lower, pos: r[k].start})
+			np := span{i, j + 1}
+			if comma > i && comma < k {
+				np = span{i, comma} // the name before its appositive
+				// …or the name in it: "the candidate, regional official X, said".
+				if app := (span{comma + 1, j + 1}); !d.hasName(r, np) && d.hasName(r, app) {
+					np = app
+				}
+			}
+			at := d.resolve(r, np, attribution{cue: r[k].lower, pos: r[k].start})
 			if at.ok {
 				at.channel = d.channel(r, at)
 			}

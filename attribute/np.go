@@ -76,7 +76,7 @@ func (d *doc) subjectLeft(nt []ntok, ci int) (span, bool) {
 	if j < 0 || nt[j].q >= 0 || !isWord(nt[j].text) && nt[j].text != ")" {
 		return span{}, false
 	}
-	if d.lx.pronoun[nt[j].lower] {
+	if d.isPronoun(nt[j]) {
 		return span{j, j + 1}, true
 	}
 	if nt[j].lower == "and" || nt[j].lower == "but" {
@@ -115,6 +115,11 @@ func (d *doc) clauseNP(nt []ntok, j int) span {
 		lo = j - 25
 	}
 	return span{lo, j + 1}
+}
+
+// isPronoun reports whether t is a personal pronoun ("US" is a country).
+func (d *doc) isPronoun(t ntok) bool {
+	return d.lx.pronoun[t.lower] && t.text != "US"
 }
 
 // tightNP extends the name or description ending at nt[j] leftwards over
@@ -176,7 +181,7 @@ func (d *doc) mainSubject(nt []ntok, ci int) (span, bool) {
 		if t.q >= 0 {
 			continue
 		}
-		if d.lx.pronoun[t.lower] && t.lower != "it" {
+		if d.isPronoun(t) && t.lower != "it" {
 			return span{i, i + 1}, true
 		}
 		if m, ok := d.mentionAt(t.start); ok && m.Type != entity.Place {
@@ -250,7 +255,7 @@ func (d *doc) resolve(nt []ntok, np span, at attribution) attribution {
 		}
 	}
 	first := nt[np.lo].lower
-	if np.hi-np.lo == 1 && d.lx.pronoun[first] {
+	if np.hi-np.lo == 1 && d.isPronoun(nt[np.lo]) {
 		if first == "he" || first == "she" || first == "him" || first == "her" {
 			pron := "he"
 			if first == "she" || first == "her" {

@@ -20,6 +20,9 @@ var abbreviations = map[string]bool{
 	"co": true, "corp": true, "dept": true, "est": true, "approx": true, "fig": true,
 	"e.g": true, "i.e": true, "u.s": true, "u.k": true, "u.n": true, "e.u": true,
 	"d.c": true, "a.m": true, "p.m": true, "mt": true, "ft": true, "ave": true, "blvd": true,
+	"const": true, "insp": true, "det": true, "cpl": true, "pvt": true, "spc": true, "ens": true,
+	"msgr": true, "fr": true, "messrs": true, "mme": true, "mlle": true, "gens": true, "lieut": true,
+	"sup": true, "amb": true, "sec": true, "secy": true, "treas": true, "univ": true, "assn": true,
 }
 
 // Sentences splits the paragraph span of text into sentences. Sentence ends
