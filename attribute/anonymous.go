@@ -115,8 +115,8 @@ func (d *doc) anonNP(nt []ntok, h int) (referent, bool) {
 	// Trailing "cited by the newspaper" is how it was reached, not who it is.
 	s, _ := d.stripVia(nt, span{lo, hi})
 	hi = s.hi
-	// Do not end on a preposition or determiner.
-	for hi-1 > h && (prepositions[nt[hi-1].lower] || determiners[nt[hi-1].lower]) {
+	// Do not end on a preposition, determiner or relative pronoun.
+	for hi-1 > h && (prepositions[nt[hi-1].lower] || determiners[nt[hi-1].lower] || d.lx.relative[nt[hi-1].lower]) {
 		hi--
 	}
 	text := strings.TrimSpace(d.body[nt[lo].start:nt[hi-1].end])

@@ -312,6 +312,12 @@ func (d *doc) quotedAs(r []ntok, i, k, end int) (attribution, bool) {
 	}
 	if ch := d.outletIn(r, span{i, k}); ch != "" {
 		at.channel = ch
+	} else if d.a.outlets != nil {
+		// "X quoted Y as saying" makes X a medium: look its name up even
+		// where the outlet table would not search for it ("People").
+		if ch, ok := d.a.outlets.Canonical(d.body[r[i].start:r[k-1].end]); ok {
+			at.channel = ch
+		}
 	}
 	return at, true
 }

@@ -117,6 +117,32 @@ func (d *doc) clauseNP(nt []ntok, j int) span {
 	return span{lo, j + 1}
 }
 
+// documentNouns name texts that speak for their author.
+var documentNouns = map[string]bool{"statement": true, "report": true, "release": true, "letter": true,
+	"document": true, "email": true, "memo": true, "filing": true, "post": true, "tweet": true,
+	"communique": true, "communiqué": true, "notice": true, "bulletin": true}
+
+func (d *doc) isSpeechNoun(w string) bool {
+	_, ok := d.lx.cueOf(w, cueNoun)
+	return ok
+}
+
+// mentionAfterPreposition finds the entity named after "from", "by" or "of"
+// in the phrase ("a statement from the ministry").
+func (d *doc) mentionAfterPreposition(nt []ntok, np span) (entity.Mention, bool) {
+	for i := np.lo; i < np.hi; i++ {
+		if w := nt[i].lower; w == "from" || w == "by" || w == "of" {
+			for k := i + 1; k < np.hi; k++ {
+				if m, ok := d.mentionAt(nt[k].start); ok && !m.Weak {
+					return m, true
+				}
+			}
+			return entity.Mention{}, false
+		}
+	}
+	return entity.Mention{}, false
+}
+
 // isPronoun reports whether t is a personal pronoun ("US" is a country).
 func (d *doc) isPronoun(t ntok) bool {
 	return d.lx.pronoun[t.lower] && t.text != "US"
@@ -297,6 +323,14 @@ func (d *doc) resolve(nt []ntok, np span, at attribution) attribution {
 	if head == "" {
 		return attribution{}
 	}
+	// "a statement from the Interior Ministry", "a report by Reuters": the
+	// source of the document speaks.
+	if documentNouns[head] || d.isSpeechNoun(head) {
+		if m, ok := d.mentionAfterPreposition(nt, np); ok {
+			at.ok, at.speaker, at.person = true, m.Name, m.Type == entity.Person
+			return at
+		}
+	}
 	// A role noun referring back: "the French president", "the newspaper".
 	if definite {
 		if name, anon, person, ok := d.antecedent(head, mods, start); ok {
@@ -309,7 +343,7 @@ func (d *doc) resolve(nt []ntok, np span, at attribution) attribution {
 			return at
 		}
 	}
-	if d.lx.roleGroup[head] == "" && !d.a.entities.IsTitle(head) && !d.lx.anonHead[head] {
+	if d.lx.roleGroup[head] == "" && !d.a.entities.IsTitle(head) && !d.lx.anonHead[head] && !d.a.entities.IsOrgWord(head) {
 		return attribution{}
 	}
 	// An unresolved description is its own speaker: a unique office held by

@@ -133,6 +133,10 @@ func (r *Recognizer) IsDemonym(w string) bool {
 	return r.demonyms[lw] || strings.HasSuffix(lw, "s") && r.demonyms[lw[:len(lw)-1]]
 }
 
+// IsOrgWord reports whether w (any case) is a word that makes a name an
+// organisation ("ministry", "office", "agency").
+func (r *Recognizer) IsOrgWord(w string) bool { return r.orgWords[strings.ToLower(w)] }
+
 // PlaceName returns the canonical name of a place spelling.
 func (r *Recognizer) PlaceName(s string) (string, bool) {
 	c, ok := r.places[s]
