@@ -60,47 +60,92 @@ func Analyze(docs []article.Document, opt Options) Corpus {
 	tr := provenance.NewTracer(docs)
 	al := align.New(lex, opt.Align)
 
-	for _, qc := range al.Quotes(docs) {
-		out := QuoteCluster{Label: qc.Label, Speaker: qc.Speaker, Members: []QuoteMember{}}
-		refs := make([]provenance.QuoteRef, 0, len(qc.Members))
-		idx := make([]int, 0, len(qc.Members))
-		for _, m := range qc.Members {
-			out.Members = append(out.Members, QuoteMember{Doc: docs[m.Doc].Doc, Quote: m.Quote, Text: docs[m.Doc].Quotes[m.Quote].Text})
-			refs = append(refs, provenance.QuoteRef{Doc: m.Doc, Quote: m.Quote})
-			idx = append(idx, m.Doc)
+	// Quotations, claims and numbers are linked within a story: the same
+	// words or figures in articles about different events are a coincidence,
+	// and comparing within stories keeps the cost linear in the corpus.
+	for _, g := range linkGroups(docs, c.Stories, opt.Stories != nil) {
+		sub := make([]article.Document, len(g))
+		for i, d := range g {
+			sub[i] = docs[d]
 		}
-		src := tr.PrimaryOfQuotes(refs)
-		out.PrimarySource, out.PrimarySourceID = src.Name, src.ID
-		out.Coverage = cov.of(idx)
-		c.QuoteClusters = append(c.QuoteClusters, out)
-	}
-	for _, cc := range al.Claims(docs) {
-		out := ClaimCluster{Label: cc.Label, Members: []ClaimMember{}}
-		spans := make([]provenance.Span, 0, len(cc.Members))
-		idx := make([]int, 0, len(cc.Members))
-		for _, m := range cc.Members {
-			out.Members = append(out.Members, ClaimMember{Doc: docs[m.Doc].Doc, Start: m.Start, End: m.End, Text: m.Text})
-			spans = append(spans, provenance.Span{Doc: m.Doc, Start: m.Start, End: m.End})
-			idx = append(idx, m.Doc)
+		for _, qc := range al.Quotes(sub) {
+			out := QuoteCluster{Label: qc.Label, Speaker: qc.Speaker, Members: []QuoteMember{}}
+			refs := make([]provenance.QuoteRef, 0, len(qc.Members))
+			idx := make([]int, 0, len(qc.Members))
+			for _, m := range qc.Members {
+				d := g[m.Doc]
+				out.Members = append(out.Members, QuoteMember{Doc: docs[d].Doc, Quote: m.Quote, Text: docs[d].Quotes[m.Quote].Text})
+				refs = append(refs, provenance.QuoteRef{Doc: d, Quote: m.Quote})
+				idx = append(idx, d)
+			}
+			src := tr.PrimaryOfQuotes(refs)
+			out.PrimarySource, out.PrimarySourceID = src.Name, src.ID
+			out.Coverage = cov.of(idx)
+			c.QuoteClusters = append(c.QuoteClusters, out)
 		}
-		src := tr.PrimaryOfSentences(spans)
-		out.PrimarySource, out.PrimarySourceID = src.Name, src.ID
-		out.Coverage = cov.of(idx)
-		c.ClaimClusters = append(c.ClaimClusters, out)
-	}
-	for _, nc := range conflict.Find(docs, opt.Conflict) {
-		out := NumberConflict{Counts: nc.Counts, Severity: nc.Severity, Members: []NumberMember{}}
-		idx := make([]int, 0, len(nc.Members))
-		for _, m := range nc.Members {
-			n := docs[m.Doc].Numbers[m.Number]
-			out.Members = append(out.Members, NumberMember{Doc: docs[m.Doc].Doc, Number: m.Number, Text: n.Text, Value: n.Value, Qualifier: n.Qualifier})
-			idx = append(idx, m.Doc)
+		for _, cc := range al.Claims(sub) {
+			out := ClaimCluster{Label: cc.Label, Members: []ClaimMember{}}
+			spans := make([]provenance.Span, 0, len(cc.Members))
+			idx := make([]int, 0, len(cc.Members))
+			for _, m := range cc.Members {
+				d := g[m.Doc]
+				out.Members = append(out.Members, ClaimMember{Doc: docs[d].Doc, Start: m.Start, End: m.End, Text: m.Text})
+				spans = append(spans, provenance.Span{Doc: d, Start: m.Start, End: m.End})
+				idx = append(idx, d)
+			}
+			src := tr.PrimaryOfSentences(spans)
+			out.PrimarySource, out.PrimarySourceID = src.Name, src.ID
+			out.Coverage = cov.of(idx)
+			c.ClaimClusters = append(c.ClaimClusters, out)
 		}
-		out.Coverage = cov.of(idx)
-		c.NumberConflicts = append(c.NumberConflicts, out)
+		for _, nc := range conflict.Find(sub, opt.Conflict) {
+			out := NumberConflict{Counts: nc.Counts, Severity: nc.Severity, Members: []NumberMember{}}
+			idx := make([]int, 0, len(nc.Members))
+			for _, m := range nc.Members {
+				d := g[m.Doc]
+				n := docs[d].Numbers[m.Number]
+				out.Members = append(out.Members, NumberMember{Doc: docs[d].Doc, Number: m.Number, Text: n.Text, Value: n.Value, Qualifier: n.Qualifier})
+				idx = append(idx, d)
+			}
+			out.Coverage = cov.of(idx)
+			c.NumberConflicts = append(c.NumberConflicts, out)
+		}
 	}
 	c.Provenance = tr.Build()
 	return c
+}
+
+// linkGroups returns the sets of document indices within which quotations,
+// claims and numbers are linked: each story of two or more documents, or —
+// when no story function was given — the whole corpus.
+func linkGroups(docs []article.Document, stories []Story, haveStories bool) [][]int {
+	if !haveStories {
+		all := make([]int, len(docs))
+		for i := range all {
+			all[i] = i
+		}
+		return [][]int{all}
+	}
+	byName := make(map[string]int, len(docs))
+	for i, d := range docs {
+		if _, ok := byName[d.Doc]; !ok {
+			byName[d.Doc] = i
+		}
+	}
+	var out [][]int
+	for _, s := range stories {
+		var g []int
+		for _, name := range s.Docs {
+			if i, ok := byName[name]; ok {
+				g = append(g, i)
+			}
+		}
+		if len(g) >= 2 {
+			sort.Ints(g)
+			out = append(out, g)
+		}
+	}
+	return out
 }
 
 // withEmptyLists returns a copy of docs whose list fields are empty rather
