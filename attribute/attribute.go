@@ -66,11 +66,14 @@ func (a *Attributor) Document(in Input) Result {
 	d.findAnonymous()
 	d.docChannel = d.documentChannel()
 	var res Result
+	kept := make([]int, 0, len(in.Quotes)) // index in in.Quotes of each res.Quotes entry
 	for qi := range in.Quotes {
 		if q, ok := d.attributeQuote(qi); ok {
 			res.Quotes = append(res.Quotes, q)
+			kept = append(kept, qi)
 		}
 	}
+	d.backfillRunOn(res.Quotes, kept)
 	d.attributeBlocks(res.Quotes)
 	res.Claims = d.claims()
 	res.Anonymous = d.anonymousList()
@@ -292,6 +295,25 @@ func wordCount(s string) int { return len(strings.Fields(s)) }
 // paragraphOpensWith reports whether the quotation opens its paragraph.
 func (d *doc) paragraphOpensWith(q quote.Span) bool {
 	return q.Para < len(d.in.Paras) && d.in.Paras[q.Para].Start == q.Open
+}
+
+// backfillRunOn gives a quotation that runs over paragraphs (its first
+// paragraph has no closing mark) the attribution found in its last
+// paragraph, where news copy puts it ("…,” she said.), unless it had one of
+// its own.
+func (d *doc) backfillRunOn(quotes []article.Quote, kept []int) {
+	for i := len(quotes) - 2; i >= 0; i-- {
+		q := d.in.Quotes[kept[i]]
+		next := d.in.Quotes[kept[i+1]]
+		if !q.Unclosed || next.Para != q.Para+1 || quotes[i].Cue != nil || quotes[i+1].Speaker == nil {
+			continue
+		}
+		quotes[i].Speaker = quotes[i+1].Speaker
+		quotes[i].SpeakerMention = quotes[i+1].SpeakerMention
+		quotes[i].Anonymous = quotes[i+1].Anonymous
+		quotes[i].Channel = quotes[i+1].Channel
+		quotes[i].Cue = quotes[i+1].Cue
+	}
 }
 
 // continuation gives a quotation that opens its sentence without any

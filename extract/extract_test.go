@@ -79,6 +79,8 @@ func TestAttribution(t *testing.T) {
 			[]want{{"We will not accept this", "Anne Duval", "warned", "Le Monde", false}}},
 		{"quoted as saying", "“The ceremony will be fun,” People quoted the producer Laurence Mark as saying.",
 			[]want{{"The ceremony will be fun", "Laurence Mark", "quoted", "People", false}}},
+		{"quote over two paragraphs takes the later attribution", "Mayor Helga Strand spoke first. Then the engineer arrived.\n\n“The pumps failed at midnight and nobody came\n\n“until the water reached the square,” engineer Jonas Aldrich said.",
+			[]want{{"The pumps failed", "Jonas Aldrich", "said", "", false}, {"until the water", "Jonas Aldrich", "said", "", false}}},
 		{"bare officials", "“The dam was not inspected,” officials told Reuters.",
 			[]want{{"The dam was not inspected", "officials", "told", "Reuters", true}}},
 		{"in a tweet", "Opposition leader Daniel Mertens wrote in a tweet that “the government lied to us.”",
