@@ -49,7 +49,7 @@ func (d *doc) thatClaim(nt []ntok, sent article.Span) (article.Claim, bool) {
 				break
 			}
 		}
-		if t < 0 && (nt[i].lower == "said" || nt[i].lower == "says") && i+1 < len(nt) && nt[i+1].q < 0 &&
+		if t < 0 && (nt[i].lower == "said" || nt[i].lower == "says") && i+1 < len(nt) && nt[i+1].q < 0 && !afterQuote(nt, i) &&
 			isWord(nt[i+1].text) && !isCapitalized(nt[i+1].text) && !prepositions[nt[i+1].lower] && !d.lx.adverb[nt[i+1].lower] {
 			t = i // "X said the aid would be delayed": a bare complement
 		}
@@ -197,6 +197,20 @@ func habitual(nt []ntok, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
 		if habitualAdverbs[nt[k].lower] {
 			return true
+		}
+	}
+	return false
+}
+
+// afterQuote reports whether the cue at nt[i] directly follows a quotation
+// ("“…,” said the commander"): its words are an inverted attribution.
+func afterQuote(nt []ntok, i int) bool {
+	for k := i - 1; k >= 0; k-- {
+		if nt[k].q >= 0 {
+			return true
+		}
+		if !isPunct(nt[k], ",") {
+			return false
 		}
 	}
 	return false

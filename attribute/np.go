@@ -120,7 +120,23 @@ func (d *doc) clauseNP(nt []ntok, j int) span {
 // documentNouns name texts that speak for their author.
 var documentNouns = map[string]bool{"statement": true, "report": true, "release": true, "letter": true,
 	"document": true, "email": true, "memo": true, "filing": true, "post": true, "tweet": true,
-	"communique": true, "communiqué": true, "notice": true, "bulletin": true}
+	"communique": true, "communiqué": true, "notice": true, "bulletin": true,
+	"documents": true, "leak": true, "leaks": true, "files": true, "papers": true, "cables": true, "records": true}
+
+// leakNouns are documents that are a source in their own right when no
+// author is named: leaks, files, cables.
+var leakNouns = map[string]bool{"document": true, "documents": true, "leak": true, "leaks": true,
+	"files": true, "papers": true, "cables": true, "records": true, "memo": true, "report": true}
+
+// describe returns the phrase as a source description: without a leading
+// determiner, hedge or "the".
+func (d *doc) describe(nt []ntok, np span) string {
+	lo := np.lo
+	for lo < np.hi-1 && (determiners[nt[lo].lower] || d.lx.anonDet[nt[lo].lower] || nt[lo].lower == "apparent" || nt[lo].lower == "alleged" || nt[lo].lower == "purported") {
+		lo++
+	}
+	return strings.TrimSpace(d.body[nt[lo].start:nt[np.hi-1].end])
+}
 
 func (d *doc) isSpeechNoun(w string) bool {
 	_, ok := d.lx.cueOf(w, cueNoun)
@@ -315,14 +331,6 @@ func (d *doc) resolve(nt []ntok, np span, at attribution) attribution {
 		at.ok, at.speaker = true, at.mention
 		return at
 	}
-	// A named entity in the head of the phrase.
-	if m, ok := d.bestMention(start, end, nt, np); ok {
-		at.ok, at.speaker, at.person = true, m.Name, m.Type == entity.Person
-		return at
-	}
-	if head == "" {
-		return attribution{}
-	}
 	// "a statement from the Interior Ministry", "a report by Reuters": the
 	// source of the document speaks.
 	if documentNouns[head] || d.isSpeechNoun(head) {
@@ -330,6 +338,20 @@ func (d *doc) resolve(nt []ntok, np span, at attribution) attribution {
 			at.ok, at.speaker, at.person = true, m.Name, m.Type == entity.Person
 			return at
 		}
+		// "an apparent Pentagon leak revealed", "leaked documents showed":
+		// the document is the source, not the body named inside it.
+		if leakNouns[head] {
+			at.ok, at.speaker = true, d.describe(nt, np)
+			return at
+		}
+	}
+	// A named entity in the head of the phrase.
+	if m, ok := d.bestMention(start, end, nt, np); ok {
+		at.ok, at.speaker, at.person = true, m.Name, m.Type == entity.Person
+		return at
+	}
+	if head == "" {
+		return attribution{}
 	}
 	// A role noun referring back: "the French president", "the newspaper".
 	if definite {
