@@ -129,3 +129,37 @@ func TestSubcountHeads(t *testing.T) {
 		t.Errorf("Find = %+v, want one loose conflict of two members", got)
 	}
 }
+
+// TestOutcomes: one counted noun with different outcomes counts different
+// people; nouns and tolls that carry an outcome count the same people.
+func TestOutcomes(t *testing.T) {
+	t.Run("killed and missing are different counts", func(t *testing.T) {
+		docs := []article.Document{
+			doc("a", "Floods in Varnia: at least 41 people were killed after the Tamsk dam burst.", num{"at least 41", "at least", "people", "", 41}),
+			doc("b", "After the Tamsk dam burst in Varnia, 60 people are missing.", num{"60", "", "people", "", 60}),
+		}
+		if got := Find(docs, Options{}); len(got) != 0 {
+			t.Errorf("Find = %+v, want none", got)
+		}
+	})
+	t.Run("bodies and a toll count the dead", func(t *testing.T) {
+		docs := []article.Document{
+			doc("a", "After the Tamsk dam burst in Varnia the official toll stood at 41.", num{"41", "", "", "", 41}),
+			doc("b", "Morgue workers in Varnia counted 55 bodies after the Tamsk dam burst.", num{"55", "", "bodies", "", 55}),
+		}
+		got := Find(docs, Options{})
+		if len(got) != 1 || len(got[0].Members) != 2 || got[0].Severity != Hard {
+			t.Errorf("Find = %+v, want one hard conflict of two members", got)
+		}
+	})
+	t.Run("a figure repeated in one document counts once", func(t *testing.T) {
+		docs := []article.Document{
+			doc("a", "The Tamsk dam burst in Varnia killed 41 people. Officials in Varnia said 41 people were killed at Tamsk.", num{"41", "", "people", "", 41}, num{"41", "", "people", "", 41}),
+			doc("b", "The Tamsk dam burst in Varnia killed 50 people.", num{"50", "", "people", "", 50}),
+		}
+		got := Find(docs, Options{})
+		if len(got) != 1 || len(got[0].Members) != 2 {
+			t.Errorf("Find = %+v, want one conflict of two members", got)
+		}
+	})
+}
