@@ -8,6 +8,7 @@
 package clean
 
 import (
+	"bytes"
 	_ "embed"
 	"strings"
 	"sync"
@@ -73,11 +74,12 @@ func (c *Cleaner) Body(text string) string {
 	// lines go last, as headings among them mark where a trailing run
 	// starts. Real text needs two or three rounds; the cap bounds the work
 	// on contrived input that nests furniture and repeats many times over.
+	var m matcher
 	for range maxRounds {
 		n := len(lines)
 		lines = dropPullQuote(lines)
-		lines = c.dropTrailingRun(lines)
-		lines = tidy(c.dropIsolated(lines))
+		lines = c.dropTrailingRun(lines, &m)
+		lines = tidy(c.dropIsolated(lines, &m))
 		if len(lines) == n {
 			break
 		}
@@ -89,6 +91,9 @@ func (c *Cleaner) Body(text string) string {
 // characters other than LF. Tabs become spaces; line and paragraph
 // separators become line ends.
 func normalise(text string) string {
+	if isNormal(text) {
+		return text
+	}
 	text = strings.ToValidUTF8(text, "\uFFFD")
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n")
@@ -105,6 +110,28 @@ func normalise(text string) string {
 		}
 		return r
 	}, text)
+}
+
+// isNormal reports whether normalise would return text unchanged: it is
+// valid UTF-8 and holds no character that normalise replaces or removes.
+func isNormal(text string) bool {
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if c < ' ' && c != '\n' || c == 0x7F {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if r == utf8.RuneError && n == 1 || r == '\u2028' || r == '\u2029' || r == '\u0085' ||
+			r == '\uFEFF' || unicode.IsControl(r) {
+			return false
+		}
+		i += n
+	}
+	return true
 }
 
 // splitLines splits text into lines without trailing spaces, with "" marking
@@ -147,16 +174,25 @@ func alone(lines []string, i int) bool {
 // entries. Inside a paragraph of several lines, a line starting with a
 // lower-case letter is a wrapped continuation and never furniture; a second
 // pass catches such lines left standing alone by the first.
-func (c *Cleaner) dropIsolated(lines []string) []string {
+func (c *Cleaner) dropIsolated(lines []string, m *matcher) []string {
 	for range 2 {
-		out := make([]string, 0, len(lines))
+		var out []string // nil until a line is dropped
 		for i, l := range lines {
-			if l != "" && (alone(lines, i) || !startsLower(l)) {
-				if c.lines.match(l, true) || c.headings.match(l, false) {
-					continue
+			if l != "" && (alone(lines, i) || !startsLower(l)) && m.prepare(l) &&
+				(c.lines.matchPrepared(m, true) || c.headings.matchPrepared(m, false)) {
+				if out == nil {
+					out = make([]string, i, len(lines))
+					copy(out, lines[:i])
 				}
+				continue
 			}
-			out = append(out, l)
+			if out != nil {
+				out = append(out, l)
+			}
+		}
+		if out == nil {
+			// Nothing dropped: a second pass would see the same lines.
+			return lines
 		}
 		lines = out
 	}
@@ -166,28 +202,28 @@ func (c *Cleaner) dropIsolated(lines []string) []string {
 // dropTrailingRun finds the first furniture heading after the article's
 // lead such that every line after it is furniture or a short link-like line,
 // and cuts the text there.
-func (c *Cleaner) dropTrailingRun(lines []string) []string {
+func (c *Cleaner) dropTrailingRun(lines []string, m *matcher) []string {
 	// Lines from tail on are all furniture, link-like or blank.
 	tail := len(lines)
-	for tail > 0 && (lines[tail-1] == "" || linkLike(lines[tail-1]) || c.isFurniture(lines[tail-1])) {
+	for tail > 0 && (lines[tail-1] == "" || linkLike(lines[tail-1]) || c.isFurniture(lines[tail-1], m)) {
 		tail--
 	}
 	// The lead ends with line lead.
 	lead, words := -1, 0
 	for lead+1 < len(lines) && words < minLeadWords {
 		lead++
-		words += len(strings.Fields(lines[lead]))
+		words += countFields(lines[lead])
 	}
 	for i := max(tail, lead+1); i < len(lines); i++ {
-		if c.headings.match(lines[i], true) {
+		if m.prepare(lines[i]) && c.headings.matchPrepared(m, true) {
 			return lines[:i]
 		}
 	}
 	return lines
 }
 
-func (c *Cleaner) isFurniture(l string) bool {
-	return c.lines.match(l, true) || c.headings.match(l, true)
+func (c *Cleaner) isFurniture(l string, m *matcher) bool {
+	return m.prepare(l) && (c.lines.matchPrepared(m, true) || c.headings.matchPrepared(m, true))
 }
 
 // dropPullQuote removes up to maxPullQuotes short final paragraphs whose
@@ -214,39 +250,78 @@ func dropPullQuote(lines []string) []string {
 	if n < 2 {
 		return lines
 	}
+	unit := func(u int) []string {
+		if u+1 < n {
+			return lines[starts[u]:starts[u+1]]
+		}
+		return lines[starts[u]:]
+	}
 	// Every unit of a pull quote is short, the last one too: most articles
 	// end in a full paragraph, and then there is nothing to fold.
 	last := 0
-	for _, l := range lines[starts[n-1]:] {
+	for _, l := range unit(n - 1) {
 		last += strings.Count(l, " ") + 1
 	}
 	if last > maxPullQuoteWords {
 		return lines
 	}
-	folded := make([]string, n)
-	for u, st := range starts {
-		end := len(lines)
-		if u+1 < n {
-			end = starts[u+1]
+	// A pull quote starting at unit s needs units s..n-1 all short; find
+	// the first s for which they are before folding the whole text.
+	lo := max(1, n-maxPullQuotes)
+	first := n
+	var buf []byte
+	for u := n - 1; u >= lo; u-- {
+		buf = appendFoldUnit(buf[:0], unit(u))
+		if !shortUnit(buf) {
+			break
 		}
-		folded[u] = fold(strings.Join(lines[st:end], " "))
+		first = u
 	}
-	// repeat reports whether units from..n-1 are short and all appear
-	// before unit from.
-	repeat := func(from int) bool {
-		before := " " + strings.Join(folded[:from], " ") + " "
-		for _, f := range folded[from:] {
-			if utf8.RuneCountInString(f) < minPullQuoteRunes ||
-				strings.Count(f, " ")+1 > maxPullQuoteWords ||
-				!strings.Contains(before, " "+f+" ") {
-				return false
+	if first == n {
+		return lines
+	}
+	// all is " " + the folded units joined by " " + " "; unit u starts at
+	// off[u], so all[:off[u]] is the text before it and
+	// all[off[u]-1:off[u]+len] the unit with a space at each side.
+	size := n + 1
+	for _, l := range lines {
+		size += len(l)
+	}
+	all := make([]byte, 1, size)
+	all[0] = ' '
+	off := make([]int, n+1)
+	for u := range n {
+		off[u] = len(all)
+		all = appendFoldUnit(all, unit(u))
+		all = append(all, ' ')
+	}
+	off[n] = len(all)
+	// firstEnd[u-first+1] is where the first occurrence of unit u before
+	// itself ends, or -1; 0 while not yet searched.
+	var firstEnd [maxPullQuotes + 1]int
+	// repeated reports whether unit u (u >= first-1) is short and appears
+	// before unit from (from <= u). The first occurrence before u itself
+	// tells, since all[:off[from]] is a prefix of all[:off[u]].
+	repeated := func(u, from int) bool {
+		e := &firstEnd[u-first+1]
+		if *e == 0 {
+			*e = -1
+			needle := all[off[u]-1 : off[u+1]]
+			if shortUnit(needle[1 : len(needle)-1]) {
+				if i := index(all[:off[u]], needle); i >= 0 {
+					*e = i + len(needle)
+				}
 			}
 		}
-		return true
+		return *e >= 0 && *e <= off[from]
 	}
-	for s := max(1, n-maxPullQuotes); s < n; s++ {
-		if repeat(s) {
-			if s > 1 && repeatOne(folded, s-1) {
+	for s := first; s < n; s++ {
+		repeat := true
+		for u := s; u < n && repeat; u++ {
+			repeat = repeated(u, s)
+		}
+		if repeat {
+			if s > 1 && repeated(s-1, s-1) {
 				return lines
 			}
 			return lines[:starts[s]]
@@ -255,35 +330,101 @@ func dropPullQuote(lines []string) []string {
 	return lines
 }
 
-// repeatOne reports whether unit u of folded is short and appears before u.
-func repeatOne(folded []string, u int) bool {
-	f := folded[u]
-	if utf8.RuneCountInString(f) < minPullQuoteRunes || strings.Count(f, " ")+1 > maxPullQuoteWords {
-		return false
+// index returns bytes.Index(hay, needle). Folded units start with a space
+// and common letters, which makes bytes.Index fall back to a slow search for
+// a long needle; a short head of the needle is found fast, and then checked
+// in full.
+func index(hay, needle []byte) int {
+	const head = 32
+	if len(needle) <= head {
+		return bytes.Index(hay, needle)
 	}
-	return strings.Contains(" "+strings.Join(folded[:u], " ")+" ", " "+f+" ")
+	for i := 0; ; i++ {
+		j := bytes.Index(hay[i:], needle[:head])
+		if j < 0 {
+			return -1
+		}
+		i += j
+		if bytes.HasPrefix(hay[i:], needle) {
+			return i
+		}
+	}
 }
 
-// fold lower-cases s and reduces it to its letters and digits, one space
-// between words.
-func fold(s string) string {
-	var b strings.Builder
-	space := false
-	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = false
-			b.WriteRune(unicode.ToLower(r))
-			continue
+// shortUnit reports whether the folded unit f is short enough to be part
+// of a pull quote, and long enough not to be trivially repeated.
+func shortUnit(f []byte) bool {
+	return utf8.RuneCount(f) >= minPullQuoteRunes && bytes.Count(f, []byte(" "))+1 <= maxPullQuoteWords
+}
+
+// foldASCII is the fold of each ASCII character: letters and digits in
+// lower case, foldSkip for the apostrophe, which does not split words, and
+// foldSpace for the rest.
+var foldASCII = func() (t [utf8.RuneSelf]byte) {
+	for c := range t {
+		switch {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			t[c] = byte(c)
+		case 'A' <= c && c <= 'Z':
+			t[c] = byte(c) + 'a' - 'A'
+		case c == '\'':
+			t[c] = foldSkip
+		default:
+			t[c] = foldSpace
 		}
-		if r == '\'' || r == '’' || r == '\u00AD' {
-			continue // don't split words at apostrophes
-		}
-		space = true
 	}
-	return b.String()
+	return t
+}()
+
+// Values of foldASCII other than letters and digits.
+const (
+	foldSpace = 0
+	foldSkip  = 1
+)
+
+// appendFoldUnit appends to dst the fold of the lines of one unit joined
+// by spaces: lower-cased and reduced to letters and digits, one space
+// between words. Apostrophes and soft hyphens do not split words.
+func appendFoldUnit(dst []byte, lines []string) []byte {
+	start := len(dst)
+	space := false
+	for i, l := range lines {
+		if i > 0 {
+			space = true
+		}
+		for j := 0; j < len(l); {
+			if c := l[j]; c < utf8.RuneSelf {
+				j++
+				switch f := foldASCII[c]; f {
+				case foldSkip:
+				case foldSpace:
+					space = true
+				default:
+					if space && len(dst) > start {
+						dst = append(dst, ' ')
+					}
+					space = false
+					dst = append(dst, f)
+				}
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(l[j:])
+			j += n
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				if space && len(dst) > start {
+					dst = append(dst, ' ')
+				}
+				space = false
+				dst = utf8.AppendRune(dst, unicode.ToLower(r))
+				continue
+			}
+			if r == '’' || r == '\u00AD' {
+				continue // don't split words at apostrophes
+			}
+			space = true
+		}
+	}
+	return dst
 }
 
 // startsLower reports whether the first letter of l is lower-case.
@@ -301,7 +442,7 @@ func startsLower(l string) bool {
 // with a full stop nor running on into the next line.
 func linkLike(l string) bool {
 	l = strings.TrimSpace(l)
-	if l == "" || utf8.RuneCountInString(l) > maxLinkRunes || len(strings.Fields(l)) > maxLinkWords {
+	if l == "" || utf8.RuneCountInString(l) > maxLinkRunes || countFields(l) > maxLinkWords {
 		return false
 	}
 	first, hasLetter := rune(0), false

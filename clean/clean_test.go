@@ -3,6 +3,7 @@ package clean
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -260,4 +261,77 @@ func FuzzBody(f *testing.F) {
 			t.Fatalf("Body(%q) = %q: untrimmed", s, got)
 		}
 	})
+}
+
+// TestPatternPrefilter checks that the cheap tests derived from the
+// furniture regexps never reject a line the regexp matches.
+func TestPatternPrefilter(t *testing.T) {
+	c := newCleaner(t)
+	lines := []string{
+		"Your email address will not be published. Required fields are marked *",
+		"Required fields are marked *", "You must be logged in to post a comment.",
+		"This site uses Akismet to reduce spam.",
+		"We use cookies to improve your experience", "This website uses cookies.",
+		"By continuing to use this site you agree to our use of cookies",
+		"Sign up for our newsletter", "Subscribe to the daily briefing emails",
+		"Get our morning newsletter delivered to your inbox", "© 2024 Example Media",
+		"(c) Example", "Copyright 2024 NewsPulse24. All rights reserved.", "Share this article",
+		"Follow us on Twitter", "Follow @example on X", "Story continues below advertisement",
+		"Photo: Jane Doe/Reuters", "Watch: the moment the dam broke", "3 comments", "1 comment",
+		"12 responses to this story", "This article was originally published by Example",
+		"The story first appeared in Example", "Nothing to see here", "", "a", "ÄÖÜ © test",
+	}
+	for _, set := range []*phraseSet{&c.lines, &c.headings} {
+		for _, p := range set.res {
+			for _, l := range lines {
+				var m matcher
+				m.line = l
+				low := m.lower()
+				if p.re.Match(low) && !p.mayMatch(low) {
+					t.Errorf("prefilter of %v rejects %q", p.re, low)
+				}
+			}
+		}
+	}
+	// Every regexp of the embedded list matches one of the lines, so the
+	// check above covers each of them.
+	for _, p := range c.lines.res {
+		hit := false
+		for _, l := range lines {
+			var m matcher
+			m.line = l
+			hit = hit || p.re.Match(m.lower())
+		}
+		if !hit {
+			t.Errorf("no test line for %v", p.re)
+		}
+	}
+}
+
+func TestFirstBytes(t *testing.T) {
+	for _, tt := range []struct {
+		re    string
+		first string // "" when no first-byte test applies
+	}{
+		{`^abc`, "a"},
+		{`^(ab|cd)e`, "ac"},
+		{`^a?b`, "ab"},
+		{`^\d+ x`, "0123456789"},
+		{`^a*`, ""},    // matches the empty string
+		{`abc`, ""},    // not anchored
+		{`^(?i)a`, ""}, // case folding is not analysed
+	} {
+		p := newPattern(regexp.MustCompile(tt.re))
+		got := ""
+		if p.first != nil {
+			for b, ok := range p.first {
+				if ok {
+					got += string(rune(b))
+				}
+			}
+		}
+		if got != tt.first {
+			t.Errorf("%s: first bytes %q, want %q", tt.re, got, tt.first)
+		}
+	}
 }

@@ -2,8 +2,10 @@ package clean
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"regexp"
+	"regexp/syntax"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -13,7 +15,26 @@ import (
 type phraseSet struct {
 	exact  map[string]bool // key(line) equal to a phrase
 	prefix []string        // key(line) starting with one of these, then a word boundary
-	res    []*regexp.Regexp
+	res    []pattern
+}
+
+// pattern is a furniture regexp with cheap tests that reject most lines
+// before the regexp runs.
+type pattern struct {
+	re *regexp.Regexp
+	// first, when not nil, holds every byte a match can start with; the
+	// pattern is anchored at the start of the line.
+	first *[256]bool
+	// need is a literal every match contains (empty when none is known).
+	need []byte
+}
+
+// mayMatch reports whether p can match low; when false, p.re cannot.
+func (p *pattern) mayMatch(low []byte) bool {
+	if p.first != nil && (len(low) == 0 || !p.first[low[0]]) {
+		return false
+	}
+	return len(p.need) == 0 || bytes.Contains(low, p.need)
 }
 
 // Parse returns a Cleaner for a furniture list in the format of the embedded
@@ -53,7 +74,7 @@ func (s *phraseSet) add(entry string) error {
 		if err != nil {
 			return fmt.Errorf("bad regexp %s: %w", entry, err)
 		}
-		s.res = append(s.res, re)
+		s.res = append(s.res, newPattern(re))
 		return nil
 	}
 	prefix := strings.HasSuffix(entry, "*")
@@ -71,41 +92,81 @@ func (s *phraseSet) add(entry string) error {
 	return nil
 }
 
-// match reports whether line l is furniture of this set. With long set,
-// prefix entries may match longer link-like lines and regexps apply;
-// otherwise only exact phrases match.
-func (s *phraseSet) match(l string, long bool) bool {
-	// Furniture is short: a line of many words is prose (checked without
-	// allocating, since every paragraph passes through here).
+// matcher holds the forms of one line that phrase sets compare: its key
+// and, built on demand, its lower-cased form for regexps. Its buffers are
+// reused from line to line, so matching does not allocate.
+type matcher struct {
+	line   string
+	key    []byte // key(line)
+	low    []byte // lower-cased line, spaces folded; valid when hasLow
+	hasLow bool
+	link   int8 // linkLike(line): 0 unknown, 1 false, 2 true
+}
+
+// prepare readies m for line l. It reports false when l cannot be
+// furniture of any set: it is too long or its key is empty.
+func (m *matcher) prepare(l string) bool {
+	m.line, m.hasLow, m.link = l, false, 0
+	// Furniture is short: a line of many words is prose (checked before
+	// anything else, since every paragraph passes through here).
 	if len(l) > 4*maxFurnitureRunes || strings.Count(l, " ") >= maxPatternWords {
 		return false
 	}
-	if utf8.RuneCountInString(l) > maxFurnitureRunes || len(strings.Fields(l)) > maxFurnitureWords {
+	if utf8.RuneCountInString(l) > maxFurnitureRunes || countFields(l) > maxFurnitureWords {
 		return false
 	}
-	k := key(l)
-	if k == "" {
-		return false
+	m.key = appendKey(m.key[:0], l)
+	return len(m.key) > 0
+}
+
+// linkLike reports linkLike(m.line), computed once per line.
+func (m *matcher) linkLike() bool {
+	if m.link == 0 {
+		m.link = 1
+		if linkLike(m.line) {
+			m.link = 2
+		}
 	}
-	if s.exact[k] {
+	return m.link == 2
+}
+
+// lower returns m.line lower-cased with its spaces folded, as the regexps
+// of a furniture list see it.
+func (m *matcher) lower() []byte {
+	if !m.hasLow {
+		m.low = appendFolded(m.low[:0], m.line, false)
+		m.hasLow = true
+	}
+	return m.low
+}
+
+// matchPrepared reports whether the line m was prepared with is furniture
+// of this set. With long set, prefix entries may match longer link-like
+// lines and regexps apply; otherwise only exact phrases match.
+func (s *phraseSet) matchPrepared(m *matcher, long bool) bool {
+	k := m.key
+	if s.exact[string(k)] {
 		return true
 	}
 	if !long {
 		return false
 	}
-	if linkLike(l) {
+	if len(s.prefix) > 0 && m.linkLike() {
 		for _, p := range s.prefix {
-			if strings.HasPrefix(k, p) {
-				r, _ := utf8.DecodeRuneInString(k[len(p):])
+			if len(k) >= len(p) && string(k[:len(p)]) == p {
+				r, _ := utf8.DecodeRune(k[len(p):])
 				if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 					return true
 				}
 			}
 		}
 	}
-	low := strings.Join(strings.Fields(strings.ToLower(l)), " ")
-	for _, re := range s.res {
-		if re.MatchString(low) {
+	if len(s.res) == 0 {
+		return false
+	}
+	low := m.lower()
+	for i := range s.res {
+		if p := &s.res[i]; p.mayMatch(low) && p.re.Match(low) {
 			return true
 		}
 	}
@@ -117,8 +178,211 @@ func (s *phraseSet) match(l string, long bool) bool {
 // trailing punctuation, symbols and counts removed ("» Comments (3):" gives
 // "comments").
 func key(l string) string {
-	l = strings.ToLower(strings.ReplaceAll(l, "’", "'"))
-	l = strings.Join(strings.Fields(l), " ")
-	l = strings.TrimLeftFunc(l, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	return strings.TrimRightFunc(l, func(r rune) bool { return !unicode.IsLetter(r) })
+	return string(appendKey(nil, l))
+}
+
+// appendKey appends key(l) to dst.
+func appendKey(dst []byte, l string) []byte {
+	start := len(dst)
+	dst = appendFolded(dst, l, true)
+	// Trailing punctuation, symbols, digits and spaces.
+	for len(dst) > start {
+		r, n := utf8.DecodeLastRune(dst[start:])
+		if unicode.IsLetter(r) {
+			break
+		}
+		dst = dst[:len(dst)-n]
+	}
+	return dst
+}
+
+// appendFolded appends l to dst lower-cased, with runs of white space made
+// one space and none at either end: strings.Join(strings.Fields(
+// strings.ToLower(l)), " "). With forKey, typographic apostrophes become
+// plain and leading runes that are neither letters nor digits are dropped,
+// as key requires.
+func appendFolded(dst []byte, l string, forKey bool) []byte {
+	start := len(dst)
+	space := false
+	for _, r := range l {
+		if r < utf8.RuneSelf {
+			c := byte(r)
+			if asciiSpace[c] {
+				space = true
+				continue
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if forKey && len(dst) == start && !isASCIIAlnum(c) {
+				continue
+			}
+			if space && len(dst) > start {
+				dst = append(dst, ' ')
+			}
+			space = false
+			dst = append(dst, c)
+			continue
+		}
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if forKey && r == '’' {
+			r = '\''
+		}
+		r = unicode.ToLower(r)
+		if forKey && len(dst) == start && !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			continue
+		}
+		if space && len(dst) > start {
+			dst = append(dst, ' ')
+		}
+		space = false
+		dst = utf8.AppendRune(dst, r)
+	}
+	return dst
+}
+
+// asciiSpace marks the ASCII bytes unicode.IsSpace accepts.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+func isASCIIAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// countFields returns len(strings.Fields(s)) without allocating.
+func countFields(s string) int {
+	n := 0
+	in := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		var space bool
+		if c < utf8.RuneSelf {
+			space = asciiSpace[c]
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if space {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	return n
+}
+
+// newPattern derives the prefilters of re from its syntax. A test that
+// cannot be derived is left out, so the prefilters never reject a line the
+// regexp would match.
+func newPattern(re *regexp.Regexp) pattern {
+	p := pattern{re: re}
+	sre, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil {
+		return p
+	}
+	sre = sre.Simplify()
+	if prog, err := syntax.Compile(sre); err == nil && prog.StartCond()&syntax.EmptyBeginText != 0 {
+		var set [256]bool
+		if nullable, ok := firstBytes(sre, &set); ok && !nullable {
+			p.first = &set
+		}
+	}
+	if lit := requiredLiteral(sre); lit != "" {
+		p.need = []byte(lit)
+	}
+	return p
+}
+
+// firstBytes adds to set every byte that a match of re can start with and
+// reports whether re can match the empty string. ok is false when re holds
+// something this analysis does not know.
+func firstBytes(re *syntax.Regexp, set *[256]bool) (nullable, ok bool) {
+	switch re.Op {
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText,
+		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return true, true
+	case syntax.OpLiteral:
+		if len(re.Rune) == 0 || re.Flags&syntax.FoldCase != 0 {
+			return false, false
+		}
+		var b [utf8.UTFMax]byte
+		utf8.EncodeRune(b[:], re.Rune[0])
+		set[b[0]] = true
+		return false, true
+	case syntax.OpCharClass:
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			lo, hi := re.Rune[i], re.Rune[i+1]
+			for r := lo; r <= hi && r < utf8.RuneSelf; r++ {
+				set[r] = true
+			}
+			if hi >= utf8.RuneSelf {
+				for b := utf8.RuneSelf; b < 256; b++ {
+					set[b] = true // any lead byte: coarse but safe
+				}
+			}
+		}
+		return false, true
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		for b := range set {
+			set[b] = true
+		}
+		return false, true
+	case syntax.OpCapture:
+		return firstBytes(re.Sub[0], set)
+	case syntax.OpStar, syntax.OpQuest:
+		_, ok := firstBytes(re.Sub[0], set)
+		return true, ok
+	case syntax.OpPlus:
+		return firstBytes(re.Sub[0], set)
+	case syntax.OpRepeat:
+		nullable, ok := firstBytes(re.Sub[0], set)
+		return nullable || re.Min == 0, ok
+	case syntax.OpConcat:
+		for _, sub := range re.Sub {
+			nullable, ok := firstBytes(sub, set)
+			if !ok {
+				return false, false
+			}
+			if !nullable {
+				return false, true
+			}
+		}
+		return true, true
+	case syntax.OpAlternate:
+		any := false
+		for _, sub := range re.Sub {
+			nullable, ok := firstBytes(sub, set)
+			if !ok {
+				return false, false
+			}
+			any = any || nullable
+		}
+		return any, true
+	}
+	return false, false
+}
+
+// requiredLiteral returns the longest case-sensitive literal that re
+// matches as one of the parts of its top-level sequence, which every match
+// therefore contains; "" when there is none.
+func requiredLiteral(re *syntax.Regexp) string {
+	for re.Op == syntax.OpCapture {
+		re = re.Sub[0]
+	}
+	subs := []*syntax.Regexp{re}
+	if re.Op == syntax.OpConcat {
+		subs = re.Sub
+	}
+	best := ""
+	for _, sub := range subs {
+		if sub.Op == syntax.OpLiteral && sub.Flags&syntax.FoldCase == 0 && len(string(sub.Rune)) > len(best) {
+			best = string(sub.Rune)
+		}
+	}
+	return best
 }

@@ -16,6 +16,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/hearsaylab/hearsay/article"
 )
@@ -56,6 +57,18 @@ type Analyzer struct {
 	families []string
 	terms    index
 	hedges   index
+	// first maps a lower-cased first token to the terms and hedges that
+	// start with it, so that one pass over a body finds both.
+	first map[string]*starting
+	// starts maps the lower-cased first two bytes (see prefix2) of the keys
+	// of first to the lenBit of their lengths, to skip most tokens without
+	// a map lookup.
+	starts [1 << 16]uint32
+}
+
+// starting holds the entries that start with one token.
+type starting struct {
+	terms, hedges []*entry
 }
 
 // New parses the embedded term families and hedge list.
@@ -115,12 +128,53 @@ func build(terms, hedges string) (*Analyzer, error) {
 		return nil, fmt.Errorf("frame: no term families or no hedges")
 	}
 	sort.Strings(a.families)
+	a.first = map[string]*starting{}
 	for _, ix := range []index{a.terms, a.hedges} {
 		for _, es := range ix {
 			sort.SliceStable(es, func(i, j int) bool { return len(es[i].toks) > len(es[j].toks) })
 		}
 	}
+	for k, es := range a.terms {
+		a.starting(k).terms = es
+	}
+	for k, es := range a.hedges {
+		a.starting(k).hedges = es
+	}
 	return a, nil
+}
+
+// starting returns the entry of a.first for key k, adding it if needed.
+func (a *Analyzer) starting(k string) *starting {
+	st := a.first[k]
+	if st == nil {
+		st = &starting{}
+		a.first[k] = st
+		a.starts[prefix2(k)] |= lenBit(len(k))
+	}
+	return st
+}
+
+// prefix2 is the ASCII lower case of the first two bytes of a token (of its
+// only byte, for a one-byte token).
+func prefix2(tok string) uint16 {
+	p := uint16(lowerByte(tok[0])) << 8
+	if len(tok) > 1 {
+		p |= uint16(lowerByte(tok[1]))
+	}
+	return p
+}
+
+// lenBit is the bit of Analyzer.starts for a key of n bytes; lengths from
+// 31 up share one bit.
+func lenBit(n int) uint32 {
+	return 1 << min(n, 31)
+}
+
+func lowerByte(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 func newEntry(s, family string) (*entry, error) {
@@ -160,7 +214,8 @@ func (a *Analyzer) Families() []string {
 // different families may ("Kiev regime" is a regime term and contains the
 // Kiev spelling).
 func (a *Analyzer) Matches(body string) []Match {
-	ms := append(scan(body, a.terms), scan(body, a.hedges)...)
+	terms, hedges := a.scan(body)
+	ms := append(terms, hedges...)
 	sort.SliceStable(ms, func(i, j int) bool {
 		if ms[i].Start != ms[j].Start {
 			return ms[i].Start < ms[j].Start
@@ -175,9 +230,10 @@ func (a *Analyzer) Matches(body string) []Match {
 // quoteSpans), and the share of quotes that are anonymous.
 func (a *Analyzer) Analyze(body string, quoteSpans []article.Span, anonymousQuotes, totalQuotes int) article.Framing {
 	var fr article.Framing
-	fr.Terms = count(scan(body, a.terms))
-	var hedges []Match
-	for _, m := range scan(body, a.hedges) {
+	terms, all := a.scan(body)
+	fr.Terms = count(terms)
+	hedges := all[:0]
+	for _, m := range all {
 		if !inAny(m, quoteSpans) {
 			hedges = append(hedges, m)
 		}
@@ -223,13 +279,12 @@ func count(ms []Match) []article.Term {
 	return out
 }
 
-// scan finds the entries of ix in body in one pass over its tokens. At each
-// token it takes, per family, the longest entry that matches there and does
-// not overlap an earlier match of the same family.
-func scan(body string, ix index) []Match {
-	var out []Match
+// scan finds the framing terms and the hedges of body in one pass over its
+// tokens. At each token it takes, per family, the longest entry that matches
+// there and does not overlap an earlier match of the same family.
+func (a *Analyzer) scan(body string) (terms, hedges []Match) {
 	var buf [64]byte
-	covered := map[string]int{} // family -> end of its last match
+	var covered map[string]int // family -> end of its last match
 	for pos := 0; ; {
 		st, en, word, _ := nextToken(body, pos)
 		if st < 0 {
@@ -239,20 +294,45 @@ func scan(body string, ix index) []Match {
 		if !word {
 			continue
 		}
-		var cands []*entry
-		if key, ascii := lowerKey(body[st:en], buf[:0]); ascii {
-			cands = ix[string(key)]
-		} else {
-			cands = ix[strings.ToLower(body[st:en])]
+		tok := body[st:en]
+		// Tokens whose first two bytes are ASCII lower-case to a prefix2 as
+		// their key would; the others are looked up in full.
+		if tok[0] < utf8.RuneSelf && (len(tok) == 1 || tok[1] < utf8.RuneSelf) && a.starts[prefix2(tok)] == 0 {
+			continue
 		}
-		for _, e := range cands {
-			if covered[e.family] > st {
+		var cands *starting
+		if key, ascii := lowerKey(tok, buf[:0]); ascii {
+			// An ASCII token's key has its length.
+			if a.starts[prefix2(tok)]&lenBit(len(key)) == 0 {
 				continue
 			}
-			if end, ok := matchAt(body, st, en, e); ok {
-				out = append(out, Match{Start: st, End: end, Term: e.term, Family: e.family})
-				covered[e.family] = end
-			}
+			cands = a.first[string(key)]
+		} else {
+			cands = a.first[strings.ToLower(tok)]
+		}
+		if cands == nil {
+			continue
+		}
+		if covered == nil {
+			covered = map[string]int{}
+		}
+		terms = matchEntries(body, st, en, cands.terms, covered, terms)
+		hedges = matchEntries(body, st, en, cands.hedges, covered, hedges)
+	}
+	return terms, hedges
+}
+
+// matchEntries appends to out the entries of es (longest first) that match
+// at the token [st, en), at most one per family, skipping families whose
+// last match in covered reaches past st.
+func matchEntries(body string, st, en int, es []*entry, covered map[string]int, out []Match) []Match {
+	for _, e := range es {
+		if covered[e.family] > st {
+			continue
+		}
+		if end, ok := matchAt(body, st, en, e); ok {
+			out = append(out, Match{Start: st, End: end, Term: e.term, Family: e.family})
+			covered[e.family] = end
 		}
 	}
 	return out

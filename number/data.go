@@ -31,7 +31,11 @@ const (
 // lexicon holds the word lists a Finder reads; it is built once by New and
 // never written afterwards.
 type lexicon struct {
-	words      map[string]wordInfo
+	words map[string]wordInfo
+	// wordShapes has bit n of wordShapes[p] set when a number word that is
+	// not a suffix has n bytes and its first two bytes make p (see
+	// shape); readWord skips the map lookup for any other word.
+	wordShapes *[1 << 16]uint16
 	qualifiers map[string]bool
 	maxQual    int // most words in a qualifier phrase
 	signs      map[rune]bool
@@ -107,6 +111,12 @@ func loadLexicon() (*lexicon, error) {
 	})
 	if err != nil {
 		return nil, err
+	}
+	lx.wordShapes = new([1 << 16]uint16)
+	for w, wi := range lx.words {
+		if !wi.suffix && len(w) <= maxNumberWord {
+			lx.wordShapes[shape(w)] |= 1 << len(w)
+		}
 	}
 	err = lines("qualifiers.txt", func(f []string) error {
 		lx.qualifiers[strings.Join(f, " ")] = true

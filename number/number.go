@@ -96,7 +96,9 @@ func (f *Finder) Find(text string) []article.Number {
 		case tNum, tAlnum:
 			c, ok = f.digitCore(text, t, sc)
 		case tWord:
-			c, ok = f.wordCore(text, t, sc)
+			if w := text[t.s:t.e]; isArticleA(w) || f.lx.mayBeWord(w) {
+				c, ok = f.wordCore(text, t, sc)
+			}
 		}
 		if c.e > i {
 			i = c.e
@@ -198,6 +200,44 @@ func pow10(n int) float64 {
 	return p
 }
 
+// maxNumberWord is the length in bytes of the longest number word
+// ("seventeen").
+const maxNumberWord = 9
+
+// shape is the key of lexicon.wordShapes for word w: its first two bytes in
+// ASCII lower case (its only byte, for a one-byte word).
+func shape(w string) uint16 {
+	p := uint16(lowerASCII(w[0])) << 8
+	if len(w) > 1 {
+		p |= uint16(lowerASCII(w[1]))
+	}
+	return p
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// mayBeWord reports whether the ASCII lower case of w can be a number word
+// that is not a suffix; when false, it is none.
+func (lx *lexicon) mayBeWord(w string) bool {
+	return len(w) <= maxNumberWord && lx.wordShapes[shape(w)]&(1<<len(w)) != 0
+}
+
+// isArticleA reports whether w is "a" or "an" in any case.
+func isArticleA(w string) bool {
+	switch len(w) {
+	case 1:
+		return lowerASCII(w[0]) == 'a'
+	case 2:
+		return lowerASCII(w[0]) == 'a' && lowerASCII(w[1]) == 'n'
+	}
+	return false
+}
+
 // wordStatus is what readWord found.
 type wordStatus uint8
 
@@ -210,7 +250,7 @@ const (
 // readWord reads the number word of token t, with a hyphenated units word
 // after a tens word. end is where the word or compound ends.
 func (f *Finder) readWord(text string, t tok, sc *scratch) (wi wordInfo, end int, st wordStatus) {
-	if t.k != tWord || t.e-t.s > 9 {
+	if t.k != tWord || !f.lx.mayBeWord(text[t.s:t.e]) {
 		return wi, t.e, wsNone
 	}
 	wi, ok := f.lx.words[sc.lower(text[t.s:t.e])]
@@ -256,14 +296,13 @@ func (f *Finder) readWord(text string, t tok, sc *scratch) (wi wordInfo, end int
 // "twenty-five", "two hundred and fifty thousand", "a dozen", "a billion".
 func (f *Finder) wordCore(text string, t tok, sc *scratch) (core, bool) {
 	c := core{s: t.s, e: t.e, mult: 1, word: true}
-	if t.e-t.s > 9 {
+	if t.e-t.s > maxNumberWord {
 		return c, false
 	}
 	var total, cur float64
 	last := 0 // 1 units/teens, 2 tens, 3 hundred, 4 larger scale
 	var pos int
-	lw := sc.lower(text[t.s:t.e])
-	if lw == "a" || lw == "an" {
+	if isArticleA(text[t.s:t.e]) {
 		nt := next(text, t.e)
 		wi, _, st := f.readWord(text, nt, sc)
 		if st != wsOK || !wi.scale {

@@ -128,10 +128,13 @@ scan:
 			break
 		}
 		cur := token{st, en, word, true}
-		if word && (text[st] >= utf8.RuneSelf || t.starts[prefix2(text[st:en])]) {
+		if word && (text[st] >= utf8.RuneSelf || t.starts[prefix2(text[st:en])] != 0) {
 			var cands []*alias
 			if key, ascii := lowerKey(text[st:en], buf[:0]); ascii {
-				cands = t.first[string(key)]
+				// An ASCII key has the token's length.
+				if t.starts[prefix2(text[st:en])]&lenBit(len(key)) != 0 {
+					cands = t.first[string(key)]
+				}
 			} else {
 				cands = t.first[strings.ToLower(text[st:en])]
 			}
@@ -156,6 +159,12 @@ func prefix2(tok string) uint16 {
 		p |= uint16(lowerByte(tok[1]))
 	}
 	return p
+}
+
+// lenBit is the bit of Table.starts for a first token of n bytes; lengths
+// from 31 up share one bit.
+func lenBit(n int) uint32 {
+	return 1 << min(n, 31)
 }
 
 func lowerByte(c byte) byte {

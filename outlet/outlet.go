@@ -63,7 +63,7 @@ type Table struct {
 	exact   map[string]int      // normalised spelling -> entry
 	folded  map[string]int      // lower-cased normalised spelling -> entry
 	first   map[string][]*alias // lower-cased first token -> aliases, longest first
-	starts  [1 << 16]bool       // lower-cased first two bytes of first tokens
+	starts  [1 << 16]uint32     // lower-cased first two bytes of first tokens -> lenBit of their lengths
 	aliases []*alias
 }
 
@@ -240,7 +240,7 @@ func (t *Table) addAlias(a *alias) error {
 	if a.find {
 		k := strings.ToLower(a.toks[0])
 		t.first[k] = append(t.first[k], a)
-		t.starts[prefix2(k)] = true
+		t.starts[prefix2(k)] |= lenBit(len(k))
 	}
 	return nil
 }

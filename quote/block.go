@@ -2,6 +2,7 @@ package quote
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/hearsaylab/hearsay/segment"
@@ -26,7 +27,7 @@ func blocks(body string, paras []segment.Paragraph, marked []Span) []Span {
 	for i := 0; i < len(paras); i++ {
 		p := paras[i]
 		if i > 0 && endsWithColon(body, paras[i-1]) && !startsWithOpen(body, p.Start) &&
-			len(strings.Fields(body[p.Start:p.End])) >= minBlockWords && !coveredByMarks(p, marked) && !listItem(body, p) {
+			hasWords(body[p.Start:p.End], minBlockWords) && !coveredByMarks(p, marked) && !listItem(body, p) {
 			out = append(out, Span{Start: p.Start, End: p.End, Open: p.Start, Close: p.End, Para: i, Block: true, Intro: true})
 			continue
 		}
@@ -36,13 +37,32 @@ func blocks(body string, paras []segment.Paragraph, marked []Span) []Span {
 				j++
 			}
 			end := paras[j].End
-			if len(strings.Fields(body[p.Start:end])) >= minBlockWords {
+			if hasWords(body[p.Start:end], minBlockWords) {
 				out = append(out, Span{Start: p.Start, End: end, Open: p.Start, Close: end, Para: i, Block: true})
 			}
 			i = j
 		}
 	}
 	return out
+}
+
+// hasWords reports whether s has at least n words separated by white space,
+// as len(strings.Fields(s)) >= n does, without allocating.
+func hasWords(s string, n int) bool {
+	words, in := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+			continue
+		}
+		if !in {
+			in = true
+			if words++; words >= n {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func endsWithColon(body string, p segment.Paragraph) bool {

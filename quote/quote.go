@@ -159,6 +159,10 @@ func scanParagraph(body string, paras []segment.Paragraph, pi int, single bool, 
 	var openAt, openSize int
 	var openFam family
 	for i := p.Start; i < p.End; {
+		if c := body[i]; c < utf8.RuneSelf && c != '"' && c != '\'' {
+			i++ // no other ASCII character is a mark
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(body[i:])
 		kind, fam := classify(body, i, r, single)
 		if kind == notMark {

@@ -34,10 +34,16 @@ func Sentences(text string, para article.Span, skip []article.Span) []article.Sp
 	start := para.Start
 	k := 0
 	for i := para.Start; i < para.End; {
-		r, size := utf8.DecodeRuneInString(text[i:])
 		for k < len(skip) && skip[k].End <= i {
 			k++
 		}
+		// Fast path: an ASCII character other than terminal punctuation
+		// matters only as the last character of a skip span.
+		if c := text[i]; c < utf8.RuneSelf && c != '.' && c != '!' && c != '?' && (k == len(skip) || i+1 != skip[k].End) {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
 		inSkip := k < len(skip) && skip[k].Start <= i && i < skip[k].End
 		// A quotation that ends its own sentence ("…deployment.” Indeed,")
 		// closes the sentence around it too.

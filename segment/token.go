@@ -30,6 +30,10 @@ func Tokens(text string, lo, hi int) []Token {
 	out := make([]Token, 0, (hi-lo)/5+1)
 	i := lo
 	for i < hi {
+		if c := text[i]; c == ' ' || c == '\n' {
+			i++
+			continue
+		}
 		r, s := utf8.DecodeRuneInString(text[i:])
 		if unicode.IsSpace(r) {
 			i += s
@@ -42,6 +46,10 @@ func Tokens(text string, lo, hi int) []Token {
 		}
 		j := i + s
 		for j < hi {
+			if c := text[j]; c < utf8.RuneSelf && isASCIIAlnum(c) {
+				j++ // the common case of isWordRune, without decoding
+				continue
+			}
 			r2, s2 := utf8.DecodeRuneInString(text[j:])
 			if isWordRune(r2) {
 				j += s2
@@ -71,7 +79,14 @@ func Tokens(text string, lo, hi int) []Token {
 }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return isASCIIAlnum(byte(r))
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+func isASCIIAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 func isJoiner(r rune) bool {
@@ -83,6 +98,21 @@ func isJoiner(r rune) bool {
 }
 
 func isAbbrevWord(w string) bool {
+	var buf [16]byte
+	if len(w) <= len(buf) {
+		ascii := true
+		for i := 0; i < len(w) && ascii; i++ {
+			c := w[i]
+			ascii = c < utf8.RuneSelf
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[i] = c
+		}
+		if ascii {
+			return abbreviations[string(buf[:len(w)])]
+		}
+	}
 	lw := []rune(w)
 	for i := range lw {
 		lw[i] = unicode.ToLower(lw[i])
