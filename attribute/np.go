@@ -604,15 +604,6 @@ func hasRole(roles []string, w string) bool {
 	return false
 }
 
-func hasAnyRole(roles []string, ws ...string) bool {
-	for _, w := range ws {
-		if hasRole(roles, w) {
-			return true
-		}
-	}
-	return false
-}
-
 // stripVia splits "a senior diplomatic source cited by the newspaper" into
 // the description and the phrase naming the channel.
 func (d *doc) stripVia(nt []ntok, np span) (span, span) {
