@@ -616,12 +616,29 @@ func (f *Finder) contextBefore(text string, pre int, c core, sc *scratch) bool {
 			if pw := prev(text, pt.s); pw.k == tWord && pw.e == pt.s && pw.e-pw.s <= 4 && sc.in(lx.labels, text[pw.s:pw.e]) {
 				return false
 			}
+			if pw := prev(text, pt.s); !c.word && pw.k == tWord && pw.e == pt.s && lx.months[text[pw.s:pw.e]] {
+				return false // "Oct. 19"
+			}
 		}
 	case tWord:
 		w := text[pt.s:pt.e]
 		lw := sc.lower(w)
 		if lx.labels[lw] || lx.ages[lw] {
 			return false
+		}
+		switch lw {
+		case "call", "called", "calling", "dial", "dialed", "dialled", "dialing", "dialling":
+			return false // "called 911": a telephone number
+		case "turned", "turning":
+			return false // an age: "she turned 91"
+		case "was", "is":
+			// An age: "She was 91", "who is 34".
+			if pp := prev(text, pt.s); pp.k == tWord {
+				switch sc.lower(text[pp.s:pp.e]) {
+				case "he", "she", "who":
+					return false
+				}
+			}
 		}
 		if !c.word && lx.months[w] {
 			return false // "February 28", "June 2022"

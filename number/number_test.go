@@ -26,6 +26,13 @@ func TestFind(t *testing.T) {
 		in   string
 		want []want
 	}{
+		// Dates with abbreviated months, telephone numbers and ages.
+		{"abbreviated month", "On Oct. 19 the rally drew 500 people.",
+			[]want{{"500", 500, 0, "", "count", "people"}}},
+		{"emergency number", "The clerk called 911 and 12 officers came.",
+			[]want{{"12", 12, 0, "", "count", "officers"}}},
+		{"age after was", "She was 91 when she retired.", nil},
+		{"age after turned", "The senator turned 80 last week.", nil},
 		// Digits, separators, decimals and scale words.
 		{"separator", "The province has 3,400 police officers on duty.",
 			[]want{{"3,400", 3400, 0, "", "count", "police officers"}}},
