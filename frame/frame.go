@@ -18,6 +18,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/hearsaylab/hearsay/internal/wordscan"
+
 	"github.com/hearsaylab/hearsay/article"
 )
 
@@ -185,11 +187,11 @@ func newEntry(s, family string) (*entry, error) {
 	}
 	e.term = s
 	for pos := 0; ; {
-		st, en, _, _ := nextToken(s, pos)
+		st, en, _, _ := wordscan.Next(s, pos)
 		if st < 0 {
 			break
 		}
-		e.toks = append(e.toks, normPunct(s[st:en]))
+		e.toks = append(e.toks, wordscan.NormPunct(s[st:en]))
 		pos = en
 	}
 	if len(e.toks) == 0 {
@@ -286,7 +288,7 @@ func (a *Analyzer) scan(body string) (terms, hedges []Match) {
 	var buf [64]byte
 	var covered map[string]int // family -> end of its last match
 	for pos := 0; ; {
-		st, en, word, _ := nextToken(body, pos)
+		st, en, word, _ := wordscan.Next(body, pos)
 		if st < 0 {
 			break
 		}
@@ -344,13 +346,13 @@ func matchAt(body string, st, en int, e *entry) (int, bool) {
 	for k, want := range e.toks {
 		if k > 0 {
 			var nl bool
-			st, en, _, nl = nextToken(body, en)
+			st, en, _, nl = wordscan.Next(body, en)
 			if st < 0 || nl {
 				return 0, false
 			}
 		}
 		got := body[st:en]
-		if got != want && !(e.fold && strings.EqualFold(got, want)) && normPunct(got) != want {
+		if got != want && !(e.fold && strings.EqualFold(got, want)) && wordscan.NormPunct(got) != want {
 			return 0, false
 		}
 	}

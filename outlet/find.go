@@ -4,74 +4,9 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/hearsaylab/hearsay/internal/wordscan"
 )
-
-// nextToken returns the next token of s at or after byte i: a word (a run of
-// letters, digits and combining marks) or a single punctuation character.
-// Spaces and invisible format characters separate tokens; nl reports whether
-// the gap skipped before the token held a line break. st is -1 at the end.
-func nextToken(s string, i int) (st, en int, word, nl bool) {
-	for i < len(s) {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' {
-				i++
-				continue
-			}
-			if c == '\n' {
-				nl = true
-				i++
-				continue
-			}
-			break
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) {
-			if r == '\u2028' || r == '\u2029' || r == '\u0085' {
-				nl = true
-			}
-			i += n
-			continue
-		}
-		break
-	}
-	if i >= len(s) {
-		return -1, -1, false, nl
-	}
-	st = i
-	for i < len(s) {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
-				i++
-				continue
-			}
-			break
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
-			i += n
-			continue
-		}
-		break
-	}
-	if i > st {
-		return st, i, true, nl
-	}
-	_, n := utf8.DecodeRuneInString(s[st:])
-	return st, st + n, false, nl
-}
-
-// normPunct makes typographic variants of apostrophes and hyphens plain.
-func normPunct(tok string) string {
-	switch tok {
-	case "’", "‘", "ʼ", "′":
-		return "'"
-	case "‐", "‑", "‒":
-		return "-"
-	}
-	return tok
-}
 
 // tokEqual compares a text token with an alias token.
 func tokEqual(text, al string, fold bool) bool {
@@ -81,7 +16,7 @@ func tokEqual(text, al string, fold bool) bool {
 	if fold && strings.EqualFold(text, al) {
 		return true
 	}
-	return len(text) <= 3 && normPunct(text) == al
+	return len(text) <= 3 && wordscan.NormPunct(text) == al
 }
 
 func isUpperStart(s string) bool {
@@ -123,7 +58,7 @@ func (t *Table) Find(text string) []Mention {
 	var prev token
 scan:
 	for pos := 0; pos < len(text); {
-		st, en, word, nl := nextToken(text, pos)
+		st, en, word, nl := wordscan.Next(text, pos)
 		if st < 0 {
 			break
 		}
@@ -183,7 +118,7 @@ func (t *Table) match(text string, first token, a *alias, prev token, nlPrev boo
 	spanSt, spanEn := -1, -1
 	for k, at := range a.toks {
 		if k > 0 {
-			st, en, word, nl := nextToken(text, cur.en)
+			st, en, word, nl := wordscan.Next(text, cur.en)
 			if st < 0 || nl {
 				return m, cur, false
 			}
@@ -224,7 +159,7 @@ func (t *Table) match(text string, first token, a *alias, prev token, nlPrev boo
 		if prev.ok && !prev.word && !nlPrev && prevText == "&" {
 			return m, cur, false
 		}
-		if st, en, word, nl := nextToken(text, cur.en); st >= 0 && word && !nl && isUpperStart(text[st:en]) {
+		if st, en, word, nl := wordscan.Next(text, cur.en); st >= 0 && word && !nl && isUpperStart(text[st:en]) {
 			return m, cur, false
 		}
 	}

@@ -13,6 +13,8 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+
+	"github.com/hearsaylab/hearsay/internal/wordscan"
 )
 
 //go:embed outlets.tsv
@@ -185,7 +187,7 @@ markers:
 	}
 	a.spanFrom, a.spanTo = -1, -1
 	for pos := 0; ; {
-		st, en, _, _ := nextToken(body, pos)
+		st, en, _, _ := wordscan.Next(body, pos)
 		if st < 0 {
 			break
 		}
@@ -196,7 +198,7 @@ markers:
 		case "]":
 			a.spanTo = len(a.toks)
 		default:
-			a.toks = append(a.toks, normPunct(tok))
+			a.toks = append(a.toks, wordscan.NormPunct(tok))
 		}
 		pos = en
 	}
