@@ -13,16 +13,29 @@ package main
 //
 //	HEARSAY_SCALE_ONE=10000 go test ./cmd/hearsay -run '^TestScale$' -v -cpuprofile cpu.out
 //
+// HEARSAY_SCALE_HEAPPROFILE=file also writes the heap profile of the
+// largest live heap seen (sampled twice a second) to file.
+//
 // BenchmarkAnalyze1k runs the same pipeline on 1,000 documents.
+// TestScaleStories (HEARSAY_SCALE_STORIES=sizes) times the phases of story
+// clustering alone; TestScaleDeterminism (HEARSAY_SCALE_DETERMINISM=size)
+// checks that two runs give the same JSON.
 
 import (
 	"bufio"
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"hash"
 	"io"
 	"os"
 	"os/exec"
 	"runtime"
+	"runtime/metrics"
+	"runtime/pprof"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -32,24 +45,27 @@ import (
 	"github.com/hearsaylab/hearsay/article"
 	"github.com/hearsaylab/hearsay/extract"
 	"github.com/hearsaylab/hearsay/link"
+	"github.com/hearsaylab/hearsay/link/story"
 )
 
 // scaleResult is one measurement, passed from the subprocess as JSON.
 type scaleResult struct {
 	Docs       int     `json:"docs"`
 	Bytes      int64   `json:"bytes"`
-	Seconds    float64 `json:"seconds"`     // whole pipeline: generate+extract, link, encode
-	Extract    float64 `json:"extract"`     // generation and extraction (streamed together)
-	Duplicates float64 `json:"duplicates"`  // inside Analyze
-	Stories    float64 `json:"stories"`     // inside Analyze
-	Link       float64 `json:"link"`        // all of Analyze, duplicates and stories included
-	Encode     float64 `json:"encode"`      // JSON to io.Discard
-	PeakRSSMB  float64 `json:"peak_rss_mb"` // VmHWM
-	HeapMB     float64 `json:"heap_mb"`     // live heap after a GC at the end
+	Seconds    float64 `json:"seconds"`      // whole pipeline: generate+extract, link, encode
+	Extract    float64 `json:"extract"`      // generation and extraction (streamed together)
+	Generate   float64 `json:"generate"`     // of Extract, the time the feeder spent generating (concurrent with extraction)
+	Duplicates float64 `json:"duplicates"`   // inside Analyze
+	Stories    float64 `json:"stories"`      // inside Analyze
+	Link       float64 `json:"link"`         // all of Analyze, duplicates and stories included
+	Encode     float64 `json:"encode"`       // JSON to io.Discard
+	PeakRSSMB  float64 `json:"peak_rss_mb"`  // VmHWM
+	HeapMB     float64 `json:"heap_mb"`      // live heap after a GC at the end
 	DocsHeapMB float64 `json:"docs_heap_mb"` // live heap after extraction (the documents)
 	LinkHeapMB float64 `json:"link_heap_mb"` // live heap after link.Analyze (documents and corpus)
-	OutMB      float64 `json:"out_mb"`      // size of the JSON
-	Load       string  `json:"load"`        // /proc/loadavg at the end
+	OutMB      float64 `json:"out_mb"`       // size of the JSON
+	OutHash    string  `json:"out_hash"`     // SHA-256 of the JSON, to compare runs
+	Load       string  `json:"load"`         // /proc/loadavg at the end
 	LoadStart  string  `json:"load_start"`
 	Clusters   string  `json:"clusters"`
 }
@@ -145,9 +161,9 @@ func scaleSubprocess(n int) (scaleResult, error) {
 func logScale(t *testing.T, r scaleResult) {
 	t.Logf("docs %d  text %.1f MB  wall %.1f s  %.0f docs/s  peak RSS %.0f MB  (live heap: documents %.0f MB, +corpus %.0f MB, at end %.0f MB; JSON %.0f MB)",
 		r.Docs, float64(r.Bytes)/1e6, r.Seconds, float64(r.Docs)/r.Seconds, r.PeakRSSMB, r.DocsHeapMB, r.LinkHeapMB, r.HeapMB, r.OutMB)
-	t.Logf("  stages: generate+extract %.1f s, link.Analyze %.1f s (duplicates %.1f s, stories %.1f s, rest %.1f s), encode %.1f s",
-		r.Extract, r.Link, r.Duplicates, r.Stories, r.Link-r.Duplicates-r.Stories, r.Encode)
-	t.Logf("  output: %s; load average at start %s, at end %s", r.Clusters, r.LoadStart, r.Load)
+	t.Logf("  stages: generate+extract %.1f s (generator busy %.1f s of it), link.Analyze %.1f s (duplicates %.1f s, stories %.1f s, rest %.1f s), encode %.1f s",
+		r.Extract, r.Generate, r.Link, r.Duplicates, r.Stories, r.Link-r.Duplicates-r.Stories, r.Encode)
+	t.Logf("  output: %s; JSON sha256 %s; load average at start %s, at end %s", r.Clusters, r.OutHash, r.LoadStart, r.Load)
 }
 
 // runScale runs the analyze pipeline on n synthetic documents, writing
@@ -158,6 +174,10 @@ func runScale(tb testing.TB, n int, progress io.Writer) scaleResult {
 		tb.Fatal(err)
 	}
 	r := scaleResult{Docs: n, LoadStart: loadavg()}
+	if path := os.Getenv("HEARSAY_SCALE_HEAPPROFILE"); path != "" {
+		stop := peakHeapProfile(tb, path)
+		defer stop()
+	}
 	start := time.Now()
 	var tick func(done int)
 	if progress != nil {
@@ -169,7 +189,9 @@ func runScale(tb testing.TB, n int, progress io.Writer) scaleResult {
 		}
 	}
 	corpus := newSynthCorpus(n)
-	docs, bytes := extractAll(eng, corpus.All(), n, tick)
+	var gen time.Duration
+	docs, bytes := extractAll(eng, corpus.All(), n, tick, &gen)
+	r.Generate = gen.Seconds()
 	r.Bytes = bytes
 	r.Extract = time.Since(start).Seconds()
 	r.DocsHeapMB = liveHeapMB()
@@ -203,6 +225,7 @@ func runScale(tb testing.TB, n int, progress io.Writer) scaleResult {
 	r.Encode = time.Since(t0).Seconds()
 	r.Seconds = r.Extract + r.Link + r.Encode // the forced GCs are left out
 	r.OutMB = float64(cw.n) / 1e6
+	r.OutHash = hex.EncodeToString(cw.h.Sum(nil))[:16]
 	r.Clusters = clusterSummary(corpusOut)
 	r.PeakRSSMB = kbToMB(procStatus("VmHWM"))
 	runtime.KeepAlive(docs)
@@ -216,8 +239,9 @@ func runScale(tb testing.TB, n int, progress io.Writer) scaleResult {
 
 // extractAll extracts the documents of src on GOMAXPROCS workers, as
 // `hearsay analyze` does, keeping them in input order. It returns them and
-// the bytes of text read.
-func extractAll(eng *extract.Engine, src func(func(int, article.Source) bool), n int, tick func(done int)) ([]article.Document, int64) {
+// the bytes of text read. When genTime is not nil it receives the time the
+// feeding goroutine spent producing the sources (generating them).
+func extractAll(eng *extract.Engine, src func(func(int, article.Source) bool), n int, tick func(done int), genTime *time.Duration) ([]article.Document, int64) {
 	workers := runtime.GOMAXPROCS(0)
 	type job struct {
 		i   int
@@ -244,13 +268,56 @@ func extractAll(eng *extract.Engine, src func(func(int, article.Source) bool), n
 		}()
 	}
 	var bytes int64
+	var blocked time.Duration
+	start := time.Now()
 	for i, s := range src {
 		bytes += int64(len(s.Text))
+		t := time.Now()
 		jobs <- job{i, s}
+		blocked += time.Since(t)
+	}
+	if genTime != nil {
+		*genTime = time.Since(start) - blocked // the feeder's time not spent waiting for a worker
 	}
 	close(jobs)
 	wg.Wait()
 	return docs, bytes
+}
+
+// peakHeapProfile writes to path, every time the heap reaches a new
+// high, the heap profile as of the last GC, so the file ends up describing
+// the live heap near the peak. It returns a function that stops it.
+func peakHeapProfile(tb testing.TB, path string) func() {
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+		var peak uint64
+		tick := time.NewTicker(500 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+			}
+			metrics.Read(sample)
+			if v := sample[0].Value.Uint64(); v > peak+peak/20 {
+				peak = v
+				f, err := os.Create(path)
+				if err != nil {
+					tb.Error(err)
+					return
+				}
+				pprof.Lookup("heap").WriteTo(f, 0)
+				f.Close()
+				fmt.Fprintf(os.Stderr, "heap profile: live heap %.0f MB\n", float64(v)/1e6)
+			}
+		}
+	}()
+	return func() { close(done); wg.Wait() }
 }
 
 // liveHeapMB returns the live heap after a full GC (the second one empties
@@ -266,27 +333,42 @@ func liveHeapMB() float64 {
 // clusters (a cluster that grows with the corpus is a scaling problem).
 func clusterSummary(c link.Corpus) string {
 	maxStory, maxQuote, maxClaim, maxConflict := 0, 0, 0, 0
+	var quoteLabel, claimLabel, conflictLabel string
 	for _, s := range c.Stories {
 		maxStory = max(maxStory, len(s.Docs))
 	}
 	for _, q := range c.QuoteClusters {
-		maxQuote = max(maxQuote, len(q.Members))
+		if len(q.Members) > maxQuote {
+			maxQuote, quoteLabel = len(q.Members), q.Label
+		}
 	}
 	for _, q := range c.ClaimClusters {
-		maxClaim = max(maxClaim, len(q.Members))
+		if len(q.Members) > maxClaim {
+			maxClaim, claimLabel = len(q.Members), q.Label
+		}
 	}
 	for _, q := range c.NumberConflicts {
-		maxConflict = max(maxConflict, len(q.Members))
+		if len(q.Members) > maxConflict {
+			maxConflict, conflictLabel = len(q.Members), q.Counts
+		}
 	}
-	return fmt.Sprintf("%d duplicates, %d stories (largest %d docs), %d quote clusters (largest %d), %d claim clusters (largest %d), %d number conflicts (largest %d), %d provenance nodes, %d edges",
-		len(c.Duplicates), len(c.Stories), maxStory, len(c.QuoteClusters), maxQuote, len(c.ClaimClusters), maxClaim,
-		len(c.NumberConflicts), maxConflict, len(c.Provenance.Nodes), len(c.Provenance.Edges))
+	return fmt.Sprintf("%d duplicates, %d stories (largest %d docs), %d quote clusters (largest %d: %q), %d claim clusters (largest %d: %q), %d number conflicts (largest %d: %q), %d provenance nodes, %d edges",
+		len(c.Duplicates), len(c.Stories), maxStory, len(c.QuoteClusters), maxQuote, quoteLabel, len(c.ClaimClusters), maxClaim, claimLabel,
+		len(c.NumberConflicts), maxConflict, conflictLabel, len(c.Provenance.Nodes), len(c.Provenance.Edges))
 }
 
-type countWriter struct{ n int64 }
+// countWriter counts and hashes what is written to it, then drops it.
+type countWriter struct {
+	n int64
+	h hash.Hash
+}
 
 func (c *countWriter) Write(p []byte) (int, error) {
+	if c.h == nil {
+		c.h = sha256.New()
+	}
 	c.n += int64(len(p))
+	c.h.Write(p)
 	return io.Discard.Write(p)
 }
 
@@ -351,7 +433,7 @@ func BenchmarkAnalyze1k(b *testing.B) {
 	b.SetBytes(bytes)
 	b.ResetTimer()
 	for b.Loop() {
-		docs, _ := extractAll(eng, feed, n, nil)
+		docs, _ := extractAll(eng, feed, n, nil, nil)
 		c := link.Analyze(docs, link.Options{Duplicates: duplicates, Stories: stories})
 		w := bufio.NewWriter(io.Discard)
 		if err := json.NewEncoder(w).Encode(c); err != nil {
@@ -360,4 +442,86 @@ func BenchmarkAnalyze1k(b *testing.B) {
 		w.Flush()
 	}
 	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "docs/s")
+}
+
+// TestScaleDeterminism checks, on HEARSAY_SCALE_DETERMINISM documents (when
+// set), that extraction and link.Analyze give the same JSON twice.
+func TestScaleDeterminism(t *testing.T) {
+	n, _ := strconv.Atoi(os.Getenv("HEARSAY_SCALE_DETERMINISM"))
+	if n <= 0 {
+		t.Skip("set HEARSAY_SCALE_DETERMINISM to a corpus size")
+	}
+	eng, err := extract.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	corpus := newSynthCorpus(n)
+	digest := func(v any) string {
+		h := sha256.New()
+		if err := json.NewEncoder(h).Encode(v); err != nil {
+			t.Fatal(err)
+		}
+		return hex.EncodeToString(h.Sum(nil))[:16]
+	}
+	var docHash, linkHash [2]string
+	var runs [2]link.Corpus
+	for k := range 2 {
+		docs, _ := extractAll(eng, corpus.All(), n, nil, nil)
+		docHash[k] = digest(docs)
+		runs[k] = link.Analyze(docs, link.Options{Duplicates: duplicates, Stories: stories})
+		linkHash[k] = digest(runs[k])
+	}
+	if docHash[0] != docHash[1] {
+		t.Errorf("extraction differs between runs: %s %s", docHash[0], docHash[1])
+	}
+	if linkHash[0] != linkHash[1] {
+		a, b := runs[0], runs[1]
+		t.Errorf("link.Analyze differs between runs: %s %s; parts equal: duplicates %v, stories %v, quotes %v, claims %v, conflicts %v, provenance %v",
+			linkHash[0], linkHash[1], digest(a.Duplicates) == digest(b.Duplicates), digest(a.Stories) == digest(b.Stories),
+			digest(a.QuoteClusters) == digest(b.QuoteClusters), digest(a.ClaimClusters) == digest(b.ClaimClusters),
+			digest(a.NumberConflicts) == digest(b.NumberConflicts), digest(a.Provenance) == digest(b.Provenance))
+		t.Logf("claim clusters %d vs %d, quote clusters %d vs %d", len(a.ClaimClusters), len(b.ClaimClusters), len(a.QuoteClusters), len(b.QuoteClusters))
+	}
+}
+
+// TestScaleStories times the phases of story clustering alone (the
+// stories function of analyze, on the generated text without extraction)
+// for each size in HEARSAY_SCALE_STORIES, to see which phase grows faster
+// than the corpus.
+func TestScaleStories(t *testing.T) {
+	spec := os.Getenv("HEARSAY_SCALE_STORIES")
+	if spec == "" {
+		t.Skip("set HEARSAY_SCALE_STORIES to a comma-separated list of corpus sizes")
+	}
+	for _, f := range strings.Split(spec, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n <= 0 {
+			t.Fatalf("bad size %q", f)
+		}
+		docs := make([]story.Doc, 0, n)
+		for _, s := range newSynthCorpus(n).All() {
+			docs = append(docs, story.Doc{ID: s.Name, Title: s.Title, Body: s.Text, Date: s.Date})
+		}
+		order := make([]int, n)
+		for i := range order {
+			order[i] = i
+		}
+		slices.SortStableFunc(order, func(a, b int) int {
+			return cmp.Or(cmp.Compare(docs[a].Date, docs[b].Date), cmp.Compare(docs[a].ID, docs[b].ID))
+		})
+		c := story.NewClusterer(story.DefaultParams())
+		t0 := time.Now()
+		for _, i := range order {
+			c.Observe(docs[i])
+		}
+		t1 := time.Now()
+		for _, i := range order {
+			c.Add(docs[i])
+		}
+		t2 := time.Now()
+		st := c.Stories()
+		t3 := time.Now()
+		t.Logf("stories %d docs: observe %.2f s, add %.2f s, stories (merge+refine) %.2f s; %d stories; live heap %.0f MB",
+			n, t1.Sub(t0).Seconds(), t2.Sub(t1).Seconds(), t3.Sub(t2).Seconds(), len(st), liveHeapMB())
+	}
 }

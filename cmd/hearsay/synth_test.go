@@ -294,7 +294,7 @@ func (c synthCorpus) article(i int, st *synthStory, rng *rand.Rand) article.Sour
 		pool = append(pool, c.quotePara(rng, st, p, q, outlet, k))
 	}
 	pool = append(pool,
-		expand(pick(rng, synthAnonParas), mergeFields(f, map[string]string{"claim": st.anonClaims[0]})),
+		expand(pick(rng, synthAnonParas), mergeFields(f, map[string]string{"claim": st.anonClaims[0], "agency": st.agencies[1]})),
 		expand(pick(rng, synthReportedParas), mergeFields(f, map[string]string{"agency": st.agencies[0], "claim": st.claims[0]})),
 		expand(pick(rng, synthReportedParas), mergeFields(f, map[string]string{"agency": st.agencies[1], "claim": st.claims[1]})),
 		expand(pick(rng, synthFigureParas), f),
@@ -523,7 +523,8 @@ var synthAnonParas = []string{
 	"A senior {ministry} ministry official, who spoke on condition of anonymity, said {claim}.",
 	"According to a government official who asked not to be named, {claim}.",
 	"A person familiar with the investigation said {claim}.",
-	"“We knew about the problem,” said a senior official who was not authorised to speak publicly. The official added that {claim}.",
+	"“We knew about the problems at the {facility} in {town} long before this,” said a senior official who was not authorised to speak publicly. The official added that {claim}.",
+	"“Nobody in {capital} wanted to pay for the repairs,” a senior {ministry} ministry official told {agency}, speaking on condition of anonymity.",
 	"Two sources close to the inquiry said {claim}, but declined to give details.",
 }
 

@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/hearsaylab/hearsay/internal/sortedset"
+
 	"github.com/hearsaylab/hearsay/article"
 )
 
@@ -176,7 +178,7 @@ func appendUnique(s []string, v string) []string {
 // more so when nothing else (a shared number, entity or credited source)
 // ties the two sentences together.
 func claimLinked(u, v *cunit) bool {
-	inter := interCount(u.toks, v.toks)
+	inter := sortedset.Intersect(u.toks, v.toks)
 	if inter < 3 {
 		return false
 	}

@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/hearsaylab/hearsay/internal/sortedset"
+
 	"github.com/hearsaylab/hearsay/article"
 )
 
@@ -301,7 +303,7 @@ func quoteScore(u, v *qunit, short bool) float64 {
 	if na == 0 || nb == 0 {
 		return 0
 	}
-	inter := interCount(u.toks, v.toks)
+	inter := sortedset.Intersect(u.toks, v.toks)
 	small := min(na, nb)
 	overlap := float64(inter) / float64(small)
 	if short && inter < small {

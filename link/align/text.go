@@ -179,24 +179,6 @@ func (in interner) set(toks []string) []int32 {
 	return out[:k]
 }
 
-// interCount counts the common elements of two sorted sets.
-func interCount(a, b []int32) int {
-	n, i, j := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] == b[j]:
-			n++
-			i++
-			j++
-		case a[i] < b[j]:
-			i++
-		default:
-			j++
-		}
-	}
-	return n
-}
-
 // coverCount counts the elements of a found in b or c (all sorted sets).
 func coverCount(a, b, c []int32) int {
 	n := 0

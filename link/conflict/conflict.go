@@ -10,6 +10,8 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/hearsaylab/hearsay/internal/sortedset"
+
 	"github.com/hearsaylab/hearsay/article"
 )
 
@@ -360,7 +362,7 @@ func sameThing(a, b *item, opt Options) bool {
 	if y > x*opt.MaxRatio {
 		return false
 	}
-	shared := sharedCount(a.ctx, b.ctx)
+	shared := sortedset.Intersect(a.ctx, b.ctx)
 	if a.outcome != "" {
 		shared++ // the same outcome ("killed") is shared context too
 	}
@@ -536,22 +538,4 @@ func subset(a, b []string) bool {
 		}
 	}
 	return true
-}
-
-// sharedCount counts common words of two sorted sets.
-func sharedCount(a, b []string) int {
-	n, i, j := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] == b[j]:
-			n++
-			i++
-			j++
-		case a[i] < b[j]:
-			i++
-		default:
-			j++
-		}
-	}
-	return n
 }
