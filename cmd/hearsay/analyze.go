@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
@@ -32,8 +31,7 @@ func cmdAnalyze(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	corpus := link.Analyze(docs, link.Options{Duplicates: duplicates, Stories: stories})
 	out := bufio.NewWriter(stdout)
 	if cf.json {
-		enc := json.NewEncoder(out)
-		err = enc.Encode(corpus)
+		err = corpus.WriteJSON(out)
 	} else {
 		err = report.Corpus(out, corpus, report.Style{Color: useColor(cf.color, stdout, getenv)})
 	}

@@ -8,6 +8,7 @@ import (
 	_ "embed"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/hearsaylab/hearsay/internal/sortedset"
@@ -68,6 +69,10 @@ type Conflict struct {
 var outcomesData string
 
 // outcomes maps outcome words to their class; prefixes end in "*".
+// defaultOutcomes parses the embedded outcome table once; the result is
+// never modified.
+var defaultOutcomes = sync.OnceValue(func() outcomes { return parseOutcomes(outcomesData) })
+
 type outcomes struct {
 	exact  map[string]string
 	prefix [][2]string
@@ -184,7 +189,7 @@ const (
 // member.
 func Find(docs []article.Document, opt Options) []Conflict {
 	opt = opt.withDefaults()
-	oc := parseOutcomes(outcomesData)
+	oc := defaultOutcomes()
 	var items []item
 	for d := range docs {
 		seen := map[string]bool{}
