@@ -127,7 +127,21 @@ func (a *Aligner) Quotes(docs []article.Document) []QuoteCluster {
 			}
 			uf.union(ri, rj)
 			r := uf.find(ri)
-			merged := append(append([]speaker{}, speakers[ri]...), speakers[rj]...)
+			// Keep each distinct speaker once, so that a cluster of many
+			// quotations of one person stays cheap to check.
+			merged := append([]speaker{}, speakers[ri]...)
+			for _, y := range speakers[rj] {
+				dup := false
+				for _, x := range merged {
+					if x.norm == y.norm {
+						dup = true
+						break
+					}
+				}
+				if !dup {
+					merged = append(merged, y)
+				}
+			}
 			speakers[ri], speakers[rj] = nil, nil
 			speakers[r] = merged
 		}
