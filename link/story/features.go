@@ -91,15 +91,34 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 // names only if the text confirms them). When entities is not empty it
 // replaces the derived names.
 func extract(title, body string, entities []string, titleBoost int) []feature {
-	bt := tokenize(body, nil)
-	tt := tokenize(title, nil)
-	names := map[string]bool{}
+	var x extractor
+	return x.extract(title, body, entities, titleBoost)
+}
+
+// extractor holds the buffers of extract for reuse across documents.
+type extractor struct {
+	bt, tt []token
+	names  map[string]bool
+	out    []feature
+}
+
+// extract is extract with x's buffers; the result is valid until the next
+// call.
+func (x *extractor) extract(title, body string, entities []string, titleBoost int) []feature {
+	x.bt = tokenize(body, x.bt[:0])
+	x.tt = tokenize(title, x.tt[:0])
+	bt, tt := x.bt, x.tt
+	if x.names == nil {
+		x.names = map[string]bool{}
+	}
+	clear(x.names)
+	names := x.names
 	for _, t := range bt {
 		if t.capital && !t.startsSent && !stopword(t.lower) {
 			names[t.lower] = true
 		}
 	}
-	var out []feature
+	out := x.out[:0]
 	for range titleBoost {
 		out = appendFeatures(out, tt, names, entities == nil)
 	}
@@ -118,6 +137,7 @@ func extract(title, body string, entities []string, titleBoost int) []feature {
 			}
 		}
 	}
+	x.out = out
 	return out
 }
 

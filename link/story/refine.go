@@ -37,14 +37,22 @@ func (c *Clusterer) refine(docs []member) [][]member {
 			return math.Log((float64(n) + c.p.LocalSmooth) / local[id])
 		})
 	}
-	// sim[i][j]: total similarity between groups i and j.
+	// sim[i][j]: total similarity between groups i and j. Row i is
+	// computed by scattering vs[i] into the dense scratch vector.
 	sim := make([][]float64, n)
 	for i := range sim {
 		sim[i] = make([]float64, n)
+	}
+	for i := range n {
+		c.scatter(vs[i].ids, func(k int) float64 { return float64(vs[i].ws[k]) })
 		for j := range i {
-			sim[i][j] = dot(vs[i], vs[j])
-			sim[j][i] = sim[i][j]
+			var s float64
+			for k, id := range vs[j].ids {
+				s += c.dense[id] * float64(vs[j].ws[k])
+			}
+			sim[i][j], sim[j][i] = s, s
 		}
+		c.unscatter(vs[i].ids)
 	}
 	size := make([]float64, n)
 	groups := make([][]int, n)
@@ -52,31 +60,7 @@ func (c *Clusterer) refine(docs []member) [][]member {
 	for i := range n {
 		size[i], groups[i], alive[i] = 1, []int{i}, true
 	}
-	for {
-		bi, bj, best := -1, -1, c.p.Split
-		for i := range n {
-			if !alive[i] {
-				continue
-			}
-			for j := i + 1; j < n; j++ {
-				if alive[j] {
-					if s := sim[i][j] / (size[i] * size[j]); s >= best && (bi < 0 || s > best) {
-						bi, bj, best = i, j, s
-					}
-				}
-			}
-		}
-		if bi < 0 {
-			break
-		}
-		for k := range n {
-			sim[bi][k] += sim[bj][k]
-			sim[k][bi] = sim[bi][k]
-		}
-		size[bi] += size[bj]
-		groups[bi] = append(groups[bi], groups[bj]...)
-		alive[bj] = false
-	}
+	agglomerate(sim, size, groups, alive, c.p.Split)
 	var big, small []int
 	for i := range n {
 		switch {
@@ -132,4 +116,75 @@ func (c *Clusterer) reweight(m member, extra func(uint32) float64) vec {
 		}
 	}
 	return v
+}
+
+// agglomerate runs group-average agglomerative clustering down to
+// similarity threshold: it merges the most similar pair of groups, by mean
+// similarity between their articles, as long as that reaches threshold.
+// sim holds total similarities between groups; merging j into i (i < j)
+// adds row and column j to i, adds size[j] to size[i], moves groups[j] to
+// groups[i] and clears alive[j].
+//
+// It uses the nearest-neighbour chain algorithm, which gives the same
+// merges as repeatedly picking the best pair because group average is
+// reducible (a merged group is never more similar to a third than the
+// closer of its parts), in O(n²) time instead of O(n³). A group whose best
+// similarity is under threshold is set aside for good: merges elsewhere
+// cannot bring another group closer to it.
+func agglomerate(sim [][]float64, size []float64, groups [][]int, alive []bool, threshold float64) {
+	n := len(sim)
+	active := make([]bool, n) // alive and possibly still merging
+	copy(active, alive)
+	next := 0 // no active group below next starts a chain
+	var chain []int
+	for {
+		if len(chain) == 0 {
+			for next < n && !active[next] {
+				next++
+			}
+			if next == n {
+				return
+			}
+			chain = append(chain, next)
+		}
+		a := chain[len(chain)-1]
+		prev := -1
+		if len(chain) > 1 {
+			prev = chain[len(chain)-2]
+		}
+		// a's nearest neighbour; on a tie the previous link of the chain,
+		// then the lowest index, so the chain cannot cycle.
+		b, bs := -1, math.Inf(-1)
+		for k := range n {
+			if k == a || !active[k] {
+				continue
+			}
+			s := sim[a][k] / (size[a] * size[k])
+			if s > bs || s == bs && k == prev {
+				b, bs = k, s
+			}
+		}
+		if b < 0 || bs < threshold {
+			// Every link of the chain is at most as similar as a's best,
+			// so no group on it can reach the threshold any more.
+			for _, k := range chain {
+				active[k] = false
+			}
+			chain = chain[:0]
+			continue
+		}
+		if b != prev {
+			chain = append(chain, b)
+			continue
+		}
+		i, j := min(a, b), max(a, b)
+		for k := range n {
+			sim[i][k] += sim[j][k]
+			sim[k][i] = sim[i][k]
+		}
+		size[i] += size[j]
+		groups[i] = append(groups[i], groups[j]...)
+		alive[j], active[j] = false, false
+		chain = chain[:len(chain)-2]
+	}
 }
