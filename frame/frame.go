@@ -151,32 +151,9 @@ func (a *Analyzer) starting(k string) *starting {
 	if st == nil {
 		st = &starting{}
 		a.first[k] = st
-		a.starts[prefix2(k)] |= lenBit(len(k))
+		a.starts[wordscan.Prefix2(k)] |= wordscan.LenBit(len(k))
 	}
 	return st
-}
-
-// prefix2 is the ASCII lower case of the first two bytes of a token (of its
-// only byte, for a one-byte token).
-func prefix2(tok string) uint16 {
-	p := uint16(lowerByte(tok[0])) << 8
-	if len(tok) > 1 {
-		p |= uint16(lowerByte(tok[1]))
-	}
-	return p
-}
-
-// lenBit is the bit of Analyzer.starts for a key of n bytes; lengths from
-// 31 up share one bit.
-func lenBit(n int) uint32 {
-	return 1 << min(n, 31)
-}
-
-func lowerByte(c byte) byte {
-	if 'A' <= c && c <= 'Z' {
-		return c + 'a' - 'A'
-	}
-	return c
 }
 
 func newEntry(s, family string) (*entry, error) {
@@ -299,13 +276,13 @@ func (a *Analyzer) scan(body string) (terms, hedges []Match) {
 		tok := body[st:en]
 		// Tokens whose first two bytes are ASCII lower-case to a prefix2 as
 		// their key would; the others are looked up in full.
-		if tok[0] < utf8.RuneSelf && (len(tok) == 1 || tok[1] < utf8.RuneSelf) && a.starts[prefix2(tok)] == 0 {
+		if tok[0] < utf8.RuneSelf && (len(tok) == 1 || tok[1] < utf8.RuneSelf) && a.starts[wordscan.Prefix2(tok)] == 0 {
 			continue
 		}
 		var cands *starting
-		if key, ascii := lowerKey(tok, buf[:0]); ascii {
+		if key, ascii := wordscan.LowerKey(tok, buf[:0]); ascii {
 			// An ASCII token's key has its length.
-			if a.starts[prefix2(tok)]&lenBit(len(key)) == 0 {
+			if a.starts[wordscan.Prefix2(tok)]&wordscan.LenBit(len(key)) == 0 {
 				continue
 			}
 			cands = a.first[string(key)]

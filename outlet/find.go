@@ -24,22 +24,6 @@ func isUpperStart(s string) bool {
 	return unicode.IsUpper(r)
 }
 
-// lowerKey lower-cases an ASCII token into buf; ok is false for non-ASCII.
-func lowerKey(tok string, buf []byte) ([]byte, bool) {
-	buf = buf[:0]
-	for i := 0; i < len(tok); i++ {
-		c := tok[i]
-		if c >= utf8.RuneSelf {
-			return buf, false
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf = append(buf, c)
-	}
-	return buf, true
-}
-
 // token is a scanned token.
 type token struct {
 	st, en int
@@ -63,11 +47,11 @@ scan:
 			break
 		}
 		cur := token{st, en, word, true}
-		if word && (text[st] >= utf8.RuneSelf || t.starts[prefix2(text[st:en])] != 0) {
+		if word && (text[st] >= utf8.RuneSelf || t.starts[wordscan.Prefix2(text[st:en])] != 0) {
 			var cands []*alias
-			if key, ascii := lowerKey(text[st:en], buf[:0]); ascii {
+			if key, ascii := wordscan.LowerKey(text[st:en], buf[:0]); ascii {
 				// An ASCII key has the token's length.
-				if t.starts[prefix2(text[st:en])]&lenBit(len(key)) != 0 {
+				if t.starts[wordscan.Prefix2(text[st:en])]&wordscan.LenBit(len(key)) != 0 {
 					cands = t.first[string(key)]
 				}
 			} else {
@@ -85,28 +69,6 @@ scan:
 		prev, pos = cur, en
 	}
 	return out
-}
-
-// prefix2 is the lower-cased first two bytes of a token, for a quick filter.
-func prefix2(tok string) uint16 {
-	p := uint16(lowerByte(tok[0])) << 8
-	if len(tok) > 1 {
-		p |= uint16(lowerByte(tok[1]))
-	}
-	return p
-}
-
-// lenBit is the bit of Table.starts for a first token of n bytes; lengths
-// from 31 up share one bit.
-func lenBit(n int) uint32 {
-	return 1 << min(n, 31)
-}
-
-func lowerByte(c byte) byte {
-	if 'A' <= c && c <= 'Z' {
-		return c + 'a' - 'A'
-	}
-	return c
 }
 
 // match tries alias a at the token first. prev is the token before it and

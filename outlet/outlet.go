@@ -242,7 +242,7 @@ func (t *Table) addAlias(a *alias) error {
 	if a.find {
 		k := strings.ToLower(a.toks[0])
 		t.first[k] = append(t.first[k], a)
-		t.starts[prefix2(k)] |= lenBit(len(k))
+		t.starts[wordscan.Prefix2(k)] |= wordscan.LenBit(len(k))
 	}
 	return nil
 }

@@ -74,3 +74,43 @@ func NormPunct(tok string) string {
 	}
 	return tok
 }
+
+// Prefix2 is the ASCII lower case of the first two bytes of a token (of its
+// only byte, for a one-byte token): with LenBit, a cheap filter that rules
+// out most tokens before a map lookup.
+func Prefix2(tok string) uint16 {
+	p := uint16(lowerByte(tok[0])) << 8
+	if len(tok) > 1 {
+		p |= uint16(lowerByte(tok[1]))
+	}
+	return p
+}
+
+// LenBit is the bit standing for a token of n bytes in a length mask;
+// lengths from 31 up share one bit.
+func LenBit(n int) uint32 {
+	return 1 << min(n, 31)
+}
+
+func lowerByte(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// LowerKey lower-cases an ASCII token into buf; ok is false for non-ASCII.
+func LowerKey(tok string, buf []byte) ([]byte, bool) {
+	buf = buf[:0]
+	for i := 0; i < len(tok); i++ {
+		c := tok[i]
+		if c >= utf8.RuneSelf {
+			return buf, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf, true
+}
