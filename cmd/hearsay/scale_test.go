@@ -218,7 +218,7 @@ func runScale(tb testing.TB, n int, progress io.Writer) scaleResult {
 	t0 = time.Now()
 	cw := &countWriter{}
 	w := bufio.NewWriter(cw)
-	if err := json.NewEncoder(w).Encode(corpusOut); err != nil {
+	if err := corpusOut.WriteJSON(w); err != nil { // as the CLI writes it
 		tb.Fatal(err)
 	}
 	w.Flush()
@@ -436,7 +436,7 @@ func BenchmarkAnalyze1k(b *testing.B) {
 		docs, _ := extractAll(eng, feed, n, nil, nil)
 		c := link.Analyze(docs, link.Options{Duplicates: duplicates, Stories: stories})
 		w := bufio.NewWriter(io.Discard)
-		if err := json.NewEncoder(w).Encode(c); err != nil {
+		if err := c.WriteJSON(w); err != nil {
 			b.Fatal(err)
 		}
 		w.Flush()
