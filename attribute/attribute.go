@@ -21,11 +21,16 @@ import (
 type Attributor struct {
 	lx       *lexicon
 	entities *entity.Recognizer
-	outlets  entity.Outlets
+	outlets  Outlets
+}
+
+// Outlets maps an outlet's name or alias to its canonical name.
+type Outlets interface {
+	Canonical(name string) (string, bool)
 }
 
 // New builds an Attributor from the embedded lexicons.
-func New(rec *entity.Recognizer, outlets entity.Outlets) (*Attributor, error) {
+func New(rec *entity.Recognizer, outlets Outlets) (*Attributor, error) {
 	lx, err := loadLexicon()
 	if err != nil {
 		return nil, err
@@ -87,9 +92,7 @@ type doc struct {
 	in         Input
 	body       string
 	lx         *lexicon
-	quoted     []bool // per token: inside a marked quotation
-	quoteOf    []int  // per token: index of the quotation it is in, or -1
-	sentOfTok  []int
+	quoteOf    []int      // per token: index of the quotation it is in, or -1
 	anon       []referent // anonymous descriptions in narration, in text order
 	used       map[string]bool
 	usedOrder  []string
@@ -120,9 +123,7 @@ type attribution struct {
 
 func newDoc(a *Attributor, in Input) *doc {
 	d := &doc{a: a, in: in, body: in.Body, lx: a.lx, used: map[string]bool{}, refChannel: map[string]string{}}
-	d.quoted = make([]bool, len(in.Tokens))
 	d.quoteOf = make([]int, len(in.Tokens))
-	d.sentOfTok = make([]int, len(in.Tokens))
 	for i := range d.quoteOf {
 		d.quoteOf[i] = -1
 	}
@@ -132,17 +133,9 @@ func newDoc(a *Attributor, in Input) *doc {
 		}
 		for i := sortSearch(in.Tokens, q.Open); i < len(in.Tokens) && in.Tokens[i].End <= q.Close; i++ {
 			if in.Tokens[i].Start >= q.Open && d.quoteOf[i] < 0 {
-				d.quoted[i] = true
 				d.quoteOf[i] = k
 			}
 		}
-	}
-	si := 0
-	for i, t := range in.Tokens {
-		for si < len(in.Sentences)-1 && t.Start >= in.Sentences[si].End {
-			si++
-		}
-		d.sentOfTok[i] = si
 	}
 	d.narr = make(map[article.Span][]ntok)
 	d.attrs = make([]attribution, len(in.Quotes))

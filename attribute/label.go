@@ -9,12 +9,11 @@ var adjectiveSuffixes = []string{"ous", "ive", "al", "ful", "less", "ic", "able"
 var commonAdjectives = map[string]bool{"small": true, "big": true, "large": true, "huge": true,
 	"great": true, "good": true, "bad": true, "worst": true, "best": true, "new": true, "old": true,
 	"false": true, "true": true, "fake": true, "real": true, "clear": true, "wrong": true,
-	"right": true, "absurd": true, "crazy": true, "insane": true, "rather": true, "completely": true,
-	"totally": true, "very": true, "deeply": true, "hypothetical": true, "abstract": true}
+	"right": true, "absurd": true, "crazy": true, "insane": true, "rather": true, "very": true}
 
 var labelLead = map[string]bool{"the": true, "a": true, "an": true, "its": true, "their": true,
 	"his": true, "her": true, "our": true, "of": true, "from": true, "in": true, "into": true,
-	"for": true, "with": true, "so-called": true, "military": true}
+	"for": true, "with": true, "so-called": true}
 
 // isLabel reports whether a short quotation is a term the author borrows or
 // flags inside a noun phrase ("in the form of “control teams”", "would send

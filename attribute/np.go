@@ -519,7 +519,7 @@ func (d *doc) lastGroup(pos int) (referent, bool) {
 
 func (d *doc) insideQuote(pos int) bool {
 	i := sortSearch(d.in.Tokens, pos)
-	return i < len(d.in.Tokens) && d.in.Tokens[i].Start <= pos && d.quoted[i]
+	return i < len(d.in.Tokens) && d.in.Tokens[i].Start <= pos && d.quoteOf[i] >= 0
 }
 
 // antecedent resolves a definite role noun to the entity it refers back to.

@@ -29,18 +29,12 @@ const (
 	Place        = "place"
 )
 
-// Outlets maps an outlet's name or alias to its canonical name.
-type Outlets interface {
-	Canonical(name string) (string, bool)
-}
-
 // Recognizer finds entity mentions. It is safe for concurrent use.
 type Recognizer struct {
 	titles, demonyms, orgWords, stop map[string]bool
 	outletWords                      map[string]bool
 	orgs                             map[string]bool
 	places                           map[string]string // spelling → canonical
-	outlets                          Outlets
 }
 
 // Mention is one mention of an entity.
@@ -56,9 +50,10 @@ type Mention struct {
 	Weak bool
 }
 
-// New builds a Recognizer from the embedded word lists; outlets may be nil.
-func New(outlets Outlets) (*Recognizer, error) {
-	r := &Recognizer{outlets: outlets, places: map[string]string{}, orgs: map[string]bool{}}
+// New builds a Recognizer from the embedded word lists. Outlets are not its
+// job: the outlet table finds them (see package outlet).
+func New() (*Recognizer, error) {
+	r := &Recognizer{places: map[string]string{}, orgs: map[string]bool{}}
 	var err error
 	load := func(name string) map[string]bool {
 		if err != nil {
@@ -148,10 +143,8 @@ var connectors = map[string]bool{"of": true, "for": true, "de": true, "du": true
 	"von": true, "van": true, "der": true, "den": true, "la": true, "le": true, "al": true,
 	"bin": true, "el": true, "da": true, "di": true}
 
-// Find returns the entity mentions of body. toks are body's tokens and
-// sentStart tells which token offsets open a sentence; skip spans (quotations)
-// are searched too but their mentions carry no roles.
-func (r *Recognizer) Find(body string, toks []segment.Token, sentStart map[int]bool) []Mention {
+// Find returns the entity mentions of body; toks are body's tokens.
+func (r *Recognizer) Find(body string, toks []segment.Token) []Mention {
 	var out []Mention
 	for i := 0; i < len(toks); {
 		if !nameLike(toks[i].Text) {
@@ -174,7 +167,7 @@ func (r *Recognizer) Find(body string, toks []segment.Token, sentStart map[int]b
 			}
 			break
 		}
-		out = r.classify(body, toks, i, j, sentStart, out)
+		out = r.classify(body, toks, i, j, out)
 		i = j
 	}
 	r.canonicalise(out)
@@ -214,7 +207,7 @@ func stripPossessive(t string) string {
 }
 
 // classify turns the capitalised run toks[i:j] into mentions.
-func (r *Recognizer) classify(body string, toks []segment.Token, i, j int, sentStart map[int]bool, out []Mention) []Mention {
+func (r *Recognizer) classify(body string, toks []segment.Token, i, j int, out []Mention) []Mention {
 	// Drop sentence-opening function words ("The", "However").
 	for i < j && (r.stop[strings.ToLower(stripPossessive(toks[i].Text))] || strings.HasSuffix(toks[i].Text, "ly") ||
 		i+1 < j && strings.HasSuffix(toks[i].Text, "ing")) {
@@ -238,8 +231,8 @@ func (r *Recognizer) classify(body string, toks []segment.Token, i, j int, sentS
 	// person and a place.
 	for c := i + 1; c < j-1; c++ {
 		if toks[c].Text == "of" || toks[c].Text == "for" {
-			out = r.classify(body, toks, i, c, sentStart, out)
-			return r.classify(body, toks, c+1, j, sentStart, out)
+			out = r.classify(body, toks, i, c, out)
+			return r.classify(body, toks, c+1, j, out)
 		}
 	}
 	// A person: strip titles, nationalities and known organisations before

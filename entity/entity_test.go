@@ -7,21 +7,13 @@ import (
 	"github.com/hearsaylab/hearsay/segment"
 )
 
-// fakeOutlets knows two outlets.
-type fakeOutlets map[string]string
-
-func (f fakeOutlets) Canonical(s string) (string, bool) {
-	c, ok := f[strings.TrimPrefix(s, "the ")]
-	return c, ok
-}
-
 func find(t *testing.T, text string) []Mention {
 	t.Helper()
-	r, err := New(fakeOutlets{"Financial Times": "Financial Times", "FT": "Financial Times"})
+	r, err := New()
 	if err != nil {
 		t.Fatal(err)
 	}
-	return r.Find(text, segment.Tokens(text, 0, len(text)), nil)
+	return r.Find(text, segment.Tokens(text, 0, len(text)))
 }
 
 func TestFind(t *testing.T) {

@@ -40,7 +40,7 @@ func New() (*Engine, error) {
 	if e.outlets, err = outlet.Load(); err != nil {
 		return nil, fmt.Errorf("extract: outlets: %w", err)
 	}
-	if e.entities, err = entity.New(e.outlets); err != nil {
+	if e.entities, err = entity.New(); err != nil {
 		return nil, fmt.Errorf("extract: entities: %w", err)
 	}
 	if e.attr, err = attribute.New(e.entities, e.outlets); err != nil {
@@ -115,7 +115,7 @@ func (e *Engine) Document(src article.Source) article.Document {
 // mentions merges the recogniser's mentions with the outlet table's, which
 // are more precise for outlets ("the FT").
 func (e *Engine) mentions(body string, toks []segment.Token, outs []outlet.Mention) []entity.Mention {
-	ms := e.entities.Find(body, toks, nil)
+	ms := e.entities.Find(body, toks)
 	var kept []entity.Mention
 	for _, m := range ms {
 		overlap := false

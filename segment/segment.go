@@ -11,13 +11,12 @@ import (
 	"github.com/hearsaylab/hearsay/article"
 )
 
-// Paragraph is one paragraph of the body. Indented and Wrapped describe how it
+// Paragraph is one paragraph of the body. Lines and Wrapped describe how it
 // was laid out, which later stages use to recognise block quotations.
 type Paragraph struct {
 	article.Span
-	Lines    int  // number of physical lines
-	Wrapped  bool // hard-wrapped: a line breaks in mid-sentence
-	Indented bool // the paragraph's first line starts with white space
+	Lines   int  // number of physical lines
+	Wrapped bool // hard-wrapped: a line breaks in mid-sentence
 }
 
 // Paragraphs splits text into paragraphs. A blank line always separates two
@@ -53,8 +52,7 @@ func Paragraphs(text string) []Paragraph {
 				continue
 			}
 		}
-		cur = &Paragraph{Span: article.Span{Start: start, End: end}, Lines: 1,
-			Indented: start > ln.Start}
+		cur = &Paragraph{Span: article.Span{Start: start, End: end}, Lines: 1}
 	}
 	flush()
 	return out

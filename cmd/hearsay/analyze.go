@@ -8,7 +8,6 @@ import (
 	"log/slog"
 
 	"github.com/hearsaylab/hearsay/article"
-	"github.com/hearsaylab/hearsay/extract"
 	"github.com/hearsaylab/hearsay/link"
 	"github.com/hearsaylab/hearsay/link/minhash"
 	"github.com/hearsaylab/hearsay/link/story"
@@ -21,15 +20,15 @@ func cmdAnalyze(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
-	eng, err := extract.New()
-	if err != nil {
-		fmt.Fprintf(stderr, "hearsay: %v\n", err)
+	eng, ok := startEngine(stderr)
+	if !ok {
 		return exitFailure
 	}
 	var docs []article.Document
 	failed := process(ctx, eng, fs.Args(), stdin, cf, stderr, func(d article.Document) { docs = append(docs, d) })
 	corpus := link.Analyze(docs, link.Options{Duplicates: duplicates, Stories: stories})
 	out := bufio.NewWriter(stdout)
+	var err error
 	if cf.json {
 		err = corpus.WriteJSON(out)
 	} else {

@@ -22,9 +22,8 @@ func cmdExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
-	eng, err := extract.New()
-	if err != nil {
-		fmt.Fprintf(stderr, "hearsay: %v\n", err)
+	eng, ok := startEngine(stderr)
+	if !ok {
 		return exitFailure
 	}
 	out := bufio.NewWriter(stdout)
@@ -57,6 +56,17 @@ func cmdExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		return exitInput
 	}
 	return exitOK
+}
+
+// startEngine builds the extraction engine; on failure it says why on
+// stderr.
+func startEngine(stderr io.Writer) (*extract.Engine, bool) {
+	eng, err := extract.New()
+	if err != nil {
+		fmt.Fprintf(stderr, "hearsay: %v\n", err)
+		return nil, false
+	}
+	return eng, true
 }
 
 // process reads every input, extracts the documents on a pool of workers and
