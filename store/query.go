@@ -15,7 +15,7 @@ type Query struct {
 // one. Start and End are byte offsets into the document's body.
 type Hit struct {
 	Doc       string `json:"doc"`
-	Kind      string `json:"kind"` // "document", "quote", "claim" or "number"
+	Kind      string `json:"kind"`  // "document", "quote", "claim" or "number"
 	Index     int    `json:"index"` // index into the document's quotes, claims or numbers; -1 for a document
 	Start     int    `json:"start"`
 	End       int    `json:"end"`
