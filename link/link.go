@@ -5,22 +5,27 @@
 package link
 
 import (
+	"context"
 	"sort"
 
 	"github.com/hearsaylab/hearsay/article"
 	"github.com/hearsaylab/hearsay/link/align"
 	"github.com/hearsaylab/hearsay/link/conflict"
-	"github.com/hearsaylab/hearsay/link/provenance"
+	"github.com/hearsaylab/hearsay/link/minhash"
+	"github.com/hearsaylab/hearsay/link/story"
 )
 
-// Options configures Analyze. The zero value runs every built-in stage with
-// its defaults and leaves duplicates and stories empty.
+// Options configures a Linker or Analyze. The zero value runs every
+// built-in stage with its defaults, leaves duplicates and stories empty and
+// links the whole corpus as one group.
 type Options struct {
-	// Duplicates, when set, finds near-identical documents.
-	Duplicates func([]article.Document) []Duplicate
-	// Stories, when set, groups documents by story; coverage is then counted
-	// within a story instead of the whole corpus.
-	Stories func([]article.Document) []Story
+	// Duplicates, when set, finds near-identical documents. It is fed every
+	// document and used by one Linker only.
+	Duplicates DuplicateFinder
+	// Stories, when set, groups documents by story; quotations, claims and
+	// numbers are then linked within each story, and coverage is counted
+	// within a story instead of the whole corpus. Used by one Linker only.
+	Stories StoryFinder
 	// Lexicon is the synonym lexicon for alignment; nil loads the embedded
 	// one. Pass one to reuse it across calls.
 	Lexicon *align.Lexicon
@@ -28,110 +33,120 @@ type Options struct {
 	Align align.Options
 	// Conflict tunes number-conflict detection.
 	Conflict conflict.Options
+	// TempDir, when set, is where a Linker keeps documents and clusters
+	// while it works; when empty it keeps them in memory.
+	TempDir string
+	// Workers is the number of stories linked in parallel (0: one per CPU).
+	Workers int
 }
 
-// Analyze links docs into a Corpus. The output depends only on docs and
-// opt: clusters are sorted by their first member, members by document order.
-func Analyze(docs []article.Document, opt Options) Corpus {
-	lex := opt.Lexicon
-	if lex == nil {
-		lex = align.MustLexicon()
-	}
-	docs = withEmptyLists(docs)
-	c := Corpus{
-		Documents:       docs,
-		Duplicates:      []Duplicate{},
-		Stories:         []Story{},
-		QuoteClusters:   []QuoteCluster{},
-		ClaimClusters:   []ClaimCluster{},
-		NumberConflicts: []NumberConflict{},
-	}
-	if opt.Duplicates != nil {
-		if d := opt.Duplicates(docs); d != nil {
-			c.Duplicates = d
-		}
-	}
-	if opt.Stories != nil {
-		if s := opt.Stories(docs); s != nil {
-			c.Stories = s
-		}
-	}
-	cov := newCoverer(docs, c.Stories)
-	tr := provenance.NewTracer(docs)
-	al := align.New(lex, opt.Align)
+// DuplicateFinder finds near-identical documents in a stream of them.
+type DuplicateFinder interface {
+	// Add sees document i (numbered from 0 in order of addition).
+	Add(i int, d *article.Document)
+	// Pairs returns the near-identical pairs, by document number.
+	Pairs() []minhash.Pair
+}
 
-	// Quotations, claims and numbers are linked within a story: the same
-	// words or figures in articles about different events are a coincidence,
-	// and comparing within stories keeps the cost linear in the corpus.
-	for _, g := range linkGroups(docs, c.Stories, opt.Stories != nil) {
-		sub := make([]article.Document, len(g))
-		for i, d := range g {
-			sub[i] = docs[d]
-		}
-		for _, qc := range al.Quotes(sub) {
-			out := QuoteCluster{Label: qc.Label, Speaker: qc.Speaker, Members: []QuoteMember{}}
-			refs := make([]provenance.QuoteRef, 0, len(qc.Members))
-			idx := make([]int, 0, len(qc.Members))
-			for _, m := range qc.Members {
-				d := g[m.Doc]
-				out.Members = append(out.Members, QuoteMember{Doc: docs[d].Doc, Quote: m.Quote, Text: docs[d].Quotes[m.Quote].Text})
-				refs = append(refs, provenance.QuoteRef{Doc: d, Quote: m.Quote})
-				idx = append(idx, d)
-			}
-			src := tr.PrimaryOfQuotes(refs)
-			out.PrimarySource, out.PrimarySourceID = src.Name, src.ID
-			out.Coverage = cov.of(idx)
-			c.QuoteClusters = append(c.QuoteClusters, out)
-		}
-		for _, cc := range al.Claims(sub) {
-			out := ClaimCluster{Label: cc.Label, Members: []ClaimMember{}}
-			spans := make([]provenance.Span, 0, len(cc.Members))
-			idx := make([]int, 0, len(cc.Members))
-			for _, m := range cc.Members {
-				d := g[m.Doc]
-				out.Members = append(out.Members, ClaimMember{Doc: docs[d].Doc, Start: m.Start, End: m.End, Text: m.Text})
-				spans = append(spans, provenance.Span{Doc: d, Start: m.Start, End: m.End})
-				idx = append(idx, d)
-			}
-			src := tr.PrimaryOfSentences(spans)
-			out.PrimarySource, out.PrimarySourceID = src.Name, src.ID
-			out.Coverage = cov.of(idx)
-			c.ClaimClusters = append(c.ClaimClusters, out)
-		}
-		for _, nc := range conflict.Find(sub, opt.Conflict) {
-			out := NumberConflict{Counts: nc.Counts, Severity: nc.Severity, Members: []NumberMember{}}
-			idx := make([]int, 0, len(nc.Members))
-			for _, m := range nc.Members {
-				d := g[m.Doc]
-				n := docs[d].Numbers[m.Number]
-				out.Members = append(out.Members, NumberMember{Doc: docs[d].Doc, Number: m.Number, Text: n.Text, Value: n.Value, Qualifier: n.Qualifier})
-				idx = append(idx, d)
-			}
-			out.Coverage = cov.of(idx)
-			c.NumberConflicts = append(c.NumberConflicts, out)
+// StoryFinder groups a stream of documents into stories.
+type StoryFinder interface {
+	// Add sees document i (numbered from 0 in order of addition).
+	Add(i int, d *article.Document)
+	// Stories returns the stories, naming documents by their Doc field.
+	Stories() []Story
+}
+
+// MinHashDuplicates returns a DuplicateFinder that pairs documents whose
+// estimated Jaccard similarity of word shingles reaches threshold (MinHash
+// with LSH banding: near-linear in the number of documents, 512 bytes kept
+// per document).
+func MinHashDuplicates(threshold float64) (DuplicateFinder, error) {
+	p := minhash.DefaultParams()
+	p.Threshold = threshold
+	ix, err := minhash.NewIndex(p)
+	if err != nil {
+		return nil, err
+	}
+	return minhashFinder{ix}, nil
+}
+
+type minhashFinder struct{ ix *minhash.Index }
+
+func (f minhashFinder) Add(i int, d *article.Document) { f.ix.Add(i, d.Body) }
+func (f minhashFinder) Pairs() []minhash.Pair          { return f.ix.Pairs() }
+
+// StoryClusters returns a StoryFinder that clusters documents by event
+// with package story, keeping only each document's feature counts.
+func StoryClusters(p story.Params) StoryFinder {
+	return storyFinder{story.NewBatch(p)}
+}
+
+type storyFinder struct{ b *story.Batch }
+
+func (f storyFinder) Add(_ int, d *article.Document) {
+	sd := story.Doc{ID: d.Doc, Body: d.Body}
+	if d.Title != nil {
+		sd.Title = *d.Title
+	}
+	if d.Date != nil {
+		sd.Date = *d.Date
+	}
+	f.b.Add(sd)
+}
+
+func (f storyFinder) Stories() []Story {
+	var out []Story
+	for _, s := range f.b.Stories() {
+		out = append(out, Story{Label: s.Label, Docs: s.Docs})
+	}
+	return out
+}
+
+// FixedStories returns a StoryFinder that ignores the documents and gives
+// stories: for callers who group documents themselves.
+func FixedStories(stories []Story) StoryFinder { return fixedStories(stories) }
+
+type fixedStories []Story
+
+func (fixedStories) Add(int, *article.Document) {}
+func (f fixedStories) Stories() []Story         { return f }
+
+// Analyze links docs into a Corpus, in memory. The output depends only on
+// docs and opt: clusters come story by story, members by document order.
+func Analyze(docs []article.Document, opt Options) Corpus {
+	opt.TempDir = ""
+	l, err := NewLinker(opt)
+	if err != nil {
+		panic(err) // in memory: nothing can fail
+	}
+	for _, d := range docs {
+		if err := l.Add(d); err != nil {
+			panic(err)
 		}
 	}
-	c.Provenance = tr.Build()
+	r, err := l.Finish(context.Background())
+	if err != nil {
+		panic(err)
+	}
+	c, err := r.Corpus()
+	if err != nil {
+		panic(err)
+	}
 	return c
 }
 
 // linkGroups returns the sets of document indices within which quotations,
 // claims and numbers are linked: each story of two or more documents, or —
-// when no story function was given — the whole corpus.
-func linkGroups(docs []article.Document, stories []Story, haveStories bool) [][]int {
+// when no story finder was given — the whole corpus.
+func linkGroups(names []string, stories []Story, haveStories bool) [][]int {
 	if !haveStories {
-		all := make([]int, len(docs))
+		all := make([]int, len(names))
 		for i := range all {
 			all[i] = i
 		}
 		return [][]int{all}
 	}
-	byName := make(map[string]int, len(docs))
-	for i, d := range docs {
-		if _, ok := byName[d.Doc]; !ok {
-			byName[d.Doc] = i
-		}
-	}
+	byName := indexNames(names)
 	var out [][]int
 	for _, s := range stories {
 		var g []int
@@ -148,40 +163,48 @@ func linkGroups(docs []article.Document, stories []Story, haveStories bool) [][]
 	return out
 }
 
-// withEmptyLists returns a copy of docs whose list fields are empty rather
-// than nil, so that they print as [] and not null.
-func withEmptyLists(docs []article.Document) []article.Document {
-	out := make([]article.Document, len(docs))
-	for i, d := range docs {
-		if d.Quotes == nil {
-			d.Quotes = []article.Quote{}
+// indexNames maps each document name to its first index.
+func indexNames(names []string) map[string]int {
+	byName := make(map[string]int, len(names))
+	for i, n := range names {
+		if _, ok := byName[n]; !ok {
+			byName[n] = i
 		}
-		if d.Claims == nil {
-			d.Claims = []article.Claim{}
-		}
-		if d.Numbers == nil {
-			d.Numbers = []article.Number{}
-		}
-		if d.Entities == nil {
-			d.Entities = []article.Entity{}
-		}
-		if d.CitedOutlets == nil {
-			d.CitedOutlets = []string{}
-		}
-		if d.AnonymousSources == nil {
-			d.AnonymousSources = []string{}
-		}
-		if d.Framing.Terms == nil {
-			d.Framing.Terms = []article.Term{}
-		}
-		out[i] = d
 	}
-	return out
+	return byName
 }
 
-// coverer answers which documents of a story leave out a linked item.
+// withEmptyLists returns d with empty rather than nil list fields, so that
+// they print as [] and not null.
+func withEmptyLists(d article.Document) article.Document {
+	if d.Quotes == nil {
+		d.Quotes = []article.Quote{}
+	}
+	if d.Claims == nil {
+		d.Claims = []article.Claim{}
+	}
+	if d.Numbers == nil {
+		d.Numbers = []article.Number{}
+	}
+	if d.Entities == nil {
+		d.Entities = []article.Entity{}
+	}
+	if d.CitedOutlets == nil {
+		d.CitedOutlets = []string{}
+	}
+	if d.AnonymousSources == nil {
+		d.AnonymousSources = []string{}
+	}
+	if d.Framing.Terms == nil {
+		d.Framing.Terms = []article.Term{}
+	}
+	return d
+}
+
+// coverer answers which documents of a story leave out a linked item. It
+// is read-only after newCoverer and safe for concurrent use.
 type coverer struct {
-	docs    []article.Document
+	names   []string
 	stories [][]int // document indexes per story
 	byDoc   [][]int // story indexes per document
 }
@@ -201,14 +224,9 @@ func (cv coverer) storiesOf(docs []int) [][]int {
 	return out
 }
 
-func newCoverer(docs []article.Document, stories []Story) coverer {
-	byName := map[string]int{}
-	for i, d := range docs {
-		if _, ok := byName[d.Doc]; !ok {
-			byName[d.Doc] = i
-		}
-	}
-	cv := coverer{docs: docs, byDoc: make([][]int, len(docs))}
+func newCoverer(names []string, stories []Story) coverer {
+	byName := indexNames(names)
+	cv := coverer{names: names, byDoc: make([][]int, len(names))}
 	for _, s := range stories {
 		var idx []int
 		for _, n := range s.Docs {
@@ -252,19 +270,21 @@ func (cv coverer) of(idx []int) Coverage {
 		}
 	}
 	if scope == nil {
-		scope = make([]int, len(cv.docs))
+		scope = make([]int, len(cv.names))
 		for i := range scope {
 			scope[i] = i
 		}
 	}
 	cov := Coverage{CarriedBy: []string{}, MissingFrom: []string{}}
 	for _, i := range in {
-		cov.CarriedBy = append(cov.CarriedBy, cv.docs[i].Doc)
+		cov.CarriedBy = append(cov.CarriedBy, cv.names[i])
 	}
 	for _, i := range scope {
 		if !carried[i] {
-			cov.MissingFrom = append(cov.MissingFrom, cv.docs[i].Doc)
+			cov.MissingFrom = append(cov.MissingFrom, cv.names[i])
 		}
 	}
 	return cov
 }
+
+func round3(f float64) float64 { return float64(int(f*1000+0.5)) / 1000 }

@@ -71,9 +71,7 @@ func TestAnalyze(t *testing.T) {
 }
 
 func TestAnalyzeStoriesScopeCoverage(t *testing.T) {
-	opt := Options{Stories: func([]article.Document) []Story {
-		return []Story{{Label: "dam", Docs: []string{"a.txt", "b.txt", "c.txt"}}, {Label: "note", Docs: []string{"d.txt"}}}
-	}}
+	opt := Options{Stories: FixedStories([]Story{{Label: "dam", Docs: []string{"a.txt", "b.txt", "c.txt"}}, {Label: "note", Docs: []string{"d.txt"}}})}
 	c := Analyze(fixture(), opt)
 	want := []string{"c.txt"}
 	if got := c.QuoteClusters[0].Coverage.MissingFrom; !reflect.DeepEqual(got, want) {
@@ -195,7 +193,7 @@ func BenchmarkAnalyze(b *testing.B) {
 	docs, stories := synthetic(100_000, 1)
 	opt := Options{
 		Lexicon: align.MustLexicon(),
-		Stories: func([]article.Document) []Story { return stories },
+		Stories: FixedStories(stories),
 	}
 	b.ResetTimer()
 	for b.Loop() {

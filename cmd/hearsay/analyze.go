@@ -6,10 +6,10 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
 
 	"github.com/hearsaylab/hearsay/article"
 	"github.com/hearsaylab/hearsay/link"
-	"github.com/hearsaylab/hearsay/link/minhash"
 	"github.com/hearsaylab/hearsay/link/story"
 	"github.com/hearsaylab/hearsay/report"
 )
@@ -24,15 +24,41 @@ func cmdAnalyze(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	if !ok {
 		return exitFailure
 	}
-	var docs []article.Document
-	failed := process(ctx, eng, fs.Args(), stdin, cf, stderr, func(d article.Document) { docs = append(docs, d) })
-	corpus := link.Analyze(docs, link.Options{Duplicates: duplicates, Stories: stories})
+	tmp, err := os.MkdirTemp("", "hearsay-analyze-")
+	if err != nil {
+		fmt.Fprintf(stderr, "hearsay: %v\n", err)
+		return exitFailure
+	}
+	defer os.RemoveAll(tmp)
+	l, err := newLinker(tmp)
+	if err != nil {
+		fmt.Fprintf(stderr, "hearsay: %v\n", err)
+		return exitFailure
+	}
+	var addErr error
+	failed := process(ctx, eng, fs.Args(), stdin, cf, stderr, func(d article.Document) {
+		if addErr == nil {
+			addErr = l.Add(d)
+		}
+	})
+	if addErr != nil {
+		fmt.Fprintf(stderr, "hearsay: %v\n", addErr)
+		return exitFailure
+	}
+	res, err := l.Finish(ctx)
+	if err != nil {
+		fmt.Fprintf(stderr, "hearsay: linking: %v\n", err)
+		return exitFailure
+	}
+	defer res.Close()
 	out := bufio.NewWriter(stdout)
-	var err error
 	if cf.json {
-		err = corpus.WriteJSON(out)
+		err = res.WriteJSON(out)
 	} else {
-		err = report.Corpus(out, corpus, report.Style{Color: useColor(cf.color, stdout, getenv)})
+		var corpus link.Corpus
+		if corpus, err = res.Corpus(); err == nil {
+			err = report.Corpus(out, corpus, report.Style{Color: useColor(cf.color, stdout, getenv)})
+		}
 	}
 	if ferr := out.Flush(); err == nil {
 		err = ferr
@@ -53,41 +79,13 @@ func cmdAnalyze(ctx context.Context, args []string, stdin io.Reader, stdout, std
 // articles on one story score under 0.2.
 const duplicateThreshold = 0.5
 
-// duplicates finds near-identical documents with MinHash LSH.
-func duplicates(docs []article.Document) []link.Duplicate {
-	p := minhash.DefaultParams()
-	p.Threshold = duplicateThreshold
-	ix, err := minhash.NewIndex(p)
+// newLinker returns the linker analyze uses: MinHash near-duplicates, story
+// clustering, documents and clusters kept in files under tmp ("" for
+// memory).
+func newLinker(tmp string) (*link.Linker, error) {
+	dup, err := link.MinHashDuplicates(duplicateThreshold)
 	if err != nil {
-		return nil
+		return nil, err
 	}
-	for i, d := range docs {
-		ix.Add(i, d.Body)
-	}
-	var out []link.Duplicate
-	for _, p := range ix.Pairs() {
-		out = append(out, link.Duplicate{Docs: []string{docs[p.A].Doc, docs[p.B].Doc}, Similarity: round3(p.Similarity)})
-	}
-	return out
+	return link.NewLinker(link.Options{Duplicates: dup, Stories: link.StoryClusters(story.DefaultParams()), TempDir: tmp})
 }
-
-// stories groups documents about the same event.
-func stories(docs []article.Document) []link.Story {
-	in := make([]story.Doc, len(docs))
-	for i, d := range docs {
-		in[i] = story.Doc{ID: d.Doc, Body: d.Body}
-		if d.Title != nil {
-			in[i].Title = *d.Title
-		}
-		if d.Date != nil {
-			in[i].Date = *d.Date
-		}
-	}
-	var out []link.Story
-	for _, s := range story.Cluster(in, story.DefaultParams()) {
-		out = append(out, link.Story{Label: s.Label, Docs: s.Docs})
-	}
-	return out
-}
-
-func round3(f float64) float64 { return float64(int(f*1000+0.5)) / 1000 }

@@ -24,6 +24,7 @@ package main
 import (
 	"bufio"
 	"cmp"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -45,6 +46,7 @@ import (
 	"github.com/hearsaylab/hearsay/article"
 	"github.com/hearsaylab/hearsay/extract"
 	"github.com/hearsaylab/hearsay/link"
+	"github.com/hearsaylab/hearsay/link/minhash"
 	"github.com/hearsaylab/hearsay/link/story"
 )
 
@@ -188,37 +190,47 @@ func runScale(tb testing.TB, n int, progress io.Writer) scaleResult {
 			}
 		}
 	}
+	tmp := tb.TempDir()
+	dup, err := link.MinHashDuplicates(duplicateThreshold)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tdup := &timedDup{DuplicateFinder: dup}
+	tsto := &timedStories{StoryFinder: link.StoryClusters(story.DefaultParams())}
+	l, err := link.NewLinker(link.Options{Duplicates: tdup, Stories: tsto, TempDir: tmp})
+	if err != nil {
+		tb.Fatal(err)
+	}
 	corpus := newSynthCorpus(n)
 	var gen time.Duration
-	docs, bytes := extractAll(eng, corpus.All(), n, tick, &gen)
+	bytes := extractEach(eng, corpus.All(), tick, &gen, func(d article.Document) {
+		if err := l.Add(d); err != nil {
+			tb.Fatal(err)
+		}
+	})
 	r.Generate = gen.Seconds()
 	r.Bytes = bytes
 	r.Extract = time.Since(start).Seconds()
 	r.DocsHeapMB = liveHeapMB()
 
 	t0 := time.Now()
-	dup := func(d []article.Document) []link.Duplicate {
-		s := time.Now()
-		defer func() { r.Duplicates = time.Since(s).Seconds() }()
-		return duplicates(d)
+	res, err := l.Finish(context.Background())
+	if err != nil {
+		tb.Fatal(err)
 	}
-	sto := func(d []article.Document) []link.Story {
-		s := time.Now()
-		defer func() { r.Stories = time.Since(s).Seconds() }()
-		return stories(d)
-	}
-	corpusOut := link.Analyze(docs, link.Options{Duplicates: dup, Stories: sto})
+	defer res.Close()
 	r.Link = time.Since(t0).Seconds()
+	r.Duplicates, r.Stories = tdup.d.Seconds(), tsto.d.Seconds()
 	r.LinkHeapMB = liveHeapMB()
 	if progress != nil {
-		fmt.Fprintf(progress, "scale %d: linked in %.0f s (duplicates %.0f s, stories %.0f s), RSS %s, live heap %.0f MB (documents alone %.0f MB)\n",
+		fmt.Fprintf(progress, "scale %d: linked in %.0f s (duplicates %.0f s, stories %.0f s), RSS %s, live heap %.0f MB (after extraction %.0f MB)\n",
 			n, r.Link, r.Duplicates, r.Stories, procStatus("VmRSS"), r.LinkHeapMB, r.DocsHeapMB)
 	}
 
 	t0 = time.Now()
 	cw := &countWriter{}
 	w := bufio.NewWriter(cw)
-	if err := corpusOut.WriteJSON(w); err != nil { // as the CLI writes it
+	if err := res.WriteJSON(w); err != nil { // as the CLI writes it
 		tb.Fatal(err)
 	}
 	w.Flush()
@@ -226,62 +238,129 @@ func runScale(tb testing.TB, n int, progress io.Writer) scaleResult {
 	r.Seconds = r.Extract + r.Link + r.Encode // the forced GCs are left out
 	r.OutMB = float64(cw.n) / 1e6
 	r.OutHash = hex.EncodeToString(cw.h.Sum(nil))[:16]
-	r.Clusters = clusterSummary(corpusOut)
+	r.Clusters = resultSummary(res)
 	r.PeakRSSMB = kbToMB(procStatus("VmHWM"))
-	runtime.KeepAlive(docs)
-	runtime.KeepAlive(corpusOut)
-	docs, corpusOut = nil, link.Corpus{}
-	runtime.GC() // twice: encoding/json pools its encode buffer, which one GC
+	runtime.GC()
 	r.HeapMB = liveHeapMB()
 	r.Load = loadavg()
 	return r
 }
 
-// extractAll extracts the documents of src on GOMAXPROCS workers, as
-// `hearsay analyze` does, keeping them in input order. It returns them and
+// timedDup and timedStories time the corpus-wide step of a finder.
+type timedDup struct {
+	link.DuplicateFinder
+	d time.Duration
+}
+
+func (t *timedDup) Pairs() []minhash.Pair {
+	s := time.Now()
+	defer func() { t.d = time.Since(s) }()
+	return t.DuplicateFinder.Pairs()
+}
+
+type timedStories struct {
+	link.StoryFinder
+	d time.Duration
+}
+
+func (t *timedStories) Stories() []link.Story {
+	s := time.Now()
+	defer func() { t.d = time.Since(s) }()
+	return t.StoryFinder.Stories()
+}
+
+// analyzeDocs links docs as analyze does, in memory.
+func analyzeDocs(tb testing.TB, docs []article.Document) link.Corpus {
+	l, err := newLinker("")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for _, d := range docs {
+		if err := l.Add(d); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	res, err := l.Finish(context.Background())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	c, err := res.Corpus()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return c
+}
+
+// extractAll extracts the documents of src and returns them in input order
+// with the bytes of text read (see extractEach).
+func extractAll(eng *extract.Engine, src func(func(int, article.Source) bool), n int, tick func(done int), genTime *time.Duration) ([]article.Document, int64) {
+	docs := make([]article.Document, 0, n)
+	bytes := extractEach(eng, src, tick, genTime, func(d article.Document) { docs = append(docs, d) })
+	return docs, bytes
+}
+
+// extractEach extracts the documents of src on GOMAXPROCS workers, as
+// `hearsay analyze` does, and hands them to emit in input order. It returns
 // the bytes of text read. When genTime is not nil it receives the time the
 // feeding goroutine spent producing the sources (generating them).
-func extractAll(eng *extract.Engine, src func(func(int, article.Source) bool), n int, tick func(done int), genTime *time.Duration) ([]article.Document, int64) {
+func extractEach(eng *extract.Engine, src func(func(int, article.Source) bool), tick func(done int), genTime *time.Duration, emit func(article.Document)) int64 {
 	workers := runtime.GOMAXPROCS(0)
 	type job struct {
 		i   int
 		src article.Source
 	}
+	type result struct {
+		i   int
+		doc article.Document
+	}
 	jobs := make(chan job, workers)
-	docs := make([]article.Document, n)
+	results := make(chan result, workers)
 	var wg sync.WaitGroup
-	var mu sync.Mutex
-	done := 0
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				docs[j.i] = eng.Document(j.src)
-				if tick != nil {
-					mu.Lock()
-					done++
-					tick(done)
-					mu.Unlock()
-				}
+				results <- result{j.i, eng.Document(j.src)}
 			}
 		}()
 	}
 	var bytes int64
-	var blocked time.Duration
-	start := time.Now()
-	for i, s := range src {
-		bytes += int64(len(s.Text))
-		t := time.Now()
-		jobs <- job{i, s}
-		blocked += time.Since(t)
+	go func() {
+		var blocked time.Duration
+		start := time.Now()
+		for i, s := range src {
+			bytes += int64(len(s.Text))
+			t := time.Now()
+			jobs <- job{i, s}
+			blocked += time.Since(t)
+		}
+		if genTime != nil {
+			*genTime = time.Since(start) - blocked // the feeder's time not spent waiting for a worker
+		}
+		close(jobs)
+		wg.Wait()
+		close(results)
+	}()
+	pending := map[int]article.Document{}
+	next, done := 0, 0
+	for r := range results {
+		done++
+		if tick != nil {
+			tick(done)
+		}
+		pending[r.i] = r.doc
+		for {
+			d, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			emit(d)
+			next++
+		}
 	}
-	if genTime != nil {
-		*genTime = time.Since(start) - blocked // the feeder's time not spent waiting for a worker
-	}
-	close(jobs)
-	wg.Wait()
-	return docs, bytes
+	return bytes
 }
 
 // peakHeapProfile writes to path, every time the heap reaches a new
@@ -327,6 +406,17 @@ func liveHeapMB() float64 {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	return float64(ms.HeapAlloc) / 1e6
+}
+
+// resultSummary is clusterSummary for a streamed result: counts only.
+func resultSummary(r *link.Result) string {
+	q, c, n := r.Counts()
+	maxStory := 0
+	for _, s := range r.Stories {
+		maxStory = max(maxStory, len(s.Docs))
+	}
+	return fmt.Sprintf("%d duplicates, %d stories (largest %d docs), %d quote clusters, %d claim clusters, %d number conflicts, %d provenance nodes, %d edges",
+		len(r.Duplicates), len(r.Stories), maxStory, q, c, n, len(r.Provenance.Nodes), len(r.Provenance.Edges))
 }
 
 // clusterSummary counts what the corpus holds and the size of its largest
@@ -434,7 +524,7 @@ func BenchmarkAnalyze1k(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		docs, _ := extractAll(eng, feed, n, nil, nil)
-		c := link.Analyze(docs, link.Options{Duplicates: duplicates, Stories: stories})
+		c := analyzeDocs(b, docs)
 		w := bufio.NewWriter(io.Discard)
 		if err := c.WriteJSON(w); err != nil {
 			b.Fatal(err)
@@ -468,7 +558,7 @@ func TestScaleDeterminism(t *testing.T) {
 	for k := range 2 {
 		docs, _ := extractAll(eng, corpus.All(), n, nil, nil)
 		docHash[k] = digest(docs)
-		runs[k] = link.Analyze(docs, link.Options{Duplicates: duplicates, Stories: stories})
+		runs[k] = analyzeDocs(t, docs)
 		linkHash[k] = digest(runs[k])
 	}
 	if docHash[0] != docHash[1] {

@@ -64,10 +64,26 @@ type Tracer struct {
 	outlets map[string]string // normalised name → canonical outlet name
 }
 
-// NewTracer gathers the outlets a corpus names: cited outlets, quote
-// channels and outlet entities.
+// NewTracer gathers the outlets a corpus names (see Observe) and traces
+// within docs.
 func NewTracer(docs []article.Document) *Tracer {
-	t := &Tracer{docs: docs, outlets: map[string]string{}}
+	t := New()
+	for i := range docs {
+		t.Observe(&docs[i])
+	}
+	return t.View(docs)
+}
+
+// New returns a Tracer that knows no outlets yet: Observe every document of
+// the corpus, then trace with View.
+func New() *Tracer {
+	return &Tracer{outlets: map[string]string{}}
+}
+
+// Observe gathers the outlets d names: cited outlets, quote channels and
+// outlet entities. A name is classified as an outlet when any document of
+// the corpus names it as one, so observe them all before tracing.
+func (t *Tracer) Observe(d *article.Document) {
 	add := func(name string) {
 		if k := key(name); k != "" {
 			if _, ok := t.outlets[k]; !ok {
@@ -75,22 +91,26 @@ func NewTracer(docs []article.Document) *Tracer {
 			}
 		}
 	}
-	for _, d := range docs {
-		for _, o := range d.CitedOutlets {
-			add(o)
-		}
-		for _, q := range d.Quotes {
-			if q.Channel != nil {
-				add(*q.Channel)
-			}
-		}
-		for _, e := range d.Entities {
-			if e.Type == "outlet" {
-				add(e.Name)
-			}
+	for _, o := range d.CitedOutlets {
+		add(o)
+	}
+	for _, q := range d.Quotes {
+		if q.Channel != nil {
+			add(*q.Channel)
 		}
 	}
-	return t
+	for _, e := range d.Entities {
+		if e.Type == "outlet" {
+			add(e.Name)
+		}
+	}
+}
+
+// View returns a Tracer with t's outlets over docs: the document indexes
+// that Build, PrimaryOfQuotes and PrimaryOfSentences take refer to docs.
+// Views share t's outlets; do not Observe while views are in use.
+func (t *Tracer) View(docs []article.Document) *Tracer {
+	return &Tracer{docs: docs, outlets: t.outlets}
 }
 
 // key normalises a source name for comparison: lower case, no leading
@@ -141,19 +161,23 @@ func (t *Tracer) classify(d int, name string, anonymous bool) Node {
 // outlets; quotations lead from the document, or from the outlet that
 // carried them, to their speaker; claims lead to their source.
 func (t *Tracer) Build() Graph {
-	nodes := map[string]string{}
-	edges := map[Edge]bool{}
+	var g GraphBuilder
+	t.AddTo(&g)
+	return g.Graph()
+}
+
+// AddTo adds the edges of the tracer's documents to g.
+func (t *Tracer) AddTo(g *GraphBuilder) {
 	link := func(from, to Node, via string) {
-		nodes[from.ID], nodes[to.ID] = from.Kind, to.Kind
 		if via == "" {
 			via = "quoted"
 		}
-		edges[Edge{from.ID, to.ID, via}] = true
+		g.add(from, to, via)
 	}
 	for d := range t.docs {
 		doc := &t.docs[d]
 		dn := Node{NodeID(KindDocument, doc.Doc), KindDocument}
-		nodes[dn.ID] = dn.Kind
+		g.node(dn)
 		cited := map[string]bool{}
 		for _, q := range doc.Quotes {
 			if q.Speaker == nil || strings.TrimSpace(*q.Speaker) == "" {
@@ -192,16 +216,60 @@ func (t *Tracer) Build() Graph {
 			}
 		}
 	}
-	g := Graph{Nodes: []Node{}, Edges: []Edge{}}
-	for id, kind := range nodes {
-		g.Nodes = append(g.Nodes, Node{id, kind})
+}
+
+// GraphBuilder collects the nodes and edges of a provenance graph, each
+// once, with node names and cues interned so that a graph of millions of
+// edges stays compact. The zero value is ready to use.
+type GraphBuilder struct {
+	ids   map[string]int32 // node id or cue → index into names
+	names []string
+	kinds []string // per interned string: the node kind, "" for a cue
+	nodes []int32
+	edges map[[3]int32]struct{}
+}
+
+func (g *GraphBuilder) intern(s, kind string) int32 {
+	if g.ids == nil {
+		g.ids = map[string]int32{}
+		g.edges = map[[3]int32]struct{}{}
 	}
-	for e := range edges {
-		g.Edges = append(g.Edges, e)
+	if i, ok := g.ids[s]; ok {
+		if kind != "" && g.kinds[i] == "" {
+			g.kinds[i] = kind
+			g.nodes = append(g.nodes, i)
+		}
+		return i
 	}
-	sort.Slice(g.Nodes, func(i, j int) bool { return g.Nodes[i].ID < g.Nodes[j].ID })
-	sort.Slice(g.Edges, func(i, j int) bool {
-		a, b := g.Edges[i], g.Edges[j]
+	i := int32(len(g.names))
+	g.ids[s] = i
+	g.names = append(g.names, s)
+	g.kinds = append(g.kinds, kind)
+	if kind != "" {
+		g.nodes = append(g.nodes, i)
+	}
+	return i
+}
+
+func (g *GraphBuilder) node(n Node) int32 { return g.intern(n.ID, n.Kind) }
+
+func (g *GraphBuilder) add(from, to Node, via string) {
+	f, t := g.node(from), g.node(to)
+	g.edges[[3]int32{f, t, g.intern(via, "")}] = struct{}{}
+}
+
+// Graph returns the graph built so far, nodes and edges sorted.
+func (g *GraphBuilder) Graph() Graph {
+	out := Graph{Nodes: make([]Node, 0, len(g.nodes)), Edges: make([]Edge, 0, len(g.edges))}
+	for _, i := range g.nodes {
+		out.Nodes = append(out.Nodes, Node{g.names[i], g.kinds[i]})
+	}
+	for e := range g.edges {
+		out.Edges = append(out.Edges, Edge{g.names[e[0]], g.names[e[1]], g.names[e[2]]})
+	}
+	sort.Slice(out.Nodes, func(i, j int) bool { return out.Nodes[i].ID < out.Nodes[j].ID })
+	sort.Slice(out.Edges, func(i, j int) bool {
+		a, b := out.Edges[i], out.Edges[j]
 		if a.From != b.From {
 			return a.From < b.From
 		}
@@ -210,7 +278,7 @@ func (t *Tracer) Build() Graph {
 		}
 		return a.Via < b.Via
 	})
-	return g
+	return out
 }
 
 // QuoteRef names one quotation by document and quote index.
