@@ -266,13 +266,13 @@ func (l *Linker) linkGroup(grp []int, al *align.Aligner, cov coverer) groupResul
 // clusters stay where the Linker put them (in memory or in temporary
 // files) until WriteJSON or Corpus reads them. Close removes the files.
 type Result struct {
-	docs            *docList
-	Duplicates      []Duplicate
-	Stories         []Story
-	quotes          *list[QuoteCluster]
-	claims          *list[ClaimCluster]
-	conflicts       *list[NumberConflict]
-	Provenance      provenance.Graph
+	docs       *docList
+	Duplicates []Duplicate
+	Stories    []Story
+	quotes     *list[QuoteCluster]
+	claims     *list[ClaimCluster]
+	conflicts  *list[NumberConflict]
+	Provenance provenance.Graph
 }
 
 // Len returns the number of documents.

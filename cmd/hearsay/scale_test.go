@@ -419,34 +419,6 @@ func resultSummary(r *link.Result) string {
 		len(r.Duplicates), len(r.Stories), maxStory, q, c, n, len(r.Provenance.Nodes), len(r.Provenance.Edges))
 }
 
-// clusterSummary counts what the corpus holds and the size of its largest
-// clusters (a cluster that grows with the corpus is a scaling problem).
-func clusterSummary(c link.Corpus) string {
-	maxStory, maxQuote, maxClaim, maxConflict := 0, 0, 0, 0
-	var quoteLabel, claimLabel, conflictLabel string
-	for _, s := range c.Stories {
-		maxStory = max(maxStory, len(s.Docs))
-	}
-	for _, q := range c.QuoteClusters {
-		if len(q.Members) > maxQuote {
-			maxQuote, quoteLabel = len(q.Members), q.Label
-		}
-	}
-	for _, q := range c.ClaimClusters {
-		if len(q.Members) > maxClaim {
-			maxClaim, claimLabel = len(q.Members), q.Label
-		}
-	}
-	for _, q := range c.NumberConflicts {
-		if len(q.Members) > maxConflict {
-			maxConflict, conflictLabel = len(q.Members), q.Counts
-		}
-	}
-	return fmt.Sprintf("%d duplicates, %d stories (largest %d docs), %d quote clusters (largest %d: %q), %d claim clusters (largest %d: %q), %d number conflicts (largest %d: %q), %d provenance nodes, %d edges",
-		len(c.Duplicates), len(c.Stories), maxStory, len(c.QuoteClusters), maxQuote, quoteLabel, len(c.ClaimClusters), maxClaim, claimLabel,
-		len(c.NumberConflicts), maxConflict, conflictLabel, len(c.Provenance.Nodes), len(c.Provenance.Edges))
-}
-
 // countWriter counts and hashes what is written to it, then drops it.
 type countWriter struct {
 	n int64
