@@ -35,17 +35,21 @@ func cmdAnalyze(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		fmt.Fprintf(stderr, "hearsay: %v\n", err)
 		return exitFailure
 	}
+	bar := newProgress(stderr, cf.quiet, fs.Args())
 	var addErr error
 	failed := process(ctx, eng, fs.Args(), stdin, cf, stderr, func(d article.Document) {
+		bar.add()
 		if addErr == nil {
 			addErr = l.Add(d)
 		}
 	})
+	bar.stage("linking")
 	if addErr != nil {
 		fmt.Fprintf(stderr, "hearsay: %v\n", addErr)
 		return exitFailure
 	}
 	res, err := l.Finish(ctx)
+	bar.done()
 	if err != nil {
 		fmt.Fprintf(stderr, "hearsay: linking: %v\n", err)
 		return exitFailure

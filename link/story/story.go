@@ -202,7 +202,14 @@ func (c *Clusterer) count(d Doc) member {
 	}
 	c.fids = ids
 	slices.Sort(ids)
-	m := member{id: d.ID}
+	distinct := 0
+	for i, id := range ids {
+		if i == 0 || id != ids[i-1] {
+			distinct++
+		}
+	}
+	// Exact sizes: a streaming corpus keeps every member until Stories.
+	m := member{id: d.ID, ids: make([]uint32, 0, distinct), tf: make([]float32, 0, distinct)}
 	for i, id := range ids {
 		if i > 0 && id == ids[i-1] {
 			m.tf[len(m.tf)-1]++
