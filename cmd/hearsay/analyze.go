@@ -9,14 +9,17 @@ import (
 	"os"
 
 	"github.com/hearsaylab/hearsay/article"
+	"github.com/hearsaylab/hearsay/extract"
 	"github.com/hearsaylab/hearsay/link"
 	"github.com/hearsaylab/hearsay/link/story"
 	"github.com/hearsaylab/hearsay/report"
+	"github.com/hearsaylab/hearsay/store"
 )
 
 func cmdAnalyze(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv env, log *slog.Logger) int {
 	var cf commonFlags
 	fs := newFlagSet("analyze", "Reads a corpus and shows how a story travels between outlets: near-duplicate\ncopies, stories, the same quotation or claim in several outlets (also translated\nor trimmed), numbers that disagree, and the chain of citation back to the\nprimary source. With --json: one JSON object (see spec/output.md).", stderr, &cf)
+	db := fs.String("db", "hearsay.db", "keep the corpus and its analysis in this SQLite file, or a postgres:// URL; \"none\" keeps nothing")
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
@@ -24,6 +27,16 @@ func cmdAnalyze(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	if !ok {
 		return exitFailure
 	}
+	var st *store.Store
+	if *db != "none" && *db != "" {
+		var err error
+		if st, err = store.Open(ctx, *db); err != nil {
+			fmt.Fprintf(stderr, "hearsay: %v\n", err)
+			return exitFailure
+		}
+		defer st.Close()
+	}
+	keep := newKeeper(ctx, st, eng)
 	tmp, err := os.MkdirTemp("", "hearsay-analyze-")
 	if err != nil {
 		fmt.Fprintf(stderr, "hearsay: %v\n", err)
@@ -37,12 +50,18 @@ func cmdAnalyze(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	}
 	bar := newProgress(stderr, cf.quiet, fs.Args())
 	var addErr error
-	failed := process(ctx, eng, fs.Args(), stdin, cf, stderr, func(d article.Document) {
+	failed := process(ctx, keep.docOf, fs.Args(), stdin, cf, stderr, func(it item) {
 		bar.add()
 		if addErr == nil {
-			addErr = l.Add(d)
+			addErr = l.Add(it.doc)
+		}
+		if addErr == nil {
+			addErr = keep.add(it)
 		}
 	})
+	if addErr == nil {
+		addErr = keep.flush()
+	}
 	bar.stage("linking")
 	if addErr != nil {
 		fmt.Fprintf(stderr, "hearsay: %v\n", addErr)
@@ -71,10 +90,89 @@ func cmdAnalyze(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		fmt.Fprintf(stderr, "hearsay: writing output: %v\n", err)
 		return exitFailure
 	}
+	if err := keep.save(res); err != nil {
+		fmt.Fprintf(stderr, "hearsay: %v\n", err)
+		return exitFailure
+	}
 	if failed > 0 {
 		return exitInput
 	}
 	return exitOK
+}
+
+// keeper puts analyze's documents and analysis into the store, when there
+// is one: documents in batches of storeBatch, one transaction each, as they
+// are read (so a run that is killed keeps what it stored), and documents
+// already stored under the same content hash are taken from the store
+// instead of being extracted again. With a nil store it only extracts.
+type keeper struct {
+	ctx     context.Context
+	st      *store.Store
+	eng     *extract.Engine
+	pending []store.Entry
+	hashes  []string
+}
+
+// storeBatch is the number of documents written per transaction.
+const storeBatch = 500
+
+func newKeeper(ctx context.Context, st *store.Store, eng *extract.Engine) *keeper {
+	return &keeper{ctx: ctx, st: st, eng: eng}
+}
+
+// docOf returns the document of src: stored or extracted. It is called
+// from several goroutines.
+func (k *keeper) docOf(src article.Source) item {
+	if k.st == nil {
+		return item{doc: k.eng.Document(src)}
+	}
+	h := store.SourceHash(src)
+	if d, ok, err := k.st.Known(k.ctx, h); err == nil && ok {
+		return item{doc: d, hash: h, stored: true}
+	}
+	return item{doc: k.eng.Document(src), hash: h}
+}
+
+// add records an item in input order, storing new documents in batches.
+func (k *keeper) add(it item) error {
+	if k.st == nil {
+		return nil
+	}
+	k.hashes = append(k.hashes, it.hash)
+	if !it.stored {
+		k.pending = append(k.pending, store.Entry{Hash: it.hash, Doc: it.doc})
+	}
+	if len(k.pending) >= storeBatch {
+		return k.flush()
+	}
+	return nil
+}
+
+// flush stores the pending documents.
+func (k *keeper) flush() error {
+	if k.st == nil || len(k.pending) == 0 {
+		return nil
+	}
+	if err := k.st.PutDocuments(k.ctx, k.pending); err != nil {
+		return fmt.Errorf("storing documents: %w", err)
+	}
+	k.pending = k.pending[:0]
+	return nil
+}
+
+// save stores the analysis, replacing the previous one.
+func (k *keeper) save(res *link.Result) error {
+	if k.st == nil {
+		return nil
+	}
+	c, err := res.Corpus()
+	if err != nil {
+		return err
+	}
+	if err := k.st.SaveAnalysis(k.ctx, c, k.hashes); err != nil {
+		return fmt.Errorf("storing the analysis: %w", err)
+	}
+	return nil
 }
 
 // duplicateThreshold is the least estimated Jaccard similarity of word

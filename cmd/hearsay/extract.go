@@ -29,7 +29,8 @@ func cmdExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	out := bufio.NewWriter(stdout)
 	st := report.Style{Color: useColor(cf.color, stdout, getenv)}
 	var writeErr error
-	failed := process(ctx, eng, fs.Args(), stdin, cf, stderr, func(d article.Document) {
+	failed := process(ctx, extracted(eng), fs.Args(), stdin, cf, stderr, func(it item) {
+		d := it.doc
 		if writeErr != nil {
 			return
 		}
@@ -69,10 +70,24 @@ func startEngine(stderr io.Writer) (*extract.Engine, bool) {
 	return eng, true
 }
 
+// item is one processed input: its document, the content hash of its
+// source (when a store is in use) and whether the document came from the
+// store rather than from extraction.
+type item struct {
+	doc    article.Document
+	hash   string
+	stored bool
+}
+
+// extracted returns a function that extracts a source's document.
+func extracted(eng *extract.Engine) func(article.Source) item {
+	return func(src article.Source) item { return item{doc: eng.Document(src)} }
+}
+
 // process reads every input, extracts the documents on a pool of workers and
 // hands them to emit in input order. It returns how many inputs failed; each
 // failure is reported on stderr with the input's name and the reason.
-func process(ctx context.Context, eng *extract.Engine, paths []string, stdin io.Reader, cf commonFlags, stderr io.Writer, emit func(article.Document)) int {
+func process(ctx context.Context, docOf func(article.Source) item, paths []string, stdin io.Reader, cf commonFlags, stderr io.Writer, emit func(item)) int {
 	workers := cf.workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -82,8 +97,8 @@ func process(ctx context.Context, eng *extract.Engine, paths []string, stdin io.
 		src article.Source
 	}
 	type result struct {
-		i   int
-		doc article.Document
+		i  int
+		it item
 	}
 	jobs := make(chan job, workers)
 	results := make(chan result, workers)
@@ -93,7 +108,7 @@ func process(ctx context.Context, eng *extract.Engine, paths []string, stdin io.
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				results <- result{j.i, eng.Document(j.src)}
+				results <- result{j.i, docOf(j.src)}
 			}
 		}()
 	}
@@ -125,10 +140,10 @@ func process(ctx context.Context, eng *extract.Engine, paths []string, stdin io.
 		close(results)
 	}()
 	// Emit in input order.
-	pending := map[int]article.Document{}
+	pending := map[int]item{}
 	next := 0
 	for r := range results {
-		pending[r.i] = r.doc
+		pending[r.i] = r.it
 		for {
 			d, ok := pending[next]
 			if !ok {

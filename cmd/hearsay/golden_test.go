@@ -30,9 +30,9 @@ func TestGolden(t *testing.T) {
 		args   []string
 	}{
 		{"extract.jsonl", []string{"extract", "--json", "../../examples"}},
-		{"analyze.json", []string{"analyze", "--json", "../../examples"}},
+		{"analyze.json", []string{"analyze", "--db", "none", "--json", "../../examples"}},
 		{"extract.txt", []string{"extract", "../../examples/04-opposition-daily.txt"}},
-		{"analyze.txt", []string{"analyze", "../../examples"}},
+		{"analyze.txt", []string{"analyze", "--db", "none", "../../examples"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.golden, func(t *testing.T) {
