@@ -201,87 +201,20 @@ func withEmptyLists(d article.Document) article.Document {
 	return d
 }
 
-// coverer answers which documents of a story leave out a linked item. It
-// is read-only after newCoverer and safe for concurrent use.
-type coverer struct {
-	names   []string
-	stories [][]int // document indexes per story
-	byDoc   [][]int // story indexes per document
-}
-
-// storiesOf returns the stories holding any of the documents.
-func (cv coverer) storiesOf(docs []int) [][]int {
-	var out [][]int
-	seen := map[int]bool{}
-	for _, d := range docs {
-		for _, s := range cv.byDoc[d] {
-			if !seen[s] {
-				seen[s] = true
-				out = append(out, cv.stories[s])
-			}
-		}
-	}
-	return out
-}
-
-func newCoverer(names []string, stories []Story) coverer {
-	byName := indexNames(names)
-	cv := coverer{names: names, byDoc: make([][]int, len(names))}
-	for _, s := range stories {
-		var idx []int
-		for _, n := range s.Docs {
-			if i, ok := byName[n]; ok {
-				idx = append(idx, i)
-			}
-		}
-		sort.Ints(idx)
-		for _, i := range idx {
-			cv.byDoc[i] = append(cv.byDoc[i], len(cv.stories))
-		}
-		cv.stories = append(cv.stories, idx)
-	}
-	return cv
-}
-
-// of returns the coverage of an item carried by the documents in idx: the
-// others of the story holding most of them, or of the corpus when no story
-// does (so without stories its size grows with the corpus).
-func (cv coverer) of(idx []int) Coverage {
-	carried := map[int]bool{}
+// coverageIn returns the coverage of an item carried by the documents
+// idx of group: which of them carry it, and which of the others leave it
+// out. A group is one story, or the whole corpus without stories.
+func coverageIn(group []article.Document, idx []int) Coverage {
+	carried := make([]bool, len(group))
 	for _, i := range idx {
 		carried[i] = true
 	}
-	in := make([]int, 0, len(carried))
-	for i := range carried {
-		in = append(in, i)
-	}
-	sort.Ints(in)
-	var scope []int
-	best := 0
-	for _, s := range cv.storiesOf(in) {
-		n := 0
-		for _, i := range s {
-			if carried[i] {
-				n++
-			}
-		}
-		if n > best {
-			best, scope = n, s
-		}
-	}
-	if scope == nil {
-		scope = make([]int, len(cv.names))
-		for i := range scope {
-			scope[i] = i
-		}
-	}
 	cov := Coverage{CarriedBy: []string{}, MissingFrom: []string{}}
-	for _, i := range in {
-		cov.CarriedBy = append(cov.CarriedBy, cv.names[i])
-	}
-	for _, i := range scope {
-		if !carried[i] {
-			cov.MissingFrom = append(cov.MissingFrom, cv.names[i])
+	for i, d := range group {
+		if carried[i] {
+			cov.CarriedBy = append(cov.CarriedBy, d.Doc)
+		} else {
+			cov.MissingFrom = append(cov.MissingFrom, d.Doc)
 		}
 	}
 	return cov

@@ -118,7 +118,6 @@ type groupResult struct {
 // and adds every document's provenance edges to g.
 func (l *Linker) linkGroups(ctx context.Context, r *Result, g *provenance.GraphBuilder) error {
 	groups := linkGroups(l.names, r.Stories, l.opt.Stories != nil)
-	cov := newCoverer(l.names, r.Stories)
 	al := align.New(l.opt.Lexicon, l.opt.Align)
 
 	inGroup := make([]bool, len(l.names))
@@ -174,7 +173,7 @@ func (l *Linker) linkGroups(ctx context.Context, r *Result, g *provenance.GraphB
 	for range workers {
 		go func() {
 			for j := range jobs {
-				j.out <- l.linkGroup(j.grp, al, cov)
+				j.out <- l.linkGroup(j.grp, al)
 			}
 		}()
 	}
@@ -208,8 +207,9 @@ func (l *Linker) linkGroups(ctx context.Context, r *Result, g *provenance.GraphB
 	return ctx.Err()
 }
 
-// linkGroup links the documents of one group (indexes in corpus order).
-func (l *Linker) linkGroup(grp []int, al *align.Aligner, cov coverer) groupResult {
+// linkGroup reads and links the documents of one group (indexes in corpus
+// order).
+func (l *Linker) linkGroup(grp []int, al *align.Aligner) groupResult {
 	sub := make([]article.Document, len(grp))
 	for i, d := range grp {
 		doc, err := l.docs.get(d)
@@ -219,7 +219,29 @@ func (l *Linker) linkGroup(grp []int, al *align.Aligner, cov coverer) groupResul
 		sub[i] = doc
 	}
 	res := groupResult{docs: sub}
-	tr := l.tr.View(sub)
+	res.quotes, res.claims, res.conflicts = linkGroup(sub, l.tr.View(sub), al, l.opt.Conflict)
+	return res
+}
+
+// LinkGroup links the quotations, claims and numbers of docs, the
+// documents of one story (or of a whole corpus linked as one group), in
+// document order. tr has observed every document of the corpus (see
+// provenance.Tracer.Observe); coverage is counted within docs. Linker calls
+// it once per story; a distributed pipeline can call it on each story's
+// documents and get the same clusters.
+func LinkGroup(docs []article.Document, tr *provenance.Tracer, opt Options) ([]QuoteCluster, []ClaimCluster, []NumberConflict) {
+	lex := opt.Lexicon
+	if lex == nil {
+		lex = align.MustLexicon()
+	}
+	for i := range docs {
+		docs[i] = withEmptyLists(docs[i])
+	}
+	return linkGroup(docs, tr.View(docs), align.New(lex, opt.Align), opt.Conflict)
+}
+
+func linkGroup(sub []article.Document, tr *provenance.Tracer, al *align.Aligner, copt conflict.Options) (quotes []QuoteCluster, claims []ClaimCluster, conflicts []NumberConflict) {
+	cov := func(idx []int) Coverage { return coverageIn(sub, idx) }
 	for _, qc := range al.Quotes(sub) {
 		out := QuoteCluster{Label: qc.Label, Speaker: qc.Speaker, Members: []QuoteMember{}}
 		refs := make([]provenance.QuoteRef, 0, len(qc.Members))
@@ -227,12 +249,12 @@ func (l *Linker) linkGroup(grp []int, al *align.Aligner, cov coverer) groupResul
 		for _, m := range qc.Members {
 			out.Members = append(out.Members, QuoteMember{Doc: sub[m.Doc].Doc, Quote: m.Quote, Text: sub[m.Doc].Quotes[m.Quote].Text})
 			refs = append(refs, provenance.QuoteRef{Doc: m.Doc, Quote: m.Quote})
-			idx = append(idx, grp[m.Doc])
+			idx = append(idx, m.Doc)
 		}
 		src := tr.PrimaryOfQuotes(refs)
 		out.PrimarySource, out.PrimarySourceID = src.Name, src.ID
-		out.Coverage = cov.of(idx)
-		res.quotes = append(res.quotes, out)
+		out.Coverage = cov(idx)
+		quotes = append(quotes, out)
 	}
 	for _, cc := range al.Claims(sub) {
 		out := ClaimCluster{Label: cc.Label, Members: []ClaimMember{}}
@@ -241,25 +263,25 @@ func (l *Linker) linkGroup(grp []int, al *align.Aligner, cov coverer) groupResul
 		for _, m := range cc.Members {
 			out.Members = append(out.Members, ClaimMember{Doc: sub[m.Doc].Doc, Start: m.Start, End: m.End, Text: m.Text})
 			spans = append(spans, provenance.Span{Doc: m.Doc, Start: m.Start, End: m.End})
-			idx = append(idx, grp[m.Doc])
+			idx = append(idx, m.Doc)
 		}
 		src := tr.PrimaryOfSentences(spans)
 		out.PrimarySource, out.PrimarySourceID = src.Name, src.ID
-		out.Coverage = cov.of(idx)
-		res.claims = append(res.claims, out)
+		out.Coverage = cov(idx)
+		claims = append(claims, out)
 	}
-	for _, nc := range conflict.Find(sub, l.opt.Conflict) {
+	for _, nc := range conflict.Find(sub, copt) {
 		out := NumberConflict{Counts: nc.Counts, Severity: nc.Severity, Members: []NumberMember{}}
 		idx := make([]int, 0, len(nc.Members))
 		for _, m := range nc.Members {
 			n := sub[m.Doc].Numbers[m.Number]
 			out.Members = append(out.Members, NumberMember{Doc: sub[m.Doc].Doc, Number: m.Number, Text: n.Text, Value: n.Value, Qualifier: n.Qualifier})
-			idx = append(idx, grp[m.Doc])
+			idx = append(idx, m.Doc)
 		}
-		out.Coverage = cov.of(idx)
-		res.conflicts = append(res.conflicts, out)
+		out.Coverage = cov(idx)
+		conflicts = append(conflicts, out)
 	}
-	return res
+	return quotes, claims, conflicts
 }
 
 // Result is a linked corpus as Linker.Finish returns it: the documents and
