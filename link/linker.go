@@ -95,11 +95,9 @@ func (l *Linker) Finish(ctx context.Context) (*Result, error) {
 	if err := l.docs.sync(); err != nil {
 		return fail(err)
 	}
-	var g provenance.GraphBuilder
-	if err := l.linkGroups(ctx, r, &g); err != nil {
+	if err := l.linkGroups(ctx, r, &r.graph); err != nil {
 		return fail(err)
 	}
-	r.Provenance = g.Graph()
 	return r, nil
 }
 
@@ -294,7 +292,7 @@ type Result struct {
 	quotes     *list[QuoteCluster]
 	claims     *list[ClaimCluster]
 	conflicts  *list[NumberConflict]
-	Provenance provenance.Graph
+	graph      provenance.GraphBuilder
 }
 
 // Len returns the number of documents.
@@ -308,6 +306,9 @@ func (r *Result) Document(i int) (article.Document, error) { return r.docs.get(i
 func (r *Result) Counts() (quotes, claims, conflicts int) {
 	return r.quotes.n, r.claims.n, r.conflicts.n
 }
+
+// GraphSize returns the number of nodes and edges of the provenance graph.
+func (r *Result) GraphSize() (nodes, edges int) { return r.graph.Len() }
 
 // WriteJSON writes the corpus as one JSON object followed by a newline: the
 // same bytes as Corpus.WriteJSON of r.Corpus(), streamed from where the
@@ -336,18 +337,16 @@ func (r *Result) WriteJSON(w io.Writer) error {
 		}
 	}
 	bw.WriteString(`,"provenance":`)
-	b, err := json.Marshal(r.Provenance)
-	if err != nil {
+	if err := r.graph.WriteJSON(bw); err != nil {
 		return fmt.Errorf("writing provenance: %w", err)
 	}
-	bw.Write(b)
 	bw.WriteString("}\n")
 	return bw.Flush()
 }
 
 // Corpus returns the whole result in memory.
 func (r *Result) Corpus() (Corpus, error) {
-	c := Corpus{Duplicates: r.Duplicates, Stories: r.Stories, Provenance: r.Provenance}
+	c := Corpus{Duplicates: r.Duplicates, Stories: r.Stories, Provenance: r.graph.Graph()}
 	var err error
 	if c.Documents, err = r.docs.all(); err != nil {
 		return Corpus{}, err

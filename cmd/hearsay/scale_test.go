@@ -415,8 +415,9 @@ func resultSummary(r *link.Result) string {
 	for _, s := range r.Stories {
 		maxStory = max(maxStory, len(s.Docs))
 	}
+	nodes, edges := r.GraphSize()
 	return fmt.Sprintf("%d duplicates, %d stories (largest %d docs), %d quote clusters, %d claim clusters, %d number conflicts, %d provenance nodes, %d edges",
-		len(r.Duplicates), len(r.Stories), maxStory, q, c, n, len(r.Provenance.Nodes), len(r.Provenance.Edges))
+		len(r.Duplicates), len(r.Stories), maxStory, q, c, n, nodes, edges)
 }
 
 // countWriter counts and hashes what is written to it, then drops it.

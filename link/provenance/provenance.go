@@ -4,7 +4,11 @@
 package provenance
 
 import (
-	"sort"
+	"bufio"
+	"cmp"
+	"encoding/json"
+	"io"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -219,20 +223,21 @@ func (t *Tracer) AddTo(g *GraphBuilder) {
 }
 
 // GraphBuilder collects the nodes and edges of a provenance graph, each
-// once, with node names and cues interned so that a graph of millions of
-// edges stays compact. The zero value is ready to use.
+// once. Node ids and cues are interned and an edge is three int32s, so a
+// graph of millions of edges stays compact; WriteJSON streams it. The zero
+// value is ready to use; a GraphBuilder is not safe for concurrent use.
 type GraphBuilder struct {
-	ids   map[string]int32 // node id or cue → index into names
-	names []string
-	kinds []string // per interned string: the node kind, "" for a cue
-	nodes []int32
-	edges map[[3]int32]struct{}
+	ids    map[string]int32 // node id or cue → index into names
+	names  []string
+	kinds  []string // per interned string: the node kind, "" for a cue
+	nodes  []int32
+	edges  [][3]int32 // from, to, via; duplicates removed by compact
+	sorted int        // edges[:sorted] are sorted and unique
 }
 
 func (g *GraphBuilder) intern(s, kind string) int32 {
 	if g.ids == nil {
 		g.ids = map[string]int32{}
-		g.edges = map[[3]int32]struct{}{}
 	}
 	if i, ok := g.ids[s]; ok {
 		if kind != "" && g.kinds[i] == "" {
@@ -255,30 +260,93 @@ func (g *GraphBuilder) node(n Node) int32 { return g.intern(n.ID, n.Kind) }
 
 func (g *GraphBuilder) add(from, to Node, via string) {
 	f, t := g.node(from), g.node(to)
-	g.edges[[3]int32{f, t, g.intern(via, "")}] = struct{}{}
+	g.edges = append(g.edges, [3]int32{f, t, g.intern(via, "")})
+	if len(g.edges) >= 2*g.sorted+1<<16 {
+		g.compact(nil)
+	}
+}
+
+// compact sorts the edges (by interned index, or by rank when given) and
+// removes duplicates.
+func (g *GraphBuilder) compact(rank []int32) {
+	key := func(e [3]int32) [3]int32 {
+		if rank == nil {
+			return e
+		}
+		return [3]int32{rank[e[0]], rank[e[1]], rank[e[2]]}
+	}
+	slices.SortFunc(g.edges, func(a, b [3]int32) int {
+		ka, kb := key(a), key(b)
+		return cmp.Or(cmp.Compare(ka[0], kb[0]), cmp.Compare(ka[1], kb[1]), cmp.Compare(ka[2], kb[2]))
+	})
+	g.edges = slices.Compact(g.edges)
+	g.sorted = len(g.edges)
+}
+
+// order sorts nodes by id and edges by (from, to, via), comparing the
+// strings, as Graph promises.
+func (g *GraphBuilder) order() {
+	idx := make([]int32, len(g.names))
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	slices.SortFunc(idx, func(a, b int32) int { return strings.Compare(g.names[a], g.names[b]) })
+	rank := make([]int32, len(g.names))
+	for r, i := range idx {
+		rank[i] = int32(r)
+	}
+	slices.SortFunc(g.nodes, func(a, b int32) int { return cmp.Compare(rank[a], rank[b]) })
+	g.compact(rank)
 }
 
 // Graph returns the graph built so far, nodes and edges sorted.
 func (g *GraphBuilder) Graph() Graph {
+	g.order()
 	out := Graph{Nodes: make([]Node, 0, len(g.nodes)), Edges: make([]Edge, 0, len(g.edges))}
 	for _, i := range g.nodes {
 		out.Nodes = append(out.Nodes, Node{g.names[i], g.kinds[i]})
 	}
-	for e := range g.edges {
+	for _, e := range g.edges {
 		out.Edges = append(out.Edges, Edge{g.names[e[0]], g.names[e[1]], g.names[e[2]]})
 	}
-	sort.Slice(out.Nodes, func(i, j int) bool { return out.Nodes[i].ID < out.Nodes[j].ID })
-	sort.Slice(out.Edges, func(i, j int) bool {
-		a, b := out.Edges[i], out.Edges[j]
-		if a.From != b.From {
-			return a.From < b.From
-		}
-		if a.To != b.To {
-			return a.To < b.To
-		}
-		return a.Via < b.Via
-	})
 	return out
+}
+
+// Len returns the number of nodes and of distinct edges so far.
+func (g *GraphBuilder) Len() (nodes, edges int) {
+	g.compact(nil)
+	return len(g.nodes), len(g.edges)
+}
+
+// WriteJSON writes the graph built so far as JSON: the same bytes as
+// json.Marshal(g.Graph()), one node and edge at a time.
+func (g *GraphBuilder) WriteJSON(w io.Writer) error {
+	g.order()
+	bw := bufio.NewWriter(w)
+	bw.WriteString(`{"nodes":[`)
+	for k, i := range g.nodes {
+		if k > 0 {
+			bw.WriteByte(',')
+		}
+		b, err := json.Marshal(Node{g.names[i], g.kinds[i]})
+		if err != nil {
+			return err
+		}
+		bw.Write(b)
+	}
+	bw.WriteString(`],"edges":[`)
+	for k, e := range g.edges {
+		if k > 0 {
+			bw.WriteByte(',')
+		}
+		b, err := json.Marshal(Edge{g.names[e[0]], g.names[e[1]], g.names[e[2]]})
+		if err != nil {
+			return err
+		}
+		bw.Write(b)
+	}
+	bw.WriteString(`]}`)
+	return bw.Flush()
 }
 
 // QuoteRef names one quotation by document and quote index.

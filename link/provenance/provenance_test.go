@@ -1,7 +1,11 @@
 package provenance
 
 import (
+	"bytes"
+	"encoding/json"
+	"fmt"
 	"reflect"
+	"sort"
 	"testing"
 
 	"github.com/hearsaylab/hearsay/article"
@@ -69,5 +73,37 @@ func TestPrimary(t *testing.T) {
 		if got := tr.PrimaryOfQuotes(tc.refs); got != tc.want {
 			t.Errorf("PrimaryOfQuotes(%v) = %+v, want %+v", tc.refs, got, tc.want)
 		}
+	}
+}
+
+// TestGraphBuilderJSON: the streamed graph is json.Marshal of Graph, with
+// duplicate edges, HTML-sensitive names and many compactions.
+func TestGraphBuilderJSON(t *testing.T) {
+	var g GraphBuilder
+	for i := range 200_000 {
+		d := Node{NodeID(KindDocument, fmt.Sprintf("d<%d>&.txt", i%5000)), KindDocument}
+		p := Node{NodeID(KindPerson, fmt.Sprintf("Person %d", i%37)), KindPerson}
+		g.add(d, p, []string{"said", "told", ""}[i%3])
+	}
+	want, err := json.Marshal(g.Graph())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got bytes.Buffer
+	if err := g.WriteJSON(&got); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got.Bytes(), want) {
+		t.Fatalf("WriteJSON differs from json.Marshal(Graph()): %d vs %d bytes", got.Len(), len(want))
+	}
+	gr := g.Graph()
+	if !sort.SliceIsSorted(gr.Edges, func(i, j int) bool {
+		a, b := gr.Edges[i], gr.Edges[j]
+		return a.From < b.From || a.From == b.From && (a.To < b.To || a.To == b.To && a.Via < b.Via)
+	}) {
+		t.Error("edges not sorted")
+	}
+	if n, e := g.Len(); n != 5037 || e != len(gr.Edges) {
+		t.Errorf("Len = %d nodes %d edges, want 5037 and %d", n, e, len(gr.Edges))
 	}
 }
