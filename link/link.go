@@ -45,7 +45,7 @@ type DuplicateFinder interface {
 	// Add sees document i (numbered from 0 in order of addition).
 	Add(i int, d *article.Document)
 	// Pairs returns the near-identical pairs, by document number.
-	Pairs() []minhash.Pair
+	Pairs() ([]minhash.Pair, error)
 }
 
 // StoryFinder groups a stream of documents into stories.
@@ -58,22 +58,43 @@ type StoryFinder interface {
 
 // MinHashDuplicates returns a DuplicateFinder that pairs documents whose
 // estimated Jaccard similarity of word shingles reaches threshold (MinHash
-// with LSH banding: near-linear in the number of documents, 512 bytes kept
-// per document).
-func MinHashDuplicates(threshold float64) (DuplicateFinder, error) {
+// with LSH banding: near-linear in the number of documents). With tempDir
+// set, signatures go to a temporary file there and 128 bytes of band keys
+// stay in memory per document; otherwise the 512-byte signatures stay too.
+// Pairs removes the file.
+func MinHashDuplicates(threshold float64, tempDir string) (DuplicateFinder, error) {
 	p := minhash.DefaultParams()
 	p.Threshold = threshold
 	ix, err := minhash.NewIndex(p)
 	if err != nil {
 		return nil, err
 	}
-	return minhashFinder{ix}, nil
+	if tempDir != "" {
+		if err := ix.SpillTo(tempDir); err != nil {
+			return nil, err
+		}
+	}
+	return &minhashFinder{ix: ix}, nil
 }
 
-type minhashFinder struct{ ix *minhash.Index }
+type minhashFinder struct {
+	ix  *minhash.Index
+	err error
+}
 
-func (f minhashFinder) Add(i int, d *article.Document) { f.ix.Add(i, d.Body) }
-func (f minhashFinder) Pairs() []minhash.Pair          { return f.ix.Pairs() }
+func (f *minhashFinder) Add(i int, d *article.Document) {
+	if f.err == nil {
+		f.err = f.ix.Add(i, d.Body)
+	}
+}
+
+func (f *minhashFinder) Pairs() ([]minhash.Pair, error) {
+	defer f.ix.Close()
+	if f.err != nil {
+		return nil, f.err
+	}
+	return f.ix.Pairs()
+}
 
 // StoryClusters returns a StoryFinder that clusters documents by event
 // with package story, keeping only each document's feature counts.

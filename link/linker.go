@@ -83,7 +83,11 @@ func (l *Linker) Finish(ctx context.Context) (*Result, error) {
 		return nil, err
 	}
 	if l.opt.Duplicates != nil {
-		for _, p := range l.opt.Duplicates.Pairs() {
+		pairs, err := l.opt.Duplicates.Pairs()
+		if err != nil {
+			return fail(fmt.Errorf("link: near-duplicates: %w", err))
+		}
+		for _, p := range pairs {
 			r.Duplicates = append(r.Duplicates, Duplicate{Docs: []string{l.names[p.A], l.names[p.B]}, Similarity: round3(p.Similarity)})
 		}
 	}

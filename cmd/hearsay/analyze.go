@@ -185,7 +185,7 @@ const duplicateThreshold = 0.5
 // clustering, documents and clusters kept in files under tmp ("" for
 // memory).
 func newLinker(tmp string) (*link.Linker, error) {
-	dup, err := link.MinHashDuplicates(duplicateThreshold)
+	dup, err := link.MinHashDuplicates(duplicateThreshold, tmp)
 	if err != nil {
 		return nil, err
 	}

@@ -191,7 +191,7 @@ func runScale(tb testing.TB, n int, progress io.Writer) scaleResult {
 		}
 	}
 	tmp := tb.TempDir()
-	dup, err := link.MinHashDuplicates(duplicateThreshold)
+	dup, err := link.MinHashDuplicates(duplicateThreshold, tmp)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -252,7 +252,7 @@ type timedDup struct {
 	d time.Duration
 }
 
-func (t *timedDup) Pairs() []minhash.Pair {
+func (t *timedDup) Pairs() ([]minhash.Pair, error) {
 	s := time.Now()
 	defer func() { t.d = time.Since(s) }()
 	return t.DuplicateFinder.Pairs()

@@ -12,10 +12,13 @@
 package minhash
 
 import (
+	"bufio"
 	"cmp"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"math"
+	"os"
 	"slices"
 )
 
@@ -74,15 +77,24 @@ type Pair struct {
 	Similarity float64 // fraction of agreeing signature entries
 }
 
-// Index holds MinHash signatures of the documents added to it.
-// It is not safe for concurrent use.
+// Index holds MinHash signatures of the documents added to it, and their
+// LSH band keys. Signatures stay in memory, or go to a temporary file after
+// SpillTo, so that memory per document is its band keys alone (Bands × 4
+// bytes). It is not safe for concurrent use.
 type Index struct {
 	p     Params
 	mul   []uint64 // per-hash odd multipliers
 	add   []uint64 // per-hash offsets
 	ids   []int
-	sigs  []uint32 // len(ids) × p.Hashes, document-major
+	keys  []uint32 // len(ids) × p.Bands band keys, document-major
+	sigs  []uint32 // len(ids) × p.Hashes, document-major; nil when spilled
 	empty []bool   // document had no words
+
+	spill   *os.File
+	spillW  *bufio.Writer
+	scratch []uint32 // one signature
+	bufA    []byte
+	bufB    []byte
 }
 
 // ErrParams is wrapped by the error NewIndex returns for invalid parameters.
@@ -113,16 +125,72 @@ func (ix *Index) Params() Params { return ix.p }
 // Len returns the number of documents added.
 func (ix *Index) Len() int { return len(ix.ids) }
 
+// SpillTo makes the index keep signatures in a temporary file in dir
+// instead of memory; call it before the first Add, and Close to remove the
+// file.
+func (ix *Index) SpillTo(dir string) error {
+	if len(ix.ids) > 0 || ix.spill != nil {
+		return errors.New("minhash: SpillTo after Add")
+	}
+	f, err := os.CreateTemp(dir, "hearsay-minhash-*.bin")
+	if err != nil {
+		return fmt.Errorf("minhash: signature file: %w", err)
+	}
+	ix.spill, ix.spillW = f, bufio.NewWriterSize(f, 1<<16)
+	return nil
+}
+
+// Close removes the signature file, if any. The index must not be used
+// afterwards.
+func (ix *Index) Close() error {
+	if ix.spill == nil {
+		return nil
+	}
+	name := ix.spill.Name()
+	err := ix.spill.Close()
+	if rerr := os.Remove(name); err == nil {
+		err = rerr
+	}
+	ix.spill = nil
+	return err
+}
+
 // Add computes the signature of text and stores it under id. Only the
-// signature (Hashes × 4 bytes) is kept. A text without words is recorded but
-// never paired.
-func (ix *Index) Add(id int, text string) {
+// signature (Hashes × 4 bytes, in memory or in the spill file) and the band
+// keys are kept. A text without words is recorded but never paired. Add
+// fails only when the spill file cannot be written.
+func (ix *Index) Add(id int, text string) error {
 	sh := shingles(text, ix.p.Shingle)
-	n := len(ix.sigs)
-	ix.sigs = slices.Grow(ix.sigs, ix.p.Hashes)[:n+ix.p.Hashes]
-	ix.signature(sh, ix.sigs[n:])
+	var sig []uint32
+	if ix.spill == nil {
+		n := len(ix.sigs)
+		ix.sigs = slices.Grow(ix.sigs, ix.p.Hashes)[:n+ix.p.Hashes]
+		sig = ix.sigs[n:]
+	} else {
+		ix.scratch = slices.Grow(ix.scratch[:0], ix.p.Hashes)[:ix.p.Hashes]
+		sig = ix.scratch
+	}
+	ix.signature(sh, sig)
+	if ix.spill != nil {
+		var b [4]byte
+		for _, v := range sig {
+			binary.LittleEndian.PutUint32(b[:], v)
+			if _, err := ix.spillW.Write(b[:]); err != nil {
+				return fmt.Errorf("minhash: writing signature: %w", err)
+			}
+		}
+	}
+	rows := ix.p.Hashes / ix.p.Bands
+	for band := range ix.p.Bands {
+		h := mix64(uint64(band) + fnvOffset)
+		for _, v := range sig[band*rows : (band+1)*rows] {
+			h = mix64(h ^ uint64(v))
+		}
+		ix.keys = append(ix.keys, uint32(h>>32))
+	}
 	ix.ids = append(ix.ids, id)
 	ix.empty = append(ix.empty, len(sh) == 0)
+	return nil
 }
 
 // signature writes the MinHash signature of the shingle hashes into sig.
@@ -144,20 +212,45 @@ func (ix *Index) signature(sh []uint64, sig []uint32) {
 
 // Similarity returns the estimated Jaccard similarity of the i-th and j-th
 // documents added (in order of addition, from 0).
-func (ix *Index) similarity(i, j int) float64 {
+func (ix *Index) similarity(i, j int) (float64, error) {
 	h := ix.p.Hashes
-	a, b := ix.sigs[i*h:(i+1)*h], ix.sigs[j*h:(j+1)*h]
 	eq := 0
-	for k := range a {
-		if a[k] == b[k] {
+	if ix.spill == nil {
+		a, b := ix.sigs[i*h:(i+1)*h], ix.sigs[j*h:(j+1)*h]
+		for k := range a {
+			if a[k] == b[k] {
+				eq++
+			}
+		}
+		return float64(eq) / float64(h), nil
+	}
+	var err error
+	if ix.bufA, err = ix.readSig(i, ix.bufA); err != nil {
+		return 0, err
+	}
+	if ix.bufB, err = ix.readSig(j, ix.bufB); err != nil {
+		return 0, err
+	}
+	for k := 0; k < 4*h; k += 4 {
+		if binary.LittleEndian.Uint32(ix.bufA[k:]) == binary.LittleEndian.Uint32(ix.bufB[k:]) {
 			eq++
 		}
 	}
-	return float64(eq) / float64(h)
+	return float64(eq) / float64(h), nil
+}
+
+// readSig reads the i-th signature from the spill file into buf.
+func (ix *Index) readSig(i int, buf []byte) ([]byte, error) {
+	n := 4 * ix.p.Hashes
+	buf = slices.Grow(buf[:0], n)[:n]
+	if _, err := ix.spill.ReadAt(buf, int64(i)*int64(n)); err != nil {
+		return buf, fmt.Errorf("minhash: reading signature %d: %w", i, err)
+	}
+	return buf, nil
 }
 
 type bandEntry struct {
-	key uint64
+	key uint32
 	doc int32
 }
 
@@ -166,10 +259,15 @@ type bandEntry struct {
 // the threshold, sorted by A then B. Buckets of more than MaxBucket documents
 // are skipped, which keeps the cost near-linear in the number of documents
 // even when many documents share boilerplate. A document added twice under
-// the same id is not paired with itself.
-func (ix *Index) Pairs() []Pair {
+// the same id is not paired with itself. It fails only when spilled
+// signatures cannot be read back.
+func (ix *Index) Pairs() ([]Pair, error) {
+	if ix.spill != nil {
+		if err := ix.spillW.Flush(); err != nil {
+			return nil, fmt.Errorf("minhash: writing signatures: %w", err)
+		}
+	}
 	n := len(ix.ids)
-	rows := ix.p.Hashes / ix.p.Bands
 	entries := make([]bandEntry, 0, n)
 	var cand []uint64 // i<<32 | j, i < j, indices in order of addition
 	for band := range ix.p.Bands {
@@ -178,12 +276,7 @@ func (ix *Index) Pairs() []Pair {
 			if ix.empty[d] {
 				continue
 			}
-			row := ix.sigs[d*ix.p.Hashes+band*rows : d*ix.p.Hashes+(band+1)*rows]
-			h := mix64(uint64(band) + fnvOffset)
-			for _, v := range row {
-				h = mix64(h ^ uint64(v))
-			}
-			entries = append(entries, bandEntry{h, int32(d)})
+			entries = append(entries, bandEntry{ix.keys[d*ix.p.Bands+band], int32(d)})
 		}
 		slices.SortFunc(entries, func(a, b bandEntry) int {
 			return cmp.Or(cmp.Compare(a.key, b.key), cmp.Compare(a.doc, b.doc))
@@ -215,7 +308,10 @@ func (ix *Index) Pairs() []Pair {
 		if ix.ids[i] == ix.ids[j] {
 			continue
 		}
-		s := ix.similarity(i, j)
+		s, err := ix.similarity(i, j)
+		if err != nil {
+			return nil, err
+		}
 		if s < ix.p.Threshold {
 			continue
 		}
@@ -228,5 +324,5 @@ func (ix *Index) Pairs() []Pair {
 	slices.SortFunc(out, func(x, y Pair) int {
 		return cmp.Or(cmp.Compare(x.A, y.A), cmp.Compare(x.B, y.B), cmp.Compare(y.Similarity, x.Similarity))
 	})
-	return slices.CompactFunc(out, func(x, y Pair) bool { return x.A == y.A && x.B == y.B })
+	return slices.CompactFunc(out, func(x, y Pair) bool { return x.A == y.A && x.B == y.B }), nil
 }

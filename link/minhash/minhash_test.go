@@ -3,6 +3,7 @@ package minhash
 import (
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -59,7 +60,10 @@ func TestPairs(t *testing.T) {
 			}
 			ix.Add(10, c.a)
 			ix.Add(20, c.b)
-			ps := ix.Pairs()
+			ps, err := ix.Pairs()
+			if err != nil {
+				t.Fatal(err)
+			}
 			if !c.paired {
 				if len(ps) != 0 {
 					t.Fatalf("got pairs %v, want none", ps)
@@ -138,7 +142,11 @@ func TestPairsSortedAndDeterministic(t *testing.T) {
 		for i, d := range docs {
 			ix.Add(len(docs)-i, d) // ids in reverse order of addition
 		}
-		return ix.Pairs()
+		ps, err := ix.Pairs()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ps
 	}
 	a, b := run(), run()
 	if !slices.Equal(a, b) {
@@ -240,9 +248,50 @@ func BenchmarkPairs(b *testing.B) {
 	docs = nil
 	b.ReportAllocs()
 	for b.Loop() {
-		ps := ix.Pairs()
+		ps, err := ix.Pairs()
+		if err != nil {
+			b.Fatal(err)
+		}
 		if len(ps) < 10_000 {
 			b.Fatalf("only %d pairs", len(ps))
 		}
+	}
+}
+
+// TestSpillSamePairs: with signatures in a temporary file, Pairs finds the
+// same pairs as in memory, and Close removes the file.
+func TestSpillSamePairs(t *testing.T) {
+	docs := synthDocs(3000, 11)
+	run := func(dir string) []Pair {
+		ix, err := NewIndex(Params{Threshold: 0.5})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if dir != "" {
+			if err := ix.SpillTo(dir); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for i, d := range docs {
+			if err := ix.Add(i, d); err != nil {
+				t.Fatal(err)
+			}
+		}
+		ps, err := ix.Pairs()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := ix.Close(); err != nil {
+			t.Fatal(err)
+		}
+		return ps
+	}
+	dir := t.TempDir()
+	mem, spilled := run(""), run(dir)
+	if len(mem) == 0 || !slices.Equal(mem, spilled) {
+		t.Errorf("spilled index found %d pairs, in memory %d; want the same, and some", len(spilled), len(mem))
+	}
+	if left, _ := os.ReadDir(dir); len(left) != 0 {
+		t.Errorf("%d files left after Close", len(left))
 	}
 }
