@@ -53,7 +53,7 @@ type StoryFinder interface {
 	// Add sees document i (numbered from 0 in order of addition).
 	Add(i int, d *article.Document)
 	// Stories returns the stories, naming documents by their Doc field.
-	Stories() []Story
+	Stories() ([]Story, error)
 }
 
 // MinHashDuplicates returns a DuplicateFinder that pairs documents whose
@@ -97,9 +97,17 @@ func (f *minhashFinder) Pairs() ([]minhash.Pair, error) {
 }
 
 // StoryClusters returns a StoryFinder that clusters documents by event
-// with package story, keeping only each document's feature counts.
-func StoryClusters(p story.Params) StoryFinder {
-	return storyFinder{story.NewBatch(p)}
+// with package story, keeping only each document's feature counts: in
+// memory, or with tempDir set in a temporary file there (removed by
+// Stories).
+func StoryClusters(p story.Params, tempDir string) (StoryFinder, error) {
+	b := story.NewBatch(p)
+	if tempDir != "" {
+		if err := b.SpillTo(tempDir); err != nil {
+			return nil, err
+		}
+	}
+	return storyFinder{b}, nil
 }
 
 type storyFinder struct{ b *story.Batch }
@@ -115,12 +123,16 @@ func (f storyFinder) Add(_ int, d *article.Document) {
 	f.b.Add(sd)
 }
 
-func (f storyFinder) Stories() []Story {
+func (f storyFinder) Stories() ([]Story, error) {
+	st, err := f.b.Stories()
+	if err != nil {
+		return nil, err
+	}
 	var out []Story
-	for _, s := range f.b.Stories() {
+	for _, s := range st {
 		out = append(out, Story{Label: s.Label, Docs: s.Docs})
 	}
-	return out
+	return out, nil
 }
 
 // FixedStories returns a StoryFinder that ignores the documents and gives
@@ -129,8 +141,8 @@ func FixedStories(stories []Story) StoryFinder { return fixedStories(stories) }
 
 type fixedStories []Story
 
-func (fixedStories) Add(int, *article.Document) {}
-func (f fixedStories) Stories() []Story         { return f }
+func (fixedStories) Add(int, *article.Document)  {}
+func (f fixedStories) Stories() ([]Story, error) { return f, nil }
 
 // Analyze links docs into a Corpus, in memory. The output depends only on
 // docs and opt: clusters come story by story, members by document order.

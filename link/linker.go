@@ -92,7 +92,11 @@ func (l *Linker) Finish(ctx context.Context) (*Result, error) {
 		}
 	}
 	if l.opt.Stories != nil {
-		if s := l.opt.Stories.Stories(); s != nil {
+		s, err := l.opt.Stories.Stories()
+		if err != nil {
+			return fail(fmt.Errorf("link: stories: %w", err))
+		}
+		if s != nil {
 			r.Stories = s
 		}
 	}

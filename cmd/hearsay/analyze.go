@@ -189,5 +189,9 @@ func newLinker(tmp string) (*link.Linker, error) {
 	if err != nil {
 		return nil, err
 	}
-	return link.NewLinker(link.Options{Duplicates: dup, Stories: link.StoryClusters(story.DefaultParams()), TempDir: tmp})
+	sto, err := link.StoryClusters(story.DefaultParams(), tmp)
+	if err != nil {
+		return nil, err
+	}
+	return link.NewLinker(link.Options{Duplicates: dup, Stories: sto, TempDir: tmp})
 }

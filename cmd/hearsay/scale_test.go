@@ -196,7 +196,11 @@ func runScale(tb testing.TB, n int, progress io.Writer) scaleResult {
 		tb.Fatal(err)
 	}
 	tdup := &timedDup{DuplicateFinder: dup}
-	tsto := &timedStories{StoryFinder: link.StoryClusters(story.DefaultParams())}
+	sto, err := link.StoryClusters(story.DefaultParams(), tmp)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tsto := &timedStories{StoryFinder: sto}
 	l, err := link.NewLinker(link.Options{Duplicates: tdup, Stories: tsto, TempDir: tmp})
 	if err != nil {
 		tb.Fatal(err)
@@ -263,7 +267,7 @@ type timedStories struct {
 	d time.Duration
 }
 
-func (t *timedStories) Stories() []link.Story {
+func (t *timedStories) Stories() ([]link.Story, error) {
 	s := time.Now()
 	defer func() { t.d = time.Since(s) }()
 	return t.StoryFinder.Stories()

@@ -9,7 +9,9 @@ import (
 // Cluster but without holding the articles: Add extracts an article's
 // features and keeps only its feature counts, date and ID; Stories learns
 // the document frequencies from everything added, then clusters the
-// articles in order of (Date, ID). A Batch is not safe for concurrent use.
+// articles in order of (Date, ID). With SpillTo, the feature counts wait in
+// a temporary file too, and memory per article is its ID, date and a file
+// offset. A Batch is not safe for concurrent use.
 type Batch struct {
 	c    *Clusterer
 	ms   []member
@@ -22,9 +24,24 @@ func NewBatch(p Params) *Batch {
 	return &Batch{c: NewClusterer(p)}
 }
 
+// SpillTo keeps feature counts in a temporary file in dir; call it before
+// the first Add. Stories removes the file.
+func (b *Batch) SpillTo(dir string) error {
+	sp, err := newSpill(dir)
+	if err != nil {
+		return err
+	}
+	b.c.spill = sp
+	return nil
+}
+
 // Add counts d's features; d's text is not kept.
 func (b *Batch) Add(d Doc) {
-	b.ms = append(b.ms, b.c.count(d))
+	m := b.c.count(d)
+	if b.c.spill != nil {
+		m = b.c.spill.put(m)
+	}
+	b.ms = append(b.ms, m)
 	b.date = append(b.date, d.Date)
 }
 
@@ -33,7 +50,7 @@ func (b *Batch) Len() int { return len(b.ms) }
 
 // Stories clusters the articles added so far and returns the stories,
 // largest first. Call it once.
-func (b *Batch) Stories() []Story {
+func (b *Batch) Stories() ([]Story, error) {
 	order := make([]int, len(b.ms))
 	for i := range order {
 		order[i] = i
@@ -42,11 +59,22 @@ func (b *Batch) Stories() []Story {
 		return cmp.Or(cmp.Compare(b.date[x], b.date[y]), cmp.Compare(b.ms[x].id, b.ms[y].id))
 	})
 	for _, i := range order {
-		m := b.ms[i]
+		m := b.c.features(b.ms[i])
 		b.ms[i] = member{} // the cluster holds it from here on
 		b.c.recount(m)
 		b.c.assign(m, b.c.reweight(m, nil))
 	}
 	b.ms, b.date = nil, nil
-	return b.c.Stories()
+	out := b.c.Stories()
+	if sp := b.c.spill; sp != nil {
+		b.c.spill = nil
+		err := sp.err
+		if cerr := sp.close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }

@@ -22,14 +22,18 @@ func (c *Clusterer) refine(docs []member) [][]member {
 	if n < 4 || n > c.p.MaxRefine {
 		return [][]member{docs}
 	}
+	full := make([]member, n)
+	for i, m := range docs {
+		full[i] = c.features(m)
+	}
 	local := map[uint32]float64{}
-	for _, m := range docs {
+	for _, m := range full {
 		for _, id := range m.ids {
 			local[id]++
 		}
 	}
 	vs := make([]vec, n)
-	for i, m := range docs {
+	for i, m := range full {
 		vs[i] = c.reweight(m, func(id uint32) float64 {
 			if local[id] < 2 {
 				return 0 // shared with no other member: cannot tie it to any

@@ -163,6 +163,8 @@ type Clusterer struct {
 	cands    []int     // the result of topCandidates
 	fids     []uint32  // feature ids of one document, before counting
 	ex       extractor // buffers of feature extraction
+
+	spill *spill // where members' features wait, when set
 }
 
 // NewClusterer returns an empty Clusterer with parameters p (zero fields
@@ -258,6 +260,7 @@ type member struct {
 	id  string
 	ids []uint32
 	tf  []float32
+	off int64 // where the features are in the spill file, when they are there and not here
 }
 
 // assign puts document m with unit vector v into a cluster.
@@ -282,7 +285,7 @@ func (c *Clusterer) assign(m member, v vec) {
 	}
 	cl := c.clusters[best]
 	c.addToCentroid(cl, v)
-	cl.docs = append(cl.docs, m)
+	cl.docs = append(cl.docs, c.light(m))
 	for _, f := range block.ids {
 		c.post(f, best)
 	}
@@ -650,7 +653,7 @@ func vecOf(m map[uint32]float64) vec {
 func (c *Clusterer) label(g []member) string {
 	sum := map[uint32]float64{}
 	for _, m := range g {
-		v := c.reweight(m, nil)
+		v := c.reweight(c.features(m), nil)
 		for i, id := range v.ids {
 			sum[id] += float64(v.ws[i])
 		}
