@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"crypto/md5"
 	"database/sql"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -12,9 +14,6 @@ import (
 	"github.com/hearsaylab/hearsay/link"
 	"github.com/hearsaylab/hearsay/link/provenance"
 )
-
-// ErrNoAnalysis is returned by LoadCorpus when no analysis has been saved.
-var ErrNoAnalysis = errors.New("store: no analysis saved")
 
 // analysisTables are the tables SaveAnalysis replaces, children first.
 var analysisTables = []string{
@@ -58,36 +57,47 @@ func (s *Store) SaveAnalysis(ctx context.Context, c link.Corpus, hashes []string
 	if err := s.saveAnalysisDocs(ctx, tx, c.Documents, hashes); err != nil {
 		return err
 	}
-	w := &rowWriter{s: s, tx: tx, ctx: ctx}
+	dups := s.newBulk(ctx, tx, "duplicates", "position:bigint", "docs:json", "similarity:float8")
 	for i, d := range c.Duplicates {
-		w.exec("duplicates", `INSERT INTO duplicates (position, docs, similarity) VALUES (?, ?, ?)`, i, w.json(d.Docs), d.Similarity)
+		dups.add(i, jsonOf(d.Docs), d.Similarity)
 	}
+	stories := s.newBulk(ctx, tx, "stories", "position:bigint", "label:text", "docs:json")
 	for i, st := range c.Stories {
-		w.exec("stories", `INSERT INTO stories (position, label, docs) VALUES (?, ?, ?)`, i, clean(st.Label), w.json(st.Docs))
+		stories.add(i, clean(st.Label), jsonOf(st.Docs))
+	}
+	members := s.newBulk(ctx, tx, "story_members", "story:bigint", "position:bigint", "doc:text")
+	for i, st := range c.Stories {
 		for j, doc := range st.Docs {
-			w.exec("story_members", `INSERT INTO story_members (story, position, doc) VALUES (?, ?, ?)`, i, j, clean(doc))
+			members.add(i, j, clean(doc))
 		}
 	}
+	qcs := s.newBulk(ctx, tx, "quote_clusters", "position:bigint", "label:text", "speaker:text", "primary_source:text",
+		"primary_source_id:text", "members:json", "coverage:json")
 	for i, qc := range c.QuoteClusters {
-		w.exec("quote_clusters", `INSERT INTO quote_clusters (position, label, speaker, primary_source, primary_source_id, members, coverage)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`, i, clean(qc.Label), clean(qc.Speaker), clean(qc.PrimarySource), clean(qc.PrimarySourceID),
-			w.json(qc.Members), w.json(qc.Coverage))
+		qcs.add(i, clean(qc.Label), clean(qc.Speaker), clean(qc.PrimarySource), clean(qc.PrimarySourceID),
+			jsonOf(qc.Members), jsonOf(qc.Coverage))
 	}
+	ccs := s.newBulk(ctx, tx, "claim_clusters", "position:bigint", "label:text", "primary_source:text",
+		"primary_source_id:text", "members:json", "coverage:json")
 	for i, cc := range c.ClaimClusters {
-		w.exec("claim_clusters", `INSERT INTO claim_clusters (position, label, primary_source, primary_source_id, members, coverage)
-			VALUES (?, ?, ?, ?, ?, ?)`, i, clean(cc.Label), clean(cc.PrimarySource), clean(cc.PrimarySourceID),
-			w.json(cc.Members), w.json(cc.Coverage))
+		ccs.add(i, clean(cc.Label), clean(cc.PrimarySource), clean(cc.PrimarySourceID), jsonOf(cc.Members), jsonOf(cc.Coverage))
 	}
+	ncs := s.newBulk(ctx, tx, "number_conflicts", "position:bigint", "counts:text", "severity:text", "members:json", "coverage:json")
 	for i, nc := range c.NumberConflicts {
-		w.exec("number_conflicts", `INSERT INTO number_conflicts (position, counts, severity, members, coverage) VALUES (?, ?, ?, ?, ?)`,
-			i, clean(nc.Counts), clean(nc.Severity), w.json(nc.Members), w.json(nc.Coverage))
+		ncs.add(i, clean(nc.Counts), clean(nc.Severity), jsonOf(nc.Members), jsonOf(nc.Coverage))
 	}
+	nodes := s.newBulk(ctx, tx, "provenance_nodes", "position:bigint", "node_id:text", "kind:text")
 	for i, n := range c.Provenance.Nodes {
-		w.exec("provenance_nodes", `INSERT INTO provenance_nodes (position, node_id, kind) VALUES (?, ?, ?)`, i, clean(n.ID), clean(n.Kind))
+		nodes.add(i, clean(n.ID), clean(n.Kind))
 	}
+	edges := s.newBulk(ctx, tx, "provenance_edges", "position:bigint", "from_node:text", "to_node:text", "via:text")
 	for i, e := range c.Provenance.Edges {
-		w.exec("provenance_edges", `INSERT INTO provenance_edges (position, from_node, to_node, via) VALUES (?, ?, ?, ?)`,
-			i, clean(e.From), clean(e.To), clean(e.Via))
+		edges.add(i, clean(e.From), clean(e.To), clean(e.Via))
+	}
+	for _, b := range []*bulk{dups, stories, members, qcs, ccs, ncs, nodes, edges} {
+		if err := b.flush(); err != nil {
+			return fmt.Errorf("store: saving analysis: %w", err)
+		}
 	}
 	var nulls []string
 	for _, l := range []struct {
@@ -107,9 +117,9 @@ func (s *Store) SaveAnalysis(ctx context.Context, c link.Corpus, hashes []string
 			nulls = append(nulls, l.name)
 		}
 	}
-	w.exec("analysis", `INSERT INTO analysis (id, documents, nulls) VALUES (1, ?, ?)`, len(c.Documents), strings.Join(nulls, ","))
-	if w.err != nil {
-		return w.err
+	if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO analysis (id, documents, nulls) VALUES (1, ?, ?)`),
+		len(c.Documents), strings.Join(nulls, ",")); err != nil {
+		return fmt.Errorf("store: saving analysis: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("store: saving analysis: commit: %w", err)
@@ -117,90 +127,133 @@ func (s *Store) SaveAnalysis(ctx context.Context, c link.Corpus, hashes []string
 	return nil
 }
 
+// jsonOf is v as JSON text. The values SaveAnalysis encodes (strings,
+// ints, finite floats) cannot fail to encode; a NaN similarity or value
+// would, and is written as null.
+func jsonOf(v any) string {
+	s, err := jsonText(v)
+	if err != nil {
+		return "null"
+	}
+	return s
+}
+
+// docRef is a stored document found by its hash: its row id and the MD5
+// of its JSON (to tell whether an analysed document differs from it).
+type docRef struct {
+	id  int64
+	sum string
+}
+
+// lookupChunk is how many hashes saveAnalysisDocs looks up at once.
+const lookupChunk = 1000
+
 // saveAnalysisDocs records which stored documents, in which order, make up
-// the analysed corpus, storing any that are missing.
+// the analysed corpus, storing any that are missing and keeping the
+// analysed form of any that differ from the stored one.
 func (s *Store) saveAnalysisDocs(ctx context.Context, tx *sql.Tx, docs []article.Document, hashes []string) error {
-	if len(docs) == 0 {
-		return nil
-	}
-	find, err := tx.PrepareContext(ctx, s.q(`SELECT id, doc FROM documents WHERE hash = ?`))
-	if err != nil {
-		return fmt.Errorf("store: saving analysis: %w", err)
-	}
-	defer find.Close()
-	add, err := tx.PrepareContext(ctx, s.q(`INSERT INTO analysis_docs (position, document_id, doc_override) VALUES (?, ?, ?)`))
-	if err != nil {
-		return fmt.Errorf("store: saving analysis: %w", err)
-	}
-	defer add.Close()
-	var ins *inserter
-	defer func() {
-		if ins != nil {
-			ins.close()
-		}
-	}()
-	for i, d := range docs {
-		raw, err := jsonText(d)
-		if err != nil {
-			return fmt.Errorf("store: saving analysis: encoding %s: %w", d.Doc, err)
-		}
-		var (
-			id       int64
-			stored   string
-			override any
-		)
-		err = find.QueryRowContext(ctx, hashes[i]).Scan(&id, &stored)
-		switch {
-		case errors.Is(err, sql.ErrNoRows):
-			if ins == nil {
-				if ins, err = s.newInserter(ctx, tx); err != nil {
-					return err
-				}
+	out := s.newBulk(ctx, tx, "analysis_docs", "position:bigint", "document_id:bigint", "doc_override:njson")
+	for from := 0; from < len(docs); from += lookupChunk {
+		to := min(from+lookupChunk, len(docs))
+		raws := make([]string, to-from)
+		for i := from; i < to; i++ {
+			raw, err := jsonText(docs[i])
+			if err != nil {
+				return fmt.Errorf("store: saving analysis: encoding %s: %w", docs[i].Doc, err)
 			}
-			if id, _, err = ins.put(ctx, hashes[i], d); err != nil {
+			raws[i-from] = raw
+		}
+		refs, err := s.lookup(ctx, tx, hashes[from:to])
+		if err != nil {
+			return err
+		}
+		var missing []Entry
+		for i := from; i < to; i++ {
+			if _, ok := refs[hashes[i]]; !ok {
+				missing = append(missing, Entry{Hash: hashes[i], Doc: docs[i]})
+			}
+		}
+		if len(missing) > 0 {
+			if err := s.putEntries(ctx, tx, missing); err != nil {
 				return err
 			}
-			if id == 0 {
-				return fmt.Errorf("store: saving analysis: hash %s of %s given twice", hashes[i], d.Doc)
+			more := make([]string, len(missing))
+			for i, e := range missing {
+				more[i] = e.Hash
 			}
-		case err != nil:
-			return fmt.Errorf("store: saving analysis: looking up %s: %w", d.Doc, err)
-		case stored != raw:
-			override = raw
+			added, err := s.lookup(ctx, tx, more)
+			if err != nil {
+				return err
+			}
+			for h, r := range added {
+				refs[h] = r
+			}
 		}
-		if _, err := add.ExecContext(ctx, i, id, override); err != nil {
-			return fmt.Errorf("store: saving analysis: document %d (%s): %w", i, d.Doc, err)
+		for i := from; i < to; i++ {
+			ref, ok := refs[hashes[i]]
+			if !ok {
+				return fmt.Errorf("store: saving analysis: document %s (hash %s) could not be stored", docs[i].Doc, hashes[i])
+			}
+			var override any
+			if ref.sum != md5Hex(raws[i-from]) {
+				override = raws[i-from]
+			}
+			out.add(i, ref.id, override)
 		}
+	}
+	if err := out.flush(); err != nil {
+		return fmt.Errorf("store: saving analysis: %w", err)
 	}
 	return nil
 }
 
-// rowWriter runs inserts in a transaction until the first error, which it
-// keeps.
-type rowWriter struct {
-	s   *Store
-	tx  *sql.Tx
-	ctx context.Context
-	err error
+// lookup finds stored documents by hash.
+func (s *Store) lookup(ctx context.Context, tx *sql.Tx, hashes []string) (map[string]docRef, error) {
+	refs := map[string]docRef{}
+	if s.backend == Postgres {
+		rows, err := tx.QueryContext(ctx, `SELECT hash, id, md5(doc::text) FROM documents WHERE hash = ANY($1::text[])`, hashes)
+		if err != nil {
+			return nil, fmt.Errorf("store: saving analysis: looking up documents: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var h string
+			var r docRef
+			if err := rows.Scan(&h, &r.id, &r.sum); err != nil {
+				return nil, fmt.Errorf("store: saving analysis: looking up documents: %w", err)
+			}
+			refs[h] = r
+		}
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("store: saving analysis: looking up documents: %w", err)
+		}
+		return refs, nil
+	}
+	find, err := tx.PrepareContext(ctx, `SELECT id, doc FROM documents WHERE hash = ?`)
+	if err != nil {
+		return nil, fmt.Errorf("store: saving analysis: looking up documents: %w", err)
+	}
+	defer find.Close()
+	for _, h := range hashes {
+		var r docRef
+		var doc string
+		err := find.QueryRowContext(ctx, h).Scan(&r.id, &doc)
+		if errors.Is(err, sql.ErrNoRows) {
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("store: saving analysis: looking up %s: %w", h, err)
+		}
+		r.sum = md5Hex(doc)
+		refs[h] = r
+	}
+	return refs, nil
 }
 
-// json is v as JSON text; an encoding error is kept.
-func (w *rowWriter) json(v any) string {
-	s, err := jsonText(v)
-	if err != nil && w.err == nil {
-		w.err = fmt.Errorf("store: saving analysis: encoding: %w", err)
-	}
-	return clean(s)
-}
-
-// exec runs one insert into table unless an earlier one failed.
-func (w *rowWriter) exec(table, query string, args ...any) {
-	if w.err != nil {
-		return
-	}
-	if _, err := w.tx.ExecContext(w.ctx, w.s.q(query), args...); err != nil {
-		w.err = fmt.Errorf("store: saving analysis: %s: %w", table, err)
-	}
+// md5Hex is the hex MD5 of s: a change check, as PostgreSQL's md5().
+func md5Hex(s string) string {
+	sum := md5.Sum([]byte(s))
+	return hex.EncodeToString(sum[:])
 }
 
 // readTx begins a read-only transaction that sees one snapshot.
@@ -213,8 +266,9 @@ func (s *Store) readTx(ctx context.Context) (*sql.Tx, error) {
 }
 
 // LoadCorpus returns the latest saved analysis with its documents in
-// order: a Corpus equal to the one given to SaveAnalysis. It returns
-// ErrNoAnalysis when none has been saved.
+// order: a Corpus equal to the one given to SaveAnalysis (for text that is
+// valid UTF-8 without NUL bytes). Before any analysis is saved it returns
+// an empty corpus (every list empty, not null), as link.Analyze(nil) does.
 func (s *Store) LoadCorpus(ctx context.Context) (link.Corpus, error) {
 	tx, err := s.readTx(ctx)
 	if err != nil {
@@ -227,7 +281,9 @@ func (s *Store) LoadCorpus(ctx context.Context) (link.Corpus, error) {
 	)
 	err = tx.QueryRowContext(ctx, `SELECT documents, nulls FROM analysis WHERE id = 1`).Scan(&n, &nullList)
 	if errors.Is(err, sql.ErrNoRows) {
-		return link.Corpus{}, ErrNoAnalysis
+		return link.Corpus{Documents: []article.Document{}, Duplicates: []link.Duplicate{}, Stories: []link.Story{},
+			QuoteClusters: []link.QuoteCluster{}, ClaimClusters: []link.ClaimCluster{}, NumberConflicts: []link.NumberConflict{},
+			Provenance: provenance.Graph{Nodes: []provenance.Node{}, Edges: []provenance.Edge{}}}, nil
 	}
 	if err != nil {
 		return link.Corpus{}, fmt.Errorf("store: loading analysis: %w", err)

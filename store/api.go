@@ -163,9 +163,11 @@ func (s *Store) Known(ctx context.Context, hash string) (article.Document, bool,
 }
 
 // PutDocuments stores a batch of documents in one transaction, with their
-// quotations, claims and numbers. Entries whose hash is already stored
-// (before or earlier in the batch) are skipped, so storing the same inputs
-// again adds nothing.
+// quotations, claims and numbers, in the order of the batch. Entries whose
+// hash is already stored (before or earlier in the batch) are skipped, so
+// storing the same inputs again adds nothing. On SQLite each row goes
+// through a prepared statement; on PostgreSQL each table gets one
+// statement for the whole batch.
 func (s *Store) PutDocuments(ctx context.Context, batch []Entry) error {
 	if len(batch) == 0 {
 		return nil
@@ -180,18 +182,29 @@ func (s *Store) PutDocuments(ctx context.Context, batch []Entry) error {
 		return fmt.Errorf("store: storing documents: %w", err)
 	}
 	defer tx.Rollback()
+	if err := s.putEntries(ctx, tx, batch); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("store: storing documents: commit: %w", err)
+	}
+	return nil
+}
+
+// putEntries stores entries in tx, skipping hashes stored already.
+func (s *Store) putEntries(ctx context.Context, tx *sql.Tx, batch []Entry) error {
+	if s.backend == Postgres {
+		return s.putPostgres(ctx, tx, batch)
+	}
 	ins, err := s.newInserter(ctx, tx)
 	if err != nil {
 		return err
 	}
 	defer ins.close()
 	for _, e := range batch {
-		if _, _, err := ins.put(ctx, e.Hash, e.Doc); err != nil {
+		if err := ins.put(ctx, e.Hash, e.Doc); err != nil {
 			return err
 		}
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("store: storing documents: commit: %w", err)
 	}
 	return nil
 }

@@ -152,30 +152,30 @@ func (ins *inserter) close() {
 	}
 }
 
-// put stores one document unless its hash is stored already. It returns
-// the document's row id when it was inserted.
-func (ins *inserter) put(ctx context.Context, hash string, d article.Document) (id int64, inserted bool, err error) {
+// put stores one document unless its hash is stored already.
+func (ins *inserter) put(ctx context.Context, hash string, d article.Document) error {
 	raw, err := jsonText(d)
 	if err != nil {
-		return 0, false, fmt.Errorf("store: encoding %s: %w", d.Doc, err)
+		return fmt.Errorf("store: encoding %s: %w", d.Doc, err)
 	}
+	var id int64
 	err = ins.doc.QueryRowContext(ctx, clean(hash), clean(d.Doc), nullable(d.Title), nullable(d.Outlet), fold(d.Outlet),
 		nullable(d.Date), nullable(d.URL), clean(d.Body), raw).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
-		return 0, false, nil // stored before
+		return nil // stored before
 	}
 	if err != nil {
-		return 0, false, fmt.Errorf("store: storing %s: %w", d.Doc, err)
+		return fmt.Errorf("store: storing %s: %w", d.Doc, err)
 	}
 	for i, q := range d.Quotes {
 		if _, err := ins.quote.ExecContext(ctx, id, i, clean(q.Text), q.Start, q.End, nullable(q.Speaker), fold(q.Speaker),
 			nullable(q.SpeakerMention), q.Anonymous, nullable(q.Cue), nullable(q.Channel), q.Block); err != nil {
-			return 0, false, fmt.Errorf("store: storing quote %d of %s: %w", i, d.Doc, err)
+			return fmt.Errorf("store: storing quote %d of %s: %w", i, d.Doc, err)
 		}
 	}
 	for i, c := range d.Claims {
 		if _, err := ins.claim.ExecContext(ctx, id, i, clean(c.Text), clean(c.Source), clean(c.Cue), c.Start, c.End); err != nil {
-			return 0, false, fmt.Errorf("store: storing claim %d of %s: %w", i, d.Doc, err)
+			return fmt.Errorf("store: storing claim %d of %s: %w", i, d.Doc, err)
 		}
 	}
 	for i, n := range d.Numbers {
@@ -185,8 +185,8 @@ func (ins *inserter) put(ctx context.Context, hash string, d article.Document) (
 		}
 		if _, err := ins.number.ExecContext(ctx, id, i, clean(n.Text), n.Value, high, nullable(n.Qualifier), clean(n.Kind),
 			clean(n.Counts), n.Start, n.End); err != nil {
-			return 0, false, fmt.Errorf("store: storing number %d of %s: %w", i, d.Doc, err)
+			return fmt.Errorf("store: storing number %d of %s: %w", i, d.Doc, err)
 		}
 	}
-	return id, true, nil
+	return nil
 }

@@ -36,6 +36,8 @@ Usage:
   hearsay extract [flags] PATH...   quotations, speakers, claims, sources, numbers per article
   hearsay analyze [flags] PATH...   the same across articles: copies, stories, shared quotes,
                                     conflicting numbers, provenance
+  hearsay report [flags] [PATH...]  the stored corpus as one HTML file that opens offline
+  hearsay serve [flags]             the same views, search, JSON and CSV over HTTP
   hearsay help COMMAND              flags of a command
 
 PATH is a file, a folder (read recursively), a glob, or - for standard input.
@@ -64,6 +66,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return cmdExtract(ctx, rest, stdin, stdout, stderr, getenv, log)
 	case "analyze", "analyse":
 		return cmdAnalyze(ctx, rest, stdin, stdout, stderr, getenv, log)
+	case "report":
+		return cmdReport(ctx, rest, stdin, stdout, stderr, getenv, log)
+	case "serve":
+		return cmdServe(ctx, rest, stdin, stdout, stderr, getenv, log)
 	case "help", "-h", "--help":
 		if len(rest) > 0 {
 			return run(ctx, []string{rest[0], "-h"}, stdin, stdout, stderr, getenv)
@@ -82,6 +88,9 @@ type commonFlags struct {
 	workers int
 	color   string
 	quiet   bool
+
+	allowPrivate bool // fetch URLs on loopback, private and link-local addresses
+	fetchLinks   bool // fetch the pages of feed items without full text
 }
 
 func newFlagSet(name, synopsis string, stderr io.Writer, cf *commonFlags) *flag.FlagSet {
@@ -91,6 +100,8 @@ func newFlagSet(name, synopsis string, stderr io.Writer, cf *commonFlags) *flag.
 	fs.IntVar(&cf.workers, "workers", 0, "documents processed in parallel (0: one per CPU)")
 	fs.StringVar(&cf.color, "color", "auto", "colour the digest: auto (only on a terminal, never with NO_COLOR), always, never")
 	fs.BoolVar(&cf.quiet, "quiet", false, "do not report unreadable inputs on standard error")
+	fs.BoolVar(&cf.allowPrivate, "allow-private", false, "let URLs reach loopback, private and link-local addresses (refused by default)")
+	fs.BoolVar(&cf.fetchLinks, "fetch-links", false, "fetch the page of a feed item that has only a teaser and a link")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: hearsay %s [flags] PATH...\n\n%s\n\nFlags:\n", name, synopsis)
 		fs.PrintDefaults()
