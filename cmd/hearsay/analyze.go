@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -27,16 +28,26 @@ func cmdAnalyze(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	if !ok {
 		return exitFailure
 	}
+	// A store named with --db must work; the default one is a convenience,
+	// and a run in a read-only folder still prints its analysis.
+	explicit := false
+	fs.Visit(func(f *flag.Flag) { explicit = explicit || f.Name == "db" })
 	var st *store.Store
 	if *db != "none" && *db != "" {
 		var err error
 		if st, err = store.Open(ctx, *db); err != nil {
-			fmt.Fprintf(stderr, "hearsay: %v\n", err)
-			return exitFailure
+			if explicit {
+				fmt.Fprintf(stderr, "hearsay: %v\n", err)
+				return exitFailure
+			}
+			log.Warn("not keeping the corpus in the default store", "db", *db, "err", err)
+			st = nil
+		} else {
+			defer st.Close()
 		}
-		defer st.Close()
 	}
 	keep := newKeeper(ctx, st, eng)
+	keep.optional, keep.log = !explicit, log
 	tmp, err := os.MkdirTemp("", "hearsay-analyze-")
 	if err != nil {
 		fmt.Fprintf(stderr, "hearsay: %v\n", err)
@@ -106,11 +117,24 @@ func cmdAnalyze(ctx context.Context, args []string, stdin io.Reader, stdout, std
 // already stored under the same content hash are taken from the store
 // instead of being extracted again. With a nil store it only extracts.
 type keeper struct {
-	ctx     context.Context
-	st      *store.Store
-	eng     *extract.Engine
-	pending []store.Entry
-	hashes  []string
+	ctx      context.Context
+	st       *store.Store
+	eng      *extract.Engine
+	pending  []store.Entry
+	hashes   []string
+	optional bool         // a failing store is dropped with a warning instead of failing the run
+	log      *slog.Logger // for that warning
+}
+
+// failed handles a store error: fatal when the store was asked for,
+// otherwise the store is dropped for the rest of the run.
+func (k *keeper) failed(err error) error {
+	if !k.optional {
+		return err
+	}
+	k.log.Warn("not keeping the corpus in the default store", "err", err)
+	k.st, k.pending, k.hashes = nil, nil, nil
+	return nil
 }
 
 // storeBatch is the number of documents written per transaction.
@@ -154,7 +178,7 @@ func (k *keeper) flush() error {
 		return nil
 	}
 	if err := k.st.PutDocuments(k.ctx, k.pending); err != nil {
-		return fmt.Errorf("storing documents: %w", err)
+		return k.failed(fmt.Errorf("storing documents: %w", err))
 	}
 	k.pending = k.pending[:0]
 	return nil
@@ -170,7 +194,7 @@ func (k *keeper) save(res *link.Result) error {
 		return err
 	}
 	if err := k.st.SaveAnalysis(k.ctx, c, k.hashes); err != nil {
-		return fmt.Errorf("storing the analysis: %w", err)
+		return k.failed(fmt.Errorf("storing the analysis: %w", err))
 	}
 	return nil
 }
