@@ -221,8 +221,9 @@ type searchPart struct {
 // contain every word; without, the documents. A speaker or anonymous filter
 // restricts the hits to quotations. Hits are ordered by relevance (FTS5
 // bm25 on SQLite, ts_rank on PostgreSQL), then document order, then kind
-// and index. No query string makes Search fail: words are passed to the
-// database as quoted phrases in plain parameters.
+// and index. A claim's Speaker is its source. No query string makes Search
+// fail: words are passed to the database as quoted phrases in plain
+// parameters, never as query syntax.
 func (s *Store) Search(ctx context.Context, q Query) ([]Hit, error) {
 	limit := q.Limit
 	if limit <= 0 {
@@ -231,13 +232,14 @@ func (s *Store) Search(ctx context.Context, q Query) ([]Hit, error) {
 	ps := phrases(q.Text)
 	text := len(ps) > 0
 	match := matchString(ps)
-	quoteOnly := strings.TrimSpace(q.Speaker) != "" || q.Anonymous != nil
 	outlet := strings.ToLower(strings.TrimSpace(clean(q.Outlet)))
 	speaker := strings.ToLower(strings.TrimSpace(clean(q.Speaker)))
+	quoteOnly := speaker != "" || q.Anonymous != nil
 	pg := s.backend == Postgres
 
-	// ftsFrom returns the FROM clause, the match condition and the score
-	// of kind's table t aliased a, and the argument of the condition.
+	// ftsFrom returns, for the rows of table (aliased alias), the FROM
+	// clause, the full-text condition, the score (lower is better) and the
+	// condition's arguments.
 	ftsFrom := func(table, alias string) (from, cond, score string, args []any) {
 		if !text {
 			return table + " " + alias, "1=1", "0.0", nil

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -303,4 +304,28 @@ func TestSnippet(t *testing.T) {
 			t.Fatalf("snippet at %d is not valid UTF-8", i)
 		}
 	}
+}
+
+// FuzzSearch: no query string makes Search fail (on SQLite; the hostile
+// strings of TestSearchHostile run on both back-ends).
+func FuzzSearch(f *testing.F) {
+	for _, s := range []string{"dam", `"under control"`, "NEAR(a b)", "x*", `speaker:"Jane`, "\x00", "a:b", "-x", "(("} {
+		f.Add(s)
+	}
+	ctx := context.Background()
+	s := openStore(f, filepath.Join(f.TempDir(), "fuzz.db"))
+	var batch []Entry
+	for _, d := range handDocs() {
+		batch = append(batch, entry(d))
+	}
+	if err := s.PutDocuments(ctx, batch); err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		for _, query := range []Query{ParseQuery(q), {Text: q, Speaker: q, Outlet: q}} {
+			if _, err := s.Search(ctx, query); err != nil {
+				t.Fatalf("Search(%+v): %v", query, err)
+			}
+		}
+	})
 }

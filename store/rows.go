@@ -15,7 +15,7 @@ type DocumentRow struct {
 	Outlet  string `json:"outlet"`
 	Date    string `json:"date"`
 	URL     string `json:"url"`
-	AddedAt string `json:"added_at"` // when it was stored, RFC 3339 (SQLite) or the server's timestamp text
+	AddedAt string `json:"added_at"` // when it was stored, UTC: 2006-01-02T15:04:05.000Z
 	Quotes  int    `json:"quotes"`
 	Claims  int    `json:"claims"`
 	Numbers int    `json:"numbers"`

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"reflect"
 	"strings"
 	"sync"
@@ -124,6 +125,22 @@ func TestSQLitePragmas(t *testing.T) {
 		if got != c.want {
 			t.Errorf("PRAGMA %s = %s, want %s", c.pragma, got, c.want)
 		}
+	}
+}
+
+// TestMemory: ":memory:" is a private database that works like a file.
+func TestMemory(t *testing.T) {
+	ctx := context.Background()
+	s := openStore(t, ":memory:")
+	if err := s.PutDocuments(ctx, []Entry{entry(handDocs()[0])}); err != nil {
+		t.Fatal(err)
+	}
+	hits, err := s.Search(ctx, ParseQuery("cracks"))
+	if err != nil || len(hits) != 2 {
+		t.Errorf("Search: %v, %v", keys(hits), err)
+	}
+	if err := s.EachQuote(ctx, func(QuoteRow) error { return nil }); err != nil {
+		t.Error(err)
 	}
 }
 
@@ -520,6 +537,23 @@ func TestSaveAnalysisTwice(t *testing.T) {
 		}
 		if err := s.SaveAnalysis(ctx, sub, hashes); err == nil {
 			t.Error("SaveAnalysis accepted more hashes than documents")
+		}
+		// A failure half-way (a document that cannot be encoded, after the
+		// old analysis was cleared) leaves the previous analysis.
+		bad := link.Analyze([]article.Document{entries[0].Doc, entries[1].Doc}, link.Options{})
+		bad.Documents[1].Numbers = append(bad.Documents[1].Numbers, article.Number{Value: math.NaN()})
+		if err := s.SaveAnalysis(ctx, bad, []string{hashes[0], "not-stored"}); err == nil {
+			t.Error("SaveAnalysis accepted a NaN")
+		}
+		got, err = s.LoadCorpus(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, sub) {
+			t.Error("a failed SaveAnalysis changed the stored analysis")
+		}
+		if st, err := s.Stats(ctx); err != nil || st != third {
+			t.Errorf("after a failed SaveAnalysis: %+v, want %+v (%v)", st, third, err)
 		}
 	})
 }
