@@ -33,12 +33,16 @@ func HTML(name string, r io.Reader, pageURL string) (article.Source, error) {
 	if len(b) > MaxHTMLSize {
 		return article.Source{Name: name}, fmt.Errorf("%s: HTML page larger than %d MiB", name, MaxHTMLSize>>20)
 	}
-	return htmlSource(name, b, pageURL)
+	return htmlSource(name, b, pageURL, "text/html")
 }
 
-func htmlSource(name string, b []byte, pageURL string) (article.Source, error) {
+// htmlSource reads an HTML page held in b. contentType is the page's
+// Content-Type header when known (its charset parameter then decides the
+// encoding), else "text/html": the encoding comes from a byte order mark,
+// a meta tag or a guess.
+func htmlSource(name string, b []byte, pageURL, contentType string) (article.Source, error) {
 	src := article.Source{Name: name}
-	enc, _, _ := charset.DetermineEncoding(b, "text/html")
+	enc, _, _ := charset.DetermineEncoding(b, contentType)
 	utf, err := enc.NewDecoder().Bytes(b)
 	if err != nil {
 		return src, fmt.Errorf("%s: decoding HTML: %w", name, err)

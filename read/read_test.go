@@ -294,6 +294,7 @@ func TestWalk(t *testing.T) {
 			{name: "a/b/saved.txt", text: "Canal Lock Reopens After Winter Repairs"},
 			{name: "a/c/binary.txt", err: true},
 			{name: "a/c/empty.txt", err: true},
+			{name: "a/data.jsonl:1", err: true},
 		}},
 		{"glob", []string{"glob/x*"}, []result{
 			{name: "glob/x1.txt", text: "x one"},

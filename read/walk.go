@@ -1,6 +1,8 @@
 package read
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -32,7 +34,7 @@ var skipExt = map[string]bool{
 	".pdf": true, ".doc": true, ".docx": true, ".odt": true, ".rtf": true,
 	".xls": true, ".xlsx": true, ".ppt": true, ".pptx": true, ".epub": true,
 	// data, code and web assets
-	".json": true, ".jsonl": true, ".ndjson": true, ".css": true, ".js": true, ".map": true,
+	".json": true, ".css": true, ".js": true, ".map": true,
 	".woff": true, ".woff2": true, ".ttf": true, ".otf": true, ".eot": true,
 	".exe": true, ".dll": true, ".so": true, ".dylib": true, ".o": true, ".a": true,
 	".bin": true, ".class": true, ".pyc": true, ".db": true, ".sqlite": true,
@@ -42,9 +44,13 @@ var skipExt = map[string]bool{
 // should be left out: hidden files, editor backups and non-article types.
 func skipName(name string) bool {
 	base := filepath.Base(name)
+	lower := strings.ToLower(base)
+	if strings.HasSuffix(lower, ".warc.gz") || lower == "feed.json" || strings.HasSuffix(lower, ".feed.json") {
+		return strings.HasPrefix(base, ".")
+	}
 	stem := strings.ToUpper(strings.TrimSuffix(base, filepath.Ext(base)))
 	return strings.HasPrefix(base, ".") || strings.HasSuffix(base, "~") ||
-		skipExt[strings.ToLower(filepath.Ext(base))] || projectDocs[stem]
+		skipExt[filepath.Ext(lower)] || projectDocs[stem]
 }
 
 // projectDocs are the stems of a folder's own documentation files (README.md,
@@ -52,16 +58,35 @@ func skipName(name string) bool {
 var projectDocs = map[string]bool{"README": true, "LICENSE": true, "LICENCE": true,
 	"CHANGELOG": true, "COPYING": true, "NOTICE": true, "AUTHORS": true}
 
-// Walk reads the inputs named by args and calls fn once per input, with
-// the Source read from it or with an error saying why it could not be read.
+// Walk reads the inputs named by args with the default Options; see
+// WalkWith.
+func Walk(ctx context.Context, args []string, stdin io.Reader, fn func(article.Source, error) error) error {
+	return WalkWith(ctx, args, stdin, Options{}, fn)
+}
+
+// WalkWith reads the inputs named by args and calls fn once per article,
+// with the Source read or with an error saying which input (and which
+// record or line of it) could not be read and why.
+//
 // An argument is a file, a folder (read recursively in lexical order,
 // leaving out hidden files and folders and files that are obviously not
-// articles), a glob pattern (when it holds *, ? or [) or "-" for stdin.
-// Source.Name is the path as given or found. Walk goes on after an input
-// that fails to read; it stops and returns the error when fn returns one
-// or when ctx is done.
-func Walk(ctx context.Context, args []string, stdin io.Reader, fn func(article.Source, error) error) error {
-	w := walker{ctx: ctx, fn: fn}
+// articles), a glob pattern (when it holds *, ? or [), an http or https
+// URL (fetched; see Options), or "-" for stdin. A file is plain text, an
+// HTML page, a feed (RSS, Atom, JSON Feed), a WARC archive (.warc,
+// .warc.gz) or JSON Lines (.jsonl, .ndjson), told apart by its name and
+// its first bytes. A file holds one article, except containers — feeds,
+// WARC archives and JSON Lines — which hold many; WARC and JSON Lines are
+// streamed, so their size is not limited.
+//
+// Source.Name is the path or URL as given or found; for an article in a
+// container it is the article's URL when it has one, else "FILE#N" (the
+// N-th item or record) or "FILE:LINE" (JSON Lines). Errors name the same
+// way.
+//
+// WalkWith goes on after an input or record that fails to read; it stops
+// and returns the error when fn returns one or when ctx is done.
+func WalkWith(ctx context.Context, args []string, stdin io.Reader, opt Options, fn func(article.Source, error) error) error {
+	w := newWalker(ctx, opt, fn)
 	for _, arg := range args {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -69,7 +94,12 @@ func Walk(ctx context.Context, args []string, stdin io.Reader, fn func(article.S
 		var err error
 		switch {
 		case arg == "-":
-			err = w.reader("-", stdin)
+			if stdin == nil {
+				stdin = strings.NewReader("")
+			}
+			err = w.reader("-", stdin, -1)
+		case isURL(arg):
+			err = w.url(arg)
 		case strings.ContainsAny(arg, "*?["):
 			err = w.glob(arg)
 		default:
@@ -82,13 +112,7 @@ func Walk(ctx context.Context, args []string, stdin io.Reader, fn func(article.S
 	return nil
 }
 
-// walker carries Walk's context and callback.
-type walker struct {
-	ctx context.Context
-	fn  func(article.Source, error) error
-}
-
-func (w walker) glob(pattern string) error {
+func (w *walker) glob(pattern string) error {
 	matches, err := filepath.Glob(pattern)
 	if err != nil {
 		return w.fn(article.Source{Name: pattern}, fmt.Errorf("%s: %w", pattern, err))
@@ -110,7 +134,7 @@ func (w walker) glob(pattern string) error {
 }
 
 // path reads a file or walks a folder.
-func (w walker) path(p string, found bool) error {
+func (w *walker) path(p string, found bool) error {
 	info, err := os.Stat(p)
 	if err != nil {
 		return w.fn(article.Source{Name: p}, err) // *PathError names p
@@ -148,39 +172,77 @@ func (w walker) path(p string, found bool) error {
 	})
 }
 
-func (w walker) file(p string) error {
+func (w *walker) file(p string) error {
 	f, err := os.Open(p)
 	if err != nil {
 		return w.fn(article.Source{Name: p}, err)
 	}
 	defer f.Close()
-	if info, err := f.Stat(); err == nil && info.Size() > MaxFileSize {
-		return w.fn(article.Source{Name: p}, fmt.Errorf("%s: file too large (%d bytes; the limit is %d MiB)", p, info.Size(), MaxFileSize>>20))
+	size := int64(-1)
+	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
+		size = info.Size()
 	}
-	return w.reader(p, f)
+	return w.reader(p, f, size)
 }
 
-// reader reads one input from r and hands it to fn.
-func (w walker) reader(name string, r io.Reader) error {
-	src, err := readSource(name, r)
-	return w.fn(src, err)
+// reader reads the input name from r, whose size is known when not
+// negative, and hands its articles to fn.
+func (w *walker) reader(name string, r io.Reader, size int64) error {
+	br := bufio.NewReaderSize(r, sniffSize)
+	head, err := br.Peek(sniffSize)
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+		return w.fn(article.Source{Name: name}, fmt.Errorf("%s: %w", name, err))
+	}
+	if len(head) == 0 {
+		return w.fn(article.Source{Name: name}, fmt.Errorf("%s: empty file", name))
+	}
+	switch f := sniffFormat(name, head); f {
+	case formatWARC:
+		return w.warc(name, br)
+	case formatJSONL:
+		return w.jsonl(name, br)
+	case formatGzip:
+		return w.fn(article.Source{Name: name}, fmt.Errorf("%s: gzip-compressed file that is not a WARC archive", name))
+	default:
+		if size > MaxFileSize {
+			return w.fn(article.Source{Name: name}, fmt.Errorf("%s: file too large (%d bytes; the limit is %d MiB)", name, size, MaxFileSize>>20))
+		}
+		b, err := readCapped(br, size, MaxFileSize)
+		if err != nil {
+			return w.fn(article.Source{Name: name}, fmt.Errorf("%s: %w", name, err))
+		}
+		if f == formatFeed {
+			return w.feed(name, b)
+		}
+		return w.fn(readBytes(name, b, f == formatHTML))
+	}
 }
 
-// readSource reads one input, HTML or plain text, with the size cap.
-func readSource(name string, r io.Reader) (article.Source, error) {
-	src := article.Source{Name: name}
-	b, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+// readCapped reads all of r, at most max bytes; size, when not negative,
+// is the expected size, read into a buffer allocated once.
+func readCapped(r io.Reader, size, max int64) ([]byte, error) {
+	if size < 0 || size > max {
+		size = 512
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, size+1))
+	n, err := buf.ReadFrom(io.LimitReader(r, max+1))
 	if err != nil {
-		return src, fmt.Errorf("%s: %w", name, err)
+		return nil, err
 	}
-	if len(b) > MaxFileSize {
-		return src, fmt.Errorf("%s: input too large (more than %d MiB)", name, MaxFileSize>>20)
+	if n > max {
+		return nil, fmt.Errorf("input too large (more than %d MiB)", max>>20)
 	}
-	if LooksHTML(name, b) {
+	return buf.Bytes(), nil
+}
+
+// readBytes turns one article's bytes, HTML or plain text, into a Source.
+func readBytes(name string, b []byte, isHTML bool) (article.Source, error) {
+	src := article.Source{Name: name}
+	if isHTML {
 		if len(b) > MaxHTMLSize {
 			return src, fmt.Errorf("%s: HTML page too large (%d bytes; the limit is %d MiB)", name, len(b), MaxHTMLSize>>20)
 		}
-		return htmlSource(name, b, "")
+		return htmlSource(name, b, "", "text/html")
 	}
 	text, err := Decode(name, b)
 	if err != nil {

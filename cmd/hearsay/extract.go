@@ -115,7 +115,7 @@ func process(ctx context.Context, docOf func(article.Source) item, paths []strin
 	failed := 0
 	go func() {
 		n := 0
-		err := read.Walk(ctx, paths, stdin, func(src article.Source, err error) error {
+		err := read.WalkWith(ctx, paths, stdin, read.Options{AllowPrivate: cf.allowPrivate, FetchLinks: cf.fetchLinks, Logger: slog.New(slog.NewTextHandler(stderr, nil))}, func(src article.Source, err error) error {
 			if err != nil {
 				failed++
 				if !cf.quiet {
