@@ -8,11 +8,11 @@ import (
 // ("a senior European defense official", "French officials", "people
 // familiar with the matter"), in text order.
 func (d *doc) findAnonymous() {
-	for _, sent := range d.in.Sentences {
-		nt := d.narration(sent)
+	for si := range d.in.Sentences {
+		nt := d.narration(si)
 		ch := ""
 		for i := range nt {
-			if nt[i].q >= 0 || !d.lx.anonHead[nt[i].lower] {
+			if nt[i].q >= 0 || !nt[i].is(fAnonHead) {
 				continue
 			}
 			r, ok := d.anonNP(nt, i)
@@ -46,18 +46,18 @@ func (d *doc) anonNP(nt []ntok, h int) (referent, bool) {
 		if t.q >= 0 || !isWord(t.text) {
 			break
 		}
-		if d.lx.anonDet[t.lower] {
+		if t.is(fAnonDet) {
 			lo--
 			det = true
 			break
 		}
-		if t.lower == "the" || d.lx.pronoun[t.lower] && t.text != "US" || d.lx.auxiliary[t.lower] || prepositions[t.lower] && t.lower != "and" {
+		if t.lower == "the" || t.is(fPronoun) && t.text != "US" || t.is(fAuxiliary) || t.is(fPreposition) && t.lower != "and" {
 			break
 		}
-		if _, ok := d.lx.cueOf(t.lower, cueVerb); ok {
+		if t.is(fCueVerb) {
 			break
 		}
-		if _, ok := d.mentionAt(t.start); ok && !d.a.entities.IsDemonym(t.lower) && !d.isOrgWord(t) {
+		if _, ok := d.mentionAt(t.start); ok && !t.is(fDemonym) && !d.isOrgWord(t) {
 			return referent{}, false // "Kremlin spokesman Dmitry Peskov" is named
 		}
 		lo--
@@ -99,15 +99,15 @@ func (d *doc) anonNP(nt []ntok, h int) (referent, bool) {
 		if t.lower == "whose" || t.lower == "who" {
 			relative = true
 		}
-		if _, ok := d.lx.cueOf(t.lower, cueVerb); ok && !strings.HasSuffix(t.lower, "ing") {
+		if t.is(fCueVerb) && !strings.HasSuffix(t.lower, "ing") {
 			if hi > h+1 || !relative {
 				break
 			}
 		}
-		if !relative && (d.lx.auxiliary[t.lower] || isAdverb(t.lower) || t.lower == "that") {
+		if !relative && (t.is(fAuxiliary) || isAdverb(t.lower) || t.lower == "that") {
 			break
 		}
-		if hi == h+1 && !d.lx.anonPost[t.lower] {
+		if hi == h+1 && !t.is(fAnonPost) {
 			break
 		}
 		hi++
@@ -116,7 +116,7 @@ func (d *doc) anonNP(nt []ntok, h int) (referent, bool) {
 	s, _ := d.stripVia(nt, span{lo, hi})
 	hi = s.hi
 	// Do not end on a preposition, determiner or relative pronoun.
-	for hi-1 > h && (prepositions[nt[hi-1].lower] || determiners[nt[hi-1].lower] || d.lx.relative[nt[hi-1].lower]) {
+	for hi-1 > h && nt[hi-1].is(fPreposition|fDeterminer|fRelative) {
 		hi--
 	}
 	text := strings.TrimSpace(d.body[nt[lo].start:nt[hi-1].end])
@@ -208,7 +208,7 @@ func (d *doc) namedGroup(nt []ntok, lo, h int) bool {
 		if strings.HasSuffix(t.text, "\u2019s") || strings.HasSuffix(t.text, "'s") {
 			return false
 		}
-		if d.a.entities.IsDemonym(t.lower) || isCapitalized(t.text) {
+		if t.is(fDemonym) || isCapitalized(t.text) {
 			ok = true
 		}
 	}

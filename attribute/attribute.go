@@ -8,11 +8,14 @@
 package attribute
 
 import (
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/hearsaylab/hearsay/article"
 	"github.com/hearsaylab/hearsay/entity"
+	"github.com/hearsaylab/hearsay/internal/wordscan"
 	"github.com/hearsaylab/hearsay/quote"
 	"github.com/hearsaylab/hearsay/segment"
 )
@@ -20,8 +23,10 @@ import (
 // Attributor attributes quotations. It is safe for concurrent use.
 type Attributor struct {
 	lx       *lexicon
+	vocab    *vocabulary
 	entities *entity.Recognizer
 	outlets  Outlets
+	docs     sync.Pool // *doc, the working state of one call, reused
 }
 
 // Outlets maps an outlet's name or alias to its canonical name.
@@ -35,7 +40,7 @@ func New(rec *entity.Recognizer, outlets Outlets) (*Attributor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Attributor{lx: lx, entities: rec, outlets: outlets}, nil
+	return &Attributor{lx: lx, vocab: buildVocabulary(lx, rec), entities: rec, outlets: outlets}, nil
 }
 
 // OutletMention is an outlet named in the body.
@@ -55,6 +60,9 @@ type Input struct {
 	Mentions  []entity.Mention
 	Outlets   []OutletMention
 	DocOutlet string // the document's own outlet, if known
+	// Lower is Body in lower case when lower-casing keeps every offset (see
+	// wordscan.Lower), or "" to have it computed here.
+	Lower string
 }
 
 // Result is what the attribution stage adds to a document.
@@ -67,7 +75,8 @@ type Result struct {
 
 // Document attributes every quotation of in.
 func (a *Attributor) Document(in Input) Result {
-	d := newDoc(a, in)
+	d := a.newDoc(in)
+	defer a.release(d)
 	d.findAnonymous()
 	d.docChannel = d.documentChannel()
 	var res Result
@@ -86,12 +95,15 @@ func (a *Attributor) Document(in Input) Result {
 	return res
 }
 
-// doc is the working state for one document.
+// doc is the working state for one document. Its buffers are reused from
+// call to call; nothing in a Result points into them.
 type doc struct {
 	a          *Attributor
 	in         Input
 	body       string
+	lower      string // body in lower case, or "" when offsets would change
 	lx         *lexicon
+	vocab      *vocabulary
 	quoteOf    []int      // per token: index of the quotation it is in, or -1
 	anon       []referent // anonymous descriptions in narration, in text order
 	used       map[string]bool
@@ -99,7 +111,10 @@ type doc struct {
 	attrs      []attribution // per quotation (in.Quotes order)
 	docChannel string
 	refChannel map[string]string // speaker → channel it was introduced with
-	narr       map[article.Span][]ntok
+	narr       []ntok            // the narrations of all sentences, one after another
+	narrAt     []int             // narr[narrAt[i]:narrAt[i+1]] is that of sentence i
+	roles      map[string][]string
+	cands      []entity.Mention
 }
 
 type referent struct {
@@ -121,9 +136,17 @@ type attribution struct {
 	person    bool
 }
 
-func newDoc(a *Attributor, in Input) *doc {
-	d := &doc{a: a, in: in, body: in.Body, lx: a.lx, used: map[string]bool{}, refChannel: map[string]string{}}
-	d.quoteOf = make([]int, len(in.Tokens))
+func (a *Attributor) newDoc(in Input) *doc {
+	d, _ := a.docs.Get().(*doc)
+	if d == nil {
+		d = &doc{used: map[string]bool{}, refChannel: map[string]string{}, roles: map[string][]string{}}
+	}
+	d.a, d.in, d.body, d.lx, d.vocab = a, in, in.Body, a.lx, a.vocab
+	d.lower = in.Lower
+	if d.lower == "" || len(d.lower) != len(d.body) {
+		d.lower, _ = wordscan.Lower(d.body)
+	}
+	d.quoteOf = slices.Grow(d.quoteOf[:0], len(in.Tokens))[:len(in.Tokens)]
 	for i := range d.quoteOf {
 		d.quoteOf[i] = -1
 	}
@@ -137,9 +160,29 @@ func newDoc(a *Attributor, in Input) *doc {
 			}
 		}
 	}
-	d.narr = make(map[article.Span][]ntok)
-	d.attrs = make([]attribution, len(in.Quotes))
+	d.attrs = slices.Grow(d.attrs[:0], len(in.Quotes))[:len(in.Quotes)]
+	clear(d.attrs)
+	d.buildNarrations()
 	return d
+}
+
+// release clears d of the document and returns it to the pool.
+func (a *Attributor) release(d *doc) {
+	d.in, d.body, d.lower = Input{}, "", ""
+	clear(d.anon)
+	d.anon = d.anon[:0]
+	clear(d.used)
+	clear(d.usedOrder)
+	d.usedOrder = d.usedOrder[:0]
+	clear(d.attrs)
+	d.docChannel = ""
+	clear(d.refChannel)
+	clear(d.narr)
+	d.narr = d.narr[:0]
+	clear(d.roles)
+	clear(d.cands)
+	d.cands = d.cands[:0]
+	a.docs.Put(d)
 }
 
 // ntok is a narration token: a body token, or a placeholder for a whole
@@ -149,36 +192,51 @@ type ntok struct {
 	text       string
 	lower      string
 	q          int
+	w          *wordInfo // what the lexicons say about lower; never nil
 }
 
-// narration returns the tokens of the sentence span with each marked
-// quotation folded into one placeholder.
-func (d *doc) narration(sp article.Span) []ntok {
-	if nt, ok := d.narr[sp]; ok {
-		return nt
+// is reports whether the token is a word with one of the flags f.
+func (t *ntok) is(f wflag) bool { return t.w.flags&f != 0 }
+
+// narration returns the tokens of sentence si with each marked quotation
+// folded into one placeholder; none for si < 0.
+func (d *doc) narration(si int) []ntok {
+	if si < 0 {
+		return nil
 	}
-	nt := d.buildNarration(sp)
-	d.narr[sp] = nt
-	return nt
+	lo, hi := d.narrAt[si], d.narrAt[si+1]
+	return d.narr[lo:hi:hi]
 }
 
-func (d *doc) buildNarration(sp article.Span) []ntok {
-	lo := sortSearch(d.in.Tokens, sp.Start)
-	hi := lo
-	for hi < len(d.in.Tokens) && d.in.Tokens[hi].Start < sp.End {
-		hi++
+// buildNarrations builds the narration of every sentence into d.narr.
+func (d *doc) buildNarrations() {
+	d.narrAt = slices.Grow(d.narrAt[:0], len(d.in.Sentences)+1)[:0]
+	d.narrAt = append(d.narrAt, 0)
+	for _, sp := range d.in.Sentences {
+		d.narr = d.buildNarration(d.narr, sp)
+		d.narrAt = append(d.narrAt, len(d.narr))
 	}
-	out := make([]ntok, 0, hi-lo)
-	for i := lo; i < len(d.in.Tokens) && d.in.Tokens[i].Start < sp.End; i++ {
+}
+
+// buildNarration appends the narration of the span sp to out.
+func (d *doc) buildNarration(out []ntok, sp article.Span) []ntok {
+	base := len(out)
+	for i := sortSearch(d.in.Tokens, sp.Start); i < len(d.in.Tokens) && d.in.Tokens[i].Start < sp.End; i++ {
 		t := d.in.Tokens[i]
 		if q := d.quoteOf[i]; q >= 0 {
-			if len(out) == 0 || out[len(out)-1].q != q {
+			if len(out) == base || out[len(out)-1].q != q {
 				qs := d.in.Quotes[q]
-				out = append(out, ntok{start: qs.Open, end: qs.Close, text: "\x00", q: q})
+				out = append(out, ntok{start: qs.Open, end: qs.Close, text: "\x00", q: q, w: noInfo})
 			}
 			continue
 		}
-		out = append(out, ntok{start: t.Start, end: t.End, text: t.Text, lower: lower(t.Text), q: -1})
+		var lw string
+		if d.lower != "" {
+			lw = d.lower[t.Start:t.End]
+		} else {
+			lw = lower(t.Text)
+		}
+		out = append(out, ntok{start: t.Start, end: t.End, text: t.Text, lower: lw, q: -1, w: d.vocab.info(lw)})
 	}
 	return out
 }
@@ -211,8 +269,8 @@ func (d *doc) attributeQuote(qi int) (article.Quote, bool) {
 		fill(&out, at)
 		return out, true
 	}
-	_, sent := d.sentenceAt(q.Open)
-	nt := d.narration(sent)
+	si, _ := d.sentenceAt(q.Open)
+	nt := d.narration(si)
 	pos := -1
 	for i, t := range nt {
 		if t.q == qi {
@@ -340,8 +398,8 @@ func (d *doc) introAttribution(pi int) attribution {
 	if !strings.HasSuffix(d.body[p.Start:p.End], ":") {
 		return attribution{}
 	}
-	_, sent := d.sentenceAt(p.End - 1)
-	nt := d.narration(sent)
+	si, _ := d.sentenceAt(p.End - 1)
+	nt := d.narration(si)
 	return d.leftCue(nt, len(nt))
 }
 

@@ -18,7 +18,7 @@ func (d *doc) channel(nt []ntok, at attribution) string {
 		if j >= 0 && (nt[j].lower == "the" || nt[j].lower == "british" || nt[j].lower == "daily") {
 			j--
 		}
-		for j >= 0 && isCapitalized(nt[j].text) && j > i-4 && nt[j].q < 0 && !d.lx.adverb[nt[j].lower] && nt[j].lower != "to" {
+		for j >= 0 && isCapitalized(nt[j].text) && j > i-4 && nt[j].q < 0 && !nt[j].is(fAdverb) && nt[j].lower != "to" {
 			j-- // "the British daily Financial Times"
 		}
 		if j < 0 || nt[j].q >= 0 {
@@ -35,12 +35,40 @@ func (d *doc) channel(nt []ntok, at attribution) string {
 			return om.Canonical
 		}
 	}
-	for _, cp := range d.lx.channels {
-		if matchWords(nt, cp.words) {
-			return cp.channel
+	// The first phrase of the list found anywhere in the sentence.
+	best := -1
+	for i := range nt {
+		if !nt[i].is(fChannel) {
+			continue
+		}
+		for _, p := range nt[i].w.channels {
+			if best >= 0 && p >= best {
+				break
+			}
+			if matchWordsAt(nt, i, d.lx.channels[p].words) {
+				best = p
+				break
+			}
 		}
 	}
+	if best >= 0 {
+		return d.lx.channels[best].channel
+	}
 	return ""
+}
+
+// matchWordsAt reports whether the words ws stand at nt[i:], outside
+// quotations.
+func matchWordsAt(nt []ntok, i int, ws []string) bool {
+	if i+len(ws) > len(nt) {
+		return false
+	}
+	for k, w := range ws {
+		if nt[i+k].q >= 0 || nt[i+k].lower != w {
+			return false
+		}
+	}
+	return true
 }
 
 // wroteIn reports whether "in OUTLET" at j follows a verb of writing or an
@@ -49,22 +77,6 @@ func (d *doc) wroteIn(nt []ntok, j int) bool {
 	for k := j - 1; k >= 0 && k >= j-3; k-- {
 		switch nt[k].lower {
 		case "wrote", "writes", "writing", "published", "said", "told", "op-ed", "column":
-			return true
-		}
-	}
-	return false
-}
-
-func matchWords(nt []ntok, ws []string) bool {
-	for i := 0; i+len(ws) <= len(nt); i++ {
-		ok := true
-		for k, w := range ws {
-			if nt[i+k].q >= 0 || nt[i+k].lower != w {
-				ok = false
-				break
-			}
-		}
-		if ok {
 			return true
 		}
 	}

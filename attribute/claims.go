@@ -20,8 +20,8 @@ var claimVerbs = map[string]bool{"said": true, "says": true, "reported": true, "
 // "according to X, …" and "…, according to X".
 func (d *doc) claims() []article.Claim {
 	var out []article.Claim
-	for _, sent := range d.in.Sentences {
-		nt := d.narration(sent)
+	for si, sent := range d.in.Sentences {
+		nt := d.narration(si)
 		if c, ok := d.thatClaim(nt, sent); ok {
 			out = append(out, c)
 			continue
@@ -35,7 +35,7 @@ func (d *doc) claims() []article.Claim {
 
 func (d *doc) thatClaim(nt []ntok, sent article.Span) (article.Claim, bool) {
 	for i := 0; i < len(nt); i++ {
-		if nt[i].q >= 0 || !claimVerbs[nt[i].lower] {
+		if nt[i].q >= 0 || !nt[i].is(fClaimVerb) {
 			continue
 		}
 		// "that" within a few words: "told the FT that", "said Tuesday that".
@@ -50,7 +50,7 @@ func (d *doc) thatClaim(nt []ntok, sent article.Span) (article.Claim, bool) {
 			}
 		}
 		if t < 0 && (nt[i].lower == "said" || nt[i].lower == "says") && i+1 < len(nt) && nt[i+1].q < 0 && !afterQuote(nt, i) &&
-			isWord(nt[i+1].text) && !isCapitalized(nt[i+1].text) && !prepositions[nt[i+1].lower] && !d.lx.adverb[nt[i+1].lower] {
+			isWord(nt[i+1].text) && !isCapitalized(nt[i+1].text) && !nt[i+1].is(fPreposition|fAdverb) {
 			t = i // "X said the aid would be delayed": a bare complement
 		}
 		if t < 0 || t+1 >= len(nt) {
@@ -195,7 +195,7 @@ var habitualAdverbs = map[string]bool{"sometimes": true, "often": true, "frequen
 // adverb among the few words before it.
 func habitual(nt []ntok, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
-		if habitualAdverbs[nt[k].lower] {
+		if nt[k].is(fHabitual) {
 			return true
 		}
 	}

@@ -34,7 +34,7 @@ func (d *doc) boundaryAt(nt []ntok, i int) bool {
 		return false
 	}
 	w := nt[i+1].lower
-	return d.lx.boundary[w] || (strings.HasSuffix(w, "ing") && len(w) > 5)
+	return nt[i+1].is(fBoundary) || (strings.HasSuffix(w, "ing") && len(w) > 5)
 }
 
 // leftCue attributes the quotation at nt[pos] from a cue before it in the
@@ -84,11 +84,11 @@ func (d *doc) cueAt(nt []ntok, i, pos int) (cue, bool) {
 	if w == "according" && i+1 < len(nt) && nt[i+1].lower == "to" {
 		return cue{"according to", cueSource}, true
 	}
-	cs := d.lx.cues[w]
+	cs := nt[i].w.cues
 	if len(cs) == 0 {
 		return cue{}, false
 	}
-	if c, ok := d.lx.cueOf(w, cueNoun); ok {
+	if c, ok := cueIn(cs, cueNoun); ok {
 		if _, owned := d.owner(nt, i); owned {
 			return c, true
 		}
@@ -234,7 +234,7 @@ func (d *doc) post(nt []ntok, pos int) attribution {
 		return at
 	}
 	// "said X": a cue first, then its subject.
-	if _, ok := d.lx.cueOf(r[i].lower, cueVerb); ok {
+	if r[i].is(fCueVerb) {
 		if np, ok := d.objectNP(r, i+1); ok {
 			// "said the candidate, regional official X,": the name in the
 			// appositive is the fuller reference.
@@ -263,7 +263,7 @@ func (d *doc) post(nt []ntok, pos int) attribution {
 		if isPunct(r[k], ".;:!?") {
 			break
 		}
-		if c, ok := d.lx.cueOf(r[k].lower, cueVerb); ok {
+		if c, ok := cueIn(r[k].w.cues, cueVerb); ok {
 			if c.lemma == "quote" {
 				// "People quoted him as saying": the object speaks, the
 				// subject is the channel.
@@ -272,7 +272,7 @@ func (d *doc) post(nt []ntok, pos int) attribution {
 				}
 			}
 			j := k - 1
-			for j > i && (d.lx.adverb[r[j].lower] || d.lx.auxiliary[r[j].lower] || strings.HasSuffix(r[j].lower, "ly")) {
+			for j > i && (r[j].is(fAdverb|fAuxiliary) || strings.HasSuffix(r[j].lower, "ly")) {
 				j--
 			}
 			np := span{i, j + 1}

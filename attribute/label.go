@@ -44,20 +44,20 @@ func (d *doc) isLabel(nt []ntok, pos int, text string) bool {
 	// A naming verb just before the quotation makes it speech:
 	// "called the report “disinformation”".
 	for k := pos - 1; k >= 0 && k >= pos-4; k-- {
-		if _, ok := d.lx.cueOf(nt[k].lower, cueNaming); ok {
+		if nt[k].is(fCueNaming) {
 			return false
 		}
 	}
-	if labelLead[prev.lower] {
+	if prev.is(fLabelLead) {
 		return true
 	}
 	if !isWord(prev.text) || isCapitalized(prev.text) {
 		return false
 	}
-	if _, ok := d.lx.cues[prev.lower]; ok {
+	if prev.is(fCue) {
 		return false
 	}
-	if d.lx.adverb[prev.lower] || isAdverb(prev.lower) || d.lx.auxiliary[prev.lower] || prev.lower == "as" || prev.lower == "that" || prev.lower == "only" {
+	if prev.is(fAdverb) || isAdverb(prev.lower) || prev.is(fAuxiliary) || prev.lower == "as" || prev.lower == "that" || prev.lower == "only" {
 		return false
 	}
 	return true

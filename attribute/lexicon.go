@@ -5,6 +5,9 @@ import (
 	"embed"
 	"fmt"
 	"strings"
+
+	"github.com/hearsaylab/hearsay/entity"
+	"github.com/hearsaylab/hearsay/internal/wordscan"
 )
 
 //go:embed data/*.txt data/*.tsv
@@ -178,12 +181,156 @@ func addAll(m map[string]bool, l string) {
 	}
 }
 
-// cueOf returns the cue of kind k that the lower-case word w is, if any.
-func (lx *lexicon) cueOf(w string, k cueKind) (cue, bool) {
-	for _, c := range lx.cues[w] {
+// cueIn returns the cue of kind k among cs, if any.
+func cueIn(cs []cue, k cueKind) (cue, bool) {
+	for _, c := range cs {
 		if c.kind == k {
 			return c, true
 		}
 	}
 	return cue{}, false
+}
+
+// wflag marks what a lower-case word is to the attribution stage; the flags
+// of a narration token are looked up once, when its narration is built.
+type wflag uint32
+
+const (
+	fAnonHead wflag = 1 << iota
+	fAnonDet
+	fAnonPost
+	fAdverb
+	fAuxiliary
+	fPronoun
+	fRelative
+	fBoundary
+	fDeterminer
+	fPreposition
+	fClaimVerb
+	fHabitual
+	fLabelLead
+	fDocumentNoun
+	fLeakNoun
+	fTitle
+	fDemonym
+	fOrgWord
+	fCue // a cue of any kind
+	fCueVerb
+	fCueNoun
+	fCueNaming
+	fChannel // the first word of a channel phrase
+	fStrip   // the first word of an anonStrip phrase
+)
+
+// wordInfo is what the lexicons say about one lower-case word.
+type wordInfo struct {
+	flags     wflag
+	cues      []cue  // lexicon.cues[w]
+	roleGroup string // lexicon.roleGroup[w]
+	channels  []int  // indexes of the channel phrases starting with w, ascending
+}
+
+// noInfo is the info of a word no lexicon lists.
+var noInfo = &wordInfo{}
+
+// vocabulary indexes every word of the lexicons with its flags.
+type vocabulary struct {
+	words *wordscan.Table[*wordInfo]
+}
+
+// info returns what the lexicons say about the lower-case word w.
+func (v *vocabulary) info(w string) *wordInfo {
+	if wi, ok := v.words.Get(w); ok {
+		return wi
+	}
+	return noInfo
+}
+
+// buildVocabulary indexes the words of lx, of the package's word sets and
+// those the recogniser knows as titles, demonyms and organisation words.
+func buildVocabulary(lx *lexicon, rec *entity.Recognizer) *vocabulary {
+	words := map[string]*wordInfo{}
+	get := func(w string) *wordInfo {
+		wi := words[w]
+		if wi == nil {
+			wi = &wordInfo{}
+			words[w] = wi
+		}
+		return wi
+	}
+	set := func(m map[string]bool, f wflag) {
+		for w, ok := range m {
+			if ok && w != "" {
+				get(w).flags |= f
+			}
+		}
+	}
+	set(lx.anonHead, fAnonHead)
+	set(lx.anonDet, fAnonDet)
+	set(lx.anonPost, fAnonPost)
+	set(lx.adverb, fAdverb)
+	set(lx.auxiliary, fAuxiliary)
+	set(lx.pronoun, fPronoun)
+	set(lx.relative, fRelative)
+	set(lx.boundary, fBoundary)
+	set(determiners, fDeterminer)
+	set(prepositions, fPreposition)
+	set(claimVerbs, fClaimVerb)
+	set(habitualAdverbs, fHabitual)
+	set(labelLead, fLabelLead)
+	set(documentNouns, fDocumentNoun)
+	set(leakNouns, fLeakNoun)
+	for w, cs := range lx.cues {
+		if w == "" || len(cs) == 0 {
+			continue
+		}
+		wi := get(w)
+		wi.flags |= fCue
+		wi.cues = cs
+		for _, c := range cs {
+			switch c.kind {
+			case cueVerb:
+				wi.flags |= fCueVerb
+			case cueNoun:
+				wi.flags |= fCueNoun
+			case cueNaming:
+				wi.flags |= fCueNaming
+			}
+		}
+	}
+	for w, g := range lx.roleGroup {
+		if w != "" && g != "" {
+			get(w).roleGroup = g
+		}
+	}
+	for i, cp := range lx.channels {
+		if len(cp.words) > 0 && cp.words[0] != "" {
+			wi := get(cp.words[0])
+			wi.flags |= fChannel
+			wi.channels = append(wi.channels, i)
+		}
+	}
+	for _, s := range lx.anonStrip {
+		if len(s) > 0 && s[0] != "" {
+			get(s[0]).flags |= fStrip
+		}
+	}
+	if rec != nil {
+		for _, w := range rec.Vocabulary() {
+			var f wflag
+			if rec.IsTitle(w) {
+				f |= fTitle
+			}
+			if rec.IsDemonym(w) {
+				f |= fDemonym
+			}
+			if rec.IsOrgWord(w) {
+				f |= fOrgWord
+			}
+			if f != 0 && w != "" {
+				get(w).flags |= f
+			}
+		}
+	}
+	return &vocabulary{words: wordscan.NewTable(words)}
 }

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hearsaylab/hearsay/entity"
+	"github.com/hearsaylab/hearsay/internal/wordscan"
 )
 
 // span is a half-open range of narration tokens.
@@ -23,7 +24,7 @@ var prepositions = map[string]bool{"with": true, "in": true, "on": true, "at": t
 // subjectLeft finds the subject noun phrase of the verb at nt[ci], to its left.
 func (d *doc) subjectLeft(nt []ntok, ci int) (span, bool) {
 	j := ci - 1
-	for j >= 0 && nt[j].q < 0 && (d.lx.adverb[nt[j].lower] || d.lx.auxiliary[nt[j].lower] || isAdverb(nt[j].lower) || nt[j].lower == "very" || nt[j].lower == "so" || nt[j].lower == "quite") {
+	for j >= 0 && nt[j].q < 0 && (nt[j].is(fAdverb|fAuxiliary) || isAdverb(nt[j].lower) || nt[j].lower == "very" || nt[j].lower == "so" || nt[j].lower == "quite") {
 		j--
 	}
 	if j < 0 || nt[j].q >= 0 {
@@ -38,7 +39,7 @@ func (d *doc) subjectLeft(nt []ntok, ci int) (span, bool) {
 	if j < 0 {
 		return span{}, false
 	}
-	if d.lx.relative[nt[j].lower] && nt[j].lower != "that" {
+	if nt[j].is(fRelative) && nt[j].lower != "that" {
 		j--
 		if j >= 0 && isComma(nt[j]) {
 			j--
@@ -58,12 +59,12 @@ func (d *doc) subjectLeft(nt []ntok, ci int) (span, bool) {
 			return span{}, false
 		}
 		first := nt[seg.lo].lower
-		if prepositions[first] || strings.HasSuffix(first, "ing") || first == "who" || first == "which" || first == "whose" {
+		if nt[seg.lo].is(fPreposition) || strings.HasSuffix(first, "ing") || first == "who" || first == "which" || first == "whose" {
 			if k < 0 || !isComma(nt[k]) {
 				return span{}, false
 			}
 			j = k - 1
-		} else if (first == "a" || first == "an" || first == "the" || d.a.entities.IsTitle(first)) && k >= 0 && isComma(nt[k]) {
+		} else if (first == "a" || first == "an" || first == "the" || nt[seg.lo].is(fTitle)) && k >= 0 && isComma(nt[k]) {
 			prev := d.clauseNP(nt, k-1)
 			if d.hasName(nt, prev) {
 				return prev, true
@@ -106,7 +107,7 @@ func (d *doc) clauseNP(nt []ntok, j int) span {
 		if t.lower == "that" || t.lower == "and" || t.lower == "but" || t.lower == "while" || t.lower == "when" || t.lower == "if" {
 			break
 		}
-		if _, ok := d.lx.cueOf(t.lower, cueVerb); ok && lo-1 > 0 {
+		if t.is(fCueVerb) && lo-1 > 0 {
 			break
 		}
 		lo--
@@ -132,15 +133,10 @@ var leakNouns = map[string]bool{"document": true, "documents": true, "leak": tru
 // determiner, hedge or "the".
 func (d *doc) describe(nt []ntok, np span) string {
 	lo := np.lo
-	for lo < np.hi-1 && (determiners[nt[lo].lower] || d.lx.anonDet[nt[lo].lower] || nt[lo].lower == "apparent" || nt[lo].lower == "alleged" || nt[lo].lower == "purported") {
+	for lo < np.hi-1 && (nt[lo].is(fDeterminer|fAnonDet) || nt[lo].lower == "apparent" || nt[lo].lower == "alleged" || nt[lo].lower == "purported") {
 		lo++
 	}
 	return strings.TrimSpace(d.body[nt[lo].start:nt[np.hi-1].end])
-}
-
-func (d *doc) isSpeechNoun(w string) bool {
-	_, ok := d.lx.cueOf(w, cueNoun)
-	return ok
 }
 
 // mentionAfterPreposition finds the entity named after "from", "by" or "of"
@@ -161,7 +157,7 @@ func (d *doc) mentionAfterPreposition(nt []ntok, np span) (entity.Mention, bool)
 
 // isPronoun reports whether t is a personal pronoun ("US" is a country).
 func (d *doc) isPronoun(t ntok) bool {
-	return d.lx.pronoun[t.lower] && t.text != "US"
+	return t.is(fPronoun) && t.text != "US"
 }
 
 // tightNP extends the name or description ending at nt[j] leftwards over
@@ -174,11 +170,11 @@ func (d *doc) tightNP(nt []ntok, j int) span {
 		if t.q >= 0 || !isWord(t.text) {
 			break
 		}
-		if isCapitalized(t.text) || d.a.entities.IsTitle(t.lower) || d.a.entities.IsDemonym(t.lower) || t.lower == "former" || t.lower == "of" {
+		if isCapitalized(t.text) || t.is(fTitle|fDemonym) || t.lower == "former" || t.lower == "of" {
 			lo--
 			continue
 		}
-		if determiners[t.lower] || d.lx.anonDet[t.lower] {
+		if t.is(fDeterminer | fAnonDet) {
 			lo--
 		}
 		break
@@ -201,10 +197,8 @@ func (d *doc) objectNP(nt []ntok, i int) (span, bool) {
 		if k > i && (t.lower == "who" || t.lower == "which" || t.lower == "that" || t.lower == "as" || t.lower == "in" || t.lower == "on" || t.lower == "at" || t.lower == "and") {
 			break
 		}
-		if k > i {
-			if _, ok := d.lx.cueOf(t.lower, cueVerb); ok {
-				break
-			}
+		if k > i && t.is(fCueVerb) {
+			break
 		}
 		k++
 	}
@@ -230,7 +224,7 @@ func (d *doc) mainSubject(nt []ntok, ci int) (span, bool) {
 			// The whole name phrase: titles and names run together
 			// ("NATO Secretary General Jens Stoltenberg").
 			j := i
-			for j < ci && nt[j].q < 0 && (isCapitalized(nt[j].text) || d.a.entities.IsTitle(nt[j].lower)) {
+			for j < ci && nt[j].q < 0 && (isCapitalized(nt[j].text) || nt[j].is(fTitle)) {
 				j++
 			}
 			if j == i {
@@ -325,22 +319,23 @@ func (d *doc) resolve(nt []ntok, np span, at attribution) attribution {
 		return at
 	}
 	head, mods, definite := d.head(nt, np)
+	hw := d.vocab.info(head)
 	// "Reid's rep", "the minister's spokesman": the possessor is not the
 	// speaker; the description is.
-	if d.possessedRole(nt, np, head) {
+	if d.possessedRole(nt, np, head, hw) {
 		at.ok, at.speaker = true, at.mention
 		return at
 	}
 	// "a statement from the Interior Ministry", "a report by Reuters": the
 	// source of the document speaks.
-	if documentNouns[head] || d.isSpeechNoun(head) {
+	if hw.flags&(fDocumentNoun|fCueNoun) != 0 {
 		if m, ok := d.mentionAfterPreposition(nt, np); ok {
 			at.ok, at.speaker, at.person = true, m.Name, m.Type == entity.Person
 			return at
 		}
 		// "an apparent Pentagon leak revealed", "leaked documents showed":
 		// the document is the source, not the body named inside it.
-		if leakNouns[head] {
+		if hw.flags&fLeakNoun != 0 {
 			at.ok, at.speaker = true, d.describe(nt, np)
 			return at
 		}
@@ -365,7 +360,7 @@ func (d *doc) resolve(nt []ntok, np span, at attribution) attribution {
 			return at
 		}
 	}
-	if d.lx.roleGroup[head] == "" && !d.a.entities.IsTitle(head) && !d.lx.anonHead[head] && !d.a.entities.IsOrgWord(head) {
+	if hw.roleGroup == "" && hw.flags&(fTitle|fAnonHead|fOrgWord) == 0 {
 		return attribution{}
 	}
 	// An unresolved description is its own speaker: a unique office held by
@@ -375,14 +370,14 @@ func (d *doc) resolve(nt []ntok, np span, at attribution) attribution {
 		desc = desc[4:]
 	}
 	at.ok, at.speaker = true, desc
-	at.anonymous = !definite && d.lx.anonHead[head]
+	at.anonymous = !definite && hw.flags&fAnonHead != 0
 	return at
 }
 
 // possessedRole reports whether the phrase is a role owned by someone
 // else: "Reid's rep", "the company's lawyer".
-func (d *doc) possessedRole(nt []ntok, np span, head string) bool {
-	if !d.a.entities.IsTitle(head) && d.lx.roleGroup[head] == "" && !d.lx.anonHead[head] {
+func (d *doc) possessedRole(nt []ntok, np span, head string, hw *wordInfo) bool {
+	if hw.flags&(fTitle|fAnonHead) == 0 && hw.roleGroup == "" {
 		return false
 	}
 	last := nt[np.hi-1]
@@ -404,7 +399,7 @@ func (d *doc) possessedRole(nt []ntok, np span, head string) bool {
 func (d *doc) head(nt []ntok, np span) (string, []string, bool) {
 	hi := np.hi
 	for i := np.lo + 1; i < np.hi; i++ {
-		if prepositions[nt[i].lower] || d.lx.relative[nt[i].lower] {
+		if nt[i].is(fPreposition | fRelative) {
 			hi = i
 			break
 		}
@@ -413,7 +408,7 @@ func (d *doc) head(nt []ntok, np span) (string, []string, bool) {
 	definite := first == "the" || first == "this" || strings.HasSuffix(first, "\u2019s") || strings.HasSuffix(first, "'s")
 	var words []string
 	for i := np.lo; i < hi; i++ {
-		if isWord(nt[i].text) && !determiners[nt[i].lower] {
+		if isWord(nt[i].text) && !nt[i].is(fDeterminer) {
 			words = append(words, nt[i].lower)
 		}
 	}
@@ -429,13 +424,13 @@ func (d *doc) head(nt []ntok, np span) (string, []string, bool) {
 func (d *doc) bestMention(start, end int, nt []ntok, np span) (entity.Mention, bool) {
 	hi := end
 	for i := np.lo + 1; i < np.hi; i++ {
-		if prepositions[nt[i].lower] && nt[i].lower != "of" || d.lx.relative[nt[i].lower] {
+		if nt[i].is(fPreposition) && nt[i].lower != "of" || nt[i].is(fRelative) {
 			hi = nt[i].start
 			break
 		}
 		if nt[i].lower == "of" {
 			// "of" after a title word starts a post-modifier.
-			if d.a.entities.IsTitle(nt[i-1].lower) || d.lx.roleGroup[nt[i-1].lower] != "" {
+			if nt[i-1].is(fTitle) || nt[i-1].w.roleGroup != "" {
 				hi = nt[i].start
 				break
 			}
@@ -445,7 +440,17 @@ func (d *doc) bestMention(start, end int, nt []ntok, np span) (entity.Mention, b
 		if m.Weak {
 			return 0
 		}
-		return map[string]int{entity.Person: 4, entity.Outlet: 3, entity.Organization: 2, entity.Place: 1}[m.Type]
+		switch m.Type {
+		case entity.Person:
+			return 4
+		case entity.Outlet:
+			return 3
+		case entity.Organization:
+			return 2
+		case entity.Place:
+			return 1
+		}
+		return 0
 	}
 	var best entity.Mention
 	found := false
@@ -464,7 +469,7 @@ func (d *doc) bestMention(start, end int, nt []ntok, np span) (entity.Mention, b
 // them the first that is not a possessive — the subject, which is what a
 // following "he" or "she" most often refers to.
 func (d *doc) lastPerson(pos int, pron string) (entity.Mention, bool) {
-	var cands []entity.Mention
+	cands := d.cands[:0]
 	for _, m := range d.in.Mentions {
 		if m.Start >= pos {
 			break
@@ -473,6 +478,7 @@ func (d *doc) lastPerson(pos int, pron string) (entity.Mention, bool) {
 			cands = append(cands, m)
 		}
 	}
+	d.cands = cands
 	if len(cands) == 0 {
 		return entity.Mention{}, false
 	}
@@ -496,7 +502,14 @@ func (d *doc) lastPerson(pos int, pron string) (entity.Mention, bool) {
 // only names known to go with the other pronoun disagree.
 func (d *doc) agrees(name, pron string) bool {
 	given, _, _ := strings.Cut(name, " ")
-	g, ok := d.lx.gender[strings.ToLower(given)]
+	var g string
+	var ok bool
+	var buf [32]byte
+	if key, ascii := wordscan.LowerKey(given, buf[:0]); ascii {
+		g, ok = d.lx.gender[string(key)]
+	} else {
+		g, ok = d.lx.gender[strings.ToLower(given)]
+	}
 	return !ok || g == pron
 }
 
@@ -571,13 +584,7 @@ func (d *doc) antecedent(head string, mods []string, pos int) (name string, anon
 }
 
 func (d *doc) personHasRole(m entity.Mention, head, group string, mods []string) bool {
-	// Roles are collected on every mention of the entity.
-	var roles []string
-	for _, o := range d.in.Mentions {
-		if o.Name == m.Name && o.Type == entity.Person {
-			roles = append(roles, o.Roles...)
-		}
-	}
+	roles := d.rolesOf(m.Name)
 	hit := false
 	for _, r := range roles {
 		if r == head || (group != "" && d.lx.roleGroup[r] == group) {
@@ -595,6 +602,22 @@ func (d *doc) personHasRole(m entity.Mention, head, group string, mods []string)
 	return true
 }
 
+// rolesOf returns the roles of the person name, collected on every mention
+// of the entity, in text order.
+func (d *doc) rolesOf(name string) []string {
+	if roles, ok := d.roles[name]; ok {
+		return roles
+	}
+	var roles []string
+	for _, o := range d.in.Mentions {
+		if o.Name == name && o.Type == entity.Person {
+			roles = append(roles, o.Roles...)
+		}
+	}
+	d.roles[name] = roles
+	return roles
+}
+
 func hasRole(roles []string, w string) bool {
 	for _, r := range roles {
 		if r == w {
@@ -608,6 +631,9 @@ func hasRole(roles []string, w string) bool {
 // the description and the phrase naming the channel.
 func (d *doc) stripVia(nt []ntok, np span) (span, span) {
 	for i := np.lo + 1; i < np.hi; i++ {
+		if !nt[i].is(fStrip) {
+			continue // no phrase starts here
+		}
 		for _, s := range d.lx.anonStrip {
 			if i+len(s) > np.hi {
 				continue

@@ -405,11 +405,24 @@ func appendFoldUnit(dst []byte, lines []string) []byte {
 					}
 					space = false
 					dst = append(dst, f)
+					// The rest of an ASCII word, without the checks above.
+					for j < len(l) && l[j] < utf8.RuneSelf && foldASCII[l[j]] > foldSkip {
+						dst = append(dst, foldASCII[l[j]])
+						j++
+					}
 				}
 				continue
 			}
 			r, n := utf8.DecodeRuneInString(l[j:])
 			j += n
+			if r >= 0x2000 && r <= 0x206F {
+				// General punctuation (quotation marks, dashes, spaces):
+				// never a letter or digit.
+				if r != '’' {
+					space = true
+				}
+				continue
+			}
 			if unicode.IsLetter(r) || unicode.IsDigit(r) {
 				if space && len(dst) > start {
 					dst = append(dst, ' ')

@@ -132,6 +132,20 @@ func (r *Recognizer) IsDemonym(w string) bool {
 // organisation ("ministry", "office", "agency").
 func (r *Recognizer) IsOrgWord(w string) bool { return r.orgWords[strings.ToLower(w)] }
 
+// Vocabulary returns every word w in lower case for which IsTitle(w),
+// IsDemonym(w) or IsOrgWord(w) can be true, so that a caller can index the
+// answers once for the words it meets.
+func (r *Recognizer) Vocabulary() []string {
+	var out []string
+	for _, m := range []map[string]bool{r.titles, r.demonyms, r.orgWords} {
+		for w := range m {
+			out = append(out, w, w+"s")
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
 // PlaceName returns the canonical name of a place spelling.
 func (r *Recognizer) PlaceName(s string) (string, bool) {
 	c, ok := r.places[s]
@@ -145,6 +159,16 @@ var connectors = map[string]bool{"of": true, "for": true, "de": true, "du": true
 
 // Find returns the entity mentions of body; toks are body's tokens.
 func (r *Recognizer) Find(body string, toks []segment.Token) []Mention {
+	return r.FindLower(body, "", toks)
+}
+
+// FindLower is Find for a body whose lower case is known: lower is
+// wordscan.Lower(body), with every offset of body, or "" when unknown.
+func (r *Recognizer) FindLower(body, lower string, toks []segment.Token) []Mention {
+	if len(lower) != len(body) {
+		lower = ""
+	}
+	f := finder{r: r, body: body, lower: lower, toks: toks}
 	var out []Mention
 	for i := 0; i < len(toks); {
 		if !nameLike(toks[i].Text) {
@@ -167,7 +191,7 @@ func (r *Recognizer) Find(body string, toks []segment.Token) []Mention {
 			}
 			break
 		}
-		out = r.classify(body, toks, i, j, out)
+		out = f.classify(i, j, out)
 		i = j
 	}
 	r.canonicalise(out)
@@ -177,14 +201,27 @@ func (r *Recognizer) Find(body string, toks []segment.Token) []Mention {
 // nameLike reports whether a token can be part of a name: capitalised, not
 // a hyphenated compound with a lower-case part ("DC-based").
 func nameLike(t string) bool {
+	if t == "" {
+		return false
+	}
+	if c := t[0]; c < utf8.RuneSelf && !('A' <= c && c <= 'Z') {
+		return false // the common case, without decoding
+	}
 	r, _ := utf8.DecodeRuneInString(t)
 	if !unicode.IsUpper(r) {
 		return false
 	}
-	for _, part := range strings.FieldsFunc(t, func(r rune) bool { return r == '-' || r == '\u2011' }) {
-		p, _ := utf8.DecodeRuneInString(part)
-		if unicode.IsLower(p) {
-			return false
+	// No part between hyphens may start in lower case.
+	start := true
+	for _, r := range t {
+		switch {
+		case r == '-' || r == '\u2011':
+			start = true
+		case start:
+			if unicode.IsLower(r) {
+				return false
+			}
+			start = false
 		}
 	}
 	return true
@@ -206,10 +243,29 @@ func stripPossessive(t string) string {
 	return t
 }
 
+// finder is the state of one call of FindLower.
+type finder struct {
+	r     *Recognizer
+	body  string
+	lower string // body in lower case, or ""
+	toks  []segment.Token
+	buf   []byte
+}
+
+// low returns the lower case of w, which is toks[k].Text or a prefix of it.
+func (f *finder) low(k int, w string) string {
+	if f.lower != "" {
+		s := f.toks[k].Start
+		return f.lower[s : s+len(w)]
+	}
+	return strings.ToLower(w)
+}
+
 // classify turns the capitalised run toks[i:j] into mentions.
-func (r *Recognizer) classify(body string, toks []segment.Token, i, j int, out []Mention) []Mention {
+func (f *finder) classify(i, j int, out []Mention) []Mention {
+	r, body, toks := f.r, f.body, f.toks
 	// Drop sentence-opening function words ("The", "However").
-	for i < j && (r.stop[strings.ToLower(stripPossessive(toks[i].Text))] || strings.HasSuffix(toks[i].Text, "ly") ||
+	for i < j && (r.stop[f.low(i, stripPossessive(toks[i].Text))] || strings.HasSuffix(toks[i].Text, "ly") ||
 		i+1 < j && strings.HasSuffix(toks[i].Text, "ing")) {
 		i++
 	}
@@ -224,15 +280,15 @@ func (r *Recognizer) classify(body string, toks []segment.Token, i, j int, out [
 	if j-i >= 2 && r.outletWords[stripPossessive(toks[j-1].Text)] {
 		return append(out, Mention{Start: start, End: end, Text: text, Name: text, Type: Outlet, RoleStart: start})
 	}
-	if r.isOrg(toks[i:j]) {
+	if f.isOrg(i, j) {
 		return append(out, Mention{Start: start, End: end, Text: text, Name: text, Type: Organization, RoleStart: start})
 	}
 	// A person's name holds no connector: "Anton Reusch of Nordvale" is a
 	// person and a place.
 	for c := i + 1; c < j-1; c++ {
 		if toks[c].Text == "of" || toks[c].Text == "for" {
-			out = r.classify(body, toks, i, c, out)
-			return r.classify(body, toks, c+1, j, out)
+			out = f.classify(i, c, out)
+			return f.classify(c+1, j, out)
 		}
 	}
 	// A person: strip titles, nationalities and known organisations before
@@ -241,7 +297,7 @@ func (r *Recognizer) classify(body string, toks []segment.Token, i, j int, out [
 	k := i
 	for k < j-1 {
 		w := stripPossessive(toks[k].Text)
-		lw := strings.ToLower(w)
+		lw := f.low(k, w)
 		if r.titles[lw] || r.demonyms[lw] || r.orgs[w] || r.places[w] != "" || connectors[lw] {
 			roles = append(roles, lw)
 			k++
@@ -252,15 +308,15 @@ func (r *Recognizer) classify(body string, toks []segment.Token, i, j int, out [
 	// A title inside the run ends the words before the name: "Selka Hydro
 	// CEO Tomas Brenner" is Tomas Brenner, CEO of Selka Hydro.
 	for m := j - 2; m >= k; m-- {
-		if lw := strings.ToLower(stripPossessive(toks[m].Text)); r.titles[lw] && m+1 < j {
+		if lw := f.low(m, stripPossessive(toks[m].Text)); r.titles[lw] && m+1 < j {
 			for x := k; x <= m; x++ {
-				roles = append(roles, strings.ToLower(stripPossessive(toks[x].Text)))
+				roles = append(roles, f.low(x, stripPossessive(toks[x].Text)))
 			}
 			k = m + 1
 			break
 		}
 	}
-	if k == j-1 && k > i && (r.titles[strings.ToLower(toks[k].Text)] || r.demonyms[strings.ToLower(toks[k].Text)]) {
+	if k == j-1 && k > i && (r.titles[f.low(k, toks[k].Text)] || r.demonyms[f.low(k, toks[k].Text)]) {
 		return out // only titles: "Prime Minister"
 	}
 	if k > i {
@@ -278,7 +334,7 @@ func (r *Recognizer) classify(body string, toks []segment.Token, i, j int, out [
 	nameToks := toks[k:j]
 	if len(nameToks) == 1 {
 		w := stripPossessive(nameToks[0].Text)
-		lw := strings.ToLower(w)
+		lw := f.low(k, w)
 		if r.IsDemonym(lw) || r.titles[lw] || r.stop[lw] || strings.HasSuffix(lw, "ing") {
 			return out
 		}
@@ -289,8 +345,8 @@ func (r *Recognizer) classify(body string, toks []segment.Token, i, j int, out [
 		// weak a signal unless it recurs (handled by canonicalise).
 	}
 	ns := nameToks[0].Start
-	roles = append(roles, r.rolesBefore(toks, i)...)
-	roles = append(roles, r.appositive(body, toks, j)...)
+	roles = f.rolesBefore(roles, i)
+	roles = append(roles, f.appositive(j)...)
 	roleStart := ns
 	if k > i {
 		roleStart = toks[i].Start
@@ -311,29 +367,39 @@ func isAcronym(w string) bool {
 	return n >= 2
 }
 
-func (r *Recognizer) isOrg(toks []segment.Token) bool {
-	var words []string
-	for _, t := range toks {
-		words = append(words, stripPossessive(t.Text))
+// isOrg reports whether the run toks[i:j] names an organisation.
+func (f *finder) isOrg(i, j int) bool {
+	r, toks := f.r, f.toks
+	b := f.buf[:0]
+	for k := i; k < j; k++ {
+		if k > i {
+			b = append(b, ' ')
+		}
+		b = append(b, stripPossessive(toks[k].Text)...)
 	}
-	full := strings.Join(words, " ")
-	if r.orgs[full] {
+	f.buf = b
+	if r.orgs[string(b)] {
 		return true
 	}
-	for _, w := range words {
-		if r.orgWords[strings.ToLower(w)] {
+	for k := i; k < j; k++ {
+		if r.orgWords[f.low(k, stripPossessive(toks[k].Text))] {
 			return true
 		}
 	}
-	return len(words) == 1 && isAcronym(words[0]) && !r.demonyms[strings.ToLower(words[0])]
+	if j-i != 1 {
+		return false
+	}
+	w := stripPossessive(toks[i].Text)
+	return isAcronym(w) && !r.demonyms[f.low(i, w)]
 }
 
-// rolesBefore collects lower-case title words standing right before a name
-// ("Kremlin spokesman Dmitry Peskov", "international affairs specialist").
-func (r *Recognizer) rolesBefore(toks []segment.Token, i int) []string {
-	var roles []string
+// rolesBefore appends to roles the lower-case title words standing right
+// before a name ("Kremlin spokesman Dmitry Peskov", "international affairs
+// specialist").
+func (f *finder) rolesBefore(roles []string, i int) []string {
+	r, toks := f.r, f.toks
 	for k := i - 1; k >= 0 && k >= i-4; k-- {
-		lw := strings.ToLower(stripPossessive(toks[k].Text))
+		lw := f.low(k, stripPossessive(toks[k].Text))
 		if r.titles[lw] || r.demonyms[lw] || r.orgs[toks[k].Text] {
 			roles = append(roles, lw)
 			continue
@@ -345,11 +411,12 @@ func (r *Recognizer) rolesBefore(toks []segment.Token, i int) []string {
 
 // appositive collects the words of a description set off after a name:
 // "Andriy Yusov, spokesman for …," or "the Quincy Institute, a think tank,".
-func (r *Recognizer) appositive(body string, toks []segment.Token, j int) []string {
+func (f *finder) appositive(j int) []string {
+	r, toks := f.r, f.toks
 	if j+1 >= len(toks) || toks[j].Text != "," {
 		return nil
 	}
-	first := strings.ToLower(toks[j+1].Text)
+	first := f.low(j+1, toks[j+1].Text)
 	if first == "who" || first == "which" || first == "whose" {
 		return nil
 	}
@@ -359,7 +426,7 @@ func (r *Recognizer) appositive(body string, toks []segment.Token, j int) []stri
 		if t == "," || t == "." || t == ";" || t == ")" {
 			break
 		}
-		lw := strings.ToLower(t)
+		lw := f.low(k, t)
 		if lw == "a" || lw == "an" || lw == "the" {
 			continue
 		}
@@ -391,8 +458,7 @@ func (r *Recognizer) canonicalise(ms []Mention) {
 		if m.Type != Person {
 			continue
 		}
-		parts := strings.Fields(m.Name)
-		last := parts[len(parts)-1]
+		last := lastField(m.Name)
 		if len(m.Name) > len(full[last]) {
 			full[last] = m.Name
 		}
@@ -405,11 +471,21 @@ func (r *Recognizer) canonicalise(ms []Mention) {
 	}
 	for i := range ms {
 		if ms[i].Type == Person {
-			parts := strings.Fields(ms[i].Name)
-			ms[i].Name = full[parts[len(parts)-1]]
+			ms[i].Name = full[lastField(ms[i].Name)]
 			ms[i].Weak = !strings.Contains(ms[i].Name, " ") && !titled[ms[i].Name]
 		}
 	}
+}
+
+// lastField returns the last of strings.Fields(s), which must have one.
+func lastField(s string) string {
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	i := strings.LastIndexFunc(s, unicode.IsSpace)
+	if i < 0 {
+		return s
+	}
+	_, n := utf8.DecodeRuneInString(s[i:])
+	return s[i+n:]
 }
 
 // Entities merges mentions into the per-document entity list, ordered by

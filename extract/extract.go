@@ -5,14 +5,17 @@
 package extract
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"slices"
+	"sync"
 
 	"github.com/hearsaylab/hearsay/article"
 	"github.com/hearsaylab/hearsay/attribute"
 	"github.com/hearsaylab/hearsay/clean"
 	"github.com/hearsaylab/hearsay/entity"
 	"github.com/hearsaylab/hearsay/frame"
+	"github.com/hearsaylab/hearsay/internal/wordscan"
 	"github.com/hearsaylab/hearsay/number"
 	"github.com/hearsaylab/hearsay/outlet"
 	"github.com/hearsaylab/hearsay/quote"
@@ -28,6 +31,18 @@ type Engine struct {
 	attr     *attribute.Attributor
 	numbers  *number.Finder
 	frames   *frame.Analyzer
+	scratch  sync.Pool // *scratch, reused from call to call
+}
+
+// scratch holds the buffers of one call of Document; nothing it returns
+// points into them.
+type scratch struct {
+	toks   []segment.Token
+	words  []wordscan.Token
+	marked []article.Span
+	sents  []article.Span
+	kept   []entity.Mention
+	om     []attribute.OutletMention
 }
 
 // New builds an Engine from the embedded data files.
@@ -57,29 +72,41 @@ func New() (*Engine, error) {
 
 // Document extracts everything hearsay knows how to find from one article.
 func (e *Engine) Document(src article.Source) article.Document {
+	sc, _ := e.scratch.Get().(*scratch)
+	if sc == nil {
+		sc = &scratch{}
+	}
+	defer e.scratch.Put(sc)
 	body := e.cleaner.Body(src.Text)
 	doc := article.Document{
 		Doc: src.Name, Title: article.Str(src.Title), Outlet: article.Str(e.canonicalOutlet(src.Outlet)),
 		Date: article.Str(src.Date), URL: article.Str(src.URL), Body: body,
 	}
+	lower, _ := wordscan.Lower(body)
 	paras := segment.Paragraphs(body)
 	quotes := quote.Scan(body, paras)
-	var marked []article.Span
+	marked := sc.marked[:0]
 	for _, q := range quotes {
 		if !q.Block {
 			marked = append(marked, article.Span{Start: q.Open, End: q.Close})
 		}
 	}
-	var sents []article.Span
+	sc.marked = marked
+	sents := sc.sents[:0]
 	for _, p := range paras {
 		sents = append(sents, segment.Sentences(body, p.Span, marked)...)
 	}
-	toks := segment.Tokens(body, 0, len(body))
-	outs := e.outlets.Find(body)
-	mentions := e.mentions(body, toks, outs)
+	sc.sents = sents
+	toks := segment.AppendTokens(sc.toks[:0], body, 0, len(body))
+	sc.toks = toks
+	words := wordscan.Tokens(sc.words[:0], body)
+	sc.words = words
+	outs := e.outlets.FindTokens(body, words)
+	mentions := e.mentions(sc.kept[:0], body, lower, toks, outs)
+	sc.kept = mentions
 	// Outlets: the table's, and names the recogniser knows for outlets by
 	// their form ("Deseret News").
-	var om []attribute.OutletMention
+	om := sc.om[:0]
 	for _, m := range mentions {
 		if m.Type != entity.Outlet {
 			continue
@@ -87,9 +114,10 @@ func (e *Engine) Document(src article.Source) article.Document {
 		info, _ := e.outlets.Info(m.Name)
 		om = append(om, attribute.OutletMention{Start: m.Start, End: m.End, Canonical: m.Name, Platform: info.Type == "platform"})
 	}
+	sc.om = om
 	res := e.attr.Document(attribute.Input{
 		Body: body, Paras: paras, Sentences: sents, Tokens: toks, Quotes: quotes,
-		Mentions: mentions, Outlets: om, DocOutlet: derefOr(doc.Outlet),
+		Mentions: mentions, Outlets: om, DocOutlet: derefOr(doc.Outlet), Lower: lower,
 	})
 	doc.Quotes = nonNil(res.Quotes)
 	doc.Claims = nonNil(res.Claims)
@@ -105,18 +133,20 @@ func (e *Engine) Document(src article.Source) article.Document {
 			anon++
 		}
 	}
-	doc.Framing = e.frames.Analyze(body, spans, anon, len(doc.Quotes))
+	doc.Framing = e.frames.AnalyzeTokens(body, words, spans, anon, len(doc.Quotes))
 	if doc.Framing.Terms == nil {
 		doc.Framing.Terms = []article.Term{}
 	}
+	clear(sc.toks)
+	clear(sc.kept)
+	clear(sc.om)
 	return doc
 }
 
 // mentions merges the recogniser's mentions with the outlet table's, which
-// are more precise for outlets ("the FT").
-func (e *Engine) mentions(body string, toks []segment.Token, outs []outlet.Mention) []entity.Mention {
-	ms := e.entities.Find(body, toks)
-	var kept []entity.Mention
+// are more precise for outlets ("the FT"), appending them to kept.
+func (e *Engine) mentions(kept []entity.Mention, body, lower string, toks []segment.Token, outs []outlet.Mention) []entity.Mention {
+	ms := e.entities.FindLower(body, lower, toks)
 	for _, m := range ms {
 		overlap := false
 		for _, o := range outs {
@@ -132,7 +162,7 @@ func (e *Engine) mentions(body string, toks []segment.Token, outs []outlet.Menti
 	for _, o := range outs {
 		kept = append(kept, entity.Mention{Start: o.Start, End: o.End, Text: o.Text, Name: o.Canonical, Type: entity.Outlet, RoleStart: o.Start})
 	}
-	sort.SliceStable(kept, func(i, j int) bool { return kept[i].Start < kept[j].Start })
+	slices.SortStableFunc(kept, func(a, b entity.Mention) int { return cmp.Compare(a.Start, b.Start) })
 	return kept
 }
 

@@ -61,7 +61,8 @@ type Analyzer struct {
 	hedges   index
 	// first maps a lower-cased first token to the terms and hedges that
 	// start with it, so that one pass over a body finds both.
-	first map[string]*starting
+	first  map[string]*starting
+	firstT *wordscan.Table[*starting] // first, for scan
 	// starts maps the lower-cased first two bytes (see prefix2) of the keys
 	// of first to the lenBit of their lengths, to skip most tokens without
 	// a map lookup.
@@ -142,6 +143,7 @@ func build(terms, hedges string) (*Analyzer, error) {
 	for k, es := range a.hedges {
 		a.starting(k).hedges = es
 	}
+	a.firstT = wordscan.NewTable(a.first)
 	return a, nil
 }
 
@@ -193,7 +195,7 @@ func (a *Analyzer) Families() []string {
 // different families may ("Kiev regime" is a regime term and contains the
 // Kiev spelling).
 func (a *Analyzer) Matches(body string) []Match {
-	terms, hedges := a.scan(body)
+	terms, hedges := a.scanTokens(body, wordscan.Tokens(nil, body))
 	ms := append(terms, hedges...)
 	sort.SliceStable(ms, func(i, j int) bool {
 		if ms[i].Start != ms[j].Start {
@@ -208,8 +210,14 @@ func (a *Analyzer) Matches(body string) []Match {
 // (inside quotations too), the hedges in its author's own text (outside
 // quoteSpans), and the share of quotes that are anonymous.
 func (a *Analyzer) Analyze(body string, quoteSpans []article.Span, anonymousQuotes, totalQuotes int) article.Framing {
+	return a.AnalyzeTokens(body, wordscan.Tokens(nil, body), quoteSpans, anonymousQuotes, totalQuotes)
+}
+
+// AnalyzeTokens is Analyze for a body whose tokens, wordscan.Tokens(nil,
+// body), are known.
+func (a *Analyzer) AnalyzeTokens(body string, toks []wordscan.Token, quoteSpans []article.Span, anonymousQuotes, totalQuotes int) article.Framing {
 	var fr article.Framing
-	terms, all := a.scan(body)
+	terms, all := a.scanTokens(body, toks)
 	fr.Terms = count(terms)
 	hedges := all[:0]
 	for _, m := range all {
@@ -258,21 +266,18 @@ func count(ms []Match) []article.Term {
 	return out
 }
 
-// scan finds the framing terms and the hedges of body in one pass over its
-// tokens. At each token it takes, per family, the longest entry that matches
-// there and does not overlap an earlier match of the same family.
-func (a *Analyzer) scan(body string) (terms, hedges []Match) {
+// scanTokens finds the framing terms and the hedges of body in one pass over
+// its tokens toks. At each token it takes, per family, the longest entry
+// that matches there and does not overlap an earlier match of the same
+// family.
+func (a *Analyzer) scanTokens(body string, toks []wordscan.Token) (terms, hedges []Match) {
 	var buf [64]byte
 	var covered map[string]int // family -> end of its last match
-	for pos := 0; ; {
-		st, en, word, _ := wordscan.Next(body, pos)
-		if st < 0 {
-			break
-		}
-		pos = en
-		if !word {
+	for i, tk := range toks {
+		if !tk.Word {
 			continue
 		}
+		st, en := tk.St, tk.En
 		tok := body[st:en]
 		// Tokens whose first two bytes are ASCII lower-case to a prefix2 as
 		// their key would; the others are looked up in full.
@@ -285,7 +290,7 @@ func (a *Analyzer) scan(body string) (terms, hedges []Match) {
 			if a.starts[wordscan.Prefix2(tok)]&wordscan.LenBit(len(key)) == 0 {
 				continue
 			}
-			cands = a.first[string(key)]
+			cands, _ = a.firstT.GetBytes(key)
 		} else {
 			cands = a.first[strings.ToLower(tok)]
 		}
@@ -295,21 +300,22 @@ func (a *Analyzer) scan(body string) (terms, hedges []Match) {
 		if covered == nil {
 			covered = map[string]int{}
 		}
-		terms = matchEntries(body, st, en, cands.terms, covered, terms)
-		hedges = matchEntries(body, st, en, cands.hedges, covered, hedges)
+		terms = matchEntries(body, toks, i, cands.terms, covered, terms)
+		hedges = matchEntries(body, toks, i, cands.hedges, covered, hedges)
 	}
 	return terms, hedges
 }
 
 // matchEntries appends to out the entries of es (longest first) that match
-// at the token [st, en), at most one per family, skipping families whose
-// last match in covered reaches past st.
-func matchEntries(body string, st, en int, es []*entry, covered map[string]int, out []Match) []Match {
+// at the token toks[i], at most one per family, skipping families whose
+// last match in covered reaches past its start.
+func matchEntries(body string, toks []wordscan.Token, i int, es []*entry, covered map[string]int, out []Match) []Match {
+	st := toks[i].St
 	for _, e := range es {
 		if covered[e.family] > st {
 			continue
 		}
-		if end, ok := matchAt(body, st, en, e); ok {
+		if end, ok := matchAt(body, toks, i, e); ok {
 			out = append(out, Match{Start: st, End: end, Term: e.term, Family: e.family})
 			covered[e.family] = end
 		}
@@ -317,17 +323,16 @@ func matchEntries(body string, st, en int, es []*entry, covered map[string]int, 
 	return out
 }
 
-// matchAt reports whether e matches body at the token [st, en), and where the
+// matchAt reports whether e matches body at the token toks[i], and where the
 // match ends. A match does not span a line break.
-func matchAt(body string, st, en int, e *entry) (int, bool) {
+func matchAt(body string, toks []wordscan.Token, i int, e *entry) (int, bool) {
+	en := 0
 	for k, want := range e.toks {
-		if k > 0 {
-			var nl bool
-			st, en, _, nl = wordscan.Next(body, en)
-			if st < 0 || nl {
-				return 0, false
-			}
+		if i+k >= len(toks) || k > 0 && toks[i+k].NL {
+			return 0, false
 		}
+		var st int
+		st, en = toks[i+k].St, toks[i+k].En
 		got := body[st:en]
 		if got != want && !(e.fold && strings.EqualFold(got, want)) && wordscan.NormPunct(got) != want {
 			return 0, false

@@ -37,57 +37,62 @@ type token struct {
 // name of an outlet that styles itself with it ("The Guardian") is part of the
 // mention; a lower-case "the" is not. Offsets are bytes.
 func (t *Table) Find(text string) []Mention {
+	return t.FindTokens(text, wordscan.Tokens(nil, text))
+}
+
+// FindTokens is Find for a text whose tokens, wordscan.Tokens(nil, text),
+// are known.
+func (t *Table) FindTokens(text string, toks []wordscan.Token) []Mention {
 	var out []Mention
 	var buf [64]byte
 	var prev token
 scan:
-	for pos := 0; pos < len(text); {
-		st, en, word, nl := wordscan.Next(text, pos)
-		if st < 0 {
-			break
-		}
+	for i := 0; i < len(toks); {
+		tk := toks[i]
+		st, en, word, nl := tk.St, tk.En, tk.Word, tk.NL
 		cur := token{st, en, word, true}
 		if word && (text[st] >= utf8.RuneSelf || t.starts[wordscan.Prefix2(text[st:en])] != 0) {
 			var cands []*alias
 			if key, ascii := wordscan.LowerKey(text[st:en], buf[:0]); ascii {
 				// An ASCII key has the token's length.
 				if t.starts[wordscan.Prefix2(text[st:en])]&wordscan.LenBit(len(key)) != 0 {
-					cands = t.first[string(key)]
+					cands, _ = t.firstT.GetBytes(key)
 				}
 			} else {
 				cands = t.first[strings.ToLower(text[st:en])]
 			}
 			for _, a := range cands {
-				m, last, ok := t.match(text, cur, a, prev, nl)
+				m, last, li, ok := t.match(text, toks, i, a, prev, nl)
 				if ok {
 					out = append(out, m)
-					prev, pos = last, last.en
+					prev, i = last, li+1
 					continue scan
 				}
 			}
 		}
-		prev, pos = cur, en
+		prev, i = cur, i+1
 	}
 	return out
 }
 
-// match tries alias a at the token first. prev is the token before it and
+// match tries alias a at the token toks[i]. prev is the token before it and
 // nlPrev whether a line break separates them. It returns the mention and the
-// last token consumed.
-func (t *Table) match(text string, first token, a *alias, prev token, nlPrev bool) (Mention, token, bool) {
+// last token consumed, with its index.
+func (t *Table) match(text string, toks []wordscan.Token, i int, a *alias, prev token, nlPrev bool) (Mention, token, int, bool) {
 	var m Mention
-	cur := first
+	cur := token{toks[i].St, toks[i].En, toks[i].Word, true}
+	ci := i
 	spanSt, spanEn := -1, -1
 	for k, at := range a.toks {
 		if k > 0 {
-			st, en, word, nl := wordscan.Next(text, cur.en)
-			if st < 0 || nl {
-				return m, cur, false
+			ci++
+			if ci >= len(toks) || toks[ci].NL {
+				return m, cur, ci, false
 			}
-			cur = token{st, en, word, true}
+			cur = token{toks[ci].St, toks[ci].En, toks[ci].Word, true}
 		}
 		if !tokEqual(text[cur.st:cur.en], at, a.fold) {
-			return m, cur, false
+			return m, cur, ci, false
 		}
 		if k == a.spanFrom {
 			spanSt = cur.st
@@ -98,7 +103,7 @@ func (t *Table) match(text string, first token, a *alias, prev token, nlPrev boo
 	}
 	// A one-letter name must not run on into a hyphenated word (X-ray).
 	if a.spanTo-a.spanFrom == 1 && len(a.toks[a.spanFrom]) == 1 && spanEn < len(text) && text[spanEn] == '-' {
-		return m, cur, false
+		return m, cur, ci, false
 	}
 	prevText := ""
 	if prev.ok && !nlPrev {
@@ -106,23 +111,25 @@ func (t *Table) match(text string, first token, a *alias, prev token, nlPrev boo
 	}
 	hasThe := prev.ok && prev.word && !nlPrev && (prevText == "the" || prevText == "The")
 	if a.needCapThe && prevText != "The" || a.needThe && !hasThe {
-		return m, cur, false
+		return m, cur, ci, false
 	}
 	if a.bare {
 		if prev.ok && prev.word && !nlPrev && !hasThe {
 			switch prevText {
 			case "of", "for", "and":
-				return m, cur, false
+				return m, cur, ci, false
 			}
 			if isUpperStart(prevText) {
-				return m, cur, false
+				return m, cur, ci, false
 			}
 		}
 		if prev.ok && !prev.word && !nlPrev && prevText == "&" {
-			return m, cur, false
+			return m, cur, ci, false
 		}
-		if st, en, word, nl := wordscan.Next(text, cur.en); st >= 0 && word && !nl && isUpperStart(text[st:en]) {
-			return m, cur, false
+		if ci+1 < len(toks) {
+			if nx := toks[ci+1]; nx.Word && !nx.NL && isUpperStart(text[nx.St:nx.En]) {
+				return m, cur, ci, false
+			}
 		}
 	}
 	name := t.entries[a.entry].Name
@@ -130,5 +137,5 @@ func (t *Table) match(text string, first token, a *alias, prev token, nlPrev boo
 		spanSt = prev.st
 	}
 	m = Mention{Start: spanSt, End: spanEn, Canonical: name, Text: text[spanSt:spanEn]}
-	return m, cur, true
+	return m, cur, ci, true
 }

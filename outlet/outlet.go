@@ -62,10 +62,11 @@ type alias struct {
 type Table struct {
 	entries []Entry
 	byName  map[string]int
-	exact   map[string]int      // normalised spelling -> entry
-	folded  map[string]int      // lower-cased normalised spelling -> entry
-	first   map[string][]*alias // lower-cased first token -> aliases, longest first
-	starts  [1 << 16]uint32     // lower-cased first two bytes of first tokens -> lenBit of their lengths
+	exact   map[string]int            // normalised spelling -> entry
+	folded  map[string]int            // lower-cased normalised spelling -> entry
+	first   map[string][]*alias       // lower-cased first token -> aliases, longest first
+	firstT  *wordscan.Table[[]*alias] // first, for Find
+	starts  [1 << 16]uint32           // lower-cased first two bytes of first tokens -> lenBit of their lengths
 	aliases []*alias
 }
 
@@ -93,6 +94,7 @@ func parse(data string) (*Table, error) {
 	for _, as := range t.first {
 		sort.SliceStable(as, func(i, j int) bool { return len(as[i].toks) > len(as[j].toks) })
 	}
+	t.firstT = wordscan.NewTable(t.first)
 	return t, nil
 }
 

@@ -62,7 +62,33 @@ func Scan(body string, paras []segment.Paragraph) []Span {
 }
 
 func hasDoubleMarks(body string) bool {
-	return strings.ContainsAny(body, "\"\u201c\u201d\u201e\u00ab\u00bb")
+	// strings.ContainsAny(body, "\"\u201c\u201d\u201e\u00ab\u00bb"), byte by
+	// byte: the lead bytes E2 and C2 never continue another character, so
+	// their sequences here are always those characters.
+	if strings.IndexByte(body, '"') >= 0 {
+		return true
+	}
+	for s := body; ; {
+		i := strings.IndexByte(s, 0xE2)
+		if i < 0 || i+2 >= len(s) {
+			break
+		}
+		if s[i+1] == 0x80 && s[i+2] >= 0x9C && s[i+2] <= 0x9E {
+			return true
+		}
+		s = s[i+1:]
+	}
+	for s := body; ; {
+		i := strings.IndexByte(s, 0xC2)
+		if i < 0 || i+1 >= len(s) {
+			break
+		}
+		if s[i+1] == 0xAB || s[i+1] == 0xBB {
+			return true
+		}
+		s = s[i+1:]
+	}
+	return false
 }
 
 // classify tells what the rune at i in body is as a quotation mark.

@@ -73,3 +73,11 @@ func FuzzScan(f *testing.F) {
 		}
 	})
 }
+
+func TestHasDoubleMarks(t *testing.T) {
+	for _, s := range []string{"", "plain", "a \"b", "“x", "x”", "„x", "«x", "x»", "it’s", "\xe2\x80", "\xc2", "\xf0\xe2\x80\x9c", "‘single’", "\xe2\x80\x9c"[:2] + "x"} {
+		if got, want := hasDoubleMarks(s), strings.ContainsAny(s, "\"\u201c\u201d\u201e\u00ab\u00bb"); got != want {
+			t.Errorf("hasDoubleMarks(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -27,7 +27,12 @@ func (t Token) Capitalized() bool {
 // hyphens and periods ("don’t", "DC-based", "U.S.", "7,200"); every other
 // non-space character is a token of its own.
 func Tokens(text string, lo, hi int) []Token {
-	out := make([]Token, 0, (hi-lo)/5+1)
+	return AppendTokens(make([]Token, 0, (hi-lo)/5+1), text, lo, hi)
+}
+
+// AppendTokens appends the tokens of text[lo:hi] to out, as Tokens returns
+// them, so that a caller can reuse one buffer from text to text.
+func AppendTokens(out []Token, text string, lo, hi int) []Token {
 	i := lo
 	for i < hi {
 		if c := text[i]; c == ' ' || c == '\n' {

@@ -4,6 +4,7 @@
 package wordscan
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -113,4 +114,63 @@ func LowerKey(tok string, buf []byte) ([]byte, bool) {
 		buf = append(buf, c)
 	}
 	return buf, true
+}
+
+// Lower returns strings.ToLower(s) when lower-casing keeps the length in
+// bytes of every character of s, as it does for nearly all text: then an
+// offset into s is the same offset into the result, and the lower case of
+// any part s[i:j] cut at character boundaries is the result's [i:j]. ok is
+// false, and the result empty, when some character changes length or s is
+// not valid UTF-8.
+func Lower(s string) (lower string, ok bool) {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		// A run that lower-casing leaves alone is copied as it is.
+		j := i
+		for j < len(s) && s[j] < utf8.RuneSelf && !('A' <= s[j] && s[j] <= 'Z') {
+			j++
+		}
+		b.WriteString(s[i:j])
+		i = j
+		if i == len(s) {
+			break
+		}
+		if c := s[i]; c < utf8.RuneSelf {
+			b.WriteByte(c + 'a' - 'A')
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			return "", false
+		}
+		l := unicode.ToLower(r)
+		if utf8.RuneLen(l) != n {
+			return "", false
+		}
+		b.WriteRune(l)
+		i += n
+	}
+	return b.String(), true
+}
+
+// Token is one token of a text as Next finds it: the span [St, En), whether
+// it is a word, and whether a line break stands in the gap before it.
+type Token struct {
+	St, En   int
+	Word, NL bool
+}
+
+// Tokens appends to dst every token of s in order, as successive calls of
+// Next give them, so that several matchers can share one scan of a text.
+func Tokens(dst []Token, s string) []Token {
+	for pos := 0; ; {
+		st, en, word, nl := Next(s, pos)
+		if st < 0 {
+			return dst
+		}
+		dst = append(dst, Token{st, en, word, nl})
+		pos = en
+	}
 }
