@@ -115,6 +115,9 @@ type doc struct {
 	narrAt     []int             // narr[narrAt[i]:narrAt[i+1]] is that of sentence i
 	roles      map[string][]string
 	cands      []entity.Mention
+	// per role noun and modifiers: how far the mentions have been scanned
+	// for its antecedent, and the last match so far (see antecedent)
+	scans map[string]antecedentScan
 }
 
 type referent struct {
@@ -139,7 +142,7 @@ type attribution struct {
 func (a *Attributor) newDoc(in Input) *doc {
 	d, _ := a.docs.Get().(*doc)
 	if d == nil {
-		d = &doc{used: map[string]bool{}, refChannel: map[string]string{}, roles: map[string][]string{}}
+		d = &doc{used: map[string]bool{}, refChannel: map[string]string{}, roles: map[string][]string{}, scans: map[string]antecedentScan{}}
 	}
 	d.a, d.in, d.body, d.lx, d.vocab = a, in, in.Body, a.lx, a.vocab
 	d.lower = in.Lower
@@ -180,6 +183,7 @@ func (a *Attributor) release(d *doc) {
 	clear(d.narr)
 	d.narr = d.narr[:0]
 	clear(d.roles)
+	clear(d.scans)
 	clear(d.cands)
 	d.cands = d.cands[:0]
 	a.docs.Put(d)

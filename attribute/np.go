@@ -1,6 +1,7 @@
 package attribute
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -469,33 +470,41 @@ func (d *doc) bestMention(start, end int, nt []ntok, np span) (entity.Mention, b
 // them the first that is not a possessive — the subject, which is what a
 // following "he" or "she" most often refers to.
 func (d *doc) lastPerson(pos int, pron string) (entity.Mention, bool) {
+	// The candidates are the agreeing people named before pos in the
+	// sentence of the last of them; walking back from pos finds them
+	// without rescanning the document for every pronoun.
 	cands := d.cands[:0]
-	for _, m := range d.in.Mentions {
-		if m.Start >= pos {
+	si := -1
+	for k := d.mentionsBefore(pos) - 1; k >= 0; k-- {
+		m := d.in.Mentions[k]
+		if m.Type != entity.Person || m.Weak || d.insideQuote(m.Start) || !d.agrees(m.Name, pron) {
+			continue
+		}
+		s, _ := d.sentenceAt(m.Start)
+		if si >= 0 && s != si {
 			break
 		}
-		if m.Type == entity.Person && !m.Weak && !d.insideQuote(m.Start) && d.agrees(m.Name, pron) {
-			cands = append(cands, m)
-		}
+		si = s
+		cands = append(cands, m)
 	}
 	d.cands = cands
 	if len(cands) == 0 {
 		return entity.Mention{}, false
 	}
-	si, _ := d.sentenceAt(cands[len(cands)-1].Start)
-	first := len(cands) - 1
-	for first > 0 {
-		if s, _ := d.sentenceAt(cands[first-1].Start); s != si {
-			break
-		}
-		first--
-	}
-	for _, m := range cands[first:] {
+	slices.Reverse(cands)
+	for _, m := range cands {
 		if !d.possessiveAt(m.End) {
 			return m, true
 		}
 	}
-	return cands[first], true
+	return cands[0], true
+}
+
+// mentionsBefore returns the number of mentions that start before pos
+// (mentions are in text order).
+func (d *doc) mentionsBefore(pos int) int {
+	ms := d.in.Mentions
+	return sort.Search(len(ms), func(i int) bool { return ms[i].Start >= pos })
 }
 
 // agrees reports whether a person's given name can go with the pronoun:
@@ -539,48 +548,63 @@ func (d *doc) insideQuote(pos int) bool {
 func (d *doc) antecedent(head string, mods []string, pos int) (name string, anon, person, ok bool) {
 	group := d.lx.roleGroup[head]
 	if head == "source" || head == "official" || head == "interlocutor" || head == "commander" || head == "officials" || head == "sources" || head == "diplomat" {
-		var best referent
-		found := false
-		for _, r := range d.anon {
-			if r.start >= pos {
-				break
-			}
+		// The last matching description before pos: walk back from pos.
+		k := sort.Search(len(d.anon), func(i int) bool { return d.anon[i].start >= pos })
+		for k--; k >= 0; k-- {
+			r := d.anon[k]
 			if r.head == head || d.lx.roleGroup[r.head] == group && group != "" || head == "source" || head == "interlocutor" {
-				best, found = r, true
+				return r.text, true, false, true
 			}
 		}
-		if found {
-			return best.text, true, false, true
+	}
+	// The last matching mention before pos. Cues come in text order, so
+	// the scan for a role noun resumes where its previous one stopped:
+	// linear in the document, not quadratic, when the noun matches nothing
+	// ("said the ferryman" in every paragraph of a book).
+	key := head + "\x00" + strings.Join(mods, "\x00")
+	n := d.mentionsBefore(pos)
+	sc, ok := d.scans[key]
+	if !ok || sc.scanned > n {
+		sc = antecedentScan{best: -1}
+	}
+	for k := sc.scanned; k < n; k++ {
+		if d.antecedentMatch(d.in.Mentions[k], head, group, mods) {
+			sc.best = k
 		}
 	}
-	bestPos := -1
-	for _, m := range d.in.Mentions {
-		if m.Start >= pos {
-			break
-		}
-		if d.insideQuote(m.Start) {
-			continue
-		}
-		match := false
-		switch m.Type {
-		case entity.Outlet:
-			match = group == "newspaper"
-		case entity.Organization:
-			lname := strings.ToLower(m.Name)
-			match = (group == "department" && (strings.Contains(lname, "ministry") || strings.Contains(lname, "department"))) ||
-				(group == "tank" && (strings.Contains(lname, "institute") || hasRole(m.Roles, "tank"))) ||
-				group == "company" // "the company" is the last organisation named
-		case entity.Person:
-			match = d.personHasRole(m, head, group, mods)
-		}
-		if match {
-			name, person, bestPos = m.Name, m.Type == entity.Person, m.Start
-		}
-	}
-	if bestPos >= 0 {
-		return name, false, person, true
+	sc.scanned = n
+	d.scans[key] = sc
+	if sc.best >= 0 {
+		m := d.in.Mentions[sc.best]
+		return m.Name, false, m.Type == entity.Person, true
 	}
 	return "", false, false, false
+}
+
+// antecedentScan is how far the mentions have been scanned for the
+// antecedent of one role noun, and the last match among them (-1: none).
+type antecedentScan struct {
+	scanned, best int
+}
+
+// antecedentMatch reports whether mention m can be what a role noun (head
+// with modifiers mods, in role group group) refers back to.
+func (d *doc) antecedentMatch(m entity.Mention, head, group string, mods []string) bool {
+	if d.insideQuote(m.Start) {
+		return false
+	}
+	switch m.Type {
+	case entity.Outlet:
+		return group == "newspaper"
+	case entity.Organization:
+		lname := strings.ToLower(m.Name)
+		return (group == "department" && (strings.Contains(lname, "ministry") || strings.Contains(lname, "department"))) ||
+			(group == "tank" && (strings.Contains(lname, "institute") || hasRole(m.Roles, "tank"))) ||
+			group == "company" // "the company" is the last organisation named
+	case entity.Person:
+		return d.personHasRole(m, head, group, mods)
+	}
+	return false
 }
 
 func (d *doc) personHasRole(m entity.Mention, head, group string, mods []string) bool {
@@ -605,17 +629,17 @@ func (d *doc) personHasRole(m entity.Mention, head, group string, mods []string)
 // rolesOf returns the roles of the person name, collected on every mention
 // of the entity, in text order.
 func (d *doc) rolesOf(name string) []string {
-	if roles, ok := d.roles[name]; ok {
-		return roles
-	}
-	var roles []string
-	for _, o := range d.in.Mentions {
-		if o.Name == name && o.Type == entity.Person {
-			roles = append(roles, o.Roles...)
+	if len(d.roles) == 0 {
+		// Every person's roles, in one pass over the mentions; an empty
+		// entry marks the map as filled for documents without roles.
+		d.roles[""] = nil
+		for _, o := range d.in.Mentions {
+			if o.Type == entity.Person {
+				d.roles[o.Name] = append(d.roles[o.Name], o.Roles...)
+			}
 		}
 	}
-	d.roles[name] = roles
-	return roles
+	return d.roles[name]
 }
 
 func hasRole(roles []string, w string) bool {
