@@ -18,21 +18,22 @@ func (ix *Index) Signature(text string) ([]uint32, bool) {
 }
 
 // BandKeys returns the LSH bucket key of each band of sig, a signature from
-// Signature: documents with an equal key in the same band are candidate
-// pairs. Keys of different bands are computed apart and may only be
-// compared within a band. It panics if sig is not Hashes long.
-func (ix *Index) BandKeys(sig []uint32) []uint64 {
+// Signature: the keys Add keeps and Pairs buckets by (the high 32 bits of
+// the band's hash). Documents with an equal key in the same band are
+// candidate pairs; keys of different bands are computed apart and may only
+// be compared within a band. It panics if sig is not Hashes long.
+func (ix *Index) BandKeys(sig []uint32) []uint32 {
 	if len(sig) != ix.p.Hashes {
 		panic("minhash: signature of the wrong length")
 	}
 	rows := ix.p.Hashes / ix.p.Bands
-	keys := make([]uint64, ix.p.Bands)
+	keys := make([]uint32, ix.p.Bands)
 	for band := range keys {
 		h := mix64(uint64(band) + fnvOffset)
 		for _, v := range sig[band*rows : (band+1)*rows] {
 			h = mix64(h ^ uint64(v))
 		}
-		keys[band] = h
+		keys[band] = uint32(h >> 32)
 	}
 	return keys
 }
