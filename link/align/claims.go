@@ -52,13 +52,20 @@ func (a *Aligner) Claims(docs []article.Document) []ClaimCluster {
 			degree[j]++
 		}
 	})
+	// Groups in order of their first unit, sorted stably: the order never
+	// depends on map iteration.
 	groups := map[int32][]int{}
+	var roots []int32
 	for i := range units {
 		r := uf.find(int32(i))
+		if _, ok := groups[r]; !ok {
+			roots = append(roots, r)
+		}
 		groups[r] = append(groups[r], i)
 	}
 	var out []ClaimCluster
-	for _, g := range groups {
+	for _, r := range roots {
+		g := groups[r]
 		if len(g) < 2 || !spansDocs(g, docOf) {
 			continue
 		}
@@ -70,11 +77,11 @@ func (a *Aligner) Claims(docs []article.Document) []ClaimCluster {
 				best = i
 			}
 		}
-		sort.Slice(c.Members, func(i, j int) bool { return lessClaim(c.Members[i], c.Members[j]) })
+		sort.SliceStable(c.Members, func(i, j int) bool { return lessClaim(c.Members[i], c.Members[j]) })
 		c.Label = trimLabel(units[best].ref.Text, 16)
 		out = append(out, c)
 	}
-	sort.Slice(out, func(i, j int) bool { return lessClaim(out[i].Members[0], out[j].Members[0]) })
+	sort.SliceStable(out, func(i, j int) bool { return lessClaim(out[i].Members[0], out[j].Members[0]) })
 	return out
 }
 

@@ -163,19 +163,26 @@ func (a *Aligner) Quotes(docs []article.Document) []QuoteCluster {
 		}
 		byNorm[u.norm] = i
 	}
+	// Groups in order of their first unit, and a stable sort: two clusters
+	// of the same quotations (different sentences of them) keep that order.
 	groups := map[int32][]int{}
+	var roots []int32
 	for i := range units {
 		r := uf.find(int32(i))
+		if _, ok := groups[r]; !ok {
+			roots = append(roots, r)
+		}
 		groups[r] = append(groups[r], i)
 	}
 	var out []QuoteCluster
-	for _, g := range groups {
+	for _, r := range roots {
+		g := groups[r]
 		if len(g) < 2 || !spansDocs(g, docOf) {
 			continue
 		}
 		out = append(out, a.quoteCluster(docs, units, g, degree))
 	}
-	sort.Slice(out, func(i, j int) bool { return lessRefs(out[i].Members, out[j].Members) })
+	sort.SliceStable(out, func(i, j int) bool { return lessRefs(out[i].Members, out[j].Members) })
 	return out
 }
 

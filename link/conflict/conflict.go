@@ -260,25 +260,32 @@ func Find(docs []article.Document, opt Options) []Conflict {
 			sev[r] = e.sev
 		}
 	}
+	// Groups in order of their first item, sorted stably: the order never
+	// depends on map iteration.
 	groups := map[int][]int{}
+	var roots []int
 	for i := range items {
 		if r := find(i); sev[r] != "" {
+			if _, ok := groups[r]; !ok {
+				roots = append(roots, r)
+			}
 			groups[r] = append(groups[r], i)
 		}
 	}
 	var out []Conflict
-	for r, g := range groups {
+	for _, r := range roots {
+		g := groups[r]
 		c := Conflict{Severity: sev[r]}
 		labels := map[string]int{}
 		for _, i := range g {
 			c.Members = append(c.Members, items[i].ref)
 			labels[items[i].label]++
 		}
-		sort.Slice(c.Members, func(i, j int) bool { return lessRef(c.Members[i], c.Members[j]) })
+		sort.SliceStable(c.Members, func(i, j int) bool { return lessRef(c.Members[i], c.Members[j]) })
 		c.Counts = pickLabel(labels)
 		out = append(out, c)
 	}
-	sort.Slice(out, func(i, j int) bool { return lessRef(out[i].Members[0], out[j].Members[0]) })
+	sort.SliceStable(out, func(i, j int) bool { return lessRef(out[i].Members[0], out[j].Members[0]) })
 	return out
 }
 
