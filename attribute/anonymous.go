@@ -2,6 +2,7 @@ package attribute
 
 import (
 	"strings"
+	"unicode"
 )
 
 // findAnonymous finds the descriptions of unnamed sources in the narration
@@ -142,6 +143,9 @@ func (d *doc) anonIn(start, end int) (referent, bool) {
 // of a source ("several current and former intelligence officials"): a
 // label, not speech.
 func (d *doc) isAnonDescription(text string) bool {
+	if !fieldsAtMost(text, 8) {
+		return false
+	}
 	f := strings.Fields(strings.ToLower(text))
 	if len(f) < 2 || len(f) > 8 {
 		return false
@@ -213,4 +217,23 @@ func (d *doc) namedGroup(nt []ntok, lo, h int) bool {
 		}
 	}
 	return ok
+}
+
+// fieldsAtMost reports whether len(strings.Fields(s)) <= n, without
+// splitting s.
+func fieldsAtMost(s string, n int) bool {
+	c, in := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+			continue
+		}
+		if !in {
+			in = true
+			if c++; c > n {
+				return false
+			}
+		}
+	}
+	return true
 }

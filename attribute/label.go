@@ -19,6 +19,9 @@ var labelLead = map[string]bool{"the": true, "a": true, "an": true, "its": true,
 // flags inside a noun phrase ("in the form of “control teams”", "would send
 // military “weapons experts”") rather than words a speaker said.
 func (d *doc) isLabel(nt []ntok, pos int, text string) bool {
+	if !fieldsAtMost(text, 4) {
+		return false
+	}
 	words := strings.Fields(strings.ToLower(text))
 	if len(words) == 0 || len(words) > 4 {
 		return false

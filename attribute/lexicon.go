@@ -236,10 +236,17 @@ var noInfo = &wordInfo{}
 // vocabulary indexes every word of the lexicons with its flags.
 type vocabulary struct {
 	words *wordscan.Table[*wordInfo]
+	// starts[wordscan.Prefix2(w)] has wordscan.LenBit(len(w)) set for
+	// every word w of words, so that most other words are ruled out
+	// without hashing them.
+	starts []uint32
 }
 
 // info returns what the lexicons say about the lower-case word w.
 func (v *vocabulary) info(w string) *wordInfo {
+	if w == "" || v.starts[wordscan.Prefix2(w)]&wordscan.LenBit(len(w)) == 0 {
+		return noInfo
+	}
 	if wi, ok := v.words.Get(w); ok {
 		return wi
 	}
@@ -332,5 +339,11 @@ func buildVocabulary(lx *lexicon, rec *entity.Recognizer) *vocabulary {
 			}
 		}
 	}
-	return &vocabulary{words: wordscan.NewTable(words)}
+	v := &vocabulary{words: wordscan.NewTable(words), starts: make([]uint32, 1<<16)}
+	for w := range words {
+		if w != "" {
+			v.starts[wordscan.Prefix2(w)] |= wordscan.LenBit(len(w))
+		}
+	}
+	return v
 }

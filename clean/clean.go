@@ -10,6 +10,7 @@ package clean
 import (
 	"bytes"
 	_ "embed"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -39,6 +40,15 @@ const (
 type Cleaner struct {
 	headings phraseSet // open a trailing run of furniture
 	lines    phraseSet // dropped wherever they stand alone
+	pull     sync.Pool // *pullScratch, the buffers of dropPullQuote
+}
+
+// pullScratch holds the buffers of one call of dropPullQuote.
+type pullScratch struct {
+	starts []int
+	off    []int
+	buf    []byte
+	all    []byte
 }
 
 // New returns a Cleaner that knows the embedded furniture list.
@@ -75,9 +85,14 @@ func (c *Cleaner) Body(text string) string {
 	// starts. Real text needs two or three rounds; the cap bounds the work
 	// on contrived input that nests furniture and repeats many times over.
 	var m matcher
+	ps, _ := c.pull.Get().(*pullScratch)
+	if ps == nil {
+		ps = &pullScratch{}
+	}
+	defer c.pull.Put(ps)
 	for range maxRounds {
 		n := len(lines)
-		lines = dropPullQuote(lines)
+		lines = dropPullQuote(lines, ps)
 		lines = c.dropTrailingRun(lines, &m)
 		lines = tidy(c.dropIsolated(lines, &m))
 		if len(lines) == n {
@@ -231,8 +246,9 @@ func (c *Cleaner) isFurniture(l string, m *matcher) bool {
 // alone when the paragraph before those is a repeat as well: then the
 // repetition is the article's own and not a pull quote. When the text has
 // no paragraph breaks, its lines count as paragraphs.
-func dropPullQuote(lines []string) []string {
-	var starts []int // first line of each unit
+func dropPullQuote(lines []string, ps *pullScratch) []string {
+	starts := ps.starts[:0] // first line of each unit
+	defer func() { ps.starts = starts[:0] }()
 	for i, l := range lines {
 		if l != "" && (i == 0 || lines[i-1] == "") {
 			starts = append(starts, i)
@@ -269,7 +285,8 @@ func dropPullQuote(lines []string) []string {
 	// the first s for which they are before folding the whole text.
 	lo := max(1, n-maxPullQuotes)
 	first := n
-	var buf []byte
+	buf := ps.buf
+	defer func() { ps.buf = buf[:0] }()
 	for u := n - 1; u >= lo; u-- {
 		buf = appendFoldUnit(buf[:0], unit(u))
 		if !shortUnit(buf) {
@@ -287,9 +304,11 @@ func dropPullQuote(lines []string) []string {
 	for _, l := range lines {
 		size += len(l)
 	}
-	all := make([]byte, 1, size)
+	all := slices.Grow(ps.all[:0], size)[:1]
 	all[0] = ' '
-	off := make([]int, n+1)
+	defer func() { ps.all = all[:0] }()
+	off := slices.Grow(ps.off[:0], n+1)[:n+1]
+	defer func() { ps.off = off[:0] }()
 	for u := range n {
 		off[u] = len(all)
 		all = appendFoldUnit(all, unit(u))
@@ -376,6 +395,14 @@ var foldASCII = func() (t [utf8.RuneSelf]byte) {
 	return t
 }()
 
+// foldWord tells the bytes that foldASCII maps to a letter or digit.
+var foldWord = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = foldASCII[c] > foldSkip
+	}
+	return t
+}()
+
 // Values of foldASCII other than letters and digits.
 const (
 	foldSpace = 0
@@ -404,12 +431,20 @@ func appendFoldUnit(dst []byte, lines []string) []byte {
 						dst = append(dst, ' ')
 					}
 					space = false
-					dst = append(dst, f)
-					// The rest of an ASCII word, without the checks above.
-					for j < len(l) && l[j] < utf8.RuneSelf && foldASCII[l[j]] > foldSkip {
-						dst = append(dst, foldASCII[l[j]])
-						j++
+					// The word and the rest of it in ASCII, without the
+					// checks above.
+					k := j
+					for k < len(l) && foldWord[l[k]] {
+						k++
 					}
+					n := len(dst)
+					dst = slices.Grow(dst, k-j+1)[:n+k-j+1]
+					dst[n] = f
+					w := dst[n+1:]
+					for x, c := range []byte(l[j:k]) {
+						w[x] = foldASCII[c]
+					}
+					j = k
 				}
 				continue
 			}

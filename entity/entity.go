@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -35,6 +36,13 @@ type Recognizer struct {
 	outletWords                      map[string]bool
 	orgs                             map[string]bool
 	places                           map[string]string // spelling → canonical
+	canon                            sync.Pool         // *canonScratch, reused by canonicalise
+}
+
+// canonScratch holds the maps of one call of canonicalise.
+type canonScratch struct {
+	full   map[string]string
+	titled map[string]bool
 }
 
 // Mention is one mention of an entity.
@@ -165,11 +173,17 @@ func (r *Recognizer) Find(body string, toks []segment.Token) []Mention {
 // FindLower is Find for a body whose lower case is known: lower is
 // wordscan.Lower(body), with every offset of body, or "" when unknown.
 func (r *Recognizer) FindLower(body, lower string, toks []segment.Token) []Mention {
+	return r.AppendLower(nil, body, lower, toks)
+}
+
+// AppendLower is FindLower appending the mentions to dst.
+func (r *Recognizer) AppendLower(dst []Mention, body, lower string, toks []segment.Token) []Mention {
 	if len(lower) != len(body) {
 		lower = ""
 	}
 	f := finder{r: r, body: body, lower: lower, toks: toks}
-	var out []Mention
+	base := len(dst)
+	out := dst
 	for i := 0; i < len(toks); {
 		if !nameLike(toks[i].Text) {
 			i++
@@ -194,7 +208,7 @@ func (r *Recognizer) FindLower(body, lower string, toks []segment.Token) []Menti
 		out = f.classify(i, j, out)
 		i = j
 	}
-	r.canonicalise(out)
+	r.canonicalise(out[base:])
 	return out
 }
 
@@ -453,7 +467,16 @@ func (r *Recognizer) describes(words []string) bool {
 // canonicalise gives every mention its entity's canonical name: a person's
 // fullest name sharing the surname, an organisation's name without "the".
 func (r *Recognizer) canonicalise(ms []Mention) {
-	full := map[string]string{} // surname → fullest name
+	cs, _ := r.canon.Get().(*canonScratch)
+	if cs == nil {
+		cs = &canonScratch{full: map[string]string{}, titled: map[string]bool{}}
+	}
+	defer func() {
+		clear(cs.full)
+		clear(cs.titled)
+		r.canon.Put(cs)
+	}()
+	full := cs.full // surname → fullest name
 	for _, m := range ms {
 		if m.Type != Person {
 			continue
@@ -463,7 +486,7 @@ func (r *Recognizer) canonicalise(ms []Mention) {
 			full[last] = m.Name
 		}
 	}
-	titled := map[string]bool{}
+	titled := cs.titled
 	for _, m := range ms {
 		if m.Type == Person && len(m.Roles) > 0 {
 			titled[m.Name] = true
@@ -493,19 +516,47 @@ func lastField(s string) string {
 func Entities(ms []Mention) []article.Entity {
 	type key struct{ name, typ string }
 	idx := map[key]int{}
-	var out []article.Entity
-	for _, m := range ms {
+	// First pass: the entities in order of first mention and the number of
+	// mentions of each, so that every slice is made at its size.
+	var counts []int
+	ent := make([]int32, len(ms)) // entity of each mention, -1 for weak ones
+	for mi, m := range ms {
 		if m.Weak {
+			ent[mi] = -1
 			continue
 		}
 		k := key{m.Name, m.Type}
 		i, ok := idx[k]
 		if !ok {
-			i = len(out)
+			i = len(counts)
 			idx[k] = i
-			out = append(out, article.Entity{Name: m.Name, Type: m.Type})
+			counts = append(counts, 0)
+		}
+		counts[i]++
+		ent[mi] = int32(i)
+	}
+	if len(counts) == 0 {
+		return nil
+	}
+	out := make([]article.Entity, len(counts))
+	total := 0
+	for _, c := range counts {
+		total += c
+	}
+	spans := make([][2]int, total)
+	for i, c := range counts {
+		out[i].Mentions = spans[:0:c]
+		spans = spans[c:]
+	}
+	for mi, m := range ms {
+		i := ent[mi]
+		if i < 0 {
+			continue
 		}
 		e := &out[i]
+		if len(e.Mentions) == 0 {
+			e.Name, e.Type = m.Name, m.Type
+		}
 		e.Mentions = append(e.Mentions, [2]int{m.Start, m.End})
 		if !contains(e.Spellings, m.Text) {
 			e.Spellings = append(e.Spellings, m.Text)

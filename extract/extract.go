@@ -42,6 +42,7 @@ type scratch struct {
 	marked []article.Span
 	sents  []article.Span
 	kept   []entity.Mention
+	found  []entity.Mention
 	om     []attribute.OutletMention
 }
 
@@ -102,7 +103,7 @@ func (e *Engine) Document(src article.Source) article.Document {
 	words := wordscan.Tokens(sc.words[:0], body)
 	sc.words = words
 	outs := e.outlets.FindTokens(body, words)
-	mentions := e.mentions(sc.kept[:0], body, lower, toks, outs)
+	mentions := e.mentions(sc, body, lower, toks, outs)
 	sc.kept = mentions
 	// Outlets: the table's, and names the recogniser knows for outlets by
 	// their form ("Deseret News").
@@ -139,14 +140,17 @@ func (e *Engine) Document(src article.Source) article.Document {
 	}
 	clear(sc.toks)
 	clear(sc.kept)
+	clear(sc.found)
 	clear(sc.om)
 	return doc
 }
 
 // mentions merges the recogniser's mentions with the outlet table's, which
 // are more precise for outlets ("the FT"), appending them to kept.
-func (e *Engine) mentions(kept []entity.Mention, body, lower string, toks []segment.Token, outs []outlet.Mention) []entity.Mention {
-	ms := e.entities.FindLower(body, lower, toks)
+func (e *Engine) mentions(sc *scratch, body, lower string, toks []segment.Token, outs []outlet.Mention) []entity.Mention {
+	kept := sc.kept[:0]
+	ms := e.entities.AppendLower(sc.found[:0], body, lower, toks)
+	sc.found = ms
 	for _, m := range ms {
 		overlap := false
 		for _, o := range outs {

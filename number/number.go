@@ -18,6 +18,7 @@ package number
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/hearsaylab/hearsay/article"
 )
@@ -85,6 +86,30 @@ func (f *Finder) Find(text string) []article.Number {
 	var out []article.Number
 	sc := &scratch{}
 	for i := 0; i < len(text); {
+		// Fast path for what next would return as a punctuation token or
+		// as a word of ASCII letters that is no number word: skip it.
+		j := i
+		for j < len(text) && (text[j] == ' ' || text[j] == '\n') {
+			j++
+		}
+		if j < len(text) {
+			switch b := text[j]; asciiClass[b] {
+			case clPunct:
+				i = j + 1
+				continue
+			case clLetter:
+				k := j + 1
+				for k < len(text) && asciiClass[text[k]] == clLetter {
+					k++
+				}
+				if k == len(text) || asciiClass[text[k]] == clPunct || text[k] == ' ' || text[k] == '\n' {
+					if w := text[j:k]; !isArticleA(w) && !f.lx.mayBeWord(w) {
+						i = k
+						continue
+					}
+				}
+			}
+		}
 		t := next(text, i)
 		if t.k == tEOF {
 			break
@@ -117,6 +142,27 @@ func (f *Finder) Find(text string) []article.Number {
 	resolveCounts(text, out)
 	return out
 }
+
+// Classes of bytes for the fast path of Find.
+const (
+	clOther  = iota // digits, spaces, the apostrophe, non-ASCII bytes
+	clLetter        // ASCII letters
+	clPunct         // other ASCII bytes: a token of their own for next
+)
+
+var asciiClass = func() (t [256]uint8) {
+	for c := range utf8.RuneSelf {
+		switch {
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+			t[c] = clLetter
+		case '0' <= c && c <= '9', c == '\'', isSpaceRune(rune(c)):
+			t[c] = clOther
+		default:
+			t[c] = clPunct
+		}
+	}
+	return t
+}()
 
 // in reports whether the lower case of s is a key of m, without allocating.
 func (sc *scratch) in(m map[string]bool, s string) bool {
