@@ -93,9 +93,23 @@ type Index struct {
 	spill   *os.File
 	spillW  *bufio.Writer
 	scratch []uint32 // one signature
-	bufA    []byte
-	bufB    []byte
+	cache   sigCache // spilled signatures read back, for Pairs
+	slots   int      // size of cache; 0 means cacheSlots
 }
+
+// sigCache is a direct-mapped cache of signatures read back from the spill
+// file: candidate pairs come sorted by their first document and the
+// documents of one LSH bucket pair with each other many times, so most
+// reads hit. Its size is fixed (cacheSlots signatures).
+type sigCache struct {
+	doc  []int32  // per slot: the document held, -1 for none
+	sigs []uint32 // per slot: its signature
+	buf  []byte   // one signature as read
+}
+
+// cacheSlots is the number of signatures the cache holds (32 MiB of
+// 128-hash signatures).
+const cacheSlots = 1 << 16
 
 // ErrParams is wrapped by the error NewIndex returns for invalid parameters.
 var ErrParams = errors.New("minhash: invalid parameters")
@@ -224,29 +238,55 @@ func (ix *Index) similarity(i, j int) (float64, error) {
 		}
 		return float64(eq) / float64(h), nil
 	}
-	var err error
-	if ix.bufA, err = ix.readSig(i, ix.bufA); err != nil {
+	a, err := ix.spilledSig(i)
+	if err != nil {
 		return 0, err
 	}
-	if ix.bufB, err = ix.readSig(j, ix.bufB); err != nil {
+	// Copied: j may map to the same cache slot as i.
+	ix.scratch = append(ix.scratch[:0], a...)
+	a = ix.scratch
+	b, err := ix.spilledSig(j)
+	if err != nil {
 		return 0, err
 	}
-	for k := 0; k < 4*h; k += 4 {
-		if binary.LittleEndian.Uint32(ix.bufA[k:]) == binary.LittleEndian.Uint32(ix.bufB[k:]) {
+	for k := range a {
+		if a[k] == b[k] {
 			eq++
 		}
 	}
 	return float64(eq) / float64(h), nil
 }
 
-// readSig reads the i-th signature from the spill file into buf.
-func (ix *Index) readSig(i int, buf []byte) ([]byte, error) {
-	n := 4 * ix.p.Hashes
-	buf = slices.Grow(buf[:0], n)[:n]
-	if _, err := ix.spill.ReadAt(buf, int64(i)*int64(n)); err != nil {
-		return buf, fmt.Errorf("minhash: reading signature %d: %w", i, err)
+// spilledSig returns the i-th signature, from the cache or read back from
+// the spill file into it. The slice is valid until the next call that
+// maps to the same slot.
+func (ix *Index) spilledSig(i int) ([]uint32, error) {
+	h := ix.p.Hashes
+	c := &ix.cache
+	if c.doc == nil {
+		slots := min(cmp.Or(ix.slots, cacheSlots), max(len(ix.ids), 1))
+		c.doc = make([]int32, slots)
+		for k := range c.doc {
+			c.doc[k] = -1
+		}
+		c.sigs = make([]uint32, slots*h)
 	}
-	return buf, nil
+	slot := i % len(c.doc)
+	sig := c.sigs[slot*h : (slot+1)*h]
+	if c.doc[slot] == int32(i) {
+		return sig, nil
+	}
+	c.buf = slices.Grow(c.buf[:0], 4*h)[:4*h]
+	buf := c.buf
+	if _, err := ix.spill.ReadAt(buf, int64(i)*int64(4*h)); err != nil {
+		c.doc[slot] = -1
+		return nil, fmt.Errorf("minhash: reading signature %d: %w", i, err)
+	}
+	for k := range sig {
+		sig[k] = binary.LittleEndian.Uint32(buf[4*k:])
+	}
+	c.doc[slot] = int32(i)
+	return sig, nil
 }
 
 type bandEntry struct {

@@ -262,11 +262,12 @@ func BenchmarkPairs(b *testing.B) {
 // same pairs as in memory, and Close removes the file.
 func TestSpillSamePairs(t *testing.T) {
 	docs := synthDocs(3000, 11)
-	run := func(dir string) []Pair {
+	run := func(dir string, slots int) []Pair {
 		ix, err := NewIndex(Params{Threshold: 0.5})
 		if err != nil {
 			t.Fatal(err)
 		}
+		ix.slots = slots
 		if dir != "" {
 			if err := ix.SpillTo(dir); err != nil {
 				t.Fatal(err)
@@ -287,9 +288,11 @@ func TestSpillSamePairs(t *testing.T) {
 		return ps
 	}
 	dir := t.TempDir()
-	mem, spilled := run(""), run(dir)
-	if len(mem) == 0 || !slices.Equal(mem, spilled) {
-		t.Errorf("spilled index found %d pairs, in memory %d; want the same, and some", len(spilled), len(mem))
+	mem := run("", 0)
+	for _, slots := range []int{0, 7, 1} { // small caches: pairs whose documents share a slot
+		if spilled := run(dir, slots); len(mem) == 0 || !slices.Equal(mem, spilled) {
+			t.Errorf("cache of %d: spilled index found %d pairs, in memory %d; want the same, and some", slots, len(spilled), len(mem))
+		}
 	}
 	if left, _ := os.ReadDir(dir); len(left) != 0 {
 		t.Errorf("%d files left after Close", len(left))
