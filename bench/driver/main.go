@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
 	"time"
 
 	"github.com/hearsaylab/hearsay/article"
@@ -35,7 +36,20 @@ func main() {
 	scope := flag.String("scope", "full", "label of the list: full or sample")
 	passes := flag.Int("passes", 3, "timed extraction passes; the best is reported")
 	withLink := flag.Bool("link", false, "time the cross-document stage (one pass) instead of extraction")
+	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the run to this file")
 	flag.Parse()
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "driver:", err)
+			os.Exit(1)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintln(os.Stderr, "driver:", err)
+			os.Exit(1)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	paths, err := benchrun.ReadList(*list)
 	if err != nil || len(paths) == 0 {
 		fmt.Fprintln(os.Stderr, "driver: need -list with at least one path:", err)
