@@ -89,11 +89,13 @@ func (f *minhashFinder) Add(i int, d *article.Document) {
 }
 
 func (f *minhashFinder) Pairs() ([]minhash.Pair, error) {
-	defer f.ix.Close()
+	ix := f.ix
+	f.ix = nil // signatures and band keys are garbage once paired
+	defer ix.Close()
 	if f.err != nil {
 		return nil, f.err
 	}
-	return f.ix.Pairs()
+	return ix.Pairs()
 }
 
 // StoryClusters returns a StoryFinder that clusters documents by event

@@ -49,7 +49,7 @@ func (b *Batch) Add(d Doc) {
 func (b *Batch) Len() int { return len(b.ms) }
 
 // Stories clusters the articles added so far and returns the stories,
-// largest first. Call it once.
+// largest first. Call it once: it lets go of everything the Batch held.
 func (b *Batch) Stories() ([]Story, error) {
 	order := make([]int, len(b.ms))
 	for i := range order {
@@ -65,9 +65,11 @@ func (b *Batch) Stories() ([]Story, error) {
 		b.c.assign(m, b.c.reweight(m, nil))
 	}
 	b.ms, b.date = nil, nil
-	out := b.c.Stories()
-	if sp := b.c.spill; sp != nil {
-		b.c.spill = nil
+	c := b.c
+	b.c = nil // the clusters and their centroids are garbage from here on
+	out := c.Stories()
+	if sp := c.spill; sp != nil {
+		c.spill = nil
 		err := sp.err
 		if cerr := sp.close(); err == nil {
 			err = cerr
