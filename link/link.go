@@ -209,9 +209,10 @@ func indexNames(names []string) map[string]int {
 	return byName
 }
 
-// withEmptyLists returns d with empty rather than nil list fields, so that
-// they print as [] and not null.
-func withEmptyLists(d article.Document) article.Document {
+// Normalize returns d with empty rather than nil list fields, so that
+// they print as [] and not null: what a Linker does to every document it
+// is given, for pipelines that write documents themselves.
+func Normalize(d article.Document) article.Document {
 	if d.Quotes == nil {
 		d.Quotes = []article.Quote{}
 	}

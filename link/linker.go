@@ -48,7 +48,7 @@ func NewLinker(opt Options) (*Linker, error) {
 
 // Add adds the next document.
 func (l *Linker) Add(d article.Document) error {
-	d = withEmptyLists(d)
+	d = Normalize(d)
 	i := len(l.names)
 	if err := l.docs.add(d); err != nil {
 		return fmt.Errorf("link: keeping %s: %w", d.Doc, err)
@@ -241,7 +241,7 @@ func LinkGroup(docs []article.Document, tr *provenance.Tracer, opt Options) ([]Q
 		lex = align.MustLexicon()
 	}
 	for i := range docs {
-		docs[i] = withEmptyLists(docs[i])
+		docs[i] = Normalize(docs[i])
 	}
 	return linkGroup(docs, tr.View(docs), align.New(lex, opt.Align), opt.Conflict)
 }

@@ -94,34 +94,6 @@ func firstRank(a, b rank) rank {
 	return a
 }
 
-// withEmptyLists returns d with empty rather than nil list fields, so that
-// they print as [] and not null. It mirrors what link.Linker does to every
-// document it is given; the equality test with `hearsay analyze` guards it.
-func withEmptyLists(d article.Document) article.Document {
-	if d.Quotes == nil {
-		d.Quotes = []article.Quote{}
-	}
-	if d.Claims == nil {
-		d.Claims = []article.Claim{}
-	}
-	if d.Numbers == nil {
-		d.Numbers = []article.Number{}
-	}
-	if d.Entities == nil {
-		d.Entities = []article.Entity{}
-	}
-	if d.CitedOutlets == nil {
-		d.CitedOutlets = []string{}
-	}
-	if d.AnonymousSources == nil {
-		d.AnonymousSources = []string{}
-	}
-	if d.Framing.Terms == nil {
-		d.Framing.Terms = []article.Term{}
-	}
-	return d
-}
-
 // decode returns the document of r.
 func (r docRec) decode() (article.Document, error) {
 	var d article.Document

@@ -91,7 +91,7 @@ func (f *extractFn) Setup() error {
 // ProcessElement extracts one article.
 func (f *extractFn) ProcessElement(src srcRec, emit func(docRec)) error {
 	d := f.eng.Document(article.Source{Name: src.Name, Title: src.Title, Outlet: src.Outlet, Date: src.Date, URL: src.URL, Text: src.Text})
-	b, err := json.Marshal(withEmptyLists(d))
+	b, err := json.Marshal(link.Normalize(d))
 	if err != nil {
 		return fmt.Errorf("encoding document %s: %w", src.Name, err)
 	}
