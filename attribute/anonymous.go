@@ -3,6 +3,7 @@ package attribute
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // findAnonymous finds the descriptions of unnamed sources in the narration
@@ -44,7 +45,7 @@ func (d *doc) anonNP(nt []ntok, h int) (referent, bool) {
 	adjs := 0
 	for lo-1 >= 0 {
 		t := nt[lo-1]
-		if t.q >= 0 || !isWord(t.text) {
+		if t.q >= 0 || !t.is(cWord) {
 			break
 		}
 		if t.is(fAnonDet) {
@@ -52,7 +53,7 @@ func (d *doc) anonNP(nt []ntok, h int) (referent, bool) {
 			det = true
 			break
 		}
-		if t.lower == "the" || t.is(fPronoun) && t.text != "US" || t.is(fAuxiliary) || t.is(fPreposition) && t.lower != "and" {
+		if t.lower == "the" || t.is(fPronoun) && !t.is(cUS) || t.is(fAuxiliary) || t.is(fPreposition) && t.lower != "and" {
 			break
 		}
 		if t.is(fCueVerb) {
@@ -83,7 +84,7 @@ func (d *doc) anonNP(nt []ntok, h int) (referent, bool) {
 		}
 	}
 	// A name right after the head makes it named: "official John Smith".
-	if h+1 < len(nt) && isCapitalized(nt[h+1].text) {
+	if h+1 < len(nt) && nt[h+1].is(cCapital) {
 		if m, ok := d.mentionAt(nt[h+1].start); ok && m.Type == "person" {
 			return referent{}, false
 		}
@@ -141,17 +142,23 @@ func (d *doc) anonIn(start, end int) (referent, bool) {
 
 // isAnonDescription reports whether a quoted text is itself the description
 // of a source ("several current and former intelligence officials"): a
-// label, not speech.
-func (d *doc) isAnonDescription(text string) bool {
-	if !fieldsAtMost(text, 8) {
+// label, not speech. lt is the text in lower case and nf its number of
+// fields (see quoteFields).
+func (d *doc) isAnonDescription(lt string, nf int) bool {
+	if nf < 2 || nf > 8 {
 		return false
 	}
-	f := strings.Fields(strings.ToLower(text))
-	if len(f) < 2 || len(f) > 8 {
-		return false
+	fst, fen := nextField(lt, 0)
+	lst, len_ := fst, fen
+	for i := fen; ; {
+		st, en := nextField(lt, i)
+		if st < 0 {
+			break
+		}
+		lst, len_, i = st, en, en
 	}
-	last := strings.Trim(f[len(f)-1], ".,;:")
-	return d.lx.anonHead[last] && (d.lx.anonDet[f[0]] || strings.HasSuffix(last, "s"))
+	last := strings.Trim(lt[lst:len_], ".,;:")
+	return d.lx.anonHead[last] && (d.lx.anonDet[lt[fst:fen]] || strings.HasSuffix(last, "s"))
 }
 
 // use records an anonymous source as a source of the article.
@@ -209,31 +216,67 @@ func (d *doc) namedGroup(nt []ntok, lo, h int) bool {
 	ok := false
 	for i := lo; i < h; i++ {
 		t := nt[i]
-		if strings.HasSuffix(t.text, "\u2019s") || strings.HasSuffix(t.text, "'s") {
+		if t.is(cPossessive) {
 			return false
 		}
-		if t.is(fDemonym) || isCapitalized(t.text) {
+		if t.is(fDemonym) || t.is(cCapital) {
 			ok = true
 		}
 	}
 	return ok
 }
 
-// fieldsAtMost reports whether len(strings.Fields(s)) <= n, without
-// splitting s.
-func fieldsAtMost(s string, n int) bool {
-	c, in := 0, false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			in = false
+// fieldCount returns len(strings.Fields(s)), or limit when that is more.
+func fieldCount(s string, limit int) int {
+	c := 0
+	for i := 0; c < limit; c++ {
+		st, en := nextField(s, i)
+		if st < 0 {
+			break
+		}
+		i = en
+	}
+	return c
+}
+
+// nextField returns the bounds of the first field of s at or after i, as
+// strings.Fields splits it, or -1, -1.
+func nextField(s string, i int) (int, int) {
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if asciiSpace[c] == 0 {
+				break
+			}
+			i++
 			continue
 		}
-		if !in {
-			in = true
-			if c++; c > n {
-				return false
-			}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
+			break
 		}
+		i += n
 	}
-	return true
+	if i >= len(s) {
+		return -1, -1
+	}
+	st := i
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if asciiSpace[c] != 0 {
+				break
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			break
+		}
+		i += n
+	}
+	return st, i
 }
+
+var asciiSpace = [256]uint8{'\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1, ' ': 1}

@@ -80,6 +80,7 @@ func (a *Attributor) Document(in Input) Result {
 	d.findAnonymous()
 	d.docChannel = d.documentChannel()
 	var res Result
+	res.Quotes = make([]article.Quote, 0, len(in.Quotes))
 	kept := make([]int, 0, len(in.Quotes)) // index in in.Quotes of each res.Quotes entry
 	for qi := range in.Quotes {
 		if q, ok := d.attributeQuote(qi); ok {
@@ -118,6 +119,16 @@ type doc struct {
 	// per role noun and modifiers: how far the mentions have been scanned
 	// for its antecedent, and the last match so far (see antecedent)
 	scans map[string]antecedentScan
+	// per mention: what the antecedent and pronoun searches ask of it,
+	// filled in on demand
+	mfacts     []mentionFacts
+	maxMention int // the length of the longest mention, or 0 if not known yet
+	// scratch buffers
+	headWords []string // the words of the last phrase head read
+	keyBuf    []byte   // the key of d.scans being looked up
+	// strs backs the string pointers of the quotations of one Result; a
+	// new one for every call, as the Result points into it
+	strs []string
 }
 
 type referent struct {
@@ -186,6 +197,12 @@ func (a *Attributor) release(d *doc) {
 	clear(d.scans)
 	clear(d.cands)
 	d.cands = d.cands[:0]
+	d.maxMention = 0
+	clear(d.mfacts)
+	d.mfacts = d.mfacts[:0]
+	clear(d.headWords)
+	d.headWords = d.headWords[:0]
+	d.strs = nil
 	a.docs.Put(d)
 }
 
@@ -193,14 +210,20 @@ func (a *Attributor) release(d *doc) {
 // marked quotation (q ≥ 0).
 type ntok struct {
 	start, end int
-	text       string
-	lower      string
-	q          int
-	w          *wordInfo // what the lexicons say about lower; never nil
+	lower      string // the token in lower case; "" for a quotation
+	q          int32
+	// flags holds what the lexicons say about lower and the class flags
+	// of the token's text (cWord…); 0 for a quotation.
+	flags wflag
+	wid   uint32 // the id of lower in the vocabulary (0: none)
+	p     byte   // the token's one byte, for a one-byte token
 }
 
 // is reports whether the token is a word with one of the flags f.
-func (t *ntok) is(f wflag) bool { return t.w.flags&f != 0 }
+func (t *ntok) is(f wflag) bool { return t.flags&f != 0 }
+
+// info returns what the lexicons say about the token's word.
+func (d *doc) info(t *ntok) *wordInfo { return &d.vocab.infos[t.wid] }
 
 // narration returns the tokens of sentence si with each marked quotation
 // folded into one placeholder; none for si < 0.
@@ -226,11 +249,11 @@ func (d *doc) buildNarrations() {
 func (d *doc) buildNarration(out []ntok, sp article.Span) []ntok {
 	base := len(out)
 	for i := sortSearch(d.in.Tokens, sp.Start); i < len(d.in.Tokens) && d.in.Tokens[i].Start < sp.End; i++ {
-		t := d.in.Tokens[i]
+		t := &d.in.Tokens[i]
 		if q := d.quoteOf[i]; q >= 0 {
-			if len(out) == base || out[len(out)-1].q != q {
+			if len(out) == base || out[len(out)-1].q != int32(q) {
 				qs := d.in.Quotes[q]
-				out = append(out, ntok{start: qs.Open, end: qs.Close, text: "\x00", q: q, w: noInfo})
+				out = append(out, ntok{start: qs.Open, end: qs.Close, q: int32(q)})
 			}
 			continue
 		}
@@ -240,7 +263,12 @@ func (d *doc) buildNarration(out []ntok, sp article.Span) []ntok {
 		} else {
 			lw = lower(t.Text)
 		}
-		out = append(out, ntok{start: t.Start, end: t.End, text: t.Text, lower: lw, q: -1, w: d.vocab.info(lw)})
+		f, id := d.vocab.lookup(lw)
+		var p byte
+		if len(t.Text) == 1 {
+			p = t.Text[0]
+		}
+		out = append(out, ntok{start: t.Start, end: t.End, lower: lw, q: -1, flags: f | textClass(t.Text), wid: id, p: p})
 	}
 	return out
 }
@@ -270,14 +298,14 @@ func (d *doc) attributeQuote(qi int) (article.Quote, bool) {
 			at = d.introAttribution(q.Para - 1)
 		}
 		d.attrs[qi] = at
-		fill(&out, at)
+		d.fill(&out, at)
 		return out, true
 	}
 	si, _ := d.sentenceAt(q.Open)
 	nt := d.narration(si)
 	pos := -1
 	for i, t := range nt {
-		if t.q == qi {
+		if int(t.q) == qi {
 			pos = i
 			break
 		}
@@ -285,7 +313,16 @@ func (d *doc) attributeQuote(qi int) (article.Quote, bool) {
 	if pos < 0 {
 		return out, false
 	}
-	if d.isAnonDescription(text) {
+	// The text in lower case, and its number of words up to 9: all that
+	// the tests below need to know.
+	var lt string
+	if d.lower != "" {
+		lt = d.lower[q.Start:q.End]
+	} else {
+		lt = strings.ToLower(text)
+	}
+	nf := fieldCount(lt, 9)
+	if d.isAnonDescription(lt, nf) {
 		if pos > 0 && (nt[pos-1].lower == "from" || nt[pos-1].lower == "citing") {
 			d.use(strings.TrimSpace(text))
 		}
@@ -308,10 +345,10 @@ func (d *doc) attributeQuote(qi int) (article.Quote, bool) {
 		at = d.continuation(qi)
 	}
 	if !at.ok {
-		if wordCount(text) <= 6 || hasWords(nt[:pos]) {
+		if nf <= 6 || hasWords(nt[:pos]) {
 			return out, false // a scare quote or a label
 		}
-	} else if d.isLabel(nt, pos, text) {
+	} else if d.isLabel(nt, pos, lt, nf) {
 		return out, false
 	}
 	if at.ok && at.channel == "" {
@@ -321,31 +358,42 @@ func (d *doc) attributeQuote(qi int) (article.Quote, bool) {
 	if at.ok && at.anonymous {
 		d.use(at.speaker)
 	}
-	fill(&out, at)
+	d.fill(&out, at)
 	return out, true
 }
 
-func fill(out *article.Quote, at attribution) {
+func (d *doc) fill(out *article.Quote, at attribution) {
 	if !at.ok {
 		return
 	}
-	out.Speaker = article.Str(at.speaker)
-	out.SpeakerMention = article.Str(at.mention)
+	out.Speaker = d.str(at.speaker)
+	out.SpeakerMention = d.str(at.mention)
 	out.Anonymous = at.anonymous
-	out.Cue = article.Str(at.cue)
-	out.Channel = article.Str(at.channel)
+	out.Cue = d.str(at.cue)
+	out.Channel = d.str(at.channel)
+}
+
+// str is article.Str with the strings taken from blocks of d.strs, so that
+// a document's quotations need a few allocations rather than one a field.
+func (d *doc) str(s string) *string {
+	if s == "" {
+		return nil
+	}
+	if len(d.strs) == cap(d.strs) {
+		d.strs = make([]string, 0, min(max(16, 4*len(d.in.Quotes)), 1024))
+	}
+	d.strs = append(d.strs, s)
+	return &d.strs[len(d.strs)-1]
 }
 
 func hasWords(nt []ntok) bool {
 	for _, t := range nt {
-		if t.q < 0 && isWord(t.text) {
+		if t.q < 0 && t.is(cWord) {
 			return true
 		}
 	}
 	return false
 }
-
-func wordCount(s string) int { return len(strings.Fields(s)) }
 
 // paragraphOpensWith reports whether the quotation opens its paragraph.
 func (d *doc) paragraphOpensWith(q quote.Span) bool {

@@ -18,7 +18,7 @@ func (d *doc) channel(nt []ntok, at attribution) string {
 		if j >= 0 && (nt[j].lower == "the" || nt[j].lower == "british" || nt[j].lower == "daily") {
 			j--
 		}
-		for j >= 0 && isCapitalized(nt[j].text) && j > i-4 && nt[j].q < 0 && !nt[j].is(fAdverb) && nt[j].lower != "to" {
+		for j >= 0 && nt[j].is(cCapital) && j > i-4 && nt[j].q < 0 && !nt[j].is(fAdverb) && nt[j].lower != "to" {
 			j-- // "the British daily Financial Times"
 		}
 		if j < 0 || nt[j].q >= 0 {
@@ -41,7 +41,7 @@ func (d *doc) channel(nt []ntok, at attribution) string {
 		if !nt[i].is(fChannel) {
 			continue
 		}
-		for _, p := range nt[i].w.channels {
+		for _, p := range d.info(&nt[i]).channels {
 			if best >= 0 && p >= best {
 				break
 			}

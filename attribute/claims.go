@@ -50,7 +50,7 @@ func (d *doc) thatClaim(nt []ntok, sent article.Span) (article.Claim, bool) {
 			}
 		}
 		if t < 0 && (nt[i].lower == "said" || nt[i].lower == "says") && i+1 < len(nt) && nt[i+1].q < 0 && !afterQuote(nt, i) &&
-			isWord(nt[i+1].text) && !isCapitalized(nt[i+1].text) && !nt[i+1].is(fPreposition|fAdverb) {
+			nt[i+1].is(cWord) && !nt[i+1].is(cCapital) && !nt[i+1].is(fPreposition|fAdverb) {
 			t = i // "X said the aid would be delayed": a bare complement
 		}
 		if t < 0 || t+1 >= len(nt) {

@@ -2,22 +2,17 @@ package attribute
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
 )
 
-func isWord(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsLetter(r) || unicode.IsDigit(r)
-}
-
+// isPunct reports whether t is one of the ASCII punctuation marks in set.
+// (Punctuation tokens are one character each.)
 func isPunct(t ntok, set string) bool {
-	return t.q < 0 && len(t.text) > 0 && strings.Contains(set, t.text)
+	return t.q < 0 && t.p != 0 && strings.IndexByte(set, t.p) >= 0
 }
 
 // isComma reports whether t separates clauses: a comma or a dash.
 func isComma(t ntok) bool {
-	return t.q < 0 && (t.text == "," || t.text == "\u2013" || t.text == "\u2014" || t.text == "(" || t.text == ")")
+	return t.flags&cComma != 0
 }
 
 // boundaryAfter reports whether a clause boundary sits before nt[i]: a
@@ -84,7 +79,7 @@ func (d *doc) cueAt(nt []ntok, i, pos int) (cue, bool) {
 	if w == "according" && i+1 < len(nt) && nt[i+1].lower == "to" {
 		return cue{"according to", cueSource}, true
 	}
-	cs := nt[i].w.cues
+	cs := d.info(&nt[i]).cues
 	if len(cs) == 0 {
 		return cue{}, false
 	}
@@ -120,10 +115,10 @@ func (d *doc) cueAt(nt []ntok, i, pos int) (cue, bool) {
 func (d *doc) owner(nt []ntok, i int) (int, bool) {
 	for j := i - 1; j >= 0 && j >= i-3; j-- {
 		t := nt[j]
-		if t.q >= 0 || !isWord(t.text) {
+		if t.q >= 0 || !t.is(cWord) {
 			return 0, false
 		}
-		if strings.HasSuffix(t.text, "\u2019s") || strings.HasSuffix(t.text, "'s") {
+		if t.is(cPossessive) {
 			return j, true
 		}
 		if t.lower == "his" || t.lower == "her" || t.lower == "their" {
@@ -156,25 +151,43 @@ func (d *doc) fromCue(nt []ntok, ci int, c cue, pos int) attribution {
 	default:
 		// Candidate subjects in order of preference; the first that
 		// resolves to a speaker wins.
-		var cands []func() (span, bool)
+		var cands [5]subjectKind
+		n := 0
 		if ci+1 < len(nt) && nt[ci+1].lower == "by" {
-			cands = append(cands, func() (span, bool) { return d.objectNP(nt, ci+2) }) // passive: "described by X as"
+			cands[n] = subjPassive // passive: "described by X as"
+			n++
 		}
 		ing := strings.HasSuffix(nt[ci].lower, "ing")
 		if ing && ci > 0 && (isComma(nt[ci-1]) || nt[ci-1].lower == "to") {
-			cands = append(cands, func() (span, bool) { return d.mainSubject(nt, ci) })
+			cands[n] = subjMain
+			n++
 		}
-		cands = append(cands, func() (span, bool) { return d.subjectLeft(nt, ci) })
+		cands[n] = subjLeft
+		n++
 		// Inverted order only where the cue opens its clause ("Explained
 		// Brenner:", "…, said the commander"); after "told" comes the addressee.
 		if (ci == 0 || isComma(nt[ci-1]) || nt[ci-1].q >= 0) && c.lemma != "tell" {
-			cands = append(cands, func() (span, bool) { return d.objectNP(nt, ci+1) })
+			cands[n] = subjInverted
+			n++
 		}
 		if ing {
-			cands = append(cands, func() (span, bool) { return d.mainSubject(nt, ci) })
+			cands[n] = subjMain
+			n++
 		}
-		for _, c := range cands {
-			if np, ok := c(); ok {
+		for _, k := range cands[:n] {
+			var np span
+			var ok bool
+			switch k {
+			case subjPassive:
+				np, ok = d.objectNP(nt, ci+2)
+			case subjMain:
+				np, ok = d.mainSubject(nt, ci)
+			case subjLeft:
+				np, ok = d.subjectLeft(nt, ci)
+			case subjInverted:
+				np, ok = d.objectNP(nt, ci+1)
+			}
+			if ok {
 				if r := d.resolve(nt, np, at); r.ok {
 					return r
 				}
@@ -263,7 +276,7 @@ func (d *doc) post(nt []ntok, pos int) attribution {
 		if isPunct(r[k], ".;:!?") {
 			break
 		}
-		if c, ok := cueIn(r[k].w.cues, cueVerb); ok {
+		if c, ok := cueIn(d.info(&r[k]).cues, cueVerb); ok {
 			if c.lemma == "quote" {
 				// "People quoted him as saying": the object speaks, the
 				// subject is the channel.
@@ -321,3 +334,13 @@ func (d *doc) quotedAs(r []ntok, i, k, end int) (attribution, bool) {
 	}
 	return at, true
 }
+
+// subjectKind is where fromCue looks for the subject of a cue.
+type subjectKind uint8
+
+const (
+	subjPassive  subjectKind = iota // after "by"
+	subjMain                        // the main subject of the sentence
+	subjLeft                        // the subject to the left of the cue
+	subjInverted                    // after the cue
+)

@@ -18,16 +18,18 @@ var labelLead = map[string]bool{"the": true, "a": true, "an": true, "its": true,
 // isLabel reports whether a short quotation is a term the author borrows or
 // flags inside a noun phrase ("in the form of “control teams”", "would send
 // military “weapons experts”") rather than words a speaker said.
-func (d *doc) isLabel(nt []ntok, pos int, text string) bool {
-	if !fieldsAtMost(text, 4) {
+// lt is the text in lower case and nf its number of fields (see quoteFields).
+func (d *doc) isLabel(nt []ntok, pos int, lt string, nf int) bool {
+	if nf == 0 || nf > 4 {
 		return false
 	}
-	words := strings.Fields(strings.ToLower(text))
-	if len(words) == 0 || len(words) > 4 {
-		return false
-	}
-	for _, w := range words {
-		w = strings.Trim(w, ".,;:!?\u2019'\"")
+	for i := 0; ; {
+		st, en := nextField(lt, i)
+		if st < 0 {
+			break
+		}
+		i = en
+		w := strings.Trim(lt[st:en], ".,;:!?\u2019'\"")
 		if d.lx.pronoun[w] || d.lx.auxiliary[w] || w == "no" || w == "not" || commonAdjectives[w] || isAdverb(w) {
 			return false
 		}
@@ -54,7 +56,7 @@ func (d *doc) isLabel(nt []ntok, pos int, text string) bool {
 	if prev.is(fLabelLead) {
 		return true
 	}
-	if !isWord(prev.text) || isCapitalized(prev.text) {
+	if !prev.is(cWord) || prev.is(cCapital) {
 		return false
 	}
 	if prev.is(fCue) {

@@ -4,7 +4,10 @@ import (
 	"bufio"
 	"embed"
 	"fmt"
+	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/hearsaylab/hearsay/entity"
 	"github.com/hearsaylab/hearsay/internal/wordscan"
@@ -222,6 +225,54 @@ const (
 	fStrip   // the first word of an anonStrip phrase
 )
 
+// Class flags: what a narration token's own text is (not its lower case),
+// set when its narration is built. No word of the lexicons has them.
+const (
+	cWord       wflag = 1 << (iota + 24) // starts with a letter or digit
+	cCapital                             // starts with an upper-case letter
+	cPossessive                          // ends in "’s" or "'s"
+	cUS                                  // is "US"
+	cComma                               // a comma, en or em dash or parenthesis
+)
+
+// textClass returns the class flags of a token's text.
+func textClass(s string) wflag {
+	if s == "" {
+		return 0
+	}
+	var f wflag
+	if c := s[0]; c < utf8.RuneSelf {
+		switch {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			f = cWord
+		case 'A' <= c && c <= 'Z':
+			f = cWord | cCapital
+			if s == "US" {
+				f |= cUS
+			}
+		case c == ',' || c == '(' || c == ')':
+			if len(s) == 1 {
+				return cComma
+			}
+		}
+	} else {
+		r, _ := utf8.DecodeRuneInString(s)
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			f = cWord
+		}
+		if unicode.IsUpper(r) {
+			f |= cCapital
+		}
+		if s == "\u2013" || s == "\u2014" {
+			f |= cComma
+		}
+	}
+	if s[len(s)-1] == 's' && (strings.HasSuffix(s, "\u2019s") || strings.HasSuffix(s, "'s")) {
+		f |= cPossessive
+	}
+	return f
+}
+
 // wordInfo is what the lexicons say about one lower-case word.
 type wordInfo struct {
 	flags     wflag
@@ -230,27 +281,65 @@ type wordInfo struct {
 	channels  []int  // indexes of the channel phrases starting with w, ascending
 }
 
-// noInfo is the info of a word no lexicon lists.
-var noInfo = &wordInfo{}
-
-// vocabulary indexes every word of the lexicons with its flags.
+// vocabulary indexes every word of the lexicons with its flags. A word has
+// an id, its index in infos; id 0 is no word of the lexicons.
 type vocabulary struct {
-	words *wordscan.Table[*wordInfo]
-	// starts[wordscan.Prefix2(w)] has wordscan.LenBit(len(w)) set for
-	// every word w of words, so that most other words are ruled out
-	// without hashing them.
+	infos []wordInfo
+	// shortKeys holds the words of up to 7 bytes, the most of a text's
+	// tokens, as their bytes and length packed into a uint64 (shortKey),
+	// in open addressing: one multiplication and one comparison find most.
+	// The table is small, to stay in the cache; shortIDs are the words'
+	// ids, flags their flags by id.
+	shortKeys  []uint64
+	shortIDs   []uint16
+	shortShift uint
+	flags      []wflag
+	// long holds the longer words; starts[wordscan.Prefix2(w)] has
+	// wordscan.LenBit(len(w)) set for each, so that most other long
+	// words are ruled out without hashing them.
+	long   *wordscan.Table[uint32]
 	starts []uint32
+}
+
+// shortKey packs a word of 1 to 7 bytes into a non-zero key: its bytes,
+// and its length in the top byte.
+func shortKey(w string) uint64 {
+	k := uint64(len(w)) << 56
+	for i := 0; i < len(w); i++ {
+		k |= uint64(w[i]) << (8 * i)
+	}
+	return k
+}
+
+// lookup returns the flags and id of the lower-case word w.
+func (v *vocabulary) lookup(w string) (wflag, uint32) {
+	if w == "" || v.starts[wordscan.Prefix2(w)]&wordscan.LenBit(len(w)) == 0 {
+		return 0, 0
+	}
+	if len(w) <= 7 {
+		k := shortKey(w)
+		keys := v.shortKeys
+		mask := uint64(len(keys) - 1)
+		for h := (k * 0x9E3779B97F4A7C15) >> v.shortShift; ; h = (h + 1) & mask {
+			switch keys[h] {
+			case k:
+				id := uint32(v.shortIDs[h])
+				return v.flags[id], id
+			case 0:
+				return 0, 0
+			}
+		}
+	}
+	if id, ok := v.long.Get(w); ok {
+		return v.flags[id], id
+	}
+	return 0, 0
 }
 
 // info returns what the lexicons say about the lower-case word w.
 func (v *vocabulary) info(w string) *wordInfo {
-	if w == "" || v.starts[wordscan.Prefix2(w)]&wordscan.LenBit(len(w)) == 0 {
-		return noInfo
-	}
-	if wi, ok := v.words.Get(w); ok {
-		return wi
-	}
-	return noInfo
+	_, id := v.lookup(w)
+	return &v.infos[id]
 }
 
 // buildVocabulary indexes the words of lx, of the package's word sets and
@@ -339,11 +428,52 @@ func buildVocabulary(lx *lexicon, rec *entity.Recognizer) *vocabulary {
 			}
 		}
 	}
-	v := &vocabulary{words: wordscan.NewTable(words), starts: make([]uint32, 1<<16)}
+	// Ids in sorted order of the words, so that they do not depend on map
+	// iteration.
+	keys := make([]string, 0, len(words))
 	for w := range words {
 		if w != "" {
-			v.starts[wordscan.Prefix2(w)] |= wordscan.LenBit(len(w))
+			keys = append(keys, w)
 		}
+	}
+	sort.Strings(keys)
+	v := &vocabulary{infos: make([]wordInfo, 1, len(keys)+1), starts: make([]uint32, 1<<16)}
+	ids, long := map[string]uint32{}, map[string]uint32{}
+	nshort := 0
+	for _, w := range keys {
+		ids[w] = uint32(len(v.infos))
+		v.infos = append(v.infos, *words[w])
+		v.starts[wordscan.Prefix2(w)] |= wordscan.LenBit(len(w))
+		if len(w) <= 7 {
+			nshort++
+		} else {
+			long[w] = ids[w]
+		}
+	}
+	v.long = wordscan.NewTable(long)
+	if len(v.infos) > 1<<16 {
+		panic("attribute: too many words for uint16 ids")
+	}
+	v.flags = make([]wflag, len(v.infos))
+	for i := range v.infos {
+		v.flags[i] = v.infos[i].flags
+	}
+	bits := uint(4)
+	for 1<<bits < 2*nshort {
+		bits++
+	}
+	v.shortKeys, v.shortIDs, v.shortShift = make([]uint64, 1<<bits), make([]uint16, 1<<bits), 64-bits
+	mask := uint64(len(v.shortKeys) - 1)
+	for _, w := range keys {
+		if len(w) > 7 {
+			continue
+		}
+		k := shortKey(w)
+		h := (k * 0x9E3779B97F4A7C15) >> v.shortShift
+		for v.shortKeys[h] != 0 {
+			h = (h + 1) & mask
+		}
+		v.shortKeys[h], v.shortIDs[h] = k, uint16(ids[w])
 	}
 	return v
 }

@@ -4,8 +4,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/hearsaylab/hearsay/entity"
 	"github.com/hearsaylab/hearsay/internal/wordscan"
@@ -31,8 +29,8 @@ func (d *doc) subjectLeft(nt []ntok, ci int) (span, bool) {
 	if j < 0 || nt[j].q >= 0 {
 		return span{}, false
 	}
-	if nt[j].text == ")" {
-		for j >= 0 && nt[j].text != "(" {
+	if nt[j].p == ')' {
+		for j >= 0 && nt[j].p != '(' {
 			j--
 		}
 		j--
@@ -75,7 +73,7 @@ func (d *doc) subjectLeft(nt []ntok, ci int) (span, bool) {
 			return seg, true
 		}
 	}
-	if j < 0 || nt[j].q >= 0 || !isWord(nt[j].text) && nt[j].text != ")" {
+	if j < 0 || nt[j].q >= 0 || !nt[j].is(cWord) && nt[j].p != ')' {
 		return span{}, false
 	}
 	if d.isPronoun(nt[j]) {
@@ -158,7 +156,7 @@ func (d *doc) mentionAfterPreposition(nt []ntok, np span) (entity.Mention, bool)
 
 // isPronoun reports whether t is a personal pronoun ("US" is a country).
 func (d *doc) isPronoun(t ntok) bool {
-	return t.is(fPronoun) && t.text != "US"
+	return t.is(fPronoun) && !t.is(cUS)
 }
 
 // tightNP extends the name or description ending at nt[j] leftwards over
@@ -168,10 +166,10 @@ func (d *doc) tightNP(nt []ntok, j int) span {
 	lo := j
 	for lo-1 >= 0 {
 		t := nt[lo-1]
-		if t.q >= 0 || !isWord(t.text) {
+		if t.q >= 0 || !t.is(cWord) {
 			break
 		}
-		if isCapitalized(t.text) || t.is(fTitle|fDemonym) || t.lower == "former" || t.lower == "of" {
+		if t.is(cCapital) || t.is(fTitle|fDemonym) || t.lower == "former" || t.lower == "of" {
 			lo--
 			continue
 		}
@@ -225,7 +223,7 @@ func (d *doc) mainSubject(nt []ntok, ci int) (span, bool) {
 			// The whole name phrase: titles and names run together
 			// ("NATO Secretary General Jens Stoltenberg").
 			j := i
-			for j < ci && nt[j].q < 0 && (isCapitalized(nt[j].text) || nt[j].is(fTitle)) {
+			for j < ci && nt[j].q < 0 && (nt[j].is(cCapital) || nt[j].is(fTitle)) {
 				j++
 			}
 			if j == i {
@@ -386,8 +384,7 @@ func (d *doc) possessedRole(nt []ntok, np span, head string, hw *wordInfo) bool 
 		return false
 	}
 	for i := np.lo; i < np.hi-1; i++ {
-		t := nt[i].text
-		if strings.HasSuffix(t, "\u2019s") || strings.HasSuffix(t, "'s") {
+		if nt[i].is(cPossessive) {
 			return true
 		}
 	}
@@ -396,7 +393,7 @@ func (d *doc) possessedRole(nt []ntok, np span, head string, hw *wordInfo) bool 
 
 // head returns the head noun of the phrase (the last word before a
 // preposition or relative), its lower-case modifiers and whether the phrase
-// is definite.
+// is definite. The modifiers are valid until the next call of head.
 func (d *doc) head(nt []ntok, np span) (string, []string, bool) {
 	hi := np.hi
 	for i := np.lo + 1; i < np.hi; i++ {
@@ -407,12 +404,14 @@ func (d *doc) head(nt []ntok, np span) (string, []string, bool) {
 	}
 	first := nt[np.lo].lower
 	definite := first == "the" || first == "this" || strings.HasSuffix(first, "\u2019s") || strings.HasSuffix(first, "'s")
-	var words []string
+	// The words go into a buffer of d, valid until the next call.
+	words := d.headWords[:0]
 	for i := np.lo; i < hi; i++ {
-		if isWord(nt[i].text) && !nt[i].is(fDeterminer) {
+		if nt[i].is(cWord) && !nt[i].is(fDeterminer) {
 			words = append(words, nt[i].lower)
 		}
 	}
+	d.headWords = words
 	if len(words) == 0 {
 		return "", nil, definite
 	}
@@ -431,7 +430,7 @@ func (d *doc) bestMention(start, end int, nt []ntok, np span) (entity.Mention, b
 		}
 		if nt[i].lower == "of" {
 			// "of" after a title word starts a post-modifier.
-			if nt[i-1].is(fTitle) || nt[i-1].w.roleGroup != "" {
+			if nt[i-1].is(fTitle) || d.info(&nt[i-1]).roleGroup != "" {
 				hi = nt[i].start
 				break
 			}
@@ -455,8 +454,15 @@ func (d *doc) bestMention(start, end int, nt []ntok, np span) (entity.Mention, b
 	}
 	var best entity.Mention
 	found := false
-	for _, m := range d.in.Mentions {
-		if m.End > start && m.Start < hi {
+	// Mentions are in order of their starts: those ending after start
+	// begin after start-maxLen, and none from the first beginning at hi.
+	ms := d.in.Mentions
+	lo := d.mentionsBefore(start - d.maxMentionLen() + 1)
+	for _, m := range ms[lo:] {
+		if m.Start >= hi {
+			break
+		}
+		if m.End > start {
 			if !found || rank(m) > rank(best) || (rank(m) == rank(best) && m.Start > best.Start) {
 				best, found = m, true
 			}
@@ -476,8 +482,8 @@ func (d *doc) lastPerson(pos int, pron string) (entity.Mention, bool) {
 	cands := d.cands[:0]
 	si := -1
 	for k := d.mentionsBefore(pos) - 1; k >= 0; k-- {
-		m := d.in.Mentions[k]
-		if m.Type != entity.Person || m.Weak || d.insideQuote(m.Start) || !d.agrees(m.Name, pron) {
+		m := &d.in.Mentions[k]
+		if m.Type != entity.Person || m.Weak || d.mentionFacts(k).inQuote || !d.agrees(m.Name, pron) {
 			continue
 		}
 		s, _ := d.sentenceAt(m.Start)
@@ -485,7 +491,7 @@ func (d *doc) lastPerson(pos int, pron string) (entity.Mention, bool) {
 			break
 		}
 		si = s
-		cands = append(cands, m)
+		cands = append(cands, *m)
 	}
 	d.cands = cands
 	if len(cands) == 0 {
@@ -498,6 +504,17 @@ func (d *doc) lastPerson(pos int, pron string) (entity.Mention, bool) {
 		}
 	}
 	return cands[0], true
+}
+
+// maxMentionLen returns the length of the longest mention, at least 1.
+func (d *doc) maxMentionLen() int {
+	if d.maxMention == 0 {
+		d.maxMention = 1
+		for i := range d.in.Mentions {
+			d.maxMention = max(d.maxMention, d.in.Mentions[i].End-d.in.Mentions[i].Start)
+		}
+	}
+	return d.maxMention
 }
 
 // mentionsBefore returns the number of mentions that start before pos
@@ -561,19 +578,27 @@ func (d *doc) antecedent(head string, mods []string, pos int) (name string, anon
 	// the scan for a role noun resumes where its previous one stopped:
 	// linear in the document, not quadratic, when the noun matches nothing
 	// ("said the ferryman" in every paragraph of a book).
-	key := head + "\x00" + strings.Join(mods, "\x00")
+	kb := append(d.keyBuf[:0], head...)
+	for _, m := range mods {
+		kb = append(kb, 0)
+		kb = append(kb, m...)
+	}
+	d.keyBuf = kb
 	n := d.mentionsBefore(pos)
-	sc, ok := d.scans[key]
+	prev, ok := d.scans[string(kb)]
+	sc := prev
 	if !ok || sc.scanned > n {
 		sc = antecedentScan{best: -1}
 	}
 	for k := sc.scanned; k < n; k++ {
-		if d.antecedentMatch(d.in.Mentions[k], head, group, mods) {
+		if d.antecedentMatch(k, head, group, mods) {
 			sc.best = k
 		}
 	}
 	sc.scanned = n
-	d.scans[key] = sc
+	if !ok || sc != prev {
+		d.scans[string(kb)] = sc
+	}
 	if sc.best >= 0 {
 		m := d.in.Mentions[sc.best]
 		return m.Name, false, m.Type == entity.Person, true
@@ -587,28 +612,64 @@ type antecedentScan struct {
 	scanned, best int
 }
 
-// antecedentMatch reports whether mention m can be what a role noun (head
+// antecedentMatch reports whether mention k can be what a role noun (head
 // with modifiers mods, in role group group) refers back to.
-func (d *doc) antecedentMatch(m entity.Mention, head, group string, mods []string) bool {
-	if d.insideQuote(m.Start) {
+func (d *doc) antecedentMatch(k int, head, group string, mods []string) bool {
+	mf := d.mentionFacts(k)
+	if mf.inQuote {
 		return false
 	}
-	switch m.Type {
+	switch d.in.Mentions[k].Type {
 	case entity.Outlet:
 		return group == "newspaper"
 	case entity.Organization:
-		lname := strings.ToLower(m.Name)
-		return (group == "department" && (strings.Contains(lname, "ministry") || strings.Contains(lname, "department"))) ||
-			(group == "tank" && (strings.Contains(lname, "institute") || hasRole(m.Roles, "tank"))) ||
+		return (group == "department" && mf.department) || (group == "tank" && mf.tank) ||
 			group == "company" // "the company" is the last organisation named
 	case entity.Person:
-		return d.personHasRole(m, head, group, mods)
+		if !mf.rolesKnown {
+			mf.roles, mf.rolesKnown = d.rolesOf(d.in.Mentions[k].Name), true
+		}
+		return d.personHasRole(mf.roles, head, group, mods)
 	}
 	return false
 }
 
-func (d *doc) personHasRole(m entity.Mention, head, group string, mods []string) bool {
-	roles := d.rolesOf(m.Name)
+// mentionFacts is what the antecedent and pronoun searches ask of a
+// mention, worked out once per document.
+type mentionFacts struct {
+	known      bool
+	inQuote    bool // it is inside a marked quotation
+	department bool // an organisation named a ministry or department
+	tank       bool // an organisation named an institute or with the role "tank"
+	rolesKnown bool
+	roles      []string // a person's roles (rolesOf)
+}
+
+// mentionFacts returns the facts of mention k.
+func (d *doc) mentionFacts(k int) *mentionFacts {
+	if len(d.mfacts) != len(d.in.Mentions) {
+		d.mfacts = slices.Grow(d.mfacts[:0], len(d.in.Mentions))[:len(d.in.Mentions)]
+		clear(d.mfacts)
+	}
+	mf := &d.mfacts[k]
+	if mf.known {
+		return mf
+	}
+	m := &d.in.Mentions[k]
+	mf.known = true
+	mf.inQuote = d.insideQuote(m.Start)
+	switch m.Type {
+	case entity.Organization:
+		lname := strings.ToLower(m.Name)
+		mf.department = strings.Contains(lname, "ministry") || strings.Contains(lname, "department")
+		mf.tank = strings.Contains(lname, "institute") || hasRole(m.Roles, "tank")
+	}
+	return mf
+}
+
+// personHasRole reports whether a person with roles can be what a role
+// noun refers back to.
+func (d *doc) personHasRole(roles []string, head, group string, mods []string) bool {
 	hit := false
 	for _, r := range roles {
 		if r == head || (group != "" && d.lx.roleGroup[r] == group) {
@@ -675,10 +736,4 @@ func (d *doc) stripVia(nt []ntok, np span) (span, span) {
 		}
 	}
 	return np, span{}
-}
-
-// isCapitalized reports whether s starts with an upper-case letter.
-func isCapitalized(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsUpper(r)
 }
