@@ -307,16 +307,31 @@ func (ix *Index) Pairs() ([]Pair, error) {
 			return nil, fmt.Errorf("minhash: writing signatures: %w", err)
 		}
 	}
-	n := len(ix.ids)
+	n, bands := len(ix.ids), ix.p.Bands
 	entries := make([]bandEntry, 0, n)
-	var cand []uint64 // i<<32 | j, i < j, indices in order of addition
-	for band := range ix.p.Bands {
+	// oversized[d*bands+b]: document d's bucket in band b was skipped for
+	// holding more than MaxBucket documents.
+	oversized := make([]bool, n*bands)
+	// A pair is handled in the first band where the two documents share a
+	// bucket that is not oversized, so no list of candidate pairs is kept
+	// or sorted: the cost is the bucket pairs themselves, checked in place.
+	firstShared := func(i, j int32, band int) bool {
+		ki, kj := ix.keys[int(i)*bands:int(i)*bands+band], ix.keys[int(j)*bands:int(j)*bands+band]
+		for b := range ki {
+			if ki[b] == kj[b] && !oversized[int(i)*bands+b] {
+				return false
+			}
+		}
+		return true
+	}
+	var out []Pair
+	for band := range bands {
 		entries = entries[:0]
 		for d := range n {
 			if ix.empty[d] {
 				continue
 			}
-			entries = append(entries, bandEntry{ix.keys[d*ix.p.Bands+band], int32(d)})
+			entries = append(entries, bandEntry{ix.keys[d*bands+band], int32(d)})
 		}
 		slices.SortFunc(entries, func(a, b bandEntry) int {
 			return cmp.Or(cmp.Compare(a.key, b.key), cmp.Compare(a.doc, b.doc))
@@ -326,40 +341,34 @@ func (ix *Index) Pairs() ([]Pair, error) {
 			for hi < len(entries) && entries[hi].key == entries[lo].key {
 				hi++
 			}
-			if hi-lo > 1 && hi-lo <= ix.p.MaxBucket {
+			if hi-lo > ix.p.MaxBucket {
+				for _, e := range entries[lo:hi] {
+					oversized[int(e.doc)*bands+band] = true
+				}
+			} else if hi-lo > 1 {
 				for x := lo; x < hi; x++ {
 					for y := x + 1; y < hi; y++ {
-						cand = append(cand, uint64(entries[x].doc)<<32|uint64(entries[y].doc))
+						i, j := entries[x].doc, entries[y].doc // i < j
+						if ix.ids[i] == ix.ids[j] || !firstShared(i, j, band) {
+							continue
+						}
+						s, err := ix.similarity(int(i), int(j))
+						if err != nil {
+							return nil, err
+						}
+						if s < ix.p.Threshold {
+							continue
+						}
+						a, b := ix.ids[i], ix.ids[j]
+						if a > b {
+							a, b = b, a
+						}
+						out = append(out, Pair{A: a, B: b, Similarity: s})
 					}
 				}
 			}
 			lo = hi
 		}
-		// Deduplicate as we go so the candidate list stays bounded by the
-		// number of distinct pairs.
-		if len(cand) > 4*n+1024 || band == ix.p.Bands-1 {
-			slices.Sort(cand)
-			cand = slices.Compact(cand)
-		}
-	}
-	var out []Pair
-	for _, c := range cand {
-		i, j := int(c>>32), int(c&math.MaxUint32)
-		if ix.ids[i] == ix.ids[j] {
-			continue
-		}
-		s, err := ix.similarity(i, j)
-		if err != nil {
-			return nil, err
-		}
-		if s < ix.p.Threshold {
-			continue
-		}
-		a, b := ix.ids[i], ix.ids[j]
-		if a > b {
-			a, b = b, a
-		}
-		out = append(out, Pair{A: a, B: b, Similarity: s})
 	}
 	slices.SortFunc(out, func(x, y Pair) int {
 		return cmp.Or(cmp.Compare(x.A, y.A), cmp.Compare(x.B, y.B), cmp.Compare(y.Similarity, x.Similarity))
