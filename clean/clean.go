@@ -10,6 +10,8 @@ package clean
 import (
 	"bytes"
 	_ "embed"
+	"math"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -47,8 +49,8 @@ type Cleaner struct {
 type pullScratch struct {
 	starts []int
 	off    []int
-	buf    []byte
 	all    []byte
+	fold   [maxPullQuotes + 1][]byte
 }
 
 // New returns a Cleaner that knows the embedded furniture list.
@@ -78,7 +80,9 @@ func Body(text string) string {
 // Body(Body(x)) == Body(x), except on contrived text that alternates
 // dozens of furniture headings and repeated paragraphs at its end.
 func (c *Cleaner) Body(text string) string {
-	lines := splitLines(normalise(text))
+	norm := normalise(text)
+	lines := splitLines(norm)
+	split := len(lines)
 	// Each step can expose work for another (dropping a pull quote can leave
 	// a list of links at the end), so repeat until nothing changes. Isolated
 	// lines go last, as headings among them mark where a trailing run
@@ -99,7 +103,44 @@ func (c *Cleaner) Body(text string) string {
 			break
 		}
 	}
+	// Every step either drops lines or leaves them as they are. When none
+	// was dropped and splitting changed nothing but the two ends, the
+	// lines joined are norm trimmed.
+	if len(lines) == split {
+		if core := strings.TrimFunc(norm, unicode.IsSpace); splitKeeps(core) {
+			return core
+		}
+	}
 	return strings.Join(lines, "\n")
+}
+
+// splitKeeps reports whether splitLines(core) joins back to core, for core
+// without white space at either end: no line of core ends in white space
+// and no two blank lines follow each other.
+func splitKeeps(core string) bool {
+	for i := 0; ; i++ {
+		j := strings.IndexByte(core[i:], '\n')
+		if j < 0 {
+			return true
+		}
+		i += j
+		// core[i] is a line end, with a line before it (core does not
+		// start with white space) and one after it (nor end with it).
+		switch prev := core[i-1]; {
+		case prev == '\n':
+			if core[i+1] == '\n' {
+				return false // a second blank line
+			}
+		case prev < utf8.RuneSelf:
+			if asciiSpace[prev] {
+				return false
+			}
+		default:
+			if r, _ := utf8.DecodeLastRuneInString(core[:i]); unicode.IsSpace(r) {
+				return false
+			}
+		}
+	}
 }
 
 // normalise makes text valid UTF-8 with LF line ends and without control
@@ -131,6 +172,24 @@ func normalise(text string) string {
 // valid UTF-8 and holds no character that normalise replaces or removes.
 func isNormal(text string) bool {
 	for i := 0; i < len(text); {
+		if i+16 <= len(text) && notPlain(load8(text, i))|notPlain(load8(text, i+8)) == 0 {
+			i += 16
+			continue
+		}
+		if i+8 <= len(text) {
+			// The plain bytes before the first other one, k of them.
+			x := load8(text, i)
+			bad := notPlain(x)
+			if bad == 0 {
+				i += 8
+				continue
+			}
+			k := bits.TrailingZeros64(bad) / 8
+			if x>>(8*k)&0xFF < utf8.RuneSelf {
+				return false // an ASCII control character
+			}
+			i += k
+		}
 		c := text[i]
 		if c < utf8.RuneSelf {
 			if c < ' ' && c != '\n' || c == 0x7F {
@@ -147,6 +206,30 @@ func isNormal(text string) bool {
 		i += n
 	}
 	return true
+}
+
+// load8 returns the eight bytes of s from i on, the first in the lowest
+// bits.
+func load8(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// notPlain returns the bytes of x that isNormal must look at more closely
+// (non-ASCII, DEL, and controls other than LF), each as its top bit.
+func notPlain(x uint64) uint64 {
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x8080808080808080
+	)
+	// Computed on the low seven bits of each byte, so that no byte carries
+	// into the next; bytes with the top bit set are added at the end.
+	y := x &^ highs
+	ctl := ^(y + (0x80-' ')*ones) & highs // below ' '
+	lf := ^((y ^ '\n'*ones) + 0x7F*ones) & highs
+	del := ^((y ^ 0x7F*ones) + 0x7F*ones) & highs
+	return x&highs | ctl&^lf | del
 }
 
 // splitLines splits text into lines without trailing spaces, with "" marking
@@ -246,6 +329,12 @@ func (c *Cleaner) isFurniture(l string, m *matcher) bool {
 // alone when the paragraph before those is a repeat as well: then the
 // repetition is the article's own and not a pull quote. When the text has
 // no paragraph breaks, its lines count as paragraphs.
+//
+// The comparison is on folded text (see appendFoldUnit). Folding the whole
+// text is the costly part, and most candidates do not repeat, so each
+// candidate first passes a cheap exact test (see pullQuote.mayOccur): a
+// candidate that fails it cannot occur before itself, and the whole text is
+// folded only for one that passes.
 func dropPullQuote(lines []string, ps *pullScratch) []string {
 	starts := ps.starts[:0] // first line of each unit
 	defer func() { ps.starts = starts[:0] }()
@@ -266,87 +355,406 @@ func dropPullQuote(lines []string, ps *pullScratch) []string {
 	if n < 2 {
 		return lines
 	}
-	unit := func(u int) []string {
-		if u+1 < n {
-			return lines[starts[u]:starts[u+1]]
-		}
-		return lines[starts[u]:]
-	}
+	q := pullQuote{lines: lines, starts: starts, ps: ps}
 	// Every unit of a pull quote is short, the last one too: most articles
 	// end in a full paragraph, and then there is nothing to fold.
 	last := 0
-	for _, l := range unit(n - 1) {
+	for _, l := range q.unit(n - 1) {
 		last += strings.Count(l, " ") + 1
 	}
 	if last > maxPullQuoteWords {
 		return lines
 	}
+	defer q.release()
 	// A pull quote starting at unit s needs units s..n-1 all short; find
 	// the first s for which they are before folding the whole text.
 	lo := max(1, n-maxPullQuotes)
-	first := n
-	buf := ps.buf
-	defer func() { ps.buf = buf[:0] }()
+	q.first = n
 	for u := n - 1; u >= lo; u-- {
-		buf = appendFoldUnit(buf[:0], unit(u))
-		if !shortUnit(buf) {
+		if _, short := q.folded(u); !short {
 			break
 		}
-		first = u
+		q.first = u
 	}
-	if first == n {
+	if q.first == n {
 		return lines
 	}
-	// all is " " + the folded units joined by " " + " "; unit u starts at
-	// off[u], so all[:off[u]] is the text before it and
-	// all[off[u]-1:off[u]+len] the unit with a space at each side.
-	size := n + 1
-	for _, l := range lines {
-		size += len(l)
-	}
-	all := slices.Grow(ps.all[:0], size)[:1]
-	all[0] = ' '
-	defer func() { ps.all = all[:0] }()
-	off := slices.Grow(ps.off[:0], n+1)[:n+1]
-	defer func() { ps.off = off[:0] }()
-	for u := range n {
-		off[u] = len(all)
-		all = appendFoldUnit(all, unit(u))
-		all = append(all, ' ')
-	}
-	off[n] = len(all)
-	// firstEnd[u-first+1] is where the first occurrence of unit u before
-	// itself ends, or -1; 0 while not yet searched.
-	var firstEnd [maxPullQuotes + 1]int
-	// repeated reports whether unit u (u >= first-1) is short and appears
-	// before unit from (from <= u). The first occurrence before u itself
-	// tells, since all[:off[from]] is a prefix of all[:off[u]].
-	repeated := func(u, from int) bool {
-		e := &firstEnd[u-first+1]
-		if *e == 0 {
-			*e = -1
-			needle := all[off[u]-1 : off[u+1]]
-			if shortUnit(needle[1 : len(needle)-1]) {
-				if i := index(all[:off[u]], needle); i >= 0 {
-					*e = i + len(needle)
-				}
-			}
-		}
-		return *e >= 0 && *e <= off[from]
-	}
+	first := q.first
 	for s := first; s < n; s++ {
 		repeat := true
 		for u := s; u < n && repeat; u++ {
-			repeat = repeated(u, s)
+			repeat = q.repeated(u, s)
 		}
 		if repeat {
-			if s > 1 && repeated(s-1, s-1) {
+			if s > 1 && q.repeated(s-1, s-1) {
 				return lines
 			}
 			return lines[:starts[s]]
 		}
 	}
 	return lines
+}
+
+// pullQuote holds the state of one call of dropPullQuote: the units, the
+// folded candidates and, built when first needed, the folded whole text.
+type pullQuote struct {
+	lines  []string
+	starts []int
+	ps     *pullScratch
+	first  int // the first candidate unit; units first-1..n-1 are queried
+	// ps.fold[n-1-u] is the fold of unit u when hasFold says so.
+	hasFold [maxPullQuotes + 1]bool
+	short   [maxPullQuotes + 1]bool
+	// firstEnd[u-first+1] is where the first occurrence of unit u before
+	// itself ends in all, or -1; 0 while not yet searched.
+	firstEnd [maxPullQuotes + 1]int
+	hasAll   bool // ps.all and ps.off are built
+}
+
+func (q *pullQuote) unit(u int) []string {
+	if u+1 < len(q.starts) {
+		return q.lines[q.starts[u]:q.starts[u+1]]
+	}
+	return q.lines[q.starts[u]:]
+}
+
+// release hands the buffers back to the scratch for the next call.
+func (q *pullQuote) release() {
+	ps := q.ps
+	for i := range ps.fold {
+		ps.fold[i] = ps.fold[i][:0]
+	}
+	ps.all, ps.off = ps.all[:0], ps.off[:0]
+}
+
+// folded returns the fold of unit u, n-1-maxPullQuotes <= u < n, and
+// whether it is short (shortUnit); the fold of a unit that is not may be
+// cut short.
+func (q *pullQuote) folded(u int) ([]byte, bool) {
+	k := len(q.starts) - 1 - u
+	if !q.hasFold[k] {
+		q.hasFold[k] = true
+		f, ok := appendFoldUnitMax(q.ps.fold[k][:0], q.unit(u), maxPullQuoteWords)
+		q.ps.fold[k], q.short[k] = f, ok && shortUnit(f)
+	}
+	return q.ps.fold[k], q.short[k]
+}
+
+// repeated reports whether unit u (u >= first-1) is short and appears
+// before unit from (from <= u). The first occurrence before u itself
+// tells, since all[:off[from]] is a prefix of all[:off[u]].
+func (q *pullQuote) repeated(u, from int) bool {
+	e := &q.firstEnd[u-q.first+1]
+	if *e == 0 {
+		*e = -1
+		if f, short := q.folded(u); short && q.mayOccur(f, u) {
+			all, off := q.all()
+			needle := all[off[u]-1 : off[u+1]]
+			if i := index(all[:off[u]], needle); i >= 0 {
+				*e = i + len(needle)
+			}
+		}
+	}
+	return *e >= 0 && *e <= q.ps.off[from]
+}
+
+// all returns the folded text and the offsets of its units: " " + the
+// folded units joined by " " + " "; unit u starts at off[u], so
+// all[:off[u]] is the text before it and all[off[u]-1:off[u+1]] the unit
+// with a space at each side.
+func (q *pullQuote) all() ([]byte, []int) {
+	ps := q.ps
+	if !q.hasAll {
+		q.hasAll = true
+		n := len(q.starts)
+		size := n + 1
+		for _, l := range q.lines {
+			size += len(l)
+		}
+		all := slices.Grow(ps.all[:0], size)[:1]
+		all[0] = ' '
+		off := slices.Grow(ps.off[:0], n+1)[:n+1]
+		for u := range n {
+			off[u] = len(all)
+			all = appendFoldUnit(all, q.unit(u))
+			all = append(all, ' ')
+		}
+		off[n] = len(all)
+		ps.all, ps.off = all, off
+	}
+	return ps.all, ps.off
+}
+
+// letterBits estimates the information of each folded ASCII letter and
+// digit in English text, in half bits (-2·log2 of its frequency): the
+// rarest has the most. It is 0 for other bytes.
+var letterBits = func() (t [256]uint8) {
+	for c, b := range map[byte]uint8{
+		'e': 6, 't': 7, 'a': 7, 'o': 7, 'i': 8, 'n': 8, 's': 8, 'h': 8, 'r': 8,
+		'd': 9, 'l': 9, 'c': 10, 'u': 10, 'm': 11, 'w': 11, 'f': 11, 'g': 11,
+		'y': 11, 'p': 11, 'b': 12, 'v': 13, 'k': 14, 'j': 19, 'x': 19, 'q': 20, 'z': 21,
+	} {
+		t[c] = b
+	}
+	for c := byte('0'); c <= '9'; c++ {
+		t[c] = 13
+	}
+	return t
+}()
+
+// anchorBits is letterBits of the bytes mayOccur may look for: not i and
+// k, which İ and the Kelvin sign fold to as well. Digits, which have one
+// case, come before letters as rare.
+var anchorBits = func() (t [256]uint8) {
+	for c, b := range letterBits {
+		t[c] = 2 * b
+	}
+	t['i'], t['k'] = 0, 0
+	for c := byte('0'); c <= '9'; c++ {
+		t[c]++
+	}
+	return t
+}()
+
+// mayOccur reports false only when the folded unit f, the fold of unit u,
+// cannot occur in the fold of the text before unit u, and so lets most
+// candidates be rejected without folding the whole text.
+//
+// It takes the rarest ASCII letter or digit of f other than i and k (İ and
+// the Kelvin sign fold to those). Any occurrence of f holds that letter as
+// itself, in upper or lower case, so it finds each of those in the lines
+// before unit u and reads the text around it as appendFoldUnit folds it
+// (see matchAround). The one difference is that it reads over units whose
+// fold is empty, where the folded whole text has two spaces: that may find
+// an occurrence that is none, never miss one.
+func (q *pullQuote) mayOccur(f []byte, u int) bool {
+	at, best := 0, uint8(0) // the letter to find, and its anchorBits
+	for i, c := range f {
+		if b := anchorBits[c]; b > best {
+			at, best = i, b
+		}
+	}
+	if best == 0 {
+		return true
+	}
+	h := lineText(q.lines[:q.starts[u]])
+	c := f[at]
+	up := c
+	if 'a' <= c && c <= 'z' {
+		up = c - 'a' + 'A'
+	}
+	for li, l := range h {
+		for _, b := range [2]byte{c, up} {
+			for i := 0; ; i++ {
+				j := strings.IndexByte(l[i:], b)
+				if j < 0 {
+					break
+				}
+				i += j
+				if h.matchAround(li, i, f, at) {
+					return true
+				}
+			}
+			if up == c {
+				break
+			}
+		}
+	}
+	return false
+}
+
+// lineText is lines read as one text, as folding reads them: a space between
+// lines.
+type lineText []string
+
+// next returns the character at line li, byte j, and the position after it;
+// r is -1 at the end of the text.
+func (h lineText) next(li, j int) (r rune, li2, j2 int) {
+	l := h[li]
+	if j == len(l) {
+		if li+1 == len(h) {
+			return -1, li, j
+		}
+		return ' ', li + 1, 0
+	}
+	if c := l[j]; c < utf8.RuneSelf {
+		return rune(c), li, j + 1
+	}
+	r, n := utf8.DecodeRuneInString(l[j:])
+	return r, li, j + n
+}
+
+// prev returns the character before line li, byte j, and its position; r
+// is -1 at the start of the text.
+func (h lineText) prev(li, j int) (r rune, li2, j2 int) {
+	if j == 0 {
+		if li == 0 {
+			return -1, li, j
+		}
+		return ' ', li - 1, len(h[li-1])
+	}
+	l := h[li]
+	if c := l[j-1]; c < utf8.RuneSelf {
+		return rune(c), li, j - 1
+	}
+	r, n := utf8.DecodeLastRuneInString(l[:j])
+	return r, li, j - n
+}
+
+// Kinds of characters for folding.
+const (
+	kindSpace = iota // splits words: folds to a space
+	kindSkip         // apostrophes and soft hyphens: dropped
+	kindWord         // letters and digits: kept
+	kindEnd          // the end (or start) of the text
+)
+
+func foldKind(r rune) int {
+	switch {
+	case r < 0:
+		return kindEnd
+	case r < utf8.RuneSelf:
+		switch foldASCII[r] {
+		case foldSpace:
+			return kindSpace
+		case foldSkip:
+			return kindSkip
+		}
+		return kindWord
+	case r == '’' || r == '\u00AD':
+		return kindSkip
+	case r >= 0x2000 && r <= 0x206F:
+		return kindSpace
+	case unicode.IsLetter(r) || unicode.IsDigit(r):
+		return kindWord
+	}
+	return kindSpace
+}
+
+// appendFoldRune appends the fold of r, a letter or digit.
+func appendFoldRune(dst []byte, r rune) []byte {
+	if r < utf8.RuneSelf {
+		return append(dst, foldASCII[r])
+	}
+	return utf8.AppendRune(dst, unicode.ToLower(r))
+}
+
+// matchAround reports whether the ASCII character at line li, byte i, is
+// f[at] of an occurrence of the folded unit f: the text before and after
+// it folds to the rest of f, with no letter or digit adjoining.
+func (h lineText) matchAround(li, i int, f []byte, at int) bool {
+	var buf [utf8.UTFMax]byte
+	// After: f[k:] is left to match from (pli, pj) on.
+	k, pli, pj := at+1, li, i+1
+	for {
+		var r rune
+		var kind int
+		nli, nj := pli, pj+1
+		if l := h[pli]; pj < len(l) && l[pj] < utf8.RuneSelf {
+			// ASCII, the common case.
+			c := l[pj]
+			if fc := foldASCII[c]; fc > foldSkip && k < len(f) {
+				if fc != f[k] {
+					return false
+				}
+				k++
+				pj++
+				continue
+			}
+			r, kind = rune(c), foldKind(rune(c))
+		} else {
+			r, nli, nj = h.next(pli, pj)
+			kind = foldKind(r)
+		}
+		if kind == kindSkip {
+			pli, pj = nli, nj
+			continue
+		}
+		if k == len(f) {
+			if kind == kindWord {
+				return false
+			}
+			break
+		}
+		if f[k] == ' ' {
+			// One or more spaces and skipped characters, then a word.
+			if kind != kindSpace {
+				return false
+			}
+			for kind == kindSpace || kind == kindSkip {
+				pli, pj = nli, nj
+				r, nli, nj = h.next(pli, pj)
+				kind = foldKind(r)
+			}
+			if kind != kindWord {
+				return false
+			}
+			k++
+			continue
+		}
+		if kind != kindWord {
+			return false
+		}
+		fr := appendFoldRune(buf[:0], r)
+		if !bytes.HasPrefix(f[k:], fr) {
+			return false
+		}
+		k += len(fr)
+		pli, pj = nli, nj
+	}
+	// Before: f[:k] is left to match up to (pli, pj).
+	k, pli, pj = at, li, i
+	for {
+		var r rune
+		var kind int
+		nli, nj := pli, pj-1
+		if l := h[pli]; pj > 0 && l[pj-1] < utf8.RuneSelf {
+			c := l[pj-1]
+			if fc := foldASCII[c]; fc > foldSkip && k > 0 {
+				if fc != f[k-1] {
+					return false
+				}
+				k--
+				pj--
+				continue
+			}
+			r, kind = rune(c), foldKind(rune(c))
+		} else {
+			r, nli, nj = h.prev(pli, pj)
+			kind = foldKind(r)
+		}
+		if kind == kindSkip {
+			pli, pj = nli, nj
+			continue
+		}
+		if k == 0 {
+			return kind != kindWord
+		}
+		if f[k-1] == ' ' {
+			if kind != kindSpace {
+				return false
+			}
+			for kind == kindSpace || kind == kindSkip {
+				pli, pj = nli, nj
+				r, nli, nj = h.prev(pli, pj)
+				kind = foldKind(r)
+			}
+			if kind != kindWord {
+				return false
+			}
+			k--
+			continue
+		}
+		if kind != kindWord {
+			return false
+		}
+		fr := appendFoldRune(buf[:0], r)
+		if !bytes.HasSuffix(f[:k], fr) {
+			return false
+		}
+		k -= len(fr)
+		pli, pj = nli, nj
+	}
 }
 
 // index returns bytes.Index(hay, needle). Folded units start with a space
@@ -413,8 +821,16 @@ const (
 // by spaces: lower-cased and reduced to letters and digits, one space
 // between words. Apostrophes and soft hyphens do not split words.
 func appendFoldUnit(dst []byte, lines []string) []byte {
+	dst, _ = appendFoldUnitMax(dst, lines, math.MaxInt)
+	return dst
+}
+
+// appendFoldUnitMax is appendFoldUnit that stops at a fold of more than
+// maxWords words, and then reports false.
+func appendFoldUnitMax(dst []byte, lines []string, maxWords int) ([]byte, bool) {
 	start := len(dst)
 	space := false
+	spaces := 0
 	for i, l := range lines {
 		if i > 0 {
 			space = true
@@ -428,6 +844,9 @@ func appendFoldUnit(dst []byte, lines []string) []byte {
 					space = true
 				default:
 					if space && len(dst) > start {
+						if spaces++; spaces >= maxWords {
+							return dst, false
+						}
 						dst = append(dst, ' ')
 					}
 					space = false
@@ -460,6 +879,9 @@ func appendFoldUnit(dst []byte, lines []string) []byte {
 			}
 			if unicode.IsLetter(r) || unicode.IsDigit(r) {
 				if space && len(dst) > start {
+					if spaces++; spaces >= maxWords {
+						return dst, false
+					}
 					dst = append(dst, ' ')
 				}
 				space = false
@@ -472,7 +894,7 @@ func appendFoldUnit(dst []byte, lines []string) []byte {
 			space = true
 		}
 	}
-	return dst
+	return dst, true
 }
 
 // startsLower reports whether the first letter of l is lower-case.

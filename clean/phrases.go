@@ -112,10 +112,15 @@ func (m *matcher) prepare(l string) bool {
 	if len(l) > 4*maxFurnitureRunes || strings.Count(l, " ") >= maxPatternWords {
 		return false
 	}
-	if utf8.RuneCountInString(l) > maxFurnitureRunes || countFields(l) > maxFurnitureWords {
+	// One pass gives the lower-cased line and its counts; the key is cut
+	// from the lower-cased line.
+	var runes, fields int
+	m.low, runes, fields = appendLowCounts(m.low[:0], l)
+	m.hasLow = true
+	if runes > maxFurnitureRunes || fields > maxFurnitureWords {
 		return false
 	}
-	m.key = appendKey(m.key[:0], l)
+	m.key = appendKeyOfLow(m.key[:0], m.low)
 	return len(m.key) > 0
 }
 
@@ -151,13 +156,11 @@ func (s *phraseSet) matchPrepared(m *matcher, long bool) bool {
 	if !long {
 		return false
 	}
-	if len(s.prefix) > 0 && m.linkLike() {
-		for _, p := range s.prefix {
-			if len(k) >= len(p) && string(k[:len(p)]) == p {
-				r, _ := utf8.DecodeRune(k[len(p):])
-				if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-					return true
-				}
+	for _, p := range s.prefix {
+		if len(k) >= len(p) && string(k[:len(p)]) == p {
+			r, _ := utf8.DecodeRune(k[len(p):])
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) && m.linkLike() {
+				return true
 			}
 		}
 	}
@@ -240,6 +243,105 @@ func appendFolded(dst []byte, l string, forKey bool) []byte {
 		}
 		space = false
 		dst = utf8.AppendRune(dst, r)
+	}
+	return dst
+}
+
+// appendLowCounts returns appendFolded(dst, l, false),
+// utf8.RuneCountInString(l) and countFields(l), in one pass over l.
+func appendLowCounts(dst []byte, l string) (low []byte, runes, fields int) {
+	start := len(dst)
+	space, in := false, false
+	for i := 0; i < len(l); {
+		c := l[i]
+		runes++
+		if c < utf8.RuneSelf {
+			i++
+			if asciiSpace[c] {
+				space, in = true, false
+				continue
+			}
+			if !in {
+				in = true
+				fields++
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if space && len(dst) > start {
+				dst = append(dst, ' ')
+			}
+			space = false
+			dst = append(dst, c)
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(l[i:])
+		i += n
+		if unicode.IsSpace(r) {
+			space, in = true, false
+			continue
+		}
+		if !in {
+			in = true
+			fields++
+		}
+		if space && len(dst) > start {
+			dst = append(dst, ' ')
+		}
+		space = false
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+	}
+	return dst, runes, fields
+}
+
+// appendKeyOfLow appends to dst the key of a line whose lower-cased form
+// (appendFolded(nil, l, false)) is low, as appendKey(dst, l) would: low
+// without its leading runes that are neither letters nor digits, with
+// typographic apostrophes made plain, and without the trailing runes that
+// are not letters. appendFolded lower-cases each rune on its own, so the
+// runes of low are those appendKey looks at.
+func appendKeyOfLow(dst []byte, low []byte) []byte {
+	i := 0
+	for i < len(low) {
+		if c := low[i]; c < utf8.RuneSelf {
+			if isASCIIAlnum(c) {
+				break
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(low[i:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			break
+		}
+		i += n
+	}
+	start := len(dst)
+	for rest := low[i:]; len(rest) > 0; {
+		j := bytes.Index(rest, []byte("’"))
+		if j < 0 {
+			dst = append(dst, rest...)
+			break
+		}
+		dst = append(dst, rest[:j]...)
+		dst = append(dst, '\'')
+		rest = rest[j+len("’"):]
+	}
+	// Trailing punctuation, symbols, digits and spaces.
+	for len(dst) > start {
+		c := dst[len(dst)-1]
+		if c < utf8.RuneSelf {
+			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+				break
+			}
+			dst = dst[:len(dst)-1]
+			continue
+		}
+		r, n := utf8.DecodeLastRune(dst[start:])
+		if unicode.IsLetter(r) {
+			break
+		}
+		dst = dst[:len(dst)-n]
 	}
 	return dst
 }

@@ -1,0 +1,271 @@
+package clean
+
+import (
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// differentialTexts returns the texts TestBodyDifferential starts from: the
+// fixtures, the examples, and the shared seeds and ECB+ texts when present
+// (HEARSAY_IDENTITY_ECB names the folder of the ECB+ texts).
+func differentialTexts(t testing.TB) []string {
+	var texts []string
+	for _, pattern := range []string{
+		filepath.Join("testdata", "*.in.txt"),
+		filepath.Join("..", "examples", "*"),
+		filepath.Join("..", "..", "shared", "seeds", "*.txt"),
+	} {
+		files, _ := filepath.Glob(pattern)
+		for _, f := range files {
+			if b, err := os.ReadFile(f); err == nil {
+				texts = append(texts, string(b))
+			}
+		}
+	}
+	if dir := os.Getenv("HEARSAY_IDENTITY_ECB"); dir != "" {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+		for _, f := range files {
+			if b, err := os.ReadFile(f); err == nil {
+				texts = append(texts, string(b))
+			}
+		}
+	}
+	if len(texts) == 0 {
+		t.Fatal("no texts")
+	}
+	return texts
+}
+
+// Characters that change folding: apostrophes, a soft hyphen, the two
+// non-ASCII letters that lower-case to ASCII (İ, Kelvin sign), other
+// non-ASCII letters, digits and punctuation, and white space.
+var oddChars = []string{
+	"'", "’", "\u00AD", "\u0130", "\u212A", "\u212B", "É", "é", "ß", "Σ", "ς", "ı",
+	"д", "Д", "٣", "\u0301", "—", "“", "”", "«", "»", "\u00a0", "\u2009", "\u200b",
+	" ", "  ", "\n", "\n\n", "\t", "\r\n", ",", ".", "-", "'s", "\x00", "\xff",
+}
+
+// mangle returns s with random changes of the kinds that folding ignores or
+// maps: case, apostrophes and soft hyphens inside words, i and k as İ and
+// the Kelvin sign, and punctuation and white space between words; unless
+// same, which keeps the fold of s as it is, also odd characters anywhere.
+func mangle(r *rand.Rand, s string, rate int, same bool) string {
+	var b strings.Builder
+	for _, c := range s {
+		if r.IntN(100) >= rate {
+			b.WriteRune(c)
+			continue
+		}
+		k := r.IntN(8)
+		if same && k == 5 {
+			k = 3
+		}
+		switch k {
+		case 0:
+			if 'a' <= c && c <= 'z' || !same {
+				b.WriteString(strings.ToUpper(string(c)))
+			} else {
+				b.WriteRune(c)
+			}
+		case 1:
+			if 'A' <= c && c <= 'Z' || !same {
+				b.WriteString(strings.ToLower(string(c)))
+			} else {
+				b.WriteRune(c)
+			}
+		case 2:
+			b.WriteRune(c)
+			b.WriteString([]string{"'", "’", "\u00AD"}[r.IntN(3)])
+		case 3:
+			switch c {
+			case 'i', 'I':
+				b.WriteString("\u0130")
+			case 'k', 'K':
+				b.WriteString("\u212A")
+			default:
+				b.WriteRune(c)
+			}
+		case 4:
+			if c == ' ' {
+				b.WriteString([]string{"\n", ", ", " — ", " “", "” ", "\u00a0"}[r.IntN(6)])
+			} else {
+				b.WriteRune(c)
+			}
+		case 5:
+			b.WriteString(oddChars[r.IntN(len(oddChars))])
+			b.WriteRune(c)
+		default:
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
+}
+
+// variant returns text with pull-quote candidates: paragraphs at its end
+// copied, mangled, from spans of its words, or random ones; sometimes also
+// with the text itself mangled.
+func variant(r *rand.Rand, text string) string {
+	words := strings.Fields(text)
+	switch r.IntN(6) {
+	case 0:
+		text = mangle(r, text, 1+r.IntN(5), false)
+	case 1:
+		text = mangle(r, text, 5+r.IntN(40), true)
+	case 2:
+		// Every k and i as the Kelvin sign and İ, or apostrophes in
+		// every word: the candidates copied from text still repeat.
+		text = []*strings.Replacer{
+			strings.NewReplacer("k", "\u212A", "K", "\u212A"),
+			strings.NewReplacer("i", "\u0130", "I", "\u0130"),
+			strings.NewReplacer(" ", " '", "e", "e\u00AD", "a", "’a"),
+		}[r.IntN(3)].Replace(text)
+	}
+	var b strings.Builder
+	b.WriteString(text)
+	for range 1 + r.IntN(4) {
+		b.WriteString([]string{"\n\n", "\n", "\n\n\n", "\r\n\r\n"}[r.IntN(4)])
+		switch {
+		case len(words) > 0 && r.IntN(5) > 0:
+			i := r.IntN(len(words))
+			j := min(len(words), i+2+r.IntN(25))
+			q := strings.Join(words[i:j], " ")
+			if r.IntN(3) > 0 {
+				q = mangle(r, q, r.IntN(30), r.IntN(2) == 0)
+			}
+			b.WriteString(q)
+		case r.IntN(2) == 0:
+			// A paragraph of odd characters alone.
+			for range 5 + r.IntN(40) {
+				b.WriteString(oddChars[r.IntN(len(oddChars))])
+				if r.IntN(2) == 0 {
+					b.WriteString("ab"[r.IntN(2):])
+				}
+			}
+		default:
+			b.WriteString("Read more: Ik ben İstanbul’s \u212Aelvin don't co\u00ADoperate")
+		}
+	}
+	return b.String()
+}
+
+// TestBodyDifferential compares Cleaner.Body with the implementation it
+// replaced (ref_test.go) on real texts and on generated variants with
+// repeated final paragraphs and the characters that change folding.
+func TestBodyDifferential(t *testing.T) {
+	c := newCleaner(t)
+	ref, err := refNew()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := differentialTexts(t)
+	n := 40
+	if testing.Short() {
+		n = 4
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	failed := 0
+	check := func(s string) {
+		if got, want := c.Body(s), ref.Body(s); got != want && failed < 5 {
+			failed++
+			t.Errorf("Body differs from the reference on %q\n--- got tail ---\n%s\n--- want tail ---\n%s",
+				tail(s, 300), tail(got, 300), tail(want, 300))
+		}
+	}
+	for _, text := range texts {
+		check(text)
+		// Round two, as the extraction sees a text after Body.
+		check(ref.Body(text))
+		for range n {
+			check(variant(r, text))
+		}
+	}
+}
+
+// FuzzBodyDifferential compares Cleaner.Body with the reference on fuzzed
+// text, each input also with its first words repeated as a final paragraph.
+func FuzzBodyDifferential(f *testing.F) {
+	for _, s := range []string{
+		"", lead + "\n\n" + more + "\n\nA decision its members described as overdue",
+		lead + "\n\n" + more + "\n\na DECISION it’s mem\u00ADbers described as overdue",
+		lead + "\n\n" + more + "\n\nThe \u212Aounty counc\u0130l voted on Thursday",
+	} {
+		f.Add(s)
+	}
+	c := newCleaner(f)
+	ref, err := refNew()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, in := range []string{s, s + "\n\n" + strings.Join(strings.Fields(s)[:min(8, len(strings.Fields(s)))], " ")} {
+			if got, want := c.Body(in), ref.Body(in); got != want {
+				t.Fatalf("Body(%q) = %q, reference %q", in, got, want)
+			}
+		}
+	})
+}
+
+// oddLines returns short lines of text and odd characters, for the tests of
+// the parts of Body.
+func oddLines(t testing.TB) []string {
+	r := rand.New(rand.NewPCG(3, 4))
+	var lines []string
+	texts := differentialTexts(t)
+	for _, text := range texts[:min(len(texts), 20)] {
+		for l := range strings.SplitSeq(text, "\n") {
+			lines = append(lines, l, mangle(r, l, 10, false))
+		}
+	}
+	for range 2000 {
+		var b strings.Builder
+		for range r.IntN(30) {
+			b.WriteString(oddChars[r.IntN(len(oddChars))])
+			b.WriteString([]string{"", "a", "Z", "7", "Ab"}[r.IntN(5)])
+		}
+		lines = append(lines, b.String())
+	}
+	return lines
+}
+
+// TestMatcherPrepare checks the one-pass key and counts of
+// matcher.prepare against the functions they replace.
+func TestMatcherPrepare(t *testing.T) {
+	var m matcher
+	for _, l := range oddLines(t) {
+		low, runes, fields := appendLowCounts(nil, l)
+		if string(low) != string(refAppendFolded(nil, l, false)) || runes != utf8.RuneCountInString(l) || fields != refCountFields(l) {
+			t.Fatalf("appendLowCounts(%q) = %q, %d, %d", l, low, runes, fields)
+		}
+		if got, want := string(appendKeyOfLow(nil, low)), refKey(l); got != want {
+			t.Fatalf("key of %q = %q, want %q", l, got, want)
+		}
+		var rm refMatcher
+		if ok, want := m.prepare(l), rm.prepare(l); ok != want || ok && string(m.key) != string(rm.key) {
+			t.Fatalf("prepare(%q) = %v %q, want %v %q", l, ok, m.key, want, rm.key)
+		}
+	}
+}
+
+// TestIsNormal checks isNormal, which reads eight bytes at a time, against
+// the byte-at-a-time reference, with every ASCII byte at every offset.
+func TestIsNormal(t *testing.T) {
+	base := "abcdefghijklmnopqrstuvwxyz ABC\n123é"
+	for c := range 256 {
+		for i := range len(base) {
+			for _, s := range []string{base[:i] + string(rune(c)) + base[i:], base[:i] + string([]byte{byte(c)}) + base[i:]} {
+				if got, want := isNormal(s), refIsNormal(s); got != want {
+					t.Fatalf("isNormal(%q) = %v, want %v", s, got, want)
+				}
+			}
+		}
+	}
+	for _, l := range oddLines(t) {
+		if got, want := isNormal(l), refIsNormal(l); got != want {
+			t.Fatalf("isNormal(%q) = %v, want %v", l, got, want)
+		}
+	}
+}
