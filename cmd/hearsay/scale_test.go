@@ -34,6 +34,7 @@ import (
 	"os"
 	"os/exec"
 	"runtime"
+	"runtime/debug"
 	"runtime/metrics"
 	"runtime/pprof"
 	"slices"
@@ -176,6 +177,13 @@ func runScale(tb testing.TB, n int, progress io.Writer) scaleResult {
 		tb.Fatal(err)
 	}
 	r := scaleResult{Docs: n, LoadStart: loadavg()}
+	if os.Getenv("GOMEMLIMIT") == "" { // as analyze does
+		limit, err := parseSize(defaultMemory)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(limit))
+	}
 	if path := os.Getenv("HEARSAY_SCALE_HEAPPROFILE"); path != "" {
 		stop := peakHeapProfile(tb, path)
 		defer stop()
