@@ -464,3 +464,20 @@ func (r *rowReader) each(table, query string, fn func(*sql.Rows) error) {
 		r.err = fmt.Errorf("store: loading analysis: %s: %w", table, err)
 	}
 }
+
+// AnalysisVersion identifies the saved analysis: it changes whenever
+// SaveAnalysis replaces it, and is "" while none is saved. A reader that
+// keeps the corpus in memory (the web UI) compares it to know when to load
+// the corpus again.
+func (s *Store) AnalysisVersion(ctx context.Context) (string, error) {
+	var saved string
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT CAST(saved_at AS TEXT), documents FROM analysis WHERE id = 1`).Scan(&saved, &n)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("store: analysis version: %w", err)
+	}
+	return fmt.Sprintf("%s/%d", saved, n), nil
+}

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/hearsaylab/hearsay/article"
 	"github.com/hearsaylab/hearsay/extract"
@@ -610,6 +611,38 @@ func TestEachRows(t *testing.T) {
 		err := s.EachQuote(ctx, func(QuoteRow) error { n++; return stop })
 		if !errors.Is(err, stop) || n != 1 {
 			t.Errorf("EachQuote with fn failing: err %v after %d calls", err, n)
+		}
+	})
+}
+
+// TestAnalysisVersion: the version is empty before any analysis and
+// changes each time one is saved.
+func TestAnalysisVersion(t *testing.T) {
+	ctx := context.Background()
+	entries, examples := examplesCorpus(t)
+	hashes := make([]string, len(entries))
+	for i, e := range entries {
+		hashes[i] = e.Hash
+	}
+	forEachBackend(t, func(t *testing.T, b backend) {
+		s := openStore(t, b.dsn(t))
+		if v, err := s.AnalysisVersion(ctx); err != nil || v != "" {
+			t.Fatalf("before any analysis: %q, %v; want empty", v, err)
+		}
+		if err := s.PutDocuments(ctx, entries); err != nil {
+			t.Fatal(err)
+		}
+		seen := map[string]bool{}
+		for range 3 {
+			time.Sleep(5 * time.Millisecond) // the version carries the time of saving
+			if err := s.SaveAnalysis(ctx, examples, hashes); err != nil {
+				t.Fatal(err)
+			}
+			v, err := s.AnalysisVersion(ctx)
+			if err != nil || v == "" || seen[v] {
+				t.Fatalf("after a save: %q, %v; want a new version", v, err)
+			}
+			seen[v] = true
 		}
 	})
 }

@@ -14,6 +14,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/hearsaylab/hearsay/link"
 	"github.com/hearsaylab/hearsay/store"
@@ -84,6 +85,18 @@ type handler struct {
 	b   Backend
 	opt Options
 	log *slog.Logger
+
+	mu      sync.Mutex  // guards the cached corpus
+	cached  link.Corpus // the corpus last loaded, when the backend has versions
+	version string      // its version; "" with nothing cached
+}
+
+// Versioned is a Backend that can tell when its analysis changed (see
+// store.Store.AnalysisVersion): the handler then keeps the corpus in
+// memory and loads it again only after a new analysis is saved, instead of
+// on every request.
+type Versioned interface {
+	AnalysisVersion(ctx context.Context) (string, error)
 }
 
 // baseCSP is the policy of every response that is not a page.
@@ -164,11 +177,31 @@ func (h *handler) fail(w http.ResponseWriter, r *http.Request, what string, err 
 }
 
 func (h *handler) corpus(w http.ResponseWriter, r *http.Request) (link.Corpus, bool) {
+	vb, ok := h.b.(Versioned)
+	if !ok {
+		c, err := h.b.LoadCorpus(r.Context())
+		if err != nil {
+			h.fail(w, r, "loading corpus", err)
+			return link.Corpus{}, false
+		}
+		return c, true
+	}
+	v, err := vb.AnalysisVersion(r.Context())
+	if err != nil {
+		h.fail(w, r, "loading corpus", err)
+		return link.Corpus{}, false
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if v != "" && v == h.version {
+		return h.cached, true
+	}
 	c, err := h.b.LoadCorpus(r.Context())
 	if err != nil {
 		h.fail(w, r, "loading corpus", err)
 		return link.Corpus{}, false
 	}
+	h.cached, h.version = c, v
 	return c, true
 }
 
