@@ -88,7 +88,36 @@ func extracted(eng *extract.Engine) func(article.Source) item {
 // hands them to emit in input order. It returns how many inputs failed; each
 // failure is reported on stderr with the input's name and the reason.
 func process(ctx context.Context, docOf func(article.Source) item, paths []string, stdin io.Reader, cf commonFlags, stderr io.Writer, emit func(item)) int {
-	workers := cf.workers
+	failed := 0
+	opt := read.Options{AllowPrivate: cf.allowPrivate, FetchLinks: cf.fetchLinks, Logger: slog.New(slog.NewTextHandler(stderr, nil))}
+	inOrder(ctx, cf.workers, docOf, func(send func(article.Source) bool) {
+		err := read.WalkWith(ctx, paths, stdin, opt, func(src article.Source, err error) error {
+			if err != nil {
+				failed++
+				if !cf.quiet {
+					fmt.Fprintf(stderr, "hearsay: %v\n", err)
+				}
+				return nil
+			}
+			if !send(src) {
+				return ctx.Err()
+			}
+			return nil
+		})
+		if err != nil {
+			failed++
+			fmt.Fprintf(stderr, "hearsay: %v\n", err)
+		}
+	}, emit)
+	return failed
+}
+
+// inOrder runs docOf on workers goroutines (0: one per CPU) over the
+// sources that feed sends, and hands the results to emit, on the calling
+// goroutine, in the order they were sent. send reports false once ctx is
+// done; feed should then stop. inOrder returns when everything sent has
+// been emitted; what feed does happens before it returns.
+func inOrder(ctx context.Context, workers int, docOf func(article.Source) item, feed func(send func(article.Source) bool), emit func(item)) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -103,7 +132,7 @@ func process(ctx context.Context, docOf func(article.Source) item, paths []strin
 	jobs := make(chan job, workers)
 	results := make(chan result, workers)
 	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
+	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -112,47 +141,33 @@ func process(ctx context.Context, docOf func(article.Source) item, paths []strin
 			}
 		}()
 	}
-	failed := 0
 	go func() {
 		n := 0
-		err := read.WalkWith(ctx, paths, stdin, read.Options{AllowPrivate: cf.allowPrivate, FetchLinks: cf.fetchLinks, Logger: slog.New(slog.NewTextHandler(stderr, nil))}, func(src article.Source, err error) error {
-			if err != nil {
-				failed++
-				if !cf.quiet {
-					fmt.Fprintf(stderr, "hearsay: %v\n", err)
-				}
-				return nil
-			}
+		feed(func(src article.Source) bool {
 			select {
 			case jobs <- job{n, src}:
 				n++
-				return nil
+				return true
 			case <-ctx.Done():
-				return ctx.Err()
+				return false
 			}
 		})
-		if err != nil {
-			failed++
-			fmt.Fprintf(stderr, "hearsay: %v\n", err)
-		}
 		close(jobs)
 		wg.Wait()
 		close(results)
 	}()
-	// Emit in input order.
 	pending := map[int]item{}
 	next := 0
 	for r := range results {
 		pending[r.i] = r.it
 		for {
-			d, ok := pending[next]
+			it, ok := pending[next]
 			if !ok {
 				break
 			}
 			delete(pending, next)
-			emit(d)
+			emit(it)
 			next++
 		}
 	}
-	return failed
 }

@@ -312,66 +312,32 @@ func extractAll(eng *extract.Engine, src func(func(int, article.Source) bool), n
 }
 
 // extractEach extracts the documents of src on GOMAXPROCS workers, as
-// `hearsay analyze` does, and hands them to emit in input order. It returns
-// the bytes of text read. When genTime is not nil it receives the time the
-// feeding goroutine spent producing the sources (generating them).
+// `hearsay analyze` does (inOrder), and hands them to emit in input order.
+// It returns the bytes of text read. When genTime is not nil it receives
+// the time the feeding goroutine spent producing the sources (generating
+// them).
 func extractEach(eng *extract.Engine, src func(func(int, article.Source) bool), tick func(done int), genTime *time.Duration, emit func(article.Document)) int64 {
-	workers := runtime.GOMAXPROCS(0)
-	type job struct {
-		i   int
-		src article.Source
-	}
-	type result struct {
-		i   int
-		doc article.Document
-	}
-	jobs := make(chan job, workers)
-	results := make(chan result, workers)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range jobs {
-				results <- result{j.i, eng.Document(j.src)}
-			}
-		}()
-	}
 	var bytes int64
-	go func() {
+	done := 0
+	inOrder(context.Background(), 0, extracted(eng), func(send func(article.Source) bool) {
 		var blocked time.Duration
 		start := time.Now()
-		for i, s := range src {
+		for _, s := range src {
 			bytes += int64(len(s.Text))
 			t := time.Now()
-			jobs <- job{i, s}
+			send(s)
 			blocked += time.Since(t)
 		}
 		if genTime != nil {
 			*genTime = time.Since(start) - blocked // the feeder's time not spent waiting for a worker
 		}
-		close(jobs)
-		wg.Wait()
-		close(results)
-	}()
-	pending := map[int]article.Document{}
-	next, done := 0, 0
-	for r := range results {
+	}, func(it item) {
 		done++
 		if tick != nil {
 			tick(done)
 		}
-		pending[r.i] = r.doc
-		for {
-			d, ok := pending[next]
-			if !ok {
-				break
-			}
-			delete(pending, next)
-			emit(d)
-			next++
-		}
-	}
+		emit(it.doc)
+	})
 	return bytes
 }
 
