@@ -237,10 +237,10 @@ func TestMatcherPrepare(t *testing.T) {
 	var m matcher
 	for _, l := range oddLines(t) {
 		low, runes, fields := appendLowCounts(nil, l)
-		if string(low) != string(refAppendFolded(nil, l, false)) || runes != utf8.RuneCountInString(l) || fields != refCountFields(l) {
+		if string(low) != string(appendFolded(nil, l, false)) || runes != utf8.RuneCountInString(l) || fields != countFields(l) {
 			t.Fatalf("appendLowCounts(%q) = %q, %d, %d", l, low, runes, fields)
 		}
-		if got, want := string(appendKeyOfLow(nil, low)), refKey(l); got != want {
+		if got, want := string(appendKeyOfLow(nil, low)), key(l); got != want {
 			t.Fatalf("key of %q = %q, want %q", l, got, want)
 		}
 		var rm refMatcher
