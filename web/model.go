@@ -252,29 +252,17 @@ func newModel(c link.Corpus, l links) *model {
 		return best
 	}
 	for ci, qc := range c.QuoteClusters {
-		var names []string
-		for _, mb := range qc.Members {
-			names = append(names, mb.Doc)
-		}
-		if s := storyOf(names); s >= 0 {
+		if s := storyOf(memberDocs(qc.Members, func(mb link.QuoteMember) string { return mb.Doc })); s >= 0 {
 			m.stories[s].Quotes = append(m.stories[s].Quotes, m.quoteCluster(ci, qc, s, docViews))
 		}
 	}
 	for ci, cc := range c.ClaimClusters {
-		var names []string
-		for _, mb := range cc.Members {
-			names = append(names, mb.Doc)
-		}
-		if s := storyOf(names); s >= 0 {
+		if s := storyOf(memberDocs(cc.Members, func(mb link.ClaimMember) string { return mb.Doc })); s >= 0 {
 			m.stories[s].Claims = append(m.stories[s].Claims, m.claimCluster(ci, cc, s, docViews))
 		}
 	}
 	for ci, nc := range c.NumberConflicts {
-		var names []string
-		for _, mb := range nc.Members {
-			names = append(names, mb.Doc)
-		}
-		if s := storyOf(names); s >= 0 {
+		if s := storyOf(memberDocs(nc.Members, func(mb link.NumberMember) string { return mb.Doc })); s >= 0 {
 			m.stories[s].Numbers = append(m.stories[s].Numbers, m.conflict(ci, nc, s, docViews))
 		}
 	}
@@ -655,4 +643,13 @@ func (m *model) searchData() []searchItem {
 		}
 	}
 	return out
+}
+
+// memberDocs returns the document of each member of a cluster.
+func memberDocs[M any](members []M, doc func(M) string) []string {
+	names := make([]string, len(members))
+	for i, mb := range members {
+		names[i] = doc(mb)
+	}
+	return names
 }
