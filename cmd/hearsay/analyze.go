@@ -12,6 +12,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/hearsaylab/hearsay/article"
 	"github.com/hearsaylab/hearsay/extract"
@@ -102,13 +103,15 @@ func cmdAnalyze(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		return exitFailure
 	}
 	defer res.Close()
+	// The corpus in memory, read back once for the digest and the store.
+	corpus := sync.OnceValues(res.Corpus)
 	out := bufio.NewWriter(stdout)
 	if cf.json {
 		err = res.WriteJSON(out)
 	} else {
-		var corpus link.Corpus
-		if corpus, err = res.Corpus(); err == nil {
-			err = report.Corpus(out, corpus, report.Style{Color: useColor(cf.color, stdout, getenv)})
+		var c link.Corpus
+		if c, err = corpus(); err == nil {
+			err = report.Corpus(out, c, report.Style{Color: useColor(cf.color, stdout, getenv)})
 		}
 	}
 	if ferr := out.Flush(); err == nil {
@@ -118,7 +121,7 @@ func cmdAnalyze(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		fmt.Fprintf(stderr, "hearsay: writing output: %v\n", err)
 		return exitFailure
 	}
-	if err := keep.save(res); err != nil {
+	if err := keep.save(corpus); err != nil {
 		fmt.Fprintf(stderr, "hearsay: %v\n", err)
 		return exitFailure
 	}
@@ -202,11 +205,11 @@ func (k *keeper) flush() error {
 }
 
 // save stores the analysis, replacing the previous one.
-func (k *keeper) save(res *link.Result) error {
+func (k *keeper) save(corpus func() (link.Corpus, error)) error {
 	if k.st == nil {
 		return nil
 	}
-	c, err := res.Corpus()
+	c, err := corpus()
 	if err != nil {
 		return err
 	}
