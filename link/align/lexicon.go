@@ -2,12 +2,14 @@ package align
 
 import (
 	"bufio"
+	"bytes"
 	_ "embed"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 //go:embed synonyms.txt
@@ -225,41 +227,36 @@ func (l *Lexicon) match(ws []word, i int) (string, int) {
 // splitWords lower-cases s, normalises quotes and dashes, expands "n't" into
 // "not" and drops other clitics.
 func splitWords(s string) []word {
-	var ws []word
-	var b strings.Builder
-	flush := func() {
-		if b.Len() == 0 {
+	ws := make([]word, 0, len(s)/6+1)
+	// buf holds the word being read: the lower case of s[from:i], which is
+	// contiguous in s, as every character that is not kept ends the word.
+	buf := make([]byte, 0, 32)
+	from := 0
+	digits := true // buf holds only digits, commas and periods
+	// flush appends the word in buf, cut to n bytes, and starts a new one.
+	flush := func(n int) {
+		b := buf[:n]
+		buf = buf[:0]
+		digits = true
+		if len(b) == 0 {
 			return
 		}
-		t := b.String()
-		b.Reset()
-		t = strings.Trim(t, "'")
-		if t == "" {
-			return
+		// The word as it stands in s when lower-casing and normalising left
+		// it alone, as they do for most words: no copy.
+		var t string
+		if from+len(b) <= len(s) && s[from:from+len(b)] == string(b) {
+			t = s[from : from+len(b)]
+		} else {
+			t = string(b)
 		}
-		switch {
-		case t == "cannot":
-			ws = append(ws, mkWord("can"), mkWord("not"))
-			return
-		case t == "won't":
-			ws = append(ws, mkWord("will"), mkWord("not"))
-			return
-		case t == "can't":
-			ws = append(ws, mkWord("can"), mkWord("not"))
-			return
-		case strings.HasSuffix(t, "n't"):
-			ws = append(ws, mkWord(strings.TrimSuffix(t, "n't")), mkWord("not"))
-			return
-		}
-		if k := strings.IndexByte(t, '\''); k > 0 {
-			switch t[k:] {
-			case "'s", "'ve", "'re", "'ll", "'d", "'m":
-				t = t[:k]
-			}
-		}
-		ws = append(ws, mkWord(t))
+		ws = appendWord(ws, strings.Trim(t, "'"))
 	}
-	for _, r := range s {
+	i := 0
+	for i < len(s) {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
 		switch r {
 		case '\u2019', '\u2018', '\u2032', '`':
 			r = '\''
@@ -269,36 +266,70 @@ func splitWords(s string) []word {
 			r = '-'
 		}
 		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(unicode.ToLower(r))
-		case r == '\'' && b.Len() > 0:
-			b.WriteRune(r)
-		case (r == ',' || r == '.') && b.Len() > 0 && isDigits(b.String()):
+		case r < utf8.RuneSelf && ('a' <= r && r <= 'z' || '0' <= r && r <= '9'):
+			if len(buf) == 0 {
+				from = i
+			}
+			buf = append(buf, byte(r))
+			digits = digits && r <= '9'
+		case r < utf8.RuneSelf && 'A' <= r && r <= 'Z':
+			if len(buf) == 0 {
+				from = i
+			}
+			buf = append(buf, byte(r)+'a'-'A')
+			digits = false
+		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			if len(buf) == 0 {
+				from = i
+			}
+			buf = utf8.AppendRune(buf, unicode.ToLower(r))
+			digits = digits && unicode.IsDigit(r)
+		case r == '\'' && len(buf) > 0:
+			buf = append(buf, '\'')
+			digits = false
+		case (r == ',' || r == '.') && len(buf) > 0 && digits:
 			// keep "4,000" and "2.5" together; a trailing mark is trimmed below
-			b.WriteRune(r)
+			buf = append(buf, byte(r))
 		default:
-			t := b.String()
-			if strings.HasSuffix(t, ",") || strings.HasSuffix(t, ".") {
-				b.Reset()
-				b.WriteString(strings.TrimRight(t, ",."))
-				flush()
+			if n := len(buf); n > 0 && (buf[n-1] == ',' || buf[n-1] == '.') {
+				flush(len(bytes.TrimRight(buf, ",.")))
 				ws = append(ws, word{brk: true})
 				if !unicode.IsSpace(r) && isBreak(r) {
 					ws = append(ws, word{brk: true})
 				}
-				continue
+				break
 			}
-			flush()
+			flush(len(buf))
 			if isBreak(r) {
 				ws = append(ws, word{brk: true})
 			}
 		}
+		i += size
 	}
-	t := b.String()
-	b.Reset()
-	b.WriteString(strings.TrimRight(t, ",."))
-	flush()
+	flush(len(bytes.TrimRight(buf, ",.")))
 	return ws
+}
+
+// appendWord appends the word t, read by splitWords, to ws: "n't" becomes
+// "not", other clitics ("'s", "'ve", …) are dropped.
+func appendWord(ws []word, t string) []word {
+	switch {
+	case t == "":
+		return ws
+	case t == "cannot", t == "can't":
+		return append(ws, mkWord("can"), mkWord("not"))
+	case t == "won't":
+		return append(ws, mkWord("will"), mkWord("not"))
+	case strings.HasSuffix(t, "n't"):
+		return append(ws, mkWord(strings.TrimSuffix(t, "n't")), mkWord("not"))
+	}
+	if k := strings.IndexByte(t, '\''); k > 0 {
+		switch t[k:] {
+		case "'s", "'ve", "'re", "'ll", "'d", "'m":
+			t = t[:k]
+		}
+	}
+	return append(ws, mkWord(t))
 }
 
 func isDigits(s string) bool {

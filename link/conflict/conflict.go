@@ -293,12 +293,17 @@ func lessRef(a, b Ref) bool {
 	return a.Doc < b.Doc || a.Doc == b.Doc && a.Number < b.Number
 }
 
-// pickLabel returns the most frequent label, the shortest on a tie.
+// pickLabel returns the most frequent non-empty label, the shortest and
+// then the first in byte order on a tie, so that the choice never depends on
+// map iteration; "" only when every label is empty.
 func pickLabel(m map[string]int) string {
-	best := ""
+	best, found := "", false
 	for l, n := range m {
-		if best == "" || n > m[best] || n == m[best] && (len(l) < len(best) || len(l) == len(best) && l < best) {
-			best = l
+		if l == "" {
+			continue
+		}
+		if !found || n > m[best] || n == m[best] && (len(l) < len(best) || len(l) == len(best) && l < best) {
+			best, found = l, true
 		}
 	}
 	return best

@@ -163,3 +163,26 @@ func TestOutcomes(t *testing.T) {
 		}
 	})
 }
+
+func TestPickLabel(t *testing.T) {
+	for _, c := range []struct {
+		labels map[string]int
+		want   string
+	}{
+		{map[string]int{}, ""},
+		{map[string]int{"": 3}, ""},
+		// An empty label (a count found from the words before it) never
+		// wins over a worded one, whatever the map's iteration order.
+		{map[string]int{"": 1, "bodies": 1}, "bodies"},
+		{map[string]int{"": 5, "bodies": 1}, "bodies"},
+		{map[string]int{"soldiers": 2, "special forces soldiers": 1}, "soldiers"},
+		{map[string]int{"troops": 1, "forces": 1}, "forces"},
+		{map[string]int{"troops": 1, "forces": 1, "men": 1}, "men"},
+	} {
+		for range 20 { // map order varies from call to call
+			if got := pickLabel(c.labels); got != c.want {
+				t.Fatalf("pickLabel(%v) = %q, want %q", c.labels, got, c.want)
+			}
+		}
+	}
+}

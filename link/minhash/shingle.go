@@ -3,6 +3,7 @@ package minhash
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // boilerplateCut lists line openings (lower-cased, after normalisation) that
@@ -34,19 +35,21 @@ const maxBoilerplateWords = 12
 // apostrophe inside a word is dropped ("don't" and "don’t" both give "dont").
 func words(text string) []string {
 	var out []string
+	var buf []byte
 	for line := range strings.Lines(text) {
-		lw := lineWords(line)
-		if len(lw) == 0 {
-			continue
+		n := len(out)
+		out, buf = appendLineWords(out, buf, line)
+		lw := out[n:]
+		if len(lw) == 0 || len(lw) > maxBoilerplateWords {
+			continue // too long for boilerplate (cutsHere wants even fewer words)
 		}
 		head := strings.ToLower(strings.TrimSpace(line))
 		if cutsHere(head, len(lw)) {
-			break
+			return out[:n]
 		}
-		if len(lw) <= maxBoilerplateWords && hasAnyPrefix(head, boilerplateLine[:]) {
-			continue
+		if hasAnyPrefix(head, boilerplateLine[:]) {
+			out = out[:n]
 		}
-		out = append(out, lw...)
 	}
 	return out
 }
@@ -72,26 +75,48 @@ func hasAnyPrefix(s string, prefixes []string) bool {
 
 // lineWords splits one line into lower-cased words of letters and digits.
 func lineWords(line string) []string {
-	var out []string
-	var b strings.Builder
-	flush := func() {
-		if b.Len() > 0 {
-			out = append(out, b.String())
-			b.Reset()
+	out, _ := appendLineWords(nil, nil, line)
+	return out
+}
+
+// appendLineWords appends the words of line, as lineWords gives them, to
+// out; buf is scratch space, returned for reuse. A word that lower-casing
+// leaves alone and that holds no dropped mark is a slice of line, not a copy.
+func appendLineWords(out []string, buf []byte, line string) ([]string, []byte) {
+	buf = buf[:0]
+	from, contiguous := 0, true
+	flush := func(end int) {
+		if len(buf) == 0 {
+			return
 		}
+		if contiguous && line[from:end] == string(buf) {
+			out = append(out, line[from:end])
+		} else {
+			out = append(out, string(buf))
+		}
+		buf = buf[:0]
 	}
-	for _, r := range line {
+	for i, r := range line {
 		switch {
+		case r < utf8.RuneSelf && ('a' <= r && r <= 'z' || '0' <= r && r <= '9'):
+			if len(buf) == 0 {
+				from, contiguous = i, true
+			}
+			buf = append(buf, byte(r))
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(unicode.ToLower(r))
+			if len(buf) == 0 {
+				from, contiguous = i, true
+			}
+			buf = utf8.AppendRune(buf, unicode.ToLower(r))
 		case isApostrophe(r) || unicode.Is(unicode.Mn, r):
 			// inside-word marks: drop without splitting
+			contiguous = false
 		default:
-			flush()
+			flush(i)
 		}
 	}
-	flush()
-	return out
+	flush(len(line))
+	return out, buf
 }
 
 func isApostrophe(r rune) bool {
