@@ -448,6 +448,7 @@ type docList struct {
 	mem  []article.Document
 	sp   *spill
 	offs []int64 // start of each document in sp, plus the end of the last
+	buf  []byte  // the JSON of the document being added, reused
 }
 
 func newDocList(dir string) (*docList, error) {
@@ -473,10 +474,11 @@ func (l *docList) add(d article.Document) error {
 		l.mem = append(l.mem, d)
 		return nil
 	}
-	b, err := json.Marshal(d)
+	b, err := d.AppendJSON(l.buf[:0])
 	if err != nil {
 		return err
 	}
+	l.buf = b
 	if _, err := l.sp.write(b); err != nil {
 		return err
 	}

@@ -157,7 +157,7 @@ func (s *Store) saveAnalysisDocs(ctx context.Context, tx *sql.Tx, docs []article
 		to := min(from+lookupChunk, len(docs))
 		raws := make([]string, to-from)
 		for i := from; i < to; i++ {
-			raw, err := jsonText(docs[i])
+			raw, err := docJSON(&docs[i])
 			if err != nil {
 				return fmt.Errorf("store: saving analysis: encoding %s: %w", docs[i].Doc, err)
 			}

@@ -38,7 +38,7 @@ func (s *Store) putPostgres(ctx context.Context, tx *sql.Tx, batch []Entry) erro
 		seen[e.Hash] = true
 		kept = append(kept, i)
 		d := e.Doc
-		if encoded, err = jsonText(d); err != nil {
+		if encoded, err = docJSON(&d); err != nil {
 			return fmt.Errorf("store: encoding %s: %w", d.Doc, err)
 		}
 		hash, name, body, doc = append(hash, clean(e.Hash)), append(name, clean(d.Doc)), append(body, clean(d.Body)), append(doc, encoded)

@@ -102,6 +102,15 @@ func fold(p *string) string {
 	return strings.ToLower(clean(*p))
 }
 
+// docJSON is d as JSON text, for the document column.
+func docJSON(d *article.Document) (string, error) {
+	b, err := d.AppendJSON(nil)
+	if err != nil {
+		return "", err
+	}
+	return string(b), nil
+}
+
 // jsonText is v as JSON text, for a JSON column.
 func jsonText(v any) (string, error) {
 	b, err := json.Marshal(v)
@@ -154,7 +163,7 @@ func (ins *inserter) close() {
 
 // put stores one document unless its hash is stored already.
 func (ins *inserter) put(ctx context.Context, hash string, d article.Document) error {
-	raw, err := jsonText(d)
+	raw, err := docJSON(&d)
 	if err != nil {
 		return fmt.Errorf("store: encoding %s: %w", d.Doc, err)
 	}

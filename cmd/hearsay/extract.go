@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
@@ -29,17 +28,19 @@ func cmdExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	out := bufio.NewWriter(stdout)
 	st := report.Style{Color: useColor(cf.color, stdout, getenv)}
 	var writeErr error
+	var buf []byte
 	failed := process(ctx, extracted(eng), fs.Args(), stdin, cf, stderr, func(it item) {
 		d := it.doc
 		if writeErr != nil {
 			return
 		}
 		if cf.json {
-			b, err := json.Marshal(d)
+			b, err := d.AppendJSON(buf[:0])
 			if err != nil {
-				writeErr = err
+				writeErr = fmt.Errorf("%s: %w", d.Doc, err)
 				return
 			}
+			buf = b
 			out.Write(b)
 			writeErr = out.WriteByte('\n')
 			return
