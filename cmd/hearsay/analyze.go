@@ -30,6 +30,11 @@ func cmdAnalyze(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
+	stopProfile, ok := cf.startProfile(stderr)
+	if !ok {
+		return exitFailure
+	}
+	defer stopProfile()
 	if getenv("GOMEMLIMIT") == "" {
 		limit, err := parseSize(*mem)
 		if err != nil {

@@ -21,6 +21,11 @@ func cmdExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
+	stopProfile, ok := cf.startProfile(stderr)
+	if !ok {
+		return exitFailure
+	}
+	defer stopProfile()
 	eng, ok := startEngine(stderr)
 	if !ok {
 		return exitFailure

@@ -21,6 +21,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"syscall"
 )
 
@@ -90,8 +91,9 @@ type commonFlags struct {
 	color   string
 	quiet   bool
 
-	allowPrivate bool // fetch URLs on loopback, private and link-local addresses
-	fetchLinks   bool // fetch the pages of feed items without full text
+	allowPrivate bool   // fetch URLs on loopback, private and link-local addresses
+	fetchLinks   bool   // fetch the pages of feed items without full text
+	cpuProfile   string // write a pprof CPU profile of the run here
 }
 
 func newFlagSet(name, synopsis string, stderr io.Writer, cf *commonFlags) *flag.FlagSet {
@@ -103,6 +105,7 @@ func newFlagSet(name, synopsis string, stderr io.Writer, cf *commonFlags) *flag.
 	fs.BoolVar(&cf.quiet, "quiet", false, "do not report unreadable inputs on standard error")
 	fs.BoolVar(&cf.allowPrivate, "allow-private", false, "let URLs reach loopback, private and link-local addresses (refused by default)")
 	fs.BoolVar(&cf.fetchLinks, "fetch-links", false, "fetch the page of a feed item that has only a teaser and a link")
+	fs.StringVar(&cf.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file (for go tool pprof)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: hearsay %s [flags] PATH...\n\n%s\n\nFlags:\n", name, synopsis)
 		fs.PrintDefaults()
@@ -124,6 +127,30 @@ func parse(fs *flag.FlagSet, args []string) (code int, ok bool) {
 		return exitUsage, false
 	}
 	return 0, true
+}
+
+// startProfile starts the CPU profile that --cpuprofile asks for; stop ends
+// it. ok is false when the profile cannot be written.
+func (cf *commonFlags) startProfile(stderr io.Writer) (stop func(), ok bool) {
+	if cf.cpuProfile == "" {
+		return func() {}, true
+	}
+	f, err := os.Create(cf.cpuProfile)
+	if err != nil {
+		fmt.Fprintf(stderr, "hearsay: --cpuprofile: %v\n", err)
+		return nil, false
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		fmt.Fprintf(stderr, "hearsay: --cpuprofile: %v\n", err)
+		return nil, false
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		if err := f.Close(); err != nil {
+			fmt.Fprintf(stderr, "hearsay: --cpuprofile: %v\n", err)
+		}
+	}, true
 }
 
 func useColor(mode string, w io.Writer, getenv env) bool {
