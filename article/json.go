@@ -3,7 +3,8 @@ package article
 import (
 	"math"
 	"strconv"
-	"unicode/utf8"
+
+	"github.com/hearsaylab/hearsay/internal/jsonw"
 )
 
 // AppendJSON appends the JSON encoding of d to dst: the same bytes as
@@ -105,7 +106,7 @@ func (e *encoder) raw(s string) { e.b = append(e.b, s...) }
 
 func (e *encoder) str(key, s string) {
 	e.b = append(e.b, key...)
-	e.b = appendString(e.b, s)
+	e.b = jsonw.AppendString(e.b, s)
 }
 
 func (e *encoder) optStr(key string, s *string) {
@@ -114,7 +115,7 @@ func (e *encoder) optStr(key string, s *string) {
 		e.b = append(e.b, "null"...)
 		return
 	}
-	e.b = appendString(e.b, *s)
+	e.b = jsonw.AppendString(e.b, *s)
 }
 
 func (e *encoder) int(key string, n int) {
@@ -136,7 +137,7 @@ func (e *encoder) float(key string, f float64) {
 		e.b = append(e.b, '0')
 		return
 	}
-	e.b = appendFloat(e.b, f)
+	e.b = jsonw.AppendFloat(e.b, f)
 }
 
 func (e *encoder) strs(ss []string) {
@@ -149,7 +150,7 @@ func (e *encoder) strs(ss []string) {
 		if i > 0 {
 			e.b = append(e.b, ',')
 		}
-		e.b = appendString(e.b, s)
+		e.b = jsonw.AppendString(e.b, s)
 	}
 	e.b = append(e.b, ']')
 }
@@ -236,90 +237,3 @@ func (e *UnsupportedValueError) Error() string {
 	return "json: unsupported value: " + e.Str
 }
 
-// appendFloat formats f as encoding/json does: like ES6's number to string
-// conversion, in plain notation from 1e-6 up to 1e21 and in exponent form
-// (without a padded exponent) outside that range.
-func appendFloat(b []byte, f float64) []byte {
-	format := byte('f')
-	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
-		format = 'e'
-	}
-	b = strconv.AppendFloat(b, f, format, -1, 64)
-	if format == 'e' {
-		// "e-09" becomes "e-9"
-		n := len(b)
-		if n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
-			b[n-2] = b[n-1]
-			b = b[:n-1]
-		}
-	}
-	return b
-}
-
-const hexDigits = "0123456789abcdef"
-
-// htmlSafe marks the ASCII bytes that encoding/json writes as they are
-// (with its default HTML escaping): printable characters other than the
-// quotation mark, the backslash and < > &.
-var htmlSafe = func() (t [utf8.RuneSelf]bool) {
-	for c := 0x20; c < utf8.RuneSelf; c++ {
-		t[c] = true
-	}
-	for _, c := range `"\<>&` {
-		t[c] = false
-	}
-	return t
-}()
-
-// appendString appends s as a JSON string, escaped as encoding/json escapes
-// it by default: control characters, the quotation mark, the backslash,
-// < > & (as \u003c and so on), U+2028 and U+2029; invalid UTF-8 becomes
-// U+FFFD.
-func appendString(dst []byte, s string) []byte {
-	dst = append(dst, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			if htmlSafe[c] {
-				i++
-				continue
-			}
-			dst = append(dst, s[start:i]...)
-			switch c {
-			case '\\', '"':
-				dst = append(dst, '\\', c)
-			case '\b':
-				dst = append(dst, '\\', 'b')
-			case '\f':
-				dst = append(dst, '\\', 'f')
-			case '\n':
-				dst = append(dst, '\\', 'n')
-			case '\r':
-				dst = append(dst, '\\', 'r')
-			case '\t':
-				dst = append(dst, '\\', 't')
-			default:
-				dst = append(dst, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, `\ufffd`...)
-		case r == '\u2028' || r == '\u2029':
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
-		default:
-			i += size
-			continue
-		}
-		i += size
-		start = i
-	}
-	dst = append(dst, s[start:]...)
-	return append(dst, '"')
-}

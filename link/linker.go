@@ -11,6 +11,7 @@ import (
 	"runtime"
 
 	"github.com/hearsaylab/hearsay/article"
+	"github.com/hearsaylab/hearsay/internal/jsonw"
 	"github.com/hearsaylab/hearsay/link/align"
 	"github.com/hearsaylab/hearsay/link/conflict"
 	"github.com/hearsaylab/hearsay/link/provenance"
@@ -71,12 +72,12 @@ func (l *Linker) Len() int { return len(l.names) }
 // not be used afterwards. Close the result to remove its temporary files.
 func (l *Linker) Finish(ctx context.Context) (*Result, error) {
 	r := &Result{
-		docs:       l.docs,
-		Duplicates: []Duplicate{},
-		Stories:    []Story{},
-		quotes:     newList[QuoteCluster](l.opt.TempDir),
-		claims:     newList[ClaimCluster](l.opt.TempDir),
-		conflicts:  newList[NumberConflict](l.opt.TempDir),
+		docs:      l.docs,
+		names:     l.names,
+		Stories:   []Story{},
+		quotes:    newList[QuoteCluster](l.opt.TempDir),
+		claims:    newList[ClaimCluster](l.opt.TempDir),
+		conflicts: newList[NumberConflict](l.opt.TempDir),
 	}
 	fail := func(err error) (*Result, error) {
 		r.Close()
@@ -87,8 +88,9 @@ func (l *Linker) Finish(ctx context.Context) (*Result, error) {
 		if err != nil {
 			return fail(fmt.Errorf("link: near-duplicates: %w", err))
 		}
-		for _, p := range pairs {
-			r.Duplicates = append(r.Duplicates, Duplicate{Docs: []string{l.names[p.A], l.names[p.B]}, Similarity: round3(p.Similarity)})
+		r.dups = make([]dupPair, len(pairs))
+		for i, p := range pairs {
+			r.dups[i] = dupPair{a: int32(p.A), b: int32(p.B), milli: uint16(int(p.Similarity*1000 + 0.5))}
 		}
 	}
 	if l.opt.Stories != nil {
@@ -294,13 +296,60 @@ func linkGroup(sub []article.Document, tr *provenance.Tracer, al *align.Aligner,
 // clusters stay where the Linker put them (in memory or in temporary
 // files) until WriteJSON or Corpus reads them. Close removes the files.
 type Result struct {
-	docs       *docList
-	Duplicates []Duplicate
-	Stories    []Story
-	quotes     *list[QuoteCluster]
-	claims     *list[ClaimCluster]
-	conflicts  *list[NumberConflict]
-	graph      provenance.GraphBuilder
+	docs      *docList
+	names     []string  // document names, in order of addition
+	dups      []dupPair // near-duplicates, in output order
+	Stories   []Story
+	quotes    *list[QuoteCluster]
+	claims    *list[ClaimCluster]
+	conflicts *list[NumberConflict]
+	graph     provenance.GraphBuilder
+}
+
+// dupPair is one near-duplicate pair held compactly (a corpus of syndicated
+// copies has millions): the documents' positions and the similarity in
+// thousandths, as the output rounds it.
+type dupPair struct {
+	a, b  int32
+	milli uint16
+}
+
+func (p dupPair) similarity() float64 { return float64(p.milli) / 1000 }
+
+// Duplicates returns the near-duplicate pairs.
+func (r *Result) Duplicates() []Duplicate {
+	out := make([]Duplicate, len(r.dups))
+	for i, p := range r.dups {
+		out[i] = Duplicate{Docs: []string{r.names[p.a], r.names[p.b]}, Similarity: p.similarity()}
+	}
+	return out
+}
+
+// DuplicateCount returns the number of near-duplicate pairs.
+func (r *Result) DuplicateCount() int { return len(r.dups) }
+
+// writeDuplicates writes the near-duplicate pairs as a JSON array, as
+// encoding/json writes []Duplicate.
+func (r *Result) writeDuplicates(w *bufio.Writer) error {
+	b := make([]byte, 0, 256)
+	w.WriteByte('[')
+	for i, p := range r.dups {
+		b = b[:0]
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"docs":[`...)
+		b = jsonw.AppendString(b, r.names[p.a])
+		b = append(b, ',')
+		b = jsonw.AppendString(b, r.names[p.b])
+		b = append(b, `],"similarity":`...)
+		b = jsonw.AppendFloat(b, p.similarity())
+		b = append(b, '}')
+		if _, err := w.Write(b); err != nil {
+			return err
+		}
+	}
+	return w.WriteByte(']')
 }
 
 // Len returns the number of documents.
@@ -328,7 +377,7 @@ func (r *Result) WriteJSON(w io.Writer) error {
 		return fmt.Errorf("writing documents: %w", err)
 	}
 	bw.WriteString(`,"duplicates":`)
-	if err := writeList(bw, r.Duplicates); err != nil {
+	if err := r.writeDuplicates(bw); err != nil {
 		return fmt.Errorf("writing duplicates: %w", err)
 	}
 	bw.WriteString(`,"stories":`)
@@ -354,7 +403,7 @@ func (r *Result) WriteJSON(w io.Writer) error {
 
 // Corpus returns the whole result in memory.
 func (r *Result) Corpus() (Corpus, error) {
-	c := Corpus{Duplicates: r.Duplicates, Stories: r.Stories, Provenance: r.graph.Graph()}
+	c := Corpus{Duplicates: r.Duplicates(), Stories: r.Stories, Provenance: r.graph.Graph()}
 	var err error
 	if c.Documents, err = r.docs.all(); err != nil {
 		return Corpus{}, err

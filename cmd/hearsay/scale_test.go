@@ -395,7 +395,7 @@ func resultSummary(r *link.Result) string {
 	}
 	nodes, edges := r.GraphSize()
 	return fmt.Sprintf("%d duplicates, %d stories (largest %d docs), %d quote clusters, %d claim clusters, %d number conflicts, %d provenance nodes, %d edges",
-		len(r.Duplicates), len(r.Stories), maxStory, q, c, n, nodes, edges)
+		r.DuplicateCount(), len(r.Stories), maxStory, q, c, n, nodes, edges)
 }
 
 // countWriter counts and hashes what is written to it, then drops it.
