@@ -16,7 +16,6 @@ import (
 	"math"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/hearsaylab/hearsay/internal/wordscan"
 
@@ -271,30 +270,13 @@ func count(ms []Match) []article.Term {
 // that matches there and does not overlap an earlier match of the same
 // family.
 func (a *Analyzer) scanTokens(body string, toks []wordscan.Token) (terms, hedges []Match) {
-	var buf [64]byte
 	var covered map[string]int // family -> end of its last match
 	for i, tk := range toks {
-		if !tk.Word {
+		if a.firstT.Absent(tk) {
 			continue
 		}
-		st, en := tk.St, tk.En
-		tok := body[st:en]
-		// Tokens whose first two bytes are ASCII lower-case to a prefix2 as
-		// their key would; the others are looked up in full.
-		if tok[0] < utf8.RuneSelf && (len(tok) == 1 || tok[1] < utf8.RuneSelf) && a.starts[wordscan.Prefix2(tok)] == 0 {
-			continue
-		}
-		var cands *starting
-		if key, ascii := wordscan.LowerKey(tok, buf[:0]); ascii {
-			// An ASCII token's key has its length.
-			if a.starts[wordscan.Prefix2(tok)]&wordscan.LenBit(len(key)) == 0 {
-				continue
-			}
-			cands, _ = a.firstT.GetBytes(key)
-		} else {
-			cands = a.first[strings.ToLower(tok)]
-		}
-		if cands == nil {
+		cands, ok := a.firstT.Word(body, tk)
+		if !ok {
 			continue
 		}
 		if covered == nil {

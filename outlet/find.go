@@ -44,33 +44,23 @@ func (t *Table) Find(text string) []Mention {
 // are known.
 func (t *Table) FindTokens(text string, toks []wordscan.Token) []Mention {
 	var out []Mention
-	var buf [64]byte
 	var prev token
 scan:
 	for i := 0; i < len(toks); {
 		tk := toks[i]
-		st, en, word, nl := tk.St, tk.En, tk.Word, tk.NL
-		cur := token{st, en, word, true}
-		if word && (text[st] >= utf8.RuneSelf || t.starts[wordscan.Prefix2(text[st:en])] != 0) {
-			var cands []*alias
-			if key, ascii := wordscan.LowerKey(text[st:en], buf[:0]); ascii {
-				// An ASCII key has the token's length.
-				if t.starts[wordscan.Prefix2(text[st:en])]&wordscan.LenBit(len(key)) != 0 {
-					cands, _ = t.firstT.GetBytes(key)
-				}
-			} else {
-				cands = t.first[strings.ToLower(text[st:en])]
-			}
-			for _, a := range cands {
-				m, last, li, ok := t.match(text, toks, i, a, prev, nl)
-				if ok {
-					out = append(out, m)
-					prev, i = last, li+1
-					continue scan
-				}
+		var cands []*alias
+		if !t.firstT.Absent(tk) {
+			cands, _ = t.firstT.Word(text, tk)
+		}
+		for _, a := range cands {
+			m, last, li, ok := t.match(text, toks, i, a, prev, tk.NL)
+			if ok {
+				out = append(out, m)
+				prev, i = last, li+1
+				continue scan
 			}
 		}
-		prev, i = cur, i+1
+		prev, i = token{tk.St, tk.En, tk.Word, true}, i+1
 	}
 	return out
 }
