@@ -16,6 +16,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/hearsaylab/hearsay/internal/wordscan"
 
@@ -44,8 +45,18 @@ type Match struct {
 type entry struct {
 	term   string
 	family string
+	fam    int // index of family in Analyzer.famIndex order, for scan
 	toks   []string
+	keys   []tokenKey // of toks
 	fold   bool
+}
+
+// tokenKey is the wordscan.Hash of a token of an entry, and whether the
+// token is ASCII: a text token that is an ASCII word with another hash
+// cannot match an ASCII entry token, with or without case.
+type tokenKey struct {
+	hash  uint32
+	ascii bool
 }
 
 // index maps a lower-cased first token to the entries starting with it,
@@ -62,10 +73,8 @@ type Analyzer struct {
 	// start with it, so that one pass over a body finds both.
 	first  map[string]*starting
 	firstT *wordscan.Table[*starting] // first, for scan
-	// starts maps the lower-cased first two bytes (see prefix2) of the keys
-	// of first to the lenBit of their lengths, to skip most tokens without
-	// a map lookup.
-	starts [1 << 16]uint32
+	// famIndex numbers the families, the hedges' too, for entry.fam.
+	famIndex map[string]int
 }
 
 // starting holds the entries that start with one token.
@@ -79,7 +88,7 @@ func New() (*Analyzer, error) {
 }
 
 func build(terms, hedges string) (*Analyzer, error) {
-	a := &Analyzer{terms: index{}, hedges: index{}}
+	a := &Analyzer{terms: index{}, hedges: index{}, famIndex: map[string]int{}}
 	seen := map[string]string{} // lower-cased term -> family
 	fams := map[string]bool{}
 	for n, line := range strings.Split(terms, "\n") {
@@ -95,7 +104,7 @@ func build(terms, hedges string) (*Analyzer, error) {
 		if fam == "" || fam == HedgeFamily {
 			return nil, fmt.Errorf("frame: terms.tsv line %d: bad family %q", n+1, fam)
 		}
-		e, err := newEntry(strings.TrimSpace(f[1]), fam)
+		e, err := a.newEntry(strings.TrimSpace(f[1]), fam)
 		if err != nil {
 			return nil, fmt.Errorf("frame: terms.tsv line %d: %w", n+1, err)
 		}
@@ -116,7 +125,7 @@ func build(terms, hedges string) (*Analyzer, error) {
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		e, err := newEntry(line, HedgeFamily)
+		e, err := a.newEntry(line, HedgeFamily)
 		if err != nil {
 			return nil, fmt.Errorf("frame: hedges.txt line %d: %w", n+1, err)
 		}
@@ -152,13 +161,18 @@ func (a *Analyzer) starting(k string) *starting {
 	if st == nil {
 		st = &starting{}
 		a.first[k] = st
-		a.starts[wordscan.Prefix2(k)] |= wordscan.LenBit(len(k))
 	}
 	return st
 }
 
-func newEntry(s, family string) (*entry, error) {
-	e := &entry{family: family, fold: true}
+// newEntry parses one listed term or hedge of family.
+func (a *Analyzer) newEntry(s, family string) (*entry, error) {
+	fam, ok := a.famIndex[family]
+	if !ok {
+		fam = len(a.famIndex)
+		a.famIndex[family] = fam
+	}
+	e := &entry{family: family, fam: fam, fold: true}
 	if strings.HasPrefix(s, "=") {
 		e.fold = false
 		s = strings.TrimSpace(s[1:])
@@ -169,13 +183,25 @@ func newEntry(s, family string) (*entry, error) {
 		if st < 0 {
 			break
 		}
-		e.toks = append(e.toks, wordscan.NormPunct(s[st:en]))
+		tok := wordscan.NormPunct(s[st:en])
+		e.toks = append(e.toks, tok)
+		e.keys = append(e.keys, tokenKey{wordscan.Hash(tok), isASCII(tok)})
 		pos = en
 	}
 	if len(e.toks) == 0 {
 		return nil, fmt.Errorf("empty term")
 	}
 	return e, nil
+}
+
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func (ix index) add(e *entry) {
@@ -270,8 +296,9 @@ func count(ms []Match) []article.Term {
 // that matches there and does not overlap an earlier match of the same
 // family.
 func (a *Analyzer) scanTokens(body string, toks []wordscan.Token) (terms, hedges []Match) {
-	var covered map[string]int // family -> end of its last match
-	for i, tk := range toks {
+	var covered []int // by entry.fam: the end of the family's last match
+	for i := range toks {
+		tk := &toks[i]
 		if a.firstT.Absent(tk) {
 			continue
 		}
@@ -280,7 +307,7 @@ func (a *Analyzer) scanTokens(body string, toks []wordscan.Token) (terms, hedges
 			continue
 		}
 		if covered == nil {
-			covered = map[string]int{}
+			covered = make([]int, len(a.famIndex))
 		}
 		terms = matchEntries(body, toks, i, cands.terms, covered, terms)
 		hedges = matchEntries(body, toks, i, cands.hedges, covered, hedges)
@@ -291,15 +318,15 @@ func (a *Analyzer) scanTokens(body string, toks []wordscan.Token) (terms, hedges
 // matchEntries appends to out the entries of es (longest first) that match
 // at the token toks[i], at most one per family, skipping families whose
 // last match in covered reaches past its start.
-func matchEntries(body string, toks []wordscan.Token, i int, es []*entry, covered map[string]int, out []Match) []Match {
+func matchEntries(body string, toks []wordscan.Token, i int, es []*entry, covered []int, out []Match) []Match {
 	st := toks[i].St
 	for _, e := range es {
-		if covered[e.family] > st {
+		if covered[e.fam] > st {
 			continue
 		}
 		if end, ok := matchAt(body, toks, i, e); ok {
 			out = append(out, Match{Start: st, End: end, Term: e.term, Family: e.family})
-			covered[e.family] = end
+			covered[e.fam] = end
 		}
 	}
 	return out
@@ -308,17 +335,18 @@ func matchEntries(body string, toks []wordscan.Token, i int, es []*entry, covere
 // matchAt reports whether e matches body at the token toks[i], and where the
 // match ends. A match does not span a line break.
 func matchAt(body string, toks []wordscan.Token, i int, e *entry) (int, bool) {
-	en := 0
+	if i+len(e.toks) > len(toks) {
+		return 0, false
+	}
 	for k, want := range e.toks {
-		if i+k >= len(toks) || k > 0 && toks[i+k].NL {
+		tk := &toks[i+k]
+		if k > 0 && tk.NL || tk.ASCII && e.keys[k].ascii && tk.Hash != e.keys[k].hash {
 			return 0, false
 		}
-		var st int
-		st, en = toks[i+k].St, toks[i+k].En
-		got := body[st:en]
+		got := body[tk.St:tk.En]
 		if got != want && !(e.fold && strings.EqualFold(got, want)) && wordscan.NormPunct(got) != want {
 			return 0, false
 		}
 	}
-	return en, true
+	return toks[i+len(e.toks)-1].En, true
 }

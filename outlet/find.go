@@ -47,7 +47,7 @@ func (t *Table) FindTokens(text string, toks []wordscan.Token) []Mention {
 	var prev token
 scan:
 	for i := 0; i < len(toks); {
-		tk := toks[i]
+		tk := &toks[i]
 		var cands []*alias
 		if !t.firstT.Absent(tk) {
 			cands, _ = t.firstT.Word(text, tk)

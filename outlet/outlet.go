@@ -66,7 +66,6 @@ type Table struct {
 	folded  map[string]int            // lower-cased normalised spelling -> entry
 	first   map[string][]*alias       // lower-cased first token -> aliases, longest first
 	firstT  *wordscan.Table[[]*alias] // first, for Find
-	starts  [1 << 16]uint32           // lower-cased first two bytes of first tokens -> lenBit of their lengths
 	aliases []*alias
 }
 
@@ -244,7 +243,6 @@ func (t *Table) addAlias(a *alias) error {
 	if a.find {
 		k := strings.ToLower(a.toks[0])
 		t.first[k] = append(t.first[k], a)
-		t.starts[wordscan.Prefix2(k)] |= wordscan.LenBit(len(k))
 	}
 	return nil
 }

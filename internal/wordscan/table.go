@@ -89,8 +89,9 @@ func get[V any, S ~string | ~[]byte](t *Table[V], w S) (V, bool) {
 
 // Absent reports, cheaply, that the token tk certainly has no value in t:
 // it is not a word, or it is an ASCII word whose Hash no key has. A scan
-// calls Word only for the tokens that pass.
-func (t *Table[V]) Absent(tk Token) bool {
+// calls Word only for the tokens that pass. (Both take the token by
+// pointer: a copy of it would cost more than the test.)
+func (t *Table[V]) Absent(tk *Token) bool {
 	if tk.ASCII {
 		return !t.mayHave(tk.Hash)
 	}
@@ -101,7 +102,7 @@ func (t *Table[V]) Absent(tk Token) bool {
 // strings.ToLower(text[tk.St:tk.En]), as Get would: an ASCII word by the
 // Hash Tokens noted for it, without lower-casing it; any other word by
 // lower-casing it first. It finds nothing for a token that is not a word.
-func (t *Table[V]) Word(text string, tk Token) (V, bool) {
+func (t *Table[V]) Word(text string, tk *Token) (V, bool) {
 	if t.Absent(tk) {
 		var zero V
 		return zero, false
