@@ -16,7 +16,6 @@ import (
 	"math"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/hearsaylab/hearsay/internal/wordscan"
 
@@ -47,16 +46,8 @@ type entry struct {
 	family string
 	fam    int // index of family in Analyzer.famIndex order, for scan
 	toks   []string
-	keys   []tokenKey // of toks
+	keys   []wordscan.Key // of toks
 	fold   bool
-}
-
-// tokenKey is the wordscan.Hash of a token of an entry, and whether the
-// token is ASCII: a text token that is an ASCII word with another hash
-// cannot match an ASCII entry token, with or without case.
-type tokenKey struct {
-	hash  uint32
-	ascii bool
 }
 
 // index maps a lower-cased first token to the entries starting with it,
@@ -185,23 +176,13 @@ func (a *Analyzer) newEntry(s, family string) (*entry, error) {
 		}
 		tok := wordscan.NormPunct(s[st:en])
 		e.toks = append(e.toks, tok)
-		e.keys = append(e.keys, tokenKey{wordscan.Hash(tok), isASCII(tok)})
+		e.keys = append(e.keys, wordscan.KeyOf(tok))
 		pos = en
 	}
 	if len(e.toks) == 0 {
 		return nil, fmt.Errorf("empty term")
 	}
 	return e, nil
-}
-
-// isASCII reports whether s is all ASCII.
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }
 
 func (ix index) add(e *entry) {
@@ -340,7 +321,7 @@ func matchAt(body string, toks []wordscan.Token, i int, e *entry) (int, bool) {
 	}
 	for k, want := range e.toks {
 		tk := &toks[i+k]
-		if k > 0 && tk.NL || tk.ASCII && e.keys[k].ascii && tk.Hash != e.keys[k].hash {
+		if k > 0 && tk.NL || e.keys[k].Differs(tk) {
 			return 0, false
 		}
 		got := body[tk.St:tk.En]

@@ -81,7 +81,7 @@ func (t *Table) match(text string, toks []wordscan.Token, i int, a *alias, prev 
 			}
 			cur = token{toks[ci].St, toks[ci].En, toks[ci].Word, true}
 		}
-		if !tokEqual(text[cur.st:cur.en], at, a.fold) {
+		if a.keys[k].Differs(&toks[ci]) || !tokEqual(text[cur.st:cur.en], at, a.fold) {
 			return m, cur, ci, false
 		}
 		if k == a.spanFrom {

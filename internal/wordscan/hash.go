@@ -61,3 +61,28 @@ func loadTail[S ~string | ~[]byte](s S) uint64 {
 	}
 	return 0
 }
+
+// Key is a lexicon token's Hash and whether it is all ASCII: with it, a
+// matcher rules out most text tokens without comparing strings.
+type Key struct {
+	Hash  uint32
+	ASCII bool
+}
+
+// KeyOf returns the Key of a lexicon token.
+func KeyOf(tok string) Key {
+	for i := 0; i < len(tok); i++ {
+		if tok[i] >= 0x80 {
+			return Key{Hash(tok), false}
+		}
+	}
+	return Key{Hash(tok), true}
+}
+
+// Differs reports, cheaply, that the text token tk is certainly not k's
+// token, whether compared exactly or up to case (strings.EqualFold): tk is
+// an ASCII word, k's token is ASCII, and their hashes differ. The typographic
+// punctuation NormPunct maps is not a word, so it is never ruled out.
+func (k Key) Differs(tk *Token) bool {
+	return tk.ASCII && k.ASCII && tk.Hash != k.Hash
+}

@@ -356,3 +356,28 @@ func TestGetBytesAllocs(t *testing.T) {
 		t.Errorf("GetBytes allocates %v times", n)
 	}
 }
+
+func TestKeyDiffers(t *testing.T) {
+	for _, tc := range []struct {
+		text, lexicon string
+		differs       bool
+	}{
+		{"Kyiv", "kyiv", false},
+		{"KYIV", "Kyiv", false},
+		{"Kyiv", "kiev", true},
+		{"Kyiv", "Kyivs", true},
+		{"Kyiv", "Kyiv’s", false}, // not an ASCII lexicon token
+		{"\u212Aiev", "kiev", false}, // not an ASCII word: compared in full
+		{"Kiev", "\u212Aiev", false}, // not an ASCII lexicon token
+		{"’", "'", false},
+		{"-", "x", false}, // punctuation is not ruled out
+	} {
+		toks := Tokens(nil, tc.text)
+		if len(toks) != 1 {
+			t.Fatalf("%q: %d tokens", tc.text, len(toks))
+		}
+		if got := KeyOf(tc.lexicon).Differs(&toks[0]); got != tc.differs {
+			t.Errorf("KeyOf(%q).Differs(%q) = %v, want %v", tc.lexicon, tc.text, got, tc.differs)
+		}
+	}
+}
