@@ -240,10 +240,16 @@ func TestLowerLong(t *testing.T) {
 	for i := 0; b.Len() < 3000; i++ {
 		b.WriteString([]string{"Hello ", "WORLD’s ", "Ärger ", "x", "ÜBER\n", "—"}[i%6])
 	}
-	s := b.String()
-	got, ok := Lower(s)
-	if !ok || got != strings.ToLower(s) {
-		t.Errorf("Lower of %d bytes: ok %v, differs %v", len(s), ok, got != strings.ToLower(s))
+	texts := []string{b.String()}
+	// Long ASCII runs that end anywhere in or at the end of a chunk.
+	for k := 0; k < 20; k++ {
+		texts = append(texts, strings.Repeat("A", k)+strings.Repeat("Hello World ", 100)+"ÄÖÜ’x"+strings.Repeat("Y", k))
+	}
+	for _, s := range texts {
+		got, ok := Lower(s)
+		if !ok || got != strings.ToLower(s) {
+			t.Errorf("Lower of %d bytes: ok %v, differs %v", len(s), ok, got != strings.ToLower(s))
+		}
 	}
 }
 
@@ -366,7 +372,7 @@ func TestKeyDiffers(t *testing.T) {
 		{"KYIV", "Kyiv", false},
 		{"Kyiv", "kiev", true},
 		{"Kyiv", "Kyivs", true},
-		{"Kyiv", "Kyiv’s", false}, // not an ASCII lexicon token
+		{"Kyiv", "Kyiv’s", false},    // not an ASCII lexicon token
 		{"\u212Aiev", "kiev", false}, // not an ASCII word: compared in full
 		{"Kiev", "\u212Aiev", false}, // not an ASCII lexicon token
 		{"’", "'", false},
