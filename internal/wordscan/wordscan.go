@@ -228,6 +228,7 @@ func Tokens(dst []Token, s string) []Token {
 			continue
 		case classWord:
 			st := i
+			i++
 			for i < len(s) && byteClass[s[i]] == classWord {
 				i++
 			}
@@ -247,6 +248,9 @@ func Tokens(dst []Token, s string) []Token {
 				last.Hash = hashTail(uint64(n), x)
 			} else {
 				last.Hash = Hash(s[st:i])
+			}
+			if i < len(s) && s[i] == ' ' {
+				i++ // the commonest gap, skipped at once
 			}
 		case classPunct:
 			dst = appendToken(dst, i, i+1, false, nl)
