@@ -3,10 +3,10 @@ package wordscan
 import "strings"
 
 // Table maps words to values, for the lexicon lookups done once per token of
-// a text: open addressing on Hash, sized so that a word that is not a key is
-// nearly always ruled out at its first slot, and a bit set of the keys'
-// hashes, small enough to stay in the cache, that rules out most words
-// before that. It is read-only after NewTable and safe for concurrent use.
+// a text: a bit set of the keys' hashes, small enough to stay in the cache,
+// rules out nearly every word that is not a key, and open addressing on
+// Hash, at most half full, finds the others. It is read-only after NewTable
+// and safe for concurrent use.
 type Table[V any] struct {
 	slots []slot[V]
 	mask  uint32
@@ -25,7 +25,7 @@ type slot[V any] struct {
 // out: Get never finds it.
 func NewTable[V any](m map[string]V) *Table[V] {
 	size := 16
-	for size < 8*len(m) {
+	for size < 2*len(m) {
 		size *= 2
 	}
 	// About 64 filter bits a key: a word that is not a key passes the
@@ -75,6 +75,10 @@ func (t *Table[V]) GetBytes(w []byte) (V, bool) {
 // get is Get for a key given as a string or as bytes.
 func get[V any, S ~string | ~[]byte](t *Table[V], w S) (V, bool) {
 	h := Hash(w)
+	if !t.mayHave(h) {
+		var zero V
+		return zero, false
+	}
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
 		s := &t.slots[i]
 		if s.hash == h && s.key == string(w) && len(w) > 0 {
