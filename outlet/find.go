@@ -44,32 +44,35 @@ func (t *Table) Find(text string) []Mention {
 // are known.
 func (t *Table) FindTokens(text string, toks []wordscan.Token) []Mention {
 	var out []Mention
-	var prev token
 scan:
-	for i := 0; i < len(toks); {
+	for i := 0; i < len(toks); i++ {
 		tk := &toks[i]
-		var cands []*alias
-		if !t.firstT.Absent(tk) {
-			cands, _ = t.firstT.Word(text, tk)
+		if t.firstT.Absent(tk) {
+			continue
 		}
+		cands, _ := t.firstT.Word(text, tk)
 		for _, a := range cands {
-			m, last, li, ok := t.match(text, toks, i, a, prev, tk.NL)
-			if ok {
+			if m, last, ok := t.match(text, toks, i, a); ok {
 				out = append(out, m)
-				prev, i = last, li+1
+				i = last
 				continue scan
 			}
 		}
-		prev, i = token{tk.St, tk.En, tk.Word, true}, i+1
 	}
 	return out
 }
 
-// match tries alias a at the token toks[i]. prev is the token before it and
-// nlPrev whether a line break separates them. It returns the mention and the
-// last token consumed, with its index.
-func (t *Table) match(text string, toks []wordscan.Token, i int, a *alias, prev token, nlPrev bool) (Mention, token, int, bool) {
+// match tries alias a at the token toks[i], in the context of the token
+// before it, toks[i-1] (also when that token ended an earlier mention). It
+// returns the mention and the index of the last token consumed.
+func (t *Table) match(text string, toks []wordscan.Token, i int, a *alias) (Mention, int, bool) {
 	var m Mention
+	var prev token
+	if i > 0 {
+		p := &toks[i-1]
+		prev = token{p.St, p.En, p.Word, true}
+	}
+	nlPrev := toks[i].NL
 	cur := token{toks[i].St, toks[i].En, toks[i].Word, true}
 	ci := i
 	spanSt, spanEn := -1, -1
@@ -77,12 +80,12 @@ func (t *Table) match(text string, toks []wordscan.Token, i int, a *alias, prev 
 		if k > 0 {
 			ci++
 			if ci >= len(toks) || toks[ci].NL {
-				return m, cur, ci, false
+				return m, ci, false
 			}
 			cur = token{toks[ci].St, toks[ci].En, toks[ci].Word, true}
 		}
 		if a.keys[k].Differs(&toks[ci]) || !tokEqual(text[cur.st:cur.en], at, a.fold) {
-			return m, cur, ci, false
+			return m, ci, false
 		}
 		if k == a.spanFrom {
 			spanSt = cur.st
@@ -93,7 +96,7 @@ func (t *Table) match(text string, toks []wordscan.Token, i int, a *alias, prev 
 	}
 	// A one-letter name must not run on into a hyphenated word (X-ray).
 	if a.spanTo-a.spanFrom == 1 && len(a.toks[a.spanFrom]) == 1 && spanEn < len(text) && text[spanEn] == '-' {
-		return m, cur, ci, false
+		return m, ci, false
 	}
 	prevText := ""
 	if prev.ok && !nlPrev {
@@ -101,24 +104,24 @@ func (t *Table) match(text string, toks []wordscan.Token, i int, a *alias, prev 
 	}
 	hasThe := prev.ok && prev.word && !nlPrev && (prevText == "the" || prevText == "The")
 	if a.needCapThe && prevText != "The" || a.needThe && !hasThe {
-		return m, cur, ci, false
+		return m, ci, false
 	}
 	if a.bare {
 		if prev.ok && prev.word && !nlPrev && !hasThe {
 			switch prevText {
 			case "of", "for", "and":
-				return m, cur, ci, false
+				return m, ci, false
 			}
 			if isUpperStart(prevText) {
-				return m, cur, ci, false
+				return m, ci, false
 			}
 		}
 		if prev.ok && !prev.word && !nlPrev && prevText == "&" {
-			return m, cur, ci, false
+			return m, ci, false
 		}
 		if ci+1 < len(toks) {
 			if nx := toks[ci+1]; nx.Word && !nx.NL && isUpperStart(text[nx.St:nx.En]) {
-				return m, cur, ci, false
+				return m, ci, false
 			}
 		}
 	}
@@ -127,5 +130,5 @@ func (t *Table) match(text string, toks []wordscan.Token, i int, a *alias, prev 
 		spanSt = prev.st
 	}
 	m = Mention{Start: spanSt, End: spanEn, Canonical: name, Text: text[spanSt:spanEn]}
-	return m, cur, ci, true
+	return m, ci, true
 }
