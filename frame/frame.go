@@ -222,8 +222,29 @@ func (a *Analyzer) Analyze(body string, quoteSpans []article.Span, anonymousQuot
 // AnalyzeTokens is Analyze for a body whose tokens, wordscan.Tokens(nil,
 // body), are known.
 func (a *Analyzer) AnalyzeTokens(body string, toks []wordscan.Token, quoteSpans []article.Span, anonymousQuotes, totalQuotes int) article.Framing {
+	return a.FindTokens(body, toks).Framing(quoteSpans, anonymousQuotes, totalQuotes)
+}
+
+// Found holds the framing terms and hedges of a body, all of them, before
+// Framing sets aside the hedges inside quotations.
+type Found struct {
+	terms, hedges []Match
+}
+
+// FindTokens finds the framing terms and hedges of a body whose tokens,
+// wordscan.Tokens(nil, body), are known: the first half of AnalyzeTokens,
+// for a caller that scans the tokens while they are at hand and learns the
+// quotation spans later.
+func (a *Analyzer) FindTokens(body string, toks []wordscan.Token) Found {
+	terms, hedges := a.scanTokens(body, toks)
+	return Found{terms, hedges}
+}
+
+// Framing is the second half of AnalyzeTokens: the framing evidence of the
+// body whose terms and hedges f holds. It reuses f's storage: call it once.
+func (f Found) Framing(quoteSpans []article.Span, anonymousQuotes, totalQuotes int) article.Framing {
 	var fr article.Framing
-	terms, all := a.scanTokens(body, toks)
+	terms, all := f.terms, f.hedges
 	fr.Terms = count(terms)
 	hedges := all[:0]
 	for _, m := range all {
