@@ -10,9 +10,9 @@ import "strings"
 type Table[V any] struct {
 	slots []slot[V]
 	mask  uint32
-	// filter has the bit hash>>filterShift set for the hash of every key.
-	filter      []uint64
-	filterShift uint
+	// filter has the bit filterBit(hash) set for the hash of every key.
+	filter     []uint64
+	filterMask uint32
 }
 
 type slot[V any] struct {
@@ -35,10 +35,10 @@ func NewTable[V any](m map[string]V) *Table[V] {
 		filterBits++
 	}
 	t := &Table[V]{
-		slots:       make([]slot[V], size),
-		mask:        uint32(size - 1),
-		filter:      make([]uint64, 1<<(filterBits-6)),
-		filterShift: 32 - filterBits,
+		slots:      make([]slot[V], size),
+		mask:       uint32(size - 1),
+		filter:     make([]uint64, 1<<(filterBits-6)),
+		filterMask: 1<<filterBits - 1,
 	}
 	for k, v := range m {
 		if k == "" {
@@ -50,15 +50,22 @@ func NewTable[V any](m map[string]V) *Table[V] {
 			i = (i + 1) & t.mask
 		}
 		t.slots[i] = slot[V]{h, k, v}
-		f := h >> t.filterShift
+		f := t.filterBit(h)
 		t.filter[f/64] |= 1 << (f % 64)
 	}
 	return t
 }
 
+// filterBit returns the bit of the filter for hash h: bits above those
+// that pick the slot (the shift is a constant, which costs less than one
+// by the filter's size).
+func (t *Table[V]) filterBit(h uint32) uint32 {
+	return h >> 8 & t.filterMask
+}
+
 // mayHave reports whether some key may have the hash h.
 func (t *Table[V]) mayHave(h uint32) bool {
-	f := h >> t.filterShift
+	f := t.filterBit(h)
 	return t.filter[f/64]&(1<<(f%64)) != 0
 }
 
