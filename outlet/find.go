@@ -67,6 +67,11 @@ scan:
 // returns the mention and the index of the last token consumed.
 func (t *Table) match(text string, toks []wordscan.Token, i int, a *alias) (Mention, int, bool) {
 	var m Mention
+	// The next token rules out most aliases of two or more tokens at once:
+	// "to", "on" and "by" start many.
+	if len(a.keys) > 1 && (i+1 >= len(toks) || a.keys[1].Differs(&toks[i+1])) {
+		return m, i, false
+	}
 	var prev token
 	if i > 0 {
 		p := &toks[i-1]
