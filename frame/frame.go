@@ -340,12 +340,15 @@ func matchAt(body string, toks []wordscan.Token, i int, e *entry) (int, bool) {
 	if i+len(e.toks) > len(toks) {
 		return 0, false
 	}
-	for k, want := range e.toks {
+	// The cheap tests first, over all the tokens: line breaks and hashes.
+	for k := range e.toks {
 		tk := &toks[i+k]
 		if k > 0 && tk.NL || e.keys[k].Differs(tk) {
 			return 0, false
 		}
-		got := body[tk.St:tk.En]
+	}
+	for k, want := range e.toks {
+		got := body[toks[i+k].St:toks[i+k].En]
 		if got != want && !(e.fold && strings.EqualFold(got, want)) && wordscan.NormPunct(got) != want {
 			return 0, false
 		}
