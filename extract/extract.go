@@ -84,6 +84,12 @@ func (e *Engine) Document(src article.Source) article.Document {
 		Date: article.Str(src.Date), URL: article.Str(src.URL), Body: body,
 	}
 	lower, _ := wordscan.Lower(body)
+	// The outlet table and the framing terms share one word scan, and go
+	// over its tokens while they are fresh in the cache.
+	words := wordscan.Tokens(sc.words[:0], body)
+	sc.words = words
+	outs := e.outlets.FindTokens(body, words)
+	framing := e.frames.FindTokens(body, words)
 	paras := segment.Paragraphs(body)
 	quotes := quote.Scan(body, paras)
 	marked := sc.marked[:0]
@@ -100,9 +106,6 @@ func (e *Engine) Document(src article.Source) article.Document {
 	sc.sents = sents
 	toks := segment.AppendTokens(sc.toks[:0], body, 0, len(body))
 	sc.toks = toks
-	words := wordscan.Tokens(sc.words[:0], body)
-	sc.words = words
-	outs := e.outlets.FindTokens(body, words)
 	mentions := e.mentions(sc, body, lower, toks, outs)
 	sc.kept = mentions
 	// Outlets: the table's, and names the recogniser knows for outlets by
@@ -134,7 +137,7 @@ func (e *Engine) Document(src article.Source) article.Document {
 			anon++
 		}
 	}
-	doc.Framing = e.frames.AnalyzeTokens(body, words, spans, anon, len(doc.Quotes))
+	doc.Framing = framing.Framing(spans, anon, len(doc.Quotes))
 	if doc.Framing.Terms == nil {
 		doc.Framing.Terms = []article.Term{}
 	}

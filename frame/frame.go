@@ -16,7 +16,6 @@ import (
 	"math"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/hearsaylab/hearsay/internal/wordscan"
 
@@ -45,7 +44,9 @@ type Match struct {
 type entry struct {
 	term   string
 	family string
+	fam    int // index of family in Analyzer.famIndex order, for scan
 	toks   []string
+	keys   []wordscan.Key // of toks
 	fold   bool
 }
 
@@ -63,10 +64,8 @@ type Analyzer struct {
 	// start with it, so that one pass over a body finds both.
 	first  map[string]*starting
 	firstT *wordscan.Table[*starting] // first, for scan
-	// starts maps the lower-cased first two bytes (see prefix2) of the keys
-	// of first to the lenBit of their lengths, to skip most tokens without
-	// a map lookup.
-	starts [1 << 16]uint32
+	// famIndex numbers the families, the hedges' too, for entry.fam.
+	famIndex map[string]int
 }
 
 // starting holds the entries that start with one token.
@@ -80,7 +79,7 @@ func New() (*Analyzer, error) {
 }
 
 func build(terms, hedges string) (*Analyzer, error) {
-	a := &Analyzer{terms: index{}, hedges: index{}}
+	a := &Analyzer{terms: index{}, hedges: index{}, famIndex: map[string]int{}}
 	seen := map[string]string{} // lower-cased term -> family
 	fams := map[string]bool{}
 	for n, line := range strings.Split(terms, "\n") {
@@ -96,7 +95,7 @@ func build(terms, hedges string) (*Analyzer, error) {
 		if fam == "" || fam == HedgeFamily {
 			return nil, fmt.Errorf("frame: terms.tsv line %d: bad family %q", n+1, fam)
 		}
-		e, err := newEntry(strings.TrimSpace(f[1]), fam)
+		e, err := a.newEntry(strings.TrimSpace(f[1]), fam)
 		if err != nil {
 			return nil, fmt.Errorf("frame: terms.tsv line %d: %w", n+1, err)
 		}
@@ -117,7 +116,7 @@ func build(terms, hedges string) (*Analyzer, error) {
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		e, err := newEntry(line, HedgeFamily)
+		e, err := a.newEntry(line, HedgeFamily)
 		if err != nil {
 			return nil, fmt.Errorf("frame: hedges.txt line %d: %w", n+1, err)
 		}
@@ -153,13 +152,18 @@ func (a *Analyzer) starting(k string) *starting {
 	if st == nil {
 		st = &starting{}
 		a.first[k] = st
-		a.starts[wordscan.Prefix2(k)] |= wordscan.LenBit(len(k))
 	}
 	return st
 }
 
-func newEntry(s, family string) (*entry, error) {
-	e := &entry{family: family, fold: true}
+// newEntry parses one listed term or hedge of family.
+func (a *Analyzer) newEntry(s, family string) (*entry, error) {
+	fam, ok := a.famIndex[family]
+	if !ok {
+		fam = len(a.famIndex)
+		a.famIndex[family] = fam
+	}
+	e := &entry{family: family, fam: fam, fold: true}
 	if strings.HasPrefix(s, "=") {
 		e.fold = false
 		s = strings.TrimSpace(s[1:])
@@ -170,7 +174,9 @@ func newEntry(s, family string) (*entry, error) {
 		if st < 0 {
 			break
 		}
-		e.toks = append(e.toks, wordscan.NormPunct(s[st:en]))
+		tok := wordscan.NormPunct(s[st:en])
+		e.toks = append(e.toks, tok)
+		e.keys = append(e.keys, wordscan.KeyOf(tok))
 		pos = en
 	}
 	if len(e.toks) == 0 {
@@ -216,8 +222,29 @@ func (a *Analyzer) Analyze(body string, quoteSpans []article.Span, anonymousQuot
 // AnalyzeTokens is Analyze for a body whose tokens, wordscan.Tokens(nil,
 // body), are known.
 func (a *Analyzer) AnalyzeTokens(body string, toks []wordscan.Token, quoteSpans []article.Span, anonymousQuotes, totalQuotes int) article.Framing {
+	return a.FindTokens(body, toks).Framing(quoteSpans, anonymousQuotes, totalQuotes)
+}
+
+// Found holds the framing terms and hedges of a body, all of them, before
+// Framing sets aside the hedges inside quotations.
+type Found struct {
+	terms, hedges []Match
+}
+
+// FindTokens finds the framing terms and hedges of a body whose tokens,
+// wordscan.Tokens(nil, body), are known: the first half of AnalyzeTokens,
+// for a caller that scans the tokens while they are at hand and learns the
+// quotation spans later.
+func (a *Analyzer) FindTokens(body string, toks []wordscan.Token) Found {
+	terms, hedges := a.scanTokens(body, toks)
+	return Found{terms, hedges}
+}
+
+// Framing is the second half of AnalyzeTokens: the framing evidence of the
+// body whose terms and hedges f holds. It reuses f's storage: call it once.
+func (f Found) Framing(quoteSpans []article.Span, anonymousQuotes, totalQuotes int) article.Framing {
 	var fr article.Framing
-	terms, all := a.scanTokens(body, toks)
+	terms, all := f.terms, f.hedges
 	fr.Terms = count(terms)
 	hedges := all[:0]
 	for _, m := range all {
@@ -271,34 +298,18 @@ func count(ms []Match) []article.Term {
 // that matches there and does not overlap an earlier match of the same
 // family.
 func (a *Analyzer) scanTokens(body string, toks []wordscan.Token) (terms, hedges []Match) {
-	var buf [64]byte
-	var covered map[string]int // family -> end of its last match
-	for i, tk := range toks {
-		if !tk.Word {
+	var covered []int // by entry.fam: the end of the family's last match
+	for i := range toks {
+		tk := &toks[i]
+		if a.firstT.Absent(tk) {
 			continue
 		}
-		st, en := tk.St, tk.En
-		tok := body[st:en]
-		// Tokens whose first two bytes are ASCII lower-case to a prefix2 as
-		// their key would; the others are looked up in full.
-		if tok[0] < utf8.RuneSelf && (len(tok) == 1 || tok[1] < utf8.RuneSelf) && a.starts[wordscan.Prefix2(tok)] == 0 {
-			continue
-		}
-		var cands *starting
-		if key, ascii := wordscan.LowerKey(tok, buf[:0]); ascii {
-			// An ASCII token's key has its length.
-			if a.starts[wordscan.Prefix2(tok)]&wordscan.LenBit(len(key)) == 0 {
-				continue
-			}
-			cands, _ = a.firstT.GetBytes(key)
-		} else {
-			cands = a.first[strings.ToLower(tok)]
-		}
-		if cands == nil {
+		cands, ok := a.firstT.Word(body, tk)
+		if !ok {
 			continue
 		}
 		if covered == nil {
-			covered = map[string]int{}
+			covered = make([]int, len(a.famIndex))
 		}
 		terms = matchEntries(body, toks, i, cands.terms, covered, terms)
 		hedges = matchEntries(body, toks, i, cands.hedges, covered, hedges)
@@ -309,15 +320,15 @@ func (a *Analyzer) scanTokens(body string, toks []wordscan.Token) (terms, hedges
 // matchEntries appends to out the entries of es (longest first) that match
 // at the token toks[i], at most one per family, skipping families whose
 // last match in covered reaches past its start.
-func matchEntries(body string, toks []wordscan.Token, i int, es []*entry, covered map[string]int, out []Match) []Match {
+func matchEntries(body string, toks []wordscan.Token, i int, es []*entry, covered []int, out []Match) []Match {
 	st := toks[i].St
 	for _, e := range es {
-		if covered[e.family] > st {
+		if covered[e.fam] > st {
 			continue
 		}
 		if end, ok := matchAt(body, toks, i, e); ok {
 			out = append(out, Match{Start: st, End: end, Term: e.term, Family: e.family})
-			covered[e.family] = end
+			covered[e.fam] = end
 		}
 	}
 	return out
@@ -326,17 +337,21 @@ func matchEntries(body string, toks []wordscan.Token, i int, es []*entry, covere
 // matchAt reports whether e matches body at the token toks[i], and where the
 // match ends. A match does not span a line break.
 func matchAt(body string, toks []wordscan.Token, i int, e *entry) (int, bool) {
-	en := 0
-	for k, want := range e.toks {
-		if i+k >= len(toks) || k > 0 && toks[i+k].NL {
+	if i+len(e.toks) > len(toks) {
+		return 0, false
+	}
+	// The cheap tests first, over all the tokens: line breaks and hashes.
+	for k := range e.toks {
+		tk := &toks[i+k]
+		if k > 0 && tk.NL || e.keys[k].Differs(tk) {
 			return 0, false
 		}
-		var st int
-		st, en = toks[i+k].St, toks[i+k].En
-		got := body[st:en]
+	}
+	for k, want := range e.toks {
+		got := body[toks[i+k].St:toks[i+k].En]
 		if got != want && !(e.fold && strings.EqualFold(got, want)) && wordscan.NormPunct(got) != want {
 			return 0, false
 		}
 	}
-	return en, true
+	return toks[i+len(e.toks)-1].En, true
 }

@@ -44,42 +44,40 @@ func (t *Table) Find(text string) []Mention {
 // are known.
 func (t *Table) FindTokens(text string, toks []wordscan.Token) []Mention {
 	var out []Mention
-	var buf [64]byte
-	var prev token
 scan:
-	for i := 0; i < len(toks); {
-		tk := toks[i]
-		st, en, word, nl := tk.St, tk.En, tk.Word, tk.NL
-		cur := token{st, en, word, true}
-		if word && (text[st] >= utf8.RuneSelf || t.starts[wordscan.Prefix2(text[st:en])] != 0) {
-			var cands []*alias
-			if key, ascii := wordscan.LowerKey(text[st:en], buf[:0]); ascii {
-				// An ASCII key has the token's length.
-				if t.starts[wordscan.Prefix2(text[st:en])]&wordscan.LenBit(len(key)) != 0 {
-					cands, _ = t.firstT.GetBytes(key)
-				}
-			} else {
-				cands = t.first[strings.ToLower(text[st:en])]
-			}
-			for _, a := range cands {
-				m, last, li, ok := t.match(text, toks, i, a, prev, nl)
-				if ok {
-					out = append(out, m)
-					prev, i = last, li+1
-					continue scan
-				}
+	for i := 0; i < len(toks); i++ {
+		tk := &toks[i]
+		if t.firstT.Absent(tk) {
+			continue
+		}
+		cands, _ := t.firstT.Word(text, tk)
+		for _, a := range cands {
+			if m, last, ok := t.match(text, toks, i, a); ok {
+				out = append(out, m)
+				i = last
+				continue scan
 			}
 		}
-		prev, i = cur, i+1
 	}
 	return out
 }
 
-// match tries alias a at the token toks[i]. prev is the token before it and
-// nlPrev whether a line break separates them. It returns the mention and the
-// last token consumed, with its index.
-func (t *Table) match(text string, toks []wordscan.Token, i int, a *alias, prev token, nlPrev bool) (Mention, token, int, bool) {
+// match tries alias a at the token toks[i], in the context of the token
+// before it, toks[i-1] (also when that token ended an earlier mention). It
+// returns the mention and the index of the last token consumed.
+func (t *Table) match(text string, toks []wordscan.Token, i int, a *alias) (Mention, int, bool) {
 	var m Mention
+	// The next token rules out most aliases of two or more tokens at once:
+	// "to", "on" and "by" start many.
+	if len(a.keys) > 1 && (i+1 >= len(toks) || a.keys[1].Differs(&toks[i+1])) {
+		return m, i, false
+	}
+	var prev token
+	if i > 0 {
+		p := &toks[i-1]
+		prev = token{p.St, p.En, p.Word, true}
+	}
+	nlPrev := toks[i].NL
 	cur := token{toks[i].St, toks[i].En, toks[i].Word, true}
 	ci := i
 	spanSt, spanEn := -1, -1
@@ -87,12 +85,12 @@ func (t *Table) match(text string, toks []wordscan.Token, i int, a *alias, prev 
 		if k > 0 {
 			ci++
 			if ci >= len(toks) || toks[ci].NL {
-				return m, cur, ci, false
+				return m, ci, false
 			}
 			cur = token{toks[ci].St, toks[ci].En, toks[ci].Word, true}
 		}
-		if !tokEqual(text[cur.st:cur.en], at, a.fold) {
-			return m, cur, ci, false
+		if a.keys[k].Differs(&toks[ci]) || !tokEqual(text[cur.st:cur.en], at, a.fold) {
+			return m, ci, false
 		}
 		if k == a.spanFrom {
 			spanSt = cur.st
@@ -103,7 +101,7 @@ func (t *Table) match(text string, toks []wordscan.Token, i int, a *alias, prev 
 	}
 	// A one-letter name must not run on into a hyphenated word (X-ray).
 	if a.spanTo-a.spanFrom == 1 && len(a.toks[a.spanFrom]) == 1 && spanEn < len(text) && text[spanEn] == '-' {
-		return m, cur, ci, false
+		return m, ci, false
 	}
 	prevText := ""
 	if prev.ok && !nlPrev {
@@ -111,24 +109,24 @@ func (t *Table) match(text string, toks []wordscan.Token, i int, a *alias, prev 
 	}
 	hasThe := prev.ok && prev.word && !nlPrev && (prevText == "the" || prevText == "The")
 	if a.needCapThe && prevText != "The" || a.needThe && !hasThe {
-		return m, cur, ci, false
+		return m, ci, false
 	}
 	if a.bare {
 		if prev.ok && prev.word && !nlPrev && !hasThe {
 			switch prevText {
 			case "of", "for", "and":
-				return m, cur, ci, false
+				return m, ci, false
 			}
 			if isUpperStart(prevText) {
-				return m, cur, ci, false
+				return m, ci, false
 			}
 		}
 		if prev.ok && !prev.word && !nlPrev && prevText == "&" {
-			return m, cur, ci, false
+			return m, ci, false
 		}
 		if ci+1 < len(toks) {
 			if nx := toks[ci+1]; nx.Word && !nx.NL && isUpperStart(text[nx.St:nx.En]) {
-				return m, cur, ci, false
+				return m, ci, false
 			}
 		}
 	}
@@ -137,5 +135,5 @@ func (t *Table) match(text string, toks []wordscan.Token, i int, a *alias, prev 
 		spanSt = prev.st
 	}
 	m = Mention{Start: spanSt, End: spanEn, Canonical: name, Text: text[spanSt:spanEn]}
-	return m, cur, ci, true
+	return m, ci, true
 }

@@ -44,17 +44,18 @@ type Mention struct {
 
 // alias is one searchable or mappable spelling of an outlet.
 type alias struct {
-	entry      int      // index into Table.entries
-	text       string   // the spelling without markers and brackets
-	toks       []string // tokens; punctuation normalised by normPunct
-	fold       bool     // case-insensitive in running text
-	canonFold  bool     // case-insensitive in Canonical
-	find       bool     // searched by Find
-	needThe    bool     // must follow "the"/"The"
-	needCapThe bool     // must follow "The"
-	bare       bool     // rejected next to a capitalised word
-	spanFrom   int      // first token of the mention
-	spanTo     int      // one past the last token of the mention
+	entry      int            // index into Table.entries
+	text       string         // the spelling without markers and brackets
+	toks       []string       // tokens; punctuation normalised by normPunct
+	keys       []wordscan.Key // of toks
+	fold       bool           // case-insensitive in running text
+	canonFold  bool           // case-insensitive in Canonical
+	find       bool           // searched by Find
+	needThe    bool           // must follow "the"/"The"
+	needCapThe bool           // must follow "The"
+	bare       bool           // rejected next to a capitalised word
+	spanFrom   int            // first token of the mention
+	spanTo     int            // one past the last token of the mention
 }
 
 // Table is the parsed outlet table. It is read-only after Load and safe for
@@ -66,7 +67,6 @@ type Table struct {
 	folded  map[string]int            // lower-cased normalised spelling -> entry
 	first   map[string][]*alias       // lower-cased first token -> aliases, longest first
 	firstT  *wordscan.Table[[]*alias] // first, for Find
-	starts  [1 << 16]uint32           // lower-cased first two bytes of first tokens -> lenBit of their lengths
 	aliases []*alias
 }
 
@@ -201,6 +201,7 @@ markers:
 			a.spanTo = len(a.toks)
 		default:
 			a.toks = append(a.toks, wordscan.NormPunct(tok))
+			a.keys = append(a.keys, wordscan.KeyOf(a.toks[len(a.toks)-1]))
 		}
 		pos = en
 	}
@@ -244,7 +245,6 @@ func (t *Table) addAlias(a *alias) error {
 	if a.find {
 		k := strings.ToLower(a.toks[0])
 		t.first[k] = append(t.first[k], a)
-		t.starts[wordscan.Prefix2(k)] |= wordscan.LenBit(len(k))
 	}
 	return nil
 }

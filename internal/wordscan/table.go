@@ -1,59 +1,94 @@
 package wordscan
 
+import "strings"
+
 // Table maps words to values, for the lexicon lookups done once per token of
-// a text: open addressing with a cheap hash, sized so that a word that is
-// not a key is nearly always ruled out at its first slot. It is read-only
-// after NewTable and safe for concurrent use.
+// a text: a bit set of the keys' hashes, small enough to stay in the cache,
+// rules out nearly every word that is not a key, and open addressing on
+// Hash, at most half full, finds the others. It is read-only after NewTable
+// and safe for concurrent use.
 type Table[V any] struct {
 	slots []slot[V]
 	mask  uint32
+	// filter has the bit filterBit(hash) set for the hash of every key.
+	filter     []uint64
+	filterMask uint32
 }
 
 type slot[V any] struct {
-	key string
-	val V
+	hash uint32
+	key  string
+	val  V
 }
 
 // NewTable returns a Table holding the entries of m. The empty key is left
 // out: Get never finds it.
 func NewTable[V any](m map[string]V) *Table[V] {
 	size := 16
-	for size < 8*len(m) {
+	for size < 2*len(m) {
 		size *= 2
 	}
-	t := &Table[V]{slots: make([]slot[V], size), mask: uint32(size - 1)}
+	// About 64 filter bits a key: a word that is not a key passes the
+	// filter with a chance of about 1 in 64.
+	filterBits := uint(12)
+	for 1<<filterBits < 64*len(m) && filterBits < 24 {
+		filterBits++
+	}
+	t := &Table[V]{
+		slots:      make([]slot[V], size),
+		mask:       uint32(size - 1),
+		filter:     make([]uint64, 1<<(filterBits-6)),
+		filterMask: 1<<filterBits - 1,
+	}
 	for k, v := range m {
 		if k == "" {
 			continue
 		}
-		h := hashString(k) & t.mask
-		for t.slots[h].key != "" {
-			h = (h + 1) & t.mask
+		h := Hash(k)
+		i := h & t.mask
+		for t.slots[i].key != "" {
+			i = (i + 1) & t.mask
 		}
-		t.slots[h] = slot[V]{k, v}
+		t.slots[i] = slot[V]{h, k, v}
+		f := t.filterBit(h)
+		t.filter[f/64] |= 1 << (f % 64)
 	}
 	return t
 }
 
+// filterBit returns the bit of the filter for hash h: bits above those
+// that pick the slot (the shift is a constant, which costs less than one
+// by the filter's size).
+func (t *Table[V]) filterBit(h uint32) uint32 {
+	return h >> 8 & t.filterMask
+}
+
+// mayHave reports whether some key may have the hash h.
+func (t *Table[V]) mayHave(h uint32) bool {
+	f := t.filterBit(h)
+	return t.filter[f/64]&(1<<(f%64)) != 0
+}
+
 // Get returns the value of key w.
 func (t *Table[V]) Get(w string) (V, bool) {
-	for h := hashString(w) & t.mask; ; h = (h + 1) & t.mask {
-		s := &t.slots[h]
-		if s.key == w && w != "" {
-			return s.val, true
-		}
-		if s.key == "" {
-			var zero V
-			return zero, false
-		}
-	}
+	return get(t, w)
 }
 
 // GetBytes returns the value of key string(w), without allocating.
 func (t *Table[V]) GetBytes(w []byte) (V, bool) {
-	for h := hashBytes(w) & t.mask; ; h = (h + 1) & t.mask {
-		s := &t.slots[h]
-		if s.key == string(w) && len(w) > 0 {
+	return get(t, w)
+}
+
+// get is Get for a key given as a string or as bytes.
+func get[V any, S ~string | ~[]byte](t *Table[V], w S) (V, bool) {
+	h := Hash(w)
+	if !t.mayHave(h) {
+		var zero V
+		return zero, false
+	}
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		s := &t.slots[i]
+		if s.hash == h && s.key == string(w) && len(w) > 0 {
 			return s.val, true
 		}
 		if s.key == "" {
@@ -63,19 +98,57 @@ func (t *Table[V]) GetBytes(w []byte) (V, bool) {
 	}
 }
 
-// hashString is 32-bit FNV-1a.
-func hashString(s string) uint32 {
-	h := uint32(2166136261)
-	for i := 0; i < len(s); i++ {
-		h = (h ^ uint32(s[i])) * 16777619
+// Absent reports, cheaply, that the token tk certainly has no value in t:
+// it is not a word, or it is an ASCII word whose Hash no key has. A scan
+// calls Word only for the tokens that pass. (Both take the token by
+// pointer: a copy of it would cost more than the test.)
+func (t *Table[V]) Absent(tk *Token) bool {
+	if tk.ASCII {
+		return !t.mayHave(tk.Hash)
 	}
-	return h ^ h>>15
+	return !tk.Word
 }
 
-func hashBytes(s []byte) uint32 {
-	h := uint32(2166136261)
-	for _, c := range s {
-		h = (h ^ uint32(c)) * 16777619
+// Word returns the value of the lower case of the word token tk of text,
+// strings.ToLower(text[tk.St:tk.En]), as Get would: an ASCII word by the
+// Hash Tokens noted for it, without lower-casing it; any other word by
+// lower-casing it first. It finds nothing for a token that is not a word.
+func (t *Table[V]) Word(text string, tk *Token) (V, bool) {
+	if t.Absent(tk) {
+		var zero V
+		return zero, false
 	}
-	return h ^ h>>15
+	if tk.ASCII {
+		return t.asciiWord(tk.Hash, text[tk.St:tk.En])
+	}
+	return t.Get(strings.ToLower(text[tk.St:tk.En]))
+}
+
+// asciiWord returns the value of the lower case of w, a word of ASCII
+// letters and digits whose Hash is h.
+func (t *Table[V]) asciiWord(h uint32, w string) (V, bool) {
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		s := &t.slots[i]
+		if s.hash == h && equalLowerASCII(w, s.key) {
+			return s.val, true
+		}
+		if s.key == "" {
+			var zero V
+			return zero, false
+		}
+	}
+}
+
+// equalLowerASCII reports whether the lower case of w, a word of ASCII
+// letters and digits, is key.
+func equalLowerASCII(w, key string) bool {
+	if len(w) != len(key) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i]|0x20 != key[i] {
+			return false
+		}
+	}
+	return true
 }

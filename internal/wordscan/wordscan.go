@@ -125,52 +125,248 @@ func LowerKey(tok string, buf []byte) ([]byte, bool) {
 func Lower(s string) (lower string, ok bool) {
 	var b strings.Builder
 	b.Grow(len(s))
+	// The lower case is built in chunk and copied out a chunk at a time.
+	var chunk [512]byte
+	n := 0
 	for i := 0; i < len(s); {
-		// A run that lower-casing leaves alone is copied as it is.
-		j := i
-		for j < len(s) && s[j] < utf8.RuneSelf && !('A' <= s[j] && s[j] <= 'Z') {
-			j++
+		if n > len(chunk)-8 {
+			b.Write(chunk[:n])
+			n = 0
 		}
-		b.WriteString(s[i:j])
-		i = j
-		if i == len(s) {
-			break
+		if len(s)-i >= 8 {
+			if x := load64(s[i:]); x&0x8080808080808080 == 0 {
+				putLE64(chunk[n:], lowerASCII8(x))
+				i += 8
+				n += 8
+				continue
+			}
 		}
-		if c := s[i]; c < utf8.RuneSelf {
-			b.WriteByte(c + 'a' - 'A')
+		c := s[i]
+		if c < utf8.RuneSelf {
+			chunk[n] = asciiLower[c]
 			i++
+			n++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && n == 1 {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
 			return "", false
 		}
-		l := unicode.ToLower(r)
-		if utf8.RuneLen(l) != n {
+		l := lowerRune(r)
+		if l != r && utf8.RuneLen(l) != size {
 			return "", false
 		}
-		b.WriteRune(l)
-		i += n
+		n += utf8.EncodeRune(chunk[n:], l)
+		i += size
 	}
+	b.Write(chunk[:n])
 	return b.String(), true
 }
 
+// lowerASCII8 lower-cases eight ASCII bytes packed in x: it adds 0x20 to
+// each byte from 'A' to 'Z'. The sums below stay within their bytes as
+// every byte is below 0x80: bit 7 of byte+(0x80-'A') is set for a byte from
+// 'A' up, and that of byte+(0x80-'Z'-1) for a byte above 'Z'.
+func lowerASCII8(x uint64) uint64 {
+	const ones = 0x0101010101010101
+	geA := x + (0x80-'A')*ones
+	gtZ := x + (0x80-'Z'-1)*ones
+	upper := (geA &^ gtZ) & (0x80 * ones)
+	return x | upper>>2
+}
+
+// putLE64 stores x in the first eight bytes of b, little-endian.
+func putLE64(b []byte, x uint64) {
+	_ = b[7]
+	b[0], b[1], b[2], b[3] = byte(x), byte(x>>8), byte(x>>16), byte(x>>24)
+	b[4], b[5], b[6], b[7] = byte(x>>32), byte(x>>40), byte(x>>48), byte(x>>56)
+}
+
+// asciiLower maps each ASCII byte to its lower case.
+var asciiLower = func() (t [utf8.RuneSelf]byte) {
+	for c := range t {
+		t[c] = lowerByte(byte(c))
+	}
+	return t
+}()
+
+// lowerRune is unicode.ToLower(r), with the General Punctuation block
+// (U+2000 to U+206F: quotation marks, dashes, spaces), which has no case,
+// answered without a table search.
+func lowerRune(r rune) rune {
+	if r >= 0x2000 && r < 0x2070 {
+		return r
+	}
+	return unicode.ToLower(r)
+}
+
 // Token is one token of a text as Next finds it: the span [St, En), whether
-// it is a word, and whether a line break stands in the gap before it.
+// it is a word, and whether a line break stands in the gap before it. For a
+// word of ASCII letters and digits only, ASCII is set and Hash is the Hash of
+// its lower case, by which a Table finds it (Table.Word); for other tokens
+// both are zero.
 type Token struct {
 	St, En   int
 	Word, NL bool
+	ASCII    bool
+	Hash     uint32
 }
 
 // Tokens appends to dst every token of s in order, as successive calls of
 // Next give them, so that several matchers can share one scan of a text.
 func Tokens(dst []Token, s string) []Token {
-	for pos := 0; ; {
-		st, en, word, nl := Next(s, pos)
-		if st < 0 {
-			return dst
+	nl := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch byteClass[c] {
+		case classSpace:
+			i++
+			continue
+		case classNL:
+			nl = true
+			i++
+			continue
+		case classWord:
+			st := i
+			i++
+			for i < len(s) && byteClass[s[i]] == classWord {
+				i++
+			}
+			if i < len(s) && s[i] >= utf8.RuneSelf {
+				if en := wordEnd(s, i); en > i {
+					dst = appendToken(dst, st, en, true, nl)
+					i, nl = en, false
+					continue
+				}
+			}
+			dst = appendToken(dst, st, i, true, nl)
+			last := &dst[len(dst)-1]
+			last.ASCII = true
+			if n := i - st; n <= 8 && len(s)-st >= 8 {
+				// The word and what follows it, for one load.
+				x := load64(s[st:]) & (1<<(8*uint(n)) - 1) // 1<<64 is 0: all bits kept
+				last.Hash = hashTail(uint64(n), x)
+			} else {
+				last.Hash = Hash(s[st:i])
+			}
+			if i < len(s) && s[i] == ' ' {
+				i++ // the commonest gap, skipped at once
+			}
+		case classPunct:
+			dst = appendToken(dst, i, i+1, false, nl)
+			i++
+		default:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			switch runeClass(r) {
+			case classSpace:
+				i += n
+				continue
+			case classNL:
+				nl = true
+				i += n
+				continue
+			case classWord:
+				en := wordEnd(s, i+n)
+				dst = appendToken(dst, i, en, true, nl)
+				i = en
+			default:
+				dst = appendToken(dst, i, i+n, false, nl)
+				i += n
+			}
 		}
-		dst = append(dst, Token{st, en, word, nl})
-		pos = en
+		nl = false
 	}
+	return dst
+}
+
+// appendToken appends the token [st, en) to dst, neither ASCII nor hashed.
+// It sets the fields one by one in place: a Token built apart and copied in
+// would be written and read back with stores and loads of different widths.
+func appendToken(dst []Token, st, en int, word, nl bool) []Token {
+	dst = append(dst, Token{})
+	tk := &dst[len(dst)-1]
+	tk.St, tk.En, tk.Word, tk.NL = st, en, word, nl
+	return dst
+}
+
+// wordEnd returns the end of the word that runs on at byte i of s.
+func wordEnd(s string, i int) int {
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if byteClass[c] != classWord {
+				break
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if runeClass(r) != classWord {
+			break
+		}
+		i += n
+	}
+	return i
+}
+
+// The classes of characters for Tokens, as Next treats them.
+const (
+	classPunct uint8 = iota // a token by itself
+	classSpace              // a separator: a space or an invisible format character
+	classNL                 // a separator that breaks the line
+	classWord               // part of a word: a letter, digit or combining mark
+	classMulti              // (byteClass only) the first byte of a longer character
+)
+
+// classOf returns the class of r, as Next decides it.
+func classOf(r rune) uint8 {
+	switch {
+	case r == '\n' || r == '\u2028' || r == '\u2029' || r == '\u0085':
+		return classNL
+	case unicode.IsSpace(r) || unicode.Is(unicode.Cf, r):
+		return classSpace
+	case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
+		return classWord
+	}
+	return classPunct
+}
+
+// byteClass is the class of each ASCII byte; the others are classMulti.
+var byteClass = func() (t [256]uint8) {
+	for c := range t {
+		t[c] = classMulti
+		if c < utf8.RuneSelf {
+			t[c] = classOf(rune(c))
+		}
+	}
+	return t
+}()
+
+// Characters of the ranges [0, len(lowClass)) and [punctStart,
+// punctStart+len(punctClass)) (General Punctuation) are classed by table.
+const punctStart = 0x2000
+
+var (
+	lowClass   = makeClasses(0, 0x800)
+	punctClass = makeClasses(punctStart, 0x70)
+)
+
+// makeClasses returns the classes of the n characters from r0.
+func makeClasses(r0 rune, n int) []uint8 {
+	t := make([]uint8, n)
+	for i := range t {
+		t[i] = classOf(r0 + rune(i))
+	}
+	return t
+}
+
+// runeClass is classOf(r), by table for the commonest characters.
+func runeClass(r rune) uint8 {
+	if r < rune(len(lowClass)) {
+		return lowClass[r]
+	}
+	if uint32(r-punctStart) < uint32(len(punctClass)) {
+		return punctClass[r-punctStart]
+	}
+	return classOf(r)
 }

@@ -1,8 +1,11 @@
 package wordscan
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -85,8 +88,41 @@ func TestTable(t *testing.T) {
 	}
 }
 
+// tokenTexts are texts for the tests of Tokens: ASCII, typographic
+// punctuation, words with accents, odd spaces and line breaks, invisible
+// format characters, invalid UTF-8 and characters that change length when
+// lower-cased.
+var tokenTexts = []string{
+	"The “U.S.” said,\n  it’s 7,200 — x\u2028y",
+	"",
+	"a",
+	"ABCDEFGH",
+	"ABCDEFGHI jklmnopqrstuvwxyz0123456789 Z",
+	"naïve café Ärger Zaporizhzhia’s\u00a0x\u0085y",
+	"soft\u00adhyphen zero\u200bwidth e\u0301clair",
+	"bad \xff\xfe bytes\xc3 \xe2\x80",
+	"İstanbul \u212Aelvin ΣΑΣ Привет мир 北京 ١٢٣",
+	"\r\n\t\v\f end\n",
+	"\u2029para \u3000ideographic",
+	"x",
+}
+
 func TestTokens(t *testing.T) {
-	s := "The “U.S.” said,\n  it’s 7,200 — x\u2028y"
+	for _, s := range tokenTexts {
+		checkTokens(t, s)
+	}
+}
+
+func FuzzTokens(f *testing.F) {
+	for _, s := range tokenTexts {
+		f.Add(s)
+	}
+	f.Fuzz(checkTokens)
+}
+
+// checkTokens checks that Tokens gives the tokens of successive calls of
+// Next, with ASCII and Hash set as documented.
+func checkTokens(t *testing.T, s string) {
 	toks := Tokens(nil, s)
 	pos, k := 0, 0
 	for {
@@ -94,13 +130,260 @@ func TestTokens(t *testing.T) {
 		if st < 0 {
 			break
 		}
-		if k >= len(toks) || toks[k] != (Token{st, en, word, nl}) {
-			t.Fatalf("token %d: got %v, want %v", k, toks[k:], Token{st, en, word, nl})
+		if k >= len(toks) {
+			t.Fatalf("%q: %d tokens, want more", s, len(toks))
+		}
+		tk := toks[k]
+		if tk.St != st || tk.En != en || tk.Word != word || tk.NL != nl {
+			t.Fatalf("%q: token %d = %+v, want %d:%d word %v nl %v", s, k, tk, st, en, word, nl)
+		}
+		tok := s[st:en]
+		ascii := word && isASCII(tok)
+		if tk.ASCII != ascii {
+			t.Fatalf("%q: token %q ASCII = %v", s, tok, tk.ASCII)
+		}
+		if ascii && tk.Hash != Hash(strings.ToLower(tok)) || !ascii && tk.Hash != 0 {
+			t.Fatalf("%q: token %q Hash = %#x", s, tok, tk.Hash)
 		}
 		k++
 		pos = en
 	}
 	if k != len(toks) {
-		t.Errorf("got %d tokens, want %d", len(toks), k)
+		t.Errorf("%q: got %d tokens, want %d", s, len(toks), k)
+	}
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// TestRuneClass checks the tables of runeClass against classOf for every
+// character.
+func TestRuneClass(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if got, want := runeClass(r), classOf(r); got != want {
+			t.Fatalf("runeClass(%U) = %d, want %d", r, got, want)
+		}
+	}
+	for c := 0; c < 256; c++ {
+		want := classMulti
+		if c < utf8.RuneSelf {
+			want = classOf(rune(c))
+		}
+		if byteClass[c] != want {
+			t.Errorf("byteClass[%#x] = %d, want %d", c, byteClass[c], want)
+		}
+	}
+}
+
+func TestLowerRune(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if got, want := lowerRune(r), unicode.ToLower(r); got != want {
+			t.Fatalf("lowerRune(%U) = %U, want %U", r, got, want)
+		}
+	}
+}
+
+func TestLowerASCII8(t *testing.T) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		for pos := 0; pos < 8; pos++ {
+			in := []byte("aZ0 @[`{")
+			in[pos] = byte(c)
+			want := strings.ToLower(string(in))
+			var got [8]byte
+			putLE64(got[:], lowerASCII8(load64(string(in))))
+			if string(got[:]) != want {
+				t.Fatalf("lowerASCII8(%q) = %q, want %q", in, got, want)
+			}
+		}
+	}
+}
+
+func FuzzLower(f *testing.F) {
+	for _, s := range tokenTexts {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, ok := Lower(s)
+		want := strings.ToLower(s)
+		if ok && got != want {
+			t.Fatalf("Lower(%q) = %q, want %q", s, got, want)
+		}
+		if ok != keepsLength(s) {
+			t.Fatalf("Lower(%q) ok = %v", s, ok)
+		}
+	})
+}
+
+// keepsLength reports whether s is valid UTF-8 whose every character
+// lower-cases to a character of the same length.
+func keepsLength(s string) bool {
+	if !utf8.ValidString(s) {
+		return false
+	}
+	for _, r := range s {
+		if utf8.RuneLen(unicode.ToLower(r)) != utf8.RuneLen(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func TestLowerLong(t *testing.T) {
+	// Longer than Lower's chunk, with characters across its boundaries.
+	var b strings.Builder
+	for i := 0; b.Len() < 3000; i++ {
+		b.WriteString([]string{"Hello ", "WORLD’s ", "Ärger ", "x", "ÜBER\n", "—"}[i%6])
+	}
+	texts := []string{b.String()}
+	// Long ASCII runs that end anywhere in or at the end of a chunk.
+	for k := 0; k < 20; k++ {
+		texts = append(texts, strings.Repeat("A", k)+strings.Repeat("Hello World ", 100)+"ÄÖÜ’x"+strings.Repeat("Y", k))
+	}
+	for _, s := range texts {
+		got, ok := Lower(s)
+		if !ok || got != strings.ToLower(s) {
+			t.Errorf("Lower of %d bytes: ok %v, differs %v", len(s), ok, got != strings.ToLower(s))
+		}
+	}
+}
+
+func TestHash(t *testing.T) {
+	words := []string{"", "a", "ab", "abc", "abcd", "abcde", "abcdef", "abcdefg", "abcdefgh",
+		"abcdefghi", "abcdefghijklmnop", "abcdefghijklmnopq", "internationalisation", "a-b.c"}
+	seen := map[uint32]string{}
+	for _, w := range words {
+		h := Hash(w)
+		if Hash(strings.ToUpper(w)) != h || Hash([]byte(w)) != h {
+			t.Errorf("Hash(%q) differs by case or type", w)
+		}
+		if o, dup := seen[h]; dup {
+			t.Errorf("Hash(%q) == Hash(%q)", w, o)
+		}
+		seen[h] = w
+	}
+}
+
+func TestLoadTail(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want uint64
+	}{
+		{"", 0},
+		{"\x01", 0x01},
+		{"\x01\x02", 0x0201},
+		{"\x01\x02\x03", 0x030201},
+		{"\x01\x02\x03\x04", 0x04030201},
+		{"\x01\x02\x03\x04\x05", 0x0504030201},
+		{"\x01\x02\x03\x04\x05\x06", 0x060504030201},
+		{"\x01\x02\x03\x04\x05\x06\x07", 0x07060504030201},
+		{"\x01\x02\x03\x04\x05\x06\x07\x08", 0x0807060504030201},
+	} {
+		if got := loadTail(tc.in); got != tc.want {
+			t.Errorf("loadTail(%q) = %#x, want %#x", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestTableWord(t *testing.T) {
+	tb := NewTable(map[string]int{"kyiv": 1, "reportedly": 2, "lwów": 3, "kiev": 4, "x": 5, "so": 6})
+	text := "KYIV Reportedly lwów LWÓW \u212Aiev X so-called kyivx Kyi - Kiev"
+	want := map[string]int{"KYIV": 1, "Reportedly": 2, "lwów": 3, "LWÓW": 3, "\u212Aiev": 4, "X": 5, "so": 6, "Kiev": 4}
+	for _, tk := range Tokens(nil, text) {
+		tok := text[tk.St:tk.En]
+		got, ok := tb.Word(text, &tk)
+		if w, in := want[tok]; ok != in || got != w {
+			t.Errorf("Word(%q) = %d, %v; want %d, %v", tok, got, ok, w, in)
+		}
+	}
+}
+
+// benchText reads the example articles, about 50 KB of news text.
+func benchText(b *testing.B) string {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "examples", "*.txt"))
+	if len(files) == 0 {
+		b.Skip("no examples")
+	}
+	var sb strings.Builder
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sb.Write(data)
+	}
+	return sb.String()
+}
+
+func BenchmarkTokens(b *testing.B) {
+	s := benchText(b)
+	b.SetBytes(int64(len(s)))
+	var toks []Token
+	for b.Loop() {
+		toks = Tokens(toks[:0], s)
+	}
+}
+
+func BenchmarkLower(b *testing.B) {
+	s := benchText(b)
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		Lower(s)
+	}
+}
+
+func BenchmarkTableWord(b *testing.B) {
+	s := benchText(b)
+	toks := Tokens(nil, s)
+	m := map[string]int{}
+	for i, w := range strings.Fields("kyiv reportedly allegedly reuters bloomberg times financial associated") {
+		m[w] = i
+	}
+	tb := NewTable(m)
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		for i := range toks {
+			if !tb.Absent(&toks[i]) {
+				tb.Word(s, &toks[i])
+			}
+		}
+	}
+}
+
+func TestGetBytesAllocs(t *testing.T) {
+	tb := NewTable(map[string]int{"reportedly": 1})
+	key := []byte("reportedly but longer than thirty-two bytes")
+	if n := testing.AllocsPerRun(100, func() { tb.GetBytes(key) }); n != 0 {
+		t.Errorf("GetBytes allocates %v times", n)
+	}
+}
+
+func TestKeyDiffers(t *testing.T) {
+	for _, tc := range []struct {
+		text, lexicon string
+		differs       bool
+	}{
+		{"Kyiv", "kyiv", false},
+		{"KYIV", "Kyiv", false},
+		{"Kyiv", "kiev", true},
+		{"Kyiv", "Kyivs", true},
+		{"Kyiv", "Kyiv’s", false},    // not an ASCII lexicon token
+		{"\u212Aiev", "kiev", false}, // not an ASCII word: compared in full
+		{"Kiev", "\u212Aiev", false}, // not an ASCII lexicon token
+		{"’", "'", false},
+		{"-", "x", false}, // punctuation is not ruled out
+	} {
+		toks := Tokens(nil, tc.text)
+		if len(toks) != 1 {
+			t.Fatalf("%q: %d tokens", tc.text, len(toks))
+		}
+		if got := KeyOf(tc.lexicon).Differs(&toks[0]); got != tc.differs {
+			t.Errorf("KeyOf(%q).Differs(%q) = %v, want %v", tc.lexicon, tc.text, got, tc.differs)
+		}
 	}
 }
