@@ -235,21 +235,40 @@ func (d *doc) narration(si int) []ntok {
 	return d.narr[lo:hi:hi]
 }
 
-// buildNarrations builds the narration of every sentence into d.narr.
+// buildNarrations builds the narration of every sentence into d.narr, in
+// one walk over the tokens when the sentences are in order.
 func (d *doc) buildNarrations() {
 	d.narrAt = slices.Grow(d.narrAt[:0], len(d.in.Sentences)+1)[:0]
 	d.narrAt = append(d.narrAt, 0)
+	i := 0
 	for _, sp := range d.in.Sentences {
-		d.narr = d.buildNarration(d.narr, sp)
+		i = firstTokenFrom(d.in.Tokens, i, sp.Start)
+		d.narr, i = d.buildNarration(d.narr, i, sp.End)
 		d.narrAt = append(d.narrAt, len(d.narr))
 	}
 }
 
-// buildNarration appends the narration of the span sp to out.
-func (d *doc) buildNarration(out []ntok, sp article.Span) []ntok {
+// firstTokenFrom returns the index of the first token of toks ending after
+// pos, as sortSearch does; it walks on from i when no token before i ends
+// after pos.
+func firstTokenFrom(toks []segment.Token, i, pos int) int {
+	if i > len(toks) || i > 0 && toks[i-1].End > pos {
+		return sortSearch(toks, pos)
+	}
+	for i < len(toks) && toks[i].End <= pos {
+		i++
+	}
+	return i
+}
+
+// buildNarration appends the narration of the tokens from index i that
+// start before end to out, and returns it with the index of the first token
+// after them.
+func (d *doc) buildNarration(out []ntok, i, end int) ([]ntok, int) {
 	base := len(out)
-	for i := sortSearch(d.in.Tokens, sp.Start); i < len(d.in.Tokens) && d.in.Tokens[i].Start < sp.End; i++ {
-		t := &d.in.Tokens[i]
+	toks := d.in.Tokens
+	for ; i < len(toks) && toks[i].Start < end; i++ {
+		t := &toks[i]
 		if q := d.quoteOf[i]; q >= 0 {
 			if len(out) == base || out[len(out)-1].q != int32(q) {
 				qs := d.in.Quotes[q]
@@ -258,19 +277,22 @@ func (d *doc) buildNarration(out []ntok, sp article.Span) []ntok {
 			continue
 		}
 		var lw string
+		var f wflag
+		var id uint32
 		if d.lower != "" {
 			lw = d.lower[t.Start:t.End]
+			f, id = d.vocab.lookupAt(d.lower, t.Start, t.End)
 		} else {
 			lw = lower(t.Text)
+			f, id = d.vocab.lookup(lw)
 		}
-		f, id := d.vocab.lookup(lw)
 		var p byte
 		if len(t.Text) == 1 {
 			p = t.Text[0]
 		}
 		out = append(out, ntok{start: t.Start, end: t.End, lower: lw, q: -1, flags: f | textClass(t.Text), wid: id, p: p})
 	}
-	return out
+	return out, i
 }
 
 func sortSearch(toks []segment.Token, pos int) int {

@@ -287,16 +287,17 @@ type vocabulary struct {
 	infos []wordInfo
 	// shortKeys holds the words of up to 7 bytes, the most of a text's
 	// tokens, as their bytes and length packed into a uint64 (shortKey),
-	// in open addressing: one multiplication and one comparison find most.
-	// The table is small, to stay in the cache; shortIDs are the words'
-	// ids, flags their flags by id.
+	// in open addressing: one multiplication and one comparison find most,
+	// and rule out most other words, as the table is at most a quarter
+	// full. It is small enough to stay in the cache; shortIDs are the
+	// words' ids, flags their flags by id.
 	shortKeys  []uint64
 	shortIDs   []uint16
 	shortShift uint
 	flags      []wflag
 	// long holds the longer words; starts[wordscan.Prefix2(w)] has
-	// wordscan.LenBit(len(w)) set for each, so that most other long
-	// words are ruled out without hashing them.
+	// wordscan.LenBit(len(w)) set for each of them, so that most other
+	// long words are ruled out without hashing them.
 	long   *wordscan.Table[uint32]
 	starts []uint32
 }
@@ -313,27 +314,62 @@ func shortKey(w string) uint64 {
 
 // lookup returns the flags and id of the lower-case word w.
 func (v *vocabulary) lookup(w string) (wflag, uint32) {
-	if w == "" || v.starts[wordscan.Prefix2(w)]&wordscan.LenBit(len(w)) == 0 {
-		return 0, 0
-	}
 	if len(w) <= 7 {
-		k := shortKey(w)
-		keys := v.shortKeys
-		mask := uint64(len(keys) - 1)
-		for h := (k * 0x9E3779B97F4A7C15) >> v.shortShift; ; h = (h + 1) & mask {
-			switch keys[h] {
-			case k:
-				id := uint32(v.shortIDs[h])
-				return v.flags[id], id
-			case 0:
-				return 0, 0
-			}
+		if w == "" {
+			return 0, 0
 		}
+		return v.lookupShort(shortKey(w))
+	}
+	return v.lookupLong(w)
+}
+
+// lookupAt returns the flags and id of the lower-case word s[i:j]; it reads
+// the bytes of a short word with one load when s has 8 bytes from i.
+func (v *vocabulary) lookupAt(s string, i, j int) (wflag, uint32) {
+	n := j - i
+	switch {
+	case n <= 0:
+		return 0, 0
+	case n > 7:
+		return v.lookupLong(s[i:j])
+	case i+8 <= len(s):
+		return v.lookupShort(load64(s, i)&(1<<(8*n)-1) | uint64(n)<<56)
+	}
+	return v.lookupShort(shortKey(s[i:j]))
+}
+
+// lookupShort returns the flags and id of the word of up to 7 bytes with
+// the shortKey k.
+func (v *vocabulary) lookupShort(k uint64) (wflag, uint32) {
+	keys := v.shortKeys
+	mask := uint64(len(keys) - 1)
+	for h := (k * 0x9E3779B97F4A7C15) >> v.shortShift; ; h = (h + 1) & mask {
+		switch keys[h] {
+		case k:
+			id := uint32(v.shortIDs[h])
+			return v.flags[id], id
+		case 0:
+			return 0, 0
+		}
+	}
+}
+
+// lookupLong returns the flags and id of the word w of 8 bytes or more.
+func (v *vocabulary) lookupLong(w string) (wflag, uint32) {
+	if v.starts[wordscan.Prefix2(w)]&wordscan.LenBit(len(w)) == 0 {
+		return 0, 0
 	}
 	if id, ok := v.long.Get(w); ok {
 		return v.flags[id], id
 	}
 	return 0, 0
+}
+
+// load64 returns the 8 bytes of s from i as a little-endian number.
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // info returns what the lexicons say about the lower-case word w.
@@ -443,10 +479,10 @@ func buildVocabulary(lx *lexicon, rec *entity.Recognizer) *vocabulary {
 	for _, w := range keys {
 		ids[w] = uint32(len(v.infos))
 		v.infos = append(v.infos, *words[w])
-		v.starts[wordscan.Prefix2(w)] |= wordscan.LenBit(len(w))
 		if len(w) <= 7 {
 			nshort++
 		} else {
+			v.starts[wordscan.Prefix2(w)] |= wordscan.LenBit(len(w))
 			long[w] = ids[w]
 		}
 	}
@@ -459,7 +495,7 @@ func buildVocabulary(lx *lexicon, rec *entity.Recognizer) *vocabulary {
 		v.flags[i] = v.infos[i].flags
 	}
 	bits := uint(4)
-	for 1<<bits < 2*nshort {
+	for 1<<bits < 4*nshort {
 		bits++
 	}
 	v.shortKeys, v.shortIDs, v.shortShift = make([]uint64, 1<<bits), make([]uint16, 1<<bits), 64-bits
