@@ -11,6 +11,9 @@ import (
 // familiar with the matter"), in text order.
 func (d *doc) findAnonymous() {
 	for si := range d.in.Sentences {
+		if !d.sentenceHas(si, fAnonHead) {
+			continue
+		}
 		nt := d.narration(si)
 		ch := ""
 		for i := range nt {

@@ -114,6 +114,7 @@ type doc struct {
 	refChannel map[string]string // speaker → channel it was introduced with
 	narr       []ntok            // the narrations of all sentences, one after another
 	narrAt     []int             // narr[narrAt[i]:narrAt[i+1]] is that of sentence i
+	narrFlags  []wflag           // per sentence: the flags of its narration's tokens, or-ed
 	roles      map[string][]string
 	cands      []entity.Mention
 	// per role noun and modifiers: how far the mentions have been scanned
@@ -164,11 +165,13 @@ func (a *Attributor) newDoc(in Input) *doc {
 	for i := range d.quoteOf {
 		d.quoteOf[i] = -1
 	}
+	first := 0 // the first token of the last quotation
 	for k, q := range in.Quotes {
 		if q.Block {
 			continue
 		}
-		for i := sortSearch(in.Tokens, q.Open); i < len(in.Tokens) && in.Tokens[i].End <= q.Close; i++ {
+		first = firstTokenFrom(in.Tokens, first, q.Open)
+		for i := first; i < len(in.Tokens) && in.Tokens[i].End <= q.Close; i++ {
 			if in.Tokens[i].Start >= q.Open && d.quoteOf[i] < 0 {
 				d.quoteOf[i] = k
 			}
@@ -240,12 +243,21 @@ func (d *doc) narration(si int) []ntok {
 func (d *doc) buildNarrations() {
 	d.narrAt = slices.Grow(d.narrAt[:0], len(d.in.Sentences)+1)[:0]
 	d.narrAt = append(d.narrAt, 0)
+	d.narrFlags = slices.Grow(d.narrFlags[:0], len(d.in.Sentences))[:0]
 	i := 0
 	for _, sp := range d.in.Sentences {
 		i = firstTokenFrom(d.in.Tokens, i, sp.Start)
-		d.narr, i = d.buildNarration(d.narr, i, sp.End)
+		var f wflag
+		d.narr, i, f = d.buildNarration(d.narr, i, sp.End)
 		d.narrAt = append(d.narrAt, len(d.narr))
+		d.narrFlags = append(d.narrFlags, f)
 	}
+}
+
+// sentenceHas reports whether a token of the narration of sentence si has
+// one of the flags f.
+func (d *doc) sentenceHas(si int, f wflag) bool {
+	return d.narrFlags[si]&f != 0
 }
 
 // firstTokenFrom returns the index of the first token of toks ending after
@@ -263,9 +275,10 @@ func firstTokenFrom(toks []segment.Token, i, pos int) int {
 
 // buildNarration appends the narration of the tokens from index i that
 // start before end to out, and returns it with the index of the first token
-// after them.
-func (d *doc) buildNarration(out []ntok, i, end int) ([]ntok, int) {
+// after them and the flags of the tokens appended, or-ed.
+func (d *doc) buildNarration(out []ntok, i, end int) ([]ntok, int, wflag) {
 	base := len(out)
+	var all wflag
 	toks := d.in.Tokens
 	for ; i < len(toks) && toks[i].Start < end; i++ {
 		t := &toks[i]
@@ -290,9 +303,11 @@ func (d *doc) buildNarration(out []ntok, i, end int) ([]ntok, int) {
 		if len(t.Text) == 1 {
 			p = t.Text[0]
 		}
-		out = append(out, ntok{start: t.Start, end: t.End, lower: lw, q: -1, flags: f | textClass(t.Text), wid: id, p: p})
+		f |= textClass(t.Text)
+		all |= f
+		out = append(out, ntok{start: t.Start, end: t.End, lower: lw, q: -1, flags: f, wid: id, p: p})
 	}
-	return out, i
+	return out, i, all
 }
 
 func sortSearch(toks []segment.Token, pos int) int {

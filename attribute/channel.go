@@ -6,6 +6,49 @@ import "strings"
 // "told the FT", "speaking to Kyiv Post", "according to the Financial
 // Times" (when someone else is the speaker), "in a tweet".
 func (d *doc) channel(nt []ntok, at attribution) string {
+	if len(nt) == 0 {
+		return ""
+	}
+	if d.outletOverlaps(nt[0].start, nt[len(nt)-1].end) {
+		if ch := d.channelOutlet(nt, at); ch != "" {
+			return ch
+		}
+	}
+	// The first phrase of the list found anywhere in the sentence.
+	best := -1
+	for i := range nt {
+		if !nt[i].is(fChannel) {
+			continue
+		}
+		for _, p := range d.info(&nt[i]).channels {
+			if best >= 0 && p >= best {
+				break
+			}
+			if matchWordsAt(nt, i, d.lx.channels[p].words) {
+				best = p
+				break
+			}
+		}
+	}
+	if best >= 0 {
+		return d.lx.channels[best].channel
+	}
+	return ""
+}
+
+// outletOverlaps reports whether an outlet mention overlaps [start, end).
+func (d *doc) outletOverlaps(start, end int) bool {
+	for _, o := range d.in.Outlets {
+		if o.Start < end && o.End > start {
+			return true
+		}
+	}
+	return false
+}
+
+// channelOutlet finds an outlet named in nt as the medium: "told the FT",
+// "according to the Financial Times"; "" if none.
+func (d *doc) channelOutlet(nt []ntok, at attribution) string {
 	for i, t := range nt {
 		if t.q >= 0 {
 			continue
@@ -34,25 +77,6 @@ func (d *doc) channel(nt []ntok, at attribution) string {
 		if j >= 1 && nt[j].lower == "to" && nt[j-1].lower == "according" {
 			return om.Canonical
 		}
-	}
-	// The first phrase of the list found anywhere in the sentence.
-	best := -1
-	for i := range nt {
-		if !nt[i].is(fChannel) {
-			continue
-		}
-		for _, p := range d.info(&nt[i]).channels {
-			if best >= 0 && p >= best {
-				break
-			}
-			if matchWordsAt(nt, i, d.lx.channels[p].words) {
-				best = p
-				break
-			}
-		}
-	}
-	if best >= 0 {
-		return d.lx.channels[best].channel
 	}
 	return ""
 }

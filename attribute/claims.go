@@ -21,6 +21,9 @@ var claimVerbs = map[string]bool{"said": true, "says": true, "reported": true, "
 func (d *doc) claims() []article.Claim {
 	var out []article.Claim
 	for si, sent := range d.in.Sentences {
+		if !d.sentenceHas(si, fClaimVerb|fAccording) {
+			continue // no claim verb, no "according"
+		}
 		nt := d.narration(si)
 		if c, ok := d.thatClaim(nt, sent); ok {
 			out = append(out, c)
@@ -84,7 +87,7 @@ func (d *doc) thatClaim(nt []ntok, sent article.Span) (article.Claim, bool) {
 
 func (d *doc) accordingClaim(nt []ntok, sent article.Span) (article.Claim, bool) {
 	for i := 0; i+1 < len(nt); i++ {
-		if nt[i].lower != "according" || nt[i+1].lower != "to" {
+		if !nt[i].is(fAccording) || nt[i+1].lower != "to" {
 			continue
 		}
 		for _, t := range nt {

@@ -222,13 +222,14 @@ const (
 	fCueNoun
 	fCueNaming
 	fChannel // the first word of a channel phrase
-	fStrip   // the first word of an anonStrip phrase
+	fStrip     // the first word of an anonStrip phrase
+	fAccording // "according", which opens a claim ("according to X, …")
 )
 
 // Class flags: what a narration token's own text is (not its lower case),
 // set when its narration is built. No word of the lexicons has them.
 const (
-	cWord       wflag = 1 << (iota + 24) // starts with a letter or digit
+	cWord       wflag = 1 << (iota + 25) // starts with a letter or digit
 	cCapital                             // starts with an upper-case letter
 	cPossessive                          // ends in "’s" or "'s"
 	cUS                                  // is "US"
@@ -412,6 +413,7 @@ func buildVocabulary(lx *lexicon, rec *entity.Recognizer) *vocabulary {
 	set(labelLead, fLabelLead)
 	set(documentNouns, fDocumentNoun)
 	set(leakNouns, fLeakNoun)
+	get("according").flags |= fAccording
 	for w, cs := range lx.cues {
 		if w == "" || len(cs) == 0 {
 			continue
