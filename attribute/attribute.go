@@ -99,13 +99,16 @@ func (a *Attributor) Document(in Input) Result {
 // doc is the working state for one document. Its buffers are reused from
 // call to call; nothing in a Result points into them.
 type doc struct {
-	a          *Attributor
-	in         Input
-	body       string
-	lower      string // body in lower case, or "" when offsets would change
-	lx         *lexicon
-	vocab      *vocabulary
-	quoteOf    []int      // per token: index of the quotation it is in, or -1
+	a       *Attributor
+	in      Input
+	body    string
+	lower   string // body in lower case, or "" when offsets would change
+	lx      *lexicon
+	vocab   *vocabulary
+	quoteOf []int // per token: index of the quotation it is in, or -1
+	// per quotation: the tokens inside it when they are all those of a
+	// run (quoteOf is its index for each), else the empty run
+	quoteRun   []tokenRun
 	anon       []referent // anonymous descriptions in narration, in text order
 	used       map[string]bool
 	usedOrder  []string
@@ -161,27 +164,47 @@ func (a *Attributor) newDoc(in Input) *doc {
 	if d.lower == "" || len(d.lower) != len(d.body) {
 		d.lower, _ = wordscan.Lower(d.body)
 	}
-	d.quoteOf = slices.Grow(d.quoteOf[:0], len(in.Tokens))[:len(in.Tokens)]
-	for i := range d.quoteOf {
-		d.quoteOf[i] = -1
-	}
-	first := 0 // the first token of the last quotation
-	for k, q := range in.Quotes {
-		if q.Block {
-			continue
-		}
-		first = firstTokenFrom(in.Tokens, first, q.Open)
-		for i := first; i < len(in.Tokens) && in.Tokens[i].End <= q.Close; i++ {
-			if in.Tokens[i].Start >= q.Open && d.quoteOf[i] < 0 {
-				d.quoteOf[i] = k
-			}
-		}
-	}
+	d.markQuotations()
 	d.attrs = slices.Grow(d.attrs[:0], len(in.Quotes))[:len(in.Quotes)]
 	clear(d.attrs)
 	d.buildNarrations()
 	return d
 }
+
+// markQuotations fills d.quoteOf and d.quoteRun: which tokens are inside
+// which marked quotation.
+func (d *doc) markQuotations() {
+	toks := d.in.Tokens
+	d.quoteOf = slices.Grow(d.quoteOf[:0], len(toks))[:len(toks)]
+	for i := range d.quoteOf {
+		d.quoteOf[i] = -1
+	}
+	d.quoteRun = slices.Grow(d.quoteRun[:0], len(d.in.Quotes))[:len(d.in.Quotes)]
+	clear(d.quoteRun)
+	first := 0 // the first token of the last quotation
+	for k, q := range d.in.Quotes {
+		if q.Block {
+			continue
+		}
+		first = firstTokenFrom(toks, first, q.Open)
+		lo, hi, n := -1, 0, 0
+		for i := first; i < len(toks) && toks[i].End <= q.Close; i++ {
+			if toks[i].Start >= q.Open && d.quoteOf[i] < 0 {
+				d.quoteOf[i] = k
+				if lo < 0 {
+					lo = i
+				}
+				hi, n = i+1, n+1
+			}
+		}
+		if lo >= 0 && n == hi-lo {
+			d.quoteRun[k] = tokenRun{lo, hi}
+		}
+	}
+}
+
+// tokenRun is a range of tokens, all inside the same marked quotation.
+type tokenRun struct{ lo, hi int }
 
 // release clears d of the document and returns it to the pool.
 func (a *Attributor) release(d *doc) {
@@ -267,7 +290,11 @@ func firstTokenFrom(toks []segment.Token, i, pos int) int {
 	if i > len(toks) || i > 0 && toks[i-1].End > pos {
 		return sortSearch(toks, pos)
 	}
-	for i < len(toks) && toks[i].End <= pos {
+	for n := 0; i < len(toks) && toks[i].End <= pos; n++ {
+		if n == 8 {
+			// A long way to go: search the rest.
+			return i + sortSearch(toks[i:], pos)
+		}
 		i++
 	}
 	return i
@@ -286,6 +313,11 @@ func (d *doc) buildNarration(out []ntok, i, end int) ([]ntok, int, wflag) {
 			if len(out) == base || out[len(out)-1].q != int32(q) {
 				qs := d.in.Quotes[q]
 				out = append(out, ntok{start: qs.Open, end: qs.Close, q: int32(q)})
+			}
+			// The rest of the quotation's tokens add nothing: skip them
+			// when they are one run inside the span.
+			if r := d.quoteRun[q]; i >= r.lo && i < r.hi && toks[r.hi-1].Start < end {
+				i = r.hi - 1
 			}
 			continue
 		}

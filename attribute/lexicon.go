@@ -221,7 +221,7 @@ const (
 	fCueVerb
 	fCueNoun
 	fCueNaming
-	fChannel // the first word of a channel phrase
+	fChannel   // the first word of a channel phrase
 	fStrip     // the first word of an anonStrip phrase
 	fAccording // "according", which opens a claim ("according to X, …")
 )
@@ -296,11 +296,11 @@ type vocabulary struct {
 	shortIDs   []uint16
 	shortShift uint
 	flags      []wflag
-	// long holds the longer words; starts[wordscan.Prefix2(w)] has
-	// wordscan.LenBit(len(w)) set for each of them, so that most other
-	// long words are ruled out without hashing them.
-	long   *wordscan.Table[uint32]
-	starts []uint32
+	// long holds the longer words; longBits has bit longHash(w) set for
+	// each of them, so that nearly all other long words are ruled out
+	// with one multiplication and no pass over their bytes.
+	long     *wordscan.Table[uint32]
+	longBits []uint64
 }
 
 // shortKey packs a word of 1 to 7 bytes into a non-zero key: its bytes,
@@ -357,13 +357,19 @@ func (v *vocabulary) lookupShort(k uint64) (wflag, uint32) {
 
 // lookupLong returns the flags and id of the word w of 8 bytes or more.
 func (v *vocabulary) lookupLong(w string) (wflag, uint32) {
-	if v.starts[wordscan.Prefix2(w)]&wordscan.LenBit(len(w)) == 0 {
+	if h := longHash(w); v.longBits[h>>6]&(1<<(h&63)) == 0 {
 		return 0, 0
 	}
 	if id, ok := v.long.Get(w); ok {
 		return v.flags[id], id
 	}
 	return 0, 0
+}
+
+// longHash hashes the first 8 bytes and the length of a word of 8 bytes
+// or more to 16 bits, for the filter vocabulary.longBits.
+func longHash(w string) uint64 {
+	return ((load64(w, 0) ^ uint64(len(w))) * 0x9E3779B97F4A7C15) >> 48
 }
 
 // load64 returns the 8 bytes of s from i as a little-endian number.
@@ -475,7 +481,7 @@ func buildVocabulary(lx *lexicon, rec *entity.Recognizer) *vocabulary {
 		}
 	}
 	sort.Strings(keys)
-	v := &vocabulary{infos: make([]wordInfo, 1, len(keys)+1), starts: make([]uint32, 1<<16)}
+	v := &vocabulary{infos: make([]wordInfo, 1, len(keys)+1), longBits: make([]uint64, 1<<16/64)}
 	ids, long := map[string]uint32{}, map[string]uint32{}
 	nshort := 0
 	for _, w := range keys {
@@ -484,7 +490,8 @@ func buildVocabulary(lx *lexicon, rec *entity.Recognizer) *vocabulary {
 		if len(w) <= 7 {
 			nshort++
 		} else {
-			v.starts[wordscan.Prefix2(w)] |= wordscan.LenBit(len(w))
+			h := longHash(w)
+			v.longBits[h>>6] |= 1 << (h & 63)
 			long[w] = ids[w]
 		}
 	}

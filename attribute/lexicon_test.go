@@ -47,3 +47,39 @@ func TestLookupAt(t *testing.T) {
 		t.Errorf("lookup(SAID) = %v, want 0", f)
 	}
 }
+
+// TestTextClass checks the class flags of tokens, ASCII and not.
+func TestTextClass(t *testing.T) {
+	for _, c := range []struct {
+		tok  string
+		want wflag
+	}{
+		{"", 0},
+		{"said", cWord},
+		{"9", cWord},
+		{"Reuters", cWord | cCapital},
+		{"US", cWord | cCapital | cUS},
+		{"USA", cWord | cCapital},
+		{"U", cWord | cCapital},
+		{",", cComma},
+		{"(", cComma},
+		{")", cComma},
+		{",,", 0},
+		{"(s", 0},
+		{"('s", cPossessive},
+		{".", 0},
+		{"'s", cPossessive},
+		{"Macron\u2019s", cWord | cCapital | cPossessive},
+		{"macron's", cWord | cPossessive},
+		{"\u00c9lys\u00e9e", cWord | cCapital},
+		{"\u00e9t\u00e9", cWord},
+		{"\u2014", cComma},
+		{"\u2013", cComma},
+		{"\u2026", 0},
+		{"\u0661", cWord},
+	} {
+		if got := textClass(c.tok); got != c.want {
+			t.Errorf("textClass(%q) = %#x, want %#x", c.tok, got, c.want)
+		}
+	}
+}
