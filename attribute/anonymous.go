@@ -177,8 +177,8 @@ func (d *doc) use(desc string) {
 // quotes or whose claims it reports, and those it cites or calls anonymous.
 func (d *doc) anonymousList() []string {
 	for _, r := range d.anon {
-		before := strings.ToLower(d.body[max(0, r.start-24):r.start])
-		after := strings.ToLower(d.body[r.end:min(len(d.body), r.end+40)])
+		before := d.lowerOf(max(0, r.start-24), r.start)
+		after := d.lowerOf(r.end, min(len(d.body), r.end+40))
 		if strings.HasSuffix(strings.TrimSpace(before), "citing") || strings.HasSuffix(strings.TrimSpace(before), "according to") ||
 			strings.HasSuffix(strings.TrimSpace(before), "information from") || strings.HasPrefix(strings.TrimSpace(after), "anonymously") ||
 			strings.Contains(after, "on condition of anonymity") {

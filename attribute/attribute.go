@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/hearsaylab/hearsay/article"
 	"github.com/hearsaylab/hearsay/entity"
@@ -540,6 +541,16 @@ func (d *doc) inheritChannel(qi int, at attribution) string {
 		return d.docChannel
 	}
 	return ""
+}
+
+// lowerOf returns strings.ToLower(d.body[i:j]): the slice of d.lower when
+// there is one and i and j are character boundaries, so that it is the
+// same text.
+func (d *doc) lowerOf(i, j int) string {
+	if d.lower != "" && (i == len(d.body) || utf8.RuneStart(d.body[i])) && (j == len(d.body) || utf8.RuneStart(d.body[j])) {
+		return d.lower[i:j]
+	}
+	return strings.ToLower(d.body[i:j])
 }
 
 // lower returns s in lower case, without allocating when it already is.

@@ -160,7 +160,7 @@ func (d *doc) documentChannel() string {
 		if o.Start >= end || o.Platform {
 			continue
 		}
-		before := strings.ToLower(d.body[max(0, o.Start-40):o.Start])
+		before := d.lowerOf(max(0, o.Start-40), o.Start)
 		if strings.Contains(before, "report by") || strings.Contains(before, "reported by") ||
 			strings.Contains(before, "according to a report") || strings.Contains(before, "report in") {
 			return o.Canonical

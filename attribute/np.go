@@ -650,7 +650,6 @@ func (d *doc) mentionFacts(k int) *mentionFacts {
 	if len(d.mfacts) != len(d.in.Mentions) {
 		d.mfacts = slices.Grow(d.mfacts[:0], len(d.in.Mentions))[:len(d.in.Mentions)]
 		clear(d.mfacts)
-		d.markQuoted()
 	}
 	mf := &d.mfacts[k]
 	if mf.known {
@@ -658,6 +657,7 @@ func (d *doc) mentionFacts(k int) *mentionFacts {
 	}
 	m := &d.in.Mentions[k]
 	mf.known = true
+	mf.inQuote = d.insideQuote(m.Start)
 	switch m.Type {
 	case entity.Organization:
 		lname := strings.ToLower(m.Name)
@@ -665,19 +665,6 @@ func (d *doc) mentionFacts(k int) *mentionFacts {
 		mf.tank = strings.Contains(lname, "institute") || hasRole(m.Roles, "tank")
 	}
 	return mf
-}
-
-// markQuoted sets mfacts[k].inQuote for every mention k inside a marked
-// quotation (insideQuote), in one walk over the tokens when the mentions are
-// in text order.
-func (d *doc) markQuoted() {
-	toks := d.in.Tokens
-	i := 0
-	for k := range d.in.Mentions {
-		pos := d.in.Mentions[k].Start
-		i = firstTokenFrom(toks, i, pos)
-		d.mfacts[k].inQuote = i < len(toks) && toks[i].Start <= pos && d.quoteOf[i] >= 0
-	}
 }
 
 // personHasRole reports whether a person with roles can be what a role
