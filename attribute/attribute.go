@@ -327,7 +327,11 @@ func (d *doc) buildNarration(out []ntok, i, end int) ([]ntok, int, wflag) {
 		var id uint32
 		if d.lower != "" {
 			lw = d.lower[t.Start:t.End]
-			f, id = d.vocab.lookupAt(d.lower, t.Start, t.End)
+			if n := len(lw); n > 0 && n <= 7 && t.Start+8 <= len(d.lower) {
+				f, id = d.vocab.lookupShort(load64(d.lower, t.Start)&(1<<(8*n)-1) | uint64(n)<<56)
+			} else {
+				f, id = d.vocab.lookupAt(d.lower, t.Start, t.End)
+			}
 		} else {
 			lw = lower(t.Text)
 			f, id = d.vocab.lookup(lw)
@@ -336,7 +340,12 @@ func (d *doc) buildNarration(out []ntok, i, end int) ([]ntok, int, wflag) {
 		if len(t.Text) == 1 {
 			p = t.Text[0]
 		}
-		f |= textClass(t.Text)
+		// Most tokens are words in lower case that cannot be possessives.
+		if len(t.Text) > 0 && 'a' <= t.Text[0] && t.Text[0] <= 'z' && t.Text[len(t.Text)-1] != 's' {
+			f |= cWord
+		} else {
+			f |= textClass(t.Text)
+		}
 		all |= f
 		out = append(out, ntok{start: t.Start, end: t.End, lower: lw, q: -1, flags: f, wid: id, p: p})
 	}
