@@ -305,15 +305,19 @@ func firstTokenFrom(toks []segment.Token, i, pos int) int {
 // start before end to out, and returns it with the index of the first token
 // after them and the flags of the tokens appended, or-ed.
 func (d *doc) buildNarration(out []ntok, i, end int) ([]ntok, int, wflag) {
-	base := len(out)
 	var all wflag
 	toks := d.in.Tokens
+	// Each token adds at most one entry: write them by index.
+	base, n := len(out), len(out)
+	out = slices.Grow(out, len(toks)-i)
+	out = out[:cap(out)]
 	for ; i < len(toks) && toks[i].Start < end; i++ {
 		t := &toks[i]
 		if q := d.quoteOf[i]; q >= 0 {
-			if len(out) == base || out[len(out)-1].q != int32(q) {
+			if n == base || out[n-1].q != int32(q) {
 				qs := d.in.Quotes[q]
-				out = append(out, ntok{start: qs.Open, end: qs.Close, q: int32(q)})
+				out[n] = ntok{start: qs.Open, end: qs.Close, q: int32(q)}
+				n++
 			}
 			// The rest of the quotation's tokens add nothing: skip them
 			// when they are one run inside the span.
@@ -347,9 +351,10 @@ func (d *doc) buildNarration(out []ntok, i, end int) ([]ntok, int, wflag) {
 			f |= textClass(t.Text)
 		}
 		all |= f
-		out = append(out, ntok{start: t.Start, end: t.End, lower: lw, q: -1, flags: f, wid: id, p: p})
+		out[n] = ntok{start: t.Start, end: t.End, lower: lw, q: -1, flags: f, wid: id, p: p}
+		n++
 	}
-	return out, i, all
+	return out[:n], i, all
 }
 
 func sortSearch(toks []segment.Token, pos int) int {
