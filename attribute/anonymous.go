@@ -56,7 +56,7 @@ func (d *doc) anonNP(nt []ntok, h int) (referent, bool) {
 			det = true
 			break
 		}
-		if t.lower == "the" || t.is(fPronoun) && !t.is(cUS) || t.is(fAuxiliary) || t.is(fPreposition) && t.lower != "and" {
+		if d.lw(&t) == "the" || t.is(fPronoun) && !t.is(cUS) || t.is(fAuxiliary) || t.is(fPreposition) && d.lw(&t) != "and" {
 			break
 		}
 		if t.is(fCueVerb) {
@@ -69,20 +69,20 @@ func (d *doc) anonNP(nt []ntok, h int) (referent, bool) {
 		adjs++
 	}
 	// A conjunction does not open a description ("… and officials said").
-	for lo < h && (nt[lo].lower == "and" || nt[lo].lower == "or" || nt[lo].lower == "but") {
+	for lo < h && (d.lw(&nt[lo]) == "and" || d.lw(&nt[lo]) == "or" || d.lw(&nt[lo]) == "but") {
 		lo++
 		adjs--
 	}
-	head := nt[h].lower
+	head := d.lw(&nt[h])
 	plural := strings.HasSuffix(head, "s") || head == "people"
-	familiar := h+1 < len(nt) && (nt[h+1].lower == "familiar" || nt[h+1].lower == "close" || nt[h+1].lower == "knowledgeable" || nt[h+1].lower == "briefed")
+	familiar := h+1 < len(nt) && (d.lw(&nt[h+1]) == "familiar" || d.lw(&nt[h+1]) == "close" || d.lw(&nt[h+1]) == "knowledgeable" || d.lw(&nt[h+1]) == "briefed")
 	if !det && !familiar {
 		// A bare plural needs a nationality or institution before it:
 		// "French officials", "U.S. officials", "Western diplomats".
 		if !plural || (adjs == 0 || !d.namedGroup(nt, lo, h)) && !bareSource[head] {
 			return referent{}, false
 		}
-		if lo < h && (nt[lo].lower == "many" || nt[lo].lower == "most" || nt[lo].lower == "all") {
+		if lo < h && (d.lw(&nt[lo]) == "many" || d.lw(&nt[lo]) == "most" || d.lw(&nt[lo]) == "all") {
 			return referent{}, false
 		}
 	}
@@ -101,15 +101,15 @@ func (d *doc) anonNP(nt []ntok, h int) (referent, bool) {
 		if t.q >= 0 || isComma(t) || isPunct(t, ".;:!?") {
 			break
 		}
-		if t.lower == "whose" || t.lower == "who" {
+		if d.lw(&t) == "whose" || d.lw(&t) == "who" {
 			relative = true
 		}
-		if t.is(fCueVerb) && !strings.HasSuffix(t.lower, "ing") {
+		if t.is(fCueVerb) && !strings.HasSuffix(d.lw(&t), "ing") {
 			if hi > h+1 || !relative {
 				break
 			}
 		}
-		if !relative && (t.is(fAuxiliary) || isAdverb(t.lower) || t.lower == "that") {
+		if !relative && (t.is(fAuxiliary) || isAdverb(d.lw(&t)) || d.lw(&t) == "that") {
 			break
 		}
 		if hi == h+1 && !t.is(fAnonPost) {

@@ -100,10 +100,15 @@ func (a *Attributor) Document(in Input) Result {
 // doc is the working state for one document. Its buffers are reused from
 // call to call; nothing in a Result points into them.
 type doc struct {
-	a       *Attributor
-	in      Input
-	body    string
-	lower   string // body in lower case, or "" when offsets would change
+	a     *Attributor
+	in    Input
+	body  string
+	lower string // body in lower case, or "" when offsets would change
+	// ltext holds the narration tokens in lower case: lower when it is
+	// not "", else the tokens' lower cases one after another, token i's
+	// at lowSpan[i]
+	ltext   string
+	lowSpan [][2]uint32
 	lx      *lexicon
 	vocab   *vocabulary
 	quoteOf []int // per token: index of the quotation it is in, or -1
@@ -166,6 +171,7 @@ func (a *Attributor) newDoc(in Input) *doc {
 		d.lower, _ = wordscan.Lower(d.body)
 	}
 	d.markQuotations()
+	d.lowerTokens()
 	d.attrs = slices.Grow(d.attrs[:0], len(in.Quotes))[:len(in.Quotes)]
 	clear(d.attrs)
 	d.buildNarrations()
@@ -204,12 +210,29 @@ func (d *doc) markQuotations() {
 	}
 }
 
+// lowerTokens sets d.ltext, and d.lowSpan when the body has no lower case
+// with the same offsets.
+func (d *doc) lowerTokens() {
+	d.lowSpan = d.lowSpan[:0]
+	if d.lower != "" {
+		d.ltext = d.lower
+		return
+	}
+	var b strings.Builder
+	for _, t := range d.in.Tokens {
+		lo := b.Len()
+		b.WriteString(lower(t.Text))
+		d.lowSpan = append(d.lowSpan, [2]uint32{uint32(lo), uint32(b.Len())})
+	}
+	d.ltext = b.String()
+}
+
 // tokenRun is a range of tokens, all inside the same marked quotation.
 type tokenRun struct{ lo, hi int }
 
 // release clears d of the document and returns it to the pool.
 func (a *Attributor) release(d *doc) {
-	d.in, d.body, d.lower = Input{}, "", ""
+	d.in, d.body, d.lower, d.ltext = Input{}, "", "", ""
 	clear(d.anon)
 	d.anon = d.anon[:0]
 	clear(d.used)
@@ -218,7 +241,6 @@ func (a *Attributor) release(d *doc) {
 	clear(d.attrs)
 	d.docChannel = ""
 	clear(d.refChannel)
-	clear(d.narr)
 	d.narr = d.narr[:0]
 	clear(d.roles)
 	clear(d.scans)
@@ -234,10 +256,11 @@ func (a *Attributor) release(d *doc) {
 }
 
 // ntok is a narration token: a body token, or a placeholder for a whole
-// marked quotation (q ≥ 0).
+// marked quotation (q ≥ 0). It holds no pointers: its text in lower case is
+// an offset range into doc.ltext (see doc.lw).
 type ntok struct {
 	start, end int
-	lower      string // the token in lower case; "" for a quotation
+	lo, hi     uint32 // the token in lower case is ltext[lo:hi]; empty for a quotation
 	q          int32
 	// flags holds what the lexicons say about lower and the class flags
 	// of the token's text (cWord…); 0 for a quotation.
@@ -245,6 +268,9 @@ type ntok struct {
 	wid   uint32 // the id of lower in the vocabulary (0: none)
 	p     byte   // the token's one byte, for a one-byte token
 }
+
+// lw returns the token t in lower case; "" for a quotation.
+func (d *doc) lw(t *ntok) string { return d.ltext[t.lo:t.hi] }
 
 // is reports whether the token is a word with one of the flags f.
 func (t *ntok) is(f wflag) bool { return t.flags&f != 0 }
@@ -326,19 +352,18 @@ func (d *doc) buildNarration(out []ntok, i, end int) ([]ntok, int, wflag) {
 			}
 			continue
 		}
-		var lw string
 		var f wflag
 		var id uint32
+		lo, hi := uint32(t.Start), uint32(t.End)
 		if d.lower != "" {
-			lw = d.lower[t.Start:t.End]
-			if n := len(lw); n > 0 && n <= 7 && t.Start+8 <= len(d.lower) {
+			if n := t.End - t.Start; n > 0 && n <= 7 && t.Start+8 <= len(d.lower) {
 				f, id = d.vocab.lookupShort(load64(d.lower, t.Start)&(1<<(8*n)-1) | uint64(n)<<56)
 			} else {
 				f, id = d.vocab.lookupAt(d.lower, t.Start, t.End)
 			}
 		} else {
-			lw = lower(t.Text)
-			f, id = d.vocab.lookup(lw)
+			lo, hi = d.lowSpan[i][0], d.lowSpan[i][1]
+			f, id = d.vocab.lookup(d.ltext[lo:hi])
 		}
 		var p byte
 		if len(t.Text) == 1 {
@@ -351,7 +376,7 @@ func (d *doc) buildNarration(out []ntok, i, end int) ([]ntok, int, wflag) {
 			f |= textClass(t.Text)
 		}
 		all |= f
-		out[n] = ntok{start: t.Start, end: t.End, lower: lw, q: -1, flags: f, wid: id, p: p}
+		out[n] = ntok{start: t.Start, end: t.End, lo: lo, hi: hi, q: -1, flags: f, wid: id, p: p}
 		n++
 	}
 	return out[:n], i, all
@@ -407,7 +432,7 @@ func (d *doc) attributeQuote(qi int) (article.Quote, bool) {
 	}
 	nf := fieldCount(lt, 9)
 	if d.isAnonDescription(lt, nf) {
-		if pos > 0 && (nt[pos-1].lower == "from" || nt[pos-1].lower == "citing") {
+		if pos > 0 && (d.lw(&nt[pos-1]) == "from" || d.lw(&nt[pos-1]) == "citing") {
 			d.use(strings.TrimSpace(text))
 		}
 		return out, false

@@ -4,7 +4,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hearsaylab/hearsay/article"
 	"github.com/hearsaylab/hearsay/internal/wordscan"
+	"github.com/hearsaylab/hearsay/quote"
+	"github.com/hearsaylab/hearsay/segment"
 )
 
 // TestLowerOf checks that lowerOf is strings.ToLower of the body's part,
@@ -22,6 +25,60 @@ func TestLowerOf(t *testing.T) {
 				if got, want := d.lowerOf(i, j), strings.ToLower(body[i:j]); got != want {
 					t.Errorf("lowerOf(%d, %d) with lower %t = %q, want %q", i, j, lower != "", got, want)
 				}
+			}
+		}
+	}
+}
+
+// testInput builds the attribution input of body the way extract does,
+// without outlets.
+func testInput(t *testing.T, a *Attributor, body string) Input {
+	t.Helper()
+	lower, _ := wordscan.Lower(body)
+	paras := segment.Paragraphs(body)
+	quotes := quote.Scan(body, paras)
+	var marked, sents []article.Span
+	for _, q := range quotes {
+		if !q.Block {
+			marked = append(marked, article.Span{Start: q.Open, End: q.Close})
+		}
+	}
+	for _, p := range paras {
+		sents = append(sents, segment.Sentences(body, p.Span, marked)...)
+	}
+	toks := segment.AppendTokens(nil, body, 0, len(body))
+	return Input{Body: body, Paras: paras, Sentences: sents, Tokens: toks, Quotes: quotes,
+		Mentions: a.entities.AppendLower(nil, body, lower, toks), Lower: lower}
+}
+
+// TestNarrationWithoutLower checks that the narrations built from the
+// tokens' own lower cases, as for a body whose lower case changes its
+// offsets, are those built from the lower-case body.
+func TestNarrationWithoutLower(t *testing.T) {
+	a := testAttributor(t)
+	body := "“We will not back down,” said the French president, Émile Durand.\n\n" +
+		"Officials at the Élysée told REUTERS that the plan’s costs had risen; SOURCES said it was late.\n\n" +
+		"According to two senior officials, the Überblick report was “wrong”. ÀÉÎ spoke."
+	in := testInput(t, a, body)
+	want := a.newDoc(in)
+	got := a.newDoc(in)
+	got.lower = ""
+	got.lowerTokens()
+	got.narr = got.narr[:0]
+	got.buildNarrations()
+	if len(got.lowSpan) != len(in.Tokens) {
+		t.Fatalf("lowSpan has %d entries, want %d", len(got.lowSpan), len(in.Tokens))
+	}
+	for si := range in.Sentences {
+		w, g := want.narration(si), got.narration(si)
+		if len(w) != len(g) {
+			t.Fatalf("sentence %d: %d tokens, want %d", si, len(g), len(w))
+		}
+		for i := range w {
+			wt, gt := w[i], g[i]
+			if want.lw(&wt) != got.lw(&gt) || wt.start != gt.start || wt.end != gt.end || wt.q != gt.q ||
+				wt.flags != gt.flags || wt.wid != gt.wid || wt.p != gt.p {
+				t.Errorf("sentence %d token %d: %+v %q, want %+v %q", si, i, gt, got.lw(&gt), wt, want.lw(&wt))
 			}
 		}
 	}

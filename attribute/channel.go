@@ -24,7 +24,7 @@ func (d *doc) channel(nt []ntok, at attribution) string {
 			if best >= 0 && p >= best {
 				break
 			}
-			if matchWordsAt(nt, i, d.lx.channels[p].words) {
+			if d.matchWordsAt(nt, i, d.lx.channels[p].words) {
 				best = p
 				break
 			}
@@ -58,23 +58,23 @@ func (d *doc) channelOutlet(nt []ntok, at attribution) string {
 			continue
 		}
 		j := i - 1
-		if j >= 0 && (nt[j].lower == "the" || nt[j].lower == "british" || nt[j].lower == "daily") {
+		if j >= 0 && (d.lw(&nt[j]) == "the" || d.lw(&nt[j]) == "british" || d.lw(&nt[j]) == "daily") {
 			j--
 		}
-		for j >= 0 && nt[j].is(cCapital) && j > i-4 && nt[j].q < 0 && !nt[j].is(fAdverb) && nt[j].lower != "to" {
+		for j >= 0 && nt[j].is(cCapital) && j > i-4 && nt[j].q < 0 && !nt[j].is(fAdverb) && d.lw(&nt[j]) != "to" {
 			j-- // "the British daily Financial Times"
 		}
 		if j < 0 || nt[j].q >= 0 {
 			continue
 		}
-		switch nt[j].lower {
+		switch d.lw(&nt[j]) {
 		case "told", "tells", "tell", "telling", "to", "by", "with", "in", "for":
-			if nt[j].lower == "in" && !d.wroteIn(nt, j) {
+			if d.lw(&nt[j]) == "in" && !d.wroteIn(nt, j) {
 				continue
 			}
 			return om.Canonical
 		}
-		if j >= 1 && nt[j].lower == "to" && nt[j-1].lower == "according" {
+		if j >= 1 && d.lw(&nt[j]) == "to" && d.lw(&nt[j-1]) == "according" {
 			return om.Canonical
 		}
 	}
@@ -83,12 +83,12 @@ func (d *doc) channelOutlet(nt []ntok, at attribution) string {
 
 // matchWordsAt reports whether the words ws stand at nt[i:], outside
 // quotations.
-func matchWordsAt(nt []ntok, i int, ws []string) bool {
+func (d *doc) matchWordsAt(nt []ntok, i int, ws []string) bool {
 	if i+len(ws) > len(nt) {
 		return false
 	}
 	for k, w := range ws {
-		if nt[i+k].q >= 0 || nt[i+k].lower != w {
+		if nt[i+k].q >= 0 || d.lw(&nt[i+k]) != w {
 			return false
 		}
 	}
@@ -99,7 +99,7 @@ func matchWordsAt(nt []ntok, i int, ws []string) bool {
 // interview ("wrote in Le Monde", "in an interview with").
 func (d *doc) wroteIn(nt []ntok, j int) bool {
 	for k := j - 1; k >= 0 && k >= j-3; k-- {
-		switch nt[k].lower {
+		switch d.lw(&nt[k]) {
 		case "wrote", "writes", "writing", "published", "said", "told", "op-ed", "column":
 			return true
 		}

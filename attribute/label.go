@@ -62,7 +62,7 @@ func (d *doc) isLabel(nt []ntok, pos int, lt string, nf int) bool {
 	if prev.is(fCue) {
 		return false
 	}
-	if prev.is(fAdverb) || isAdverb(prev.lower) || prev.is(fAuxiliary) || prev.lower == "as" || prev.lower == "that" || prev.lower == "only" {
+	if prev.is(fAdverb) || isAdverb(d.lw(&prev)) || prev.is(fAuxiliary) || d.lw(&prev) == "as" || d.lw(&prev) == "that" || d.lw(&prev) == "only" {
 		return false
 	}
 	return true

@@ -23,7 +23,7 @@ var prepositions = map[string]bool{"with": true, "in": true, "on": true, "at": t
 // subjectLeft finds the subject noun phrase of the verb at nt[ci], to its left.
 func (d *doc) subjectLeft(nt []ntok, ci int) (span, bool) {
 	j := ci - 1
-	for j >= 0 && nt[j].q < 0 && (nt[j].is(fAdverb|fAuxiliary) || isAdverb(nt[j].lower) || nt[j].lower == "very" || nt[j].lower == "so" || nt[j].lower == "quite") {
+	for j >= 0 && nt[j].q < 0 && (nt[j].is(fAdverb|fAuxiliary) || isAdverb(d.lw(&nt[j])) || d.lw(&nt[j]) == "very" || d.lw(&nt[j]) == "so" || d.lw(&nt[j]) == "quite") {
 		j--
 	}
 	if j < 0 || nt[j].q >= 0 {
@@ -38,7 +38,7 @@ func (d *doc) subjectLeft(nt []ntok, ci int) (span, bool) {
 	if j < 0 {
 		return span{}, false
 	}
-	if nt[j].is(fRelative) && nt[j].lower != "that" {
+	if nt[j].is(fRelative) && d.lw(&nt[j]) != "that" {
 		j--
 		if j >= 0 && isComma(nt[j]) {
 			j--
@@ -57,7 +57,7 @@ func (d *doc) subjectLeft(nt []ntok, ci int) (span, bool) {
 		if seg.hi <= seg.lo {
 			return span{}, false
 		}
-		first := nt[seg.lo].lower
+		first := d.lw(&nt[seg.lo])
 		if nt[seg.lo].is(fPreposition) || strings.HasSuffix(first, "ing") || first == "who" || first == "which" || first == "whose" {
 			if k < 0 || !isComma(nt[k]) {
 				return span{}, false
@@ -79,7 +79,7 @@ func (d *doc) subjectLeft(nt []ntok, ci int) (span, bool) {
 	if d.isPronoun(nt[j]) {
 		return span{j, j + 1}, true
 	}
-	if nt[j].lower == "and" || nt[j].lower == "but" {
+	if d.lw(&nt[j]) == "and" || d.lw(&nt[j]) == "but" {
 		// A second verb of the same subject: "X promised … and told …".
 		return d.mainSubject(nt, j)
 	}
@@ -103,7 +103,7 @@ func (d *doc) clauseNP(nt []ntok, j int) span {
 		if t.q >= 0 || isComma(t) || isPunct(t, ";:.!?") {
 			break
 		}
-		if t.lower == "that" || t.lower == "and" || t.lower == "but" || t.lower == "while" || t.lower == "when" || t.lower == "if" {
+		if d.lw(&t) == "that" || d.lw(&t) == "and" || d.lw(&t) == "but" || d.lw(&t) == "while" || d.lw(&t) == "when" || d.lw(&t) == "if" {
 			break
 		}
 		if t.is(fCueVerb) && lo-1 > 0 {
@@ -132,7 +132,7 @@ var leakNouns = map[string]bool{"document": true, "documents": true, "leak": tru
 // determiner, hedge or "the".
 func (d *doc) describe(nt []ntok, np span) string {
 	lo := np.lo
-	for lo < np.hi-1 && (nt[lo].is(fDeterminer|fAnonDet) || nt[lo].lower == "apparent" || nt[lo].lower == "alleged" || nt[lo].lower == "purported") {
+	for lo < np.hi-1 && (nt[lo].is(fDeterminer|fAnonDet) || d.lw(&nt[lo]) == "apparent" || d.lw(&nt[lo]) == "alleged" || d.lw(&nt[lo]) == "purported") {
 		lo++
 	}
 	return strings.TrimSpace(d.body[nt[lo].start:nt[np.hi-1].end])
@@ -142,7 +142,7 @@ func (d *doc) describe(nt []ntok, np span) string {
 // in the phrase ("a statement from the ministry").
 func (d *doc) mentionAfterPreposition(nt []ntok, np span) (entity.Mention, bool) {
 	for i := np.lo; i < np.hi; i++ {
-		if w := nt[i].lower; w == "from" || w == "by" || w == "of" {
+		if w := d.lw(&nt[i]); w == "from" || w == "by" || w == "of" {
 			for k := i + 1; k < np.hi; k++ {
 				if m, ok := d.mentionAt(nt[k].start); ok && !m.Weak {
 					return m, true
@@ -169,7 +169,7 @@ func (d *doc) tightNP(nt []ntok, j int) span {
 		if t.q >= 0 || !t.is(cWord) {
 			break
 		}
-		if t.is(cCapital) || t.is(fTitle|fDemonym) || t.lower == "former" || t.lower == "of" {
+		if t.is(cCapital) || t.is(fTitle|fDemonym) || d.lw(&t) == "former" || d.lw(&t) == "of" {
 			lo--
 			continue
 		}
@@ -193,7 +193,7 @@ func (d *doc) objectNP(nt []ntok, i int) (span, bool) {
 		if isComma(t) || isPunct(t, ".;:!?[") {
 			break
 		}
-		if k > i && (t.lower == "who" || t.lower == "which" || t.lower == "that" || t.lower == "as" || t.lower == "in" || t.lower == "on" || t.lower == "at" || t.lower == "and") {
+		if k > i && (d.lw(&t) == "who" || d.lw(&t) == "which" || d.lw(&t) == "that" || d.lw(&t) == "as" || d.lw(&t) == "in" || d.lw(&t) == "on" || d.lw(&t) == "at" || d.lw(&t) == "and") {
 			break
 		}
 		if k > i && t.is(fCueVerb) {
@@ -216,7 +216,7 @@ func (d *doc) mainSubject(nt []ntok, ci int) (span, bool) {
 		if t.q >= 0 {
 			continue
 		}
-		if d.isPronoun(t) && t.lower != "it" {
+		if d.isPronoun(t) && d.lw(&t) != "it" {
 			return span{i, i + 1}, true
 		}
 		if m, ok := d.mentionAt(t.start); ok && m.Type != entity.Place {
@@ -277,7 +277,7 @@ func (d *doc) resolve(nt []ntok, np span, at attribution) attribution {
 	if np.hi <= np.lo {
 		return attribution{}
 	}
-	for np.hi-np.lo > 1 && (nt[np.lo].lower == "but" || nt[np.lo].lower == "and" || nt[np.lo].lower == "so" || nt[np.lo].lower == "yet") {
+	for np.hi-np.lo > 1 && (d.lw(&nt[np.lo]) == "but" || d.lw(&nt[np.lo]) == "and" || d.lw(&nt[np.lo]) == "so" || d.lw(&nt[np.lo]) == "yet") {
 		np.lo++
 	}
 	// Drop trailing "cited by the newspaper" and the like; they name a channel.
@@ -289,7 +289,7 @@ func (d *doc) resolve(nt []ntok, np span, at attribution) attribution {
 			at.channel = ch
 		}
 	}
-	first := nt[np.lo].lower
+	first := d.lw(&nt[np.lo])
 	if np.hi-np.lo == 1 && d.isPronoun(nt[np.lo]) {
 		if first == "he" || first == "she" || first == "him" || first == "her" {
 			pron := "he"
@@ -380,7 +380,7 @@ func (d *doc) possessedRole(nt []ntok, np span, head string, hw *wordInfo) bool 
 		return false
 	}
 	last := nt[np.hi-1]
-	if last.lower != head {
+	if d.lw(&last) != head {
 		return false
 	}
 	for i := np.lo; i < np.hi-1; i++ {
@@ -402,13 +402,13 @@ func (d *doc) head(nt []ntok, np span) (string, []string, bool) {
 			break
 		}
 	}
-	first := nt[np.lo].lower
+	first := d.lw(&nt[np.lo])
 	definite := first == "the" || first == "this" || strings.HasSuffix(first, "\u2019s") || strings.HasSuffix(first, "'s")
 	// The words go into a buffer of d, valid until the next call.
 	words := d.headWords[:0]
 	for i := np.lo; i < hi; i++ {
 		if nt[i].is(cWord) && !nt[i].is(fDeterminer) {
-			words = append(words, nt[i].lower)
+			words = append(words, d.lw(&nt[i]))
 		}
 	}
 	d.headWords = words
@@ -424,11 +424,11 @@ func (d *doc) head(nt []ntok, np span) (string, []string, bool) {
 func (d *doc) bestMention(start, end int, nt []ntok, np span) (entity.Mention, bool) {
 	hi := end
 	for i := np.lo + 1; i < np.hi; i++ {
-		if nt[i].is(fPreposition) && nt[i].lower != "of" || nt[i].is(fRelative) {
+		if nt[i].is(fPreposition) && d.lw(&nt[i]) != "of" || nt[i].is(fRelative) {
 			hi = nt[i].start
 			break
 		}
-		if nt[i].lower == "of" {
+		if d.lw(&nt[i]) == "of" {
 			// "of" after a title word starts a post-modifier.
 			if nt[i-1].is(fTitle) || d.info(&nt[i-1]).roleGroup != "" {
 				hi = nt[i].start
@@ -726,7 +726,7 @@ func (d *doc) stripVia(nt []ntok, np span) (span, span) {
 			}
 			match := true
 			for k, w := range s {
-				if nt[i+k].lower != w {
+				if d.lw(&nt[i+k]) != w {
 					match = false
 					break
 				}
