@@ -122,8 +122,9 @@ type doc struct {
 	docChannel string
 	refChannel map[string]string // speaker → channel it was introduced with
 	narr       []ntok            // the narrations of all sentences, one after another
-	narrAt     []int             // narr[narrAt[i]:narrAt[i+1]] is that of sentence i
-	narrFlags  []wflag           // per sentence: the flags of its narration's tokens, or-ed
+	narrSpan   []span            // per sentence: its narration in narr, or {-1, -1} before it is built
+	sentTok    []int             // per sentence: the index of its first token
+	narrFlags  []wflag           // per sentence: the triggerFlags of its narration's tokens, or-ed
 	roles      map[string][]string
 	cands      []entity.Mention
 	// per role noun and modifiers: how far the mentions have been scanned
@@ -279,35 +280,107 @@ func (t *ntok) is(f wflag) bool { return t.flags&f != 0 }
 func (d *doc) info(t *ntok) *wordInfo { return &d.vocab.infos[t.wid] }
 
 // narration returns the tokens of sentence si with each marked quotation
-// folded into one placeholder; none for si < 0.
+// folded into one placeholder; none for si < 0. The narrations of
+// sentences without quotations or trigger words are built on demand.
 func (d *doc) narration(si int) []ntok {
 	if si < 0 {
 		return nil
 	}
-	lo, hi := d.narrAt[si], d.narrAt[si+1]
-	return d.narr[lo:hi:hi]
+	s := d.narrSpan[si]
+	if s.lo < 0 {
+		s.lo = len(d.narr)
+		d.narr, _, _ = d.buildNarration(d.narr, d.sentTok[si], d.in.Sentences[si].End)
+		s.hi = len(d.narr)
+		d.narrSpan[si] = s
+	}
+	return d.narr[s.lo:s.hi:s.hi]
 }
 
-// buildNarrations builds the narration of every sentence into d.narr, in
-// one walk over the tokens when the sentences are in order.
+// buildNarrations finds the first token of every sentence, in one walk over
+// the tokens when the sentences are in order, and builds the narrations of
+// those that hold a quotation or a trigger word (triggerFlags): the ones
+// the document's sweeps look into. The others wait for narration.
 func (d *doc) buildNarrations() {
-	d.narrAt = slices.Grow(d.narrAt[:0], len(d.in.Sentences)+1)[:0]
-	d.narrAt = append(d.narrAt, 0)
-	d.narrFlags = slices.Grow(d.narrFlags[:0], len(d.in.Sentences))[:0]
+	n := len(d.in.Sentences)
+	d.narrSpan = slices.Grow(d.narrSpan[:0], n)[:n]
+	d.sentTok = slices.Grow(d.sentTok[:0], n)[:n]
+	d.narrFlags = slices.Grow(d.narrFlags[:0], n)[:n]
 	i := 0
-	for _, sp := range d.in.Sentences {
+	for si, sp := range d.in.Sentences {
 		i = firstTokenFrom(d.in.Tokens, i, sp.Start)
+		d.sentTok[si] = i
+		next, need := d.needsNarration(i, sp.End)
+		if !need {
+			d.narrSpan[si], d.narrFlags[si] = span{-1, -1}, 0
+			i = next
+			continue
+		}
+		lo := len(d.narr)
 		var f wflag
 		d.narr, i, f = d.buildNarration(d.narr, i, sp.End)
-		d.narrAt = append(d.narrAt, len(d.narr))
-		d.narrFlags = append(d.narrFlags, f)
+		d.narrSpan[si], d.narrFlags[si] = span{lo, len(d.narr)}, f&triggerFlags
 	}
 }
 
 // sentenceHas reports whether a token of the narration of sentence si has
-// one of the flags f.
+// one of the flags f, which must be among triggerFlags.
 func (d *doc) sentenceHas(si int, f wflag) bool {
 	return d.narrFlags[si]&f != 0
+}
+
+// needsNarration reports whether one of the tokens from index i that start
+// before end is inside a quotation or is a trigger word; if not, it returns
+// the index of the first token after them.
+func (d *doc) needsNarration(i, end int) (int, bool) {
+	toks := d.in.Tokens
+	low, filter := d.lower, d.vocab.triggerShort
+	for ; i < len(toks) && toks[i].Start < end; i++ {
+		if d.quoteOf[i] >= 0 {
+			return i, true
+		}
+		// Most words are short and fail the trigger filter at once.
+		if st, n := toks[i].Start, toks[i].End-toks[i].Start; low != "" && n > 0 && n <= 7 && st+8 <= len(low) {
+			h := shortTriggerHash(load64(low, st)&(1<<(8*n)-1) | uint64(n)<<56)
+			if filter[h>>6]&(1<<(h&63)) == 0 {
+				continue
+			}
+		}
+		if d.isTrigger(i) {
+			return i, true
+		}
+	}
+	return i, false
+}
+
+// isTrigger reports whether token i has one of the triggerFlags, ruling out
+// most other words with the vocabulary's trigger filter.
+func (d *doc) isTrigger(i int) bool {
+	if d.lower == "" {
+		f, _ := d.vocab.lookup(d.ltext[d.lowSpan[i][0]:d.lowSpan[i][1]])
+		return f&triggerFlags != 0
+	}
+	t := &d.in.Tokens[i]
+	v := d.vocab
+	var f wflag
+	switch n := t.End - t.Start; {
+	case n <= 0:
+		return false
+	case n <= 7 && t.Start+8 <= len(d.lower):
+		k := load64(d.lower, t.Start)&(1<<(8*n)-1) | uint64(n)<<56
+		if h := shortTriggerHash(k); v.triggerShort[h>>6]&(1<<(h&63)) == 0 {
+			return false
+		}
+		f, _ = v.lookupShort(k)
+	case n > 7:
+		w := d.lower[t.Start:t.End]
+		if h := longHash(w); v.triggerLong[h>>6]&(1<<(h&63)) == 0 {
+			return false
+		}
+		f, _ = v.lookupLong(w)
+	default:
+		f, _ = v.lookupAt(d.lower, t.Start, t.End)
+	}
+	return f&triggerFlags != 0
 }
 
 // firstTokenFrom returns the index of the first token of toks ending after

@@ -83,3 +83,40 @@ func TestNarrationWithoutLower(t *testing.T) {
 		}
 	}
 }
+
+// TestTriggerSentences checks that a sentence with a trigger word, short or
+// long, inside the text or at its end, in any case, is marked as having it,
+// and that one without is not and still has its narration on demand.
+func TestTriggerSentences(t *testing.T) {
+	a := testAttributor(t)
+	words := []string{"according"}
+	for w := range claimVerbs {
+		words = append(words, w)
+	}
+	for w := range a.lx.anonHead {
+		words = append(words, w)
+	}
+	for _, w := range words {
+		f, _ := a.vocab.lookup(w)
+		f &= triggerFlags
+		if f == 0 {
+			t.Fatalf("%q has no trigger flag", w)
+		}
+		for _, body := range []string{"Then " + w + " left the building at noon today.", "It was " + w,
+			"Then " + strings.ToUpper(w) + " left the building at noon today."} {
+			d := a.newDoc(testInput(t, a, body))
+			if len(d.in.Sentences) != 1 || !d.sentenceHas(0, f) || d.narrSpan[0].lo < 0 {
+				t.Errorf("%q: sentence not marked with %#x", body, f)
+			}
+			a.release(d)
+		}
+	}
+	d := a.newDoc(testInput(t, a, "The weather was fine at noon today."))
+	if d.sentenceHas(0, triggerFlags) || d.narrSpan[0].lo >= 0 {
+		t.Errorf("sentence without trigger words: flags %#x, narration built", d.narrFlags[0])
+	}
+	if nt := d.narration(0); len(nt) != 8 || d.lw(&nt[1]) != "weather" {
+		t.Errorf("narration on demand: %d tokens", len(nt))
+	}
+	a.release(d)
+}

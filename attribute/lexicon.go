@@ -226,6 +226,11 @@ const (
 	fAccording // "according", which opens a claim ("according to X, …")
 )
 
+// triggerFlags are the flags that the sweeps over every sentence look for
+// (findAnonymous, claims): a sentence without them and without quotations
+// needs no narration unless something else asks for it.
+const triggerFlags = fAnonHead | fClaimVerb | fAccording
+
 // Class flags: what a narration token's own text is (not its lower case),
 // set when its narration is built. No word of the lexicons has them.
 const (
@@ -301,6 +306,10 @@ type vocabulary struct {
 	// with one multiplication and no pass over their bytes.
 	long     *wordscan.Table[uint32]
 	longBits []uint64
+	// triggerShort and triggerLong are filters of the words with
+	// triggerFlags, by shortTriggerHash of the shortKey of a short word
+	// and by longHash of a long one.
+	triggerShort, triggerLong []uint64
 }
 
 // shortKey packs a word of 1 to 7 bytes into a non-zero key: its bytes,
@@ -364,6 +373,12 @@ func (v *vocabulary) lookupLong(w string) (wflag, uint32) {
 		return v.flags[id], id
 	}
 	return 0, 0
+}
+
+// shortTriggerHash hashes the shortKey k of a word to 14 bits, for the
+// filter vocabulary.triggerShort.
+func shortTriggerHash(k uint64) uint64 {
+	return (k * 0x9E3779B97F4A7C15) >> 50
 }
 
 // longHash hashes the first 8 bytes and the length of a word of 8 bytes
@@ -496,6 +511,19 @@ func buildVocabulary(lx *lexicon, rec *entity.Recognizer) *vocabulary {
 		}
 	}
 	v.long = wordscan.NewTable(long)
+	v.triggerShort, v.triggerLong = make([]uint64, 1<<14/64), make([]uint64, 1<<16/64)
+	for _, w := range keys {
+		if words[w].flags&triggerFlags == 0 {
+			continue
+		}
+		if len(w) <= 7 {
+			h := shortTriggerHash(shortKey(w))
+			v.triggerShort[h>>6] |= 1 << (h & 63)
+		} else {
+			h := longHash(w)
+			v.triggerLong[h>>6] |= 1 << (h & 63)
+		}
+	}
 	if len(v.infos) > 1<<16 {
 		panic("attribute: too many words for uint16 ids")
 	}
