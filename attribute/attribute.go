@@ -111,9 +111,9 @@ type doc struct {
 	lowSpan [][2]uint32
 	lx      *lexicon
 	vocab   *vocabulary
-	quoteOf []int // per token: index of the quotation it is in, or -1
+	quoteOf []int32 // per token: 1 + the index of the quotation it is in, or 0
 	// per quotation: the tokens inside it when they are all those of a
-	// run (quoteOf is its index for each), else the empty run
+	// run (quoteOf is 1 + its index for each), else the empty run
 	quoteRun   []tokenRun
 	anon       []referent // anonymous descriptions in narration, in text order
 	used       map[string]bool
@@ -184,9 +184,7 @@ func (a *Attributor) newDoc(in Input) *doc {
 func (d *doc) markQuotations() {
 	toks := d.in.Tokens
 	d.quoteOf = slices.Grow(d.quoteOf[:0], len(toks))[:len(toks)]
-	for i := range d.quoteOf {
-		d.quoteOf[i] = -1
-	}
+	clear(d.quoteOf)
 	d.quoteRun = slices.Grow(d.quoteRun[:0], len(d.in.Quotes))[:len(d.in.Quotes)]
 	clear(d.quoteRun)
 	first := 0 // the first token of the last quotation
@@ -197,8 +195,8 @@ func (d *doc) markQuotations() {
 		first = firstTokenFrom(toks, first, q.Open)
 		lo, hi, n := -1, 0, 0
 		for i := first; i < len(toks) && toks[i].End <= q.Close; i++ {
-			if toks[i].Start >= q.Open && d.quoteOf[i] < 0 {
-				d.quoteOf[i] = k
+			if toks[i].Start >= q.Open && d.quoteOf[i] == 0 {
+				d.quoteOf[i] = int32(k) + 1
 				if lo < 0 {
 					lo = i
 				}
@@ -335,7 +333,7 @@ func (d *doc) needsNarration(i, end int) (int, bool) {
 	toks := d.in.Tokens
 	low, filter := d.lower, d.vocab.triggerShort
 	for ; i < len(toks) && toks[i].Start < end; i++ {
-		if d.quoteOf[i] >= 0 {
+		if d.quoteOf[i] != 0 {
 			return i, true
 		}
 		// Most words are short and fail the trigger filter at once.
@@ -412,7 +410,7 @@ func (d *doc) buildNarration(out []ntok, i, end int) ([]ntok, int, wflag) {
 	out = out[:cap(out)]
 	for ; i < len(toks) && toks[i].Start < end; i++ {
 		t := &toks[i]
-		if q := d.quoteOf[i]; q >= 0 {
+		if q := d.quoteOf[i] - 1; q >= 0 {
 			if n == base || out[n-1].q != int32(q) {
 				qs := d.in.Quotes[q]
 				out[n] = ntok{start: qs.Open, end: qs.Close, q: int32(q)}

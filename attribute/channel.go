@@ -24,7 +24,7 @@ func (d *doc) channel(nt []ntok, at attribution) string {
 			if best >= 0 && p >= best {
 				break
 			}
-			if d.matchWordsAt(nt, i, d.lx.channels[p].words) {
+			if matchIDsAt(nt, i, d.vocab.channelIDs[p]) {
 				best = p
 				break
 			}
@@ -81,14 +81,14 @@ func (d *doc) channelOutlet(nt []ntok, at attribution) string {
 	return ""
 }
 
-// matchWordsAt reports whether the words ws stand at nt[i:], outside
-// quotations.
-func (d *doc) matchWordsAt(nt []ntok, i int, ws []string) bool {
-	if i+len(ws) > len(nt) {
+// matchIDsAt reports whether the words with the vocabulary ids ids stand at
+// nt[i:], outside quotations.
+func matchIDsAt(nt []ntok, i int, ids []uint32) bool {
+	if i+len(ids) > len(nt) {
 		return false
 	}
-	for k, w := range ws {
-		if nt[i+k].q >= 0 || d.lw(&nt[i+k]) != w {
+	for k, id := range ids {
+		if nt[i+k].q >= 0 || nt[i+k].wid != id {
 			return false
 		}
 	}
@@ -136,7 +136,7 @@ func (d *doc) channelOfNP(nt []ntok, s span) string {
 		}
 	}
 	head, mods, definite := d.head(nt, s)
-	if definite && d.lx.roleGroup[head] == "newspaper" {
+	if definite && d.vocab.info(head).roleGroup == "newspaper" {
 		if name, _, _, ok := d.antecedent(head, mods, nt[s.lo].start); ok {
 			return name
 		}

@@ -306,6 +306,9 @@ type vocabulary struct {
 	// with one multiplication and no pass over their bytes.
 	long     *wordscan.Table[uint32]
 	longBits []uint64
+	// channelIDs holds the ids of the words of each channel phrase
+	// (lexicon.channels).
+	channelIDs [][]uint32
 	// triggerShort and triggerLong are filters of the words with
 	// triggerFlags, by shortTriggerHash of the shortKey of a short word
 	// and by longHash of a long one.
@@ -464,6 +467,9 @@ func buildVocabulary(lx *lexicon, rec *entity.Recognizer) *vocabulary {
 			wi.flags |= fChannel
 			wi.channels = append(wi.channels, i)
 		}
+		for _, w := range cp.words {
+			get(w) // every word of a phrase has an id (channelIDs)
+		}
 	}
 	for _, s := range lx.anonStrip {
 		if len(s) > 0 && s[0] != "" {
@@ -511,6 +517,12 @@ func buildVocabulary(lx *lexicon, rec *entity.Recognizer) *vocabulary {
 		}
 	}
 	v.long = wordscan.NewTable(long)
+	v.channelIDs = make([][]uint32, len(lx.channels))
+	for i, cp := range lx.channels {
+		for _, w := range cp.words {
+			v.channelIDs[i] = append(v.channelIDs[i], ids[w])
+		}
+	}
 	v.triggerShort, v.triggerLong = make([]uint64, 1<<14/64), make([]uint64, 1<<16/64)
 	for _, w := range keys {
 		if words[w].flags&triggerFlags == 0 {

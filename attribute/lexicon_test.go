@@ -83,3 +83,19 @@ func TestTextClass(t *testing.T) {
 		}
 	}
 }
+
+// TestChannelIDs checks that every word of every channel phrase has the id
+// the vocabulary looks it up with.
+func TestChannelIDs(t *testing.T) {
+	a := testAttributor(t)
+	if len(a.vocab.channelIDs) != len(a.lx.channels) || len(a.lx.channels) == 0 {
+		t.Fatalf("%d phrase id lists for %d phrases", len(a.vocab.channelIDs), len(a.lx.channels))
+	}
+	for i, cp := range a.lx.channels {
+		for k, w := range cp.words {
+			if _, id := a.vocab.lookup(w); id == 0 || a.vocab.channelIDs[i][k] != id {
+				t.Errorf("phrase %q word %q: id %d, lookup %d", cp.words, w, a.vocab.channelIDs[i][k], id)
+			}
+		}
+	}
+}

@@ -558,18 +558,18 @@ func (d *doc) lastGroup(pos int) (referent, bool) {
 
 func (d *doc) insideQuote(pos int) bool {
 	i := sortSearch(d.in.Tokens, pos)
-	return i < len(d.in.Tokens) && d.in.Tokens[i].Start <= pos && d.quoteOf[i] >= 0
+	return i < len(d.in.Tokens) && d.in.Tokens[i].Start <= pos && d.quoteOf[i] != 0
 }
 
 // antecedent resolves a definite role noun to the entity it refers back to.
 func (d *doc) antecedent(head string, mods []string, pos int) (name string, anon, person, ok bool) {
-	group := d.lx.roleGroup[head]
+	group := d.vocab.info(head).roleGroup
 	if head == "source" || head == "official" || head == "interlocutor" || head == "commander" || head == "officials" || head == "sources" || head == "diplomat" {
 		// The last matching description before pos: walk back from pos.
 		k := sort.Search(len(d.anon), func(i int) bool { return d.anon[i].start >= pos })
 		for k--; k >= 0; k-- {
 			r := d.anon[k]
-			if r.head == head || d.lx.roleGroup[r.head] == group && group != "" || head == "source" || head == "interlocutor" {
+			if r.head == head || group != "" && d.vocab.info(r.head).roleGroup == group || head == "source" || head == "interlocutor" {
 				return r.text, true, false, true
 			}
 		}
@@ -672,7 +672,7 @@ func (d *doc) mentionFacts(k int) *mentionFacts {
 func (d *doc) personHasRole(roles []string, head, group string, mods []string) bool {
 	hit := false
 	for _, r := range roles {
-		if r == head || (group != "" && d.lx.roleGroup[r] == group) {
+		if r == head || (group != "" && d.vocab.info(r).roleGroup == group) {
 			hit = true
 		}
 	}
