@@ -613,21 +613,31 @@ type antecedentScan struct {
 }
 
 // antecedentMatch reports whether mention k can be what a role noun (head
-// with modifiers mods, in role group group) refers back to.
+// with modifiers mods, in role group group) refers back to. It asks first
+// what is cheapest to know.
 func (d *doc) antecedentMatch(k int, head, group string, mods []string) bool {
-	mf := d.mentionFacts(k)
-	if mf.inQuote {
-		return false
-	}
 	switch d.in.Mentions[k].Type {
 	case entity.Outlet:
-		return group == "newspaper"
+		return group == "newspaper" && !d.mentionFacts(k).inQuote
 	case entity.Organization:
-		return (group == "department" && mf.department) || (group == "tank" && mf.tank) ||
-			group == "company" // "the company" is the last organisation named
+		switch group {
+		case "company": // "the company" is the last organisation named
+			return !d.mentionFacts(k).inQuote
+		case "department", "tank":
+			mf := d.mentionFacts(k)
+			if mf.inQuote {
+				return false
+			}
+			d.orgFacts(k, mf)
+			return group == "department" && mf.department || group == "tank" && mf.tank
+		}
 	case entity.Person:
+		mf := d.mentionSlot(k)
 		if !mf.rolesKnown {
 			mf.roles, mf.rolesKnown = d.rolesOf(d.in.Mentions[k].Name), true
+		}
+		if len(mf.roles) == 0 || d.mentionFacts(k).inQuote {
+			return false
 		}
 		return d.personHasRole(mf.roles, head, group, mods)
 	}
@@ -635,36 +645,47 @@ func (d *doc) antecedentMatch(k int, head, group string, mods []string) bool {
 }
 
 // mentionFacts is what the antecedent and pronoun searches ask of a
-// mention, worked out once per document.
+// mention, worked out once per document and each part only when asked.
 type mentionFacts struct {
-	known      bool
+	known      bool // inQuote is known
 	inQuote    bool // it is inside a marked quotation
+	orgKnown   bool // department and tank are known
 	department bool // an organisation named a ministry or department
 	tank       bool // an organisation named an institute or with the role "tank"
 	rolesKnown bool
 	roles      []string // a person's roles (rolesOf)
 }
 
-// mentionFacts returns the facts of mention k.
-func (d *doc) mentionFacts(k int) *mentionFacts {
+// mentionSlot returns the facts of mention k as far as they are known.
+func (d *doc) mentionSlot(k int) *mentionFacts {
 	if len(d.mfacts) != len(d.in.Mentions) {
 		d.mfacts = slices.Grow(d.mfacts[:0], len(d.in.Mentions))[:len(d.in.Mentions)]
 		clear(d.mfacts)
 	}
-	mf := &d.mfacts[k]
-	if mf.known {
-		return mf
-	}
-	m := &d.in.Mentions[k]
-	mf.known = true
-	mf.inQuote = d.insideQuote(m.Start)
-	switch m.Type {
-	case entity.Organization:
-		lname := strings.ToLower(m.Name)
-		mf.department = strings.Contains(lname, "ministry") || strings.Contains(lname, "department")
-		mf.tank = strings.Contains(lname, "institute") || hasRole(m.Roles, "tank")
+	return &d.mfacts[k]
+}
+
+// mentionFacts returns the facts of mention k with inQuote known.
+func (d *doc) mentionFacts(k int) *mentionFacts {
+	mf := d.mentionSlot(k)
+	if !mf.known {
+		mf.known = true
+		mf.inQuote = d.insideQuote(d.in.Mentions[k].Start)
 	}
 	return mf
+}
+
+// orgFacts works out department and tank of the organisation mention k,
+// whose facts are mf.
+func (d *doc) orgFacts(k int, mf *mentionFacts) {
+	if mf.orgKnown {
+		return
+	}
+	m := &d.in.Mentions[k]
+	lname := strings.ToLower(m.Name)
+	mf.orgKnown = true
+	mf.department = strings.Contains(lname, "ministry") || strings.Contains(lname, "department")
+	mf.tank = strings.Contains(lname, "institute") || hasRole(m.Roles, "tank")
 }
 
 // personHasRole reports whether a person with roles can be what a role
