@@ -447,7 +447,9 @@ func (d *doc) buildNarration(out []ntok, i, end int) ([]ntok, int, wflag) {
 			f |= textClass(t.Text)
 		}
 		all |= f
-		out[n] = ntok{start: t.Start, end: t.End, lo: lo, hi: hi, q: -1, flags: f, wid: id, p: p}
+		// Field by field: cheaper than building the struct and copying it.
+		o := &out[n]
+		o.start, o.end, o.lo, o.hi, o.q, o.flags, o.wid, o.p = t.Start, t.End, lo, hi, -1, f, id, p
 		n++
 	}
 	return out[:n], i, all

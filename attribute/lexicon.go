@@ -10,7 +10,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/hearsaylab/hearsay/entity"
-	"github.com/hearsaylab/hearsay/internal/wordscan"
 )
 
 //go:embed data/*.txt data/*.tsv
@@ -301,11 +300,16 @@ type vocabulary struct {
 	shortIDs   []uint16
 	shortShift uint
 	flags      []wflag
-	// long holds the longer words; longBits has bit longHash(w) set for
-	// each of them, so that nearly all other long words are ruled out
-	// with one multiplication and no pass over their bytes.
-	long     *wordscan.Table[uint32]
-	longBits []uint64
+	// longBits has bit longHash(w) set for each word w of 8 bytes or
+	// more, so that nearly all other long words are ruled out with one
+	// multiplication and no pass over their bytes; longSlots holds the
+	// long words by their first and last 8 bytes and length (longKey), in
+	// open addressing, and longWords those of more than 16 bytes, whose
+	// key does not hold all their bytes, by id.
+	longBits  []uint64
+	longSlots []longSlot
+	longShift uint
+	longWords []string
 	// channelIDs holds the ids of the words of each channel phrase
 	// (lexicon.channels).
 	channelIDs [][]uint32
@@ -372,10 +376,61 @@ func (v *vocabulary) lookupLong(w string) (wflag, uint32) {
 	if h := longHash(w); v.longBits[h>>6]&(1<<(h&63)) == 0 {
 		return 0, 0
 	}
-	if id, ok := v.long.Get(w); ok {
-		return v.flags[id], id
+	a, b, n := longKey(w)
+	slots := v.longSlots
+	mask := uint64(len(slots) - 1)
+	for h := longSlotHash(a, b, n) >> v.longShift; ; h = (h + 1) & mask {
+		s := &slots[h]
+		if s.n == 0 {
+			return 0, 0
+		}
+		if s.a == a && s.b == b && s.n == n && (n <= 16 || v.longWords[s.id] == w) {
+			return v.flags[s.id], s.id
+		}
 	}
-	return 0, 0
+}
+
+// longSlot is a word of 8 bytes or more in vocabulary.longSlots: its
+// longKey and id.
+type longSlot struct {
+	a, b  uint64
+	n, id uint32
+}
+
+// longKey returns the first and the last 8 bytes of the word w of 8 bytes
+// or more, and its length: all of w when it has at most 16 bytes.
+func longKey(w string) (a, b uint64, n uint32) {
+	return load64(w, 0), load64(w, len(w)-8), uint32(len(w))
+}
+
+// longSlotHash hashes a longKey to 64 bits, of which longSlots uses the
+// top ones.
+func longSlotHash(a, b uint64, n uint32) uint64 {
+	return (a ^ (b+uint64(n))*0xC2B2AE3D27D4EB4F) * 0x9E3779B97F4A7C15
+}
+
+// buildLong fills longSlots and longWords with the nlong words of keys of
+// 8 bytes or more, whose ids are ids.
+func (v *vocabulary) buildLong(keys []string, ids map[string]uint32, nlong int) {
+	bits := uint(4)
+	for 1<<bits < 4*nlong {
+		bits++
+	}
+	v.longSlots, v.longShift = make([]longSlot, 1<<bits), 64-bits
+	v.longWords = make([]string, len(v.infos))
+	mask := uint64(len(v.longSlots) - 1)
+	for _, w := range keys {
+		if len(w) <= 7 {
+			continue
+		}
+		a, b, n := longKey(w)
+		h := longSlotHash(a, b, n) >> v.longShift
+		for v.longSlots[h].n != 0 {
+			h = (h + 1) & mask
+		}
+		v.longSlots[h] = longSlot{a, b, n, ids[w]}
+		v.longWords[ids[w]] = w
+	}
 }
 
 // shortTriggerHash hashes the shortKey k of a word to 14 bits, for the
@@ -503,8 +558,8 @@ func buildVocabulary(lx *lexicon, rec *entity.Recognizer) *vocabulary {
 	}
 	sort.Strings(keys)
 	v := &vocabulary{infos: make([]wordInfo, 1, len(keys)+1), longBits: make([]uint64, 1<<16/64)}
-	ids, long := map[string]uint32{}, map[string]uint32{}
-	nshort := 0
+	ids := map[string]uint32{}
+	nshort, nlong := 0, 0
 	for _, w := range keys {
 		ids[w] = uint32(len(v.infos))
 		v.infos = append(v.infos, *words[w])
@@ -513,10 +568,10 @@ func buildVocabulary(lx *lexicon, rec *entity.Recognizer) *vocabulary {
 		} else {
 			h := longHash(w)
 			v.longBits[h>>6] |= 1 << (h & 63)
-			long[w] = ids[w]
+			nlong++
 		}
 	}
-	v.long = wordscan.NewTable(long)
+	v.buildLong(keys, ids, nlong)
 	v.channelIDs = make([][]uint32, len(lx.channels))
 	for i, cp := range lx.channels {
 		for _, w := range cp.words {

@@ -99,3 +99,36 @@ func TestChannelIDs(t *testing.T) {
 		}
 	}
 }
+
+// TestLookupLong checks that every word of 8 bytes or more is found with
+// its id, and that words differing from one only in the middle, beyond what
+// the first and last 8 bytes hold, are not.
+func TestLookupLong(t *testing.T) {
+	v := testAttributor(t).vocab
+	long := map[string]bool{}
+	for _, w := range v.longWords {
+		if w != "" {
+			long[w] = true
+		}
+	}
+	if len(long) == 0 {
+		t.Fatal("no long words")
+	}
+	for id, w := range v.longWords {
+		if w == "" {
+			continue
+		}
+		if _, got := v.lookup(w); got != uint32(id) {
+			t.Errorf("lookup(%q) = id %d, want %d", w, got, id)
+		}
+		if _, got := v.lookupAt("« "+w+" »", len("« "), len("« ")+len(w)); got != uint32(id) {
+			t.Errorf("lookupAt of %q = id %d, want %d", w, got, id)
+		}
+		mid := len(w) / 2
+		for _, x := range []string{w[:8] + "x" + w[8:], w[:mid] + "\u00e9" + w[mid+1:], w[:mid] + "Q" + w[mid+1:]} {
+			if _, got := v.lookup(x); !long[x] && got != 0 {
+				t.Errorf("lookup(%q) = id %d, want 0", x, got)
+			}
+		}
+	}
+}
