@@ -29,6 +29,9 @@ func (d *doc) claims() []article.Claim {
 			out = append(out, c)
 			continue
 		}
+		if !d.sentenceHas(si, fAccording) {
+			continue
+		}
 		if c, ok := d.accordingClaim(nt, sent); ok {
 			out = append(out, c)
 		}

@@ -715,12 +715,21 @@ func (d *doc) rolesOf(name string) []string {
 		// Every person's roles, in one pass over the mentions; an empty
 		// entry marks the map as filled for documents without roles.
 		// People without roles are left out: their entry would be nil.
+		// A name's first roles are the mention's own, clipped so that
+		// appending more copies them instead of writing into the mention.
 		d.roles[""] = nil
 		for _, o := range d.in.Mentions {
 			if o.Type == entity.Person && len(o.Roles) > 0 {
-				d.roles[o.Name] = append(d.roles[o.Name], o.Roles...)
+				if rs, ok := d.roles[o.Name]; ok {
+					d.roles[o.Name] = append(rs, o.Roles...)
+				} else {
+					d.roles[o.Name] = slices.Clip(o.Roles)
+				}
 			}
 		}
+	}
+	if len(d.roles) == 1 {
+		return nil // nobody has roles
 	}
 	return d.roles[name]
 }
