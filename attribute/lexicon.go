@@ -290,14 +290,13 @@ type wordInfo struct {
 // an id, its index in infos; id 0 is no word of the lexicons.
 type vocabulary struct {
 	infos []wordInfo
-	// shortKeys holds the words of up to 7 bytes, the most of a text's
+	// shortSlots holds the words of up to 7 bytes, the most of a text's
 	// tokens, as their bytes and length packed into a uint64 (shortKey),
-	// in open addressing: one multiplication and one comparison find most,
-	// and rule out most other words, as the table is at most a quarter
-	// full. It is small enough to stay in the cache; shortIDs are the
-	// words' ids, flags their flags by id.
-	shortKeys  []uint64
-	shortIDs   []uint16
+	// with their flags and ids, in open addressing: one multiplication and
+	// one comparison in one cache line find most, and rule out most other
+	// words, as the table is at most half full. flags are the words'
+	// flags by id.
+	shortSlots []shortSlot
 	shortShift uint
 	flags      []wflag
 	// longBits has bit longHash(w) set for each word w of 8 bytes or
@@ -358,17 +357,24 @@ func (v *vocabulary) lookupAt(s string, i, j int) (wflag, uint32) {
 // lookupShort returns the flags and id of the word of up to 7 bytes with
 // the shortKey k.
 func (v *vocabulary) lookupShort(k uint64) (wflag, uint32) {
-	keys := v.shortKeys
-	mask := uint64(len(keys) - 1)
+	slots := v.shortSlots
+	mask := uint64(len(slots) - 1)
 	for h := (k * 0x9E3779B97F4A7C15) >> v.shortShift; ; h = (h + 1) & mask {
-		switch keys[h] {
+		s := &slots[h]
+		switch s.key {
 		case k:
-			id := uint32(v.shortIDs[h])
-			return v.flags[id], id
+			return s.flags, s.id
 		case 0:
 			return 0, 0
 		}
 	}
+}
+
+// shortSlot is a word of up to 7 bytes in vocabulary.shortSlots.
+type shortSlot struct {
+	key   uint64 // shortKey of the word; 0 for an empty slot
+	flags wflag
+	id    uint32
 }
 
 // lookupLong returns the flags and id of the word w of 8 bytes or more.
@@ -591,29 +597,26 @@ func buildVocabulary(lx *lexicon, rec *entity.Recognizer) *vocabulary {
 			v.triggerLong[h>>6] |= 1 << (h & 63)
 		}
 	}
-	if len(v.infos) > 1<<16 {
-		panic("attribute: too many words for uint16 ids")
-	}
 	v.flags = make([]wflag, len(v.infos))
 	for i := range v.infos {
 		v.flags[i] = v.infos[i].flags
 	}
 	bits := uint(4)
-	for 1<<bits < 4*nshort {
+	for 1<<bits < 2*nshort {
 		bits++
 	}
-	v.shortKeys, v.shortIDs, v.shortShift = make([]uint64, 1<<bits), make([]uint16, 1<<bits), 64-bits
-	mask := uint64(len(v.shortKeys) - 1)
+	v.shortSlots, v.shortShift = make([]shortSlot, 1<<bits), 64-bits
+	mask := uint64(len(v.shortSlots) - 1)
 	for _, w := range keys {
 		if len(w) > 7 {
 			continue
 		}
 		k := shortKey(w)
 		h := (k * 0x9E3779B97F4A7C15) >> v.shortShift
-		for v.shortKeys[h] != 0 {
+		for v.shortSlots[h].key != 0 {
 			h = (h + 1) & mask
 		}
-		v.shortKeys[h], v.shortIDs[h] = k, uint16(ids[w])
+		v.shortSlots[h] = shortSlot{k, v.flags[ids[w]], ids[w]}
 	}
 	return v
 }
