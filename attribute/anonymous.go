@@ -145,23 +145,14 @@ func (d *doc) anonIn(start, end int) (referent, bool) {
 
 // isAnonDescription reports whether a quoted text is itself the description
 // of a source ("several current and former intelligence officials"): a
-// label, not speech. lt is the text in lower case and nf its number of
-// fields (see quoteFields).
-func (d *doc) isAnonDescription(lt string, nf int) bool {
-	if nf < 2 || nf > 8 {
+// label, not speech. lt is the text in lower case and qf its fields
+// counted up to at least 9.
+func (d *doc) isAnonDescription(lt string, qf quoteFields) bool {
+	if qf.n < 2 || qf.n > 8 {
 		return false
 	}
-	fst, fen := nextField(lt, 0)
-	lst, len_ := fst, fen
-	for i := fen; ; {
-		st, en := nextField(lt, i)
-		if st < 0 {
-			break
-		}
-		lst, len_, i = st, en, en
-	}
-	last := strings.Trim(lt[lst:len_], ".,;:")
-	return d.lx.anonHead[last] && (d.lx.anonDet[lt[fst:fen]] || strings.HasSuffix(last, "s"))
+	last := strings.Trim(lt[qf.last[0]:qf.last[1]], ".,;:")
+	return d.lx.anonHead[last] && (d.lx.anonDet[lt[qf.first[0]:qf.first[1]]] || strings.HasSuffix(last, "s"))
 }
 
 // use records an anonymous source as a source of the article.
@@ -229,28 +220,41 @@ func (d *doc) namedGroup(nt []ntok, lo, h int) bool {
 	return ok
 }
 
-// fieldCount returns len(strings.Fields(s)), or limit when that is more.
-func fieldCount(s string, limit int) int {
-	c := 0
-	for i := 0; c < limit; c++ {
+// quoteFields is what the tests of a quotation ask of its fields (as
+// strings.Fields splits it): their number up to a limit, and the bounds of
+// the first and the last when there are fewer than the limit.
+type quoteFields struct {
+	n           int
+	first, last [2]int
+}
+
+// countFields returns the fields of s, counted up to limit: n is
+// len(strings.Fields(s)), or limit when that is more.
+func countFields(s string, limit int) quoteFields {
+	var qf quoteFields
+	for i := 0; qf.n < limit; qf.n++ {
 		st, en := nextField(s, i)
 		if st < 0 {
 			break
 		}
+		if qf.n == 0 {
+			qf.first = [2]int{st, en}
+		}
+		qf.last = [2]int{st, en}
 		i = en
 	}
-	return c
+	return qf
 }
 
 // nextField returns the bounds of the first field of s at or after i, as
 // strings.Fields splits it, or -1, -1.
 func nextField(s string, i int) (int, int) {
 	for i < len(s) {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if asciiSpace[c] == 0 {
-				break
-			}
+		c := fieldClass[s[i]]
+		if c == fieldASCII {
+			break
+		}
+		if c == fieldSpace {
 			i++
 			continue
 		}
@@ -265,13 +269,12 @@ func nextField(s string, i int) (int, int) {
 	}
 	st := i
 	for i < len(s) {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if asciiSpace[c] != 0 {
-				break
-			}
+		// A run of ASCII that is not space, in a tight loop.
+		for i < len(s) && fieldClass[s[i]] == fieldASCII {
 			i++
-			continue
+		}
+		if i >= len(s) || fieldClass[s[i]] == fieldSpace {
+			break
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsSpace(r) {
@@ -282,4 +285,20 @@ func nextField(s string, i int) (int, int) {
 	return st, i
 }
 
-var asciiSpace = [256]uint8{'\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1, ' ': 1}
+// Classes of bytes for nextField.
+const (
+	fieldASCII = iota // ASCII but not space
+	fieldSpace        // ASCII space
+	fieldOther        // part of a multi-byte character, or invalid
+)
+
+// fieldClass holds the class of each byte value.
+var fieldClass = func() (t [256]uint8) {
+	for c := utf8.RuneSelf; c < 256; c++ {
+		t[c] = fieldOther
+	}
+	for _, c := range "\t\n\v\f\r " {
+		t[c] = fieldSpace
+	}
+	return t
+}()

@@ -503,8 +503,9 @@ func (d *doc) attributeQuote(qi int) (article.Quote, bool) {
 	} else {
 		lt = strings.ToLower(text)
 	}
-	nf := fieldCount(lt, 9)
-	if d.isAnonDescription(lt, nf) {
+	qf := countFields(lt, 9)
+	nf := qf.n
+	if d.isAnonDescription(lt, qf) {
 		if pos > 0 && (d.lw(&nt[pos-1]) == "from" || d.lw(&nt[pos-1]) == "citing") {
 			d.use(strings.TrimSpace(text))
 		}
