@@ -7,7 +7,15 @@ import (
 // isPunct reports whether t is one of the ASCII punctuation marks in set.
 // (Punctuation tokens are one character each.)
 func isPunct(t ntok, set string) bool {
-	return t.q < 0 && t.p != 0 && strings.IndexByte(set, t.p) >= 0
+	if t.p == 0 || t.q >= 0 {
+		return false
+	}
+	for i := 0; i < len(set); i++ {
+		if set[i] == t.p {
+			return true
+		}
+	}
+	return false
 }
 
 // isComma reports whether t separates clauses: a comma or a dash.
