@@ -61,12 +61,12 @@ func (d *doc) leftCue(nt []ntok, pos int) attribution {
 		if d.lw(&nt[i]) == "that" {
 			sawThat = true
 		}
-		if c, ok := d.cueAt(nt, i, pos); ok {
-			if best < 0 || (sawThat && bestCue.kind != cueNoun) {
+		if nt[i].is(fCue | fAccording) { // only these can be cues (see cueAt)
+			if c, ok := d.cueAt(nt, i, pos); ok && (best < 0 || (sawThat && bestCue.kind != cueNoun)) {
 				best, bestCue, sawThat = i, c, false
 			}
 		}
-		if d.boundaryAt(nt, i) && best >= 0 {
+		if best >= 0 && d.boundaryAt(nt, i) {
 			break
 		}
 	}
@@ -82,6 +82,7 @@ func (d *doc) leftCue(nt []ntok, pos int) attribution {
 
 // cueAt reports whether nt[i] is a cue that can attribute the quotation at
 // pos, skipping naming-as verbs without "as" and speech nouns without an owner.
+// Only a word with fCue or fAccording can be one.
 func (d *doc) cueAt(nt []ntok, i, pos int) (cue, bool) {
 	w := d.lw(&nt[i])
 	if w == "according" && i+1 < len(nt) && d.lw(&nt[i+1]) == "to" {
@@ -215,6 +216,9 @@ func (d *doc) otherSpeaker(nt []ntok, ci, pos int) attribution {
 	for i := 0; i < pos && i < len(nt); i++ {
 		if i == ci || i == ci+1 || nt[i].q >= 0 {
 			continue
+		}
+		if !nt[i].is(fCue | fAccording) {
+			continue // no cue (see cueAt)
 		}
 		c, ok := d.cueAt(nt, i, pos)
 		if !ok || c.kind == cueSource {
