@@ -426,6 +426,18 @@ func (d *doc) buildNarration(out []ntok, i, end int) ([]ntok, int, wflag) {
 		var f wflag
 		var id uint32
 		lo, hi := uint32(t.Start), uint32(t.End)
+		if len(t.Text) == 1 && d.lower != "" && t.End-t.Start == 1 {
+			// A one-byte token, most often a punctuation mark: all that
+			// is to know about it is in the vocabulary's byte tables.
+			c := t.Text[0]
+			e := &d.vocab.oneByte[d.lower[t.Start]]
+			f = e.flags | oneByteClass[c]
+			all |= f
+			o := &out[n]
+			o.start, o.end, o.lo, o.hi, o.q, o.flags, o.wid, o.p = t.Start, t.End, lo, hi, -1, f, e.id, c
+			n++
+			continue
+		}
 		if d.lower != "" {
 			if n := t.End - t.Start; n > 0 && n <= 7 && t.Start+8 <= len(d.lower) {
 				f, id = d.vocab.lookupShort(load64(d.lower, t.Start)&(1<<(8*n)-1) | uint64(n)<<56)

@@ -309,6 +309,9 @@ type vocabulary struct {
 	longSlots []longSlot
 	longShift uint
 	longWords []string
+	// oneByte holds the flags and id of each word of one byte, by its
+	// byte (the flags of most are 0).
+	oneByte [256]shortSlot
 	// channelIDs holds the ids of the words of each channel phrase
 	// (lexicon.channels).
 	channelIDs [][]uint32
@@ -618,5 +621,17 @@ func buildVocabulary(lx *lexicon, rec *entity.Recognizer) *vocabulary {
 		}
 		v.shortSlots[h] = shortSlot{k, v.flags[ids[w]], ids[w]}
 	}
+	for c := range v.oneByte {
+		f, id := v.lookup(string([]byte{byte(c)}))
+		v.oneByte[c] = shortSlot{flags: f, id: id}
+	}
 	return v
 }
+
+// oneByteClass holds textClass of each token of one byte, by its byte.
+var oneByteClass = func() (t [256]wflag) {
+	for c := range t {
+		t[c] = textClass(string([]byte{byte(c)}))
+	}
+	return t
+}()
