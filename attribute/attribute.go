@@ -331,15 +331,19 @@ func (d *doc) sentenceHas(si int, f wflag) bool {
 // the index of the first token after them.
 func (d *doc) needsNarration(i, end int) (int, bool) {
 	toks := d.in.Tokens
-	low, filter := d.lower, d.vocab.triggerShort
+	low, short, long := d.lower, d.vocab.triggerShort, d.vocab.triggerLong
 	for ; i < len(toks) && toks[i].Start < end; i++ {
 		if d.quoteOf[i] != 0 {
 			return i, true
 		}
-		// Most words are short and fail the trigger filter at once.
+		// Most words fail the trigger filters at once.
 		if st, n := toks[i].Start, toks[i].End-toks[i].Start; low != "" && n > 0 && n <= 7 && st+8 <= len(low) {
 			h := shortTriggerHash(load64(low, st)&(1<<(8*n)-1) | uint64(n)<<56)
-			if filter[h>>6]&(1<<(h&63)) == 0 {
+			if short[h>>6]&(1<<(h&63)) == 0 {
+				continue
+			}
+		} else if low != "" && n > 7 {
+			if h := longHash(low[st : st+n]); long[h>>6]&(1<<(h&63)) == 0 {
 				continue
 			}
 		}
