@@ -152,7 +152,11 @@ func (d *doc) isAnonDescription(lt string, qf quoteFields) bool {
 		return false
 	}
 	last := strings.Trim(lt[qf.last[0]:qf.last[1]], ".,;:")
-	return d.lx.anonHead[last] && (d.lx.anonDet[lt[qf.first[0]:qf.first[1]]] || strings.HasSuffix(last, "s"))
+	if f, _ := d.vocab.lookup(last); f&fAnonHead == 0 {
+		return false
+	}
+	f, _ := d.vocab.lookup(lt[qf.first[0]:qf.first[1]])
+	return f&fAnonDet != 0 || strings.HasSuffix(last, "s")
 }
 
 // use records an anonymous source as a source of the article.

@@ -30,7 +30,7 @@ func (d *doc) isLabel(nt []ntok, pos int, lt string, nf int) bool {
 		}
 		i = en
 		w := strings.Trim(lt[st:en], ".,;:!?\u2019'\"")
-		if d.lx.pronoun[w] || d.lx.auxiliary[w] || w == "no" || w == "not" || commonAdjectives[w] || isAdverb(w) {
+		if f, _ := d.vocab.lookup(w); f&(fPronoun|fAuxiliary|fCommonAdj) != 0 || w == "no" || w == "not" || isAdverb(w) {
 			return false
 		}
 		for _, s := range adjectiveSuffixes {

@@ -223,6 +223,7 @@ const (
 	fChannel   // the first word of a channel phrase
 	fStrip     // the first word of an anonStrip phrase
 	fAccording // "according", which opens a claim ("according to X, …")
+	fCommonAdj // a common evaluative adjective (commonAdjectives)
 )
 
 // triggerFlags are the flags that the sweeps over every sentence look for
@@ -233,7 +234,7 @@ const triggerFlags = fAnonHead | fClaimVerb | fAccording
 // Class flags: what a narration token's own text is (not its lower case),
 // set when its narration is built. No word of the lexicons has them.
 const (
-	cWord       wflag = 1 << (iota + 25) // starts with a letter or digit
+	cWord       wflag = 1 << (iota + 26) // starts with a letter or digit
 	cCapital                             // starts with an upper-case letter
 	cPossessive                          // ends in "’s" or "'s"
 	cUS                                  // is "US"
@@ -499,6 +500,7 @@ func buildVocabulary(lx *lexicon, rec *entity.Recognizer) *vocabulary {
 	set(claimVerbs, fClaimVerb)
 	set(habitualAdverbs, fHabitual)
 	set(labelLead, fLabelLead)
+	set(commonAdjectives, fCommonAdj)
 	set(documentNouns, fDocumentNoun)
 	set(leakNouns, fLeakNoun)
 	get("according").flags |= fAccording
