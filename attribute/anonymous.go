@@ -11,6 +11,9 @@ import (
 // familiar with the matter"), in text order.
 func (d *doc) findAnonymous() {
 	for si := range d.in.Sentences {
+		if !d.sentenceHas(si, fAnonHead) {
+			continue
+		}
 		nt := d.narration(si)
 		ch := ""
 		for i := range nt {
@@ -53,7 +56,7 @@ func (d *doc) anonNP(nt []ntok, h int) (referent, bool) {
 			det = true
 			break
 		}
-		if t.lower == "the" || t.is(fPronoun) && !t.is(cUS) || t.is(fAuxiliary) || t.is(fPreposition) && t.lower != "and" {
+		if d.lw(&t) == "the" || t.is(fPronoun) && !t.is(cUS) || t.is(fAuxiliary) || t.is(fPreposition) && d.lw(&t) != "and" {
 			break
 		}
 		if t.is(fCueVerb) {
@@ -66,20 +69,20 @@ func (d *doc) anonNP(nt []ntok, h int) (referent, bool) {
 		adjs++
 	}
 	// A conjunction does not open a description ("… and officials said").
-	for lo < h && (nt[lo].lower == "and" || nt[lo].lower == "or" || nt[lo].lower == "but") {
+	for lo < h && (d.lw(&nt[lo]) == "and" || d.lw(&nt[lo]) == "or" || d.lw(&nt[lo]) == "but") {
 		lo++
 		adjs--
 	}
-	head := nt[h].lower
+	head := d.lw(&nt[h])
 	plural := strings.HasSuffix(head, "s") || head == "people"
-	familiar := h+1 < len(nt) && (nt[h+1].lower == "familiar" || nt[h+1].lower == "close" || nt[h+1].lower == "knowledgeable" || nt[h+1].lower == "briefed")
+	familiar := h+1 < len(nt) && (d.lw(&nt[h+1]) == "familiar" || d.lw(&nt[h+1]) == "close" || d.lw(&nt[h+1]) == "knowledgeable" || d.lw(&nt[h+1]) == "briefed")
 	if !det && !familiar {
 		// A bare plural needs a nationality or institution before it:
 		// "French officials", "U.S. officials", "Western diplomats".
 		if !plural || (adjs == 0 || !d.namedGroup(nt, lo, h)) && !bareSource[head] {
 			return referent{}, false
 		}
-		if lo < h && (nt[lo].lower == "many" || nt[lo].lower == "most" || nt[lo].lower == "all") {
+		if lo < h && (d.lw(&nt[lo]) == "many" || d.lw(&nt[lo]) == "most" || d.lw(&nt[lo]) == "all") {
 			return referent{}, false
 		}
 	}
@@ -98,15 +101,15 @@ func (d *doc) anonNP(nt []ntok, h int) (referent, bool) {
 		if t.q >= 0 || isComma(t) || isPunct(t, ".;:!?") {
 			break
 		}
-		if t.lower == "whose" || t.lower == "who" {
+		if d.lw(&t) == "whose" || d.lw(&t) == "who" {
 			relative = true
 		}
-		if t.is(fCueVerb) && !strings.HasSuffix(t.lower, "ing") {
+		if t.is(fCueVerb) && !strings.HasSuffix(d.lw(&t), "ing") {
 			if hi > h+1 || !relative {
 				break
 			}
 		}
-		if !relative && (t.is(fAuxiliary) || isAdverb(t.lower) || t.lower == "that") {
+		if !relative && (t.is(fAuxiliary) || isAdverb(d.lw(&t)) || d.lw(&t) == "that") {
 			break
 		}
 		if hi == h+1 && !t.is(fAnonPost) {
@@ -142,23 +145,18 @@ func (d *doc) anonIn(start, end int) (referent, bool) {
 
 // isAnonDescription reports whether a quoted text is itself the description
 // of a source ("several current and former intelligence officials"): a
-// label, not speech. lt is the text in lower case and nf its number of
-// fields (see quoteFields).
-func (d *doc) isAnonDescription(lt string, nf int) bool {
-	if nf < 2 || nf > 8 {
+// label, not speech. lt is the text in lower case and qf its fields
+// counted up to at least 9.
+func (d *doc) isAnonDescription(lt string, qf quoteFields) bool {
+	if qf.n < 2 || qf.n > 8 {
 		return false
 	}
-	fst, fen := nextField(lt, 0)
-	lst, len_ := fst, fen
-	for i := fen; ; {
-		st, en := nextField(lt, i)
-		if st < 0 {
-			break
-		}
-		lst, len_, i = st, en, en
+	last := strings.Trim(lt[qf.last[0]:qf.last[1]], ".,;:")
+	if f, _ := d.vocab.lookup(last); f&fAnonHead == 0 {
+		return false
 	}
-	last := strings.Trim(lt[lst:len_], ".,;:")
-	return d.lx.anonHead[last] && (d.lx.anonDet[lt[fst:fen]] || strings.HasSuffix(last, "s"))
+	f, _ := d.vocab.lookup(lt[qf.first[0]:qf.first[1]])
+	return f&fAnonDet != 0 || strings.HasSuffix(last, "s")
 }
 
 // use records an anonymous source as a source of the article.
@@ -174,8 +172,8 @@ func (d *doc) use(desc string) {
 // quotes or whose claims it reports, and those it cites or calls anonymous.
 func (d *doc) anonymousList() []string {
 	for _, r := range d.anon {
-		before := strings.ToLower(d.body[max(0, r.start-24):r.start])
-		after := strings.ToLower(d.body[r.end:min(len(d.body), r.end+40)])
+		before := d.lowerOf(max(0, r.start-24), r.start)
+		after := d.lowerOf(r.end, min(len(d.body), r.end+40))
 		if strings.HasSuffix(strings.TrimSpace(before), "citing") || strings.HasSuffix(strings.TrimSpace(before), "according to") ||
 			strings.HasSuffix(strings.TrimSpace(before), "information from") || strings.HasPrefix(strings.TrimSpace(after), "anonymously") ||
 			strings.Contains(after, "on condition of anonymity") {
@@ -226,28 +224,41 @@ func (d *doc) namedGroup(nt []ntok, lo, h int) bool {
 	return ok
 }
 
-// fieldCount returns len(strings.Fields(s)), or limit when that is more.
-func fieldCount(s string, limit int) int {
-	c := 0
-	for i := 0; c < limit; c++ {
+// quoteFields is what the tests of a quotation ask of its fields (as
+// strings.Fields splits it): their number up to a limit, and the bounds of
+// the first and the last when there are fewer than the limit.
+type quoteFields struct {
+	n           int
+	first, last [2]int
+}
+
+// countFields returns the fields of s, counted up to limit: n is
+// len(strings.Fields(s)), or limit when that is more.
+func countFields(s string, limit int) quoteFields {
+	var qf quoteFields
+	for i := 0; qf.n < limit; qf.n++ {
 		st, en := nextField(s, i)
 		if st < 0 {
 			break
 		}
+		if qf.n == 0 {
+			qf.first = [2]int{st, en}
+		}
+		qf.last = [2]int{st, en}
 		i = en
 	}
-	return c
+	return qf
 }
 
 // nextField returns the bounds of the first field of s at or after i, as
 // strings.Fields splits it, or -1, -1.
 func nextField(s string, i int) (int, int) {
 	for i < len(s) {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if asciiSpace[c] == 0 {
-				break
-			}
+		c := fieldClass[s[i]]
+		if c == fieldASCII {
+			break
+		}
+		if c == fieldSpace {
 			i++
 			continue
 		}
@@ -262,13 +273,12 @@ func nextField(s string, i int) (int, int) {
 	}
 	st := i
 	for i < len(s) {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if asciiSpace[c] != 0 {
-				break
-			}
+		// A run of ASCII that is not space, in a tight loop.
+		for i < len(s) && fieldClass[s[i]] == fieldASCII {
 			i++
-			continue
+		}
+		if i >= len(s) || fieldClass[s[i]] == fieldSpace {
+			break
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsSpace(r) {
@@ -279,4 +289,20 @@ func nextField(s string, i int) (int, int) {
 	return st, i
 }
 
-var asciiSpace = [256]uint8{'\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1, ' ': 1}
+// Classes of bytes for nextField.
+const (
+	fieldASCII = iota // ASCII but not space
+	fieldSpace        // ASCII space
+	fieldOther        // part of a multi-byte character, or invalid
+)
+
+// fieldClass holds the class of each byte value.
+var fieldClass = func() (t [256]uint8) {
+	for c := utf8.RuneSelf; c < 256; c++ {
+		t[c] = fieldOther
+	}
+	for _, c := range "\t\n\v\f\r " {
+		t[c] = fieldSpace
+	}
+	return t
+}()

@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/hearsaylab/hearsay/article"
 	"github.com/hearsaylab/hearsay/entity"
@@ -99,13 +100,21 @@ func (a *Attributor) Document(in Input) Result {
 // doc is the working state for one document. Its buffers are reused from
 // call to call; nothing in a Result points into them.
 type doc struct {
-	a          *Attributor
-	in         Input
-	body       string
-	lower      string // body in lower case, or "" when offsets would change
-	lx         *lexicon
-	vocab      *vocabulary
-	quoteOf    []int      // per token: index of the quotation it is in, or -1
+	a     *Attributor
+	in    Input
+	body  string
+	lower string // body in lower case, or "" when offsets would change
+	// ltext holds the narration tokens in lower case: lower when it is
+	// not "", else the tokens' lower cases one after another, token i's
+	// at lowSpan[i]
+	ltext   string
+	lowSpan [][2]uint32
+	lx      *lexicon
+	vocab   *vocabulary
+	quoteOf []int32 // per token: 1 + the index of the quotation it is in, or 0
+	// per quotation: the tokens inside it when they are all those of a
+	// run (quoteOf is 1 + its index for each), else the empty run
+	quoteRun   []tokenRun
 	anon       []referent // anonymous descriptions in narration, in text order
 	used       map[string]bool
 	usedOrder  []string
@@ -113,7 +122,9 @@ type doc struct {
 	docChannel string
 	refChannel map[string]string // speaker → channel it was introduced with
 	narr       []ntok            // the narrations of all sentences, one after another
-	narrAt     []int             // narr[narrAt[i]:narrAt[i+1]] is that of sentence i
+	narrSpan   []span            // per sentence: its narration in narr, or {-1, -1} before it is built
+	sentTok    []int             // per sentence: the index of its first token
+	narrFlags  []wflag           // per sentence: the triggerFlags of its narration's tokens, or-ed
 	roles      map[string][]string
 	cands      []entity.Mention
 	// per role noun and modifiers: how far the mentions have been scanned
@@ -160,29 +171,67 @@ func (a *Attributor) newDoc(in Input) *doc {
 	if d.lower == "" || len(d.lower) != len(d.body) {
 		d.lower, _ = wordscan.Lower(d.body)
 	}
-	d.quoteOf = slices.Grow(d.quoteOf[:0], len(in.Tokens))[:len(in.Tokens)]
-	for i := range d.quoteOf {
-		d.quoteOf[i] = -1
-	}
-	for k, q := range in.Quotes {
-		if q.Block {
-			continue
-		}
-		for i := sortSearch(in.Tokens, q.Open); i < len(in.Tokens) && in.Tokens[i].End <= q.Close; i++ {
-			if in.Tokens[i].Start >= q.Open && d.quoteOf[i] < 0 {
-				d.quoteOf[i] = k
-			}
-		}
-	}
+	d.markQuotations()
+	d.lowerTokens()
 	d.attrs = slices.Grow(d.attrs[:0], len(in.Quotes))[:len(in.Quotes)]
 	clear(d.attrs)
 	d.buildNarrations()
 	return d
 }
 
+// markQuotations fills d.quoteOf and d.quoteRun: which tokens are inside
+// which marked quotation.
+func (d *doc) markQuotations() {
+	toks := d.in.Tokens
+	d.quoteOf = slices.Grow(d.quoteOf[:0], len(toks))[:len(toks)]
+	clear(d.quoteOf)
+	d.quoteRun = slices.Grow(d.quoteRun[:0], len(d.in.Quotes))[:len(d.in.Quotes)]
+	clear(d.quoteRun)
+	first := 0 // the first token of the last quotation
+	for k, q := range d.in.Quotes {
+		if q.Block {
+			continue
+		}
+		first = firstTokenFrom(toks, first, q.Open)
+		lo, hi, n := -1, 0, 0
+		for i := first; i < len(toks) && toks[i].End <= q.Close; i++ {
+			if toks[i].Start >= q.Open && d.quoteOf[i] == 0 {
+				d.quoteOf[i] = int32(k) + 1
+				if lo < 0 {
+					lo = i
+				}
+				hi, n = i+1, n+1
+			}
+		}
+		if lo >= 0 && n == hi-lo {
+			d.quoteRun[k] = tokenRun{lo, hi}
+		}
+	}
+}
+
+// lowerTokens sets d.ltext, and d.lowSpan when the body has no lower case
+// with the same offsets.
+func (d *doc) lowerTokens() {
+	d.lowSpan = d.lowSpan[:0]
+	if d.lower != "" {
+		d.ltext = d.lower
+		return
+	}
+	var b strings.Builder
+	for _, t := range d.in.Tokens {
+		lo := b.Len()
+		b.WriteString(lower(t.Text))
+		d.lowSpan = append(d.lowSpan, [2]uint32{uint32(lo), uint32(b.Len())})
+	}
+	d.ltext = b.String()
+}
+
+// tokenRun is a range of tokens, all inside the same marked quotation.
+type tokenRun struct{ lo, hi int }
+
 // release clears d of the document and returns it to the pool.
 func (a *Attributor) release(d *doc) {
-	d.in, d.body, d.lower = Input{}, "", ""
+	d.in, d.body, d.lower, d.ltext = Input{}, "", "", ""
 	clear(d.anon)
 	d.anon = d.anon[:0]
 	clear(d.used)
@@ -191,7 +240,6 @@ func (a *Attributor) release(d *doc) {
 	clear(d.attrs)
 	d.docChannel = ""
 	clear(d.refChannel)
-	clear(d.narr)
 	d.narr = d.narr[:0]
 	clear(d.roles)
 	clear(d.scans)
@@ -207,10 +255,11 @@ func (a *Attributor) release(d *doc) {
 }
 
 // ntok is a narration token: a body token, or a placeholder for a whole
-// marked quotation (q ≥ 0).
+// marked quotation (q ≥ 0). It holds no pointers: its text in lower case is
+// an offset range into doc.ltext (see doc.lw).
 type ntok struct {
 	start, end int
-	lower      string // the token in lower case; "" for a quotation
+	lo, hi     uint32 // the token in lower case is ltext[lo:hi]; empty for a quotation
 	q          int32
 	// flags holds what the lexicons say about lower and the class flags
 	// of the token's text (cWord…); 0 for a quotation.
@@ -219,6 +268,9 @@ type ntok struct {
 	p     byte   // the token's one byte, for a one-byte token
 }
 
+// lw returns the token t in lower case; "" for a quotation.
+func (d *doc) lw(t *ntok) string { return d.ltext[t.lo:t.hi] }
+
 // is reports whether the token is a word with one of the flags f.
 func (t *ntok) is(f wflag) bool { return t.flags&f != 0 }
 
@@ -226,51 +278,197 @@ func (t *ntok) is(f wflag) bool { return t.flags&f != 0 }
 func (d *doc) info(t *ntok) *wordInfo { return &d.vocab.infos[t.wid] }
 
 // narration returns the tokens of sentence si with each marked quotation
-// folded into one placeholder; none for si < 0.
+// folded into one placeholder; none for si < 0. The narrations of
+// sentences without quotations or trigger words are built on demand.
 func (d *doc) narration(si int) []ntok {
 	if si < 0 {
 		return nil
 	}
-	lo, hi := d.narrAt[si], d.narrAt[si+1]
-	return d.narr[lo:hi:hi]
+	s := d.narrSpan[si]
+	if s.lo < 0 {
+		s.lo = len(d.narr)
+		d.narr, _, _ = d.buildNarration(d.narr, d.sentTok[si], d.in.Sentences[si].End)
+		s.hi = len(d.narr)
+		d.narrSpan[si] = s
+	}
+	return d.narr[s.lo:s.hi:s.hi]
 }
 
-// buildNarrations builds the narration of every sentence into d.narr.
+// buildNarrations finds the first token of every sentence, in one walk over
+// the tokens when the sentences are in order, and builds the narrations of
+// those that hold a quotation or a trigger word (triggerFlags): the ones
+// the document's sweeps look into. The others wait for narration.
 func (d *doc) buildNarrations() {
-	d.narrAt = slices.Grow(d.narrAt[:0], len(d.in.Sentences)+1)[:0]
-	d.narrAt = append(d.narrAt, 0)
-	for _, sp := range d.in.Sentences {
-		d.narr = d.buildNarration(d.narr, sp)
-		d.narrAt = append(d.narrAt, len(d.narr))
+	n := len(d.in.Sentences)
+	d.narrSpan = slices.Grow(d.narrSpan[:0], n)[:n]
+	d.sentTok = slices.Grow(d.sentTok[:0], n)[:n]
+	d.narrFlags = slices.Grow(d.narrFlags[:0], n)[:n]
+	i := 0
+	for si, sp := range d.in.Sentences {
+		i = firstTokenFrom(d.in.Tokens, i, sp.Start)
+		d.sentTok[si] = i
+		next, need := d.needsNarration(i, sp.End)
+		if !need {
+			d.narrSpan[si], d.narrFlags[si] = span{-1, -1}, 0
+			i = next
+			continue
+		}
+		lo := len(d.narr)
+		var f wflag
+		d.narr, i, f = d.buildNarration(d.narr, i, sp.End)
+		d.narrSpan[si], d.narrFlags[si] = span{lo, len(d.narr)}, f&triggerFlags
 	}
 }
 
-// buildNarration appends the narration of the span sp to out.
-func (d *doc) buildNarration(out []ntok, sp article.Span) []ntok {
-	base := len(out)
-	for i := sortSearch(d.in.Tokens, sp.Start); i < len(d.in.Tokens) && d.in.Tokens[i].Start < sp.End; i++ {
-		t := &d.in.Tokens[i]
-		if q := d.quoteOf[i]; q >= 0 {
-			if len(out) == base || out[len(out)-1].q != int32(q) {
+// sentenceHas reports whether a token of the narration of sentence si has
+// one of the flags f, which must be among triggerFlags.
+func (d *doc) sentenceHas(si int, f wflag) bool {
+	return d.narrFlags[si]&f != 0
+}
+
+// needsNarration reports whether one of the tokens from index i that start
+// before end is inside a quotation or is a trigger word; if not, it returns
+// the index of the first token after them.
+func (d *doc) needsNarration(i, end int) (int, bool) {
+	toks := d.in.Tokens
+	low, short, long := d.lower, d.vocab.triggerShort, d.vocab.triggerLong
+	for ; i < len(toks) && toks[i].Start < end; i++ {
+		if d.quoteOf[i] != 0 {
+			return i, true
+		}
+		// Most words fail the trigger filters at once.
+		if st, n := toks[i].Start, toks[i].End-toks[i].Start; low != "" && n > 0 && n <= 7 && st+8 <= len(low) {
+			h := shortTriggerHash(load64(low, st)&(1<<(8*n)-1) | uint64(n)<<56)
+			if short[h>>6]&(1<<(h&63)) == 0 {
+				continue
+			}
+		} else if low != "" && n > 7 {
+			if h := longHash(low[st : st+n]); long[h>>6]&(1<<(h&63)) == 0 {
+				continue
+			}
+		}
+		if d.isTrigger(i) {
+			return i, true
+		}
+	}
+	return i, false
+}
+
+// isTrigger reports whether token i has one of the triggerFlags, ruling out
+// most other words with the vocabulary's trigger filter.
+func (d *doc) isTrigger(i int) bool {
+	if d.lower == "" {
+		f, _ := d.vocab.lookup(d.ltext[d.lowSpan[i][0]:d.lowSpan[i][1]])
+		return f&triggerFlags != 0
+	}
+	t := &d.in.Tokens[i]
+	v := d.vocab
+	var f wflag
+	switch n := t.End - t.Start; {
+	case n <= 0:
+		return false
+	case n <= 7 && t.Start+8 <= len(d.lower):
+		k := load64(d.lower, t.Start)&(1<<(8*n)-1) | uint64(n)<<56
+		if h := shortTriggerHash(k); v.triggerShort[h>>6]&(1<<(h&63)) == 0 {
+			return false
+		}
+		f, _ = v.lookupShort(k)
+	case n > 7:
+		w := d.lower[t.Start:t.End]
+		if h := longHash(w); v.triggerLong[h>>6]&(1<<(h&63)) == 0 {
+			return false
+		}
+		f, _ = v.lookupLong(w)
+	default:
+		f, _ = v.lookupAt(d.lower, t.Start, t.End)
+	}
+	return f&triggerFlags != 0
+}
+
+// firstTokenFrom returns the index of the first token of toks ending after
+// pos, as sortSearch does; it walks on from i when no token before i ends
+// after pos.
+func firstTokenFrom(toks []segment.Token, i, pos int) int {
+	if i > len(toks) || i > 0 && toks[i-1].End > pos {
+		return sortSearch(toks, pos)
+	}
+	for n := 0; i < len(toks) && toks[i].End <= pos; n++ {
+		if n == 8 {
+			// A long way to go: search the rest.
+			return i + sortSearch(toks[i:], pos)
+		}
+		i++
+	}
+	return i
+}
+
+// buildNarration appends the narration of the tokens from index i that
+// start before end to out, and returns it with the index of the first token
+// after them and the flags of the tokens appended, or-ed.
+func (d *doc) buildNarration(out []ntok, i, end int) ([]ntok, int, wflag) {
+	var all wflag
+	toks := d.in.Tokens
+	// Each token adds at most one entry: write them by index.
+	base, n := len(out), len(out)
+	out = slices.Grow(out, len(toks)-i)
+	out = out[:cap(out)]
+	for ; i < len(toks) && toks[i].Start < end; i++ {
+		t := &toks[i]
+		if q := d.quoteOf[i] - 1; q >= 0 {
+			if n == base || out[n-1].q != int32(q) {
 				qs := d.in.Quotes[q]
-				out = append(out, ntok{start: qs.Open, end: qs.Close, q: int32(q)})
+				out[n] = ntok{start: qs.Open, end: qs.Close, q: int32(q)}
+				n++
+			}
+			// The rest of the quotation's tokens add nothing: skip them
+			// when they are one run inside the span.
+			if r := d.quoteRun[q]; i >= r.lo && i < r.hi && toks[r.hi-1].Start < end {
+				i = r.hi - 1
 			}
 			continue
 		}
-		var lw string
-		if d.lower != "" {
-			lw = d.lower[t.Start:t.End]
-		} else {
-			lw = lower(t.Text)
+		var f wflag
+		var id uint32
+		lo, hi := uint32(t.Start), uint32(t.End)
+		if len(t.Text) == 1 && d.lower != "" && t.End-t.Start == 1 {
+			// A one-byte token, most often a punctuation mark: all that
+			// is to know about it is in the vocabulary's byte tables.
+			c := t.Text[0]
+			e := &d.vocab.oneByte[d.lower[t.Start]]
+			f = e.flags | oneByteClass[c]
+			all |= f
+			o := &out[n]
+			o.start, o.end, o.lo, o.hi, o.q, o.flags, o.wid, o.p = t.Start, t.End, lo, hi, -1, f, e.id, c
+			n++
+			continue
 		}
-		f, id := d.vocab.lookup(lw)
+		if d.lower != "" {
+			if n := t.End - t.Start; n > 0 && n <= 7 && t.Start+8 <= len(d.lower) {
+				f, id = d.vocab.lookupShort(load64(d.lower, t.Start)&(1<<(8*n)-1) | uint64(n)<<56)
+			} else {
+				f, id = d.vocab.lookupAt(d.lower, t.Start, t.End)
+			}
+		} else {
+			lo, hi = d.lowSpan[i][0], d.lowSpan[i][1]
+			f, id = d.vocab.lookup(d.ltext[lo:hi])
+		}
 		var p byte
 		if len(t.Text) == 1 {
 			p = t.Text[0]
 		}
-		out = append(out, ntok{start: t.Start, end: t.End, lower: lw, q: -1, flags: f | textClass(t.Text), wid: id, p: p})
+		// Most tokens are words in lower case that cannot be possessives.
+		if len(t.Text) > 0 && 'a' <= t.Text[0] && t.Text[0] <= 'z' && t.Text[len(t.Text)-1] != 's' {
+			f |= cWord
+		} else {
+			f |= textClass(t.Text)
+		}
+		all |= f
+		// Field by field: cheaper than building the struct and copying it.
+		o := &out[n]
+		o.start, o.end, o.lo, o.hi, o.q, o.flags, o.wid, o.p = t.Start, t.End, lo, hi, -1, f, id, p
+		n++
 	}
-	return out
+	return out[:n], i, all
 }
 
 func sortSearch(toks []segment.Token, pos int) int {
@@ -321,9 +519,10 @@ func (d *doc) attributeQuote(qi int) (article.Quote, bool) {
 	} else {
 		lt = strings.ToLower(text)
 	}
-	nf := fieldCount(lt, 9)
-	if d.isAnonDescription(lt, nf) {
-		if pos > 0 && (nt[pos-1].lower == "from" || nt[pos-1].lower == "citing") {
+	qf := countFields(lt, 9)
+	nf := qf.n
+	if d.isAnonDescription(lt, qf) {
+		if pos > 0 && (d.lw(&nt[pos-1]) == "from" || d.lw(&nt[pos-1]) == "citing") {
 			d.use(strings.TrimSpace(text))
 		}
 		return out, false
@@ -471,6 +670,16 @@ func (d *doc) inheritChannel(qi int, at attribution) string {
 		return d.docChannel
 	}
 	return ""
+}
+
+// lowerOf returns strings.ToLower(d.body[i:j]): the slice of d.lower when
+// there is one and i and j are character boundaries, so that it is the
+// same text.
+func (d *doc) lowerOf(i, j int) string {
+	if d.lower != "" && (i == len(d.body) || utf8.RuneStart(d.body[i])) && (j == len(d.body) || utf8.RuneStart(d.body[j])) {
+		return d.lower[i:j]
+	}
+	return strings.ToLower(d.body[i:j])
 }
 
 // lower returns s in lower case, without allocating when it already is.

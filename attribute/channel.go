@@ -6,33 +6,12 @@ import "strings"
 // "told the FT", "speaking to Kyiv Post", "according to the Financial
 // Times" (when someone else is the speaker), "in a tweet".
 func (d *doc) channel(nt []ntok, at attribution) string {
-	for i, t := range nt {
-		if t.q >= 0 {
-			continue
-		}
-		om, ok := d.outletAt(t.start)
-		if !ok || om.Canonical == at.speaker {
-			continue
-		}
-		j := i - 1
-		if j >= 0 && (nt[j].lower == "the" || nt[j].lower == "british" || nt[j].lower == "daily") {
-			j--
-		}
-		for j >= 0 && nt[j].is(cCapital) && j > i-4 && nt[j].q < 0 && !nt[j].is(fAdverb) && nt[j].lower != "to" {
-			j-- // "the British daily Financial Times"
-		}
-		if j < 0 || nt[j].q >= 0 {
-			continue
-		}
-		switch nt[j].lower {
-		case "told", "tells", "tell", "telling", "to", "by", "with", "in", "for":
-			if nt[j].lower == "in" && !d.wroteIn(nt, j) {
-				continue
-			}
-			return om.Canonical
-		}
-		if j >= 1 && nt[j].lower == "to" && nt[j-1].lower == "according" {
-			return om.Canonical
+	if len(nt) == 0 {
+		return ""
+	}
+	if d.outletOverlaps(nt[0].start, nt[len(nt)-1].end) {
+		if ch := d.channelOutlet(nt, at); ch != "" {
+			return ch
 		}
 	}
 	// The first phrase of the list found anywhere in the sentence.
@@ -45,7 +24,7 @@ func (d *doc) channel(nt []ntok, at attribution) string {
 			if best >= 0 && p >= best {
 				break
 			}
-			if matchWordsAt(nt, i, d.lx.channels[p].words) {
+			if matchIDsAt(nt, i, d.vocab.channelIDs[p]) {
 				best = p
 				break
 			}
@@ -57,14 +36,59 @@ func (d *doc) channel(nt []ntok, at attribution) string {
 	return ""
 }
 
-// matchWordsAt reports whether the words ws stand at nt[i:], outside
-// quotations.
-func matchWordsAt(nt []ntok, i int, ws []string) bool {
-	if i+len(ws) > len(nt) {
+// outletOverlaps reports whether an outlet mention overlaps [start, end).
+func (d *doc) outletOverlaps(start, end int) bool {
+	for _, o := range d.in.Outlets {
+		if o.Start < end && o.End > start {
+			return true
+		}
+	}
+	return false
+}
+
+// channelOutlet finds an outlet named in nt as the medium: "told the FT",
+// "according to the Financial Times"; "" if none.
+func (d *doc) channelOutlet(nt []ntok, at attribution) string {
+	for i, t := range nt {
+		if t.q >= 0 {
+			continue
+		}
+		om, ok := d.outletAt(t.start)
+		if !ok || om.Canonical == at.speaker {
+			continue
+		}
+		j := i - 1
+		if j >= 0 && (d.lw(&nt[j]) == "the" || d.lw(&nt[j]) == "british" || d.lw(&nt[j]) == "daily") {
+			j--
+		}
+		for j >= 0 && nt[j].is(cCapital) && j > i-4 && nt[j].q < 0 && !nt[j].is(fAdverb) && d.lw(&nt[j]) != "to" {
+			j-- // "the British daily Financial Times"
+		}
+		if j < 0 || nt[j].q >= 0 {
+			continue
+		}
+		switch d.lw(&nt[j]) {
+		case "told", "tells", "tell", "telling", "to", "by", "with", "in", "for":
+			if d.lw(&nt[j]) == "in" && !d.wroteIn(nt, j) {
+				continue
+			}
+			return om.Canonical
+		}
+		if j >= 1 && d.lw(&nt[j]) == "to" && d.lw(&nt[j-1]) == "according" {
+			return om.Canonical
+		}
+	}
+	return ""
+}
+
+// matchIDsAt reports whether the words with the vocabulary ids ids stand at
+// nt[i:], outside quotations.
+func matchIDsAt(nt []ntok, i int, ids []uint32) bool {
+	if i+len(ids) > len(nt) {
 		return false
 	}
-	for k, w := range ws {
-		if nt[i+k].q >= 0 || nt[i+k].lower != w {
+	for k, id := range ids {
+		if nt[i+k].q >= 0 || nt[i+k].wid != id {
 			return false
 		}
 	}
@@ -75,7 +99,7 @@ func matchWordsAt(nt []ntok, i int, ws []string) bool {
 // interview ("wrote in Le Monde", "in an interview with").
 func (d *doc) wroteIn(nt []ntok, j int) bool {
 	for k := j - 1; k >= 0 && k >= j-3; k-- {
-		switch nt[k].lower {
+		switch d.lw(&nt[k]) {
 		case "wrote", "writes", "writing", "published", "said", "told", "op-ed", "column":
 			return true
 		}
@@ -112,7 +136,7 @@ func (d *doc) channelOfNP(nt []ntok, s span) string {
 		}
 	}
 	head, mods, definite := d.head(nt, s)
-	if definite && d.lx.roleGroup[head] == "newspaper" {
+	if definite && d.vocab.info(head).roleGroup == "newspaper" {
 		if name, _, _, ok := d.antecedent(head, mods, nt[s.lo].start); ok {
 			return name
 		}
@@ -136,7 +160,7 @@ func (d *doc) documentChannel() string {
 		if o.Start >= end || o.Platform {
 			continue
 		}
-		before := strings.ToLower(d.body[max(0, o.Start-40):o.Start])
+		before := d.lowerOf(max(0, o.Start-40), o.Start)
 		if strings.Contains(before, "report by") || strings.Contains(before, "reported by") ||
 			strings.Contains(before, "according to a report") || strings.Contains(before, "report in") {
 			return o.Canonical

@@ -21,9 +21,15 @@ var claimVerbs = map[string]bool{"said": true, "says": true, "reported": true, "
 func (d *doc) claims() []article.Claim {
 	var out []article.Claim
 	for si, sent := range d.in.Sentences {
+		if !d.sentenceHas(si, fClaimVerb|fAccording) {
+			continue // no claim verb, no "according"
+		}
 		nt := d.narration(si)
 		if c, ok := d.thatClaim(nt, sent); ok {
 			out = append(out, c)
+			continue
+		}
+		if !d.sentenceHas(si, fAccording) {
 			continue
 		}
 		if c, ok := d.accordingClaim(nt, sent); ok {
@@ -44,19 +50,19 @@ func (d *doc) thatClaim(nt []ntok, sent article.Span) (article.Claim, bool) {
 			if nt[k].q >= 0 || isPunct(nt[k], ".;:") {
 				break
 			}
-			if nt[k].lower == "that" {
+			if d.lw(&nt[k]) == "that" {
 				t = k
 				break
 			}
 		}
-		if t < 0 && (nt[i].lower == "said" || nt[i].lower == "says") && i+1 < len(nt) && nt[i+1].q < 0 && !afterQuote(nt, i) &&
+		if t < 0 && (d.lw(&nt[i]) == "said" || d.lw(&nt[i]) == "says") && i+1 < len(nt) && nt[i+1].q < 0 && !afterQuote(nt, i) &&
 			nt[i+1].is(cWord) && !nt[i+1].is(cCapital) && !nt[i+1].is(fPreposition|fAdverb) {
 			t = i // "X said the aid would be delayed": a bare complement
 		}
 		if t < 0 || t+1 >= len(nt) {
 			continue
 		}
-		at := d.fromCue(nt, i, cue{nt[i].lower, cueVerb}, t)
+		at := d.fromCue(nt, i, cue{d.lw(&nt[i]), cueVerb}, t)
 		if !at.ok {
 			continue
 		}
@@ -84,7 +90,7 @@ func (d *doc) thatClaim(nt []ntok, sent article.Span) (article.Claim, bool) {
 
 func (d *doc) accordingClaim(nt []ntok, sent article.Span) (article.Claim, bool) {
 	for i := 0; i+1 < len(nt); i++ {
-		if nt[i].lower != "according" || nt[i+1].lower != "to" {
+		if !nt[i].is(fAccording) || d.lw(&nt[i+1]) != "to" {
 			continue
 		}
 		for _, t := range nt {

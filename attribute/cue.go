@@ -7,7 +7,15 @@ import (
 // isPunct reports whether t is one of the ASCII punctuation marks in set.
 // (Punctuation tokens are one character each.)
 func isPunct(t ntok, set string) bool {
-	return t.q < 0 && t.p != 0 && strings.IndexByte(set, t.p) >= 0
+	if t.p == 0 || t.q >= 0 {
+		return false
+	}
+	for i := 0; i < len(set); i++ {
+		if set[i] == t.p {
+			return true
+		}
+	}
+	return false
 }
 
 // isComma reports whether t separates clauses: a comma or a dash.
@@ -28,7 +36,7 @@ func (d *doc) boundaryAt(nt []ntok, i int) bool {
 	if !isComma(nt[i]) || i+1 >= len(nt) {
 		return false
 	}
-	w := nt[i+1].lower
+	w := d.lw(&nt[i+1])
 	return nt[i+1].is(fBoundary) || (strings.HasSuffix(w, "ing") && len(w) > 5)
 }
 
@@ -50,15 +58,15 @@ func (d *doc) leftCue(nt []ntok, pos int) attribution {
 			}
 			continue
 		}
-		if nt[i].lower == "that" {
+		if d.lw(&nt[i]) == "that" {
 			sawThat = true
 		}
-		if c, ok := d.cueAt(nt, i, pos); ok {
-			if best < 0 || (sawThat && bestCue.kind != cueNoun) {
+		if nt[i].is(fCue | fAccording) { // only these can be cues (see cueAt)
+			if c, ok := d.cueAt(nt, i, pos); ok && (best < 0 || (sawThat && bestCue.kind != cueNoun)) {
 				best, bestCue, sawThat = i, c, false
 			}
 		}
-		if d.boundaryAt(nt, i) && best >= 0 {
+		if best >= 0 && d.boundaryAt(nt, i) {
 			break
 		}
 	}
@@ -74,9 +82,10 @@ func (d *doc) leftCue(nt []ntok, pos int) attribution {
 
 // cueAt reports whether nt[i] is a cue that can attribute the quotation at
 // pos, skipping naming-as verbs without "as" and speech nouns without an owner.
+// Only a word with fCue or fAccording can be one.
 func (d *doc) cueAt(nt []ntok, i, pos int) (cue, bool) {
-	w := nt[i].lower
-	if w == "according" && i+1 < len(nt) && nt[i+1].lower == "to" {
+	w := d.lw(&nt[i])
+	if w == "according" && i+1 < len(nt) && d.lw(&nt[i+1]) == "to" {
 		return cue{"according to", cueSource}, true
 	}
 	cs := d.info(&nt[i]).cues
@@ -91,14 +100,14 @@ func (d *doc) cueAt(nt []ntok, i, pos int) (cue, bool) {
 	for _, c := range cs {
 		switch c.kind {
 		case cueVerb, cueAdjective:
-			if c.kind == cueVerb && i > 0 && (nt[i-1].lower == "the" || nt[i-1].lower == "a" || nt[i-1].lower == "an" || nt[i-1].lower == "his" || nt[i-1].lower == "her" || nt[i-1].lower == "its" || nt[i-1].lower == "their") {
+			if c.kind == cueVerb && i > 0 && (d.lw(&nt[i-1]) == "the" || d.lw(&nt[i-1]) == "a" || d.lw(&nt[i-1]) == "an" || d.lw(&nt[i-1]) == "his" || d.lw(&nt[i-1]) == "her" || d.lw(&nt[i-1]) == "its" || d.lw(&nt[i-1]) == "their") {
 				continue // a noun: "the report", "his claims"
 			}
 			return c, true
 		case cueNaming:
 			return c, true
 		case cueNamingAs:
-			if pos-1 > i && nt[pos-1].lower == "as" {
+			if pos-1 > i && d.lw(&nt[pos-1]) == "as" {
 				return c, true
 			}
 		case cueNoun:
@@ -121,7 +130,7 @@ func (d *doc) owner(nt []ntok, i int) (int, bool) {
 		if t.is(cPossessive) {
 			return j, true
 		}
-		if t.lower == "his" || t.lower == "her" || t.lower == "their" {
+		if d.lw(&t) == "his" || d.lw(&t) == "her" || d.lw(&t) == "their" {
 			return j, true
 		}
 	}
@@ -130,7 +139,7 @@ func (d *doc) owner(nt []ntok, i int) (int, bool) {
 
 // fromCue builds the attribution of the cue at nt[ci].
 func (d *doc) fromCue(nt []ntok, ci int, c cue, pos int) attribution {
-	at := attribution{cue: nt[ci].lower, pos: nt[ci].start}
+	at := attribution{cue: d.lw(&nt[ci]), pos: nt[ci].start}
 	var np span
 	var ok bool
 	switch {
@@ -153,12 +162,12 @@ func (d *doc) fromCue(nt []ntok, ci int, c cue, pos int) attribution {
 		// resolves to a speaker wins.
 		var cands [5]subjectKind
 		n := 0
-		if ci+1 < len(nt) && nt[ci+1].lower == "by" {
+		if ci+1 < len(nt) && d.lw(&nt[ci+1]) == "by" {
 			cands[n] = subjPassive // passive: "described by X as"
 			n++
 		}
-		ing := strings.HasSuffix(nt[ci].lower, "ing")
-		if ing && ci > 0 && (isComma(nt[ci-1]) || nt[ci-1].lower == "to") {
+		ing := strings.HasSuffix(d.lw(&nt[ci]), "ing")
+		if ing && ci > 0 && (isComma(nt[ci-1]) || d.lw(&nt[ci-1]) == "to") {
 			cands[n] = subjMain
 			n++
 		}
@@ -208,6 +217,9 @@ func (d *doc) otherSpeaker(nt []ntok, ci, pos int) attribution {
 		if i == ci || i == ci+1 || nt[i].q >= 0 {
 			continue
 		}
+		if !nt[i].is(fCue | fAccording) {
+			continue // no cue (see cueAt)
+		}
 		c, ok := d.cueAt(nt, i, pos)
 		if !ok || c.kind == cueSource {
 			continue
@@ -238,7 +250,7 @@ func (d *doc) post(nt []ntok, pos int) attribution {
 		}
 	}
 	r := nt[:end]
-	if r[i].lower == "according" && i+1 < end && r[i+1].lower == "to" {
+	if d.lw(&r[i]) == "according" && i+1 < end && d.lw(&r[i+1]) == "to" {
 		np, ok := d.objectNP(r, i+2)
 		if !ok {
 			return attribution{}
@@ -256,7 +268,7 @@ func (d *doc) post(nt []ntok, pos int) attribution {
 					np = app
 				}
 			}
-			at := d.resolve(r, np, attribution{cue: r[i].lower, pos: r[i].start})
+			at := d.resolve(r, np, attribution{cue: d.lw(&r[i]), pos: r[i].start})
 			if at.ok {
 				at.channel = d.channel(r, at)
 			}
@@ -285,7 +297,7 @@ func (d *doc) post(nt []ntok, pos int) attribution {
 				}
 			}
 			j := k - 1
-			for j > i && (r[j].is(fAdverb|fAuxiliary) || strings.HasSuffix(r[j].lower, "ly")) {
+			for j > i && (r[j].is(fAdverb|fAuxiliary) || strings.HasSuffix(d.lw(&r[j]), "ly")) {
 				j--
 			}
 			np := span{i, j + 1}
@@ -296,7 +308,7 @@ func (d *doc) post(nt []ntok, pos int) attribution {
 					np = app
 				}
 			}
-			at := d.resolve(r, np, attribution{cue: r[k].lower, pos: r[k].start})
+			at := d.resolve(r, np, attribution{cue: d.lw(&r[k]), pos: r[k].start})
 			if at.ok {
 				at.channel = d.channel(r, at)
 			}
@@ -311,7 +323,7 @@ func (d *doc) post(nt []ntok, pos int) attribution {
 func (d *doc) quotedAs(r []ntok, i, k, end int) (attribution, bool) {
 	as := -1
 	for j := k + 1; j+1 < end && j <= k+8; j++ {
-		if r[j].lower == "as" && (r[j+1].lower == "saying" || r[j+1].lower == "telling") {
+		if d.lw(&r[j]) == "as" && (d.lw(&r[j+1]) == "saying" || d.lw(&r[j+1]) == "telling") {
 			as = j
 			break
 		}
@@ -319,7 +331,7 @@ func (d *doc) quotedAs(r []ntok, i, k, end int) (attribution, bool) {
 	if as <= k+1 {
 		return attribution{}, false
 	}
-	at := d.resolve(r, span{k + 1, as}, attribution{cue: r[k].lower, pos: r[k].start})
+	at := d.resolve(r, span{k + 1, as}, attribution{cue: d.lw(&r[k]), pos: r[k].start})
 	if !at.ok {
 		return attribution{}, false
 	}

@@ -30,7 +30,7 @@ func (d *doc) isLabel(nt []ntok, pos int, lt string, nf int) bool {
 		}
 		i = en
 		w := strings.Trim(lt[st:en], ".,;:!?\u2019'\"")
-		if d.lx.pronoun[w] || d.lx.auxiliary[w] || w == "no" || w == "not" || commonAdjectives[w] || isAdverb(w) {
+		if f, _ := d.vocab.lookup(w); f&(fPronoun|fAuxiliary|fCommonAdj) != 0 || w == "no" || w == "not" || isAdverb(w) {
 			return false
 		}
 		for _, s := range adjectiveSuffixes {
@@ -62,7 +62,7 @@ func (d *doc) isLabel(nt []ntok, pos int, lt string, nf int) bool {
 	if prev.is(fCue) {
 		return false
 	}
-	if prev.is(fAdverb) || isAdverb(prev.lower) || prev.is(fAuxiliary) || prev.lower == "as" || prev.lower == "that" || prev.lower == "only" {
+	if prev.is(fAdverb) || isAdverb(d.lw(&prev)) || prev.is(fAuxiliary) || d.lw(&prev) == "as" || d.lw(&prev) == "that" || d.lw(&prev) == "only" {
 		return false
 	}
 	return true

@@ -10,7 +10,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/hearsaylab/hearsay/entity"
-	"github.com/hearsaylab/hearsay/internal/wordscan"
 )
 
 //go:embed data/*.txt data/*.tsv
@@ -221,14 +220,21 @@ const (
 	fCueVerb
 	fCueNoun
 	fCueNaming
-	fChannel // the first word of a channel phrase
-	fStrip   // the first word of an anonStrip phrase
+	fChannel   // the first word of a channel phrase
+	fStrip     // the first word of an anonStrip phrase
+	fAccording // "according", which opens a claim ("according to X, …")
+	fCommonAdj // a common evaluative adjective (commonAdjectives)
 )
+
+// triggerFlags are the flags that the sweeps over every sentence look for
+// (findAnonymous, claims): a sentence without them and without quotations
+// needs no narration unless something else asks for it.
+const triggerFlags = fAnonHead | fClaimVerb | fAccording
 
 // Class flags: what a narration token's own text is (not its lower case),
 // set when its narration is built. No word of the lexicons has them.
 const (
-	cWord       wflag = 1 << (iota + 24) // starts with a letter or digit
+	cWord       wflag = 1 << (iota + 26) // starts with a letter or digit
 	cCapital                             // starts with an upper-case letter
 	cPossessive                          // ends in "’s" or "'s"
 	cUS                                  // is "US"
@@ -285,20 +291,35 @@ type wordInfo struct {
 // an id, its index in infos; id 0 is no word of the lexicons.
 type vocabulary struct {
 	infos []wordInfo
-	// shortKeys holds the words of up to 7 bytes, the most of a text's
+	// shortSlots holds the words of up to 7 bytes, the most of a text's
 	// tokens, as their bytes and length packed into a uint64 (shortKey),
-	// in open addressing: one multiplication and one comparison find most.
-	// The table is small, to stay in the cache; shortIDs are the words'
-	// ids, flags their flags by id.
-	shortKeys  []uint64
-	shortIDs   []uint16
+	// with their flags and ids, in open addressing: one multiplication and
+	// one comparison in one cache line find most, and rule out most other
+	// words, as the table is at most half full. flags are the words'
+	// flags by id.
+	shortSlots []shortSlot
 	shortShift uint
 	flags      []wflag
-	// long holds the longer words; starts[wordscan.Prefix2(w)] has
-	// wordscan.LenBit(len(w)) set for each, so that most other long
-	// words are ruled out without hashing them.
-	long   *wordscan.Table[uint32]
-	starts []uint32
+	// longBits has bit longHash(w) set for each word w of 8 bytes or
+	// more, so that nearly all other long words are ruled out with one
+	// multiplication and no pass over their bytes; longSlots holds the
+	// long words by their first and last 8 bytes and length (longKey), in
+	// open addressing, and longWords those of more than 16 bytes, whose
+	// key does not hold all their bytes, by id.
+	longBits  []uint64
+	longSlots []longSlot
+	longShift uint
+	longWords []string
+	// oneByte holds the flags and id of each word of one byte, by its
+	// byte (the flags of most are 0).
+	oneByte [256]shortSlot
+	// channelIDs holds the ids of the words of each channel phrase
+	// (lexicon.channels).
+	channelIDs [][]uint32
+	// triggerShort and triggerLong are filters of the words with
+	// triggerFlags, by shortTriggerHash of the shortKey of a short word
+	// and by longHash of a long one.
+	triggerShort, triggerLong []uint64
 }
 
 // shortKey packs a word of 1 to 7 bytes into a non-zero key: its bytes,
@@ -313,27 +334,132 @@ func shortKey(w string) uint64 {
 
 // lookup returns the flags and id of the lower-case word w.
 func (v *vocabulary) lookup(w string) (wflag, uint32) {
-	if w == "" || v.starts[wordscan.Prefix2(w)]&wordscan.LenBit(len(w)) == 0 {
-		return 0, 0
-	}
 	if len(w) <= 7 {
-		k := shortKey(w)
-		keys := v.shortKeys
-		mask := uint64(len(keys) - 1)
-		for h := (k * 0x9E3779B97F4A7C15) >> v.shortShift; ; h = (h + 1) & mask {
-			switch keys[h] {
-			case k:
-				id := uint32(v.shortIDs[h])
-				return v.flags[id], id
-			case 0:
-				return 0, 0
-			}
+		if w == "" {
+			return 0, 0
+		}
+		return v.lookupShort(shortKey(w))
+	}
+	return v.lookupLong(w)
+}
+
+// lookupAt returns the flags and id of the lower-case word s[i:j]; it reads
+// the bytes of a short word with one load when s has 8 bytes from i.
+func (v *vocabulary) lookupAt(s string, i, j int) (wflag, uint32) {
+	n := j - i
+	switch {
+	case n <= 0:
+		return 0, 0
+	case n > 7:
+		return v.lookupLong(s[i:j])
+	case i+8 <= len(s):
+		return v.lookupShort(load64(s, i)&(1<<(8*n)-1) | uint64(n)<<56)
+	}
+	return v.lookupShort(shortKey(s[i:j]))
+}
+
+// lookupShort returns the flags and id of the word of up to 7 bytes with
+// the shortKey k.
+func (v *vocabulary) lookupShort(k uint64) (wflag, uint32) {
+	slots := v.shortSlots
+	mask := uint64(len(slots) - 1)
+	for h := (k * 0x9E3779B97F4A7C15) >> v.shortShift; ; h = (h + 1) & mask {
+		s := &slots[h]
+		switch s.key {
+		case k:
+			return s.flags, s.id
+		case 0:
+			return 0, 0
 		}
 	}
-	if id, ok := v.long.Get(w); ok {
-		return v.flags[id], id
+}
+
+// shortSlot is a word of up to 7 bytes in vocabulary.shortSlots.
+type shortSlot struct {
+	key   uint64 // shortKey of the word; 0 for an empty slot
+	flags wflag
+	id    uint32
+}
+
+// lookupLong returns the flags and id of the word w of 8 bytes or more.
+func (v *vocabulary) lookupLong(w string) (wflag, uint32) {
+	if h := longHash(w); v.longBits[h>>6]&(1<<(h&63)) == 0 {
+		return 0, 0
 	}
-	return 0, 0
+	a, b, n := longKey(w)
+	slots := v.longSlots
+	mask := uint64(len(slots) - 1)
+	for h := longSlotHash(a, b, n) >> v.longShift; ; h = (h + 1) & mask {
+		s := &slots[h]
+		if s.n == 0 {
+			return 0, 0
+		}
+		if s.a == a && s.b == b && s.n == n && (n <= 16 || v.longWords[s.id] == w) {
+			return v.flags[s.id], s.id
+		}
+	}
+}
+
+// longSlot is a word of 8 bytes or more in vocabulary.longSlots: its
+// longKey and id.
+type longSlot struct {
+	a, b  uint64
+	n, id uint32
+}
+
+// longKey returns the first and the last 8 bytes of the word w of 8 bytes
+// or more, and its length: all of w when it has at most 16 bytes.
+func longKey(w string) (a, b uint64, n uint32) {
+	return load64(w, 0), load64(w, len(w)-8), uint32(len(w))
+}
+
+// longSlotHash hashes a longKey to 64 bits, of which longSlots uses the
+// top ones.
+func longSlotHash(a, b uint64, n uint32) uint64 {
+	return (a ^ (b+uint64(n))*0xC2B2AE3D27D4EB4F) * 0x9E3779B97F4A7C15
+}
+
+// buildLong fills longSlots and longWords with the nlong words of keys of
+// 8 bytes or more, whose ids are ids.
+func (v *vocabulary) buildLong(keys []string, ids map[string]uint32, nlong int) {
+	bits := uint(4)
+	for 1<<bits < 4*nlong {
+		bits++
+	}
+	v.longSlots, v.longShift = make([]longSlot, 1<<bits), 64-bits
+	v.longWords = make([]string, len(v.infos))
+	mask := uint64(len(v.longSlots) - 1)
+	for _, w := range keys {
+		if len(w) <= 7 {
+			continue
+		}
+		a, b, n := longKey(w)
+		h := longSlotHash(a, b, n) >> v.longShift
+		for v.longSlots[h].n != 0 {
+			h = (h + 1) & mask
+		}
+		v.longSlots[h] = longSlot{a, b, n, ids[w]}
+		v.longWords[ids[w]] = w
+	}
+}
+
+// shortTriggerHash hashes the shortKey k of a word to 14 bits, for the
+// filter vocabulary.triggerShort.
+func shortTriggerHash(k uint64) uint64 {
+	return (k * 0x9E3779B97F4A7C15) >> 50
+}
+
+// longHash hashes the first 8 bytes and the length of a word of 8 bytes
+// or more to 16 bits, for the filter vocabulary.longBits.
+func longHash(w string) uint64 {
+	return ((load64(w, 0) ^ uint64(len(w))) * 0x9E3779B97F4A7C15) >> 48
+}
+
+// load64 returns the 8 bytes of s from i as a little-endian number.
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // info returns what the lexicons say about the lower-case word w.
@@ -374,8 +500,10 @@ func buildVocabulary(lx *lexicon, rec *entity.Recognizer) *vocabulary {
 	set(claimVerbs, fClaimVerb)
 	set(habitualAdverbs, fHabitual)
 	set(labelLead, fLabelLead)
+	set(commonAdjectives, fCommonAdj)
 	set(documentNouns, fDocumentNoun)
 	set(leakNouns, fLeakNoun)
+	get("according").flags |= fAccording
 	for w, cs := range lx.cues {
 		if w == "" || len(cs) == 0 {
 			continue
@@ -404,6 +532,9 @@ func buildVocabulary(lx *lexicon, rec *entity.Recognizer) *vocabulary {
 			wi := get(cp.words[0])
 			wi.flags |= fChannel
 			wi.channels = append(wi.channels, i)
+		}
+		for _, w := range cp.words {
+			get(w) // every word of a phrase has an id (channelIDs)
 		}
 	}
 	for _, s := range lx.anonStrip {
@@ -437,22 +568,39 @@ func buildVocabulary(lx *lexicon, rec *entity.Recognizer) *vocabulary {
 		}
 	}
 	sort.Strings(keys)
-	v := &vocabulary{infos: make([]wordInfo, 1, len(keys)+1), starts: make([]uint32, 1<<16)}
-	ids, long := map[string]uint32{}, map[string]uint32{}
-	nshort := 0
+	v := &vocabulary{infos: make([]wordInfo, 1, len(keys)+1), longBits: make([]uint64, 1<<16/64)}
+	ids := map[string]uint32{}
+	nshort, nlong := 0, 0
 	for _, w := range keys {
 		ids[w] = uint32(len(v.infos))
 		v.infos = append(v.infos, *words[w])
-		v.starts[wordscan.Prefix2(w)] |= wordscan.LenBit(len(w))
 		if len(w) <= 7 {
 			nshort++
 		} else {
-			long[w] = ids[w]
+			h := longHash(w)
+			v.longBits[h>>6] |= 1 << (h & 63)
+			nlong++
 		}
 	}
-	v.long = wordscan.NewTable(long)
-	if len(v.infos) > 1<<16 {
-		panic("attribute: too many words for uint16 ids")
+	v.buildLong(keys, ids, nlong)
+	v.channelIDs = make([][]uint32, len(lx.channels))
+	for i, cp := range lx.channels {
+		for _, w := range cp.words {
+			v.channelIDs[i] = append(v.channelIDs[i], ids[w])
+		}
+	}
+	v.triggerShort, v.triggerLong = make([]uint64, 1<<14/64), make([]uint64, 1<<16/64)
+	for _, w := range keys {
+		if words[w].flags&triggerFlags == 0 {
+			continue
+		}
+		if len(w) <= 7 {
+			h := shortTriggerHash(shortKey(w))
+			v.triggerShort[h>>6] |= 1 << (h & 63)
+		} else {
+			h := longHash(w)
+			v.triggerLong[h>>6] |= 1 << (h & 63)
+		}
 	}
 	v.flags = make([]wflag, len(v.infos))
 	for i := range v.infos {
@@ -462,18 +610,30 @@ func buildVocabulary(lx *lexicon, rec *entity.Recognizer) *vocabulary {
 	for 1<<bits < 2*nshort {
 		bits++
 	}
-	v.shortKeys, v.shortIDs, v.shortShift = make([]uint64, 1<<bits), make([]uint16, 1<<bits), 64-bits
-	mask := uint64(len(v.shortKeys) - 1)
+	v.shortSlots, v.shortShift = make([]shortSlot, 1<<bits), 64-bits
+	mask := uint64(len(v.shortSlots) - 1)
 	for _, w := range keys {
 		if len(w) > 7 {
 			continue
 		}
 		k := shortKey(w)
 		h := (k * 0x9E3779B97F4A7C15) >> v.shortShift
-		for v.shortKeys[h] != 0 {
+		for v.shortSlots[h].key != 0 {
 			h = (h + 1) & mask
 		}
-		v.shortKeys[h], v.shortIDs[h] = k, uint16(ids[w])
+		v.shortSlots[h] = shortSlot{k, v.flags[ids[w]], ids[w]}
+	}
+	for c := range v.oneByte {
+		f, id := v.lookup(string([]byte{byte(c)}))
+		v.oneByte[c] = shortSlot{flags: f, id: id}
 	}
 	return v
 }
+
+// oneByteClass holds textClass of each token of one byte, by its byte.
+var oneByteClass = func() (t [256]wflag) {
+	for c := range t {
+		t[c] = textClass(string([]byte{byte(c)}))
+	}
+	return t
+}()

@@ -23,7 +23,7 @@ var prepositions = map[string]bool{"with": true, "in": true, "on": true, "at": t
 // subjectLeft finds the subject noun phrase of the verb at nt[ci], to its left.
 func (d *doc) subjectLeft(nt []ntok, ci int) (span, bool) {
 	j := ci - 1
-	for j >= 0 && nt[j].q < 0 && (nt[j].is(fAdverb|fAuxiliary) || isAdverb(nt[j].lower) || nt[j].lower == "very" || nt[j].lower == "so" || nt[j].lower == "quite") {
+	for j >= 0 && nt[j].q < 0 && (nt[j].is(fAdverb|fAuxiliary) || isAdverb(d.lw(&nt[j])) || d.lw(&nt[j]) == "very" || d.lw(&nt[j]) == "so" || d.lw(&nt[j]) == "quite") {
 		j--
 	}
 	if j < 0 || nt[j].q >= 0 {
@@ -38,7 +38,7 @@ func (d *doc) subjectLeft(nt []ntok, ci int) (span, bool) {
 	if j < 0 {
 		return span{}, false
 	}
-	if nt[j].is(fRelative) && nt[j].lower != "that" {
+	if nt[j].is(fRelative) && d.lw(&nt[j]) != "that" {
 		j--
 		if j >= 0 && isComma(nt[j]) {
 			j--
@@ -57,7 +57,7 @@ func (d *doc) subjectLeft(nt []ntok, ci int) (span, bool) {
 		if seg.hi <= seg.lo {
 			return span{}, false
 		}
-		first := nt[seg.lo].lower
+		first := d.lw(&nt[seg.lo])
 		if nt[seg.lo].is(fPreposition) || strings.HasSuffix(first, "ing") || first == "who" || first == "which" || first == "whose" {
 			if k < 0 || !isComma(nt[k]) {
 				return span{}, false
@@ -79,7 +79,7 @@ func (d *doc) subjectLeft(nt []ntok, ci int) (span, bool) {
 	if d.isPronoun(nt[j]) {
 		return span{j, j + 1}, true
 	}
-	if nt[j].lower == "and" || nt[j].lower == "but" {
+	if d.lw(&nt[j]) == "and" || d.lw(&nt[j]) == "but" {
 		// A second verb of the same subject: "X promised … and told …".
 		return d.mainSubject(nt, j)
 	}
@@ -103,7 +103,7 @@ func (d *doc) clauseNP(nt []ntok, j int) span {
 		if t.q >= 0 || isComma(t) || isPunct(t, ";:.!?") {
 			break
 		}
-		if t.lower == "that" || t.lower == "and" || t.lower == "but" || t.lower == "while" || t.lower == "when" || t.lower == "if" {
+		if d.lw(&t) == "that" || d.lw(&t) == "and" || d.lw(&t) == "but" || d.lw(&t) == "while" || d.lw(&t) == "when" || d.lw(&t) == "if" {
 			break
 		}
 		if t.is(fCueVerb) && lo-1 > 0 {
@@ -132,7 +132,7 @@ var leakNouns = map[string]bool{"document": true, "documents": true, "leak": tru
 // determiner, hedge or "the".
 func (d *doc) describe(nt []ntok, np span) string {
 	lo := np.lo
-	for lo < np.hi-1 && (nt[lo].is(fDeterminer|fAnonDet) || nt[lo].lower == "apparent" || nt[lo].lower == "alleged" || nt[lo].lower == "purported") {
+	for lo < np.hi-1 && (nt[lo].is(fDeterminer|fAnonDet) || d.lw(&nt[lo]) == "apparent" || d.lw(&nt[lo]) == "alleged" || d.lw(&nt[lo]) == "purported") {
 		lo++
 	}
 	return strings.TrimSpace(d.body[nt[lo].start:nt[np.hi-1].end])
@@ -142,7 +142,7 @@ func (d *doc) describe(nt []ntok, np span) string {
 // in the phrase ("a statement from the ministry").
 func (d *doc) mentionAfterPreposition(nt []ntok, np span) (entity.Mention, bool) {
 	for i := np.lo; i < np.hi; i++ {
-		if w := nt[i].lower; w == "from" || w == "by" || w == "of" {
+		if w := d.lw(&nt[i]); w == "from" || w == "by" || w == "of" {
 			for k := i + 1; k < np.hi; k++ {
 				if m, ok := d.mentionAt(nt[k].start); ok && !m.Weak {
 					return m, true
@@ -169,7 +169,7 @@ func (d *doc) tightNP(nt []ntok, j int) span {
 		if t.q >= 0 || !t.is(cWord) {
 			break
 		}
-		if t.is(cCapital) || t.is(fTitle|fDemonym) || t.lower == "former" || t.lower == "of" {
+		if t.is(cCapital) || t.is(fTitle|fDemonym) || d.lw(&t) == "former" || d.lw(&t) == "of" {
 			lo--
 			continue
 		}
@@ -193,7 +193,7 @@ func (d *doc) objectNP(nt []ntok, i int) (span, bool) {
 		if isComma(t) || isPunct(t, ".;:!?[") {
 			break
 		}
-		if k > i && (t.lower == "who" || t.lower == "which" || t.lower == "that" || t.lower == "as" || t.lower == "in" || t.lower == "on" || t.lower == "at" || t.lower == "and") {
+		if k > i && (d.lw(&t) == "who" || d.lw(&t) == "which" || d.lw(&t) == "that" || d.lw(&t) == "as" || d.lw(&t) == "in" || d.lw(&t) == "on" || d.lw(&t) == "at" || d.lw(&t) == "and") {
 			break
 		}
 		if k > i && t.is(fCueVerb) {
@@ -216,7 +216,7 @@ func (d *doc) mainSubject(nt []ntok, ci int) (span, bool) {
 		if t.q >= 0 {
 			continue
 		}
-		if d.isPronoun(t) && t.lower != "it" {
+		if d.isPronoun(t) && d.lw(&t) != "it" {
 			return span{i, i + 1}, true
 		}
 		if m, ok := d.mentionAt(t.start); ok && m.Type != entity.Place {
@@ -277,7 +277,7 @@ func (d *doc) resolve(nt []ntok, np span, at attribution) attribution {
 	if np.hi <= np.lo {
 		return attribution{}
 	}
-	for np.hi-np.lo > 1 && (nt[np.lo].lower == "but" || nt[np.lo].lower == "and" || nt[np.lo].lower == "so" || nt[np.lo].lower == "yet") {
+	for np.hi-np.lo > 1 && (d.lw(&nt[np.lo]) == "but" || d.lw(&nt[np.lo]) == "and" || d.lw(&nt[np.lo]) == "so" || d.lw(&nt[np.lo]) == "yet") {
 		np.lo++
 	}
 	// Drop trailing "cited by the newspaper" and the like; they name a channel.
@@ -289,7 +289,7 @@ func (d *doc) resolve(nt []ntok, np span, at attribution) attribution {
 			at.channel = ch
 		}
 	}
-	first := nt[np.lo].lower
+	first := d.lw(&nt[np.lo])
 	if np.hi-np.lo == 1 && d.isPronoun(nt[np.lo]) {
 		if first == "he" || first == "she" || first == "him" || first == "her" {
 			pron := "he"
@@ -380,7 +380,7 @@ func (d *doc) possessedRole(nt []ntok, np span, head string, hw *wordInfo) bool 
 		return false
 	}
 	last := nt[np.hi-1]
-	if last.lower != head {
+	if d.lw(&last) != head {
 		return false
 	}
 	for i := np.lo; i < np.hi-1; i++ {
@@ -402,13 +402,13 @@ func (d *doc) head(nt []ntok, np span) (string, []string, bool) {
 			break
 		}
 	}
-	first := nt[np.lo].lower
+	first := d.lw(&nt[np.lo])
 	definite := first == "the" || first == "this" || strings.HasSuffix(first, "\u2019s") || strings.HasSuffix(first, "'s")
 	// The words go into a buffer of d, valid until the next call.
 	words := d.headWords[:0]
 	for i := np.lo; i < hi; i++ {
 		if nt[i].is(cWord) && !nt[i].is(fDeterminer) {
-			words = append(words, nt[i].lower)
+			words = append(words, d.lw(&nt[i]))
 		}
 	}
 	d.headWords = words
@@ -424,11 +424,11 @@ func (d *doc) head(nt []ntok, np span) (string, []string, bool) {
 func (d *doc) bestMention(start, end int, nt []ntok, np span) (entity.Mention, bool) {
 	hi := end
 	for i := np.lo + 1; i < np.hi; i++ {
-		if nt[i].is(fPreposition) && nt[i].lower != "of" || nt[i].is(fRelative) {
+		if nt[i].is(fPreposition) && d.lw(&nt[i]) != "of" || nt[i].is(fRelative) {
 			hi = nt[i].start
 			break
 		}
-		if nt[i].lower == "of" {
+		if d.lw(&nt[i]) == "of" {
 			// "of" after a title word starts a post-modifier.
 			if nt[i-1].is(fTitle) || d.info(&nt[i-1]).roleGroup != "" {
 				hi = nt[i].start
@@ -558,18 +558,18 @@ func (d *doc) lastGroup(pos int) (referent, bool) {
 
 func (d *doc) insideQuote(pos int) bool {
 	i := sortSearch(d.in.Tokens, pos)
-	return i < len(d.in.Tokens) && d.in.Tokens[i].Start <= pos && d.quoteOf[i] >= 0
+	return i < len(d.in.Tokens) && d.in.Tokens[i].Start <= pos && d.quoteOf[i] != 0
 }
 
 // antecedent resolves a definite role noun to the entity it refers back to.
 func (d *doc) antecedent(head string, mods []string, pos int) (name string, anon, person, ok bool) {
-	group := d.lx.roleGroup[head]
+	group := d.vocab.info(head).roleGroup
 	if head == "source" || head == "official" || head == "interlocutor" || head == "commander" || head == "officials" || head == "sources" || head == "diplomat" {
 		// The last matching description before pos: walk back from pos.
 		k := sort.Search(len(d.anon), func(i int) bool { return d.anon[i].start >= pos })
 		for k--; k >= 0; k-- {
 			r := d.anon[k]
-			if r.head == head || d.lx.roleGroup[r.head] == group && group != "" || head == "source" || head == "interlocutor" {
+			if r.head == head || group != "" && d.vocab.info(r.head).roleGroup == group || head == "source" || head == "interlocutor" {
 				return r.text, true, false, true
 			}
 		}
@@ -613,21 +613,31 @@ type antecedentScan struct {
 }
 
 // antecedentMatch reports whether mention k can be what a role noun (head
-// with modifiers mods, in role group group) refers back to.
+// with modifiers mods, in role group group) refers back to. It asks first
+// what is cheapest to know.
 func (d *doc) antecedentMatch(k int, head, group string, mods []string) bool {
-	mf := d.mentionFacts(k)
-	if mf.inQuote {
-		return false
-	}
 	switch d.in.Mentions[k].Type {
 	case entity.Outlet:
-		return group == "newspaper"
+		return group == "newspaper" && !d.mentionFacts(k).inQuote
 	case entity.Organization:
-		return (group == "department" && mf.department) || (group == "tank" && mf.tank) ||
-			group == "company" // "the company" is the last organisation named
+		switch group {
+		case "company": // "the company" is the last organisation named
+			return !d.mentionFacts(k).inQuote
+		case "department", "tank":
+			mf := d.mentionFacts(k)
+			if mf.inQuote {
+				return false
+			}
+			d.orgFacts(k, mf)
+			return group == "department" && mf.department || group == "tank" && mf.tank
+		}
 	case entity.Person:
+		mf := d.mentionSlot(k)
 		if !mf.rolesKnown {
 			mf.roles, mf.rolesKnown = d.rolesOf(d.in.Mentions[k].Name), true
+		}
+		if len(mf.roles) == 0 || d.mentionFacts(k).inQuote {
+			return false
 		}
 		return d.personHasRole(mf.roles, head, group, mods)
 	}
@@ -635,36 +645,47 @@ func (d *doc) antecedentMatch(k int, head, group string, mods []string) bool {
 }
 
 // mentionFacts is what the antecedent and pronoun searches ask of a
-// mention, worked out once per document.
+// mention, worked out once per document and each part only when asked.
 type mentionFacts struct {
-	known      bool
+	known      bool // inQuote is known
 	inQuote    bool // it is inside a marked quotation
+	orgKnown   bool // department and tank are known
 	department bool // an organisation named a ministry or department
 	tank       bool // an organisation named an institute or with the role "tank"
 	rolesKnown bool
 	roles      []string // a person's roles (rolesOf)
 }
 
-// mentionFacts returns the facts of mention k.
-func (d *doc) mentionFacts(k int) *mentionFacts {
+// mentionSlot returns the facts of mention k as far as they are known.
+func (d *doc) mentionSlot(k int) *mentionFacts {
 	if len(d.mfacts) != len(d.in.Mentions) {
 		d.mfacts = slices.Grow(d.mfacts[:0], len(d.in.Mentions))[:len(d.in.Mentions)]
 		clear(d.mfacts)
 	}
-	mf := &d.mfacts[k]
-	if mf.known {
-		return mf
-	}
-	m := &d.in.Mentions[k]
-	mf.known = true
-	mf.inQuote = d.insideQuote(m.Start)
-	switch m.Type {
-	case entity.Organization:
-		lname := strings.ToLower(m.Name)
-		mf.department = strings.Contains(lname, "ministry") || strings.Contains(lname, "department")
-		mf.tank = strings.Contains(lname, "institute") || hasRole(m.Roles, "tank")
+	return &d.mfacts[k]
+}
+
+// mentionFacts returns the facts of mention k with inQuote known.
+func (d *doc) mentionFacts(k int) *mentionFacts {
+	mf := d.mentionSlot(k)
+	if !mf.known {
+		mf.known = true
+		mf.inQuote = d.insideQuote(d.in.Mentions[k].Start)
 	}
 	return mf
+}
+
+// orgFacts works out department and tank of the organisation mention k,
+// whose facts are mf.
+func (d *doc) orgFacts(k int, mf *mentionFacts) {
+	if mf.orgKnown {
+		return
+	}
+	m := &d.in.Mentions[k]
+	lname := strings.ToLower(m.Name)
+	mf.orgKnown = true
+	mf.department = strings.Contains(lname, "ministry") || strings.Contains(lname, "department")
+	mf.tank = strings.Contains(lname, "institute") || hasRole(m.Roles, "tank")
 }
 
 // personHasRole reports whether a person with roles can be what a role
@@ -672,7 +693,7 @@ func (d *doc) mentionFacts(k int) *mentionFacts {
 func (d *doc) personHasRole(roles []string, head, group string, mods []string) bool {
 	hit := false
 	for _, r := range roles {
-		if r == head || (group != "" && d.lx.roleGroup[r] == group) {
+		if r == head || (group != "" && d.vocab.info(r).roleGroup == group) {
 			hit = true
 		}
 	}
@@ -693,12 +714,22 @@ func (d *doc) rolesOf(name string) []string {
 	if len(d.roles) == 0 {
 		// Every person's roles, in one pass over the mentions; an empty
 		// entry marks the map as filled for documents without roles.
+		// People without roles are left out: their entry would be nil.
+		// A name's first roles are the mention's own, clipped so that
+		// appending more copies them instead of writing into the mention.
 		d.roles[""] = nil
 		for _, o := range d.in.Mentions {
-			if o.Type == entity.Person {
-				d.roles[o.Name] = append(d.roles[o.Name], o.Roles...)
+			if o.Type == entity.Person && len(o.Roles) > 0 {
+				if rs, ok := d.roles[o.Name]; ok {
+					d.roles[o.Name] = append(rs, o.Roles...)
+				} else {
+					d.roles[o.Name] = slices.Clip(o.Roles)
+				}
 			}
 		}
+	}
+	if len(d.roles) == 1 {
+		return nil // nobody has roles
 	}
 	return d.roles[name]
 }
@@ -725,7 +756,7 @@ func (d *doc) stripVia(nt []ntok, np span) (span, span) {
 			}
 			match := true
 			for k, w := range s {
-				if nt[i+k].lower != w {
+				if d.lw(&nt[i+k]) != w {
 					match = false
 					break
 				}

@@ -1,0 +1,43 @@
+package attribute
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestCountFields checks countFields and nextField against strings.Fields,
+// with ASCII, Unicode spaces, non-ASCII words and invalid UTF-8.
+func TestCountFields(t *testing.T) {
+	for _, s := range []string{
+		"", " ", "one", "  two words  ", "a\tb\nc\vd\fe\rf", "several current and former intelligence officials",
+		"non\u00a0breaking", "em\u2003space\u2003here", "\u0085next line", "caf\u00e9 cr\u00e8me br\u00fbl\u00e9e",
+		"\u201cquoted\u201d words", "bad \xff byte", "\xe2\x80", "x\u3000y", "1 2 3 4 5 6 7 8 9 10 11",
+	} {
+		want := strings.Fields(s)
+		for _, limit := range []int{9, 100} {
+			qf := countFields(s, limit)
+			if n := min(len(want), limit); qf.n != n {
+				t.Errorf("countFields(%q, %d).n = %d, want %d", s, limit, qf.n, n)
+				continue
+			}
+			if qf.n == 0 || qf.n < len(want) {
+				continue
+			}
+			if first, last := s[qf.first[0]:qf.first[1]], s[qf.last[0]:qf.last[1]]; first != want[0] || last != want[len(want)-1] {
+				t.Errorf("countFields(%q, %d): first %q last %q, want %q %q", s, limit, first, last, want[0], want[len(want)-1])
+			}
+		}
+		var got []string
+		for i := 0; ; {
+			st, en := nextField(s, i)
+			if st < 0 {
+				break
+			}
+			got = append(got, s[st:en])
+			i = en
+		}
+		if strings.Join(got, "|") != strings.Join(want, "|") || len(got) != len(want) {
+			t.Errorf("nextField fields of %q = %q, want %q", s, got, want)
+		}
+	}
+}

@@ -1,0 +1,134 @@
+package attribute
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/hearsaylab/hearsay/entity"
+)
+
+func testAttributor(t *testing.T) *Attributor {
+	t.Helper()
+	rec, err := entity.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := New(rec, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+// TestLookupAt checks that looking a word up in place, with the one-load
+// fast path or without it, finds what looking the word up alone finds.
+func TestLookupAt(t *testing.T) {
+	a := testAttributor(t)
+	v := a.vocab
+	words := []string{"said", "a", "officials", "according", "the", "spokesman", "x", "zzzzzzz",
+		"sources", "saidx", "communiqué", "été", "minister", "told", "people", "ab", ""}
+	for _, w := range words {
+		wantF, wantID := v.lookup(w)
+		for _, ctx := range []struct{ pre, post string }{
+			{"", ""}, {"", " and more text"}, {"the ", ""}, {"« ", " »…"}, {"x", "yz"},
+		} {
+			s := ctx.pre + w + ctx.post
+			i := len(ctx.pre)
+			f, id := v.lookupAt(s, i, i+len(w))
+			if f != wantF || id != wantID {
+				t.Errorf("lookupAt(%q, %d, %d) = %v, %d; lookup(%q) = %v, %d", s, i, i+len(w), f, id, w, wantF, wantID)
+			}
+		}
+	}
+	if f, _ := v.lookup("said"); f&fClaimVerb == 0 {
+		t.Errorf("lookup(said) = %v, want fClaimVerb", f)
+	}
+	if f, _ := v.lookup(strings.ToUpper("said")); f != 0 {
+		t.Errorf("lookup(SAID) = %v, want 0", f)
+	}
+}
+
+// TestTextClass checks the class flags of tokens, ASCII and not.
+func TestTextClass(t *testing.T) {
+	for _, c := range []struct {
+		tok  string
+		want wflag
+	}{
+		{"", 0},
+		{"said", cWord},
+		{"9", cWord},
+		{"Reuters", cWord | cCapital},
+		{"US", cWord | cCapital | cUS},
+		{"USA", cWord | cCapital},
+		{"U", cWord | cCapital},
+		{",", cComma},
+		{"(", cComma},
+		{")", cComma},
+		{",,", 0},
+		{"(s", 0},
+		{"('s", cPossessive},
+		{".", 0},
+		{"'s", cPossessive},
+		{"Macron\u2019s", cWord | cCapital | cPossessive},
+		{"macron's", cWord | cPossessive},
+		{"\u00c9lys\u00e9e", cWord | cCapital},
+		{"\u00e9t\u00e9", cWord},
+		{"\u2014", cComma},
+		{"\u2013", cComma},
+		{"\u2026", 0},
+		{"\u0661", cWord},
+	} {
+		if got := textClass(c.tok); got != c.want {
+			t.Errorf("textClass(%q) = %#x, want %#x", c.tok, got, c.want)
+		}
+	}
+}
+
+// TestChannelIDs checks that every word of every channel phrase has the id
+// the vocabulary looks it up with.
+func TestChannelIDs(t *testing.T) {
+	a := testAttributor(t)
+	if len(a.vocab.channelIDs) != len(a.lx.channels) || len(a.lx.channels) == 0 {
+		t.Fatalf("%d phrase id lists for %d phrases", len(a.vocab.channelIDs), len(a.lx.channels))
+	}
+	for i, cp := range a.lx.channels {
+		for k, w := range cp.words {
+			if _, id := a.vocab.lookup(w); id == 0 || a.vocab.channelIDs[i][k] != id {
+				t.Errorf("phrase %q word %q: id %d, lookup %d", cp.words, w, a.vocab.channelIDs[i][k], id)
+			}
+		}
+	}
+}
+
+// TestLookupLong checks that every word of 8 bytes or more is found with
+// its id, and that words differing from one only in the middle, beyond what
+// the first and last 8 bytes hold, are not.
+func TestLookupLong(t *testing.T) {
+	v := testAttributor(t).vocab
+	long := map[string]bool{}
+	for _, w := range v.longWords {
+		if w != "" {
+			long[w] = true
+		}
+	}
+	if len(long) == 0 {
+		t.Fatal("no long words")
+	}
+	for id, w := range v.longWords {
+		if w == "" {
+			continue
+		}
+		if _, got := v.lookup(w); got != uint32(id) {
+			t.Errorf("lookup(%q) = id %d, want %d", w, got, id)
+		}
+		if _, got := v.lookupAt("« "+w+" »", len("« "), len("« ")+len(w)); got != uint32(id) {
+			t.Errorf("lookupAt of %q = id %d, want %d", w, got, id)
+		}
+		mid := len(w) / 2
+		for _, x := range []string{w[:8] + "x" + w[8:], w[:mid] + "\u00e9" + w[mid+1:], w[:mid] + "Q" + w[mid+1:]} {
+			if _, got := v.lookup(x); !long[x] && got != 0 {
+				t.Errorf("lookup(%q) = id %d, want 0", x, got)
+			}
+		}
+	}
+}
