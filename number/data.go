@@ -37,7 +37,8 @@ type lexicon struct {
 	// shape); readWord skips the map lookup for any other word.
 	wordShapes *[1 << 16]uint16
 	qualifiers map[string]bool
-	maxQual    int // most words in a qualifier phrase
+	qualEnds   map[string]bool // the last word of every qualifier phrase
+	maxQual    int             // most words in a qualifier phrase
 	signs      map[rune]bool
 	codes      map[string]bool // upper case
 	currencies map[string]bool
@@ -76,6 +77,7 @@ func loadLexicon() (*lexicon, error) {
 	lx := &lexicon{
 		words:      map[string]wordInfo{},
 		qualifiers: map[string]bool{},
+		qualEnds:   map[string]bool{},
 		signs:      map[rune]bool{},
 		codes:      map[string]bool{},
 		currencies: map[string]bool{},
@@ -120,6 +122,7 @@ func loadLexicon() (*lexicon, error) {
 	}
 	err = lines("qualifiers.txt", func(f []string) error {
 		lx.qualifiers[strings.Join(f, " ")] = true
+		lx.qualEnds[f[len(f)-1]] = true
 		lx.maxQual = max(lx.maxQual, len(f))
 		return nil
 	})

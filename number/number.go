@@ -69,9 +69,35 @@ func (c core) yearLike() bool {
 	return c.bare() && c.digits == 4 && c.v >= 1000 && c.v <= 2100
 }
 
-// scratch is the per-call buffer for lower-casing words.
+// scratch is the per-call state of Find: a buffer for lower-casing words
+// and a memo of the tokens prev found.
 type scratch struct {
 	buf [40]byte
+	// prevs holds the last results of prev, as build and its helpers look
+	// back from the same few positions several times per number. An entry
+	// with at == 0 is empty; otherwise it is prev(text, at-1).
+	prevs [8]prevEntry
+	np    int // the entry of prevs to replace next
+}
+
+// prevEntry is one remembered result of prev.
+type prevEntry struct {
+	at int // the position asked for, plus one
+	t  tok
+}
+
+// prev returns prev(text, i), from the memo when it was asked for lately.
+// text must be the same for all the calls on one scratch.
+func (sc *scratch) prev(text string, i int) tok {
+	for k := range sc.prevs {
+		if sc.prevs[k].at == i+1 {
+			return sc.prevs[k].t
+		}
+	}
+	t := prev(text, i)
+	sc.prevs[sc.np] = prevEntry{at: i + 1, t: t}
+	sc.np = (sc.np + 1) % len(sc.prevs)
+	return t
 }
 
 // lower returns the ASCII lower case of s. The function is inlined and its
@@ -462,7 +488,7 @@ func (f *Finder) build(text string, c core, sc *scratch) (n article.Number, end 
 			if r0, _ := runeBefore(text, k); k < pre && !isLetterRune(r0) {
 				pre = k // "US$", "A$"
 			}
-		} else if pt := prev(text, c.s); pt.k == tWord && lx.codes[text[pt.s:pt.e]] {
+		} else if pt := sc.prev(text, c.s); pt.k == tWord && lx.codes[text[pt.s:pt.e]] {
 			pre = pt.s
 			money = true
 		}
@@ -473,7 +499,7 @@ func (f *Finder) build(text string, c core, sc *scratch) (n article.Number, end 
 
 	// A range.
 	between := false
-	if pt := prev(text, pre); pt.k == tWord && sc.lower(text[pt.s:pt.e]) == "between" {
+	if pt := sc.prev(text, pre); pt.k == tWord && sc.lower(text[pt.s:pt.e]) == "between" {
 		between = true
 	}
 	if h, adjacent, found := f.rangeHigh(text, c, between, sc); found {
@@ -491,7 +517,7 @@ func (f *Finder) build(text string, c core, sc *scratch) (n article.Number, end 
 			money = money || h.money
 			dist = dist || h.dist
 			if between {
-				start = prev(text, pre).s
+				start = sc.prev(text, pre).s
 			}
 		case adjacent:
 			return n, h.e, false // a score, "3-1"
@@ -650,7 +676,7 @@ func (f *Finder) contextBefore(text string, pre int, c core, sc *scratch) bool {
 			return false // "’22"
 		}
 	}
-	pt := prev(text, pre)
+	pt := sc.prev(text, pre)
 	switch pt.k {
 	case tNum, tAlnum:
 		if !c.word {
@@ -659,10 +685,10 @@ func (f *Finder) contextBefore(text string, pre int, c core, sc *scratch) bool {
 	case tPunct:
 		// "No. 5", "Vol. 3", "p. 12"
 		if text[pt.s:pt.e] == "." {
-			if pw := prev(text, pt.s); pw.k == tWord && pw.e == pt.s && pw.e-pw.s <= 4 && sc.in(lx.labels, text[pw.s:pw.e]) {
+			if pw := sc.prev(text, pt.s); pw.k == tWord && pw.e == pt.s && pw.e-pw.s <= 4 && sc.in(lx.labels, text[pw.s:pw.e]) {
 				return false
 			}
-			if pw := prev(text, pt.s); !c.word && pw.k == tWord && pw.e == pt.s && lx.months[text[pw.s:pw.e]] {
+			if pw := sc.prev(text, pt.s); !c.word && pw.k == tWord && pw.e == pt.s && lx.months[text[pw.s:pw.e]] {
 				return false // "Oct. 19"
 			}
 		}
@@ -679,7 +705,7 @@ func (f *Finder) contextBefore(text string, pre int, c core, sc *scratch) bool {
 			return false // an age: "she turned 91"
 		case "was", "is":
 			// An age: "She was 91", "who is 34".
-			if pp := prev(text, pt.s); pp.k == tWord {
+			if pp := sc.prev(text, pt.s); pp.k == tWord {
 				switch sc.lower(text[pp.s:pp.e]) {
 				case "he", "she", "who":
 					return false
@@ -689,7 +715,7 @@ func (f *Finder) contextBefore(text string, pre int, c core, sc *scratch) bool {
 		if !c.word && lx.months[w] {
 			return false // "February 28", "June 2022"
 		}
-		if !c.word && c.bare() && hasUpper(w) && !lx.stop[lw] && !lx.qualifiers[lw] && !lx.yearCtx[lw] && !sentenceStart(text, pt.s) {
+		if !c.word && c.bare() && hasUpper(w) && !lx.stop[lw] && !lx.qualifiers[lw] && !lx.yearCtx[lw] && !sentenceStart(text, pt.s, sc) {
 			return false // a name with a number: "Nord Stream 2", "Apollo 11", "iPhone 15"
 		}
 	}
@@ -708,11 +734,11 @@ func hasUpper(w string) bool {
 
 // sentenceStart reports whether the token at i begins a sentence, a line or
 // a quotation.
-func sentenceStart(text string, i int) bool {
+func sentenceStart(text string, i int, sc *scratch) bool {
 	if strings.IndexByte(text[skipSpaceBack(text, i):i], '\n') >= 0 {
 		return true
 	}
-	pt := prev(text, i)
+	pt := sc.prev(text, i)
 	if pt.k == tEOF {
 		return true
 	}
@@ -774,14 +800,14 @@ func (f *Finder) contextAfter(text string, c core, end int, sc *scratch) (kind u
 		return 0, true, end // "2022’s"
 	}
 	if c.bare() && c.digits <= 3 {
-		pt := prev(text, c.s)
+		pt := sc.prev(text, c.s)
 		switch {
 		case (r == '.' || r == ')') && (r1 == ' ' || r1 == '\t') && lineStart(text, c.s):
 			return 0, true, end + n // a list item: "1. ", "2) "
 		case r == ')' && pt.k == tPunct && text[pt.s:pt.e] == "(":
 			return 0, true, end + n // "(3)"
 		case r == ',' && pt.k == tPunct && text[pt.s:pt.e] == ",":
-			if pw := prev(text, pt.s); pw.k == tWord && isUpperStart(text[pw.s:pw.e]) && c.v < 120 {
+			if pw := sc.prev(text, pt.s); pw.k == tWord && isUpperStart(text[pw.s:pw.e]) && c.v < 120 {
 				return 0, true, end // an age after a name: "Anna Berg, 34, said"
 			}
 		}
@@ -837,7 +863,7 @@ func (f *Finder) contextAfter(text string, c core, end int, sc *scratch) (kind u
 // is a count after all: "as many as 1500 troops", "deployed 1200 soldiers".
 func (f *Finder) countedYear(text string, start, qs int, qual string, end int, sc *scratch) bool {
 	lx := f.lx
-	pt := prev(text, start)
+	pt := sc.prev(text, start)
 	if pt.k == tWord {
 		w := text[pt.s:pt.e]
 		if lx.yearCtx[sc.lower(w)] || lx.months[w] {
@@ -863,10 +889,15 @@ func (f *Finder) countedYear(text string, start, qs int, qual string, end int, s
 // returns the phrase in lower case and where it starts.
 func (f *Finder) qualifier(text string, start int, sc *scratch) (string, int) {
 	lx := f.lx
+	// Every phrase ends with the word right before start: when that word
+	// ends none, no phrase matches and the words before it need no look.
+	if t := sc.prev(text, start); t.k != tWord || t.e-t.s > 14 || !lx.qualEnds[sc.lower(text[t.s:t.e])] {
+		return "", start
+	}
 	var toks [4]tok
 	k := 0
 	for p := start; k < lx.maxQual && k < len(toks); k++ {
-		t := prev(text, p)
+		t := sc.prev(text, p)
 		if t.k != tWord || t.e-t.s > 14 {
 			break
 		}
