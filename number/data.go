@@ -31,24 +31,27 @@ const (
 // lexicon holds the word lists a Finder reads; it is built once by New and
 // never written afterwards.
 type lexicon struct {
-	words map[string]wordInfo
+	words foldTable[wordInfo]
 	// wordShapes has bit n of wordShapes[p] set when a number word that is
-	// not a suffix has n bytes and its first two bytes make p (see
-	// shape); readWord skips the map lookup for any other word.
-	wordShapes *[1 << 16]uint16
-	qualifiers map[string]bool
-	qualEnds   map[string]bool // the last word of every qualifier phrase
-	maxQual    int             // most words in a qualifier phrase
-	signs      map[rune]bool
-	codes      map[string]bool // upper case
-	currencies map[string]bool
-	units      map[string]unitKind
-	labels     map[string]bool
-	months     map[string]bool // as written, capitalised
-	yearCtx    map[string]bool
-	ages       map[string]bool
-	groups     map[string]bool
-	stop       map[string]bool
+	// not a suffix has n bytes and its first two letters make p (see
+	// shape); Find and readWord skip the map lookup for any other word.
+	wordShapes [shapes]uint16
+	// startShapes is wordShapes with the articles "a" and "an" added: the
+	// words that may start a number.
+	startShapes [shapes]uint16
+	qualifiers  map[string]bool
+	qualEnds    map[string]bool // the last word of every qualifier phrase
+	maxQual     int             // most words in a qualifier phrase
+	signs       map[rune]bool
+	codes       map[string]bool // upper case
+	currencies  map[string]bool
+	units       map[string]unitKind
+	labels      map[string]bool
+	months      map[string]bool // as written, capitalised
+	yearCtx     map[string]bool
+	ages        map[string]bool
+	groups      map[string]bool
+	stop        map[string]bool
 }
 
 // lines calls fn with the fields of every non-blank, non-comment line of the
@@ -75,7 +78,6 @@ func lines(name string, fn func(fields []string) error) error {
 
 func loadLexicon() (*lexicon, error) {
 	lx := &lexicon{
-		words:      map[string]wordInfo{},
 		qualifiers: map[string]bool{},
 		qualEnds:   map[string]bool{},
 		signs:      map[rune]bool{},
@@ -108,17 +110,29 @@ func loadLexicon() (*lexicon, error) {
 				return fmt.Errorf("unknown role %q", f[2])
 			}
 		}
-		lx.words[f[0]] = wi
+		if !lx.words.add(f[0], wi) {
+			return fmt.Errorf("%q is not a lower-case word", f[0])
+		}
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	lx.wordShapes = new([1 << 16]uint16)
-	for w, wi := range lx.words {
-		if !wi.suffix && len(w) <= maxNumberWord {
-			lx.wordShapes[shape(w)] |= 1 << len(w)
+	for _, s := range lx.words.slots {
+		w, wi := s.key, s.val
+		if w == "" || wi.suffix {
+			continue
 		}
+		p, ok := shape(w)
+		if !ok || len(w) > maxNumberWord || strings.ToLower(w) != w {
+			return nil, fmt.Errorf("number: words.txt: %q is not a word of at most %d lower-case ASCII letters", w, maxNumberWord)
+		}
+		lx.wordShapes[p] |= 1 << len(w)
+	}
+	lx.startShapes = lx.wordShapes
+	for _, w := range []string{"a", "an"} {
+		p, _ := shape(w)
+		lx.startShapes[p] |= 1 << len(w)
 	}
 	err = lines("qualifiers.txt", func(f []string) error {
 		lx.qualifiers[strings.Join(f, " ")] = true

@@ -18,7 +18,6 @@ package number
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/hearsaylab/hearsay/article"
 )
@@ -112,83 +111,43 @@ func (f *Finder) Find(text string) []article.Number {
 	var out []article.Number
 	sc := &scratch{}
 	for i := 0; i < len(text); {
-		// Fast path for what next would return as a punctuation token or
-		// as a word of ASCII letters that is no number word: skip it.
-		j := i
-		for j < len(text) && (text[j] == ' ' || text[j] == '\n') {
-			j++
-		}
-		if j < len(text) {
-			switch b := text[j]; asciiClass[b] {
-			case clPunct:
-				i = j + 1
-				continue
-			case clLetter:
-				k := j + 1
-				for k < len(text) && asciiClass[text[k]] == clLetter {
-					k++
-				}
-				if k == len(text) || asciiClass[text[k]] == clPunct || text[k] == ' ' || text[k] == '\n' {
-					if w := text[j:k]; !isArticleA(w) && !f.lx.mayBeWord(w) {
-						i = k
-						continue
-					}
-				}
-			}
-		}
-		t := next(text, i)
-		if t.k == tEOF {
-			break
-		}
-		i = t.e
-		var c core
-		var ok bool
-		switch t.k {
-		case tNum, tAlnum:
-			c, ok = f.digitCore(text, t, sc)
-		case tWord:
-			if w := text[t.s:t.e]; isArticleA(w) || f.lx.mayBeWord(w) {
-				c, ok = f.wordCore(text, t, sc)
-			}
-		}
-		if c.e > i {
-			i = c.e
-		}
-		if !ok {
-			continue
-		}
-		n, end, ok := f.build(text, c, sc)
-		if end > i {
-			i = end
-		}
-		if ok {
-			out = append(out, n)
+		if i = f.lx.skip(text, i); i < len(text) {
+			i, out = f.step(text, i, sc, out)
 		}
 	}
 	resolveCounts(text, out)
 	return out
 }
 
-// Classes of bytes for the fast path of Find.
-const (
-	clOther  = iota // digits, spaces, the apostrophe, non-ASCII bytes
-	clLetter        // ASCII letters
-	clPunct         // other ASCII bytes: a token of their own for next
-)
-
-var asciiClass = func() (t [256]uint8) {
-	for c := range utf8.RuneSelf {
-		switch {
-		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
-			t[c] = clLetter
-		case '0' <= c && c <= '9', c == '\'', isSpaceRune(rune(c)):
-			t[c] = clOther
-		default:
-			t[c] = clPunct
+// step reads the token at or after i and the number that starts with it,
+// if any, which it appends to out. It returns where to go on: past the
+// token, the number or the text it has ruled out.
+func (f *Finder) step(text string, i int, sc *scratch, out []article.Number) (int, []article.Number) {
+	t := next(text, i)
+	if t.k == tEOF {
+		return len(text), out
+	}
+	i = t.e
+	var c core
+	var ok bool
+	switch t.k {
+	case tNum, tAlnum:
+		c, ok = f.digitCore(text, t, sc)
+	case tWord:
+		if w := text[t.s:t.e]; isArticleA(w) || f.lx.mayBeWord(w) {
+			c, ok = f.wordCore(text, t, sc)
 		}
 	}
-	return t
-}()
+	i = max(i, c.e)
+	if !ok {
+		return i, out
+	}
+	n, end, ok := f.build(text, c, sc)
+	if ok {
+		out = append(out, n)
+	}
+	return max(i, end), out
+}
 
 // in reports whether the lower case of s is a key of m, without allocating.
 func (sc *scratch) in(m map[string]bool, s string) bool {
@@ -214,7 +173,7 @@ func (f *Finder) digitCore(text string, t tok, sc *scratch) (core, bool) {
 			}
 		}
 		lb := lower(sc.buf[:0:len(sc.buf)], suf)
-		if wi, ok := f.lx.words[string(lb)]; ok && wi.suffix {
+		if wi, ok := f.lx.words.get(suf); ok && wi.suffix {
 			c.money = true
 			c.mult = wi.v
 		} else if f.lx.units[string(lb)] == unitDistance {
@@ -254,7 +213,7 @@ func (f *Finder) digitCore(text string, t tok, sc *scratch) (core, bool) {
 	if t.k == tNum {
 		nt := next(text, t.e)
 		if nt.k == tWord {
-			if wi, ok := f.lx.words[sc.lower(text[nt.s:nt.e])]; ok && wi.scale {
+			if wi, ok := f.lx.words.get(text[nt.s:nt.e]); ok && wi.scale {
 				c.mult = wi.v
 				c.e = nt.e
 			}
@@ -276,14 +235,22 @@ func pow10(n int) float64 {
 // ("seventeen").
 const maxNumberWord = 9
 
-// shape is the key of lexicon.wordShapes for word w: its first two bytes in
-// ASCII lower case (its only byte, for a one-byte word).
-func shape(w string) uint16 {
-	p := uint16(lowerASCII(w[0])) << 8
+// shapes is the number of keys of lexicon.wordShapes: 26 first letters
+// times 26 second letters or none.
+const shapes = 26 * 27
+
+// shape is the key of lexicon.wordShapes for word w, made of its first two
+// bytes as ASCII letters in any case (its only byte, for a one-byte word).
+// ok is false when one of them is no ASCII letter; w is not empty.
+func shape(w string) (p int, ok bool) {
+	c0 := uint(w[0]|0x20) - 'a' // below 26 for letters only
+	c1 := uint(26)              // none
 	if len(w) > 1 {
-		p |= uint16(lowerASCII(w[1]))
+		if c1 = uint(w[1]|0x20) - 'a'; c1 >= 26 {
+			return 0, false
+		}
 	}
-	return p
+	return int(c0*27 + c1), c0 < 26
 }
 
 func lowerASCII(c byte) byte {
@@ -296,7 +263,11 @@ func lowerASCII(c byte) byte {
 // mayBeWord reports whether the ASCII lower case of w can be a number word
 // that is not a suffix; when false, it is none.
 func (lx *lexicon) mayBeWord(w string) bool {
-	return len(w) <= maxNumberWord && lx.wordShapes[shape(w)]&(1<<len(w)) != 0
+	if len(w) > maxNumberWord {
+		return false
+	}
+	p, ok := shape(w)
+	return ok && lx.wordShapes[p]&(1<<len(w)) != 0
 }
 
 // isArticleA reports whether w is "a" or "an" in any case.
@@ -325,7 +296,7 @@ func (f *Finder) readWord(text string, t tok, sc *scratch) (wi wordInfo, end int
 	if t.k != tWord || !f.lx.mayBeWord(text[t.s:t.e]) {
 		return wi, t.e, wsNone
 	}
-	wi, ok := f.lx.words[sc.lower(text[t.s:t.e])]
+	wi, ok := f.lx.words.get(text[t.s:t.e])
 	if !ok || wi.suffix {
 		return wi, t.e, wsNone
 	}
@@ -340,7 +311,7 @@ func (f *Finder) readWord(text string, t tok, sc *scratch) (wi wordInfo, end int
 	}
 	t2 := next(text, end+n)
 	if wi.v >= 20 && wi.v < 100 && !wi.scale {
-		if w2, ok := f.lx.words[sc.lower(text[t2.s:t2.e])]; ok && !w2.scale && !w2.suffix && w2.v < 10 {
+		if w2, ok := f.lx.words.get(text[t2.s:t2.e]); ok && !w2.scale && !w2.suffix && w2.v < 10 {
 			r3, _ := runeAt(text, t2.e)
 			if !isHyphen(r3) {
 				wi.v += w2.v
@@ -977,7 +948,7 @@ func (f *Finder) nounPhrase(text string, p int, kind string, sc *scratch) string
 		if lx.stop[lw] && !isAcronym(w) || lw == "of" {
 			break
 		}
-		if _, ok := lx.words[lw]; ok && t.k == tWord {
+		if t.k == tWord && lx.words.has(lw) {
 			break
 		}
 		e := t.e
