@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"embed"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -28,6 +29,35 @@ const (
 	unitTime
 )
 
+// wordFlags says what a word is in the lists whose words are looked up in
+// lower case; its top bits hold the word's unitKind.
+type wordFlags uint16
+
+const (
+	flagNumber    wordFlags = 1 << iota // words.txt, any role
+	flagQualifier                       // a qualifier of one word
+	flagCurrency                        // a currency word
+	flagCode                            // the lower case of a currency code
+	flagLabel                           // context.txt
+	flagMonth                           // the lower case of a month
+	flagYear
+	flagAge
+	flagGroup
+	flagStop // stopwords.txt
+
+	unitShift = 14 // the unitKind of a unit word, in the top two bits
+)
+
+// unit returns the unit kind in fl.
+func (fl wordFlags) unit() unitKind { return unitKind(fl >> unitShift) }
+
+// qualPhrase is a qualifier phrase: its text and its words from the last
+// one backwards.
+type qualPhrase struct {
+	text  string
+	words []string
+}
+
 // lexicon holds the word lists a Finder reads; it is built once by New and
 // never written afterwards.
 type lexicon struct {
@@ -39,19 +69,82 @@ type lexicon struct {
 	// startShapes is wordShapes with the articles "a" and "an" added: the
 	// words that may start a number.
 	startShapes [shapes]uint16
-	qualifiers  map[string]bool
-	qualEnds    map[string]bool // the last word of every qualifier phrase
-	maxQual     int             // most words in a qualifier phrase
-	signs       map[rune]bool
-	codes       map[string]bool // upper case
-	currencies  map[string]bool
-	units       map[string]unitKind
-	labels      map[string]bool
-	months      map[string]bool // as written, capitalised
-	yearCtx     map[string]bool
-	ages        map[string]bool
-	groups      map[string]bool
-	stop        map[string]bool
+	// flags tells, in one lookup, what a word is in all the lists looked
+	// up in lower case.
+	flags foldTable[wordFlags]
+	// qualifiers holds the qualifier phrases by their last word, the
+	// longest first.
+	qualifiers foldTable[[]qualPhrase]
+	signs      []rune
+	codes      map[string]bool // upper case
+	months     map[string]bool // as written, capitalised
+}
+
+// flagsOf returns the flags of the ASCII lower case of w.
+func (lx *lexicon) flagsOf(w string) wordFlags {
+	fl, _ := lx.flags.get(w)
+	return fl
+}
+
+// isMonth reports whether w is a month as written.
+func (lx *lexicon) isMonth(w string) bool {
+	return lx.flagsOf(w)&flagMonth != 0 && lx.months[w]
+}
+
+// isCode reports whether w is a currency code as written.
+func (lx *lexicon) isCode(w string) bool {
+	return lx.flagsOf(w)&flagCode != 0 && lx.codes[w]
+}
+
+// setFlag adds fl to the flags of word w, which must be in lower case
+// unless lowerFirst is set.
+func (lx *lexicon) setFlag(w string, fl wordFlags, lowerFirst bool) error {
+	if lowerFirst {
+		w = string(lower(make([]byte, 0, len(w)), w))
+	}
+	old, _ := lx.flags.get(w)
+	if !lx.flags.add(w, old|fl) {
+		return fmt.Errorf("%q is not a lower-case word of at most %d bytes", w, maxKey)
+	}
+	return nil
+}
+
+// setUnit sets the unit kind of word w.
+func (lx *lexicon) setUnit(w string, k unitKind) error {
+	old, _ := lx.flags.get(w)
+	old &^= 3 << unitShift
+	if !lx.flags.add(w, old|wordFlags(k)<<unitShift) {
+		return fmt.Errorf("%q is not a lower-case word of at most %d bytes", w, maxKey)
+	}
+	return nil
+}
+
+// addQualifier adds the phrase of words f to lx.qualifiers.
+func (lx *lexicon) addQualifier(f []string) error {
+	ph := qualPhrase{text: strings.Join(f, " ")}
+	for i := len(f) - 1; i >= 0; i-- {
+		ph.words = append(ph.words, f[i])
+	}
+	if len(f) > maxQualWords {
+		return fmt.Errorf("more than %d words", maxQualWords)
+	}
+	last := f[len(f)-1]
+	phs, _ := lx.qualifiers.get(last)
+	for _, o := range phs {
+		if o.text == ph.text {
+			return nil
+		}
+	}
+	phs = append(phs, ph)
+	// Longest first, as qualifier takes the longest phrase that matches.
+	slices.SortStableFunc(phs, func(a, b qualPhrase) int { return len(b.words) - len(a.words) })
+	if !lx.qualifiers.add(last, phs) {
+		return fmt.Errorf("%q is not a lower-case word of at most %d bytes", last, maxKey)
+	}
+	if len(f) == 1 {
+		return lx.setFlag(f[0], flagQualifier, false)
+	}
+	return nil
 }
 
 // lines calls fn with the fields of every non-blank, non-comment line of the
@@ -78,18 +171,8 @@ func lines(name string, fn func(fields []string) error) error {
 
 func loadLexicon() (*lexicon, error) {
 	lx := &lexicon{
-		qualifiers: map[string]bool{},
-		qualEnds:   map[string]bool{},
-		signs:      map[rune]bool{},
-		codes:      map[string]bool{},
-		currencies: map[string]bool{},
-		units:      map[string]unitKind{},
-		labels:     map[string]bool{},
-		months:     map[string]bool{},
-		yearCtx:    map[string]bool{},
-		ages:       map[string]bool{},
-		groups:     map[string]bool{},
-		stop:       map[string]bool{},
+		codes:  map[string]bool{},
+		months: map[string]bool{},
 	}
 	err := lines("words.txt", func(f []string) error {
 		if len(f) < 2 || len(f) > 3 {
@@ -113,7 +196,7 @@ func loadLexicon() (*lexicon, error) {
 		if !lx.words.add(f[0], wi) {
 			return fmt.Errorf("%q is not a lower-case word", f[0])
 		}
-		return nil
+		return lx.setFlag(f[0], flagNumber, false)
 	})
 	if err != nil {
 		return nil, err
@@ -134,12 +217,7 @@ func loadLexicon() (*lexicon, error) {
 		p, _ := shape(w)
 		lx.startShapes[p] |= 1 << len(w)
 	}
-	err = lines("qualifiers.txt", func(f []string) error {
-		lx.qualifiers[strings.Join(f, " ")] = true
-		lx.qualEnds[f[len(f)-1]] = true
-		lx.maxQual = max(lx.maxQual, len(f))
-		return nil
-	})
+	err = lines("qualifiers.txt", lx.addQualifier)
 	if err != nil {
 		return nil, err
 	}
@@ -153,11 +231,12 @@ func loadLexicon() (*lexicon, error) {
 			if len(r) != 1 {
 				return fmt.Errorf("sign %q is not one character", f[1])
 			}
-			lx.signs[r[0]] = true
+			lx.signs = append(lx.signs, r[0])
 		case "code":
 			lx.codes[f[1]] = true
+			return lx.setFlag(f[1], flagCode, true)
 		case "word":
-			lx.currencies[f[1]] = true
+			return lx.setFlag(f[1], flagCurrency, false)
 		default:
 			return fmt.Errorf("unknown kind %q", f[0])
 		}
@@ -172,15 +251,14 @@ func loadLexicon() (*lexicon, error) {
 		}
 		switch f[0] {
 		case "distance":
-			lx.units[f[1]] = unitDistance
+			return lx.setUnit(f[1], unitDistance)
 		case "skip":
-			lx.units[f[1]] = unitSkip
+			return lx.setUnit(f[1], unitSkip)
 		case "time":
-			lx.units[f[1]] = unitTime
+			return lx.setUnit(f[1], unitTime)
 		default:
 			return fmt.Errorf("unknown kind %q", f[0])
 		}
-		return nil
 	})
 	if err != nil {
 		return nil, err
@@ -189,19 +267,29 @@ func loadLexicon() (*lexicon, error) {
 		if len(f) != 2 {
 			return fmt.Errorf("want kind and word, got %q", f)
 		}
-		m := map[string]map[string]bool{"label": lx.labels, "month": lx.months, "year": lx.yearCtx, "age": lx.ages, "group": lx.groups}[f[0]]
-		if m == nil {
-			return fmt.Errorf("unknown kind %q", f[0])
+		switch f[0] {
+		case "label":
+			return lx.setFlag(f[1], flagLabel, false)
+		case "month":
+			lx.months[f[1]] = true
+			return lx.setFlag(f[1], flagMonth, true)
+		case "year":
+			return lx.setFlag(f[1], flagYear, false)
+		case "age":
+			return lx.setFlag(f[1], flagAge, false)
+		case "group":
+			return lx.setFlag(f[1], flagGroup, false)
 		}
-		m[f[1]] = true
-		return nil
+		return fmt.Errorf("unknown kind %q", f[0])
 	})
 	if err != nil {
 		return nil, err
 	}
 	err = lines("stopwords.txt", func(f []string) error {
 		for _, w := range f {
-			lx.stop[w] = true
+			if err := lx.setFlag(w, flagStop, false); err != nil {
+				return err
+			}
 		}
 		return nil
 	})

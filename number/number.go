@@ -16,6 +16,7 @@
 package number
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -149,11 +150,6 @@ func (f *Finder) step(text string, i int, sc *scratch, out []article.Number) (in
 	return max(i, end), out
 }
 
-// in reports whether the lower case of s is a key of m, without allocating.
-func (sc *scratch) in(m map[string]bool, s string) bool {
-	return m[string(lower(sc.buf[:0:len(sc.buf)], s))]
-}
-
 // digitCore reads the number that starts with the digit token t.
 func (f *Finder) digitCore(text string, t tok, sc *scratch) (core, bool) {
 	c := core{s: t.s, e: t.e, mult: 1}
@@ -172,11 +168,10 @@ func (f *Finder) digitCore(text string, t tok, sc *scratch) (core, bool) {
 				return c, false
 			}
 		}
-		lb := lower(sc.buf[:0:len(sc.buf)], suf)
 		if wi, ok := f.lx.words.get(suf); ok && wi.suffix {
 			c.money = true
 			c.mult = wi.v
-		} else if f.lx.units[string(lb)] == unitDistance {
+		} else if f.lx.flagsOf(suf).unit() == unitDistance {
 			c.dist = true
 		} else {
 			return c, false
@@ -449,7 +444,7 @@ func (f *Finder) build(text string, c core, sc *scratch) (n article.Number, end 
 	// A currency sign or code before the number.
 	pre := c.s
 	if !c.word {
-		if r, n := runeBefore(text, c.s); lx.signs[r] {
+		if r, n := runeBefore(text, c.s); slices.Contains(lx.signs, r) {
 			pre = c.s - n
 			money = true
 			k := pre
@@ -459,7 +454,7 @@ func (f *Finder) build(text string, c core, sc *scratch) (n article.Number, end 
 			if r0, _ := runeBefore(text, k); k < pre && !isLetterRune(r0) {
 				pre = k // "US$", "A$"
 			}
-		} else if pt := sc.prev(text, c.s); pt.k == tWord && lx.codes[text[pt.s:pt.e]] {
+		} else if pt := sc.prev(text, c.s); pt.k == tWord && lx.isCode(text[pt.s:pt.e]) {
 			pre = pt.s
 			money = true
 		}
@@ -656,17 +651,18 @@ func (f *Finder) contextBefore(text string, pre int, c core, sc *scratch) bool {
 	case tPunct:
 		// "No. 5", "Vol. 3", "p. 12"
 		if text[pt.s:pt.e] == "." {
-			if pw := sc.prev(text, pt.s); pw.k == tWord && pw.e == pt.s && pw.e-pw.s <= 4 && sc.in(lx.labels, text[pw.s:pw.e]) {
+			if pw := sc.prev(text, pt.s); pw.k == tWord && pw.e == pt.s && pw.e-pw.s <= 4 && lx.flagsOf(text[pw.s:pw.e])&flagLabel != 0 {
 				return false
 			}
-			if pw := sc.prev(text, pt.s); !c.word && pw.k == tWord && pw.e == pt.s && lx.months[text[pw.s:pw.e]] {
+			if pw := sc.prev(text, pt.s); !c.word && pw.k == tWord && pw.e == pt.s && lx.isMonth(text[pw.s:pw.e]) {
 				return false // "Oct. 19"
 			}
 		}
 	case tWord:
 		w := text[pt.s:pt.e]
 		lw := sc.lower(w)
-		if lx.labels[lw] || lx.ages[lw] {
+		fl := lx.flagsOf(w)
+		if fl&(flagLabel|flagAge) != 0 {
 			return false
 		}
 		switch lw {
@@ -683,10 +679,10 @@ func (f *Finder) contextBefore(text string, pre int, c core, sc *scratch) bool {
 				}
 			}
 		}
-		if !c.word && lx.months[w] {
+		if !c.word && fl&flagMonth != 0 && lx.months[w] {
 			return false // "February 28", "June 2022"
 		}
-		if !c.word && c.bare() && hasUpper(w) && !lx.stop[lw] && !lx.qualifiers[lw] && !lx.yearCtx[lw] && !sentenceStart(text, pt.s, sc) {
+		if !c.word && c.bare() && hasUpper(w) && fl&(flagStop|flagQualifier|flagYear) == 0 && !sentenceStart(text, pt.s, sc) {
 			return false // a name with a number: "Nord Stream 2", "Apollo 11", "iPhone 15"
 		}
 	}
@@ -805,16 +801,17 @@ func (f *Finder) contextAfter(text string, c core, end int, sc *scratch) (kind u
 		if (lw == "a" || lw == "p") && strings.HasPrefix(text[nt.e:], ".m") {
 			return 0, true, nt.e // "5 p.m."
 		}
-		if lx.codes[w] {
+		fl := lx.flagsOf(w)
+		if fl&flagCode != 0 && lx.codes[w] {
 			return unitMoney, false, nt.e
 		}
-		if lx.currencies[lw] {
+		if fl&flagCurrency != 0 {
 			return unitMoney, false, nt.e
 		}
-		if !c.word && lx.months[w] {
+		if !c.word && fl&flagMonth != 0 && lx.months[w] {
 			return 0, true, nt.e // "28 February"
 		}
-		switch lx.units[lw] {
+		switch fl.unit() {
 		case unitDistance:
 			if r, _ := runeAt(text, nt.e); r == '/' {
 				return 0, true, nt.e // "km/h"
@@ -837,7 +834,7 @@ func (f *Finder) countedYear(text string, start, qs int, qual string, end int, s
 	pt := sc.prev(text, start)
 	if pt.k == tWord {
 		w := text[pt.s:pt.e]
-		if lx.yearCtx[sc.lower(w)] || lx.months[w] {
+		if fl := lx.flagsOf(w); fl&flagYear != 0 || fl&flagMonth != 0 && lx.months[w] {
 			return false
 		}
 	}
@@ -852,50 +849,55 @@ func (f *Finder) countedYear(text string, start, qs int, qual string, end int, s
 	if len(w) < 3 || w[len(w)-1] != 's' || isUpperStart(w) {
 		return false
 	}
-	lw := sc.lower(w)
-	return !lx.stop[lw] && lx.units[lw] == unitNone
+	fl := lx.flagsOf(w)
+	return fl&flagStop == 0 && fl.unit() == unitNone
 }
+
+// maxQualWords is the most words a qualifier phrase may have.
+const maxQualWords = 4
 
 // qualifier finds the qualifier phrase that ends right before start. It
 // returns the phrase in lower case and where it starts.
 func (f *Finder) qualifier(text string, start int, sc *scratch) (string, int) {
-	lx := f.lx
-	// Every phrase ends with the word right before start: when that word
-	// ends none, no phrase matches and the words before it need no look.
-	if t := sc.prev(text, start); t.k != tWord || t.e-t.s > 14 || !lx.qualEnds[sc.lower(text[t.s:t.e])] {
+	// The words before start, from the last one backwards, as far as the
+	// phrases ending with the last one need them.
+	var toks [maxQualWords]tok
+	toks[0] = sc.prev(text, start)
+	if t := toks[0]; t.k != tWord || t.e-t.s > maxQualWord {
 		return "", start
 	}
-	var toks [4]tok
-	k := 0
-	for p := start; k < lx.maxQual && k < len(toks); k++ {
-		t := sc.prev(text, p)
-		if t.k != tWord || t.e-t.s > 14 {
-			break
-		}
-		toks[k] = t
-		p = t.s
-	}
-	var buf [64]byte
-	for m := k; m >= 1; m-- {
-		b := buf[:0]
-		for j := m - 1; j >= 0; j-- {
-			w := text[toks[j].s:toks[j].e]
-			for i := 0; i < len(w); i++ {
-				ch := w[i]
-				if ch >= 'A' && ch <= 'Z' {
-					ch += 'a' - 'A'
-				}
-				b = append(b, ch)
-			}
-			if j > 0 {
-				b = append(b, ' ')
+	phs, _ := f.lx.qualifiers.get(text[toks[0].s:toks[0].e])
+	k, more := 1, true
+	for _, ph := range phs { // the longest first
+		for more && k < len(ph.words) {
+			t := sc.prev(text, toks[k-1].s)
+			if more = t.k == tWord && t.e-t.s <= maxQualWord; more {
+				toks[k] = t
+				k++
 			}
 		}
-		if lx.qualifiers[string(b)] {
-			return string(b), toks[m-1].s
+		if k < len(ph.words) {
+			continue
+		}
+		if matchWords(text, toks[1:len(ph.words)], ph.words[1:]) {
+			return ph.text, toks[len(ph.words)-1].s
 		}
 	}
 	return "", start
+}
+
+// maxQualWord is the length of the longest word qualifier reads.
+const maxQualWord = 14
+
+// matchWords reports whether the ASCII lower case of every token is the
+// word of words at the same index.
+func matchWords(text string, toks []tok, words []string) bool {
+	for j, w := range words {
+		if !equalLower(w, text[toks[j].s:toks[j].e]) {
+			return false
+		}
+	}
+	return true
 }
 
 // nounPhrase returns the short noun phrase after p that the number counts:
@@ -945,10 +947,11 @@ func (f *Finder) nounPhrase(text string, p int, kind string, sc *scratch) string
 			break
 		}
 		lw := sc.lower(w)
-		if lx.stop[lw] && !isAcronym(w) || lw == "of" {
+		fl := lx.flagsOf(w)
+		if fl&flagStop != 0 && !isAcronym(w) || lw == "of" {
 			break
 		}
-		if t.k == tWord && lx.words.has(lw) {
+		if t.k == tWord && fl&flagNumber != 0 {
 			break
 		}
 		e := t.e
@@ -969,7 +972,7 @@ func (f *Finder) nounPhrase(text string, p int, kind string, sc *scratch) string
 			npS = t.s
 		}
 		npE = e
-		prevPlural = len(lw) > 2 && lw[len(lw)-1] == 's' && lw[len(lw)-2] != 's' || lx.groups[lw]
+		prevPlural = len(lw) > 2 && lw[len(lw)-1] == 's' && lw[len(lw)-2] != 's' || fl&flagGroup != 0
 		t = next(text, e)
 	}
 	if npS < 0 {
@@ -996,7 +999,7 @@ func (f *Finder) verbLike(text, lw string, e int, inside, prevPlural bool, sc *s
 		return true
 	}
 	nl := sc.lower(text[nt.s:nt.e])
-	return f.lx.stop[nl] || nl == "of" || strings.HasSuffix(nl, "ing") || strings.HasSuffix(nl, "ed")
+	return f.lx.flagsOf(nl)&flagStop != 0 || nl == "of" || strings.HasSuffix(nl, "ing") || strings.HasSuffix(nl, "ed")
 }
 
 // isAcronym reports whether w is two or more capital letters ("US", "IT"),
