@@ -69,6 +69,9 @@ type lexicon struct {
 	// startShapes is wordShapes with the articles "a" and "an" added: the
 	// words that may start a number.
 	startShapes [shapes]uint16
+	// startLens has bit n of startLens[c] set when a word of startShapes
+	// has n bytes and starts with c in either case.
+	startLens [256]uint16
 	// flags tells, in one lookup, what a word is in all the lists looked
 	// up in lower case.
 	flags foldTable[wordFlags]
@@ -216,6 +219,11 @@ func loadLexicon() (*lexicon, error) {
 	for _, w := range []string{"a", "an"} {
 		p, _ := shape(w)
 		lx.startShapes[p] |= 1 << len(w)
+	}
+	for p, lens := range lx.startShapes {
+		c := 'a' + byte(p/27)
+		lx.startLens[c] |= lens
+		lx.startLens[c-'a'+'A'] |= lens
 	}
 	err = lines("qualifiers.txt", lx.addQualifier)
 	if err != nil {

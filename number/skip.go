@@ -1,6 +1,9 @@
 package number
 
-import "unicode/utf8"
+import (
+	"math/bits"
+	"unicode/utf8"
+)
 
 // Classes of bytes for skip.
 const (
@@ -41,20 +44,32 @@ func (lx *lexicon) skip(text string, i int) int {
 		case clSpace, clPunct, clApos:
 			i++
 		case clLetter:
+			// letterRunEnd, with its first eight bytes inline: most
+			// words end there.
 			k := i + 1
-			for k < len(text) && byteClass[text[k]] == clLetter {
-				k++
+			if k+8 <= len(text) {
+				if m := nonLetters(load8(text, k)); m != 0 {
+					k += bits.TrailingZeros64(m) / 8
+				} else {
+					k = letterRunEnd(text, k+8)
+				}
+			} else {
+				k = letterRunEnd(text, k)
 			}
 			if k < len(text) && !endsWord(text[k]) {
 				if k = wordRest(text, k); k < 0 {
 					return i
 				}
 			}
-			// Most words are too long or have the wrong first letters.
-			if n := k - i; n <= maxNumberWord && lx.mayStartShape(text[i:k]) && lx.mayStart(text, i, k) {
+			// Most words have the wrong first letter for their length,
+			// or the wrong first two letters.
+			if lx.startLens[text[i]]&(1<<(k-i)) != 0 && lx.mayStartShape(text[i:k]) && lx.mayStart(text, i, k) {
 				return i
 			}
 			i = k
+			if i < len(text) && text[i] == ' ' {
+				i++ // the usual space before the next word
+			}
 		default:
 			n := generalPunct(text, i)
 			if n == 0 {
@@ -78,10 +93,7 @@ func endsWord(c byte) bool {
 // "Russia’s"). It returns -1 when next could take more into the word (a
 // digit, a non-ASCII rune).
 func wordEnd(text string, i int) int {
-	k := i + 1
-	for k < len(text) && byteClass[text[k]] == clLetter {
-		k++
-	}
+	k := letterRunEnd(text, i+1)
 	if k == len(text) || endsWord(text[k]) {
 		return k
 	}
@@ -107,10 +119,7 @@ func wordRest(text string, k int) int {
 		case text[a] >= utf8.RuneSelf:
 			return -1
 		}
-		k = a + 1
-		for k < len(text) && byteClass[text[k]] == clLetter {
-			k++
-		}
+		k = letterRunEnd(text, a+1)
 		if k == len(text) || endsWord(text[k]) {
 			return k
 		}
@@ -177,4 +186,44 @@ func generalPunct(text string, i int) int {
 		return 0
 	}
 	return 3
+}
+
+// letterRunEnd returns the end of the run of ASCII letters that starts at i
+// (i itself when there is none). It tests eight bytes at a time while
+// eight remain, as words are mostly shorter than that.
+func letterRunEnd(text string, i int) int {
+	for i+8 <= len(text) {
+		if m := nonLetters(load8(text, i)); m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+		i += 8
+	}
+	for i < len(text) && byteClass[text[i]] == clLetter {
+		i++
+	}
+	return i
+}
+
+// load8 returns the eight bytes of text at i as a little-endian word (the
+// compiler makes it one load).
+func load8(text string, i int) uint64 {
+	s := text[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// nonLetters returns the high bit of every byte of x that is no ASCII
+// letter, all other bits clear. It sets bit 0x20 to fold the cases and
+// clears the high bits, so that the byte-wise additions below carry into
+// no other byte: adding 0x80-'a' sets a byte's high bit when it is 'a' or
+// more, and adding 0x80-'z'-1 when it is more than 'z'.
+func nonLetters(x uint64) uint64 {
+	const (
+		ones = 0x0101010101010101
+		high = 0x80 * ones
+	)
+	y := (x | 0x20*ones) &^ high
+	atLeastA := y + (0x80-'a')*ones
+	aboveZ := y + (0x80-'z'-1)*ones
+	return (^atLeastA | aboveZ | x) & high
 }

@@ -190,3 +190,31 @@ func TestFoldTable(t *testing.T) {
 		t.Error("empty table has a key")
 	}
 }
+
+func TestLetterRunEnd(t *testing.T) {
+	slow := func(text string, i int) int {
+		for i < len(text) && byteClass[text[i]] == clLetter {
+			i++
+		}
+		return i
+	}
+	// Every byte at every place of a run of letters longer than a word.
+	base := "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	for b := range 256 {
+		for p := range 20 {
+			text := base[:p] + string([]byte{byte(b)}) + base[p:20]
+			for i := range 3 {
+				if got, want := letterRunEnd(text, i), slow(text, i); got != want {
+					t.Fatalf("letterRunEnd(%q, %d) = %d, want %d", text, i, got, want)
+				}
+			}
+		}
+	}
+	for _, text := range append(skipTexts, benchText(1<<12)) {
+		for i := range text {
+			if got, want := letterRunEnd(text, i), slow(text, i); got != want {
+				t.Fatalf("letterRunEnd(%q, %d) = %d, want %d", text, i, got, want)
+			}
+		}
+	}
+}
