@@ -218,6 +218,18 @@ func prev(s string, i int) tok {
 	k := e
 	var hasL, hasD bool
 	for k > 0 {
+		if c := s[k-1]; c < utf8.RuneSelf {
+			// The usual ASCII letters and digits, without decoding.
+			if cl := byteClass[c]; cl == clLetter {
+				hasL = true
+				k--
+				continue
+			} else if cl == clOther {
+				hasD = true // clOther's ASCII bytes are the digits
+				k--
+				continue
+			}
+		}
 		r, n := runeBefore(s, k)
 		switch {
 		case r < utf8.RuneSelf && isASCIIDigit(byte(r)):

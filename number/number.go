@@ -18,6 +18,7 @@ package number
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/hearsaylab/hearsay/article"
@@ -33,7 +34,8 @@ const (
 // Finder finds numbers in text. It is safe for concurrent use: Find does not
 // modify it.
 type Finder struct {
-	lx *lexicon
+	lx        *lexicon
+	scratches sync.Pool // of *scratch, for Find
 }
 
 // New builds a Finder from the embedded word lists.
@@ -69,10 +71,11 @@ func (c core) yearLike() bool {
 	return c.bare() && c.digits == 4 && c.v >= 1000 && c.v <= 2100
 }
 
-// scratch is the per-call state of Find: a buffer for lower-casing words
-// and a memo of the tokens prev found.
+// scratch is the per-call state of Find: a buffer for lower-casing words,
+// a memo of the tokens prev found and the numbers found so far.
 type scratch struct {
 	buf [40]byte
+	out []article.Number
 	// prevs holds the last results of prev, as build and its helpers look
 	// back from the same few positions several times per number. An entry
 	// with at == 0 is empty; otherwise it is prev(text, at-1).
@@ -109,15 +112,34 @@ func (sc *scratch) lower(s string) string {
 // Find returns the numbers in text in text order. Start and End are byte
 // offsets into text, and text[Start:End] == Text.
 func (f *Finder) Find(text string) []article.Number {
-	var out []article.Number
-	sc := &scratch{}
+	sc, _ := f.scratches.Get().(*scratch)
+	if sc == nil {
+		sc = &scratch{}
+	}
+	defer f.scratches.Put(sc)
+	sc.prevs = [len(sc.prevs)]prevEntry{} // the memo is for one text
+	out := sc.out[:0]
 	for i := 0; i < len(text); {
 		if i = f.lx.skip(text, i); i < len(text) {
 			i, out = f.step(text, i, sc, out)
 		}
 	}
 	resolveCounts(text, out)
-	return out
+	sc.out = out
+	return sc.takeOut()
+}
+
+// takeOut returns a copy of sc.out, just as long, or nil when it is empty,
+// and empties sc.out, dropping what it refers to.
+func (sc *scratch) takeOut() []article.Number {
+	if len(sc.out) == 0 {
+		return nil
+	}
+	ns := make([]article.Number, len(sc.out))
+	copy(ns, sc.out)
+	clear(sc.out)
+	sc.out = sc.out[:0]
+	return ns
 }
 
 // step reads the token at or after i and the number that starts with it,
@@ -377,7 +399,7 @@ loop:
 		if nt.k != tWord {
 			break
 		}
-		if last == 3 && sc.lower(text[nt.s:nt.e]) == "and" {
+		if last == 3 && equalLower("and", text[nt.s:nt.e]) {
 			nt2 := next(text, nt.e)
 			wi, end, st := f.readWord(text, nt2, sc)
 			if st != wsOK || wi.scale {
@@ -465,7 +487,7 @@ func (f *Finder) build(text string, c core, sc *scratch) (n article.Number, end 
 
 	// A range.
 	between := false
-	if pt := sc.prev(text, pre); pt.k == tWord && sc.lower(text[pt.s:pt.e]) == "between" {
+	if pt := sc.prev(text, pre); wordIs(text, pt, "between") {
 		between = true
 	}
 	if h, adjacent, found := f.rangeHigh(text, c, between, sc); found {
@@ -587,8 +609,7 @@ func (f *Finder) rangeHigh(text string, c core, between bool, sc *scratch) (h co
 		switch {
 		case sep.k == tPunct && text[sep.s:sep.e] == "–":
 		case sep.k == tWord:
-			w := sc.lower(text[sep.s:sep.e])
-			if w != "to" && w != "or" && !(between && w == "and") {
+			if !wordIs(text, sep, "to", "or") && !(between && wordIs(text, sep, "and")) {
 				return h, false, false
 			}
 		default:
@@ -660,23 +681,19 @@ func (f *Finder) contextBefore(text string, pre int, c core, sc *scratch) bool {
 		}
 	case tWord:
 		w := text[pt.s:pt.e]
-		lw := sc.lower(w)
 		fl := lx.flagsOf(w)
 		if fl&(flagLabel|flagAge) != 0 {
 			return false
 		}
-		switch lw {
-		case "call", "called", "calling", "dial", "dialed", "dialled", "dialing", "dialling":
+		switch {
+		case lowerIn(w, "call", "called", "calling", "dial", "dialed", "dialled", "dialing", "dialling"):
 			return false // "called 911": a telephone number
-		case "turned", "turning":
+		case lowerIn(w, "turned", "turning"):
 			return false // an age: "she turned 91"
-		case "was", "is":
+		case lowerIn(w, "was", "is"):
 			// An age: "She was 91", "who is 34".
-			if pp := sc.prev(text, pt.s); pp.k == tWord {
-				switch sc.lower(text[pp.s:pp.e]) {
-				case "he", "she", "who":
-					return false
-				}
+			if wordIs(text, sc.prev(text, pt.s), "he", "she", "who") {
+				return false
 			}
 		}
 		if !c.word && fl&flagMonth != 0 && lx.months[w] {
@@ -797,8 +814,7 @@ func (f *Finder) contextAfter(text string, c core, end int, sc *scratch) (kind u
 		if len(w) > 12 {
 			break
 		}
-		lw := sc.lower(w)
-		if (lw == "a" || lw == "p") && strings.HasPrefix(text[nt.e:], ".m") {
+		if lowerIn(w, "a", "p") && strings.HasPrefix(text[nt.e:], ".m") {
 			return 0, true, nt.e // "5 p.m."
 		}
 		fl := lx.flagsOf(w)
@@ -816,7 +832,7 @@ func (f *Finder) contextAfter(text string, c core, end int, sc *scratch) (kind u
 			if r, _ := runeAt(text, nt.e); r == '/' {
 				return 0, true, nt.e // "km/h"
 			}
-			if t2 := next(text, nt.e); t2.k == tWord && sc.lower(text[t2.s:t2.e]) == "per" {
+			if t2 := next(text, nt.e); wordIs(text, t2, "per") {
 				return 0, true, nt.e
 			}
 			return unitDistance, false, nt.e
@@ -906,27 +922,21 @@ func matchWords(text string, toks []tok, words []string) bool {
 func (f *Finder) nounPhrase(text string, p int, kind string, sc *scratch) string {
 	lx := f.lx
 	t := next(text, p)
-	word := func(t tok) string {
-		if t.k != tWord {
-			return ""
-		}
-		return sc.lower(text[t.s:t.e])
-	}
 	switch kind {
 	case KindMoney:
-		if word(t) == "worth" {
+		if wordIs(text, t, "worth") {
 			t = next(text, t.e)
 		}
-		if w := word(t); w == "of" || w == "in" {
+		if wordIs(text, t, "of", "in") {
 			t = next(text, t.e)
 		}
 	case KindCount:
-		if word(t) == "of" {
+		if wordIs(text, t, "of") {
 			t2 := next(text, t.e)
-			switch word(t2) {
-			case "the", "their", "his", "her", "its", "our", "my", "your", "these", "those":
+			switch {
+			case wordIs(text, t2, "the", "their", "his", "her", "its", "our", "my", "your", "these", "those"):
 				t = next(text, t2.e)
-			case "them", "us", "you", "which", "whom", "whose", "it", "this", "that":
+			case wordIs(text, t2, "them", "us", "you", "which", "whom", "whose", "it", "this", "that"):
 				return ""
 			default:
 				t = t2
@@ -1000,6 +1010,21 @@ func (f *Finder) verbLike(text, lw string, e int, inside, prevPlural bool, sc *s
 	}
 	nl := sc.lower(text[nt.s:nt.e])
 	return f.lx.flagsOf(nl)&flagStop != 0 || nl == "of" || strings.HasSuffix(nl, "ing") || strings.HasSuffix(nl, "ed")
+}
+
+// wordIs reports whether t is a word whose ASCII lower case is one of words.
+func wordIs(text string, t tok, words ...string) bool {
+	return t.k == tWord && lowerIn(text[t.s:t.e], words...)
+}
+
+// lowerIn reports whether the ASCII lower case of w is one of words.
+func lowerIn(w string, words ...string) bool {
+	for _, k := range words {
+		if equalLower(k, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // isAcronym reports whether w is two or more capital letters ("US", "IT"),

@@ -1,0 +1,88 @@
+package number
+
+import (
+	"testing"
+	"unicode/utf8"
+)
+
+// prevByRunes is prev as first written, one decoded rune at a time; prev
+// now passes ASCII letters and digits without decoding them.
+func prevByRunes(s string, i int) tok {
+	e := skipSpaceBack(s, i)
+	if e <= 0 {
+		return tok{0, 0, tEOF}
+	}
+	r, n := runeBefore(s, e)
+	if !isLetterRune(r) && !(r < utf8.RuneSelf && isASCIIDigit(byte(r))) {
+		return tok{e - n, e, tPunct}
+	}
+	k := e
+	var hasL, hasD bool
+	for k > 0 {
+		r, n := runeBefore(s, k)
+		switch {
+		case r < utf8.RuneSelf && isASCIIDigit(byte(r)):
+			hasD = true
+		case isLetterRune(r):
+			hasL = true
+		case (r == '.' || r == ',') && k-1 > 0 && k < len(s) && isASCIIDigit(s[k-2]) && isASCIIDigit(s[k]):
+		case isApostrophe(r) && k < len(s):
+			r2, _ := runeAt(s, k)
+			r0, _ := runeBefore(s, k-n)
+			if !isLetterRune(r2) || !isLetterRune(r0) {
+				return mk(k, e, hasL, hasD)
+			}
+		default:
+			return mk(k, e, hasL, hasD)
+		}
+		k -= n
+	}
+	return mk(k, e, hasL, hasD)
+}
+
+func TestPrev(t *testing.T) {
+	cases := []struct {
+		in   string
+		want tok
+	}{
+		{"", tok{0, 0, tEOF}},
+		{"   ", tok{0, 0, tEOF}},
+		{"two", tok{0, 3, tWord}},
+		{"at least ", tok{3, 8, tWord}},
+		{"7,200", tok{0, 5, tNum}},
+		{"M23 ", tok{0, 3, tAlnum}},
+		{"Russia’s", tok{0, 10, tWord}},
+		{"dogs'", tok{4, 5, tPunct}},
+		{"x café", tok{2, 7, tWord}},
+		{"naïve2", tok{0, 7, tAlnum}},
+		{"a\u00a0b\u00a0", tok{3, 4, tWord}},
+		{"$", tok{0, 1, tPunct}},
+		{"—", tok{0, 3, tPunct}},
+	}
+	for _, tc := range cases {
+		if got := prev(tc.in, len(tc.in)); got != tc.want {
+			t.Errorf("prev(%q) = %+v, want %+v", tc.in, got, tc.want)
+		}
+	}
+	for _, text := range append(skipTexts, benchText(1<<12)) {
+		for i := 0; i <= len(text); i++ {
+			if got, want := prev(text, i), prevByRunes(text, i); got != want {
+				t.Fatalf("prev(%q, %d) = %+v, rune by rune %+v", text, i, got, want)
+			}
+		}
+	}
+}
+
+func FuzzPrev(f *testing.F) {
+	for _, s := range skipTexts {
+		f.Add(s, len(s))
+	}
+	f.Fuzz(func(t *testing.T, text string, i int) {
+		if i < 0 || i > len(text) {
+			return
+		}
+		if got, want := prev(text, i), prevByRunes(text, i); got != want {
+			t.Fatalf("prev(%q, %d) = %+v, rune by rune %+v", text, i, got, want)
+		}
+	})
+}
