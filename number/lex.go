@@ -159,13 +159,23 @@ func groupAt(s string, i int) bool {
 
 // next returns the token that starts at the first non-space at or after i.
 func next(s string, i int) tok {
-	j := skipSpace(s, i)
+	j := i
+	for j < len(s) && s[j] == ' ' {
+		j++ // the usual single space, without a call
+	}
+	if j < len(s) && (s[j] >= utf8.RuneSelf || byteClass[s[j]] == clSpace) {
+		j = skipSpace(s, j)
+	}
 	if j >= len(s) {
 		return tok{len(s), len(s), tEOF}
 	}
-	r, n := runeAt(s, j)
-	if !isLetterRune(r) && !(r < utf8.RuneSelf && isASCIIDigit(byte(r))) {
-		return tok{j, j + n, tPunct}
+	switch c := s[j]; {
+	case c >= utf8.RuneSelf:
+		if r, n := runeAt(s, j); !isLetterRune(r) {
+			return tok{j, j + n, tPunct}
+		}
+	case byteClass[c] != clLetter && !isASCIIDigit(c):
+		return tok{j, j + 1, tPunct}
 	}
 	k := j
 	var hasL, hasD, lastDigit, lastLetter bool

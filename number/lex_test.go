@@ -86,3 +86,97 @@ func FuzzPrev(f *testing.F) {
 		}
 	})
 }
+
+// nextByRunes is next as first written, skipping spaces one rune at a
+// time and deciding on the first rune after decoding it.
+func nextByRunes(s string, i int) tok {
+	j := skipSpaceSlow(s, i)
+	if j >= len(s) {
+		return tok{len(s), len(s), tEOF}
+	}
+	r, n := runeAt(s, j)
+	if !isLetterRune(r) && !(r < utf8.RuneSelf && isASCIIDigit(byte(r))) {
+		return tok{j, j + n, tPunct}
+	}
+	k := j
+	var hasL, hasD, lastDigit, lastLetter bool
+	for k < len(s) {
+		if b := s[k]; isASCIIDigit(b) {
+			hasD, lastDigit, lastLetter = true, true, false
+			k++
+			continue
+		} else if b|0x20 >= 'a' && b|0x20 <= 'z' {
+			hasL, lastDigit, lastLetter = true, false, true
+			k++
+			continue
+		} else if b == ' ' {
+			break
+		}
+		r, n := runeAt(s, k)
+		switch {
+		case r < utf8.RuneSelf && isASCIIDigit(byte(r)):
+			hasD, lastDigit, lastLetter = true, true, false
+		case isLetterRune(r):
+			hasL, lastDigit, lastLetter = true, false, true
+		case r == '.' && lastDigit && k+1 < len(s) && isASCIIDigit(s[k+1]):
+			lastDigit = false
+		case r == ',' && lastDigit && groupAt(s, k+1):
+			lastDigit = false
+		case isApostrophe(r) && lastLetter:
+			r2, _ := runeAt(s, k+n)
+			if !isLetterRune(r2) {
+				return mk(j, k, hasL, hasD)
+			}
+			lastLetter = false
+		default:
+			return mk(j, k, hasL, hasD)
+		}
+		k += n
+	}
+	return mk(j, k, hasL, hasD)
+}
+
+func TestNext(t *testing.T) {
+	cases := []struct {
+		in   string
+		want tok
+	}{
+		{"", tok{0, 0, tEOF}},
+		{" \t\u00a0 ", tok{5, 5, tEOF}},
+		{"two", tok{0, 3, tWord}},
+		{"  7,200.5 people", tok{2, 9, tNum}},
+		{"M23 ", tok{0, 3, tAlnum}},
+		{"Russia’s", tok{0, 10, tWord}},
+		{"'s", tok{0, 1, tPunct}},
+		{"\u00a0café", tok{2, 7, tWord}},
+		{"—x", tok{0, 3, tPunct}},
+		{"$5", tok{0, 1, tPunct}},
+		{"\xffab", tok{0, 3, tWord}},
+	}
+	for _, tc := range cases {
+		if got := next(tc.in, 0); got != tc.want {
+			t.Errorf("next(%q) = %+v, want %+v", tc.in, got, tc.want)
+		}
+	}
+	for _, text := range append(skipTexts, benchText(1<<12)) {
+		for i := 0; i <= len(text); i++ {
+			if got, want := next(text, i), nextByRunes(text, i); got != want {
+				t.Fatalf("next(%q, %d) = %+v, rune by rune %+v", text, i, got, want)
+			}
+		}
+	}
+}
+
+func FuzzNext(f *testing.F) {
+	for _, s := range skipTexts {
+		f.Add(s, 0)
+	}
+	f.Fuzz(func(t *testing.T, text string, i int) {
+		if i < 0 || i > len(text) {
+			return
+		}
+		if got, want := next(text, i), nextByRunes(text, i); got != want {
+			t.Fatalf("next(%q, %d) = %+v, rune by rune %+v", text, i, got, want)
+		}
+	})
+}
