@@ -180,3 +180,33 @@ func FuzzNext(f *testing.F) {
 		}
 	})
 }
+
+func TestTokMemo(t *testing.T) {
+	text := "At least 40 miners, about 12 of them, were trapped."
+	calls := 0
+	counting := func(s string, i int) tok {
+		calls++
+		return next(s, i)
+	}
+	var m tokMemo
+	for _, tc := range []struct {
+		i     int
+		calls int // calls of the lexer so far
+	}{
+		{0, 1}, {0, 1}, {9, 2}, {0, 2}, {9, 2}, {20, 3}, {9, 3}, {0, 4}, {0, 4}, {len(text), 5}, {len(text), 5},
+	} {
+		if got, want := m.get(counting, text, tc.i), next(text, tc.i); got != want {
+			t.Errorf("get(%d) = %+v, want %+v", tc.i, got, want)
+		}
+		if calls != tc.calls {
+			t.Errorf("after get(%d): %d lexer calls, want %d", tc.i, calls, tc.calls)
+		}
+	}
+	var sc scratch
+	sc.next(text, 3)
+	sc.prev(text, 3)
+	sc.reset()
+	if sc.nexts != (tokMemo{}) || sc.prevs != (tokMemo{}) {
+		t.Error("reset left entries in the memos")
+	}
+}

@@ -72,35 +72,54 @@ func (c core) yearLike() bool {
 }
 
 // scratch is the per-call state of Find: a buffer for lower-casing words,
-// a memo of the tokens prev found and the numbers found so far.
+// memos of the tokens prev and next found and the numbers found so far.
 type scratch struct {
 	buf [40]byte
 	out []article.Number
 	// prevs holds the last results of prev, as build and its helpers look
-	// back from the same few positions several times per number. An entry
-	// with at == 0 is empty; otherwise it is prev(text, at-1).
-	prevs [8]prevEntry
-	np    int // the entry of prevs to replace next
+	// back from the same position several times per number.
+	prevs tokMemo
+	// nexts is the same for next: digitCore, rangeHigh, contextAfter and
+	// nounPhrase all read the token after a number.
+	nexts tokMemo
 }
 
-// prevEntry is one remembered result of prev.
-type prevEntry struct {
-	at int // the position asked for, plus one
-	t  tok
+// tokMemo remembers the last tokens a lexing function found for one text,
+// by the position it was asked for. Two entries serve most repeats; more
+// cost more to search than they save (measured on the corpus).
+type tokMemo struct {
+	ents [2]struct {
+		at int // the position asked for, plus one; 0 when empty
+		t  tok
+	}
+	n int // the entry to replace next
+}
+
+// get returns lex(text, i), from the memo when it was asked for lately.
+func (m *tokMemo) get(lex func(string, int) tok, text string, i int) tok {
+	for k := range m.ents {
+		if m.ents[k].at == i+1 {
+			return m.ents[k].t
+		}
+	}
+	t := lex(text, i)
+	m.ents[m.n].at, m.ents[m.n].t = i+1, t
+	m.n = (m.n + 1) % len(m.ents)
+	return t
 }
 
 // prev returns prev(text, i), from the memo when it was asked for lately.
-// text must be the same for all the calls on one scratch.
-func (sc *scratch) prev(text string, i int) tok {
-	for k := range sc.prevs {
-		if sc.prevs[k].at == i+1 {
-			return sc.prevs[k].t
-		}
-	}
-	t := prev(text, i)
-	sc.prevs[sc.np] = prevEntry{at: i + 1, t: t}
-	sc.np = (sc.np + 1) % len(sc.prevs)
-	return t
+// text must be the same for all the calls between two resets.
+func (sc *scratch) prev(text string, i int) tok { return sc.prevs.get(prev, text, i) }
+
+// next returns next(text, i), from the memo when it was asked for lately.
+// text must be the same for all the calls between two resets.
+func (sc *scratch) next(text string, i int) tok { return sc.nexts.get(next, text, i) }
+
+// reset empties the memos, for a new text.
+func (sc *scratch) reset() {
+	sc.prevs = tokMemo{}
+	sc.nexts = tokMemo{}
 }
 
 // lower returns the ASCII lower case of s. The function is inlined and its
@@ -117,7 +136,7 @@ func (f *Finder) Find(text string) []article.Number {
 		sc = &scratch{}
 	}
 	defer f.scratches.Put(sc)
-	sc.prevs = [len(sc.prevs)]prevEntry{} // the memo is for one text
+	sc.reset() // the memos are for one text
 	out := sc.out[:0]
 	for i := 0; i < len(text); {
 		if i = f.lx.skip(text, i); i < len(text) {
@@ -228,7 +247,7 @@ func (f *Finder) digitCore(text string, t tok, sc *scratch) (core, bool) {
 	}
 	c.digits = digits
 	if t.k == tNum {
-		nt := next(text, t.e)
+		nt := sc.next(text, t.e)
 		if nt.k == tWord {
 			if wi, ok := f.lx.words.get(text[nt.s:nt.e]); ok && wi.scale {
 				c.mult = wi.v
@@ -326,7 +345,7 @@ func (f *Finder) readWord(text string, t tok, sc *scratch) (wi wordInfo, end int
 	if !isLetterRune(r2) && !(r2 < 0x80 && isASCIIDigit(byte(r2))) {
 		return wi, end, wsOK // a dash before a space
 	}
-	t2 := next(text, end+n)
+	t2 := sc.next(text, end+n)
 	if wi.v >= 20 && wi.v < 100 && !wi.scale {
 		if w2, ok := f.lx.words.get(text[t2.s:t2.e]); ok && !w2.scale && !w2.suffix && w2.v < 10 {
 			r3, _ := runeAt(text, t2.e)
@@ -347,7 +366,7 @@ func (f *Finder) readWord(text string, t tok, sc *scratch) (wi wordInfo, end int
 		if !isLetterRune(r2) && !(r2 < 0x80 && isASCIIDigit(byte(r2))) {
 			break
 		}
-		end = next(text, end+n).e
+		end = sc.next(text, end+n).e
 	}
 	return wi, end, wsCompound
 }
@@ -363,7 +382,7 @@ func (f *Finder) wordCore(text string, t tok, sc *scratch) (core, bool) {
 	last := 0 // 1 units/teens, 2 tens, 3 hundred, 4 larger scale
 	var pos int
 	if isArticleA(text[t.s:t.e]) {
-		nt := next(text, t.e)
+		nt := sc.next(text, t.e)
 		wi, _, st := f.readWord(text, nt, sc)
 		if st != wsOK || !wi.scale {
 			return c, false
@@ -395,12 +414,12 @@ func (f *Finder) wordCore(text string, t tok, sc *scratch) (core, bool) {
 	}
 loop:
 	for {
-		nt := next(text, pos)
+		nt := sc.next(text, pos)
 		if nt.k != tWord {
 			break
 		}
 		if last == 3 && equalLower("and", text[nt.s:nt.e]) {
-			nt2 := next(text, nt.e)
+			nt2 := sc.next(text, nt.e)
 			wi, end, st := f.readWord(text, nt2, sc)
 			if st != wsOK || wi.scale {
 				break
@@ -599,13 +618,13 @@ func (f *Finder) rangeHigh(text string, c core, between bool, sc *scratch) (h co
 	var t tok
 	switch {
 	case isHyphen(r) || r == '–':
-		t = next(text, c.e+n)
+		t = sc.next(text, c.e+n)
 		if t.s != c.e+n {
 			return h, false, false
 		}
 		adjacent = true
 	default:
-		sep := next(text, c.e)
+		sep := sc.next(text, c.e)
 		switch {
 		case sep.k == tPunct && text[sep.s:sep.e] == "–":
 		case sep.k == tWord:
@@ -615,7 +634,7 @@ func (f *Finder) rangeHigh(text string, c core, between bool, sc *scratch) (h co
 		default:
 			return h, false, false
 		}
-		t = next(text, sep.e)
+		t = sc.next(text, sep.e)
 	}
 	switch t.k {
 	case tNum:
@@ -775,7 +794,7 @@ func (f *Finder) contextAfter(text string, c core, end int, sc *scratch) (kind u
 			if !isLetterRune(r1) && !(r1 < 0x80 && isASCIIDigit(byte(r1))) {
 				break
 			}
-			e = next(text, e+n).e
+			e = sc.next(text, e+n).e
 		}
 		return 0, true, e
 	case isHyphen(r) && digit1:
@@ -799,7 +818,7 @@ func (f *Finder) contextAfter(text string, c core, end int, sc *scratch) (kind u
 	if c.dist {
 		return unitDistance, false, end
 	}
-	nt := next(text, end)
+	nt := sc.next(text, end)
 	switch nt.k {
 	case tNum:
 		if !c.word {
@@ -832,7 +851,7 @@ func (f *Finder) contextAfter(text string, c core, end int, sc *scratch) (kind u
 			if r, _ := runeAt(text, nt.e); r == '/' {
 				return 0, true, nt.e // "km/h"
 			}
-			if t2 := next(text, nt.e); wordIs(text, t2, "per") {
+			if t2 := sc.next(text, nt.e); wordIs(text, t2, "per") {
 				return 0, true, nt.e
 			}
 			return unitDistance, false, nt.e
@@ -857,7 +876,7 @@ func (f *Finder) countedYear(text string, start, qs int, qual string, end int, s
 	if qual != "" {
 		return true
 	}
-	nt := next(text, end)
+	nt := sc.next(text, end)
 	if nt.k != tWord {
 		return false
 	}
@@ -921,21 +940,21 @@ func matchWords(text string, toks []tok, words []string) bool {
 // a preposition, a function word or punctuation.
 func (f *Finder) nounPhrase(text string, p int, kind string, sc *scratch) string {
 	lx := f.lx
-	t := next(text, p)
+	t := sc.next(text, p)
 	switch kind {
 	case KindMoney:
 		if wordIs(text, t, "worth") {
-			t = next(text, t.e)
+			t = sc.next(text, t.e)
 		}
 		if wordIs(text, t, "of", "in") {
-			t = next(text, t.e)
+			t = sc.next(text, t.e)
 		}
 	case KindCount:
 		if wordIs(text, t, "of") {
-			t2 := next(text, t.e)
+			t2 := sc.next(text, t.e)
 			switch {
 			case wordIs(text, t2, "the", "their", "his", "her", "its", "our", "my", "your", "these", "those"):
-				t = next(text, t2.e)
+				t = sc.next(text, t2.e)
 			case wordIs(text, t2, "them", "us", "you", "which", "whom", "whose", "it", "this", "that"):
 				return ""
 			default:
@@ -973,7 +992,7 @@ func (f *Finder) nounPhrase(text string, p int, kind string, sc *scratch) string
 			if r1, _ := runeAt(text, e+n); !isLetterRune(r1) {
 				break
 			}
-			e = next(text, e+n).e
+			e = sc.next(text, e+n).e
 		}
 		if f.verbLike(text, lw, e, nw > 0, prevPlural, sc) {
 			break
@@ -983,7 +1002,7 @@ func (f *Finder) nounPhrase(text string, p int, kind string, sc *scratch) string
 		}
 		npE = e
 		prevPlural = len(lw) > 2 && lw[len(lw)-1] == 's' && lw[len(lw)-2] != 's' || fl&flagGroup != 0
-		t = next(text, e)
+		t = sc.next(text, e)
 	}
 	if npS < 0 {
 		return ""
@@ -1004,7 +1023,7 @@ func (f *Finder) verbLike(text, lw string, e int, inside, prevPlural bool, sc *s
 	if inside {
 		return ed || prevPlural
 	}
-	nt := next(text, e)
+	nt := sc.next(text, e)
 	if nt.k != tWord {
 		return true
 	}
