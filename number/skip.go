@@ -5,7 +5,7 @@ import (
 	"unicode/utf8"
 )
 
-// Classes of bytes for skip.
+// Classes of bytes for skip and the ASCII fast paths of the lexer.
 const (
 	clOther  = iota // digits and non-ASCII bytes
 	clSpace         // ASCII spaces
@@ -34,10 +34,12 @@ var byteClass = func() (t [256]uint8) {
 }()
 
 // skip returns the first position at or after i where a number may start,
-// or len(text). It passes over spaces, punctuation and words of ASCII
-// letters that are no number word and no article before one, for which
-// Find would call next and drop the token; what it does not know, such as
-// digits, apostrophes and most non-ASCII text, it leaves to Find.
+// or len(text). It passes over what Find would lex with next only to drop
+// it: ASCII spaces and punctuation, General Punctuation runes, and words
+// of ASCII letters (with inner apostrophes) that are no number word and no
+// article before a scale word. What it does not know (digits, words that
+// run into a digit or a non-ASCII rune, other non-ASCII text) it leaves to
+// Find.
 func (lx *lexicon) skip(text string, i int) int {
 	for i < len(text) {
 		switch byteClass[text[i]] {
