@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"embed"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -28,26 +29,125 @@ const (
 	unitTime
 )
 
+// wordFlags says what a word is in the lists whose words are looked up in
+// lower case; its top bits hold the word's unitKind.
+type wordFlags uint16
+
+const (
+	flagNumber    wordFlags = 1 << iota // words.txt, any role
+	flagQualifier                       // a qualifier of one word
+	flagCurrency                        // a currency word
+	flagCode                            // the lower case of a currency code
+	flagLabel                           // context.txt
+	flagMonth                           // the lower case of a month
+	flagYear
+	flagAge
+	flagGroup
+	flagStop // stopwords.txt
+
+	unitShift = 14 // the unitKind of a unit word, in the top two bits
+)
+
+// unit returns the unit kind in fl.
+func (fl wordFlags) unit() unitKind { return unitKind(fl >> unitShift) }
+
+// qualPhrase is a qualifier phrase: its text and its words from the last
+// one backwards.
+type qualPhrase struct {
+	text  string
+	words []string
+}
+
 // lexicon holds the word lists a Finder reads; it is built once by New and
 // never written afterwards.
 type lexicon struct {
-	words map[string]wordInfo
+	words foldTable[wordInfo]
 	// wordShapes has bit n of wordShapes[p] set when a number word that is
-	// not a suffix has n bytes and its first two bytes make p (see
-	// shape); readWord skips the map lookup for any other word.
-	wordShapes *[1 << 16]uint16
-	qualifiers map[string]bool
-	maxQual    int // most words in a qualifier phrase
-	signs      map[rune]bool
+	// not a suffix has n bytes and its first two letters make p (see
+	// shape); Find and readWord skip the map lookup for any other word.
+	wordShapes [shapes]uint16
+	// startShapes is wordShapes with the articles "a" and "an" added: the
+	// words that may start a number.
+	startShapes [shapes]uint16
+	// startLens has bit n of startLens[c] set when a word of startShapes
+	// has n bytes and starts with c in either case.
+	startLens [256]uint16
+	// flags tells, in one lookup, what a word is in all the lists looked
+	// up in lower case.
+	flags foldTable[wordFlags]
+	// qualifiers holds the qualifier phrases by their last word, the
+	// longest first.
+	qualifiers foldTable[[]qualPhrase]
+	signs      []rune
 	codes      map[string]bool // upper case
-	currencies map[string]bool
-	units      map[string]unitKind
-	labels     map[string]bool
 	months     map[string]bool // as written, capitalised
-	yearCtx    map[string]bool
-	ages       map[string]bool
-	groups     map[string]bool
-	stop       map[string]bool
+}
+
+// flagsOf returns the flags of the ASCII lower case of w.
+func (lx *lexicon) flagsOf(w string) wordFlags {
+	fl, _ := lx.flags.get(w)
+	return fl
+}
+
+// isMonth reports whether w is a month as written.
+func (lx *lexicon) isMonth(w string) bool {
+	return lx.flagsOf(w)&flagMonth != 0 && lx.months[w]
+}
+
+// isCode reports whether w is a currency code as written.
+func (lx *lexicon) isCode(w string) bool {
+	return lx.flagsOf(w)&flagCode != 0 && lx.codes[w]
+}
+
+// setFlag adds fl to the flags of word w, which must be in lower case
+// unless lowerFirst is set.
+func (lx *lexicon) setFlag(w string, fl wordFlags, lowerFirst bool) error {
+	if lowerFirst {
+		w = string(lower(make([]byte, 0, len(w)), w))
+	}
+	old, _ := lx.flags.get(w)
+	if !lx.flags.add(w, old|fl) {
+		return fmt.Errorf("%q is not a lower-case word of at most %d bytes", w, maxKey)
+	}
+	return nil
+}
+
+// setUnit sets the unit kind of word w.
+func (lx *lexicon) setUnit(w string, k unitKind) error {
+	old, _ := lx.flags.get(w)
+	old &^= 3 << unitShift
+	if !lx.flags.add(w, old|wordFlags(k)<<unitShift) {
+		return fmt.Errorf("%q is not a lower-case word of at most %d bytes", w, maxKey)
+	}
+	return nil
+}
+
+// addQualifier adds the phrase of words f to lx.qualifiers.
+func (lx *lexicon) addQualifier(f []string) error {
+	ph := qualPhrase{text: strings.Join(f, " ")}
+	for i := len(f) - 1; i >= 0; i-- {
+		ph.words = append(ph.words, f[i])
+	}
+	if len(f) > maxQualWords {
+		return fmt.Errorf("more than %d words", maxQualWords)
+	}
+	last := f[len(f)-1]
+	phs, _ := lx.qualifiers.get(last)
+	for _, o := range phs {
+		if o.text == ph.text {
+			return nil
+		}
+	}
+	phs = append(phs, ph)
+	// Longest first, as qualifier takes the longest phrase that matches.
+	slices.SortStableFunc(phs, func(a, b qualPhrase) int { return len(b.words) - len(a.words) })
+	if !lx.qualifiers.add(last, phs) {
+		return fmt.Errorf("%q is not a lower-case word of at most %d bytes", last, maxKey)
+	}
+	if len(f) == 1 {
+		return lx.setFlag(f[0], flagQualifier, false)
+	}
+	return nil
 }
 
 // lines calls fn with the fields of every non-blank, non-comment line of the
@@ -74,18 +174,8 @@ func lines(name string, fn func(fields []string) error) error {
 
 func loadLexicon() (*lexicon, error) {
 	lx := &lexicon{
-		words:      map[string]wordInfo{},
-		qualifiers: map[string]bool{},
-		signs:      map[rune]bool{},
-		codes:      map[string]bool{},
-		currencies: map[string]bool{},
-		units:      map[string]unitKind{},
-		labels:     map[string]bool{},
-		months:     map[string]bool{},
-		yearCtx:    map[string]bool{},
-		ages:       map[string]bool{},
-		groups:     map[string]bool{},
-		stop:       map[string]bool{},
+		codes:  map[string]bool{},
+		months: map[string]bool{},
 	}
 	err := lines("words.txt", func(f []string) error {
 		if len(f) < 2 || len(f) > 3 {
@@ -106,23 +196,36 @@ func loadLexicon() (*lexicon, error) {
 				return fmt.Errorf("unknown role %q", f[2])
 			}
 		}
-		lx.words[f[0]] = wi
-		return nil
+		if !lx.words.add(f[0], wi) {
+			return fmt.Errorf("%q is not a lower-case word", f[0])
+		}
+		return lx.setFlag(f[0], flagNumber, false)
 	})
 	if err != nil {
 		return nil, err
 	}
-	lx.wordShapes = new([1 << 16]uint16)
-	for w, wi := range lx.words {
-		if !wi.suffix && len(w) <= maxNumberWord {
-			lx.wordShapes[shape(w)] |= 1 << len(w)
+	for _, s := range lx.words.slots {
+		w, wi := s.key, s.val
+		if w == "" || wi.suffix {
+			continue
 		}
+		p, ok := shape(w)
+		if !ok || len(w) > maxNumberWord || strings.ToLower(w) != w {
+			return nil, fmt.Errorf("number: words.txt: %q is not a word of at most %d lower-case ASCII letters", w, maxNumberWord)
+		}
+		lx.wordShapes[p] |= 1 << len(w)
 	}
-	err = lines("qualifiers.txt", func(f []string) error {
-		lx.qualifiers[strings.Join(f, " ")] = true
-		lx.maxQual = max(lx.maxQual, len(f))
-		return nil
-	})
+	lx.startShapes = lx.wordShapes
+	for _, w := range []string{"a", "an"} {
+		p, _ := shape(w)
+		lx.startShapes[p] |= 1 << len(w)
+	}
+	for p, lens := range lx.startShapes {
+		c := 'a' + byte(p/27)
+		lx.startLens[c] |= lens
+		lx.startLens[c-'a'+'A'] |= lens
+	}
+	err = lines("qualifiers.txt", lx.addQualifier)
 	if err != nil {
 		return nil, err
 	}
@@ -136,11 +239,12 @@ func loadLexicon() (*lexicon, error) {
 			if len(r) != 1 {
 				return fmt.Errorf("sign %q is not one character", f[1])
 			}
-			lx.signs[r[0]] = true
+			lx.signs = append(lx.signs, r[0])
 		case "code":
 			lx.codes[f[1]] = true
+			return lx.setFlag(f[1], flagCode, true)
 		case "word":
-			lx.currencies[f[1]] = true
+			return lx.setFlag(f[1], flagCurrency, false)
 		default:
 			return fmt.Errorf("unknown kind %q", f[0])
 		}
@@ -155,15 +259,14 @@ func loadLexicon() (*lexicon, error) {
 		}
 		switch f[0] {
 		case "distance":
-			lx.units[f[1]] = unitDistance
+			return lx.setUnit(f[1], unitDistance)
 		case "skip":
-			lx.units[f[1]] = unitSkip
+			return lx.setUnit(f[1], unitSkip)
 		case "time":
-			lx.units[f[1]] = unitTime
+			return lx.setUnit(f[1], unitTime)
 		default:
 			return fmt.Errorf("unknown kind %q", f[0])
 		}
-		return nil
 	})
 	if err != nil {
 		return nil, err
@@ -172,19 +275,29 @@ func loadLexicon() (*lexicon, error) {
 		if len(f) != 2 {
 			return fmt.Errorf("want kind and word, got %q", f)
 		}
-		m := map[string]map[string]bool{"label": lx.labels, "month": lx.months, "year": lx.yearCtx, "age": lx.ages, "group": lx.groups}[f[0]]
-		if m == nil {
-			return fmt.Errorf("unknown kind %q", f[0])
+		switch f[0] {
+		case "label":
+			return lx.setFlag(f[1], flagLabel, false)
+		case "month":
+			lx.months[f[1]] = true
+			return lx.setFlag(f[1], flagMonth, true)
+		case "year":
+			return lx.setFlag(f[1], flagYear, false)
+		case "age":
+			return lx.setFlag(f[1], flagAge, false)
+		case "group":
+			return lx.setFlag(f[1], flagGroup, false)
 		}
-		m[f[1]] = true
-		return nil
+		return fmt.Errorf("unknown kind %q", f[0])
 	})
 	if err != nil {
 		return nil, err
 	}
 	err = lines("stopwords.txt", func(f []string) error {
 		for _, w := range f {
-			lx.stop[w] = true
+			if err := lx.setFlag(w, flagStop, false); err != nil {
+				return err
+			}
 		}
 		return nil
 	})

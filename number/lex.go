@@ -28,17 +28,31 @@ func isASCIIDigit(b byte) bool { return b >= '0' && b <= '9' }
 // space and the zero-width characters some pages leave in their text).
 func isSpaceRune(r rune) bool {
 	if r < utf8.RuneSelf {
-		return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\v'
+		return r >= 0 && byteClass[r] == clSpace
 	}
-	return unicode.IsSpace(r) || r == '\u200b' || r == '\u2060' || r == '\ufeff'
+	return isSpaceNonASCII(r)
+}
+
+// isSpaceNonASCII is isSpaceRune for a rune outside ASCII.
+func isSpaceNonASCII(r rune) bool {
+	switch r {
+	case '\u200b', '\u2060', '\ufeff':
+		return true
+	}
+	return unicode.IsSpace(r)
 }
 
 // isLetterRune reports whether r belongs inside a word. Non-ASCII digits are
 // treated as letters so that they never make a number.
 func isLetterRune(r rune) bool {
 	if r < utf8.RuneSelf {
-		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+		return uint32(r|0x20-'a') < 26
 	}
+	return isLetterNonASCII(r)
+}
+
+// isLetterNonASCII is isLetterRune for a rune outside ASCII (or noRune).
+func isLetterNonASCII(r rune) bool {
 	// Invalid bytes (decoded as U+FFFD) stick to their word too, so that no
 	// number ends inside a broken character.
 	return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r) || r == utf8.RuneError
@@ -52,33 +66,58 @@ func isHyphen(r rune) bool { return r == '-' || r == '\u2010' || r == '\u2011' }
 // noRune is what runeAt and runeBefore give outside the text.
 const noRune rune = -1
 
+// runeAt returns the rune that starts at byte i of s and its length, or
+// noRune and 0 outside s.
 func runeAt(s string, i int) (rune, int) {
+	if uint(i) < uint(len(s)) {
+		if c := s[i]; c < utf8.RuneSelf {
+			return rune(c), 1
+		}
+	}
+	return runeAtSlow(s, i)
+}
+
+// runeAtSlow is runeAt for a non-ASCII rune or a position outside s.
+func runeAtSlow(s string, i int) (rune, int) {
 	if i < 0 || i >= len(s) {
 		return noRune, 0
-	}
-	if s[i] < utf8.RuneSelf {
-		return rune(s[i]), 1
 	}
 	return utf8.DecodeRuneInString(s[i:])
 }
 
+// runeBefore returns the rune that ends at byte i of s and its length, or
+// noRune and 0 outside s.
 func runeBefore(s string, i int) (rune, int) {
+	if j := i - 1; uint(j) < uint(len(s)) {
+		if c := s[j]; c < utf8.RuneSelf {
+			return rune(c), 1
+		}
+	}
+	return runeBeforeSlow(s, i)
+}
+
+// runeBeforeSlow is runeBefore for a non-ASCII rune or a position outside s.
+func runeBeforeSlow(s string, i int) (rune, int) {
 	if i <= 0 || i > len(s) {
 		return noRune, 0
-	}
-	if s[i-1] < utf8.RuneSelf {
-		return rune(s[i-1]), 1
 	}
 	return utf8.DecodeLastRuneInString(s[:i])
 }
 
 // skipSpace returns the first index at or after i that is not space.
 func skipSpace(s string, i int) int {
+	for i < len(s) && byteClass[s[i]] == clSpace {
+		i++
+	}
+	if i < len(s) && s[i] >= utf8.RuneSelf {
+		return skipSpaceSlow(s, i)
+	}
+	return i
+}
+
+// skipSpaceSlow is skipSpace from a non-ASCII rune.
+func skipSpaceSlow(s string, i int) int {
 	for i < len(s) {
-		if s[i] == ' ' {
-			i++
-			continue
-		}
 		r, n := runeAt(s, i)
 		if !isSpaceRune(r) {
 			break
@@ -91,6 +130,9 @@ func skipSpace(s string, i int) int {
 // skipSpaceBack returns the last index at or before i whose preceding rune is
 // not space.
 func skipSpaceBack(s string, i int) int {
+	for i > 0 && byteClass[s[i-1]] == clSpace {
+		i--
+	}
 	for i > 0 {
 		r, n := runeBefore(s, i)
 		if !isSpaceRune(r) {
@@ -117,13 +159,23 @@ func groupAt(s string, i int) bool {
 
 // next returns the token that starts at the first non-space at or after i.
 func next(s string, i int) tok {
-	j := skipSpace(s, i)
+	j := i
+	for j < len(s) && s[j] == ' ' {
+		j++ // the usual single space, without a call
+	}
+	if j < len(s) && (s[j] >= utf8.RuneSelf || byteClass[s[j]] == clSpace) {
+		j = skipSpace(s, j)
+	}
 	if j >= len(s) {
 		return tok{len(s), len(s), tEOF}
 	}
-	r, n := runeAt(s, j)
-	if !isLetterRune(r) && !(r < utf8.RuneSelf && isASCIIDigit(byte(r))) {
-		return tok{j, j + n, tPunct}
+	switch c := s[j]; {
+	case c >= utf8.RuneSelf:
+		if r, n := runeAt(s, j); !isLetterRune(r) {
+			return tok{j, j + n, tPunct}
+		}
+	case byteClass[c] != clLetter && !isASCIIDigit(c):
+		return tok{j, j + 1, tPunct}
 	}
 	k := j
 	var hasL, hasD, lastDigit, lastLetter bool
@@ -176,6 +228,18 @@ func prev(s string, i int) tok {
 	k := e
 	var hasL, hasD bool
 	for k > 0 {
+		if c := s[k-1]; c < utf8.RuneSelf {
+			// The usual ASCII letters and digits, without decoding.
+			if cl := byteClass[c]; cl == clLetter {
+				hasL = true
+				k--
+				continue
+			} else if cl == clOther {
+				hasD = true // clOther's ASCII bytes are the digits
+				k--
+				continue
+			}
+		}
 		r, n := runeBefore(s, k)
 		switch {
 		case r < utf8.RuneSelf && isASCIIDigit(byte(r)):

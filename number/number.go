@@ -16,9 +16,10 @@
 package number
 
 import (
+	"slices"
 	"strings"
+	"sync"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/hearsaylab/hearsay/article"
 )
@@ -33,7 +34,8 @@ const (
 // Finder finds numbers in text. It is safe for concurrent use: Find does not
 // modify it.
 type Finder struct {
-	lx *lexicon
+	lx        *lexicon
+	scratches sync.Pool // of *scratch, for Find
 }
 
 // New builds a Finder from the embedded word lists.
@@ -69,9 +71,55 @@ func (c core) yearLike() bool {
 	return c.bare() && c.digits == 4 && c.v >= 1000 && c.v <= 2100
 }
 
-// scratch is the per-call buffer for lower-casing words.
+// scratch is the per-call state of Find: a buffer for lower-casing words,
+// memos of the tokens prev and next found and the numbers found so far.
 type scratch struct {
 	buf [40]byte
+	out []article.Number
+	// prevs holds the last results of prev, as build and its helpers look
+	// back from the same position several times per number.
+	prevs tokMemo
+	// nexts is the same for next: digitCore, rangeHigh, contextAfter and
+	// nounPhrase all read the token after a number.
+	nexts tokMemo
+}
+
+// tokMemo remembers the last tokens a lexing function found for one text,
+// by the position it was asked for. Two entries serve most repeats; more
+// cost more to search than they save (measured on the corpus).
+type tokMemo struct {
+	ents [2]struct {
+		at int // the position asked for, plus one; 0 when empty
+		t  tok
+	}
+	n int // the entry to replace next
+}
+
+// get returns lex(text, i), from the memo when it was asked for lately.
+func (m *tokMemo) get(lex func(string, int) tok, text string, i int) tok {
+	for k := range m.ents {
+		if m.ents[k].at == i+1 {
+			return m.ents[k].t
+		}
+	}
+	t := lex(text, i)
+	m.ents[m.n].at, m.ents[m.n].t = i+1, t
+	m.n = (m.n + 1) % len(m.ents)
+	return t
+}
+
+// prev returns prev(text, i), from the memo when it was asked for lately.
+// text must be the same for all the calls between two resets.
+func (sc *scratch) prev(text string, i int) tok { return sc.prevs.get(prev, text, i) }
+
+// next returns next(text, i), from the memo when it was asked for lately.
+// text must be the same for all the calls between two resets.
+func (sc *scratch) next(text string, i int) tok { return sc.nexts.get(next, text, i) }
+
+// reset empties the memos, for a new text.
+func (sc *scratch) reset() {
+	sc.prevs = tokMemo{}
+	sc.nexts = tokMemo{}
 }
 
 // lower returns the ASCII lower case of s. The function is inlined and its
@@ -83,90 +131,64 @@ func (sc *scratch) lower(s string) string {
 // Find returns the numbers in text in text order. Start and End are byte
 // offsets into text, and text[Start:End] == Text.
 func (f *Finder) Find(text string) []article.Number {
-	var out []article.Number
-	sc := &scratch{}
+	sc, _ := f.scratches.Get().(*scratch)
+	if sc == nil {
+		sc = &scratch{}
+	}
+	defer f.scratches.Put(sc)
+	sc.reset() // the memos are for one text
+	out := sc.out[:0]
 	for i := 0; i < len(text); {
-		// Fast path for what next would return as a punctuation token or
-		// as a word of ASCII letters that is no number word: skip it.
-		j := i
-		for j < len(text) && (text[j] == ' ' || text[j] == '\n') {
-			j++
-		}
-		if j < len(text) {
-			switch b := text[j]; asciiClass[b] {
-			case clPunct:
-				i = j + 1
-				continue
-			case clLetter:
-				k := j + 1
-				for k < len(text) && asciiClass[text[k]] == clLetter {
-					k++
-				}
-				if k == len(text) || asciiClass[text[k]] == clPunct || text[k] == ' ' || text[k] == '\n' {
-					if w := text[j:k]; !isArticleA(w) && !f.lx.mayBeWord(w) {
-						i = k
-						continue
-					}
-				}
-			}
-		}
-		t := next(text, i)
-		if t.k == tEOF {
-			break
-		}
-		i = t.e
-		var c core
-		var ok bool
-		switch t.k {
-		case tNum, tAlnum:
-			c, ok = f.digitCore(text, t, sc)
-		case tWord:
-			if w := text[t.s:t.e]; isArticleA(w) || f.lx.mayBeWord(w) {
-				c, ok = f.wordCore(text, t, sc)
-			}
-		}
-		if c.e > i {
-			i = c.e
-		}
-		if !ok {
-			continue
-		}
-		n, end, ok := f.build(text, c, sc)
-		if end > i {
-			i = end
-		}
-		if ok {
-			out = append(out, n)
+		if i = f.lx.skip(text, i); i < len(text) {
+			i, out = f.step(text, i, sc, out)
 		}
 	}
 	resolveCounts(text, out)
-	return out
+	sc.out = out
+	return sc.takeOut()
 }
 
-// Classes of bytes for the fast path of Find.
-const (
-	clOther  = iota // digits, spaces, the apostrophe, non-ASCII bytes
-	clLetter        // ASCII letters
-	clPunct         // other ASCII bytes: a token of their own for next
-)
+// takeOut returns a copy of sc.out, just as long, or nil when it is empty,
+// and empties sc.out, dropping what it refers to.
+func (sc *scratch) takeOut() []article.Number {
+	if len(sc.out) == 0 {
+		return nil
+	}
+	ns := make([]article.Number, len(sc.out))
+	copy(ns, sc.out)
+	clear(sc.out)
+	sc.out = sc.out[:0]
+	return ns
+}
 
-var asciiClass = func() (t [256]uint8) {
-	for c := range utf8.RuneSelf {
-		switch {
-		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
-			t[c] = clLetter
-		case '0' <= c && c <= '9', c == '\'', isSpaceRune(rune(c)):
-			t[c] = clOther
-		default:
-			t[c] = clPunct
+// step reads the token at or after i and the number that starts with it,
+// if any, which it appends to out. It returns where to go on: past the
+// token, the number or the text it has ruled out.
+func (f *Finder) step(text string, i int, sc *scratch, out []article.Number) (int, []article.Number) {
+	t := next(text, i)
+	if t.k == tEOF {
+		return len(text), out
+	}
+	i = t.e
+	var c core
+	var ok bool
+	switch t.k {
+	case tNum, tAlnum:
+		c, ok = f.digitCore(text, t, sc)
+	case tWord:
+		if w := text[t.s:t.e]; isArticleA(w) || f.lx.mayBeWord(w) {
+			c, ok = f.wordCore(text, t, sc)
 		}
 	}
-	return t
-}()
-
-// in reports whether the lower case of s is a key of m, without allocating.
-func (sc *scratch) in(m map[string]bool, s string) bool {
-	return m[string(lower(sc.buf[:0:len(sc.buf)], s))]
+	i = max(i, c.e)
+	if !ok {
+		return i, out
+	}
+	n, end, ok := f.build(text, c, sc)
+	if ok {
+		out = append(out, n)
+	}
+	return max(i, end), out
 }
 
 // digitCore reads the number that starts with the digit token t.
@@ -187,11 +209,10 @@ func (f *Finder) digitCore(text string, t tok, sc *scratch) (core, bool) {
 				return c, false
 			}
 		}
-		lb := lower(sc.buf[:0:len(sc.buf)], suf)
-		if wi, ok := f.lx.words[string(lb)]; ok && wi.suffix {
+		if wi, ok := f.lx.words.get(suf); ok && wi.suffix {
 			c.money = true
 			c.mult = wi.v
-		} else if f.lx.units[string(lb)] == unitDistance {
+		} else if f.lx.flagsOf(suf).unit() == unitDistance {
 			c.dist = true
 		} else {
 			return c, false
@@ -226,9 +247,9 @@ func (f *Finder) digitCore(text string, t tok, sc *scratch) (core, bool) {
 	}
 	c.digits = digits
 	if t.k == tNum {
-		nt := next(text, t.e)
+		nt := sc.next(text, t.e)
 		if nt.k == tWord {
-			if wi, ok := f.lx.words[sc.lower(text[nt.s:nt.e])]; ok && wi.scale {
+			if wi, ok := f.lx.words.get(text[nt.s:nt.e]); ok && wi.scale {
 				c.mult = wi.v
 				c.e = nt.e
 			}
@@ -250,14 +271,22 @@ func pow10(n int) float64 {
 // ("seventeen").
 const maxNumberWord = 9
 
-// shape is the key of lexicon.wordShapes for word w: its first two bytes in
-// ASCII lower case (its only byte, for a one-byte word).
-func shape(w string) uint16 {
-	p := uint16(lowerASCII(w[0])) << 8
+// shapes is the number of keys of lexicon.wordShapes: 26 first letters
+// times 26 second letters or none.
+const shapes = 26 * 27
+
+// shape is the key of lexicon.wordShapes for word w, made of its first two
+// bytes as ASCII letters in any case (its only byte, for a one-byte word).
+// ok is false when one of them is no ASCII letter; w is not empty.
+func shape(w string) (p int, ok bool) {
+	c0 := uint(w[0]|0x20) - 'a' // below 26 for letters only
+	c1 := uint(26)              // none
 	if len(w) > 1 {
-		p |= uint16(lowerASCII(w[1]))
+		if c1 = uint(w[1]|0x20) - 'a'; c1 >= 26 {
+			return 0, false
+		}
 	}
-	return p
+	return int(c0*27 + c1), c0 < 26
 }
 
 func lowerASCII(c byte) byte {
@@ -270,7 +299,11 @@ func lowerASCII(c byte) byte {
 // mayBeWord reports whether the ASCII lower case of w can be a number word
 // that is not a suffix; when false, it is none.
 func (lx *lexicon) mayBeWord(w string) bool {
-	return len(w) <= maxNumberWord && lx.wordShapes[shape(w)]&(1<<len(w)) != 0
+	if len(w) > maxNumberWord {
+		return false
+	}
+	p, ok := shape(w)
+	return ok && lx.wordShapes[p]&(1<<len(w)) != 0
 }
 
 // isArticleA reports whether w is "a" or "an" in any case.
@@ -299,7 +332,7 @@ func (f *Finder) readWord(text string, t tok, sc *scratch) (wi wordInfo, end int
 	if t.k != tWord || !f.lx.mayBeWord(text[t.s:t.e]) {
 		return wi, t.e, wsNone
 	}
-	wi, ok := f.lx.words[sc.lower(text[t.s:t.e])]
+	wi, ok := f.lx.words.get(text[t.s:t.e])
 	if !ok || wi.suffix {
 		return wi, t.e, wsNone
 	}
@@ -312,9 +345,9 @@ func (f *Finder) readWord(text string, t tok, sc *scratch) (wi wordInfo, end int
 	if !isLetterRune(r2) && !(r2 < 0x80 && isASCIIDigit(byte(r2))) {
 		return wi, end, wsOK // a dash before a space
 	}
-	t2 := next(text, end+n)
+	t2 := sc.next(text, end+n)
 	if wi.v >= 20 && wi.v < 100 && !wi.scale {
-		if w2, ok := f.lx.words[sc.lower(text[t2.s:t2.e])]; ok && !w2.scale && !w2.suffix && w2.v < 10 {
+		if w2, ok := f.lx.words.get(text[t2.s:t2.e]); ok && !w2.scale && !w2.suffix && w2.v < 10 {
 			r3, _ := runeAt(text, t2.e)
 			if !isHyphen(r3) {
 				wi.v += w2.v
@@ -333,7 +366,7 @@ func (f *Finder) readWord(text string, t tok, sc *scratch) (wi wordInfo, end int
 		if !isLetterRune(r2) && !(r2 < 0x80 && isASCIIDigit(byte(r2))) {
 			break
 		}
-		end = next(text, end+n).e
+		end = sc.next(text, end+n).e
 	}
 	return wi, end, wsCompound
 }
@@ -349,7 +382,7 @@ func (f *Finder) wordCore(text string, t tok, sc *scratch) (core, bool) {
 	last := 0 // 1 units/teens, 2 tens, 3 hundred, 4 larger scale
 	var pos int
 	if isArticleA(text[t.s:t.e]) {
-		nt := next(text, t.e)
+		nt := sc.next(text, t.e)
 		wi, _, st := f.readWord(text, nt, sc)
 		if st != wsOK || !wi.scale {
 			return c, false
@@ -381,12 +414,12 @@ func (f *Finder) wordCore(text string, t tok, sc *scratch) (core, bool) {
 	}
 loop:
 	for {
-		nt := next(text, pos)
+		nt := sc.next(text, pos)
 		if nt.k != tWord {
 			break
 		}
-		if last == 3 && sc.lower(text[nt.s:nt.e]) == "and" {
-			nt2 := next(text, nt.e)
+		if last == 3 && equalLower("and", text[nt.s:nt.e]) {
+			nt2 := sc.next(text, nt.e)
 			wi, end, st := f.readWord(text, nt2, sc)
 			if st != wsOK || wi.scale {
 				break
@@ -452,7 +485,7 @@ func (f *Finder) build(text string, c core, sc *scratch) (n article.Number, end 
 	// A currency sign or code before the number.
 	pre := c.s
 	if !c.word {
-		if r, n := runeBefore(text, c.s); lx.signs[r] {
+		if r, n := runeBefore(text, c.s); slices.Contains(lx.signs, r) {
 			pre = c.s - n
 			money = true
 			k := pre
@@ -462,7 +495,7 @@ func (f *Finder) build(text string, c core, sc *scratch) (n article.Number, end 
 			if r0, _ := runeBefore(text, k); k < pre && !isLetterRune(r0) {
 				pre = k // "US$", "A$"
 			}
-		} else if pt := prev(text, c.s); pt.k == tWord && lx.codes[text[pt.s:pt.e]] {
+		} else if pt := sc.prev(text, c.s); pt.k == tWord && lx.isCode(text[pt.s:pt.e]) {
 			pre = pt.s
 			money = true
 		}
@@ -473,7 +506,7 @@ func (f *Finder) build(text string, c core, sc *scratch) (n article.Number, end 
 
 	// A range.
 	between := false
-	if pt := prev(text, pre); pt.k == tWord && sc.lower(text[pt.s:pt.e]) == "between" {
+	if pt := sc.prev(text, pre); wordIs(text, pt, "between") {
 		between = true
 	}
 	if h, adjacent, found := f.rangeHigh(text, c, between, sc); found {
@@ -491,7 +524,7 @@ func (f *Finder) build(text string, c core, sc *scratch) (n article.Number, end 
 			money = money || h.money
 			dist = dist || h.dist
 			if between {
-				start = prev(text, pre).s
+				start = sc.prev(text, pre).s
 			}
 		case adjacent:
 			return n, h.e, false // a score, "3-1"
@@ -585,24 +618,23 @@ func (f *Finder) rangeHigh(text string, c core, between bool, sc *scratch) (h co
 	var t tok
 	switch {
 	case isHyphen(r) || r == '–':
-		t = next(text, c.e+n)
+		t = sc.next(text, c.e+n)
 		if t.s != c.e+n {
 			return h, false, false
 		}
 		adjacent = true
 	default:
-		sep := next(text, c.e)
+		sep := sc.next(text, c.e)
 		switch {
 		case sep.k == tPunct && text[sep.s:sep.e] == "–":
 		case sep.k == tWord:
-			w := sc.lower(text[sep.s:sep.e])
-			if w != "to" && w != "or" && !(between && w == "and") {
+			if !wordIs(text, sep, "to", "or") && !(between && wordIs(text, sep, "and")) {
 				return h, false, false
 			}
 		default:
 			return h, false, false
 		}
-		t = next(text, sep.e)
+		t = sc.next(text, sep.e)
 	}
 	switch t.k {
 	case tNum:
@@ -650,7 +682,7 @@ func (f *Finder) contextBefore(text string, pre int, c core, sc *scratch) bool {
 			return false // "’22"
 		}
 	}
-	pt := prev(text, pre)
+	pt := sc.prev(text, pre)
 	switch pt.k {
 	case tNum, tAlnum:
 		if !c.word {
@@ -659,37 +691,34 @@ func (f *Finder) contextBefore(text string, pre int, c core, sc *scratch) bool {
 	case tPunct:
 		// "No. 5", "Vol. 3", "p. 12"
 		if text[pt.s:pt.e] == "." {
-			if pw := prev(text, pt.s); pw.k == tWord && pw.e == pt.s && pw.e-pw.s <= 4 && sc.in(lx.labels, text[pw.s:pw.e]) {
+			if pw := sc.prev(text, pt.s); pw.k == tWord && pw.e == pt.s && pw.e-pw.s <= 4 && lx.flagsOf(text[pw.s:pw.e])&flagLabel != 0 {
 				return false
 			}
-			if pw := prev(text, pt.s); !c.word && pw.k == tWord && pw.e == pt.s && lx.months[text[pw.s:pw.e]] {
+			if pw := sc.prev(text, pt.s); !c.word && pw.k == tWord && pw.e == pt.s && lx.isMonth(text[pw.s:pw.e]) {
 				return false // "Oct. 19"
 			}
 		}
 	case tWord:
 		w := text[pt.s:pt.e]
-		lw := sc.lower(w)
-		if lx.labels[lw] || lx.ages[lw] {
+		fl := lx.flagsOf(w)
+		if fl&(flagLabel|flagAge) != 0 {
 			return false
 		}
-		switch lw {
-		case "call", "called", "calling", "dial", "dialed", "dialled", "dialing", "dialling":
+		switch {
+		case lowerIn(w, "call", "called", "calling", "dial", "dialed", "dialled", "dialing", "dialling"):
 			return false // "called 911": a telephone number
-		case "turned", "turning":
+		case lowerIn(w, "turned", "turning"):
 			return false // an age: "she turned 91"
-		case "was", "is":
+		case lowerIn(w, "was", "is"):
 			// An age: "She was 91", "who is 34".
-			if pp := prev(text, pt.s); pp.k == tWord {
-				switch sc.lower(text[pp.s:pp.e]) {
-				case "he", "she", "who":
-					return false
-				}
+			if wordIs(text, sc.prev(text, pt.s), "he", "she", "who") {
+				return false
 			}
 		}
-		if !c.word && lx.months[w] {
+		if !c.word && fl&flagMonth != 0 && lx.months[w] {
 			return false // "February 28", "June 2022"
 		}
-		if !c.word && c.bare() && hasUpper(w) && !lx.stop[lw] && !lx.qualifiers[lw] && !lx.yearCtx[lw] && !sentenceStart(text, pt.s) {
+		if !c.word && c.bare() && hasUpper(w) && fl&(flagStop|flagQualifier|flagYear) == 0 && !sentenceStart(text, pt.s, sc) {
 			return false // a name with a number: "Nord Stream 2", "Apollo 11", "iPhone 15"
 		}
 	}
@@ -708,11 +737,11 @@ func hasUpper(w string) bool {
 
 // sentenceStart reports whether the token at i begins a sentence, a line or
 // a quotation.
-func sentenceStart(text string, i int) bool {
+func sentenceStart(text string, i int, sc *scratch) bool {
 	if strings.IndexByte(text[skipSpaceBack(text, i):i], '\n') >= 0 {
 		return true
 	}
-	pt := prev(text, i)
+	pt := sc.prev(text, i)
 	if pt.k == tEOF {
 		return true
 	}
@@ -765,7 +794,7 @@ func (f *Finder) contextAfter(text string, c core, end int, sc *scratch) (kind u
 			if !isLetterRune(r1) && !(r1 < 0x80 && isASCIIDigit(byte(r1))) {
 				break
 			}
-			e = next(text, e+n).e
+			e = sc.next(text, e+n).e
 		}
 		return 0, true, e
 	case isHyphen(r) && digit1:
@@ -774,14 +803,14 @@ func (f *Finder) contextAfter(text string, c core, end int, sc *scratch) (kind u
 		return 0, true, end // "2022’s"
 	}
 	if c.bare() && c.digits <= 3 {
-		pt := prev(text, c.s)
+		pt := sc.prev(text, c.s)
 		switch {
 		case (r == '.' || r == ')') && (r1 == ' ' || r1 == '\t') && lineStart(text, c.s):
 			return 0, true, end + n // a list item: "1. ", "2) "
 		case r == ')' && pt.k == tPunct && text[pt.s:pt.e] == "(":
 			return 0, true, end + n // "(3)"
 		case r == ',' && pt.k == tPunct && text[pt.s:pt.e] == ",":
-			if pw := prev(text, pt.s); pw.k == tWord && isUpperStart(text[pw.s:pw.e]) && c.v < 120 {
+			if pw := sc.prev(text, pt.s); pw.k == tWord && isUpperStart(text[pw.s:pw.e]) && c.v < 120 {
 				return 0, true, end // an age after a name: "Anna Berg, 34, said"
 			}
 		}
@@ -789,7 +818,7 @@ func (f *Finder) contextAfter(text string, c core, end int, sc *scratch) (kind u
 	if c.dist {
 		return unitDistance, false, end
 	}
-	nt := next(text, end)
+	nt := sc.next(text, end)
 	switch nt.k {
 	case tNum:
 		if !c.word {
@@ -804,25 +833,25 @@ func (f *Finder) contextAfter(text string, c core, end int, sc *scratch) (kind u
 		if len(w) > 12 {
 			break
 		}
-		lw := sc.lower(w)
-		if (lw == "a" || lw == "p") && strings.HasPrefix(text[nt.e:], ".m") {
+		if lowerIn(w, "a", "p") && strings.HasPrefix(text[nt.e:], ".m") {
 			return 0, true, nt.e // "5 p.m."
 		}
-		if lx.codes[w] {
+		fl := lx.flagsOf(w)
+		if fl&flagCode != 0 && lx.codes[w] {
 			return unitMoney, false, nt.e
 		}
-		if lx.currencies[lw] {
+		if fl&flagCurrency != 0 {
 			return unitMoney, false, nt.e
 		}
-		if !c.word && lx.months[w] {
+		if !c.word && fl&flagMonth != 0 && lx.months[w] {
 			return 0, true, nt.e // "28 February"
 		}
-		switch lx.units[lw] {
+		switch fl.unit() {
 		case unitDistance:
 			if r, _ := runeAt(text, nt.e); r == '/' {
 				return 0, true, nt.e // "km/h"
 			}
-			if t2 := next(text, nt.e); t2.k == tWord && sc.lower(text[t2.s:t2.e]) == "per" {
+			if t2 := sc.next(text, nt.e); wordIs(text, t2, "per") {
 				return 0, true, nt.e
 			}
 			return unitDistance, false, nt.e
@@ -837,17 +866,17 @@ func (f *Finder) contextAfter(text string, c core, end int, sc *scratch) (kind u
 // is a count after all: "as many as 1500 troops", "deployed 1200 soldiers".
 func (f *Finder) countedYear(text string, start, qs int, qual string, end int, sc *scratch) bool {
 	lx := f.lx
-	pt := prev(text, start)
+	pt := sc.prev(text, start)
 	if pt.k == tWord {
 		w := text[pt.s:pt.e]
-		if lx.yearCtx[sc.lower(w)] || lx.months[w] {
+		if fl := lx.flagsOf(w); fl&flagYear != 0 || fl&flagMonth != 0 && lx.months[w] {
 			return false
 		}
 	}
 	if qual != "" {
 		return true
 	}
-	nt := next(text, end)
+	nt := sc.next(text, end)
 	if nt.k != tWord {
 		return false
 	}
@@ -855,45 +884,55 @@ func (f *Finder) countedYear(text string, start, qs int, qual string, end int, s
 	if len(w) < 3 || w[len(w)-1] != 's' || isUpperStart(w) {
 		return false
 	}
-	lw := sc.lower(w)
-	return !lx.stop[lw] && lx.units[lw] == unitNone
+	fl := lx.flagsOf(w)
+	return fl&flagStop == 0 && fl.unit() == unitNone
 }
+
+// maxQualWords is the most words a qualifier phrase may have.
+const maxQualWords = 4
 
 // qualifier finds the qualifier phrase that ends right before start. It
 // returns the phrase in lower case and where it starts.
 func (f *Finder) qualifier(text string, start int, sc *scratch) (string, int) {
-	lx := f.lx
-	var toks [4]tok
-	k := 0
-	for p := start; k < lx.maxQual && k < len(toks); k++ {
-		t := prev(text, p)
-		if t.k != tWord || t.e-t.s > 14 {
-			break
-		}
-		toks[k] = t
-		p = t.s
+	// The words before start, from the last one backwards, as far as the
+	// phrases ending with the last one need them.
+	var toks [maxQualWords]tok
+	toks[0] = sc.prev(text, start)
+	if t := toks[0]; t.k != tWord || t.e-t.s > maxQualWord {
+		return "", start
 	}
-	var buf [64]byte
-	for m := k; m >= 1; m-- {
-		b := buf[:0]
-		for j := m - 1; j >= 0; j-- {
-			w := text[toks[j].s:toks[j].e]
-			for i := 0; i < len(w); i++ {
-				ch := w[i]
-				if ch >= 'A' && ch <= 'Z' {
-					ch += 'a' - 'A'
-				}
-				b = append(b, ch)
-			}
-			if j > 0 {
-				b = append(b, ' ')
+	phs, _ := f.lx.qualifiers.get(text[toks[0].s:toks[0].e])
+	k, more := 1, true
+	for _, ph := range phs { // the longest first
+		for more && k < len(ph.words) {
+			t := sc.prev(text, toks[k-1].s)
+			if more = t.k == tWord && t.e-t.s <= maxQualWord; more {
+				toks[k] = t
+				k++
 			}
 		}
-		if lx.qualifiers[string(b)] {
-			return string(b), toks[m-1].s
+		if k < len(ph.words) {
+			continue
+		}
+		if matchWords(text, toks[1:len(ph.words)], ph.words[1:]) {
+			return ph.text, toks[len(ph.words)-1].s
 		}
 	}
 	return "", start
+}
+
+// maxQualWord is the length of the longest word qualifier reads.
+const maxQualWord = 14
+
+// matchWords reports whether the ASCII lower case of every token is the
+// word of words at the same index.
+func matchWords(text string, toks []tok, words []string) bool {
+	for j, w := range words {
+		if !equalLower(w, text[toks[j].s:toks[j].e]) {
+			return false
+		}
+	}
+	return true
 }
 
 // nounPhrase returns the short noun phrase after p that the number counts:
@@ -901,28 +940,22 @@ func (f *Finder) qualifier(text string, start int, sc *scratch) (string, int) {
 // a preposition, a function word or punctuation.
 func (f *Finder) nounPhrase(text string, p int, kind string, sc *scratch) string {
 	lx := f.lx
-	t := next(text, p)
-	word := func(t tok) string {
-		if t.k != tWord {
-			return ""
-		}
-		return sc.lower(text[t.s:t.e])
-	}
+	t := sc.next(text, p)
 	switch kind {
 	case KindMoney:
-		if word(t) == "worth" {
-			t = next(text, t.e)
+		if wordIs(text, t, "worth") {
+			t = sc.next(text, t.e)
 		}
-		if w := word(t); w == "of" || w == "in" {
-			t = next(text, t.e)
+		if wordIs(text, t, "of", "in") {
+			t = sc.next(text, t.e)
 		}
 	case KindCount:
-		if word(t) == "of" {
-			t2 := next(text, t.e)
-			switch word(t2) {
-			case "the", "their", "his", "her", "its", "our", "my", "your", "these", "those":
-				t = next(text, t2.e)
-			case "them", "us", "you", "which", "whom", "whose", "it", "this", "that":
+		if wordIs(text, t, "of") {
+			t2 := sc.next(text, t.e)
+			switch {
+			case wordIs(text, t2, "the", "their", "his", "her", "its", "our", "my", "your", "these", "those"):
+				t = sc.next(text, t2.e)
+			case wordIs(text, t2, "them", "us", "you", "which", "whom", "whose", "it", "this", "that"):
 				return ""
 			default:
 				t = t2
@@ -943,10 +976,11 @@ func (f *Finder) nounPhrase(text string, p int, kind string, sc *scratch) string
 			break
 		}
 		lw := sc.lower(w)
-		if lx.stop[lw] && !isAcronym(w) || lw == "of" {
+		fl := lx.flagsOf(w)
+		if fl&flagStop != 0 && !isAcronym(w) || lw == "of" {
 			break
 		}
-		if _, ok := lx.words[lw]; ok && t.k == tWord {
+		if t.k == tWord && fl&flagNumber != 0 {
 			break
 		}
 		e := t.e
@@ -958,7 +992,7 @@ func (f *Finder) nounPhrase(text string, p int, kind string, sc *scratch) string
 			if r1, _ := runeAt(text, e+n); !isLetterRune(r1) {
 				break
 			}
-			e = next(text, e+n).e
+			e = sc.next(text, e+n).e
 		}
 		if f.verbLike(text, lw, e, nw > 0, prevPlural, sc) {
 			break
@@ -967,8 +1001,8 @@ func (f *Finder) nounPhrase(text string, p int, kind string, sc *scratch) string
 			npS = t.s
 		}
 		npE = e
-		prevPlural = len(lw) > 2 && lw[len(lw)-1] == 's' && lw[len(lw)-2] != 's' || lx.groups[lw]
-		t = next(text, e)
+		prevPlural = len(lw) > 2 && lw[len(lw)-1] == 's' && lw[len(lw)-2] != 's' || fl&flagGroup != 0
+		t = sc.next(text, e)
 	}
 	if npS < 0 {
 		return ""
@@ -989,12 +1023,27 @@ func (f *Finder) verbLike(text, lw string, e int, inside, prevPlural bool, sc *s
 	if inside {
 		return ed || prevPlural
 	}
-	nt := next(text, e)
+	nt := sc.next(text, e)
 	if nt.k != tWord {
 		return true
 	}
 	nl := sc.lower(text[nt.s:nt.e])
-	return f.lx.stop[nl] || nl == "of" || strings.HasSuffix(nl, "ing") || strings.HasSuffix(nl, "ed")
+	return f.lx.flagsOf(nl)&flagStop != 0 || nl == "of" || strings.HasSuffix(nl, "ing") || strings.HasSuffix(nl, "ed")
+}
+
+// wordIs reports whether t is a word whose ASCII lower case is one of words.
+func wordIs(text string, t tok, words ...string) bool {
+	return t.k == tWord && lowerIn(text[t.s:t.e], words...)
+}
+
+// lowerIn reports whether the ASCII lower case of w is one of words.
+func lowerIn(w string, words ...string) bool {
+	for _, k := range words {
+		if equalLower(k, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // isAcronym reports whether w is two or more capital letters ("US", "IT"),

@@ -1,0 +1,212 @@
+package number
+
+import (
+	"testing"
+	"unicode/utf8"
+)
+
+// prevByRunes is prev as first written, one decoded rune at a time; prev
+// now passes ASCII letters and digits without decoding them.
+func prevByRunes(s string, i int) tok {
+	e := skipSpaceBack(s, i)
+	if e <= 0 {
+		return tok{0, 0, tEOF}
+	}
+	r, n := runeBefore(s, e)
+	if !isLetterRune(r) && !(r < utf8.RuneSelf && isASCIIDigit(byte(r))) {
+		return tok{e - n, e, tPunct}
+	}
+	k := e
+	var hasL, hasD bool
+	for k > 0 {
+		r, n := runeBefore(s, k)
+		switch {
+		case r < utf8.RuneSelf && isASCIIDigit(byte(r)):
+			hasD = true
+		case isLetterRune(r):
+			hasL = true
+		case (r == '.' || r == ',') && k-1 > 0 && k < len(s) && isASCIIDigit(s[k-2]) && isASCIIDigit(s[k]):
+		case isApostrophe(r) && k < len(s):
+			r2, _ := runeAt(s, k)
+			r0, _ := runeBefore(s, k-n)
+			if !isLetterRune(r2) || !isLetterRune(r0) {
+				return mk(k, e, hasL, hasD)
+			}
+		default:
+			return mk(k, e, hasL, hasD)
+		}
+		k -= n
+	}
+	return mk(k, e, hasL, hasD)
+}
+
+func TestPrev(t *testing.T) {
+	cases := []struct {
+		in   string
+		want tok
+	}{
+		{"", tok{0, 0, tEOF}},
+		{"   ", tok{0, 0, tEOF}},
+		{"two", tok{0, 3, tWord}},
+		{"at least ", tok{3, 8, tWord}},
+		{"7,200", tok{0, 5, tNum}},
+		{"M23 ", tok{0, 3, tAlnum}},
+		{"Russia’s", tok{0, 10, tWord}},
+		{"dogs'", tok{4, 5, tPunct}},
+		{"x café", tok{2, 7, tWord}},
+		{"naïve2", tok{0, 7, tAlnum}},
+		{"a\u00a0b\u00a0", tok{3, 4, tWord}},
+		{"$", tok{0, 1, tPunct}},
+		{"—", tok{0, 3, tPunct}},
+	}
+	for _, tc := range cases {
+		if got := prev(tc.in, len(tc.in)); got != tc.want {
+			t.Errorf("prev(%q) = %+v, want %+v", tc.in, got, tc.want)
+		}
+	}
+	for _, text := range append(skipTexts, benchText(1<<12)) {
+		for i := 0; i <= len(text); i++ {
+			if got, want := prev(text, i), prevByRunes(text, i); got != want {
+				t.Fatalf("prev(%q, %d) = %+v, rune by rune %+v", text, i, got, want)
+			}
+		}
+	}
+}
+
+func FuzzPrev(f *testing.F) {
+	for _, s := range skipTexts {
+		f.Add(s, len(s))
+	}
+	f.Fuzz(func(t *testing.T, text string, i int) {
+		if i < 0 || i > len(text) {
+			return
+		}
+		if got, want := prev(text, i), prevByRunes(text, i); got != want {
+			t.Fatalf("prev(%q, %d) = %+v, rune by rune %+v", text, i, got, want)
+		}
+	})
+}
+
+// nextByRunes is next as first written, skipping spaces one rune at a
+// time and deciding on the first rune after decoding it.
+func nextByRunes(s string, i int) tok {
+	j := skipSpaceSlow(s, i)
+	if j >= len(s) {
+		return tok{len(s), len(s), tEOF}
+	}
+	r, n := runeAt(s, j)
+	if !isLetterRune(r) && !(r < utf8.RuneSelf && isASCIIDigit(byte(r))) {
+		return tok{j, j + n, tPunct}
+	}
+	k := j
+	var hasL, hasD, lastDigit, lastLetter bool
+	for k < len(s) {
+		if b := s[k]; isASCIIDigit(b) {
+			hasD, lastDigit, lastLetter = true, true, false
+			k++
+			continue
+		} else if b|0x20 >= 'a' && b|0x20 <= 'z' {
+			hasL, lastDigit, lastLetter = true, false, true
+			k++
+			continue
+		} else if b == ' ' {
+			break
+		}
+		r, n := runeAt(s, k)
+		switch {
+		case r < utf8.RuneSelf && isASCIIDigit(byte(r)):
+			hasD, lastDigit, lastLetter = true, true, false
+		case isLetterRune(r):
+			hasL, lastDigit, lastLetter = true, false, true
+		case r == '.' && lastDigit && k+1 < len(s) && isASCIIDigit(s[k+1]):
+			lastDigit = false
+		case r == ',' && lastDigit && groupAt(s, k+1):
+			lastDigit = false
+		case isApostrophe(r) && lastLetter:
+			r2, _ := runeAt(s, k+n)
+			if !isLetterRune(r2) {
+				return mk(j, k, hasL, hasD)
+			}
+			lastLetter = false
+		default:
+			return mk(j, k, hasL, hasD)
+		}
+		k += n
+	}
+	return mk(j, k, hasL, hasD)
+}
+
+func TestNext(t *testing.T) {
+	cases := []struct {
+		in   string
+		want tok
+	}{
+		{"", tok{0, 0, tEOF}},
+		{" \t\u00a0 ", tok{5, 5, tEOF}},
+		{"two", tok{0, 3, tWord}},
+		{"  7,200.5 people", tok{2, 9, tNum}},
+		{"M23 ", tok{0, 3, tAlnum}},
+		{"Russia’s", tok{0, 10, tWord}},
+		{"'s", tok{0, 1, tPunct}},
+		{"\u00a0café", tok{2, 7, tWord}},
+		{"—x", tok{0, 3, tPunct}},
+		{"$5", tok{0, 1, tPunct}},
+		{"\xffab", tok{0, 3, tWord}},
+	}
+	for _, tc := range cases {
+		if got := next(tc.in, 0); got != tc.want {
+			t.Errorf("next(%q) = %+v, want %+v", tc.in, got, tc.want)
+		}
+	}
+	for _, text := range append(skipTexts, benchText(1<<12)) {
+		for i := 0; i <= len(text); i++ {
+			if got, want := next(text, i), nextByRunes(text, i); got != want {
+				t.Fatalf("next(%q, %d) = %+v, rune by rune %+v", text, i, got, want)
+			}
+		}
+	}
+}
+
+func FuzzNext(f *testing.F) {
+	for _, s := range skipTexts {
+		f.Add(s, 0)
+	}
+	f.Fuzz(func(t *testing.T, text string, i int) {
+		if i < 0 || i > len(text) {
+			return
+		}
+		if got, want := next(text, i), nextByRunes(text, i); got != want {
+			t.Fatalf("next(%q, %d) = %+v, rune by rune %+v", text, i, got, want)
+		}
+	})
+}
+
+func TestTokMemo(t *testing.T) {
+	text := "At least 40 miners, about 12 of them, were trapped."
+	calls := 0
+	counting := func(s string, i int) tok {
+		calls++
+		return next(s, i)
+	}
+	var m tokMemo
+	for _, tc := range []struct {
+		i     int
+		calls int // calls of the lexer so far
+	}{
+		{0, 1}, {0, 1}, {9, 2}, {0, 2}, {9, 2}, {20, 3}, {9, 3}, {0, 4}, {0, 4}, {len(text), 5}, {len(text), 5},
+	} {
+		if got, want := m.get(counting, text, tc.i), next(text, tc.i); got != want {
+			t.Errorf("get(%d) = %+v, want %+v", tc.i, got, want)
+		}
+		if calls != tc.calls {
+			t.Errorf("after get(%d): %d lexer calls, want %d", tc.i, calls, tc.calls)
+		}
+	}
+	var sc scratch
+	sc.next(text, 3)
+	sc.prev(text, 3)
+	sc.reset()
+	if sc.nexts != (tokMemo{}) || sc.prevs != (tokMemo{}) {
+		t.Error("reset left entries in the memos")
+	}
+}

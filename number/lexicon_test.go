@@ -1,0 +1,135 @@
+package number
+
+import (
+	"strings"
+	"testing"
+)
+
+// qualifierByJoining is qualifier as it was first written: it joins the
+// lower case of up to maxQualWords words before start and looks the
+// phrases up, the longest first.
+func qualifierByJoining(lx *lexicon, text string, start int) (string, int) {
+	phrases := map[string]bool{}
+	for _, s := range lx.qualifiers.slots {
+		for _, ph := range s.val {
+			phrases[ph.text] = true
+		}
+	}
+	var toks []tok
+	for p := start; len(toks) < maxQualWords; {
+		t := prev(text, p)
+		if t.k != tWord || t.e-t.s > maxQualWord {
+			break
+		}
+		toks = append(toks, t)
+		p = t.s
+	}
+	for m := len(toks); m >= 1; m-- {
+		var words []string
+		for j := m - 1; j >= 0; j-- {
+			words = append(words, strings.ToLower(text[toks[j].s:toks[j].e]))
+		}
+		if s := strings.Join(words, " "); phrases[s] {
+			return s, toks[m-1].s
+		}
+	}
+	return "", start
+}
+
+func TestQualifier(t *testing.T) {
+	f := newFinder(t)
+	cases := []struct {
+		in, want string
+	}{
+		{"at least 5", "at least"},
+		{"At Least 5", "at least"},
+		{"slightly more than 5", "slightly more than"},
+		{"SLIGHTLY  more\u00a0than 5", "slightly more than"},
+		{"much more than 5", "more than"},
+		{"than 5", ""},
+		{"some 5", "some"},
+		{"up to 5", "up to"},
+		{"climbed to 5", ""},
+		{"as many as 5", "as many as"},
+		{"many as 5", ""},
+		{"no fewer than 5", "no fewer than"},
+		{"fewer than 5", "fewer than"},
+		{"approx. 5", ""},
+		{"roughly 5", "roughly"},
+		{"well, over 5", "over"},
+		{"well over 5", "well over"},
+		{"not-more than 5", "more than"},
+		{"don't more than 5", "more than"},
+		{"extraordinarily more than 5", "more than"},
+		{"5", ""},
+		{"", ""},
+	}
+	for _, tc := range cases {
+		start := strings.LastIndexByte(tc.in, ' ') + 1
+		if tc.in == "" || tc.in == "5" {
+			start = 0
+		}
+		got, gs := f.qualifier(tc.in, start, &scratch{})
+		if got != tc.want {
+			t.Errorf("qualifier(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+		if want, ws := qualifierByJoining(f.lx, tc.in, start); got != want || gs != ws {
+			t.Errorf("qualifier(%q) = %q at %d, joining gives %q at %d", tc.in, got, gs, want, ws)
+		}
+	}
+}
+
+func FuzzQualifier(f *testing.F) {
+	f.Add("at least 5", 9)
+	f.Add("Slightly more than 5", 19)
+	fd := newFinder(f)
+	f.Fuzz(func(t *testing.T, text string, start int) {
+		if start < 0 || start > len(text) {
+			return
+		}
+		got, gs := fd.qualifier(text, start, &scratch{})
+		if want, ws := qualifierByJoining(fd.lx, text, start); got != want || gs != ws {
+			t.Fatalf("qualifier(%q, %d) = %q at %d, joining gives %q at %d", text, start, got, gs, want, ws)
+		}
+	})
+}
+
+func TestFlags(t *testing.T) {
+	lx := newFinder(t).lx
+	cases := []struct {
+		w    string
+		want wordFlags
+		unit unitKind
+	}{
+		{"Million", flagNumber, unitNone},
+		{"bn", flagNumber, unitNone},
+		{"about", flagQualifier, unitNone},
+		{"least", 0, unitNone},
+		{"Dollars", flagCurrency, unitNone},
+		{"usd", flagCode, unitNone},
+		{"Article", flagLabel, unitNone},
+		{"MARCH", flagMonth, unitNone},
+		{"the", flagStop, unitNone},
+		{"km", 0, unitDistance},
+		{"p.m.", 0, unitSkip},
+		{"Hours", 0, unitTime},
+		{"zebra", 0, unitNone},
+		{"", 0, unitNone},
+	}
+	for _, tc := range cases {
+		fl := lx.flagsOf(tc.w)
+		if fl&tc.want != tc.want || fl.unit() != tc.unit {
+			t.Errorf("flagsOf(%q) = %b (unit %d), want %b (unit %d)", tc.w, fl, fl.unit(), tc.want, tc.unit)
+		}
+	}
+	for w, want := range map[string]bool{"March": true, "march": false, "MARCH": false, "Oct": true, "Sept": true} {
+		if got := lx.isMonth(w); got != want {
+			t.Errorf("isMonth(%q) = %v, want %v", w, got, want)
+		}
+	}
+	for w, want := range map[string]bool{"USD": true, "usd": false, "Usd": false, "EUR": true} {
+		if got := lx.isCode(w); got != want {
+			t.Errorf("isCode(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
