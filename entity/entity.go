@@ -36,8 +36,11 @@ const (
 type Recognizer struct {
 	lex   *wordscan.Table[wordFlags] // lower-case word → what it is
 	names *wordscan.Table[nameInfo]  // word or name as written → what it is
-	vocab []string                   // see Vocabulary
-	pool  sync.Pool                  // *scratch, reused from call to call
+	// Most words are in neither table and are ruled out by these
+	// filters without being hashed.
+	lexKeys, nameKeys prefilter
+	vocab             []string  // see Vocabulary
+	pool              sync.Pool // *scratch, reused from call to call
 }
 
 // wordFlags say what a lower-case word is in the word lists.
@@ -154,7 +157,41 @@ func New() (*Recognizer, error) {
 		return nil, err
 	}
 	sort.Strings(vocab)
-	return &Recognizer{lex: wordscan.NewTable(lex), names: wordscan.NewTable(names), vocab: vocab}, nil
+	r := &Recognizer{lex: wordscan.NewTable(lex), names: wordscan.NewTable(names), vocab: vocab}
+	for w := range lex {
+		r.lexKeys.add(w)
+	}
+	for w := range names {
+		r.nameKeys.add(w)
+	}
+	return r, nil
+}
+
+// prefilter rules out most words that are not keys of a table from their
+// first and last bytes and their length, before the table hashes them.
+type prefilter [1024]uint32 // length bits of the keys, by edgeSlot
+
+// add notes the key w.
+func (p *prefilter) add(w string) {
+	if w != "" {
+		p[edgeSlot(w)] |= lenBit(w)
+	}
+}
+
+// mayHave reports whether w may be a key: false when it is certainly not.
+func (p *prefilter) mayHave(w string) bool {
+	return w != "" && p[edgeSlot(w)]&lenBit(w) != 0
+}
+
+// edgeSlot is the slot of the non-empty word w in a prefilter.
+func edgeSlot(w string) int {
+	return (int(w[0])<<5 ^ int(w[len(w)-1])) & 1023
+}
+
+// lenBit is the bit of a prefilter slot standing for the length of w;
+// lengths from 31 up share one.
+func lenBit(w string) uint32 {
+	return 1 << min(len(w), 31)
 }
 
 func eachLine(name string, fn func(string)) error {
@@ -189,12 +226,18 @@ func wordSet(name string) (map[string]bool, error) {
 
 // flags returns the word-list flags of the lower-case word lw.
 func (r *Recognizer) flags(lw string) wordFlags {
+	if !r.lexKeys.mayHave(lw) {
+		return 0
+	}
 	f, _ := r.lex.Get(lw)
 	return f
 }
 
 // name returns what the word or name w, as written, is in the word lists.
 func (r *Recognizer) name(w string) nameInfo {
+	if !r.nameKeys.mayHave(w) {
+		return nameInfo{}
+	}
 	n, _ := r.names.Get(w)
 	return n
 }
@@ -281,7 +324,7 @@ func (f *finder) runEnd(i int) int {
 			j++
 			continue
 		}
-		if isConnector(t) && j+1 < len(toks) && nameLike(toks[j+1].Text) && !possessive(toks[j-1].Text) {
+		if f.r.isConnector(t) && j+1 < len(toks) && nameLike(toks[j+1].Text) && !possessive(toks[j-1].Text) {
 			j += 2
 			continue
 		}
@@ -302,11 +345,8 @@ func hasNewline(s string) bool {
 }
 
 // isConnector reports whether t is one of the connectors, exactly.
-func isConnector(t string) bool {
-	if len(t) < 2 || len(t) > 3 {
-		return false
-	}
-	return slices.Contains(connectors, t)
+func (r *Recognizer) isConnector(t string) bool {
+	return len(t) >= 2 && len(t) <= 3 && r.flags(t)&fConnector != 0
 }
 
 // nameLike reports whether a token can be part of a name: capitalised, not
@@ -333,6 +373,9 @@ func capitalised(t string) bool {
 			}
 		}
 		return true
+	}
+	if t[0] == 0xE2 && len(t) > 1 && t[1] < 0x82 {
+		return false // U+2000–U+207F, punctuation such as “ or —, holds no capital
 	}
 	r, _ := utf8.DecodeRuneInString(t)
 	return unicode.IsUpper(r) && partsCapitalised(t)
@@ -653,7 +696,7 @@ func (f *finder) appositive(roles []string, j int) []string {
 	if first == "who" || first == "which" || first == "whose" {
 		return roles
 	}
-	n := len(roles)
+	n, described := len(roles), false
 	for k := j + 1; k < len(toks) && k < j+10; k++ {
 		t := toks[k].Text
 		if t == "," || t == "." || t == ";" || t == ")" {
@@ -663,11 +706,14 @@ func (f *finder) appositive(roles []string, j int) []string {
 		if lw == "a" || lw == "an" || lw == "the" {
 			continue
 		}
-		if !nameLike(t) || r.flags(lw)&fTitle != 0 {
-			roles = append(roles, lw)
+		fl := r.flags(lw)
+		if nameLike(t) && fl&fTitle == 0 {
+			continue
 		}
+		roles = append(roles, lw)
+		described = described || describes(lw, fl)
 	}
-	if len(roles) == n || !r.describes(roles[n:]) {
+	if !described {
 		return roles[:n]
 	}
 	return roles
@@ -681,14 +727,10 @@ func ownCopy(words []string) []string {
 	return slices.Clone(words)
 }
 
-// describes reports whether appositive words contain a title or role noun.
-func (r *Recognizer) describes(words []string) bool {
-	for _, w := range words {
-		if r.flags(w)&(fTitle|fOrgWord) != 0 || w == "tank" || w == "daily" || w == "newspaper" {
-			return true
-		}
-	}
-	return false
+// describes reports whether an appositive word w with flags fl is a title
+// or a role noun.
+func describes(w string, fl wordFlags) bool {
+	return fl&(fTitle|fOrgWord) != 0 || w == "tank" || w == "daily" || w == "newspaper"
 }
 
 // surname is what canonicalise learns about the persons sharing a surname.
@@ -802,20 +844,21 @@ func asciiSpace(c byte) bool {
 // Entities merges mentions into the per-document entity list, ordered by
 // first mention. Lone capitalised words that never recur are left out.
 func Entities(ms []Mention) []article.Entity {
-	ent, counts := numberEntities(ms)
-	if len(counts) == 0 {
+	ent, ents := numberEntities(ms)
+	if len(ents) == 0 {
 		return nil
 	}
-	out := make([]article.Entity, len(counts))
+	out := make([]article.Entity, len(ents))
 	total := 0
-	for _, c := range counts {
-		total += int(c)
+	for _, e := range ents {
+		total += int(e.count)
 	}
 	// Every slice is cut at its size from one array; an entity has no more
 	// spellings than mentions.
 	spans := make([][2]int, total)
 	spellings := make([]string, total)
-	for i, c := range counts {
+	for i, e := range ents {
+		c := e.count
 		out[i].Mentions = spans[:0:c]
 		out[i].Spellings = spellings[:0:c]
 		spans = spans[c:]
@@ -843,14 +886,20 @@ func Entities(ms []Mention) []article.Entity {
 	return out
 }
 
-// numberEntities numbers the entities of the mentions, a name and a type each, in
-// order of first mention: ent[i] is the entity of ms[i], or -1 when ms[i]
-// is weak, and counts[e] the number of mentions of entity e.
-func numberEntities(ms []Mention) (ent, counts []int32) {
-	byName := map[string]int32{} // name → the entity first met with it
+// entityCount is an entity numberEntities found: its first mention and
+// the number of its mentions.
+type entityCount struct {
+	first, count int32
+}
+
+// numberEntities numbers the entities of the mentions, a name and a type
+// each, in order of first mention: ent[i] is the entity of ms[i], or -1
+// when ms[i] is weak.
+func numberEntities(ms []Mention) (ent []int32, ents []entityCount) {
+	byName := make(map[string]int32, len(ms)) // name → the entity first met with it
 	type key struct{ name, typ string }
 	var byKey map[key]int32 // the entities of names met with another type
-	var types []string      // the type of each entity
+	ents = make([]entityCount, 0, len(ms))
 	ent = make([]int32, len(ms))
 	for mi, m := range ms {
 		if m.Weak {
@@ -860,26 +909,25 @@ func numberEntities(ms []Mention) (ent, counts []int32) {
 		e, ok := byName[m.Name]
 		switch {
 		case !ok:
-			e = int32(len(counts))
+			e = int32(len(ents))
 			byName[m.Name] = e
-		case types[e] != m.Type:
+		case ms[ents[e].first].Type != m.Type:
 			k := key{m.Name, m.Type}
 			if e, ok = byKey[k]; !ok {
 				if byKey == nil {
 					byKey = map[key]int32{}
 				}
-				e = int32(len(counts))
+				e = int32(len(ents))
 				byKey[k] = e
 			}
 		}
-		if int(e) == len(counts) {
-			counts = append(counts, 0)
-			types = append(types, m.Type)
+		if int(e) == len(ents) {
+			ents = append(ents, entityCount{first: int32(mi)})
 		}
-		counts[e]++
+		ents[e].count++
 		ent[mi] = e
 	}
-	return ent, counts
+	return ent, ents
 }
 
 func contains(xs []string, s string) bool {
