@@ -64,12 +64,12 @@ type nameInfo struct {
 
 // scratch holds the buffers of one call of AppendLower.
 type scratch struct {
-	run    []runToken       // the tokens of the current run of capitalised words
-	buf    []byte           // a run's words joined by spaces
-	roles  []string         // a person's roles, before they are copied
-	groups map[string]int32 // canonicalise: surname → index in surnames
-	sur    []surname        // canonicalise: the surnames of the document
-	of     []int32          // canonicalise: surname of each mention
+	run    []runToken  // the tokens of the current run of capitalised words
+	buf    []byte      // a run's words joined by spaces
+	roles  []string    // a person's roles, before they are copied
+	groups stringIndex // canonicalise: the surnames, numbered
+	sur    []surname   // canonicalise: the surnames of the document
+	of     []int32     // canonicalise: surname of each mention
 }
 
 // runToken is a token of the run being classified, looked up once.
@@ -286,7 +286,7 @@ func (r *Recognizer) AppendLower(dst []Mention, body, lower string, toks []segme
 	}
 	sc, _ := r.pool.Get().(*scratch)
 	if sc == nil {
-		sc = &scratch{groups: map[string]int32{}}
+		sc = &scratch{}
 	}
 	defer func() {
 		clear(sc.run[:cap(sc.run)]) // let the body go
@@ -744,43 +744,38 @@ type surname struct {
 // A person's mention is weak when that name is a single word that no
 // mention with roles bears.
 func canonicalise(sc *scratch, ms []Mention) {
-	defer func() {
-		clear(sc.groups)
-		sc.sur = sc.sur[:0]
-		sc.of = sc.of[:0]
-	}()
+	sc.groups.reset(len(ms))
+	sur := sc.sur[:0]
 	of := slices.Grow(sc.of[:0], len(ms))[:len(ms)]
-	sc.of = of
 	for i, m := range ms {
 		if m.Type != Person {
 			continue
 		}
-		last := lastField(m.Name)
-		g, ok := sc.groups[last]
-		if !ok {
-			g = int32(len(sc.sur))
-			sc.groups[last] = g
-			sc.sur = append(sc.sur, surname{})
+		g, added := sc.groups.id(lastField(m.Name))
+		if added {
+			sur = append(sur, surname{})
 		}
 		of[i] = g
-		if s := &sc.sur[g]; len(m.Name) > len(s.full) {
+		if s := &sur[g]; len(m.Name) > len(s.full) {
 			s.full = m.Name
 		}
 	}
 	for i, m := range ms {
 		if m.Type == Person && len(m.Roles) > 0 {
-			if s := &sc.sur[of[i]]; m.Name == s.full {
+			if s := &sur[of[i]]; m.Name == s.full {
 				s.titled = true
 			}
 		}
 	}
 	for i := range ms {
 		if ms[i].Type == Person {
-			s := sc.sur[of[i]]
+			s := sur[of[i]]
 			ms[i].Name = s.full
 			ms[i].Weak = !strings.Contains(s.full, " ") && !s.titled
 		}
 	}
+	clear(sur) // let the names go
+	sc.sur, sc.of = sur[:0], of[:0]
 }
 
 // lastField returns the last of strings.Fields(s), which must have one.
@@ -896,7 +891,9 @@ type entityCount struct {
 // each, in order of first mention: ent[i] is the entity of ms[i], or -1
 // when ms[i] is weak.
 func numberEntities(ms []Mention) (ent []int32, ents []entityCount) {
-	byName := make(map[string]int32, len(ms)) // name → the entity first met with it
+	var names stringIndex
+	names.reset(len(ms))
+	byName := make([]int32, 0, len(ms)) // name's number → the entity first met with it
 	type key struct{ name, typ string }
 	var byKey map[key]int32 // the entities of names met with another type
 	ents = make([]entityCount, 0, len(ms))
@@ -906,13 +903,17 @@ func numberEntities(ms []Mention) (ent []int32, ents []entityCount) {
 			ent[mi] = -1
 			continue
 		}
-		e, ok := byName[m.Name]
+		n, added := names.id(m.Name)
+		var e int32
 		switch {
-		case !ok:
+		case added:
 			e = int32(len(ents))
-			byName[m.Name] = e
-		case ms[ents[e].first].Type != m.Type:
+			byName = append(byName, e)
+		case ms[ents[byName[n]].first].Type == m.Type:
+			e = byName[n]
+		default:
 			k := key{m.Name, m.Type}
+			var ok bool
 			if e, ok = byKey[k]; !ok {
 				if byKey == nil {
 					byKey = map[key]int32{}

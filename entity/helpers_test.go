@@ -169,3 +169,27 @@ func TestPrefilter(t *testing.T) {
 		t.Errorf("the name filter lets %d of %d unknown names through", passed, len(words))
 	}
 }
+
+func TestStringIndex(t *testing.T) {
+	var x stringIndex
+	for round, words := range [][]string{
+		{"Varga", "Brenner", "Varga", "", "Kova", "Brenner", ""},
+		{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "a", "s"},
+		{},
+		{"Varga"},
+	} {
+		x.reset(len(words))
+		first := map[string]int32{}
+		for _, w := range words {
+			id, added := x.id(w)
+			want, seen := first[w]
+			if !seen {
+				want = int32(len(first))
+				first[w] = want
+			}
+			if id != want || added == seen {
+				t.Errorf("round %d: id(%q) = %d, %v; want %d, %v", round, w, id, added, want, !seen)
+			}
+		}
+	}
+}
