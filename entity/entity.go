@@ -451,18 +451,17 @@ type finder struct {
 
 // low returns the lower case of w, which is toks[k].Text or a prefix of it.
 func (f *finder) low(k int, w string) string {
-	if f.lower != "" {
-		s := f.toks[k].Start
-		return f.lower[s : s+len(w)]
+	if f.lower == "" {
+		return strings.ToLower(w)
 	}
-	return strings.ToLower(w)
+	return f.lower[f.toks[k].Start:][:len(w)]
 }
 
 // loadRun looks up the tokens toks[i:j] of a run once, for classify.
 func (f *finder) loadRun(i, j int) {
-	run := f.sc.run[:0]
-	for k := i; k < j; k++ {
-		run = append(run, f.lookup(k))
+	run := slices.Grow(f.sc.run[:0], j-i)[:j-i]
+	for k := range run {
+		run[k] = f.lookup(i + k)
 	}
 	f.sc.run = run
 	f.runBase = i
@@ -653,6 +652,9 @@ func (f *finder) isOrg(i, j int, text string, whole nameInfo) bool {
 // joined by single spaces, are text; when they are not it leaves them in
 // f.sc.buf.
 func (f *finder) joinedIs(i, j int, text string) bool {
+	if j-i == 1 && f.tok(i).word == text {
+		return true
+	}
 	b := f.sc.buf[:0]
 	for k := i; k < j; k++ {
 		if k > i {
