@@ -72,6 +72,14 @@ type scratch struct {
 	of     []int32     // canonicalise: surname of each mention
 }
 
+// release drops the references of the buffers into the last document, so
+// that a pooled scratch does not keep it alive.
+func (sc *scratch) release() {
+	clear(sc.run[:cap(sc.run)])
+	clear(sc.roles[:cap(sc.roles)])
+	sc.groups.reset(0)
+}
+
 // runToken is a token of the run being classified, looked up once.
 type runToken struct {
 	word  string    // the token without a possessive
@@ -98,13 +106,33 @@ var connectors = []string{"of", "for", "de", "du", "des", "von", "van", "der", "
 // New builds a Recognizer from the embedded word lists. Outlets are not its
 // job: the outlet table finds them (see package outlet).
 func New() (*Recognizer, error) {
+	lex, vocab, err := loadLex()
+	if err != nil {
+		return nil, err
+	}
+	names, err := loadNames()
+	if err != nil {
+		return nil, err
+	}
+	r := &Recognizer{lex: wordscan.NewTable(lex), names: wordscan.NewTable(names), vocab: vocab}
+	for w := range lex {
+		r.lexKeys.add(w)
+	}
+	for w := range names {
+		r.nameKeys.add(w)
+	}
+	return r, nil
+}
+
+// loadLex reads the lower-case word lists into one map of flags, and
+// returns the sorted Vocabulary.
+func loadLex() (map[string]wordFlags, []string, error) {
 	lex := map[string]wordFlags{}
-	names := map[string]nameInfo{}
 	var vocab []string
 	for _, l := range []struct {
 		file  string
 		flags wordFlags
-		vocab bool
+		vocab bool // part of Vocabulary
 	}{
 		{"data/titles.txt", fTitle, true},
 		{"data/demonyms.txt", fDemonym, true},
@@ -113,7 +141,7 @@ func New() (*Recognizer, error) {
 	} {
 		words, err := wordSet(l.file)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		for w := range words {
 			lex[w] |= l.flags
@@ -128,19 +156,28 @@ func New() (*Recognizer, error) {
 	for _, w := range connectors {
 		lex[w] |= fConnector
 	}
+	sort.Strings(vocab)
+	return lex, vocab, nil
+}
+
+// loadNames reads the case-sensitive word lists, outlet words, known
+// organisations and place spellings, into one map.
+func loadNames() (map[string]nameInfo, error) {
+	names := map[string]nameInfo{}
+	set := func(w string, f func(*nameInfo)) {
+		n := names[w]
+		f(&n)
+		names[w] = n
+	}
 	outletWords, err := wordSet("data/outletwords.txt")
 	if err != nil {
 		return nil, err
 	}
 	for w := range outletWords {
-		n := names[w]
-		n.outletWord = true
-		names[w] = n
+		set(w, func(n *nameInfo) { n.outletWord = true })
 	}
 	if err := eachLine("data/orgs.txt", func(l string) {
-		n := names[l]
-		n.org = true
-		names[l] = n
+		set(l, func(n *nameInfo) { n.org = true })
 	}); err != nil {
 		return nil, err
 	}
@@ -148,23 +185,13 @@ func New() (*Recognizer, error) {
 		canon, alts, _ := strings.Cut(l, "\t")
 		for _, a := range append(strings.Split(alts, "|"), canon) {
 			if a != "" {
-				n := names[a]
-				n.place = canon
-				names[a] = n
+				set(a, func(n *nameInfo) { n.place = canon })
 			}
 		}
 	}); err != nil {
 		return nil, err
 	}
-	sort.Strings(vocab)
-	r := &Recognizer{lex: wordscan.NewTable(lex), names: wordscan.NewTable(names), vocab: vocab}
-	for w := range lex {
-		r.lexKeys.add(w)
-	}
-	for w := range names {
-		r.nameKeys.add(w)
-	}
-	return r, nil
+	return names, nil
 }
 
 // prefilter rules out most words that are not keys of a table from their
@@ -289,7 +316,7 @@ func (r *Recognizer) AppendLower(dst []Mention, body, lower string, toks []segme
 		sc = &scratch{}
 	}
 	defer func() {
-		clear(sc.run[:cap(sc.run)]) // let the body go
+		sc.release()
 		r.pool.Put(sc)
 	}()
 	f := finder{r: r, body: body, lower: lower, toks: toks, sc: sc}
@@ -520,8 +547,17 @@ func (f *finder) classify(i, j int, out []Mention) []Mention {
 			return f.classify(c+1, j, out)
 		}
 	}
-	// A person: strip titles, nationalities and known organisations before
-	// the name and keep them as roles.
+	return f.person(i, j, end, out)
+}
+
+// person appends the person the capitalised run toks[i:j], ending at byte
+// end, names, and the organisations and places among the words before the
+// name, unless the run holds only titles or is a lone word that cannot be
+// a name.
+func (f *finder) person(i, j, end int, out []Mention) []Mention {
+	r, body, toks := f.r, f.body, f.toks
+	// Strip titles, nationalities and known organisations before the name
+	// and keep them as roles.
 	roles := f.sc.roles[:0] // copied into the mention at the end
 	k := i
 	for k < j-1 {
