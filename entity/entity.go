@@ -373,7 +373,7 @@ func hasNewline(s string) bool {
 
 // isConnector reports whether t is one of the connectors, exactly.
 func (r *Recognizer) isConnector(t string) bool {
-	return len(t) >= 2 && len(t) <= 3 && r.flags(t)&fConnector != 0
+	return r.flags(t)&fConnector != 0
 }
 
 // nameLike reports whether a token can be part of a name: capitalised, not
