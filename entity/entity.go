@@ -39,6 +39,7 @@ type Recognizer struct {
 	// Most words are in neither table and are ruled out by these
 	// filters without being hashed.
 	lexKeys, nameKeys prefilter
+	connectorLens     uint32    // lenBit of every connector
 	vocab             []string  // see Vocabulary
 	pool              sync.Pool // *scratch, reused from call to call
 }
@@ -120,6 +121,9 @@ func New() (*Recognizer, error) {
 	}
 	for w := range names {
 		r.nameKeys.add(w)
+	}
+	for _, w := range connectors {
+		r.connectorLens |= lenBit(w)
 	}
 	return r, nil
 }
@@ -371,9 +375,10 @@ func hasNewline(s string) bool {
 	return false
 }
 
-// isConnector reports whether t is one of the connectors, exactly.
+// isConnector reports whether t is one of the connectors, exactly. Most
+// words are ruled out by their length alone.
 func (r *Recognizer) isConnector(t string) bool {
-	return r.flags(t)&fConnector != 0
+	return r.connectorLens&lenBit(t) != 0 && r.flags(t)&fConnector != 0
 }
 
 // nameLike reports whether a token can be part of a name: capitalised, not
