@@ -76,16 +76,15 @@ type scratch struct {
 // release drops the references of the buffers into the last document, so
 // that a pooled scratch does not keep it alive.
 func (sc *scratch) release() {
-	clear(sc.run[:cap(sc.run)])
 	clear(sc.roles[:cap(sc.roles)])
 	sc.groups.reset(0)
 }
 
-// runToken is a token of the run being classified, looked up once.
+// runToken is a token of the run being classified, looked up once. It
+// holds no strings, so that filling the buffer writes no pointers.
 type runToken struct {
-	word  string    // the token without a possessive
-	low   string    // word in lower case
-	flags wordFlags // the lex flags of low
+	n     int       // the length of the token without a possessive
+	flags wordFlags // the lex flags of the token in lower case, without it
 }
 
 // Mention is one mention of an entity.
@@ -493,17 +492,21 @@ func (f *finder) low(k int, w string) string {
 func (f *finder) loadRun(i, j int) {
 	run := slices.Grow(f.sc.run[:0], j-i)[:j-i]
 	for k := range run {
-		run[k] = f.lookup(i + k)
+		w := stripPossessive(f.toks[i+k].Text)
+		run[k] = runToken{n: len(w), flags: f.r.flags(f.low(i+k, w))}
 	}
 	f.sc.run = run
 	f.runBase = i
 }
 
-// lookup returns toks[k] looked up in the word lists.
-func (f *finder) lookup(k int) runToken {
-	w := stripPossessive(f.toks[k].Text)
-	lw := f.low(k, w)
-	return runToken{word: w, low: lw, flags: f.r.flags(lw)}
+// word returns toks[k], a token of the current run, without a possessive.
+func (f *finder) word(k int) string {
+	return f.toks[k].Text[:f.tok(k).n]
+}
+
+// lowWord returns word(k) in lower case.
+func (f *finder) lowWord(k int) string {
+	return f.low(k, f.word(k))
 }
 
 // tok returns toks[k], a token of the current run, looked up.
@@ -511,10 +514,20 @@ func (f *finder) tok(k int) *runToken {
 	return &f.sc.run[k-f.runBase]
 }
 
+// lowFlags returns toks[k] without a possessive in lower case, and its
+// flags: from the current run when it holds the token.
+func (f *finder) lowFlags(k int) (string, wordFlags) {
+	if r := k - f.runBase; r >= 0 && r < len(f.sc.run) {
+		return f.lowWord(k), f.sc.run[r].flags
+	}
+	lw := f.low(k, stripPossessive(f.toks[k].Text))
+	return lw, f.r.flags(lw)
+}
+
 // rawFlags returns the flags of toks[k] in lower case, possessive and all.
 func (f *finder) rawFlags(k int) wordFlags {
 	t := f.tok(k)
-	if len(t.word) == len(f.toks[k].Text) {
+	if t.n == len(f.toks[k].Text) {
 		return t.flags
 	}
 	return f.r.flags(f.low(k, f.toks[k].Text))
@@ -531,14 +544,14 @@ func (f *finder) classify(i, j int, out []Mention) []Mention {
 	if i >= j {
 		return out
 	}
-	last := f.tok(j - 1)
-	start, end := toks[i].Start, toks[j-1].Start+len(last.word)
+	last := f.word(j - 1)
+	start, end := toks[i].Start, toks[j-1].Start+len(last)
 	text := body[start:end]
 	whole := r.name(text)
 	if c := whole.place; c != "" {
 		return append(out, Mention{Start: start, End: end, Text: text, Name: c, Type: Place, RoleStart: start})
 	}
-	if j-i >= 2 && r.name(last.word).outletWord {
+	if j-i >= 2 && r.name(last).outletWord {
 		return append(out, Mention{Start: start, End: end, Text: text, Name: text, Type: Outlet, RoleStart: start})
 	}
 	if f.isOrg(i, j, text, whole) {
@@ -566,9 +579,8 @@ func (f *finder) person(i, j, end int, out []Mention) []Mention {
 	roles := f.sc.roles[:0] // copied into the mention at the end
 	k := i
 	for k < j-1 {
-		t := f.tok(k)
-		if t.flags&(fTitle|fDemonym|fConnector) != 0 || r.name(t.word).known() {
-			roles = append(roles, t.low)
+		if f.tok(k).flags&(fTitle|fDemonym|fConnector) != 0 || r.name(f.word(k)).known() {
+			roles = append(roles, f.lowWord(k))
 			k++
 			continue
 		}
@@ -579,7 +591,7 @@ func (f *finder) person(i, j, end int, out []Mention) []Mention {
 	for m := j - 2; m >= k; m-- {
 		if f.tok(m).flags&fTitle != 0 {
 			for x := k; x <= m; x++ {
-				roles = append(roles, f.tok(x).low)
+				roles = append(roles, f.lowWord(x))
 			}
 			k = m + 1
 			break
@@ -592,13 +604,13 @@ func (f *finder) person(i, j, end int, out []Mention) []Mention {
 		out = f.knownBefore(i, k, out)
 	}
 	if k == j-1 {
-		t := f.tok(k)
-		if t.flags&(fDemonym|fDemonymPlural|fTitle|fStop) != 0 || strings.HasSuffix(t.low, "ing") {
+		w := f.word(k)
+		if f.tok(k).flags&(fDemonym|fDemonymPlural|fTitle|fStop) != 0 || strings.HasSuffix(f.low(k, w), "ing") {
 			return out
 		}
-		if isAcronym(t.word) {
+		if isAcronym(w) {
 			s := toks[k].Start
-			return append(out, Mention{Start: s, End: s + len(t.word), Text: t.word, Name: t.word, Type: Organization, RoleStart: s})
+			return append(out, Mention{Start: s, End: s + len(w), Text: w, Name: w, Type: Organization, RoleStart: s})
 		}
 		// A lone capitalised word opening a sentence with no title is too
 		// weak a signal unless it recurs (handled by canonicalise).
@@ -622,7 +634,7 @@ func (n nameInfo) known() bool { return n.org || n.place != "" }
 // ("NATO Secretary General …").
 func (f *finder) knownBefore(i, k int, out []Mention) []Mention {
 	for m := i; m < k; m++ {
-		w := f.tok(m).word
+		w := f.word(m)
 		n := f.r.name(w)
 		s := f.toks[m].Start
 		if n.org {
@@ -685,15 +697,14 @@ func (f *finder) isOrg(i, j int, text string, whole nameInfo) bool {
 	if j-i != 1 {
 		return false
 	}
-	t := f.tok(i)
-	return isAcronym(t.word) && t.flags&fDemonym == 0
+	return isAcronym(f.word(i)) && f.tok(i).flags&fDemonym == 0
 }
 
 // joinedIs reports whether the words of toks[i:j], without possessives and
 // joined by single spaces, are text; when they are not it leaves them in
 // f.sc.buf.
 func (f *finder) joinedIs(i, j int, text string) bool {
-	if j-i == 1 && f.tok(i).word == text {
+	if j-i == 1 && f.word(i) == text {
 		return true
 	}
 	b := f.sc.buf[:0]
@@ -701,7 +712,7 @@ func (f *finder) joinedIs(i, j int, text string) bool {
 		if k > i {
 			b = append(b, ' ')
 		}
-		b = append(b, f.tok(k).word...)
+		b = append(b, f.word(k)...)
 	}
 	f.sc.buf = b
 	return string(b) == text
@@ -712,14 +723,9 @@ func (f *finder) joinedIs(i, j int, text string) bool {
 // specialist").
 func (f *finder) rolesBefore(roles []string, i int) []string {
 	for k := i - 1; k >= 0 && k >= i-4; k-- {
-		var t runToken
-		if k >= f.runBase {
-			t = *f.tok(k)
-		} else {
-			t = f.lookup(k)
-		}
-		if t.flags&(fTitle|fDemonym) != 0 || f.r.name(f.toks[k].Text).org {
-			roles = append(roles, t.low)
+		lw, fl := f.lowFlags(k)
+		if fl&(fTitle|fDemonym) != 0 || f.r.name(f.toks[k].Text).org {
+			roles = append(roles, lw)
 			continue
 		}
 		break
