@@ -16,6 +16,7 @@ type stringIndex struct {
 }
 
 // reset empties the index and makes room for n strings without growing.
+// It keeps the memory of the index.
 func (x *stringIndex) reset(n int) {
 	size := 16
 	for size < 2*n {
@@ -35,12 +36,15 @@ func (x *stringIndex) reset(n int) {
 	x.mask = uint64(size - 1)
 }
 
-// id returns the number of s, adding s when it is new. The index must have
-// room for it (see reset).
+// id returns the number of s, adding s when it is new.
 func (x *stringIndex) id(s string) (id int32, added bool) {
 	for h := maphash.String(indexSeed, s) & x.mask; ; h = (h + 1) & x.mask {
 		n := x.slots[h]
 		if n == 0 {
+			if 2*(len(x.keys)+1) > len(x.slots) {
+				x.grow() // more strings than reset made room for
+				return x.id(s)
+			}
 			x.keys = append(x.keys, s)
 			x.slots[h] = int32(len(x.keys))
 			return int32(len(x.keys) - 1), true
@@ -48,5 +52,18 @@ func (x *stringIndex) id(s string) (id int32, added bool) {
 		if x.keys[n-1] == s {
 			return n - 1, false
 		}
+	}
+}
+
+// grow doubles the slots of the index, keeping its strings and numbers.
+func (x *stringIndex) grow() {
+	x.slots = make([]int32, 2*max(len(x.slots), 8))
+	x.mask = uint64(len(x.slots) - 1)
+	for i, s := range x.keys {
+		h := maphash.String(indexSeed, s) & x.mask
+		for x.slots[h] != 0 {
+			h = (h + 1) & x.mask
+		}
+		x.slots[h] = int32(i + 1)
 	}
 }
