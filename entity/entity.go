@@ -470,7 +470,7 @@ func stripPossessive(t string) string {
 	return t
 }
 
-// finder is the state of one call of FindLower.
+// finder is the state of one call of AppendLower.
 type finder struct {
 	r       *Recognizer
 	body    string
