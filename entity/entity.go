@@ -9,6 +9,7 @@ import (
 	"bufio"
 	"embed"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -16,6 +17,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hearsaylab/hearsay/article"
+	"github.com/hearsaylab/hearsay/internal/wordscan"
 	"github.com/hearsaylab/hearsay/segment"
 )
 
@@ -32,17 +34,57 @@ const (
 
 // Recognizer finds entity mentions. It is safe for concurrent use.
 type Recognizer struct {
-	titles, demonyms, orgWords, stop map[string]bool
-	outletWords                      map[string]bool
-	orgs                             map[string]bool
-	places                           map[string]string // spelling → canonical
-	canon                            sync.Pool         // *canonScratch, reused by canonicalise
+	lex   *wordscan.Table[wordFlags] // lower-case word → what it is
+	names *wordscan.Table[nameInfo]  // word or name as written → what it is
+	// Most words are in neither table and are ruled out by these
+	// filters without being hashed.
+	lexKeys, nameKeys prefilter
+	connectorLens     uint32    // lenBit of every connector
+	vocab             []string  // see Vocabulary
+	pool              sync.Pool // *scratch, reused from call to call
 }
 
-// canonScratch holds the maps of one call of canonicalise.
-type canonScratch struct {
-	full   map[string]string
-	titled map[string]bool
+// wordFlags say what a lower-case word is in the word lists.
+type wordFlags uint8
+
+const (
+	fTitle         wordFlags = 1 << iota // a title or office word
+	fDemonym                             // a nationality or region adjective
+	fDemonymPlural                       // a demonym followed by "s"
+	fOrgWord                             // a word that makes a name an organisation
+	fStop                                // a sentence-opening function word
+	fConnector                           // may stand inside a multi-word name
+)
+
+// nameInfo says what a word or name, as written, is in the word lists.
+type nameInfo struct {
+	place      string // canonical name of the place it spells, or ""
+	org        bool   // a well-known organisation
+	outletWord bool   // makes a name ending in it an outlet
+}
+
+// scratch holds the buffers of one call of AppendLower.
+type scratch struct {
+	run    []runToken  // the tokens of the current run of capitalised words
+	buf    []byte      // a run's words joined by spaces
+	roles  []string    // a person's roles, before they are copied
+	groups stringIndex // canonicalise: the surnames, numbered
+	sur    []surname   // canonicalise: the surnames of the document
+	of     []int32     // canonicalise: surname of each mention
+}
+
+// release drops the references of the buffers into the last document, so
+// that a pooled scratch does not keep it alive.
+func (sc *scratch) release() {
+	clear(sc.roles[:cap(sc.roles)])
+	sc.groups.reset(0)
+}
+
+// runToken is a token of the run being classified, looked up once. It
+// holds no strings, so that filling the buffer writes no pointers.
+type runToken struct {
+	n     int       // the length of the token without a possessive
+	flags wordFlags // the lex flags of the token in lower case, without it
 }
 
 // Mention is one mention of an entity.
@@ -58,42 +100,128 @@ type Mention struct {
 	Weak bool
 }
 
+// connectors may stand inside a multi-word name.
+var connectors = []string{"of", "for", "de", "du", "des", "von", "van", "der", "den", "la", "le", "al", "bin", "el", "da", "di"}
+
 // New builds a Recognizer from the embedded word lists. Outlets are not its
 // job: the outlet table finds them (see package outlet).
 func New() (*Recognizer, error) {
-	r := &Recognizer{places: map[string]string{}, orgs: map[string]bool{}}
-	var err error
-	load := func(name string) map[string]bool {
-		if err != nil {
-			return nil
-		}
-		var m map[string]bool
-		m, err = wordSet(name)
-		return m
-	}
-	r.titles = load("data/titles.txt")
-	r.demonyms = load("data/demonyms.txt")
-	r.orgWords = load("data/orgwords.txt")
-	r.stop = load("data/stop.txt")
-	r.outletWords = load("data/outletwords.txt")
+	lex, vocab, err := loadLex()
 	if err != nil {
 		return nil, err
 	}
-	if err := eachLine("data/orgs.txt", func(l string) { r.orgs[l] = true }); err != nil {
+	names, err := loadNames()
+	if err != nil {
+		return nil, err
+	}
+	r := &Recognizer{lex: wordscan.NewTable(lex), names: wordscan.NewTable(names), vocab: vocab}
+	for w := range lex {
+		r.lexKeys.add(w)
+	}
+	for w := range names {
+		r.nameKeys.add(w)
+	}
+	for _, w := range connectors {
+		r.connectorLens |= lenBit(w)
+	}
+	return r, nil
+}
+
+// loadLex reads the lower-case word lists into one map of flags, and
+// returns the sorted Vocabulary.
+func loadLex() (map[string]wordFlags, []string, error) {
+	lex := map[string]wordFlags{}
+	var vocab []string
+	for _, l := range []struct {
+		file  string
+		flags wordFlags
+		vocab bool // part of Vocabulary
+	}{
+		{"data/titles.txt", fTitle, true},
+		{"data/demonyms.txt", fDemonym, true},
+		{"data/orgwords.txt", fOrgWord, true},
+		{"data/stop.txt", fStop, false},
+	} {
+		words, err := wordSet(l.file)
+		if err != nil {
+			return nil, nil, err
+		}
+		for w := range words {
+			lex[w] |= l.flags
+			if l.flags == fDemonym {
+				lex[w+"s"] |= fDemonymPlural
+			}
+			if l.vocab {
+				vocab = append(vocab, w, w+"s")
+			}
+		}
+	}
+	for _, w := range connectors {
+		lex[w] |= fConnector
+	}
+	sort.Strings(vocab)
+	return lex, vocab, nil
+}
+
+// loadNames reads the case-sensitive word lists, outlet words, known
+// organisations and place spellings, into one map.
+func loadNames() (map[string]nameInfo, error) {
+	names := map[string]nameInfo{}
+	set := func(w string, f func(*nameInfo)) {
+		n := names[w]
+		f(&n)
+		names[w] = n
+	}
+	outletWords, err := wordSet("data/outletwords.txt")
+	if err != nil {
+		return nil, err
+	}
+	for w := range outletWords {
+		set(w, func(n *nameInfo) { n.outletWord = true })
+	}
+	if err := eachLine("data/orgs.txt", func(l string) {
+		set(l, func(n *nameInfo) { n.org = true })
+	}); err != nil {
 		return nil, err
 	}
 	if err := eachLine("data/places.tsv", func(l string) {
 		canon, alts, _ := strings.Cut(l, "\t")
-		r.places[canon] = canon
-		for _, a := range strings.Split(alts, "|") {
+		for _, a := range append(strings.Split(alts, "|"), canon) {
 			if a != "" {
-				r.places[a] = canon
+				set(a, func(n *nameInfo) { n.place = canon })
 			}
 		}
 	}); err != nil {
 		return nil, err
 	}
-	return r, nil
+	return names, nil
+}
+
+// prefilter rules out most words that are not keys of a table from their
+// first and last bytes and their length, before the table hashes them.
+type prefilter [1024]uint32 // length bits of the keys, by edgeSlot
+
+// add notes the key w.
+func (p *prefilter) add(w string) {
+	if w != "" {
+		p[edgeSlot(w)] |= lenBit(w)
+	}
+}
+
+// mayHave reports whether w may be a key: false when it is certainly not.
+func (p *prefilter) mayHave(w string) bool {
+	return w != "" && p[edgeSlot(w)]&lenBit(w) != 0
+}
+
+// edgeSlot is the slot of the non-empty word w in a prefilter.
+func edgeSlot(w string) int {
+	return (int(w[0])<<5 ^ int(w[len(w)-1])) & 1023
+}
+
+// lenBit is the bit of a prefilter slot standing for the length of w;
+// lengths from 31 up share one.
+func lenBit(w string) uint32 {
+	return 1 << min(len(w), 31)
 }
 
 func eachLine(name string, fn func(string)) error {
@@ -126,44 +254,49 @@ func wordSet(name string) (map[string]bool, error) {
 	return m, err
 }
 
+// flags returns the word-list flags of the lower-case word lw.
+func (r *Recognizer) flags(lw string) wordFlags {
+	if !r.lexKeys.mayHave(lw) {
+		return 0
+	}
+	f, _ := r.lex.Get(lw)
+	return f
+}
+
+// name returns what the word or name w, as written, is in the word lists.
+func (r *Recognizer) name(w string) nameInfo {
+	if !r.nameKeys.mayHave(w) {
+		return nameInfo{}
+	}
+	n, _ := r.names.Get(w)
+	return n
+}
+
 // IsTitle reports whether w (any case) is a title or office word.
-func (r *Recognizer) IsTitle(w string) bool { return r.titles[strings.ToLower(w)] }
+func (r *Recognizer) IsTitle(w string) bool { return r.flags(strings.ToLower(w))&fTitle != 0 }
 
 // IsDemonym reports whether w (any case) is a nationality or region
 // adjective, or its plural used as a noun ("Europeans").
 func (r *Recognizer) IsDemonym(w string) bool {
-	lw := strings.ToLower(w)
-	return r.demonyms[lw] || strings.HasSuffix(lw, "s") && r.demonyms[lw[:len(lw)-1]]
+	return r.flags(strings.ToLower(w))&(fDemonym|fDemonymPlural) != 0
 }
 
 // IsOrgWord reports whether w (any case) is a word that makes a name an
 // organisation ("ministry", "office", "agency").
-func (r *Recognizer) IsOrgWord(w string) bool { return r.orgWords[strings.ToLower(w)] }
+func (r *Recognizer) IsOrgWord(w string) bool { return r.flags(strings.ToLower(w))&fOrgWord != 0 }
 
 // Vocabulary returns every word w in lower case for which IsTitle(w),
 // IsDemonym(w) or IsOrgWord(w) can be true, so that a caller can index the
 // answers once for the words it meets.
 func (r *Recognizer) Vocabulary() []string {
-	var out []string
-	for _, m := range []map[string]bool{r.titles, r.demonyms, r.orgWords} {
-		for w := range m {
-			out = append(out, w, w+"s")
-		}
-	}
-	sort.Strings(out)
-	return out
+	return slices.Clone(r.vocab)
 }
 
 // PlaceName returns the canonical name of a place spelling.
 func (r *Recognizer) PlaceName(s string) (string, bool) {
-	c, ok := r.places[s]
-	return c, ok
+	c := r.name(s).place
+	return c, c != ""
 }
-
-// connectors may stand inside a multi-word name.
-var connectors = map[string]bool{"of": true, "for": true, "de": true, "du": true, "des": true,
-	"von": true, "van": true, "der": true, "den": true, "la": true, "le": true, "al": true,
-	"bin": true, "el": true, "da": true, "di": true}
 
 // Find returns the entity mentions of body; toks are body's tokens.
 func (r *Recognizer) Find(body string, toks []segment.Token) []Mention {
@@ -181,51 +314,107 @@ func (r *Recognizer) AppendLower(dst []Mention, body, lower string, toks []segme
 	if len(lower) != len(body) {
 		lower = ""
 	}
-	f := finder{r: r, body: body, lower: lower, toks: toks}
+	sc, _ := r.pool.Get().(*scratch)
+	if sc == nil {
+		sc = &scratch{}
+	}
+	defer func() {
+		sc.release()
+		r.pool.Put(sc)
+	}()
+	f := finder{r: r, body: body, lower: lower, toks: toks, sc: sc}
 	base := len(dst)
 	out := dst
 	for i := 0; i < len(toks); {
-		if !nameLike(toks[i].Text) {
+		// nameLike, with its common case inlined.
+		if t := toks[i].Text; t == "" || !mayStartName(t[0]) || !capitalised(t) {
 			i++
 			continue
 		}
-		j := i + 1
-		for j < len(toks) {
-			t := toks[j].Text
-			if strings.ContainsRune(body[toks[j-1].End:toks[j].Start], '\n') {
-				break // a name never runs over a line break
-			}
-			if nameLike(t) && !possessive(toks[j-1].Text) {
-				j++
-				continue
-			}
-			if connectors[t] && j+1 < len(toks) && nameLike(toks[j+1].Text) && !possessive(toks[j-1].Text) {
-				j += 2
-				continue
-			}
-			break
-		}
+		j := f.runEnd(i)
+		f.loadRun(i, j)
 		out = f.classify(i, j, out)
 		i = j
 	}
-	r.canonicalise(out[base:])
+	canonicalise(sc, out[base:])
 	return out
+}
+
+// runEnd returns the end of the run of capitalised words, with connectors
+// between them, that starts at toks[i].
+func (f *finder) runEnd(i int) int {
+	body, toks := f.body, f.toks
+	j := i + 1
+	for j < len(toks) {
+		if hasNewline(body[toks[j-1].End:toks[j].Start]) {
+			break // a name never runs over a line break
+		}
+		t := toks[j].Text
+		if nameLike(t) && !possessive(toks[j-1].Text) {
+			j++
+			continue
+		}
+		if f.r.isConnector(t) && j+1 < len(toks) && nameLike(toks[j+1].Text) && !possessive(toks[j-1].Text) {
+			j += 2
+			continue
+		}
+		break
+	}
+	return j
+}
+
+// hasNewline reports whether the gap s between two tokens, nearly always a
+// single space, holds a line feed.
+func hasNewline(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\n' {
+			return true
+		}
+	}
+	return false
+}
+
+// isConnector reports whether t is one of the connectors, exactly. Most
+// words are ruled out by their length alone.
+func (r *Recognizer) isConnector(t string) bool {
+	return r.connectorLens&lenBit(t) != 0 && r.flags(t)&fConnector != 0
 }
 
 // nameLike reports whether a token can be part of a name: capitalised, not
 // a hyphenated compound with a lower-case part ("DC-based").
 func nameLike(t string) bool {
-	if t == "" {
-		return false
+	return t != "" && mayStartName(t[0]) && capitalised(t)
+}
+
+// mayStartName reports whether a token starting with byte c can be
+// capitalised: c is an ASCII capital or starts a multi-byte character.
+func mayStartName(c byte) bool {
+	return c >= utf8.RuneSelf || 'A' <= c && c <= 'Z'
+}
+
+// capitalised is nameLike for a token that starts with a capital letter or
+// a non-ASCII character.
+func capitalised(t string) bool {
+	if t[0] < utf8.RuneSelf {
+		// Only a hyphen (ASCII or U+2011, which starts with 0xE2) can
+		// start a part that must be checked.
+		for i := 1; i < len(t); i++ {
+			if c := t[i]; c == '-' || c == 0xE2 {
+				return partsCapitalised(t)
+			}
+		}
+		return true
 	}
-	if c := t[0]; c < utf8.RuneSelf && !('A' <= c && c <= 'Z') {
-		return false // the common case, without decoding
+	if t[0] == 0xE2 && len(t) > 1 && t[1] < 0x82 {
+		return false // U+2000–U+207F, punctuation such as “ or —, holds no capital
 	}
 	r, _ := utf8.DecodeRuneInString(t)
-	if !unicode.IsUpper(r) {
-		return false
-	}
-	// No part between hyphens may start in lower case.
+	return unicode.IsUpper(r) && partsCapitalised(t)
+}
+
+// partsCapitalised reports whether no part of t between hyphens starts in
+// lower case.
+func partsCapitalised(t string) bool {
 	start := true
 	for _, r := range t {
 		switch {
@@ -241,60 +430,131 @@ func nameLike(t string) bool {
 	return true
 }
 
+// possessive reports whether t ends in a possessive: 's, ’s, s' or s’.
 func possessive(t string) bool {
-	return strings.HasSuffix(t, "\u2019s") || strings.HasSuffix(t, "'s") || strings.HasSuffix(t, "s\u2019") || strings.HasSuffix(t, "s'")
+	n := len(t)
+	if n < 2 {
+		return false
+	}
+	switch t[n-1] {
+	case 's':
+		return t[n-2] == '\'' || strings.HasSuffix(t[:n-1], "\u2019")
+	case '\'':
+		return t[n-2] == 's'
+	case 0x99: // the last byte of ’ (U+2019)
+		return strings.HasSuffix(t, "s\u2019")
+	}
+	return false
 }
 
+// stripPossessive returns t without a final 's or ’s, or without the
+// apostrophe of a final s’.
 func stripPossessive(t string) string {
-	for _, s := range []string{"\u2019s", "'s"} {
-		if strings.HasSuffix(t, s) {
-			return t[:len(t)-len(s)]
-		}
+	n := len(t)
+	if n < 2 {
+		return t
 	}
-	if strings.HasSuffix(t, "s\u2019") {
-		return t[:len(t)-len("\u2019")]
+	switch t[n-1] {
+	case 's':
+		if t[n-2] == '\'' {
+			return t[:n-2]
+		}
+		if strings.HasSuffix(t[:n-1], "\u2019") {
+			return t[:n-1-len("\u2019")]
+		}
+	case 0x99:
+		if strings.HasSuffix(t, "s\u2019") {
+			return t[:n-len("\u2019")]
+		}
 	}
 	return t
 }
 
-// finder is the state of one call of FindLower.
+// finder is the state of one call of AppendLower.
 type finder struct {
-	r     *Recognizer
-	body  string
-	lower string // body in lower case, or ""
-	toks  []segment.Token
-	buf   []byte
+	r       *Recognizer
+	body    string
+	lower   string // body in lower case, or ""
+	toks    []segment.Token
+	sc      *scratch
+	runBase int // the index in toks of sc.run[0]
 }
 
 // low returns the lower case of w, which is toks[k].Text or a prefix of it.
 func (f *finder) low(k int, w string) string {
-	if f.lower != "" {
-		s := f.toks[k].Start
-		return f.lower[s : s+len(w)]
+	if f.lower == "" {
+		return strings.ToLower(w)
 	}
-	return strings.ToLower(w)
+	return f.lower[f.toks[k].Start:][:len(w)]
+}
+
+// loadRun looks up the tokens toks[i:j] of a run once, for classify.
+func (f *finder) loadRun(i, j int) {
+	run := slices.Grow(f.sc.run[:0], j-i)[:j-i]
+	for k := range run {
+		w := stripPossessive(f.toks[i+k].Text)
+		run[k] = runToken{n: len(w), flags: f.r.flags(f.low(i+k, w))}
+	}
+	f.sc.run = run
+	f.runBase = i
+}
+
+// word returns toks[k], a token of the current run, without a possessive.
+func (f *finder) word(k int) string {
+	return f.toks[k].Text[:f.tok(k).n]
+}
+
+// lowWord returns word(k) in lower case.
+func (f *finder) lowWord(k int) string {
+	return f.low(k, f.word(k))
+}
+
+// tok returns toks[k], a token of the current run, looked up.
+func (f *finder) tok(k int) *runToken {
+	return &f.sc.run[k-f.runBase]
+}
+
+// lowFlags returns toks[k] without a possessive in lower case, and its
+// flags: from the current run when it holds the token.
+func (f *finder) lowFlags(k int) (string, wordFlags) {
+	if r := k - f.runBase; r >= 0 && r < len(f.sc.run) {
+		return f.lowWord(k), f.sc.run[r].flags
+	}
+	lw := f.low(k, stripPossessive(f.toks[k].Text))
+	return lw, f.r.flags(lw)
+}
+
+// rawFlags returns the flags of toks[k] in lower case, possessive and all.
+func (f *finder) rawFlags(k int) wordFlags {
+	t := f.tok(k)
+	if t.n == len(f.toks[k].Text) {
+		return t.flags
+	}
+	return f.r.flags(f.low(k, f.toks[k].Text))
 }
 
 // classify turns the capitalised run toks[i:j] into mentions.
 func (f *finder) classify(i, j int, out []Mention) []Mention {
 	r, body, toks := f.r, f.body, f.toks
 	// Drop sentence-opening function words ("The", "However").
-	for i < j && (r.stop[f.low(i, stripPossessive(toks[i].Text))] || strings.HasSuffix(toks[i].Text, "ly") ||
+	for i < j && (f.tok(i).flags&fStop != 0 || strings.HasSuffix(toks[i].Text, "ly") ||
 		i+1 < j && strings.HasSuffix(toks[i].Text, "ing")) {
 		i++
 	}
 	if i >= j {
 		return out
 	}
-	start, end := toks[i].Start, toks[j-1].Start+len(stripPossessive(toks[j-1].Text))
+	last := f.word(j - 1)
+	start, end := toks[i].Start, toks[j-1].Start+len(last)
 	text := body[start:end]
-	if c, ok := r.places[text]; ok {
+	whole := r.name(text)
+	if c := whole.place; c != "" {
 		return append(out, Mention{Start: start, End: end, Text: text, Name: c, Type: Place, RoleStart: start})
 	}
-	if j-i >= 2 && r.outletWords[stripPossessive(toks[j-1].Text)] {
+	if j-i >= 2 && r.name(last).outletWord {
 		return append(out, Mention{Start: start, End: end, Text: text, Name: text, Type: Outlet, RoleStart: start})
 	}
-	if f.isOrg(i, j) {
+	if f.isOrg(i, j, text, whole) {
 		return append(out, Mention{Start: start, End: end, Text: text, Name: text, Type: Organization, RoleStart: start})
 	}
 	// A person's name holds no connector: "Anton Reusch of Nordvale" is a
@@ -305,15 +565,22 @@ func (f *finder) classify(i, j int, out []Mention) []Mention {
 			return f.classify(c+1, j, out)
 		}
 	}
-	// A person: strip titles, nationalities and known organisations before
-	// the name and keep them as roles.
-	var roles []string
+	return f.person(i, j, end, out)
+}
+
+// person appends the person the capitalised run toks[i:j], ending at byte
+// end, names, and the organisations and places among the words before the
+// name, unless the run holds only titles or is a lone word that cannot be
+// a name.
+func (f *finder) person(i, j, end int, out []Mention) []Mention {
+	r, body, toks := f.r, f.body, f.toks
+	// Strip titles, nationalities and known organisations before the name
+	// and keep them as roles.
+	roles := f.sc.roles[:0] // copied into the mention at the end
 	k := i
 	for k < j-1 {
-		w := stripPossessive(toks[k].Text)
-		lw := f.low(k, w)
-		if r.titles[lw] || r.demonyms[lw] || r.orgs[w] || r.places[w] != "" || connectors[lw] {
-			roles = append(roles, lw)
+		if f.tok(k).flags&(fTitle|fDemonym|fConnector) != 0 || r.name(f.word(k)).known() {
+			roles = append(roles, f.lowWord(k))
 			k++
 			continue
 		}
@@ -322,53 +589,84 @@ func (f *finder) classify(i, j int, out []Mention) []Mention {
 	// A title inside the run ends the words before the name: "Selka Hydro
 	// CEO Tomas Brenner" is Tomas Brenner, CEO of Selka Hydro.
 	for m := j - 2; m >= k; m-- {
-		if lw := f.low(m, stripPossessive(toks[m].Text)); r.titles[lw] && m+1 < j {
+		if f.tok(m).flags&fTitle != 0 {
 			for x := k; x <= m; x++ {
-				roles = append(roles, f.low(x, stripPossessive(toks[x].Text)))
+				roles = append(roles, f.lowWord(x))
 			}
 			k = m + 1
 			break
 		}
 	}
-	if k == j-1 && k > i && (r.titles[f.low(k, toks[k].Text)] || r.demonyms[f.low(k, toks[k].Text)]) {
+	if k == j-1 && k > i && f.rawFlags(k)&(fTitle|fDemonym) != 0 {
 		return out // only titles: "Prime Minister"
 	}
 	if k > i {
-		// The leading known words are mentions of their own when they are
-		// organisations or places ("NATO Secretary General …").
-		for m := i; m < k; m++ {
-			w := stripPossessive(toks[m].Text)
-			if r.orgs[w] {
-				out = append(out, Mention{Start: toks[m].Start, End: toks[m].Start + len(w), Text: w, Name: w, Type: Organization, RoleStart: toks[m].Start})
-			} else if c := r.places[w]; c != "" {
-				out = append(out, Mention{Start: toks[m].Start, End: toks[m].Start + len(w), Text: w, Name: c, Type: Place, RoleStart: toks[m].Start})
-			}
-		}
+		out = f.knownBefore(i, k, out)
 	}
-	nameToks := toks[k:j]
-	if len(nameToks) == 1 {
-		w := stripPossessive(nameToks[0].Text)
-		lw := f.low(k, w)
-		if r.IsDemonym(lw) || r.titles[lw] || r.stop[lw] || strings.HasSuffix(lw, "ing") {
+	if k == j-1 {
+		w := f.word(k)
+		if f.tok(k).flags&(fDemonym|fDemonymPlural|fTitle|fStop) != 0 || strings.HasSuffix(f.low(k, w), "ing") {
 			return out
 		}
 		if isAcronym(w) {
-			return append(out, Mention{Start: nameToks[0].Start, End: nameToks[0].Start + len(w), Text: w, Name: w, Type: Organization, RoleStart: nameToks[0].Start})
+			s := toks[k].Start
+			return append(out, Mention{Start: s, End: s + len(w), Text: w, Name: w, Type: Organization, RoleStart: s})
 		}
 		// A lone capitalised word opening a sentence with no title is too
 		// weak a signal unless it recurs (handled by canonicalise).
 	}
-	ns := nameToks[0].Start
+	ns := toks[k].Start
 	roles = f.rolesBefore(roles, i)
-	roles = append(roles, f.appositive(j)...)
+	roles = f.appositive(roles, j)
+	f.sc.roles = roles
 	roleStart := ns
 	if k > i {
 		roleStart = toks[i].Start
 	}
-	return append(out, Mention{Start: ns, End: end, Text: body[ns:end], Name: body[ns:end], Type: Person, Roles: roles, RoleStart: roleStart})
+	return append(out, Mention{Start: ns, End: end, Text: body[ns:end], Name: body[ns:end], Type: Person, Roles: ownCopy(roles), RoleStart: roleStart})
 }
 
+// known reports whether the name is a known organisation or place.
+func (n nameInfo) known() bool { return n.org || n.place != "" }
+
+// knownBefore appends the leading known words toks[i:k] before a person's
+// name as mentions of their own when they are organisations or places
+// ("NATO Secretary General …").
+func (f *finder) knownBefore(i, k int, out []Mention) []Mention {
+	for m := i; m < k; m++ {
+		w := f.word(m)
+		n := f.r.name(w)
+		s := f.toks[m].Start
+		if n.org {
+			out = append(out, Mention{Start: s, End: s + len(w), Text: w, Name: w, Type: Organization, RoleStart: s})
+		} else if c := n.place; c != "" {
+			out = append(out, Mention{Start: s, End: s + len(w), Text: w, Name: c, Type: Place, RoleStart: s})
+		}
+	}
+	return out
+}
+
+// isAcronym reports whether w has at least two upper-case letters and no
+// lower-case one.
 func isAcronym(w string) bool {
+	n := 0
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return isAcronymRunes(w)
+		}
+		if 'a' <= c && c <= 'z' {
+			return false
+		}
+		if 'A' <= c && c <= 'Z' {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// isAcronymRunes is isAcronym for any text.
+func isAcronymRunes(w string) bool {
 	n := 0
 	for _, c := range w {
 		if unicode.IsLower(c) {
@@ -381,40 +679,52 @@ func isAcronym(w string) bool {
 	return n >= 2
 }
 
-// isOrg reports whether the run toks[i:j] names an organisation.
-func (f *finder) isOrg(i, j int) bool {
-	r, toks := f.r, f.toks
-	b := f.buf[:0]
-	for k := i; k < j; k++ {
-		if k > i {
-			b = append(b, ' ')
-		}
-		b = append(b, stripPossessive(toks[k].Text)...)
+// isOrg reports whether the run toks[i:j] names an organisation; text is
+// body's span of it and whole what text is in the word lists.
+func (f *finder) isOrg(i, j int, text string, whole nameInfo) bool {
+	r := f.r
+	if !f.joinedIs(i, j, text) {
+		whole, _ = r.names.GetBytes(f.sc.buf)
 	}
-	f.buf = b
-	if r.orgs[string(b)] {
+	if whole.org {
 		return true
 	}
 	for k := i; k < j; k++ {
-		if r.orgWords[f.low(k, stripPossessive(toks[k].Text))] {
+		if f.tok(k).flags&fOrgWord != 0 {
 			return true
 		}
 	}
 	if j-i != 1 {
 		return false
 	}
-	w := stripPossessive(toks[i].Text)
-	return isAcronym(w) && !r.demonyms[f.low(i, w)]
+	return isAcronym(f.word(i)) && f.tok(i).flags&fDemonym == 0
+}
+
+// joinedIs reports whether the words of toks[i:j], without possessives and
+// joined by single spaces, are text; when they are not it leaves them in
+// f.sc.buf.
+func (f *finder) joinedIs(i, j int, text string) bool {
+	if j-i == 1 && f.word(i) == text {
+		return true
+	}
+	b := f.sc.buf[:0]
+	for k := i; k < j; k++ {
+		if k > i {
+			b = append(b, ' ')
+		}
+		b = append(b, f.word(k)...)
+	}
+	f.sc.buf = b
+	return string(b) == text
 }
 
 // rolesBefore appends to roles the lower-case title words standing right
 // before a name ("Kremlin spokesman Dmitry Peskov", "international affairs
 // specialist").
 func (f *finder) rolesBefore(roles []string, i int) []string {
-	r, toks := f.r, f.toks
 	for k := i - 1; k >= 0 && k >= i-4; k-- {
-		lw := f.low(k, stripPossessive(toks[k].Text))
-		if r.titles[lw] || r.demonyms[lw] || r.orgs[toks[k].Text] {
+		lw, fl := f.lowFlags(k)
+		if fl&(fTitle|fDemonym) != 0 || f.r.name(f.toks[k].Text).org {
 			roles = append(roles, lw)
 			continue
 		}
@@ -423,18 +733,19 @@ func (f *finder) rolesBefore(roles []string, i int) []string {
 	return roles
 }
 
-// appositive collects the words of a description set off after a name:
-// "Andriy Yusov, spokesman for …," or "the Quincy Institute, a think tank,".
-func (f *finder) appositive(j int) []string {
+// appositive appends to roles the words of a description set off after a
+// name ending at toks[j]: "Andriy Yusov, spokesman for …," or "the Quincy
+// Institute, a think tank,".
+func (f *finder) appositive(roles []string, j int) []string {
 	r, toks := f.r, f.toks
 	if j+1 >= len(toks) || toks[j].Text != "," {
-		return nil
+		return roles
 	}
 	first := f.low(j+1, toks[j+1].Text)
 	if first == "who" || first == "which" || first == "whose" {
-		return nil
+		return roles
 	}
-	var roles []string
+	n, described := len(roles), false
 	for k := j + 1; k < len(toks) && k < j+10; k++ {
 		t := toks[k].Text
 		if t == "," || t == "." || t == ";" || t == ")" {
@@ -444,66 +755,82 @@ func (f *finder) appositive(j int) []string {
 		if lw == "a" || lw == "an" || lw == "the" {
 			continue
 		}
-		if r.titles[lw] || !nameLike(t) {
-			roles = append(roles, lw)
+		fl := r.flags(lw)
+		if nameLike(t) && fl&fTitle == 0 {
+			continue
 		}
+		roles = append(roles, lw)
+		described = described || describes(lw, fl)
 	}
-	if len(roles) == 0 || !r.describes(roles) {
-		return nil
+	if !described {
+		return roles[:n]
 	}
 	return roles
 }
 
-// describes reports whether appositive words contain a title or role noun.
-func (r *Recognizer) describes(words []string) bool {
-	for _, w := range words {
-		if r.titles[w] || r.orgWords[w] || w == "tank" || w == "daily" || w == "newspaper" {
-			return true
-		}
+// ownCopy returns a copy of the words, or nil when there are none.
+func ownCopy(words []string) []string {
+	if len(words) == 0 {
+		return nil
 	}
-	return false
+	return slices.Clone(words)
+}
+
+// describes reports whether an appositive word w with flags fl is a title
+// or a role noun.
+func describes(w string, fl wordFlags) bool {
+	return fl&(fTitle|fOrgWord) != 0 || w == "tank" || w == "daily" || w == "newspaper"
+}
+
+// surname is what canonicalise learns about the persons sharing a surname.
+type surname struct {
+	full   string // the fullest name, the first of the longest ones
+	titled bool   // whether a mention named full has roles
 }
 
 // canonicalise gives every mention its entity's canonical name: a person's
 // fullest name sharing the surname, an organisation's name without "the".
-func (r *Recognizer) canonicalise(ms []Mention) {
-	cs, _ := r.canon.Get().(*canonScratch)
-	if cs == nil {
-		cs = &canonScratch{full: map[string]string{}, titled: map[string]bool{}}
-	}
-	defer func() {
-		clear(cs.full)
-		clear(cs.titled)
-		r.canon.Put(cs)
-	}()
-	full := cs.full // surname → fullest name
-	for _, m := range ms {
+// A person's mention is weak when that name is a single word that no
+// mention with roles bears.
+func canonicalise(sc *scratch, ms []Mention) {
+	sc.groups.reset(len(ms))
+	sur := sc.sur[:0]
+	of := slices.Grow(sc.of[:0], len(ms))[:len(ms)]
+	for i, m := range ms {
 		if m.Type != Person {
 			continue
 		}
-		last := lastField(m.Name)
-		if len(m.Name) > len(full[last]) {
-			full[last] = m.Name
+		g, added := sc.groups.id(lastField(m.Name))
+		if added {
+			sur = append(sur, surname{})
+		}
+		of[i] = g
+		if s := &sur[g]; len(m.Name) > len(s.full) {
+			s.full = m.Name
 		}
 	}
-	titled := cs.titled
-	for _, m := range ms {
+	for i, m := range ms {
 		if m.Type == Person && len(m.Roles) > 0 {
-			titled[m.Name] = true
+			if s := &sur[of[i]]; m.Name == s.full {
+				s.titled = true
+			}
 		}
 	}
 	for i := range ms {
 		if ms[i].Type == Person {
-			ms[i].Name = full[lastField(ms[i].Name)]
-			ms[i].Weak = !strings.Contains(ms[i].Name, " ") && !titled[ms[i].Name]
+			s := sur[of[i]]
+			ms[i].Name = s.full
+			ms[i].Weak = !strings.Contains(s.full, " ") && !s.titled
 		}
 	}
+	clear(sur) // let the names go
+	sc.sur, sc.of = sur[:0], of[:0]
 }
 
 // lastField returns the last of strings.Fields(s), which must have one.
 func lastField(s string) string {
-	s = strings.TrimRightFunc(s, unicode.IsSpace)
-	i := strings.LastIndexFunc(s, unicode.IsSpace)
+	s = trimRightSpace(s)
+	i := lastSpace(s)
 	if i < 0 {
 		return s
 	}
@@ -511,42 +838,75 @@ func lastField(s string) string {
 	return s[i+n:]
 }
 
+// trimRightSpace is strings.TrimRightFunc(s, unicode.IsSpace), without
+// decoding ASCII.
+func trimRightSpace(s string) string {
+	for len(s) > 0 {
+		c := s[len(s)-1]
+		if c < utf8.RuneSelf {
+			if !asciiSpace(c) {
+				return s
+			}
+			s = s[:len(s)-1]
+			continue
+		}
+		r, n := utf8.DecodeLastRuneInString(s)
+		if !unicode.IsSpace(r) {
+			return s
+		}
+		s = s[:len(s)-n]
+	}
+	return s
+}
+
+// lastSpace is strings.LastIndexFunc(s, unicode.IsSpace), without decoding
+// ASCII.
+func lastSpace(s string) int {
+	for i := len(s); i > 0; {
+		c := s[i-1]
+		if c < utf8.RuneSelf {
+			i--
+			if asciiSpace(c) {
+				return i
+			}
+			continue
+		}
+		r, n := utf8.DecodeLastRuneInString(s[:i])
+		i -= n
+		if unicode.IsSpace(r) {
+			return i
+		}
+	}
+	return -1
+}
+
+// asciiSpace reports whether the ASCII byte c is white space.
+func asciiSpace(c byte) bool {
+	return c == ' ' || '\t' <= c && c <= '\r'
+}
+
 // Entities merges mentions into the per-document entity list, ordered by
 // first mention. Lone capitalised words that never recur are left out.
 func Entities(ms []Mention) []article.Entity {
-	type key struct{ name, typ string }
-	idx := map[key]int{}
-	// First pass: the entities in order of first mention and the number of
-	// mentions of each, so that every slice is made at its size.
-	var counts []int
-	ent := make([]int32, len(ms)) // entity of each mention, -1 for weak ones
-	for mi, m := range ms {
-		if m.Weak {
-			ent[mi] = -1
-			continue
-		}
-		k := key{m.Name, m.Type}
-		i, ok := idx[k]
-		if !ok {
-			i = len(counts)
-			idx[k] = i
-			counts = append(counts, 0)
-		}
-		counts[i]++
-		ent[mi] = int32(i)
-	}
-	if len(counts) == 0 {
+	ent, ents := numberEntities(ms)
+	if len(ents) == 0 {
 		return nil
 	}
-	out := make([]article.Entity, len(counts))
+	out := make([]article.Entity, len(ents))
 	total := 0
-	for _, c := range counts {
-		total += c
+	for _, e := range ents {
+		total += int(e.count)
 	}
+	// Every slice is cut at its size from one array; an entity has no more
+	// spellings than mentions.
 	spans := make([][2]int, total)
-	for i, c := range counts {
+	spellings := make([]string, total)
+	for i, e := range ents {
+		c := e.count
 		out[i].Mentions = spans[:0:c]
+		out[i].Spellings = spellings[:0:c]
 		spans = spans[c:]
+		spellings = spellings[c:]
 	}
 	for mi, m := range ms {
 		i := ent[mi]
@@ -563,9 +923,61 @@ func Entities(ms []Mention) []article.Entity {
 		}
 	}
 	for i := range out {
-		sort.Strings(out[i].Spellings)
+		if len(out[i].Spellings) > 1 {
+			sort.Strings(out[i].Spellings)
+		}
 	}
 	return out
+}
+
+// entityCount is an entity numberEntities found: its first mention and
+// the number of its mentions.
+type entityCount struct {
+	first, count int32
+}
+
+// numberEntities numbers the entities of the mentions, a name and a type
+// each, in order of first mention: ent[i] is the entity of ms[i], or -1
+// when ms[i] is weak.
+func numberEntities(ms []Mention) (ent []int32, ents []entityCount) {
+	var names stringIndex
+	names.reset(len(ms))
+	byName := make([]int32, 0, len(ms)) // name's number → the entity first met with it
+	type key struct{ name, typ string }
+	var byKey map[key]int32 // the entities of names met with another type
+	ents = make([]entityCount, 0, len(ms))
+	ent = make([]int32, len(ms))
+	for mi, m := range ms {
+		if m.Weak {
+			ent[mi] = -1
+			continue
+		}
+		n, added := names.id(m.Name)
+		var e int32
+		switch {
+		case added:
+			e = int32(len(ents))
+			byName = append(byName, e)
+		case ms[ents[byName[n]].first].Type == m.Type:
+			e = byName[n]
+		default:
+			k := key{m.Name, m.Type}
+			var ok bool
+			if e, ok = byKey[k]; !ok {
+				if byKey == nil {
+					byKey = map[key]int32{}
+				}
+				e = int32(len(ents))
+				byKey[k] = e
+			}
+		}
+		if int(e) == len(ents) {
+			ents = append(ents, entityCount{first: int32(mi)})
+		}
+		ents[e].count++
+		ent[mi] = e
+	}
+	return ent, ents
 }
 
 func contains(xs []string, s string) bool {

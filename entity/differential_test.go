@@ -1,0 +1,141 @@
+package entity
+
+import (
+	"bufio"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/hearsaylab/hearsay/internal/wordscan"
+	"github.com/hearsaylab/hearsay/segment"
+)
+
+// differentialTexts returns the texts the differential test runs on: the
+// examples, the unit-test sentences, a few odd Unicode ones and, when
+// HEARSAY_ENTITY_LIST names a file listing one article path a line, those
+// articles.
+func differentialTexts(tb testing.TB) []string {
+	texts := []string{
+		"Interior Minister Ilse Varga spoke. Later Varga left.",
+		"Selka Hydro CEO Tomas Brenner denied it, the chief executive said.",
+		"Governor Anton Reusch of Nordvale spoke. The Ministry of Defence denied it.",
+		"Andriy Kova, spokesman for the agency, agreed. Kremlin spokesman Dmitry Peskov spoke.",
+		"Varga’s remarks drew fire from Ilse Varga’s allies and the Quincy Institute, a think tank, said.",
+		"ÉMILE ZOLA met Ödön Horváth and İstanbul’s ǅemal Bey. ΣΟΦΙΑ said Σοφία’s ﬁrm (ＡＢＣ) won.",
+		"Jean-Pierre Dupont-Aignan and Jean-claude of Kyiv-based AFP-owned Ἀθῆναι; Kiev\nKyiv.",
+		"Leaders\u2028Macron‑Le Pen and Ursula von der Leyen of the European Commission; ǈubica’ said so.",
+		"K’s ’s O'Neill's DC-based Prime Minister Only Running Kindly NATO's UN's EU.",
+	}
+	files, _ := filepath.Glob(filepath.Join("..", "examples", "*"))
+	if list := os.Getenv("HEARSAY_ENTITY_LIST"); list != "" {
+		f, err := os.Open(list)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		defer f.Close()
+		sc := bufio.NewScanner(f)
+		for sc.Scan() {
+			if p := strings.TrimSpace(sc.Text()); p != "" {
+				files = append(files, p)
+			}
+		}
+		if err := sc.Err(); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	for _, p := range files {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		texts = append(texts, string(b))
+	}
+	return texts
+}
+
+// compareWithRef fails t when Recognizer and the reference recogniser
+// disagree on text, with and without its lower case, or when Entities does.
+func compareWithRef(t *testing.T, r *Recognizer, ref *refRecognizer, text string) {
+	t.Helper()
+	toks := segment.Tokens(text, 0, len(text))
+	lower, _ := wordscan.Lower(text)
+	for _, low := range []string{lower, ""} {
+		want := ref.FindLower(text, low, toks)
+		got := r.FindLower(text, low, toks)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("FindLower(%.80q, lower=%v):\n got %+v\nwant %+v", text, low != "", got, want)
+		}
+		if g, w := Entities(got), refEntities(want); !reflect.DeepEqual(g, w) {
+			t.Fatalf("Entities(%.80q):\n got %+v\nwant %+v", text, g, w)
+		}
+	}
+}
+
+// TestFindDifferential compares the recogniser with the reference one.
+func TestFindDifferential(t *testing.T) {
+	r, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref, err := refNew()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range differentialTexts(t) {
+		compareWithRef(t, r, ref, text)
+	}
+}
+
+// FuzzFindDifferential compares the recogniser with the reference one on
+// arbitrary text.
+func FuzzFindDifferential(f *testing.F) {
+	for _, text := range differentialTexts(f) {
+		if len(text) > 2000 {
+			text = text[:2000]
+		}
+		f.Add(text)
+	}
+	r, err := New()
+	if err != nil {
+		f.Fatal(err)
+	}
+	ref, err := refNew()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		compareWithRef(t, r, ref, text)
+	})
+}
+
+// BenchmarkAppendLower finds the entities of the examples (and of the
+// articles HEARSAY_ENTITY_LIST lists) as the engine does: AppendLower with
+// the lower case and a reused slice, then Entities.
+func BenchmarkAppendLower(b *testing.B) {
+	r, err := New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	type doc struct {
+		body, lower string
+		toks        []segment.Token
+	}
+	var docs []doc
+	var n int64
+	for _, text := range differentialTexts(b) {
+		lower, _ := wordscan.Lower(text)
+		docs = append(docs, doc{text, lower, segment.Tokens(text, 0, len(text))})
+		n += int64(len(text))
+	}
+	b.SetBytes(n)
+	b.ReportAllocs()
+	var ms []Mention
+	for b.Loop() {
+		for _, d := range docs {
+			ms = r.AppendLower(ms[:0], d.body, d.lower, d.toks)
+			Entities(ms)
+		}
+	}
+}

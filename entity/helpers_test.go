@@ -1,0 +1,196 @@
+package entity
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+)
+
+func TestNameLike(t *testing.T) {
+	tests := []struct {
+		tok  string
+		want bool
+	}{
+		{"", false},
+		{"Varga", true},
+		{"varga", false},
+		{"7", false},
+		{",", false},
+		{"DC-based", false},
+		{"Jean-Pierre", true},
+		{"Jean-pierre", false},
+		{"Jean\u2011pierre", false}, // non-breaking hyphen
+		{"Jean\u2011Pierre", true},
+		{"A--b", false},
+		{"Ödön", true},
+		{"ödön", false},
+		{"Σοφία", true},
+		{"ǅemal", false},  // title case is not upper case
+		{"\u201c", false}, // “
+		{"\u2014", false}, // —
+		{"\u2102", true},  // ℂ, after the punctuation block
+		{"\xe2", false},
+		{"\xe2\x80", false},
+		{"\xff", false},
+	}
+	for _, tc := range tests {
+		if got := nameLike(tc.tok); got != tc.want {
+			t.Errorf("nameLike(%q) = %v, want %v", tc.tok, got, tc.want)
+		}
+		if got := refNameLike(tc.tok); got != tc.want {
+			t.Errorf("refNameLike(%q) = %v, want %v", tc.tok, got, tc.want)
+		}
+	}
+	// No character from U+2000 to U+207F is upper case: capitalised rules
+	// them out by their first two bytes.
+	for r := rune(0x2000); r < 0x2080; r++ {
+		if unicode.IsUpper(r) {
+			t.Errorf("%U is upper case", r)
+		}
+	}
+}
+
+func TestPossessive(t *testing.T) {
+	tests := []struct {
+		tok, stripped string
+		possessive    bool
+	}{
+		{"Varga's", "Varga", true},
+		{"Varga\u2019s", "Varga", true},
+		{"Reuters'", "Reuters'", true},
+		{"Reuters\u2019", "Reuters", true},
+		{"Varga", "Varga", false},
+		{"s", "s", false},
+		{"'s", "", true},
+		{"\u2019s", "", true},
+		{"s'", "s'", true},
+		{"\u2019", "\u2019", false},
+		{"ks\u2019s", "ks", true},
+		{"x\x99", "x\x99", false},
+	}
+	for _, tc := range tests {
+		if got := stripPossessive(tc.tok); got != tc.stripped {
+			t.Errorf("stripPossessive(%q) = %q, want %q", tc.tok, got, tc.stripped)
+		}
+		if got := possessive(tc.tok); got != tc.possessive {
+			t.Errorf("possessive(%q) = %v, want %v", tc.tok, got, tc.possessive)
+		}
+		if got, want := stripPossessive(tc.tok), refStripPossessive(tc.tok); got != want {
+			t.Errorf("stripPossessive(%q) = %q, reference %q", tc.tok, got, want)
+		}
+		if got, want := possessive(tc.tok), refPossessive(tc.tok); got != want {
+			t.Errorf("possessive(%q) = %v, reference %v", tc.tok, got, want)
+		}
+	}
+}
+
+func TestLastField(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Varga", "Varga"},
+		{"Ilse Varga", "Varga"},
+		{"Ilse\tVarga ", "Varga"},
+		{"Ilse\u00a0Varga", "Varga"},
+		{"Ilse\u3000Varga\u2003", "Varga"},
+		{"Ödön von Horváth", "Horváth"},
+		{"a\x85b", "a\x85b"}, // a lone byte 0x85 is no space
+		{"a\u0085b", "b"},
+	}
+	for _, tc := range tests {
+		if got := lastField(tc.in); got != tc.want {
+			t.Errorf("lastField(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+		if got, want := lastField(tc.in), refLastField(tc.in); got != want {
+			t.Errorf("lastField(%q) = %q, reference %q", tc.in, got, want)
+		}
+	}
+}
+
+func TestIsAcronym(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"NATO", true}, {"U.N.", true}, {"MI6", true}, {"A", false}, {"Nato", false},
+		{"ÖBB", true}, {"ÖBb", false}, {"ΣΣ", true}, {"X\u00e9X", false}, {"\xffAB", true},
+	}
+	for _, tc := range tests {
+		if got := isAcronym(tc.in); got != tc.want || got != refIsAcronym(tc.in) {
+			t.Errorf("isAcronym(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestPrefilter checks that the filters never rule out a key of their
+// table, and that they rule out most other words.
+func TestPrefilter(t *testing.T) {
+	r, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref, err := refNew()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range []map[string]bool{ref.titles, ref.demonyms, ref.orgWords, ref.stop} {
+		for w := range m {
+			if !r.lexKeys.mayHave(w) {
+				t.Errorf("lex filter rules out %q", w)
+			}
+		}
+	}
+	for w := range refConnectors {
+		if !r.lexKeys.mayHave(w) || !r.isConnector(w) {
+			t.Errorf("%q is no connector", w)
+		}
+	}
+	for _, m := range []map[string]bool{ref.orgs, ref.outletWords} {
+		for w := range m {
+			if !r.nameKeys.mayHave(w) {
+				t.Errorf("name filter rules out %q", w)
+			}
+		}
+	}
+	for w := range ref.places {
+		if !r.nameKeys.mayHave(w) {
+			t.Errorf("name filter rules out %q", w)
+		}
+	}
+	if r.lexKeys.mayHave("") || r.nameKeys.mayHave("") {
+		t.Error("the filters let the empty word through")
+	}
+	passed := 0
+	words := strings.Fields("Varga Brenner Reusch Lindqvist Aldrich Kova Peskov Macron Zelensky Nordvale Selka Hydro")
+	for _, w := range words {
+		if r.nameKeys.mayHave(w) {
+			passed++
+		}
+	}
+	if passed > len(words)/2 {
+		t.Errorf("the name filter lets %d of %d unknown names through", passed, len(words))
+	}
+}
+
+func TestStringIndex(t *testing.T) {
+	var x stringIndex
+	for round, words := range [][]string{
+		{"Varga", "Brenner", "Varga", "", "Kova", "Brenner", ""},
+		{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "a", "s"},
+		{},
+		{"Varga"},
+		strings.Fields(strings.Repeat("a b c d e f g h i j k l m n o p q r s t u v w x y z ", 3) + "Varga aa bb cc dd ee ff gg hh ii jj kk ll"),
+	} {
+		x.reset(len(words) / (round + 1)) // too small from round 1: the index grows
+		first := map[string]int32{}
+		for _, w := range words {
+			id, added := x.id(w)
+			want, seen := first[w]
+			if !seen {
+				want = int32(len(first))
+				first[w] = want
+			}
+			if id != want || added == seen {
+				t.Errorf("round %d: id(%q) = %d, %v; want %d, %v", round, w, id, added, want, !seen)
+			}
+		}
+	}
+}
