@@ -104,3 +104,46 @@ func FuzzSegment(f *testing.F) {
 		}
 	})
 }
+
+func TestAbbrevOf(t *testing.T) {
+	tests := []struct {
+		w    string
+		want int
+	}{
+		{"Gen", abbrevInner},
+		{"gen", abbrevInner},
+		{"U.S", abbrevMayEnd},
+		{"u.s", abbrevMayEnd},
+		{"Corp", abbrevMayEnd},
+		{"APPROX", abbrevInner},
+		{"approxi", notAbbrev},
+		{"Smith", notAbbrev},
+		{"", notAbbrev},
+		{"İnc", abbrevMayEnd},                    // İ lower-cases to i
+		{"\u212Ao", notAbbrev},                   // the Kelvin sign lower-cases to k: "ko"
+		{"Gén", notAbbrev},                       // not ASCII, not an abbreviation
+		{"abcdefghijklmnopq", notAbbrev},         // longer than the ASCII buffer
+		{"MESSRS", abbrevInner},                  // the longest
+		{"Ms\u212A", notAbbrev},                  // "msk"
+		{"CORP\u0130", notAbbrev},                // "corpi"
+		{strings.Repeat("\u0130", 8), notAbbrev}, // long, not ASCII
+	}
+	for _, tc := range tests {
+		if got := abbrevOf(tc.w); got != tc.want {
+			t.Errorf("abbrevOf(%q) = %d, want %d", tc.w, got, tc.want)
+		}
+	}
+}
+
+func TestTrimSpan(t *testing.T) {
+	for _, s := range []string{
+		"", " ", "x", " x ", "\t x\r", "\u00a0x\u00a0", " \u2009 x y \u3000 ", "\u00a0", "\u00a0 \u2009",
+		"é", " é ", "\xff x \xff", " \xe2\x80 ", "\u0085x\u0085",
+	} {
+		start, end := trimSpan(s, 0, len(s))
+		want := strings.TrimSpace(s)
+		if s[start:end] != want || (want != "" && start != strings.Index(s, want)) {
+			t.Errorf("trimSpan(%q) = %d, %d: %q, want %q", s, start, end, s[start:end], want)
+		}
+	}
+}

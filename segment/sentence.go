@@ -25,23 +25,98 @@ var abbreviations = map[string]bool{
 	"sup": true, "amb": true, "sec": true, "secy": true, "treas": true, "univ": true, "assn": true,
 }
 
+// endingAbbreviations are the abbreviations that may end a sentence.
+var endingAbbreviations = map[string]bool{
+	"u.s": true, "u.k": true, "d.c": true, "a.m": true, "p.m": true,
+	"etc": true, "inc": true, "ltd": true, "co": true, "corp": true,
+}
+
+// Kinds of words for abbrevOf.
+const (
+	notAbbrev    = iota
+	abbrevInner  // an abbreviation that never ends a sentence ("Gen.")
+	abbrevMayEnd // one that may ("U.S.")
+)
+
+// abbrevOf tells whether w, in any case, is one of the abbreviations, and
+// whether it may end a sentence. It does not allocate for a short ASCII w.
+func abbrevOf(w string) int {
+	var buf [16]byte
+	if len(w) <= len(buf) {
+		ascii := true
+		for i := 0; i < len(w) && ascii; i++ {
+			c := w[i]
+			ascii = c < utf8.RuneSelf
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[i] = c
+		}
+		if ascii {
+			// The lookups of string(b) do not allocate.
+			return abbrevKind(buf[:len(w)])
+		}
+	}
+	return abbrevKind([]byte(strings.ToLower(w)))
+}
+
+// abbrevKind is abbrevOf for a word in lower case.
+func abbrevKind(lw []byte) int {
+	switch {
+	case len(lw) > maxAbbrevLen || !abbreviations[string(lw)]:
+		return notAbbrev
+	case endingAbbreviations[string(lw)]:
+		return abbrevMayEnd
+	}
+	return abbrevInner
+}
+
+// maxAbbrevLen is the length in bytes of the longest abbreviation.
+var maxAbbrevLen = func() int {
+	n := 0
+	for w := range abbreviations {
+		n = max(n, len(w))
+	}
+	return n
+}()
+
 // Sentences splits the paragraph span of text into sentences. Sentence ends
 // inside any of the skip spans (quotations) are ignored, so that a quotation of
 // several sentences stays inside the sentence that attributes it. skip must be
 // sorted by Start.
 func Sentences(text string, para article.Span, skip []article.Span) []article.Span {
-	var out []article.Span
+	// Most paragraphs have a few sentences: collect them on the stack and
+	// return them in one allocation of the right size.
+	var buf [16]article.Span
+	out := AppendSentences(buf[:0], text, para, skip)
+	if len(out) == 0 {
+		return nil
+	}
+	return append([]article.Span(nil), out...)
+}
+
+// AppendSentences appends the sentences of the paragraph span of text to
+// out, as Sentences returns them, so that a caller can reuse one buffer
+// from paragraph to paragraph.
+func AppendSentences(out []article.Span, text string, para article.Span, skip []article.Span) []article.Span {
 	start := para.Start
 	k := 0
+	t := text[:para.End]
 	for i := para.Start; i < para.End; {
 		for k < len(skip) && skip[k].End <= i {
 			k++
 		}
 		// Fast path: an ASCII character other than terminal punctuation
 		// matters only as the last character of a skip span.
-		if c := text[i]; c < utf8.RuneSelf && c != '.' && c != '!' && c != '?' && (k == len(skip) || i+1 != skip[k].End) {
+		stop := len(t)
+		if k < len(skip) && skip[k].End <= stop {
+			stop = skip[k].End - 1
+		}
+		for i < stop && !sentenceByte[t[i]] {
 			i++
-			continue
+		}
+		if i >= len(t) {
+			break
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		inSkip := k < len(skip) && skip[k].Start <= i && i < skip[k].End
@@ -79,6 +154,15 @@ func Sentences(text string, para article.Span, skip []article.Span) []article.Sp
 	out = appendTrimmed(out, text, start, para.End)
 	return out
 }
+
+// sentenceByte tells the bytes Sentences must look at: terminal
+// punctuation and the bytes of non-ASCII characters.
+var sentenceByte = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c >= utf8.RuneSelf || c == '.' || c == '!' || c == '?'
+	}
+	return t
+}()
 
 func appendTrimmed(out []article.Span, text string, s, e int) []article.Span {
 	for s < e {
@@ -158,14 +242,12 @@ func isBoundary(text string, para article.Span, p, end int) bool {
 	}
 	// Abbreviations and initials.
 	w := wordBefore(text, para.Start, p)
-	lw := strings.ToLower(w)
-	if abbreviations[lw] {
-		// "U.S." at a sentence end is followed by a sentence-initial word;
-		// titles and months never end one.
-		if lw == "u.s" || lw == "u.k" || lw == "d.c" || lw == "a.m" || lw == "p.m" || lw == "etc" || lw == "inc" || lw == "ltd" || lw == "co" || lw == "corp" {
-			return startsSentence(text[j:])
-		}
-		return false
+	switch abbrevOf(w) {
+	case abbrevMayEnd:
+		// "U.S." at a sentence end is followed by a sentence-initial word.
+		return startsSentence(text[j:])
+	case abbrevInner:
+		return false // titles and months never end a sentence
 	}
 	if utf8.RuneCountInString(w) == 1 {
 		r0, _ := utf8.DecodeRuneInString(w)
@@ -205,6 +287,13 @@ func startsSentence(s string) bool {
 func wordBefore(text string, lo, p int) string {
 	i := p
 	for i > lo {
+		if c := text[i-1]; c < utf8.RuneSelf {
+			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '.' {
+				i--
+				continue
+			}
+			break
+		}
 		r, s := utf8.DecodeLastRuneInString(text[:i])
 		if unicode.IsLetter(r) || r == '.' {
 			i -= s
