@@ -179,15 +179,52 @@ func closes(open family, kind markKind, f family, r rune) bool {
 	return false
 }
 
+// firstSpans is the capacity of the first allocation of Scan's result,
+// enough for the quotations of most news articles.
+const firstSpans = 8
+
+// appendSpan appends s to out, giving out room for firstSpans spans when it
+// has none: appending one at a time would grow it several times over.
+func appendSpan(out []Span, s Span) []Span {
+	if out == nil {
+		out = make([]Span, 0, firstSpans)
+	}
+	return append(out, s)
+}
+
+// markLead tells the bytes a quotation mark can start with: markLead[0]
+// for a body with double marks, markLead[1] for one with single marks only
+// (see classify). Every mark outside ASCII starts with C2 or E2, bytes
+// that never continue another character, so scanParagraph can skip any
+// other byte without decoding and still see every mark.
+var markLead = func() (t [2][256]bool) {
+	for _, single := range []bool{false, true} {
+		lead := &t[0]
+		if single {
+			lead = &t[1]
+		}
+		lead['"'], lead[0xC2], lead[0xE2] = true, true, true
+		lead['\''] = single
+	}
+	return t
+}()
+
 func scanParagraph(body string, paras []segment.Paragraph, pi int, single bool, out []Span) []Span {
 	p := paras[pi]
 	inQuote := false
 	var openAt, openSize int
 	var openFam family
+	lead := &markLead[0]
+	if single {
+		lead = &markLead[1]
+	}
+	t := body[:p.End]
 	for i := p.Start; i < p.End; {
-		if c := body[i]; c < utf8.RuneSelf && c != '"' && c != '\'' {
-			i++ // no other ASCII character is a mark
-			continue
+		for i < len(t) && !lead[t[i]] {
+			i++
+		}
+		if i >= len(t) {
+			break
 		}
 		r, size := utf8.DecodeRuneInString(body[i:])
 		kind, fam := classify(body, i, r, single)
@@ -207,7 +244,7 @@ func scanParagraph(body string, paras []segment.Paragraph, pi int, single bool, 
 		}
 		if closes(openFam, kind, fam, r) {
 			if i > openAt+openSize {
-				out = append(out, Span{Start: openAt + openSize, End: i, Open: openAt, Close: i + size, Para: pi})
+				out = appendSpan(out, Span{Start: openAt + openSize, End: i, Open: openAt, Close: i + size, Para: pi})
 			}
 			inQuote = false
 			i += size
@@ -228,7 +265,7 @@ func scanParagraph(body string, paras []segment.Paragraph, pi int, single bool, 
 		if next || openAt == p.Start {
 			end := trimRightSpace(body, openAt+openSize, p.End)
 			if end > openAt+openSize {
-				out = append(out, Span{Start: openAt + openSize, End: end, Open: openAt, Close: p.End, Para: pi, Unclosed: true})
+				out = appendSpan(out, Span{Start: openAt + openSize, End: end, Open: openAt, Close: p.End, Para: pi, Unclosed: true})
 			}
 		}
 	}
