@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -260,6 +261,7 @@ func TestIsNormal(t *testing.T) {
 				if got, want := isNormal(s), refIsNormal(s); got != want {
 					t.Fatalf("isNormal(%q) = %v, want %v", s, got, want)
 				}
+				checkNormalLines(t, s)
 			}
 		}
 	}
@@ -267,5 +269,26 @@ func TestIsNormal(t *testing.T) {
 		if got, want := isNormal(l), refIsNormal(l); got != want {
 			t.Fatalf("isNormal(%q) = %v, want %v", l, got, want)
 		}
+		checkNormalLines(t, l)
+	}
+	for _, text := range []string{
+		"", "\n", "a \nb\u00a0\n\u2009\n  \n", "\n\n x  \n\n\ny\t", "0123456789abcdef \n0123456789abcdef\u3000\n",
+	} {
+		checkNormalLines(t, text)
+	}
+	for _, text := range differentialTexts(t) {
+		checkNormalLines(t, text)
+	}
+}
+
+// checkNormalLines checks normalLines(s) against isNormal and splitLines.
+func checkNormalLines(t *testing.T, s string) {
+	t.Helper()
+	lines, ok := normalLines([]string{"stale"}, s)
+	if want := refIsNormal(s); ok != want {
+		t.Fatalf("normalLines(%q) reports %v, want %v", s, ok, want)
+	}
+	if want := splitLines(s); ok && !slices.Equal(lines, want) {
+		t.Fatalf("normalLines(%q) = %q, want %q", s, lines, want)
 	}
 }
