@@ -42,13 +42,14 @@ const (
 type Cleaner struct {
 	headings phraseSet // open a trailing run of furniture
 	lines    phraseSet // dropped wherever they stand alone
-	pull     sync.Pool // *pullScratch, the buffers of dropPullQuote
+	scratch  sync.Pool // *bodyScratch, the buffers of Body
 }
 
-// pullScratch holds the buffers of one call of Body: the lines, and those
-// of dropPullQuote.
-type pullScratch struct {
+// bodyScratch holds the buffers of one call of Body: the lines, the
+// matcher's, and those of dropPullQuote.
+type bodyScratch struct {
 	lines  []string
+	m      matcher
 	starts []int
 	off    []int
 	all    []byte
@@ -84,11 +85,11 @@ func Body(text string) string {
 // Body(Body(x)) == Body(x), except on contrived text that alternates
 // dozens of furniture headings and repeated paragraphs at its end.
 func (c *Cleaner) Body(text string) string {
-	ps, _ := c.pull.Get().(*pullScratch)
+	ps, _ := c.scratch.Get().(*bodyScratch)
 	if ps == nil {
-		ps = &pullScratch{}
+		ps = &bodyScratch{}
 	}
-	defer c.pull.Put(ps)
+	defer c.scratch.Put(ps)
 	norm := text
 	lines, normal := normalLines(ps.lines, text)
 	buf := lines[:0] // handed back to ps when Body is done with the lines
@@ -103,12 +104,13 @@ func (c *Cleaner) Body(text string) string {
 	// lines go last, as headings among them mark where a trailing run
 	// starts. Real text needs two or three rounds; the cap bounds the work
 	// on contrived input that nests furniture and repeats many times over.
-	var m matcher
+	m := &ps.m
+	defer func() { m.line = "" }()
 	for range maxRounds {
 		n := len(lines)
 		lines = dropPullQuote(lines, ps)
-		lines = c.dropTrailingRun(lines, &m)
-		lines = tidy(c.dropIsolated(lines, &m))
+		lines = c.dropTrailingRun(lines, m)
+		lines = tidy(c.dropIsolated(lines, m))
 		if len(lines) == n {
 			break
 		}
@@ -352,7 +354,7 @@ func (c *Cleaner) dropTrailingRun(lines []string, m *matcher) []string {
 	lead, words := -1, 0
 	for lead+1 < len(lines) && words < minLeadWords {
 		lead++
-		words += countFields(lines[lead])
+		words += countFieldsMax(lines[lead], minLeadWords-words)
 	}
 	for i := max(tail, lead+1); i < len(lines); i++ {
 		if m.prepare(lines[i]) && c.headings.matchPrepared(m, true) {
@@ -377,7 +379,7 @@ func (c *Cleaner) isFurniture(l string, m *matcher) bool {
 // candidate first passes a cheap exact test (see pullQuote.mayOccur): a
 // candidate that fails it cannot occur before itself, and the whole text is
 // folded only for one that passes.
-func dropPullQuote(lines []string, ps *pullScratch) []string {
+func dropPullQuote(lines []string, ps *bodyScratch) []string {
 	starts := ps.starts[:0] // first line of each unit
 	defer func() { ps.starts = starts[:0] }()
 	for i, l := range lines {
@@ -442,7 +444,7 @@ func dropPullQuote(lines []string, ps *pullScratch) []string {
 type pullQuote struct {
 	lines  []string
 	starts []int
-	ps     *pullScratch
+	ps     *bodyScratch
 	first  int // the first candidate unit; units first-1..n-1 are queried
 	// ps.fold[n-1-u] is the fold of unit u when hasFold says so.
 	hasFold [maxPullQuotes + 1]bool
@@ -973,7 +975,11 @@ func startsLower(l string) bool {
 // with a full stop nor running on into the next line.
 func linkLike(l string) bool {
 	l = strings.TrimSpace(l)
-	if l == "" || utf8.RuneCountInString(l) > maxLinkRunes || countFields(l) > maxLinkWords {
+	// A rune has at most utf8.UTFMax bytes: count the runes of l only when
+	// its length in bytes does not tell.
+	if l == "" || len(l) > utf8.UTFMax*maxLinkRunes ||
+		len(l) > maxLinkRunes && utf8.RuneCountInString(l) > maxLinkRunes ||
+		countFieldsMax(l, maxLinkWords+1) > maxLinkWords {
 		return false
 	}
 	first, hasLetter := rune(0), false
