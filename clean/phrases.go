@@ -17,6 +17,26 @@ type phraseSet struct {
 	exact  map[string]bool // key(line) equal to a phrase
 	prefix []string        // key(line) starting with one of these, then a word boundary
 	res    []pattern
+	// prefixByFirst[b] holds the entries of prefix that start with byte
+	// b, and resByFirst[b] the indexes in res of the patterns that may
+	// match a lower-cased line starting with b (see pattern.first), both
+	// in list order; built by index.
+	prefixByFirst [256][]string
+	resByFirst    [256][]int
+}
+
+// index builds s.prefixByFirst and s.resByFirst from s.prefix and s.res.
+func (s *phraseSet) index() {
+	for _, p := range s.prefix {
+		s.prefixByFirst[p[0]] = append(s.prefixByFirst[p[0]], p)
+	}
+	for i := range s.res {
+		for b := range s.resByFirst {
+			if first := s.res[i].first; first == nil || first[b] {
+				s.resByFirst[b] = append(s.resByFirst[b], i)
+			}
+		}
+	}
 }
 
 // pattern is a furniture regexp with cheap tests that reject most lines
@@ -66,6 +86,8 @@ func Parse(list string) (*Cleaner, error) {
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("furniture list: %w", err)
 	}
+	c.headings.index()
+	c.lines.index()
 	return c, nil
 }
 
@@ -157,7 +179,8 @@ func (s *phraseSet) matchPrepared(m *matcher, long bool) bool {
 	if !long {
 		return false
 	}
-	for _, p := range s.prefix {
+	// k is not empty (see matcher.prepare).
+	for _, p := range s.prefixByFirst[k[0]] {
 		if len(k) >= len(p) && string(k[:len(p)]) == p {
 			r, _ := utf8.DecodeRune(k[len(p):])
 			if !unicode.IsLetter(r) && !unicode.IsDigit(r) && m.linkLike() {
@@ -169,7 +192,16 @@ func (s *phraseSet) matchPrepared(m *matcher, long bool) bool {
 		return false
 	}
 	low := m.lower()
-	for i := range s.res {
+	if len(low) == 0 {
+		// Not after prepare, which needs a key; checked in full all the same.
+		for i := range s.res {
+			if p := &s.res[i]; p.mayMatch(low) && p.re.Match(low) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, i := range s.resByFirst[low[0]] {
 		if p := &s.res[i]; p.mayMatch(low) && p.re.Match(low) {
 			return true
 		}
