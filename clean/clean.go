@@ -410,20 +410,22 @@ func dropPullQuote(lines []string, ps *bodyScratch) []string {
 		return lines
 	}
 	defer q.release()
+	// Every pull quote takes in the last unit, which must then be short and
+	// occur before itself. Most articles end in a short paragraph that
+	// does not, and then there are no other candidates to fold and search.
+	if _, short := q.folded(n - 1); !short || q.firstEnd(n-1) < 0 {
+		return lines
+	}
 	// A pull quote starting at unit s needs units s..n-1 all short; find
 	// the first s for which they are before folding the whole text.
 	lo := max(1, n-maxPullQuotes)
-	q.first = n
+	first := n
 	for u := n - 1; u >= lo; u-- {
 		if _, short := q.folded(u); !short {
 			break
 		}
-		q.first = u
+		first = u
 	}
-	if q.first == n {
-		return lines
-	}
-	first := q.first
 	for s := first; s < n; s++ {
 		repeat := true
 		for u := s; u < n && repeat; u++ {
@@ -445,14 +447,15 @@ type pullQuote struct {
 	lines  []string
 	starts []int
 	ps     *bodyScratch
-	first  int // the first candidate unit; units first-1..n-1 are queried
-	// ps.fold[n-1-u] is the fold of unit u when hasFold says so.
+	// Units n-1-maxPullQuotes..n-1 are queried, unit u as entry n-1-u of
+	// the arrays and of ps.fold. ps.fold[n-1-u] is the fold of unit u
+	// when hasFold says so.
 	hasFold [maxPullQuotes + 1]bool
 	short   [maxPullQuotes + 1]bool
-	// firstEnd[u-first+1] is where the first occurrence of unit u before
-	// itself ends in all, or -1; 0 while not yet searched.
-	firstEnd [maxPullQuotes + 1]int
-	hasAll   bool // ps.all and ps.off are built
+	// ends[n-1-u] is where the first occurrence of unit u before itself
+	// ends in all, or -1; 0 while not yet searched.
+	ends   [maxPullQuotes + 1]int
+	hasAll bool // ps.all and ps.off are built
 	// hasBefore tells that ps.before and ps.ends are built.
 	hasBefore bool
 }
@@ -487,11 +490,19 @@ func (q *pullQuote) folded(u int) ([]byte, bool) {
 	return q.ps.fold[k], q.short[k]
 }
 
-// repeated reports whether unit u (u >= first-1) is short and appears
-// before unit from (from <= u). The first occurrence before u itself
-// tells, since all[:off[from]] is a prefix of all[:off[u]].
+// repeated reports whether unit u (n-1-maxPullQuotes <= u < n) is short
+// and appears before unit from (from <= u). The first occurrence before u
+// itself tells, since all[:off[from]] is a prefix of all[:off[u]].
 func (q *pullQuote) repeated(u, from int) bool {
-	e := &q.firstEnd[u-q.first+1]
+	e := q.firstEnd(u)
+	return e >= 0 && e <= q.ps.off[from]
+}
+
+// firstEnd returns where the first occurrence of unit u (n-1-maxPullQuotes
+// <= u < n) before itself ends in all, or -1 when u is not short or does
+// not occur before itself.
+func (q *pullQuote) firstEnd(u int) int {
+	e := &q.ends[len(q.starts)-1-u]
 	if *e == 0 {
 		*e = -1
 		if f, short := q.folded(u); short && q.mayOccur(f, u) {
@@ -502,7 +513,7 @@ func (q *pullQuote) repeated(u, from int) bool {
 			}
 		}
 	}
-	return *e >= 0 && *e <= q.ps.off[from]
+	return *e
 }
 
 // all returns the folded text and the offsets of its units: " " + the
