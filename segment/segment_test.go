@@ -147,3 +147,24 @@ func TestTrimSpan(t *testing.T) {
 		}
 	}
 }
+
+// TestIndexSentenceByte checks indexSentenceByte, which reads eight bytes
+// at a time, with every byte at every offset.
+func TestIndexSentenceByte(t *testing.T) {
+	base := "abcdefghijklmnopqrstuvwxyz ABC,123"
+	for c := range 256 {
+		for i := range len(base) + 1 {
+			s := base[:i] + string([]byte{byte(c)}) + base[i:]
+			want := len(s)
+			for j := range len(s) {
+				if sentenceByte[s[j]] {
+					want = j
+					break
+				}
+			}
+			if got := indexSentenceByte(s); got != want {
+				t.Fatalf("indexSentenceByte(%q) = %d, want %d", s, got, want)
+			}
+		}
+	}
+}

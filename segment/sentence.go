@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -112,9 +113,7 @@ func AppendSentences(out []article.Span, text string, para article.Span, skip []
 		if k < len(skip) && skip[k].End <= stop {
 			stop = skip[k].End - 1
 		}
-		for i < stop && !sentenceByte[t[i]] {
-			i++
-		}
+		i += indexSentenceByte(t[i:stop])
 		if i >= len(t) {
 			break
 		}
@@ -163,6 +162,48 @@ var sentenceByte = func() (t [256]bool) {
 	}
 	return t
 }()
+
+// indexSentenceByte returns the index of the first byte of s that
+// sentenceByte marks, or len(s), reading eight bytes at a time.
+func indexSentenceByte(s string) int {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if m := sentenceBytes8(load8(s, i)); m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for ; i < len(s); i++ {
+		if sentenceByte[s[i]] {
+			return i
+		}
+	}
+	return i
+}
+
+// load8 returns the eight bytes of s from i on, the first in the lowest
+// bits.
+func load8(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// sentenceBytes8 returns the bytes of x that sentenceByte marks, each as
+// its top bit.
+func sentenceBytes8(x uint64) uint64 {
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x8080808080808080
+	)
+	// On the low seven bits of each byte, so that no byte carries into
+	// the next: y^c*ones has a zero byte where x has c, and adding 0x7F
+	// sets the top bit of every byte but those.
+	y := x &^ highs
+	dot := (y ^ '.'*ones) + 0x7F*ones
+	bang := (y ^ '!'*ones) + 0x7F*ones
+	ques := (y ^ '?'*ones) + 0x7F*ones
+	return (x | ^dot | ^bang | ^ques) & highs
+}
 
 func appendTrimmed(out []article.Span, text string, s, e int) []article.Span {
 	for s < e {
