@@ -73,10 +73,14 @@ func trimSpan(text string, lo, hi int) (start, end int) {
 		hi--
 	}
 	if lo < hi && (text[lo] >= utf8.RuneSelf || text[hi-1] >= utf8.RuneSelf) {
-		// A non-ASCII character at either end, which may be a space.
+		// A non-ASCII character at either end, which may be a space. The
+		// trimmed line is placed at its first occurrence, as Paragraphs
+		// always has: that is earlier than where it was cut from only when
+		// it starts with a stray continuation byte that a space before it
+		// ends with.
 		line := text[lo:hi]
 		trimmed := strings.TrimSpace(line)
-		lo += len(line) - len(strings.TrimLeftFunc(line, unicode.IsSpace))
+		lo += strings.Index(line, trimmed)
 		hi = lo + len(trimmed)
 	}
 	return lo, hi

@@ -138,7 +138,7 @@ func TestAbbrevOf(t *testing.T) {
 func TestTrimSpan(t *testing.T) {
 	for _, s := range []string{
 		"", " ", "x", " x ", "\t x\r", "\u00a0x\u00a0", " \u2009 x y \u3000 ", "\u00a0", "\u00a0 \u2009",
-		"é", " é ", "\xff x \xff", " \xe2\x80 ", "\u0085x\u0085",
+		"é", " é ", "\xff x \xff", " \xe2\x80 ", "\u0085x\u0085", "\u2008\x88",
 	} {
 		start, end := trimSpan(s, 0, len(s))
 		want := strings.TrimSpace(s)
