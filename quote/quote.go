@@ -5,6 +5,7 @@
 package quote
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -209,20 +210,65 @@ var markLead = func() (t [2][256]bool) {
 	return t
 }()
 
+// indexMarkLead returns the index of the first byte of s that markLead
+// marks (markLead[1] when single), or len(s). Eight bytes at a time, it
+// finds those that may be: the straight quotes it looks for and every
+// non-ASCII byte, and checks each against the table.
+func indexMarkLead(s string, single bool) int {
+	lead := &markLead[0]
+	if single {
+		lead = &markLead[1]
+	}
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		for m := mayLead8(load8(s, i), single); m != 0; m &= m - 1 {
+			if j := i + bits.TrailingZeros64(m)/8; lead[s[j]] {
+				return j
+			}
+		}
+	}
+	for ; i < len(s); i++ {
+		if lead[s[i]] {
+			return i
+		}
+	}
+	return i
+}
+
+// load8 returns the eight bytes of s from i on, the first in the lowest
+// bits.
+func load8(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// mayLead8 returns the bytes of x that may start a mark, each as its top
+// bit: '"', '\” when single, and every byte outside ASCII.
+func mayLead8(x uint64, single bool) uint64 {
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x8080808080808080
+	)
+	// On the low seven bits of each byte, so that no byte carries into
+	// the next: y^c*ones has a zero byte where x has c, and adding 0x7F
+	// sets the top bit of every byte but those.
+	y := x &^ highs
+	m := x | ^((y ^ '"'*ones) + 0x7F*ones)
+	if single {
+		m |= ^((y ^ '\''*ones) + 0x7F*ones)
+	}
+	return m & highs
+}
+
 func scanParagraph(body string, paras []segment.Paragraph, pi int, single bool, out []Span) []Span {
 	p := paras[pi]
 	inQuote := false
 	var openAt, openSize int
 	var openFam family
-	lead := &markLead[0]
-	if single {
-		lead = &markLead[1]
-	}
 	t := body[:p.End]
 	for i := p.Start; i < p.End; {
-		for i < len(t) && !lead[t[i]] {
-			i++
-		}
+		i += indexMarkLead(t[i:], single)
 		if i >= len(t) {
 			break
 		}

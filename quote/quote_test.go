@@ -81,3 +81,26 @@ func TestHasDoubleMarks(t *testing.T) {
 		}
 	}
 }
+
+// TestIndexMarkLead checks indexMarkLead, which reads eight bytes at a
+// time, with every byte at every offset.
+func TestIndexMarkLead(t *testing.T) {
+	base := "abcdefghijklmnopqrstuvwxyz ABC,é123\u00e9\u0100"
+	for si, single := range []bool{false, true} {
+		for c := range 256 {
+			for i := range len(base) + 1 {
+				s := base[:i] + string([]byte{byte(c)}) + base[i:]
+				want := len(s)
+				for j := range len(s) {
+					if markLead[si][s[j]] {
+						want = j
+						break
+					}
+				}
+				if got := indexMarkLead(s, single); got != want {
+					t.Fatalf("indexMarkLead(%q, %v) = %d, want %d", s, single, got, want)
+				}
+			}
+		}
+	}
+}
