@@ -23,7 +23,8 @@ func (t Token) Capitalized() bool {
 	return unicode.IsUpper(r)
 }
 
-// Classes of bytes for tokenising; see byteClass.
+// Classes of bytes for tokenising; see byteClass. The classes that end a
+// word at once come first.
 const (
 	classPunct  = iota // ASCII punctuation or symbol: a token of its own
 	classSpace         // ASCII white space: separates tokens
@@ -82,6 +83,17 @@ func AppendTokens(out []Token, text string, lo, hi int) []Token {
 			out = append(out, Token{i, j, t[i:j]})
 			i = j
 			continue
+		case classWord:
+			// The common word: ASCII letters and digits up to a space or
+			// a punctuation mark, which wordEnd would return at once.
+			for j < len(t) && byteClass[t[j]] == classWord {
+				j++
+			}
+			if j == len(t) || byteClass[t[j]] <= classSpace {
+				out = append(out, Token{i, j, t[i:j]})
+				i = j
+				continue
+			}
 		case classHigh:
 			r, s := utf8.DecodeRuneInString(text[i:])
 			if unicode.IsSpace(r) {
