@@ -141,3 +141,16 @@ func TestIsWordRune(t *testing.T) {
 		}
 	}
 }
+
+// TestMaxLowerShrink checks that no character's encoding shrinks more than
+// maxLowerShrink times when it is lower-cased.
+func TestMaxLowerShrink(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		if n, l := utf8.RuneLen(r), utf8.RuneLen(unicode.ToLower(r)); n > maxLowerShrink*l {
+			t.Errorf("%U: %d bytes, lower-cased %d", r, n, l)
+		}
+	}
+}

@@ -168,3 +168,24 @@ func TestIndexSentenceByte(t *testing.T) {
 		}
 	}
 }
+
+// TestAbbrevKind checks the hash table of abbreviations against the lists
+// it is built from.
+func TestAbbrevKind(t *testing.T) {
+	words := []string{"", "x", "said", "abcdefg", "abcdefgh", "u.s.", "u.", "e.g", "mr\x00", "\x00", "é"}
+	for w := range abbreviations {
+		words = append(words, w, w[:len(w)-1], w+"s", w+".", "x"+w)
+	}
+	for _, w := range words {
+		want := notAbbrev
+		if abbreviations[w] {
+			want = abbrevInner
+			if endingAbbreviations[w] {
+				want = abbrevMayEnd
+			}
+		}
+		if got := abbrevKind([]byte(w)); got != want {
+			t.Errorf("abbrevKind(%q) = %d, want %d", w, got, want)
+		}
+	}
+}

@@ -42,6 +42,9 @@ const (
 // abbrevOf tells whether w, in any case, is one of the abbreviations, and
 // whether it may end a sentence. It does not allocate for a short ASCII w.
 func abbrevOf(w string) int {
+	if len(w) > maxLowerShrink*maxAbbrevLen {
+		return notAbbrev // too long even for characters that lower-case shorter
+	}
 	var buf [16]byte
 	if len(w) <= len(buf) {
 		ascii := true
@@ -63,14 +66,69 @@ func abbrevOf(w string) int {
 
 // abbrevKind is abbrevOf for a word in lower case.
 func abbrevKind(lw []byte) int {
-	switch {
-	case len(lw) > maxAbbrevLen || !abbreviations[string(lw)]:
-		return notAbbrev
-	case endingAbbreviations[string(lw)]:
-		return abbrevMayEnd
+	key, ok := packWord(lw)
+	if !ok {
+		return notAbbrev // longer than any abbreviation
 	}
-	return abbrevInner
+	for i := slotOf(key); ; i = (i + 1) % abbrevSlots {
+		switch abbrevTable.keys[i] {
+		case key:
+			return int(abbrevTable.kinds[i])
+		case 0:
+			return notAbbrev
+		}
+	}
 }
+
+// abbrevTable holds the abbreviations and their kinds in an open-addressing
+// hash table of packed words (see packWord), so that abbrevKind neither
+// hashes a string nor builds one. An empty slot has key 0.
+var abbrevTable = func() (t struct {
+	keys  [abbrevSlots]uint64
+	kinds [abbrevSlots]uint8
+}) {
+	for w := range abbreviations {
+		key, ok := packWord([]byte(w))
+		if !ok {
+			panic("segment: abbreviation too long to pack: " + w)
+		}
+		i := slotOf(key)
+		for t.keys[i] != 0 {
+			i = (i + 1) % abbrevSlots
+		}
+		t.keys[i], t.kinds[i] = key, abbrevInner
+		if endingAbbreviations[w] {
+			t.kinds[i] = abbrevMayEnd
+		}
+	}
+	return t
+}()
+
+// abbrevSlots is the size of abbrevTable, a power of two about three times
+// the number of abbreviations.
+const abbrevSlots = 256
+
+// packWord packs a word of at most 7 bytes into a number that no other
+// word packs into: its bytes and, in the top byte, its length.
+func packWord(w []byte) (uint64, bool) {
+	if len(w) > 7 {
+		return 0, false
+	}
+	key := uint64(len(w)) << 56
+	for i, c := range w {
+		key |= uint64(c) << (8 * i)
+	}
+	return key, true
+}
+
+// slotOf returns the first slot of abbrevTable to look for key in.
+func slotOf(key uint64) int {
+	return int(key * 0x9E3779B97F4A7C15 >> 56 % abbrevSlots)
+}
+
+// maxLowerShrink is the most a character's encoding shrinks when it is
+// lower-cased: the Kelvin sign (3 bytes) becomes k (1 byte).
+const maxLowerShrink = 3
 
 // maxAbbrevLen is the length in bytes of the longest abbreviation.
 var maxAbbrevLen = func() int {
