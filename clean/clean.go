@@ -986,6 +986,10 @@ func startsLower(l string) bool {
 // with a full stop nor running on into the next line.
 func linkLike(l string) bool {
 	l = strings.TrimSpace(l)
+	// The end first: it is cheap to read and rules out most prose.
+	if endsSentence(l) {
+		return false
+	}
 	// A rune has at most utf8.UTFMax bytes: count the runes of l only when
 	// its length in bytes does not tell.
 	if l == "" || len(l) > utf8.UTFMax*maxLinkRunes ||
@@ -1002,14 +1006,18 @@ func linkLike(l string) bool {
 			hasLetter = hasLetter || unicode.IsLetter(r)
 		}
 	}
-	if !hasLetter || unicode.IsLower(first) {
-		return false
-	}
+	return hasLetter && !unicode.IsLower(first)
+}
+
+// endsSentence reports whether l ends a sentence or runs on: its last
+// character before closing quotes, brackets and asterisks is a full stop,
+// an ellipsis, a comma, a semicolon or a colon.
+func endsSentence(l string) bool {
 	end := strings.TrimRight(l, "\"'”’»)]*")
 	last, _ := utf8.DecodeLastRuneInString(end)
 	switch last {
 	case '.', '…', ',', ';', ':':
-		return false
+		return true
 	}
-	return true
+	return false
 }

@@ -292,3 +292,16 @@ func checkNormalLines(t *testing.T, s string) {
 		t.Fatalf("normalLines(%q) = %q, want %q", s, lines, want)
 	}
 }
+
+// TestLinkLikeDifferential checks linkLike, which tests the end of a line first and
+// counts only what it must, against the reference.
+func TestLinkLikeDifferential(t *testing.T) {
+	lines := append(oddLines(t), "", " ", "Recent News", "Floods hit town.", "Floods hit town\u201d", "7 things",
+		strings.Repeat("Word ", 16), strings.Repeat("Word ", 17), strings.Repeat("é", 121), strings.Repeat("é", 120),
+		strings.Repeat("x", 480), strings.Repeat("x", 481))
+	for _, l := range lines {
+		if got, want := linkLike(l), refLinkLike(l); got != want {
+			t.Fatalf("linkLike(%q) = %v, want %v", l, got, want)
+		}
+	}
+}
