@@ -57,7 +57,6 @@ func abbrevOf(w string) int {
 			buf[i] = c
 		}
 		if ascii {
-			// The lookups of string(b) do not allocate.
 			return abbrevKind(buf[:len(w)])
 		}
 	}
@@ -166,7 +165,8 @@ func AppendSentences(out []article.Span, text string, para article.Span, skip []
 			k++
 		}
 		// Fast path: an ASCII character other than terminal punctuation
-		// matters only as the last character of a skip span.
+		// matters only as the last character of a skip span, so skip to
+		// the next terminal or non-ASCII byte, or to that character.
 		stop := len(t)
 		if k < len(skip) && skip[k].End <= stop {
 			stop = skip[k].End - 1
