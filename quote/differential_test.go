@@ -68,6 +68,14 @@ func checkSame(t *testing.T, text string) {
 	if got, want := Scan(text, paras), refScan(text, paras); !reflect.DeepEqual(got, want) {
 		t.Fatalf("Scan(%q) = %v, want %v", text, got, want)
 	}
+	// Every other paragraph, as a caller may pass.
+	var some []segment.Paragraph
+	for i := 0; i < len(paras); i += 2 {
+		some = append(some, paras[i])
+	}
+	if got, want := Scan(text, some), refScan(text, some); !reflect.DeepEqual(got, want) {
+		t.Fatalf("Scan(%q, %v) = %v, want %v", text, some, got, want)
+	}
 }
 
 // TestDifferential compares Scan with the reference implementation on the
@@ -104,6 +112,7 @@ func TestMarkLead(t *testing.T) {
 	}
 }
 
+// FuzzDifferential compares Scan with the reference implementation.
 func FuzzDifferential(f *testing.F) {
 	for _, s := range []string{"", "“Hi,” he said.\n\nNext.", "'It's,' she said", "« x » ‹y›", "\xe2\x80\x9cx\xe2\x80"} {
 		f.Add(s)

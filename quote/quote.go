@@ -244,7 +244,8 @@ func load8(s string, i int) uint64 {
 }
 
 // mayLead8 returns the bytes of x that may start a mark, each as its top
-// bit: '"', '\” when single, and every byte outside ASCII.
+// bit: straight double quotes, straight single quotes when single, and
+// every byte outside ASCII.
 func mayLead8(x uint64, single bool) uint64 {
 	const (
 		ones  = 0x0101010101010101

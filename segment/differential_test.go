@@ -124,6 +124,8 @@ func TestDifferential(t *testing.T) {
 	}
 }
 
+// FuzzDifferential compares Paragraphs, Sentences and AppendTokens with
+// the reference implementations.
 func FuzzDifferential(f *testing.F) {
 	for _, s := range []string{"", "A. B.", "“Hi,” he said.\n\nNext.", "U.S. a\nb", "x\x00y", "\xff\xfe.",
 		"Dr. Varga’s DC-based group said 7,200 people, U.S. officials, don’t.", "İnc. Ltd. \u212Aelvin"} {
