@@ -116,43 +116,29 @@ func (c *Cleaner) Body(text string) string {
 		}
 	}
 	// Every step either drops lines or leaves them as they are. When none
-	// was dropped and splitting changed nothing but the two ends, the
-	// lines joined are norm trimmed.
+	// was dropped, the lines joined are norm trimmed with some characters
+	// deleted (see joinedLen): when no character was, they are norm
+	// trimmed.
 	if len(lines) == split {
-		if core := strings.TrimFunc(norm, unicode.IsSpace); splitKeeps(core) {
+		if core := strings.TrimFunc(norm, unicode.IsSpace); len(core) == joinedLen(lines) {
 			return core
 		}
 	}
 	return strings.Join(lines, "\n")
 }
 
-// splitKeeps reports whether splitLines(core) joins back to core, for core
-// without white space at either end: no line of core ends in white space
-// and no two blank lines follow each other.
-func splitKeeps(core string) bool {
-	for i := 0; ; i++ {
-		j := strings.IndexByte(core[i:], '\n')
-		if j < 0 {
-			return true
-		}
-		i += j
-		// core[i] is a line end, with a line before it (core does not
-		// start with white space) and one after it (nor end with it).
-		switch prev := core[i-1]; {
-		case prev == '\n':
-			if core[i+1] == '\n' {
-				return false // a second blank line
-			}
-		case prev < utf8.RuneSelf:
-			if asciiSpace[prev] {
-				return false
-			}
-		default:
-			if r, _ := utf8.DecodeLastRuneInString(core[:i]); unicode.IsSpace(r) {
-				return false
-			}
-		}
+// joinedLen returns len(strings.Join(lines, "\n")).
+//
+// For the lines of a text t as splitLines cuts them, the join is t without
+// white space at either end (core) with characters deleted and none added
+// or changed: the white space at the end of each line and the blank lines
+// beyond the first of a run. So the join is core exactly when it is as long.
+func joinedLen(lines []string) int {
+	n := max(len(lines)-1, 0)
+	for _, l := range lines {
+		n += len(l)
 	}
+	return n
 }
 
 // normalise makes text valid UTF-8 with LF line ends and without control

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -302,6 +303,33 @@ func TestLinkLikeDifferential(t *testing.T) {
 	for _, l := range lines {
 		if got, want := linkLike(l), refLinkLike(l); got != want {
 			t.Fatalf("linkLike(%q) = %v, want %v", l, got, want)
+		}
+	}
+}
+
+// TestJoinedLen checks the claim Body relies on: the lines of a text as
+// splitLines cuts them join to the text trimmed exactly when the join is as
+// long.
+func TestJoinedLen(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	texts := append(differentialTexts(t), "", " ", "\n\n", "a\n  \nb", "a \nb", "a\n\n\nb", " \u00a0a\u2009\n\n b\u3000")
+	for _, l := range oddLines(t) {
+		texts = append(texts, l, l+"\n"+l, "\n"+l+"\n\n\n"+l+" ")
+	}
+	for range 2000 {
+		var b strings.Builder
+		for range r.IntN(12) {
+			b.WriteString([]string{"a", "b c", " ", "\n", "\u00a0", "\u2009", "\t"}[r.IntN(7)])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, text := range texts {
+		norm := normalise(text)
+		lines := splitLines(norm)
+		core := strings.TrimFunc(norm, unicode.IsSpace)
+		joined := strings.Join(lines, "\n")
+		if len(joined) != joinedLen(lines) || (len(core) == len(joined)) != (core == joined) {
+			t.Fatalf("%q: joined %q (%d, joinedLen %d), core %q", text, joined, len(joined), joinedLen(lines), core)
 		}
 	}
 }
