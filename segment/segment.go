@@ -24,7 +24,9 @@ type Paragraph struct {
 // ends a sentence (or a colon) and the next starts like a sentence; otherwise
 // it is a soft wrap inside one paragraph.
 func Paragraphs(text string) []Paragraph {
-	var out []Paragraph
+	// A paragraph takes at least one line, and a text has few: room for
+	// one per line costs less than growing the slice as it fills.
+	out := make([]Paragraph, 0, strings.Count(text, "\n")+1)
 	var cur Paragraph // the paragraph being built, when cur.End > 0
 	prevEnds := false // the line before ends the way a paragraph does
 	for ls := 0; ls <= len(text); {
@@ -59,6 +61,9 @@ func Paragraphs(text string) []Paragraph {
 	}
 	if cur.End > 0 {
 		out = append(out, cur)
+	}
+	if len(out) == 0 {
+		return nil // as before, for a text without paragraphs
 	}
 	return out
 }
