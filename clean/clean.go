@@ -48,14 +48,14 @@ type Cleaner struct {
 // bodyScratch holds the buffers of one call of Body: the lines, the
 // matcher's, and those of dropPullQuote.
 type bodyScratch struct {
-	lines  []string
-	m      matcher
-	starts []int
-	off    []int
-	all    []byte
-	fold   [maxPullQuotes + 1][]byte
-	before []byte // see pullQuote.before
-	ends   []int
+	lines      []string
+	m          matcher
+	starts     []int
+	off        []int
+	all        []byte
+	fold       [maxPullQuotes + 1][]byte
+	before     []byte // see pullQuote.before
+	beforeEnds []int
 }
 
 // New returns a Cleaner that knows the embedded furniture list.
@@ -438,11 +438,11 @@ type pullQuote struct {
 	// when hasFold says so.
 	hasFold [maxPullQuotes + 1]bool
 	short   [maxPullQuotes + 1]bool
-	// ends[n-1-u] is where the first occurrence of unit u before itself
-	// ends in all, or -1; 0 while not yet searched.
-	ends   [maxPullQuotes + 1]int
-	hasAll bool // ps.all and ps.off are built
-	// hasBefore tells that ps.before and ps.ends are built.
+	// firstEnds[n-1-u] is where the first occurrence of unit u before
+	// itself ends in all, or -1; 0 while not yet searched.
+	firstEnds [maxPullQuotes + 1]int
+	hasAll    bool // ps.all and ps.off are built
+	// hasBefore tells that ps.before and ps.beforeEnds are built.
 	hasBefore bool
 }
 
@@ -460,7 +460,7 @@ func (q *pullQuote) release() {
 		ps.fold[i] = ps.fold[i][:0]
 	}
 	ps.all, ps.off = ps.all[:0], ps.off[:0]
-	ps.before, ps.ends = ps.before[:0], ps.ends[:0]
+	ps.before, ps.beforeEnds = ps.before[:0], ps.beforeEnds[:0]
 }
 
 // folded returns the fold of unit u, n-1-maxPullQuotes <= u < n, and
@@ -488,7 +488,7 @@ func (q *pullQuote) repeated(u, from int) bool {
 // <= u < n) before itself ends in all, or -1 when u is not short or does
 // not occur before itself.
 func (q *pullQuote) firstEnd(u int) int {
-	e := &q.ends[len(q.starts)-1-u]
+	e := &q.firstEnds[len(q.starts)-1-u]
 	if *e == 0 {
 		*e = -1
 		if f, short := q.folded(u); short && q.mayOccur(f, u) {
@@ -621,7 +621,7 @@ func (q *pullQuote) before(u int) []byte {
 		}
 		b := slices.Grow(ps.before[:0], size)
 		// ends[m] is len(strings.Join(lines[:m], " ")).
-		ends := slices.Grow(ps.ends[:0], len(lines)+1)
+		ends := slices.Grow(ps.beforeEnds[:0], len(lines)+1)
 		ends = append(ends, 0)
 		for i, l := range lines {
 			if i > 0 {
@@ -630,9 +630,9 @@ func (q *pullQuote) before(u int) []byte {
 			b = append(b, l...)
 			ends = append(ends, len(b))
 		}
-		ps.before, ps.ends = b, ends
+		ps.before, ps.beforeEnds = b, ends
 	}
-	return ps.before[:ps.ends[q.starts[u]]]
+	return ps.before[:ps.beforeEnds[q.starts[u]]]
 }
 
 // nextRune returns the character of h at i and the position after it; r
