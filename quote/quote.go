@@ -267,6 +267,9 @@ func scanParagraph(body string, paras []segment.Paragraph, pi int, single bool, 
 	inQuote := false
 	var openAt, openSize int
 	var openFam family
+	if p.Start >= p.End {
+		return out // nothing to read, and p.End may lie beyond body
+	}
 	t := body[:p.End]
 	for i := p.Start; i < p.End; {
 		i += indexMarkLead(t[i:], single)

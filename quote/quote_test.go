@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hearsaylab/hearsay/article"
 	"github.com/hearsaylab/hearsay/segment"
 )
 
@@ -102,5 +103,14 @@ func TestIndexMarkLead(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestEmptyParagraph checks that an empty paragraph span yields nothing,
+// even where it lies beyond the body, as it always has.
+func TestEmptyParagraph(t *testing.T) {
+	paras := []segment.Paragraph{{Span: article.Span{Start: 9, End: 9}}}
+	if got := Scan("“a”", paras); len(got) != 0 {
+		t.Errorf("Scan = %v", got)
 	}
 }

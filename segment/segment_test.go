@@ -189,3 +189,16 @@ func TestAbbrevKind(t *testing.T) {
 		}
 	}
 }
+
+// TestEmptyRanges checks that an empty range yields nothing, even where it
+// lies beyond the text, as it always has.
+func TestEmptyRanges(t *testing.T) {
+	for _, r := range [][2]int{{0, 0}, {3, 3}, {9, 9}, {9, 5}} {
+		if got := Tokens("abc", r[0], r[1]); len(got) != 0 {
+			t.Errorf("Tokens(%v) = %v", r, got)
+		}
+		if got := Sentences("abc", article.Span{Start: r[0], End: r[1]}, nil); got != nil {
+			t.Errorf("Sentences(%v) = %v", r, got)
+		}
+	}
+}

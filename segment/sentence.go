@@ -159,6 +159,9 @@ func Sentences(text string, para article.Span, skip []article.Span) []article.Sp
 func AppendSentences(out []article.Span, text string, para article.Span, skip []article.Span) []article.Span {
 	start := para.Start
 	k := 0
+	if para.Start >= para.End {
+		return out // nothing to read, and para.End may lie beyond text
+	}
 	t := text[:para.End]
 	for i := para.Start; i < para.End; {
 		for k < len(skip) && skip[k].End <= i {

@@ -68,6 +68,9 @@ func Tokens(text string, lo, hi int) []Token {
 // without decoding; a run of ASCII letters and digits is skipped in one
 // loop.
 func AppendTokens(out []Token, text string, lo, hi int) []Token {
+	if lo >= hi {
+		return out // nothing to read, and hi may lie beyond text
+	}
 	// Bytes are read from t, which lets the compiler drop bounds checks;
 	// characters are decoded from text, which a word may run past hi in
 	// (see wordEnd).
