@@ -42,15 +42,20 @@ const (
 type Cleaner struct {
 	headings phraseSet // open a trailing run of furniture
 	lines    phraseSet // dropped wherever they stand alone
-	pull     sync.Pool // *pullScratch, the buffers of dropPullQuote
+	scratch  sync.Pool // *bodyScratch, the buffers of Body
 }
 
-// pullScratch holds the buffers of one call of dropPullQuote.
-type pullScratch struct {
-	starts []int
-	off    []int
-	all    []byte
-	fold   [maxPullQuotes + 1][]byte
+// bodyScratch holds the buffers of one call of Body: the lines, the
+// matcher's, and those of dropPullQuote.
+type bodyScratch struct {
+	lines      []string
+	m          matcher
+	starts     []int
+	off        []int
+	all        []byte
+	fold       [maxPullQuotes + 1][]byte
+	before     []byte // see pullQuote.before
+	beforeEnds []int
 }
 
 // New returns a Cleaner that knows the embedded furniture list.
@@ -80,67 +85,60 @@ func Body(text string) string {
 // Body(Body(x)) == Body(x), except on contrived text that alternates
 // dozens of furniture headings and repeated paragraphs at its end.
 func (c *Cleaner) Body(text string) string {
-	norm := normalise(text)
-	lines := splitLines(norm)
+	ps, _ := c.scratch.Get().(*bodyScratch)
+	if ps == nil {
+		ps = &bodyScratch{}
+	}
+	defer c.scratch.Put(ps)
+	norm := text
+	lines, normal := normalLines(ps.lines, text)
+	buf := lines[:0] // handed back to ps when Body is done with the lines
+	defer func() { clear(buf[:cap(buf)]); ps.lines = buf }()
+	if !normal {
+		norm = normalise(text)
+		lines = splitLines(norm)
+	}
 	split := len(lines)
 	// Each step can expose work for another (dropping a pull quote can leave
 	// a list of links at the end), so repeat until nothing changes. Isolated
 	// lines go last, as headings among them mark where a trailing run
 	// starts. Real text needs two or three rounds; the cap bounds the work
 	// on contrived input that nests furniture and repeats many times over.
-	var m matcher
-	ps, _ := c.pull.Get().(*pullScratch)
-	if ps == nil {
-		ps = &pullScratch{}
-	}
-	defer c.pull.Put(ps)
+	m := &ps.m
+	defer func() { m.line = "" }()
 	for range maxRounds {
 		n := len(lines)
 		lines = dropPullQuote(lines, ps)
-		lines = c.dropTrailingRun(lines, &m)
-		lines = tidy(c.dropIsolated(lines, &m))
+		lines = c.dropTrailingRun(lines, m)
+		lines = tidy(c.dropIsolated(lines, m))
 		if len(lines) == n {
 			break
 		}
 	}
 	// Every step either drops lines or leaves them as they are. When none
-	// was dropped and splitting changed nothing but the two ends, the
-	// lines joined are norm trimmed.
+	// was dropped, the lines joined are norm trimmed with some characters
+	// deleted (see joinedLen): when no character was, they are norm
+	// trimmed.
 	if len(lines) == split {
-		if core := strings.TrimFunc(norm, unicode.IsSpace); splitKeeps(core) {
+		if core := strings.TrimFunc(norm, unicode.IsSpace); len(core) == joinedLen(lines) {
 			return core
 		}
 	}
 	return strings.Join(lines, "\n")
 }
 
-// splitKeeps reports whether splitLines(core) joins back to core, for core
-// without white space at either end: no line of core ends in white space
-// and no two blank lines follow each other.
-func splitKeeps(core string) bool {
-	for i := 0; ; i++ {
-		j := strings.IndexByte(core[i:], '\n')
-		if j < 0 {
-			return true
-		}
-		i += j
-		// core[i] is a line end, with a line before it (core does not
-		// start with white space) and one after it (nor end with it).
-		switch prev := core[i-1]; {
-		case prev == '\n':
-			if core[i+1] == '\n' {
-				return false // a second blank line
-			}
-		case prev < utf8.RuneSelf:
-			if asciiSpace[prev] {
-				return false
-			}
-		default:
-			if r, _ := utf8.DecodeLastRuneInString(core[:i]); unicode.IsSpace(r) {
-				return false
-			}
-		}
+// joinedLen returns len(strings.Join(lines, "\n")).
+//
+// For the lines of a text t as splitLines cuts them, the join is t without
+// white space at either end (core) with characters deleted and none added
+// or changed: the white space at the end of each line and the blank lines
+// beyond the first of a run. So the join is core exactly when it is as long.
+func joinedLen(lines []string) int {
+	n := max(len(lines)-1, 0)
+	for _, l := range lines {
+		n += len(l)
 	}
+	return n
 }
 
 // normalise makes text valid UTF-8 with LF line ends and without control
@@ -171,29 +169,49 @@ func normalise(text string) string {
 // isNormal reports whether normalise would return text unchanged: it is
 // valid UTF-8 and holds no character that normalise replaces or removes.
 func isNormal(text string) bool {
+	return scanNormal(text, nil)
+}
+
+// normalLines returns splitLines(text) in lines[:0] when text is normal
+// (isNormal), reading text once for both, and reports whether it is.
+func normalLines(lines []string, text string) ([]string, bool) {
+	lines = lines[:0]
+	if !scanNormal(text, &lines) {
+		return lines, false
+	}
+	return tidy(lines), true
+}
+
+// scanNormal reports whether text is normal (see isNormal). When lines is
+// not nil, it appends to it the lines of text without trailing white
+// space, as splitLines has them before tidying, up to the first character
+// that is not normal.
+func scanNormal(text string, lines *[]string) bool {
+	start := 0 // of the current line
 	for i := 0; i < len(text); {
-		if i+16 <= len(text) && notPlain(load8(text, i))|notPlain(load8(text, i+8)) == 0 {
+		if i+16 <= len(text) && special(load8(text, i))|special(load8(text, i+8)) == 0 {
 			i += 16
 			continue
 		}
 		if i+8 <= len(text) {
-			// The plain bytes before the first other one, k of them.
-			x := load8(text, i)
-			bad := notPlain(x)
+			// Skip the plain bytes before the first other one.
+			bad := special(load8(text, i))
 			if bad == 0 {
 				i += 8
 				continue
 			}
-			k := bits.TrailingZeros64(bad) / 8
-			if x>>(8*k)&0xFF < utf8.RuneSelf {
-				return false // an ASCII control character
-			}
-			i += k
+			i += bits.TrailingZeros64(bad) / 8
 		}
 		c := text[i]
 		if c < utf8.RuneSelf {
-			if c < ' ' && c != '\n' || c == 0x7F {
-				return false
+			switch {
+			case c == '\n':
+				if lines != nil {
+					*lines = append(*lines, trimRightSpace(text[start:i]))
+				}
+				start = i + 1
+			case c < ' ' || c == 0x7F:
+				return false // an ASCII control character
 			}
 			i++
 			continue
@@ -205,7 +223,19 @@ func isNormal(text string) bool {
 		}
 		i += n
 	}
+	if lines != nil {
+		*lines = append(*lines, trimRightSpace(text[start:]))
+	}
 	return true
+}
+
+// trimRightSpace returns strings.TrimRightFunc(l, unicode.IsSpace), at once
+// for the common line that ends in an ASCII character other than a space.
+func trimRightSpace(l string) string {
+	if n := len(l); n > 0 && l[n-1] < utf8.RuneSelf && !asciiSpace[l[n-1]] {
+		return l
+	}
+	return strings.TrimRightFunc(l, unicode.IsSpace)
 }
 
 // load8 returns the eight bytes of s from i on, the first in the lowest
@@ -216,9 +246,10 @@ func load8(s string, i int) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
-// notPlain returns the bytes of x that isNormal must look at more closely
-// (non-ASCII, DEL, and controls other than LF), each as its top bit.
-func notPlain(x uint64) uint64 {
+// special returns the bytes of x that scanNormal must look at more
+// closely, each as its top bit: those outside the printable ASCII range
+// ' '..'~' (non-ASCII bytes, controls including LF, and DEL).
+func special(x uint64) uint64 {
 	const (
 		ones  = 0x0101010101010101
 		highs = 0x8080808080808080
@@ -226,10 +257,9 @@ func notPlain(x uint64) uint64 {
 	// Computed on the low seven bits of each byte, so that no byte carries
 	// into the next; bytes with the top bit set are added at the end.
 	y := x &^ highs
-	ctl := ^(y + (0x80-' ')*ones) & highs // below ' '
-	lf := ^((y ^ '\n'*ones) + 0x7F*ones) & highs
-	del := ^((y ^ 0x7F*ones) + 0x7F*ones) & highs
-	return x&highs | ctl&^lf | del
+	del := y + 1*ones             // top bit set for 0x7F
+	ctl := ^(y + (0x80-' ')*ones) // top bit set below ' '
+	return (x | del | ctl) & highs
 }
 
 // splitLines splits text into lines without trailing spaces, with "" marking
@@ -310,7 +340,7 @@ func (c *Cleaner) dropTrailingRun(lines []string, m *matcher) []string {
 	lead, words := -1, 0
 	for lead+1 < len(lines) && words < minLeadWords {
 		lead++
-		words += countFields(lines[lead])
+		words += countFieldsMax(lines[lead], minLeadWords-words)
 	}
 	for i := max(tail, lead+1); i < len(lines); i++ {
 		if m.prepare(lines[i]) && c.headings.matchPrepared(m, true) {
@@ -335,7 +365,7 @@ func (c *Cleaner) isFurniture(l string, m *matcher) bool {
 // candidate first passes a cheap exact test (see pullQuote.mayOccur): a
 // candidate that fails it cannot occur before itself, and the whole text is
 // folded only for one that passes.
-func dropPullQuote(lines []string, ps *pullScratch) []string {
+func dropPullQuote(lines []string, ps *bodyScratch) []string {
 	starts := ps.starts[:0] // first line of each unit
 	defer func() { ps.starts = starts[:0] }()
 	for i, l := range lines {
@@ -366,20 +396,22 @@ func dropPullQuote(lines []string, ps *pullScratch) []string {
 		return lines
 	}
 	defer q.release()
+	// Every pull quote takes in the last unit, which must then be short and
+	// occur before itself. Most articles end in a short paragraph that
+	// does not, and then there are no other candidates to fold and search.
+	if _, short := q.folded(n - 1); !short || q.firstEnd(n-1) < 0 {
+		return lines
+	}
 	// A pull quote starting at unit s needs units s..n-1 all short; find
 	// the first s for which they are before folding the whole text.
 	lo := max(1, n-maxPullQuotes)
-	q.first = n
+	first := n
 	for u := n - 1; u >= lo; u-- {
 		if _, short := q.folded(u); !short {
 			break
 		}
-		q.first = u
+		first = u
 	}
-	if q.first == n {
-		return lines
-	}
-	first := q.first
 	for s := first; s < n; s++ {
 		repeat := true
 		for u := s; u < n && repeat; u++ {
@@ -400,15 +432,18 @@ func dropPullQuote(lines []string, ps *pullScratch) []string {
 type pullQuote struct {
 	lines  []string
 	starts []int
-	ps     *pullScratch
-	first  int // the first candidate unit; units first-1..n-1 are queried
-	// ps.fold[n-1-u] is the fold of unit u when hasFold says so.
+	ps     *bodyScratch
+	// Units n-1-maxPullQuotes..n-1 are queried, unit u as entry n-1-u of
+	// the arrays and of ps.fold. ps.fold[n-1-u] is the fold of unit u
+	// when hasFold says so.
 	hasFold [maxPullQuotes + 1]bool
 	short   [maxPullQuotes + 1]bool
-	// firstEnd[u-first+1] is where the first occurrence of unit u before
+	// firstEnds[n-1-u] is where the first occurrence of unit u before
 	// itself ends in all, or -1; 0 while not yet searched.
-	firstEnd [maxPullQuotes + 1]int
-	hasAll   bool // ps.all and ps.off are built
+	firstEnds [maxPullQuotes + 1]int
+	hasAll    bool // ps.all and ps.off are built
+	// hasBefore tells that ps.before and ps.beforeEnds are built.
+	hasBefore bool
 }
 
 func (q *pullQuote) unit(u int) []string {
@@ -425,6 +460,7 @@ func (q *pullQuote) release() {
 		ps.fold[i] = ps.fold[i][:0]
 	}
 	ps.all, ps.off = ps.all[:0], ps.off[:0]
+	ps.before, ps.beforeEnds = ps.before[:0], ps.beforeEnds[:0]
 }
 
 // folded returns the fold of unit u, n-1-maxPullQuotes <= u < n, and
@@ -440,11 +476,19 @@ func (q *pullQuote) folded(u int) ([]byte, bool) {
 	return q.ps.fold[k], q.short[k]
 }
 
-// repeated reports whether unit u (u >= first-1) is short and appears
-// before unit from (from <= u). The first occurrence before u itself
-// tells, since all[:off[from]] is a prefix of all[:off[u]].
+// repeated reports whether unit u (n-1-maxPullQuotes <= u < n) is short
+// and appears before unit from (from <= u). The first occurrence before u
+// itself tells, since all[:off[from]] is a prefix of all[:off[u]].
 func (q *pullQuote) repeated(u, from int) bool {
-	e := &q.firstEnd[u-q.first+1]
+	e := q.firstEnd(u)
+	return e >= 0 && e <= q.ps.off[from]
+}
+
+// firstEnd returns where the first occurrence of unit u (n-1-maxPullQuotes
+// <= u < n) before itself ends in all, or -1 when u is not short or does
+// not occur before itself.
+func (q *pullQuote) firstEnd(u int) int {
+	e := &q.firstEnds[len(q.starts)-1-u]
 	if *e == 0 {
 		*e = -1
 		if f, short := q.folded(u); short && q.mayOccur(f, u) {
@@ -455,7 +499,7 @@ func (q *pullQuote) repeated(u, from int) bool {
 			}
 		}
 	}
-	return *e >= 0 && *e <= q.ps.off[from]
+	return *e
 }
 
 // all returns the folded text and the offsets of its units: " " + the
@@ -523,10 +567,10 @@ var anchorBits = func() (t [256]uint8) {
 // It takes the rarest ASCII letter or digit of f other than i and k (İ and
 // the Kelvin sign fold to those). Any occurrence of f holds that letter as
 // itself, in upper or lower case, so it finds each of those in the lines
-// before unit u and reads the text around it as appendFoldUnit folds it
-// (see matchAround). The one difference is that it reads over units whose
-// fold is empty, where the folded whole text has two spaces: that may find
-// an occurrence that is none, never miss one.
+// before unit u, read as one text (see before), and reads the text around
+// it as appendFoldUnit folds it (see matchAround). The one difference is
+// that it reads over units whose fold is empty, where the folded whole text
+// has two spaces: that may find an occurrence that is none, never miss one.
 func (q *pullQuote) mayOccur(f []byte, u int) bool {
 	at, best := 0, uint8(0) // the letter to find, and its anchorBits
 	for i, c := range f {
@@ -537,68 +581,84 @@ func (q *pullQuote) mayOccur(f []byte, u int) bool {
 	if best == 0 {
 		return true
 	}
-	h := lineText(q.lines[:q.starts[u]])
+	h := q.before(u)
 	c := f[at]
 	up := c
 	if 'a' <= c && c <= 'z' {
 		up = c - 'a' + 'A'
 	}
-	for li, l := range h {
-		for _, b := range [2]byte{c, up} {
-			for i := 0; ; i++ {
-				j := strings.IndexByte(l[i:], b)
-				if j < 0 {
-					break
-				}
-				i += j
-				if h.matchAround(li, i, f, at) {
-					return true
-				}
-			}
-			if up == c {
+	for _, b := range [2]byte{c, up} {
+		for i := 0; ; i++ {
+			j := bytes.IndexByte(h[i:], b)
+			if j < 0 {
 				break
 			}
+			i += j
+			if matchAround(h, i, f, at) {
+				return true
+			}
+		}
+		if up == c {
+			break
 		}
 	}
 	return false
 }
 
-// lineText is lines read as one text, as folding reads them: a space between
-// lines.
-type lineText []string
-
-// next returns the character at line li, byte j, and the position after it;
-// r is -1 at the end of the text.
-func (h lineText) next(li, j int) (r rune, li2, j2 int) {
-	l := h[li]
-	if j == len(l) {
-		if li+1 == len(h) {
-			return -1, li, j
+// before returns the lines before unit u, first-1 <= u < n, joined by
+// spaces, as folding reads them: strings.Join(lines[:starts[u]], " ").
+// They are joined once, up to the last unit, into one text that every
+// candidate searches a prefix of.
+func (q *pullQuote) before(u int) []byte {
+	ps := q.ps
+	if !q.hasBefore {
+		q.hasBefore = true
+		last := len(q.starts) - 1
+		lines := q.lines[:q.starts[last]]
+		size := len(lines)
+		for _, l := range lines {
+			size += len(l)
 		}
-		return ' ', li + 1, 0
+		b := slices.Grow(ps.before[:0], size)
+		// ends[m] is len(strings.Join(lines[:m], " ")).
+		ends := slices.Grow(ps.beforeEnds[:0], len(lines)+1)
+		ends = append(ends, 0)
+		for i, l := range lines {
+			if i > 0 {
+				b = append(b, ' ')
+			}
+			b = append(b, l...)
+			ends = append(ends, len(b))
+		}
+		ps.before, ps.beforeEnds = b, ends
 	}
-	if c := l[j]; c < utf8.RuneSelf {
-		return rune(c), li, j + 1
-	}
-	r, n := utf8.DecodeRuneInString(l[j:])
-	return r, li, j + n
+	return ps.before[:ps.beforeEnds[q.starts[u]]]
 }
 
-// prev returns the character before line li, byte j, and its position; r
-// is -1 at the start of the text.
-func (h lineText) prev(li, j int) (r rune, li2, j2 int) {
-	if j == 0 {
-		if li == 0 {
-			return -1, li, j
-		}
-		return ' ', li - 1, len(h[li-1])
+// nextRune returns the character of h at i and the position after it; r
+// is -1 at the end of h.
+func nextRune(h []byte, i int) (r rune, j int) {
+	if i == len(h) {
+		return -1, i
 	}
-	l := h[li]
-	if c := l[j-1]; c < utf8.RuneSelf {
-		return rune(c), li, j - 1
+	if c := h[i]; c < utf8.RuneSelf {
+		return rune(c), i + 1
 	}
-	r, n := utf8.DecodeLastRuneInString(l[:j])
-	return r, li, j - n
+	r, n := utf8.DecodeRune(h[i:])
+	return r, i + n
+}
+
+// prevRune returns the character of h before i and its position; r is -1
+// at the start of h.
+func prevRune(h []byte, i int) (r rune, j int) {
+	if i == 0 {
+		return -1, i
+	}
+	if c := h[i-1]; c < utf8.RuneSelf {
+		return rune(c), i - 1
+	}
+	r, n := utf8.DecodeLastRune(h[:i])
+	return r, i - n
 }
 
 // Kinds of characters for folding.
@@ -639,35 +699,35 @@ func appendFoldRune(dst []byte, r rune) []byte {
 	return utf8.AppendRune(dst, unicode.ToLower(r))
 }
 
-// matchAround reports whether the ASCII character at line li, byte i, is
-// f[at] of an occurrence of the folded unit f: the text before and after
-// it folds to the rest of f, with no letter or digit adjoining.
-func (h lineText) matchAround(li, i int, f []byte, at int) bool {
+// matchAround reports whether the ASCII character at h[i] is f[at] of an
+// occurrence of the folded unit f: the text before and after it folds to
+// the rest of f, with no letter or digit adjoining.
+func matchAround(h []byte, i int, f []byte, at int) bool {
 	var buf [utf8.UTFMax]byte
-	// After: f[k:] is left to match from (pli, pj) on.
-	k, pli, pj := at+1, li, i+1
+	// After: f[k:] is left to match from p on.
+	k, p := at+1, i+1
 	for {
 		var r rune
 		var kind int
-		nli, nj := pli, pj+1
-		if l := h[pli]; pj < len(l) && l[pj] < utf8.RuneSelf {
+		np := p + 1
+		if p < len(h) && h[p] < utf8.RuneSelf {
 			// ASCII, the common case.
-			c := l[pj]
+			c := h[p]
 			if fc := foldASCII[c]; fc > foldSkip && k < len(f) {
 				if fc != f[k] {
 					return false
 				}
 				k++
-				pj++
+				p++
 				continue
 			}
 			r, kind = rune(c), foldKind(rune(c))
 		} else {
-			r, nli, nj = h.next(pli, pj)
+			r, np = nextRune(h, p)
 			kind = foldKind(r)
 		}
 		if kind == kindSkip {
-			pli, pj = nli, nj
+			p = np
 			continue
 		}
 		if k == len(f) {
@@ -682,8 +742,8 @@ func (h lineText) matchAround(li, i int, f []byte, at int) bool {
 				return false
 			}
 			for kind == kindSpace || kind == kindSkip {
-				pli, pj = nli, nj
-				r, nli, nj = h.next(pli, pj)
+				p = np
+				r, np = nextRune(h, p)
 				kind = foldKind(r)
 			}
 			if kind != kindWord {
@@ -700,31 +760,31 @@ func (h lineText) matchAround(li, i int, f []byte, at int) bool {
 			return false
 		}
 		k += len(fr)
-		pli, pj = nli, nj
+		p = np
 	}
-	// Before: f[:k] is left to match up to (pli, pj).
-	k, pli, pj = at, li, i
+	// Before: f[:k] is left to match up to p.
+	k, p = at, i
 	for {
 		var r rune
 		var kind int
-		nli, nj := pli, pj-1
-		if l := h[pli]; pj > 0 && l[pj-1] < utf8.RuneSelf {
-			c := l[pj-1]
+		np := p - 1
+		if p > 0 && h[p-1] < utf8.RuneSelf {
+			c := h[p-1]
 			if fc := foldASCII[c]; fc > foldSkip && k > 0 {
 				if fc != f[k-1] {
 					return false
 				}
 				k--
-				pj--
+				p--
 				continue
 			}
 			r, kind = rune(c), foldKind(rune(c))
 		} else {
-			r, nli, nj = h.prev(pli, pj)
+			r, np = prevRune(h, p)
 			kind = foldKind(r)
 		}
 		if kind == kindSkip {
-			pli, pj = nli, nj
+			p = np
 			continue
 		}
 		if k == 0 {
@@ -735,8 +795,8 @@ func (h lineText) matchAround(li, i int, f []byte, at int) bool {
 				return false
 			}
 			for kind == kindSpace || kind == kindSkip {
-				pli, pj = nli, nj
-				r, nli, nj = h.prev(pli, pj)
+				p = np
+				r, np = prevRune(h, p)
 				kind = foldKind(r)
 			}
 			if kind != kindWord {
@@ -753,7 +813,7 @@ func (h lineText) matchAround(li, i int, f []byte, at int) bool {
 			return false
 		}
 		k -= len(fr)
-		pli, pj = nli, nj
+		p = np
 	}
 }
 
@@ -912,7 +972,15 @@ func startsLower(l string) bool {
 // with a full stop nor running on into the next line.
 func linkLike(l string) bool {
 	l = strings.TrimSpace(l)
-	if l == "" || utf8.RuneCountInString(l) > maxLinkRunes || countFields(l) > maxLinkWords {
+	// The end first: it is cheap to read and rules out most prose.
+	if endsSentence(l) {
+		return false
+	}
+	// A rune has at most utf8.UTFMax bytes: count the runes of l only when
+	// its length in bytes does not tell.
+	if l == "" || len(l) > utf8.UTFMax*maxLinkRunes ||
+		len(l) > maxLinkRunes && utf8.RuneCountInString(l) > maxLinkRunes ||
+		countFieldsMax(l, maxLinkWords+1) > maxLinkWords {
 		return false
 	}
 	first, hasLetter := rune(0), false
@@ -924,14 +992,18 @@ func linkLike(l string) bool {
 			hasLetter = hasLetter || unicode.IsLetter(r)
 		}
 	}
-	if !hasLetter || unicode.IsLower(first) {
-		return false
-	}
+	return hasLetter && !unicode.IsLower(first)
+}
+
+// endsSentence reports whether l ends a sentence or runs on: its last
+// character before closing quotes, brackets and asterisks is a full stop,
+// an ellipsis, a comma, a semicolon or a colon.
+func endsSentence(l string) bool {
 	end := strings.TrimRight(l, "\"'”’»)]*")
 	last, _ := utf8.DecodeLastRuneInString(end)
 	switch last {
 	case '.', '…', ',', ';', ':':
-		return false
+		return true
 	}
-	return true
+	return false
 }

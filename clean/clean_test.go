@@ -335,3 +335,14 @@ func TestFirstBytes(t *testing.T) {
 		}
 	}
 }
+
+func TestCountFieldsMax(t *testing.T) {
+	for _, s := range []string{"", " ", "a", " a b  c ", "a\u00a0b\u2009c\td", "\xff \xfe", "é é é é"} {
+		n := countFields(s)
+		for limit := 0; limit <= n+1; limit++ {
+			if got := countFieldsMax(s, limit); got != min(n, limit) {
+				t.Errorf("countFieldsMax(%q, %d) = %d, want %d", s, limit, got, min(n, limit))
+			}
+		}
+	}
+}

@@ -4,8 +4,10 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -260,12 +262,74 @@ func TestIsNormal(t *testing.T) {
 				if got, want := isNormal(s), refIsNormal(s); got != want {
 					t.Fatalf("isNormal(%q) = %v, want %v", s, got, want)
 				}
+				checkNormalLines(t, s)
 			}
 		}
 	}
 	for _, l := range oddLines(t) {
 		if got, want := isNormal(l), refIsNormal(l); got != want {
 			t.Fatalf("isNormal(%q) = %v, want %v", l, got, want)
+		}
+		checkNormalLines(t, l)
+	}
+	for _, text := range []string{
+		"", "\n", "a \nb\u00a0\n\u2009\n  \n", "\n\n x  \n\n\ny\t", "0123456789abcdef \n0123456789abcdef\u3000\n",
+	} {
+		checkNormalLines(t, text)
+	}
+	for _, text := range differentialTexts(t) {
+		checkNormalLines(t, text)
+	}
+}
+
+// checkNormalLines checks normalLines(s) against isNormal and splitLines.
+func checkNormalLines(t *testing.T, s string) {
+	t.Helper()
+	lines, ok := normalLines([]string{"stale"}, s)
+	if want := refIsNormal(s); ok != want {
+		t.Fatalf("normalLines(%q) reports %v, want %v", s, ok, want)
+	}
+	if want := splitLines(s); ok && !slices.Equal(lines, want) {
+		t.Fatalf("normalLines(%q) = %q, want %q", s, lines, want)
+	}
+}
+
+// TestLinkLikeDifferential checks linkLike, which tests the end of a line first and
+// counts only what it must, against the reference.
+func TestLinkLikeDifferential(t *testing.T) {
+	lines := append(oddLines(t), "", " ", "Recent News", "Floods hit town.", "Floods hit town\u201d", "7 things",
+		strings.Repeat("Word ", 16), strings.Repeat("Word ", 17), strings.Repeat("é", 121), strings.Repeat("é", 120),
+		strings.Repeat("x", 480), strings.Repeat("x", 481))
+	for _, l := range lines {
+		if got, want := linkLike(l), refLinkLike(l); got != want {
+			t.Fatalf("linkLike(%q) = %v, want %v", l, got, want)
+		}
+	}
+}
+
+// TestJoinedLen checks the claim Body relies on: the lines of a text as
+// splitLines cuts them join to the text trimmed exactly when the join is as
+// long.
+func TestJoinedLen(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	texts := append(differentialTexts(t), "", " ", "\n\n", "a\n  \nb", "a \nb", "a\n\n\nb", " \u00a0a\u2009\n\n b\u3000")
+	for _, l := range oddLines(t) {
+		texts = append(texts, l, l+"\n"+l, "\n"+l+"\n\n\n"+l+" ")
+	}
+	for range 2000 {
+		var b strings.Builder
+		for range r.IntN(12) {
+			b.WriteString([]string{"a", "b c", " ", "\n", "\u00a0", "\u2009", "\t"}[r.IntN(7)])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, text := range texts {
+		norm := normalise(text)
+		lines := splitLines(norm)
+		core := strings.TrimFunc(norm, unicode.IsSpace)
+		joined := strings.Join(lines, "\n")
+		if len(joined) != joinedLen(lines) || (len(core) == len(joined)) != (core == joined) {
+			t.Fatalf("%q: joined %q (%d, joinedLen %d), core %q", text, joined, len(joined), joinedLen(lines), core)
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -16,6 +17,26 @@ type phraseSet struct {
 	exact  map[string]bool // key(line) equal to a phrase
 	prefix []string        // key(line) starting with one of these, then a word boundary
 	res    []pattern
+	// prefixByFirst[b] holds the entries of prefix that start with byte
+	// b, and resByFirst[b] the indexes in res of the patterns that may
+	// match a lower-cased line starting with b (see pattern.first), both
+	// in list order; built by index.
+	prefixByFirst [256][]string
+	resByFirst    [256][]int
+}
+
+// index builds s.prefixByFirst and s.resByFirst from s.prefix and s.res.
+func (s *phraseSet) index() {
+	for _, p := range s.prefix {
+		s.prefixByFirst[p[0]] = append(s.prefixByFirst[p[0]], p)
+	}
+	for i := range s.res {
+		for b := range s.resByFirst {
+			if first := s.res[i].first; first == nil || first[b] {
+				s.resByFirst[b] = append(s.resByFirst[b], i)
+			}
+		}
+	}
 }
 
 // pattern is a furniture regexp with cheap tests that reject most lines
@@ -65,6 +86,8 @@ func Parse(list string) (*Cleaner, error) {
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("furniture list: %w", err)
 	}
+	c.headings.index()
+	c.lines.index()
 	return c, nil
 }
 
@@ -156,7 +179,8 @@ func (s *phraseSet) matchPrepared(m *matcher, long bool) bool {
 	if !long {
 		return false
 	}
-	for _, p := range s.prefix {
+	// k is not empty (see matcher.prepare).
+	for _, p := range s.prefixByFirst[k[0]] {
 		if len(k) >= len(p) && string(k[:len(p)]) == p {
 			r, _ := utf8.DecodeRune(k[len(p):])
 			if !unicode.IsLetter(r) && !unicode.IsDigit(r) && m.linkLike() {
@@ -168,7 +192,16 @@ func (s *phraseSet) matchPrepared(m *matcher, long bool) bool {
 		return false
 	}
 	low := m.lower()
-	for i := range s.res {
+	if len(low) == 0 {
+		// Not after prepare, which needs a key; checked in full all the same.
+		for i := range s.res {
+			if p := &s.res[i]; p.mayMatch(low) && p.re.Match(low) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, i := range s.resByFirst[low[0]] {
 		if p := &s.res[i]; p.mayMatch(low) && p.re.Match(low) {
 			return true
 		}
@@ -251,38 +284,47 @@ func appendFolded(dst []byte, l string, forKey bool) []byte {
 // utf8.RuneCountInString(l) and countFields(l), in one pass over l.
 func appendLowCounts(dst []byte, l string) (low []byte, runes, fields int) {
 	start := len(dst)
-	space, in := false, false
+	dst = slices.Grow(dst, len(l))
+	space := false
 	for i := 0; i < len(l); {
 		c := l[i]
-		runes++
 		if c < utf8.RuneSelf {
-			i++
 			if asciiSpace[c] {
-				space, in = true, false
+				space = true
+				runes++
+				i++
 				continue
 			}
-			if !in {
-				in = true
-				fields++
+			// A run of ASCII characters other than spaces: one field,
+			// or the rest of one, copied lower-cased.
+			j := i + 1
+			for j < len(l) && asciiWord[l[j]] {
+				j++
 			}
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
+			if space || len(dst) == start {
+				fields++
 			}
 			if space && len(dst) > start {
 				dst = append(dst, ' ')
 			}
 			space = false
-			dst = append(dst, c)
+			runes += j - i
+			n := len(dst)
+			dst = slices.Grow(dst, j-i)[:n+j-i]
+			for k, c := range []byte(l[i:j]) {
+				dst[n+k] = asciiLower[c]
+			}
+			i = j
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(l[i:])
 		i += n
+		runes++
 		if unicode.IsSpace(r) {
-			space, in = true, false
+			space = true
 			continue
 		}
-		if !in {
-			in = true
+		if space || len(dst) == start {
 			fields++
 		}
 		if space && len(dst) > start {
@@ -293,6 +335,20 @@ func appendLowCounts(dst []byte, l string) (low []byte, runes, fields int) {
 	}
 	return dst, runes, fields
 }
+
+// asciiWord marks the ASCII bytes other than white space; asciiLower maps
+// each byte to its ASCII lower case.
+var asciiWord, asciiLower = func() (word [256]bool, lower [256]byte) {
+	for c := range 256 {
+		b := byte(c)
+		word[c] = b < utf8.RuneSelf && !asciiSpace[b]
+		if 'A' <= b && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		lower[c] = b
+	}
+	return word, lower
+}()
 
 // appendKeyOfLow appends to dst the key of a line whose lower-cased form
 // (appendFolded(nil, l, false)) is low, as appendKey(dst, l) would: low
@@ -371,6 +427,35 @@ func countFields(s string) int {
 		if space {
 			in = false
 		} else if !in {
+			in = true
+			n++
+		}
+	}
+	return n
+}
+
+// countFieldsMax returns min(countFields(s), limit), reading s only up to
+// the start of field limit+1.
+func countFieldsMax(s string, limit int) int {
+	n := 0
+	in := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		var space bool
+		if c < utf8.RuneSelf {
+			space = asciiSpace[c]
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if space {
+			in = false
+		} else if !in {
+			if n == limit {
+				break
+			}
 			in = true
 			n++
 		}

@@ -5,6 +5,7 @@
 package quote
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -179,15 +180,101 @@ func closes(open family, kind markKind, f family, r rune) bool {
 	return false
 }
 
+// firstSpans is the capacity of the first allocation of Scan's result,
+// enough for the quotations of most news articles.
+const firstSpans = 8
+
+// appendSpan appends s to out, giving out room for firstSpans spans when it
+// has none: appending one at a time would grow it several times over.
+func appendSpan(out []Span, s Span) []Span {
+	if out == nil {
+		out = make([]Span, 0, firstSpans)
+	}
+	return append(out, s)
+}
+
+// markLead tells the bytes a quotation mark can start with: markLead[0]
+// for a body with double marks, markLead[1] for one with single marks only
+// (see classify). Every mark outside ASCII starts with C2 or E2, bytes
+// that never continue another character, so scanParagraph can skip any
+// other byte without decoding and still see every mark.
+var markLead = func() (t [2][256]bool) {
+	for _, single := range []bool{false, true} {
+		lead := &t[0]
+		if single {
+			lead = &t[1]
+		}
+		lead['"'], lead[0xC2], lead[0xE2] = true, true, true
+		lead['\''] = single
+	}
+	return t
+}()
+
+// indexMarkLead returns the index of the first byte of s that markLead
+// marks (markLead[1] when single), or len(s). Eight bytes at a time, it
+// finds those that may be: the straight quotes it looks for and every
+// non-ASCII byte, and checks each against the table.
+func indexMarkLead(s string, single bool) int {
+	lead := &markLead[0]
+	if single {
+		lead = &markLead[1]
+	}
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		for m := mayLead8(load8(s, i), single); m != 0; m &= m - 1 {
+			if j := i + bits.TrailingZeros64(m)/8; lead[s[j]] {
+				return j
+			}
+		}
+	}
+	for ; i < len(s); i++ {
+		if lead[s[i]] {
+			return i
+		}
+	}
+	return i
+}
+
+// load8 returns the eight bytes of s from i on, the first in the lowest
+// bits.
+func load8(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// mayLead8 returns the bytes of x that may start a mark, each as its top
+// bit: straight double quotes, straight single quotes when single, and
+// every byte outside ASCII.
+func mayLead8(x uint64, single bool) uint64 {
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x8080808080808080
+	)
+	// On the low seven bits of each byte, so that no byte carries into
+	// the next: y^c*ones has a zero byte where x has c, and adding 0x7F
+	// sets the top bit of every byte but those.
+	y := x &^ highs
+	m := x | ^((y ^ '"'*ones) + 0x7F*ones)
+	if single {
+		m |= ^((y ^ '\''*ones) + 0x7F*ones)
+	}
+	return m & highs
+}
+
 func scanParagraph(body string, paras []segment.Paragraph, pi int, single bool, out []Span) []Span {
 	p := paras[pi]
 	inQuote := false
 	var openAt, openSize int
 	var openFam family
+	if p.Start >= p.End {
+		return out // nothing to read, and p.End may lie beyond body
+	}
+	t := body[:p.End]
 	for i := p.Start; i < p.End; {
-		if c := body[i]; c < utf8.RuneSelf && c != '"' && c != '\'' {
-			i++ // no other ASCII character is a mark
-			continue
+		i += indexMarkLead(t[i:], single)
+		if i >= len(t) {
+			break
 		}
 		r, size := utf8.DecodeRuneInString(body[i:])
 		kind, fam := classify(body, i, r, single)
@@ -207,7 +294,7 @@ func scanParagraph(body string, paras []segment.Paragraph, pi int, single bool, 
 		}
 		if closes(openFam, kind, fam, r) {
 			if i > openAt+openSize {
-				out = append(out, Span{Start: openAt + openSize, End: i, Open: openAt, Close: i + size, Para: pi})
+				out = appendSpan(out, Span{Start: openAt + openSize, End: i, Open: openAt, Close: i + size, Para: pi})
 			}
 			inQuote = false
 			i += size
@@ -228,7 +315,7 @@ func scanParagraph(body string, paras []segment.Paragraph, pi int, single bool, 
 		if next || openAt == p.Start {
 			end := trimRightSpace(body, openAt+openSize, p.End)
 			if end > openAt+openSize {
-				out = append(out, Span{Start: openAt + openSize, End: end, Open: openAt, Close: p.End, Para: pi, Unclosed: true})
+				out = appendSpan(out, Span{Start: openAt + openSize, End: end, Open: openAt, Close: p.End, Para: pi, Unclosed: true})
 			}
 		}
 	}

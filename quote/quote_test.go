@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hearsaylab/hearsay/article"
 	"github.com/hearsaylab/hearsay/segment"
 )
 
@@ -79,5 +80,37 @@ func TestHasDoubleMarks(t *testing.T) {
 		if got, want := hasDoubleMarks(s), strings.ContainsAny(s, "\"\u201c\u201d\u201e\u00ab\u00bb"); got != want {
 			t.Errorf("hasDoubleMarks(%q) = %v, want %v", s, got, want)
 		}
+	}
+}
+
+// TestIndexMarkLead checks indexMarkLead, which reads eight bytes at a
+// time, with every byte at every offset.
+func TestIndexMarkLead(t *testing.T) {
+	base := "abcdefghijklmnopqrstuvwxyz ABC,é123\u00e9\u0100"
+	for si, single := range []bool{false, true} {
+		for c := range 256 {
+			for i := range len(base) + 1 {
+				s := base[:i] + string([]byte{byte(c)}) + base[i:]
+				want := len(s)
+				for j := range len(s) {
+					if markLead[si][s[j]] {
+						want = j
+						break
+					}
+				}
+				if got := indexMarkLead(s, single); got != want {
+					t.Fatalf("indexMarkLead(%q, %v) = %d, want %d", s, single, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestEmptyParagraph checks that an empty paragraph span yields nothing,
+// even where it lies beyond the body, as it always has.
+func TestEmptyParagraph(t *testing.T) {
+	paras := []segment.Paragraph{{Span: article.Span{Start: 9, End: 9}}}
+	if got := Scan("“a”", paras); len(got) != 0 {
+		t.Errorf("Scan = %v", got)
 	}
 }

@@ -24,56 +24,75 @@ type Paragraph struct {
 // ends a sentence (or a colon) and the next starts like a sentence; otherwise
 // it is a soft wrap inside one paragraph.
 func Paragraphs(text string) []Paragraph {
-	var out []Paragraph
-	lines := splitLines(text)
-	var cur *Paragraph
-	flush := func() {
-		if cur != nil {
-			out = append(out, *cur)
-			cur = nil
+	// A paragraph takes at least one line, and a text has few: room for
+	// one per line costs less than growing the slice as it fills.
+	out := make([]Paragraph, 0, strings.Count(text, "\n")+1)
+	var cur Paragraph // the paragraph being built, when cur.End > 0
+	prevEnds := false // the line before ends the way a paragraph does
+	for ls := 0; ls <= len(text); {
+		le := strings.IndexByte(text[ls:], '\n')
+		if le < 0 {
+			le = len(text)
+		} else {
+			le += ls
 		}
-	}
-	for i, ln := range lines {
-		body := strings.TrimSpace(text[ln.Start:ln.End])
-		if body == "" {
-			flush()
+		start, end := trimSpan(text, ls, le)
+		ls = le + 1
+		if start == end {
+			if cur.End > 0 {
+				out = append(out, cur)
+				cur = Paragraph{}
+			}
 			continue
 		}
-		start := ln.Start + strings.Index(text[ln.Start:ln.End], body)
-		end := start + len(body)
-		if cur != nil {
-			prev := strings.TrimSpace(text[lines[i-1].Start:lines[i-1].End])
-			if endsParagraph(prev) || !continuesLine(body) {
-				flush()
+		if cur.End > 0 {
+			if prevEnds || !continuesLine(text[start:end]) {
+				out = append(out, cur)
 			} else {
 				cur.End = end
 				cur.Lines++
 				cur.Wrapped = true
+				prevEnds = endsParagraph(text[start:end])
 				continue
 			}
 		}
-		cur = &Paragraph{Span: article.Span{Start: start, End: end}, Lines: 1}
+		cur = Paragraph{Span: article.Span{Start: start, End: end}, Lines: 1}
+		prevEnds = endsParagraph(text[start:end])
 	}
-	flush()
-	return out
-}
-
-type line struct{ Start, End int }
-
-func splitLines(text string) []line {
-	var out []line
-	s := 0
-	for i := 0; i < len(text); i++ {
-		if text[i] == '\n' {
-			out = append(out, line{s, i})
-			s = i + 1
-		}
+	if cur.End > 0 {
+		out = append(out, cur)
 	}
-	if s <= len(text) {
-		out = append(out, line{s, len(text)})
+	if len(out) == 0 {
+		return nil // as before, for a text without paragraphs
 	}
 	return out
 }
+
+// trimSpan returns the span of text[lo:hi] without white space at either
+// end, as strings.TrimSpace trims it; start == end when it is all space.
+func trimSpan(text string, lo, hi int) (start, end int) {
+	for lo < hi && text[lo] < utf8.RuneSelf && asciiSpace[text[lo]] {
+		lo++
+	}
+	for hi > lo && text[hi-1] < utf8.RuneSelf && asciiSpace[text[hi-1]] {
+		hi--
+	}
+	if lo < hi && (text[lo] >= utf8.RuneSelf || text[hi-1] >= utf8.RuneSelf) {
+		// A non-ASCII character at either end, which may be a space. The
+		// trimmed line is placed at its first occurrence, as Paragraphs
+		// always has: that is earlier than where it was cut from only when
+		// it starts with a stray continuation byte that a space before it
+		// ends with.
+		line := text[lo:hi]
+		trimmed := strings.TrimSpace(line)
+		lo += strings.Index(line, trimmed)
+		hi = lo + len(trimmed)
+	}
+	return lo, hi
+}
+
+// asciiSpace tells the ASCII white-space bytes.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // endsParagraph reports whether a line ends the way a paragraph does.
 func endsParagraph(s string) bool {

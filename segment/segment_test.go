@@ -104,3 +104,101 @@ func FuzzSegment(f *testing.F) {
 		}
 	})
 }
+
+func TestAbbrevOf(t *testing.T) {
+	tests := []struct {
+		w    string
+		want int
+	}{
+		{"Gen", abbrevInner},
+		{"gen", abbrevInner},
+		{"U.S", abbrevMayEnd},
+		{"u.s", abbrevMayEnd},
+		{"Corp", abbrevMayEnd},
+		{"APPROX", abbrevInner},
+		{"approxi", notAbbrev},
+		{"Smith", notAbbrev},
+		{"", notAbbrev},
+		{"İnc", abbrevMayEnd},                    // İ lower-cases to i
+		{"\u212Ao", notAbbrev},                   // the Kelvin sign lower-cases to k: "ko"
+		{"Gén", notAbbrev},                       // not ASCII, not an abbreviation
+		{"abcdefghijklmnopq", notAbbrev},         // longer than the ASCII buffer
+		{"MESSRS", abbrevInner},                  // the longest
+		{"Ms\u212A", notAbbrev},                  // "msk"
+		{"CORP\u0130", notAbbrev},                // "corpi"
+		{strings.Repeat("\u0130", 8), notAbbrev}, // long, not ASCII
+	}
+	for _, tc := range tests {
+		if got := abbrevOf(tc.w); got != tc.want {
+			t.Errorf("abbrevOf(%q) = %d, want %d", tc.w, got, tc.want)
+		}
+	}
+}
+
+func TestTrimSpan(t *testing.T) {
+	for _, s := range []string{
+		"", " ", "x", " x ", "\t x\r", "\u00a0x\u00a0", " \u2009 x y \u3000 ", "\u00a0", "\u00a0 \u2009",
+		"é", " é ", "\xff x \xff", " \xe2\x80 ", "\u0085x\u0085", "\u2008\x88",
+	} {
+		start, end := trimSpan(s, 0, len(s))
+		want := strings.TrimSpace(s)
+		if s[start:end] != want || (want != "" && start != strings.Index(s, want)) {
+			t.Errorf("trimSpan(%q) = %d, %d: %q, want %q", s, start, end, s[start:end], want)
+		}
+	}
+}
+
+// TestIndexSentenceByte checks indexSentenceByte, which reads eight bytes
+// at a time, with every byte at every offset.
+func TestIndexSentenceByte(t *testing.T) {
+	base := "abcdefghijklmnopqrstuvwxyz ABC,123"
+	for c := range 256 {
+		for i := range len(base) + 1 {
+			s := base[:i] + string([]byte{byte(c)}) + base[i:]
+			want := len(s)
+			for j := range len(s) {
+				if sentenceByte[s[j]] {
+					want = j
+					break
+				}
+			}
+			if got := indexSentenceByte(s); got != want {
+				t.Fatalf("indexSentenceByte(%q) = %d, want %d", s, got, want)
+			}
+		}
+	}
+}
+
+// TestAbbrevKind checks the hash table of abbreviations against the lists
+// it is built from.
+func TestAbbrevKind(t *testing.T) {
+	words := []string{"", "x", "said", "abcdefg", "abcdefgh", "u.s.", "u.", "e.g", "mr\x00", "\x00", "é"}
+	for w := range abbreviations {
+		words = append(words, w, w[:len(w)-1], w+"s", w+".", "x"+w)
+	}
+	for _, w := range words {
+		want := notAbbrev
+		if abbreviations[w] {
+			want = abbrevInner
+			if endingAbbreviations[w] {
+				want = abbrevMayEnd
+			}
+		}
+		if got := abbrevKind([]byte(w)); got != want {
+			t.Errorf("abbrevKind(%q) = %d, want %d", w, got, want)
+		}
+	}
+}
+
+// TestEmptyRanges checks that an empty range yields nothing, even where it
+// lies beyond the text, as it always has.
+func TestEmptyRanges(t *testing.T) {
+	for _, r := range [][2]int{{0, 0}, {3, 3}, {9, 9}, {9, 5}} {
+		if got := Tokens("abc", r[0], r[1]); len(got) != 0 {
+			t.Errorf("Tokens(%v) = %v", r, got)
+		}
+		if got := Sentences("abc", article.Span{Start: r[0], End: r[1]}, nil); got != nil {
+			t.Errorf("Sentences(%v) = %v", r, got)
+		}
+	}
+}

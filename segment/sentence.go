@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -25,23 +26,157 @@ var abbreviations = map[string]bool{
 	"sup": true, "amb": true, "sec": true, "secy": true, "treas": true, "univ": true, "assn": true,
 }
 
+// endingAbbreviations are the abbreviations that may end a sentence.
+var endingAbbreviations = map[string]bool{
+	"u.s": true, "u.k": true, "d.c": true, "a.m": true, "p.m": true,
+	"etc": true, "inc": true, "ltd": true, "co": true, "corp": true,
+}
+
+// Kinds of words for abbrevOf.
+const (
+	notAbbrev    = iota
+	abbrevInner  // an abbreviation that never ends a sentence ("Gen.")
+	abbrevMayEnd // one that may ("U.S.")
+)
+
+// abbrevOf tells whether w, in any case, is one of the abbreviations, and
+// whether it may end a sentence. It does not allocate for a short ASCII w.
+func abbrevOf(w string) int {
+	if len(w) > maxLowerShrink*maxAbbrevLen {
+		return notAbbrev // too long even for characters that lower-case shorter
+	}
+	var buf [16]byte
+	if len(w) <= len(buf) {
+		ascii := true
+		for i := 0; i < len(w) && ascii; i++ {
+			c := w[i]
+			ascii = c < utf8.RuneSelf
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[i] = c
+		}
+		if ascii {
+			return abbrevKind(buf[:len(w)])
+		}
+	}
+	return abbrevKind([]byte(strings.ToLower(w)))
+}
+
+// abbrevKind is abbrevOf for a word in lower case.
+func abbrevKind(lw []byte) int {
+	key, ok := packWord(lw)
+	if !ok {
+		return notAbbrev // longer than any abbreviation
+	}
+	for i := slotOf(key); ; i = (i + 1) % abbrevSlots {
+		switch abbrevTable.keys[i] {
+		case key:
+			return int(abbrevTable.kinds[i])
+		case 0:
+			return notAbbrev
+		}
+	}
+}
+
+// abbrevTable holds the abbreviations and their kinds in an open-addressing
+// hash table of packed words (see packWord), so that abbrevKind neither
+// hashes a string nor builds one. An empty slot has key 0.
+var abbrevTable = func() (t struct {
+	keys  [abbrevSlots]uint64
+	kinds [abbrevSlots]uint8
+}) {
+	for w := range abbreviations {
+		key, ok := packWord([]byte(w))
+		if !ok {
+			panic("segment: abbreviation too long to pack: " + w)
+		}
+		i := slotOf(key)
+		for t.keys[i] != 0 {
+			i = (i + 1) % abbrevSlots
+		}
+		t.keys[i], t.kinds[i] = key, abbrevInner
+		if endingAbbreviations[w] {
+			t.kinds[i] = abbrevMayEnd
+		}
+	}
+	return t
+}()
+
+// abbrevSlots is the size of abbrevTable, a power of two about three times
+// the number of abbreviations.
+const abbrevSlots = 256
+
+// packWord packs a word of at most 7 bytes into a number that no other
+// word packs into: its bytes and, in the top byte, its length.
+func packWord(w []byte) (uint64, bool) {
+	if len(w) > 7 {
+		return 0, false
+	}
+	key := uint64(len(w)) << 56
+	for i, c := range w {
+		key |= uint64(c) << (8 * i)
+	}
+	return key, true
+}
+
+// slotOf returns the first slot of abbrevTable to look for key in.
+func slotOf(key uint64) int {
+	return int(key * 0x9E3779B97F4A7C15 >> 56 % abbrevSlots)
+}
+
+// maxLowerShrink is the most a character's encoding shrinks when it is
+// lower-cased: the Kelvin sign (3 bytes) becomes k (1 byte).
+const maxLowerShrink = 3
+
+// maxAbbrevLen is the length in bytes of the longest abbreviation.
+var maxAbbrevLen = func() int {
+	n := 0
+	for w := range abbreviations {
+		n = max(n, len(w))
+	}
+	return n
+}()
+
 // Sentences splits the paragraph span of text into sentences. Sentence ends
 // inside any of the skip spans (quotations) are ignored, so that a quotation of
 // several sentences stays inside the sentence that attributes it. skip must be
 // sorted by Start.
 func Sentences(text string, para article.Span, skip []article.Span) []article.Span {
-	var out []article.Span
+	// Most paragraphs have a few sentences: collect them on the stack and
+	// return them in one allocation of the right size.
+	var buf [16]article.Span
+	out := AppendSentences(buf[:0], text, para, skip)
+	if len(out) == 0 {
+		return nil
+	}
+	return append([]article.Span(nil), out...)
+}
+
+// AppendSentences appends the sentences of the paragraph span of text to
+// out, as Sentences returns them, so that a caller can reuse one buffer
+// from paragraph to paragraph.
+func AppendSentences(out []article.Span, text string, para article.Span, skip []article.Span) []article.Span {
 	start := para.Start
 	k := 0
+	if para.Start >= para.End {
+		return out // nothing to read, and para.End may lie beyond text
+	}
+	t := text[:para.End]
 	for i := para.Start; i < para.End; {
 		for k < len(skip) && skip[k].End <= i {
 			k++
 		}
 		// Fast path: an ASCII character other than terminal punctuation
-		// matters only as the last character of a skip span.
-		if c := text[i]; c < utf8.RuneSelf && c != '.' && c != '!' && c != '?' && (k == len(skip) || i+1 != skip[k].End) {
-			i++
-			continue
+		// matters only as the last character of a skip span, so skip to
+		// the next terminal or non-ASCII byte, or to that character.
+		stop := len(t)
+		if k < len(skip) && skip[k].End <= stop {
+			stop = skip[k].End - 1
+		}
+		i += indexSentenceByte(t[i:stop])
+		if i >= len(t) {
+			break
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		inSkip := k < len(skip) && skip[k].Start <= i && i < skip[k].End
@@ -78,6 +213,57 @@ func Sentences(text string, para article.Span, skip []article.Span) []article.Sp
 	}
 	out = appendTrimmed(out, text, start, para.End)
 	return out
+}
+
+// sentenceByte tells the bytes Sentences must look at: terminal
+// punctuation and the bytes of non-ASCII characters.
+var sentenceByte = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c >= utf8.RuneSelf || c == '.' || c == '!' || c == '?'
+	}
+	return t
+}()
+
+// indexSentenceByte returns the index of the first byte of s that
+// sentenceByte marks, or len(s), reading eight bytes at a time.
+func indexSentenceByte(s string) int {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if m := sentenceBytes8(load8(s, i)); m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for ; i < len(s); i++ {
+		if sentenceByte[s[i]] {
+			return i
+		}
+	}
+	return i
+}
+
+// load8 returns the eight bytes of s from i on, the first in the lowest
+// bits.
+func load8(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// sentenceBytes8 returns the bytes of x that sentenceByte marks, each as
+// its top bit.
+func sentenceBytes8(x uint64) uint64 {
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x8080808080808080
+	)
+	// On the low seven bits of each byte, so that no byte carries into
+	// the next: y^c*ones has a zero byte where x has c, and adding 0x7F
+	// sets the top bit of every byte but those.
+	y := x &^ highs
+	dot := (y ^ '.'*ones) + 0x7F*ones
+	bang := (y ^ '!'*ones) + 0x7F*ones
+	ques := (y ^ '?'*ones) + 0x7F*ones
+	return (x | ^dot | ^bang | ^ques) & highs
 }
 
 func appendTrimmed(out []article.Span, text string, s, e int) []article.Span {
@@ -158,14 +344,12 @@ func isBoundary(text string, para article.Span, p, end int) bool {
 	}
 	// Abbreviations and initials.
 	w := wordBefore(text, para.Start, p)
-	lw := strings.ToLower(w)
-	if abbreviations[lw] {
-		// "U.S." at a sentence end is followed by a sentence-initial word;
-		// titles and months never end one.
-		if lw == "u.s" || lw == "u.k" || lw == "d.c" || lw == "a.m" || lw == "p.m" || lw == "etc" || lw == "inc" || lw == "ltd" || lw == "co" || lw == "corp" {
-			return startsSentence(text[j:])
-		}
-		return false
+	switch abbrevOf(w) {
+	case abbrevMayEnd:
+		// "U.S." at a sentence end is followed by a sentence-initial word.
+		return startsSentence(text[j:])
+	case abbrevInner:
+		return false // titles and months never end a sentence
 	}
 	if utf8.RuneCountInString(w) == 1 {
 		r0, _ := utf8.DecodeRuneInString(w)
@@ -205,6 +389,13 @@ func startsSentence(s string) bool {
 func wordBefore(text string, lo, p int) string {
 	i := p
 	for i > lo {
+		if c := text[i-1]; c < utf8.RuneSelf {
+			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '.' {
+				i--
+				continue
+			}
+			break
+		}
 		r, s := utf8.DecodeLastRuneInString(text[:i])
 		if unicode.IsLetter(r) || r == '.' {
 			i -= s

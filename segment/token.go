@@ -23,6 +23,37 @@ func (t Token) Capitalized() bool {
 	return unicode.IsUpper(r)
 }
 
+// Classes of bytes for tokenising; see byteClass. The classes that end a
+// word at once come first.
+const (
+	classPunct  = iota // ASCII punctuation or symbol: a token of its own
+	classSpace         // ASCII white space: separates tokens
+	classWord          // ASCII letter or digit: part of a word
+	classJoiner        // ASCII character that may join two words: ' - . , &
+	classHigh          // first or later byte of a non-ASCII character
+)
+
+// byteClass is the class of each byte. Every ASCII character is decided by
+// it alone; non-ASCII ones are decoded and classified by their rune.
+var byteClass = func() (t [256]uint8) {
+	for c := range 256 {
+		b := byte(c)
+		switch {
+		case b >= utf8.RuneSelf:
+			t[c] = classHigh
+		case isASCIIAlnum(b):
+			t[c] = classWord
+		case unicode.IsSpace(rune(b)):
+			t[c] = classSpace
+		case isJoiner(rune(b)):
+			t[c] = classJoiner
+		default:
+			t[c] = classPunct
+		}
+	}
+	return t
+}()
+
 // Tokens splits text[lo:hi] into tokens. A word keeps inner apostrophes,
 // hyphens and periods ("don’t", "DC-based", "U.S.", "7,200"); every other
 // non-space character is a token of its own.
@@ -32,62 +63,123 @@ func Tokens(text string, lo, hi int) []Token {
 
 // AppendTokens appends the tokens of text[lo:hi] to out, as Tokens returns
 // them, so that a caller can reuse one buffer from text to text.
+//
+// ASCII characters, most of any English text, are classified by byteClass
+// without decoding; a run of ASCII letters and digits is skipped in one
+// loop.
 func AppendTokens(out []Token, text string, lo, hi int) []Token {
+	if lo >= hi {
+		return out // nothing to read, and hi may lie beyond text
+	}
+	// Bytes are read from t, which lets the compiler drop bounds checks;
+	// characters are decoded from text, which a word may run past hi in
+	// (see wordEnd).
+	t := text[:hi]
 	i := lo
-	for i < hi {
-		if c := text[i]; c == ' ' || c == '\n' {
+	for i < len(t) {
+		j := i + 1
+		switch byteClass[t[i]] {
+		case classSpace:
 			i++
 			continue
-		}
-		r, s := utf8.DecodeRuneInString(text[i:])
-		if unicode.IsSpace(r) {
-			i += s
+		case classPunct, classJoiner:
+			out = append(out, Token{i, j, t[i:j]})
+			i = j
 			continue
-		}
-		if !isWordRune(r) {
-			out = append(out, Token{i, i + s, text[i : i+s]})
-			i += s
-			continue
-		}
-		j := i + s
-		for j < hi {
-			if c := text[j]; c < utf8.RuneSelf && isASCIIAlnum(c) {
-				j++ // the common case of isWordRune, without decoding
+		case classWord:
+			// The common word: ASCII letters and digits up to a space or
+			// a punctuation mark, which wordEnd would return at once.
+			for j < len(t) && byteClass[t[j]] == classWord {
+				j++
+			}
+			if j == len(t) || byteClass[t[j]] <= classSpace {
+				out = append(out, Token{i, j, t[i:j]})
+				i = j
 				continue
 			}
-			r2, s2 := utf8.DecodeRuneInString(text[j:])
-			if isWordRune(r2) {
-				j += s2
+		case classHigh:
+			r, s := utf8.DecodeRuneInString(text[i:])
+			if unicode.IsSpace(r) {
+				i += s
 				continue
 			}
-			if isJoiner(r2) && j+s2 < hi {
-				r3, _ := utf8.DecodeRuneInString(text[j+s2:])
-				r1, _ := utf8.DecodeLastRuneInString(text[:j])
-				if r2 == ',' && !(unicode.IsDigit(r1) && unicode.IsDigit(r3)) {
-					break
-				}
-				if isWordRune(r3) {
-					j += s2
-					continue
-				}
-				// A final period of an abbreviation such as "U.S." or "Gen.".
-				if r2 == '.' && isAbbrevWord(text[i:j]) {
-					j += s2
-				}
+			j = i + s
+			if !isWordRune(r) {
+				out = append(out, Token{i, j, text[i:j]})
+				i = j
+				continue
 			}
-			break
 		}
+		j = wordEnd(text, i, j, hi)
 		out = append(out, Token{i, j, text[i:j]})
 		i = j
 	}
 	return out
 }
 
+// wordEnd returns the end of the word that starts at i, whose first
+// character ends at j. A word ends at hi, except that its last character
+// is decoded in full even where it runs past hi.
+func wordEnd(text string, i, j, hi int) int {
+	t := text[:hi]
+	for j < len(t) {
+		// A run of ASCII letters and digits, the common case.
+		for j < len(t) && byteClass[t[j]] == classWord {
+			j++
+		}
+		if j >= len(t) {
+			break
+		}
+		c := t[j]
+		switch byteClass[c] {
+		case classSpace, classPunct:
+			return j
+		}
+		r2, s2 := utf8.DecodeRuneInString(text[j:])
+		if c >= utf8.RuneSelf && isWordRune(r2) {
+			j += s2
+			continue
+		}
+		if !isJoiner(r2) || j+s2 >= hi {
+			return j
+		}
+		r3, _ := utf8.DecodeRuneInString(text[j+s2:])
+		if r2 == ',' {
+			r1, _ := utf8.DecodeLastRuneInString(text[:j])
+			if !(unicode.IsDigit(r1) && unicode.IsDigit(r3)) {
+				return j
+			}
+		}
+		if isWordRune(r3) {
+			j += s2
+			continue
+		}
+		// A final period of an abbreviation such as "U.S." or "Gen.".
+		if r2 == '.' && isAbbrevWord(text[i:j]) {
+			j += s2
+		}
+		return j
+	}
+	return j
+}
+
+// isWordRune reports whether r is a letter, digit or non-spacing mark, the
+// characters of a word.
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return isASCIIAlnum(byte(r))
 	}
+	if isGeneralPunct(r) {
+		return false // dashes and curly quotes, common and never word runes
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// isGeneralPunct reports whether r is in the General Punctuation block,
+// which holds spaces, dashes, quotation marks and format characters but no
+// letter, digit or mark.
+func isGeneralPunct(r rune) bool {
+	return r >= 0x2000 && r <= 0x206F
 }
 
 func isASCIIAlnum(c byte) bool {
@@ -102,25 +194,7 @@ func isJoiner(r rune) bool {
 	return false
 }
 
+// isAbbrevWord reports whether w, in any case, is an abbreviation.
 func isAbbrevWord(w string) bool {
-	var buf [16]byte
-	if len(w) <= len(buf) {
-		ascii := true
-		for i := 0; i < len(w) && ascii; i++ {
-			c := w[i]
-			ascii = c < utf8.RuneSelf
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			buf[i] = c
-		}
-		if ascii {
-			return abbreviations[string(buf[:len(w)])]
-		}
-	}
-	lw := []rune(w)
-	for i := range lw {
-		lw[i] = unicode.ToLower(lw[i])
-	}
-	return abbreviations[string(lw)]
+	return abbrevOf(w) != notAbbrev
 }

@@ -1,0 +1,121 @@
+package quote
+
+import (
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/hearsaylab/hearsay/segment"
+)
+
+// differentialTexts returns the texts the differential test starts from:
+// the examples, and the ECB+ texts when HEARSAY_IDENTITY_ECB names their
+// folder.
+func differentialTexts(t testing.TB) []string {
+	var texts []string
+	patterns := []string{filepath.Join("..", "examples", "*.txt")}
+	if dir := os.Getenv("HEARSAY_IDENTITY_ECB"); dir != "" {
+		patterns = append(patterns, filepath.Join(dir, "*.txt"))
+	}
+	for _, pattern := range patterns {
+		files, _ := filepath.Glob(pattern)
+		for _, f := range files {
+			if b, err := os.ReadFile(f); err == nil {
+				texts = append(texts, string(b))
+			}
+		}
+	}
+	if len(texts) == 0 {
+		t.Skip("no texts")
+	}
+	return texts
+}
+
+// oddChars are quotation marks of every style, characters that share
+// their lead bytes, apostrophes in and out of words, and invalid UTF-8.
+var oddChars = []string{
+	"\"", "'", "“", "”", "„", "‚", "‘", "’", "«", "»", "\u00a0", "©", "–", "—", "…", "\u2009",
+	"é", "s' ", " ", "\n", "\n\n", "(", ":", ".", "\xe2", "\xe2\x80", "\xc2", "\x80", "\xff",
+}
+
+// mangle returns s with random characters replaced by or preceded with odd
+// ones, at rate percent of the characters.
+func mangle(r *rand.Rand, s string, rate int) string {
+	var b strings.Builder
+	for _, c := range s {
+		if r.IntN(100) >= rate {
+			b.WriteRune(c)
+			continue
+		}
+		b.WriteString(oddChars[r.IntN(len(oddChars))])
+		if r.IntN(2) == 0 {
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
+}
+
+// checkSame fails t when Scan differs from the reference implementation
+// on text.
+func checkSame(t *testing.T, text string) {
+	t.Helper()
+	paras := segment.Paragraphs(text)
+	if got, want := Scan(text, paras), refScan(text, paras); !reflect.DeepEqual(got, want) {
+		t.Fatalf("Scan(%q) = %v, want %v", text, got, want)
+	}
+	// Every other paragraph, as a caller may pass.
+	var some []segment.Paragraph
+	for i := 0; i < len(paras); i += 2 {
+		some = append(some, paras[i])
+	}
+	if got, want := Scan(text, some), refScan(text, some); !reflect.DeepEqual(got, want) {
+		t.Fatalf("Scan(%q, %v) = %v, want %v", text, some, got, want)
+	}
+}
+
+// TestDifferential compares Scan with the reference implementation on the
+// texts, on mangled copies of them, and on the copies without double
+// marks, which Scan reads for single marks.
+func TestDifferential(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	noDouble := strings.NewReplacer("\"", "'", "“", "‘", "”", "’", "«", "‹", "»", "›", "„", "‚")
+	for _, text := range differentialTexts(t) {
+		checkSame(t, text)
+		checkSame(t, noDouble.Replace(text))
+		m := mangle(r, text, 3)
+		checkSame(t, m)
+		checkSame(t, noDouble.Replace(m))
+	}
+}
+
+// TestMarkLead checks that every character classify may take for a mark
+// starts with a byte of markLead.
+func TestMarkLead(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		c := string(r)
+		for _, body := range []string{"a" + c + "b", " " + c + "b", "a" + c + " ", " " + c + " "} {
+			for si, single := range []bool{false, true} {
+				kind, _ := classify(body, 1, r, single)
+				if kind != notMark && !markLead[si][c[0]] {
+					t.Fatalf("classify(%q, single=%v) = %v, but %#x is no mark lead", body, single, kind, c[0])
+				}
+			}
+		}
+	}
+}
+
+// FuzzDifferential compares Scan with the reference implementation.
+func FuzzDifferential(f *testing.F) {
+	for _, s := range []string{"", "“Hi,” he said.\n\nNext.", "'It's,' she said", "« x » ‹y›", "\xe2\x80\x9cx\xe2\x80"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkSame)
+}

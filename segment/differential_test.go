@@ -1,0 +1,158 @@
+package segment
+
+import (
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/hearsaylab/hearsay/article"
+)
+
+// differentialTexts returns the texts the differential tests start from:
+// the examples, and the ECB+ texts when HEARSAY_IDENTITY_ECB names their
+// folder.
+func differentialTexts(t testing.TB) []string {
+	var texts []string
+	patterns := []string{filepath.Join("..", "examples", "*.txt")}
+	if dir := os.Getenv("HEARSAY_IDENTITY_ECB"); dir != "" {
+		patterns = append(patterns, filepath.Join(dir, "*.txt"))
+	}
+	for _, pattern := range patterns {
+		files, _ := filepath.Glob(pattern)
+		for _, f := range files {
+			if b, err := os.ReadFile(f); err == nil {
+				texts = append(texts, string(b))
+			}
+		}
+	}
+	if len(texts) == 0 {
+		t.Skip("no texts")
+	}
+	return texts
+}
+
+// oddChars are characters that take the slow paths: white space, joiners,
+// quotation marks and terminal punctuation in and out of ASCII, letters,
+// digits and marks outside ASCII, and invalid UTF-8.
+var oddChars = []string{
+	" ", "\n", "\n\n", "\t", "\r", "\v", "\u00a0", "\u0085", "\u2009", "\u3000",
+	"'", "’", "-", "\u2010", "\u2011", ".", ",", "&", "!", "?", ":", "…",
+	"\"", "“", "”", "‘", "«", "»", "(", ")", "[", "]", "[4]", "—",
+	"É", "é", "ß", "İ", "\u212A", "Σ", "д", "٣", "\u0301", "Mr.", "U.S.", "e.g.",
+	"\x00", "\xff", "\xe2\x80", "\xe2", "\x80",
+}
+
+// mangle returns s with random characters replaced by or preceded with odd
+// ones, at rate percent of the characters.
+func mangle(r *rand.Rand, s string, rate int) string {
+	var b strings.Builder
+	for _, c := range s {
+		if r.IntN(100) >= rate {
+			b.WriteRune(c)
+			continue
+		}
+		b.WriteString(oddChars[r.IntN(len(oddChars))])
+		if r.IntN(2) == 0 {
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
+}
+
+// quoteSpans returns spans from one quotation mark to the next, sorted and
+// disjoint, as the quotations Sentences skips are.
+func quoteSpans(text string, para article.Span) []article.Span {
+	var out []article.Span
+	open := -1
+	for i, r := range text[para.Start:para.End] {
+		switch r {
+		case '"', '“', '”', '«', '»', '‘', '’':
+			if open < 0 {
+				open = para.Start + i
+				continue
+			}
+			out = append(out, article.Span{Start: open, End: para.Start + i + utf8.RuneLen(r)})
+			open = -1
+		}
+	}
+	return out
+}
+
+// checkSame fails t when the segmentation of text differs from the
+// reference implementation's.
+func checkSame(t *testing.T, text string) {
+	t.Helper()
+	paras := Paragraphs(text)
+	if want := refParagraphs(text); !reflect.DeepEqual(paras, want) {
+		t.Fatalf("Paragraphs(%q) = %v, want %v", text, paras, want)
+	}
+	for _, p := range paras {
+		for _, skip := range [][]article.Span{nil, quoteSpans(text, p.Span)} {
+			got, want := Sentences(text, p.Span, skip), refSentences(text, p.Span, skip)
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("Sentences(%q, %v, %v) = %v, want %v", text, p.Span, skip, got, want)
+			}
+		}
+	}
+	for _, r := range [][2]int{{0, len(text)}, {len(text) / 3, len(text) / 2}} {
+		got, want := AppendTokens(nil, text, r[0], r[1]), refAppendTokens(nil, text, r[0], r[1])
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("AppendTokens(%q, %d, %d) = %v, want %v", text, r[0], r[1], got, want)
+		}
+	}
+}
+
+// TestDifferential compares Paragraphs, Sentences and AppendTokens with
+// the reference implementations on the texts and on mangled copies of
+// them.
+func TestDifferential(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for _, text := range differentialTexts(t) {
+		checkSame(t, text)
+		checkSame(t, mangle(r, text, 5))
+		for range 3 {
+			// Short pieces mangled heavily.
+			lo := r.IntN(len(text) + 1)
+			hi := min(len(text), lo+r.IntN(200))
+			checkSame(t, mangle(r, text[lo:hi], 30))
+		}
+	}
+}
+
+// FuzzDifferential compares Paragraphs, Sentences and AppendTokens with
+// the reference implementations.
+func FuzzDifferential(f *testing.F) {
+	for _, s := range []string{"", "A. B.", "“Hi,” he said.\n\nNext.", "U.S. a\nb", "x\x00y", "\xff\xfe.",
+		"Dr. Varga’s DC-based group said 7,200 people, U.S. officials, don’t.", "İnc. Ltd. \u212Aelvin"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkSame)
+}
+
+// TestIsWordRune checks the fast paths of isWordRune on every rune.
+func TestIsWordRune(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune+1; r++ {
+		want := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+		if got := isWordRune(r); got != want {
+			t.Errorf("isWordRune(%U) = %v, want %v", r, got, want)
+		}
+	}
+}
+
+// TestMaxLowerShrink checks that no character's encoding shrinks more than
+// maxLowerShrink times when it is lower-cased.
+func TestMaxLowerShrink(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		if n, l := utf8.RuneLen(r), utf8.RuneLen(unicode.ToLower(r)); n > maxLowerShrink*l {
+			t.Errorf("%U: %d bytes, lower-cased %d", r, n, l)
+		}
+	}
+}
