@@ -236,4 +236,3 @@ type UnsupportedValueError struct {
 func (e *UnsupportedValueError) Error() string {
 	return "json: unsupported value: " + e.Str
 }
-

@@ -255,5 +255,3 @@ func coverageIn(group []article.Document, idx []int) Coverage {
 	}
 	return cov
 }
-
-func round3(f float64) float64 { return float64(int(f*1000+0.5)) / 1000 }
