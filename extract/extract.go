@@ -43,6 +43,7 @@ type scratch struct {
 	sents  []article.Span
 	kept   []entity.Mention
 	found  []entity.Mention
+	outM   []entity.Mention // the outlet table's mentions, while merging
 	om     []attribute.OutletMention
 }
 
@@ -101,7 +102,7 @@ func (e *Engine) Document(src article.Source) article.Document {
 	sc.marked = marked
 	sents := sc.sents[:0]
 	for _, p := range paras {
-		sents = append(sents, segment.Sentences(body, p.Span, marked)...)
+		sents = segment.AppendSentences(sents, body, p.Span, marked)
 	}
 	sc.sents = sents
 	toks := segment.AppendTokens(sc.toks[:0], body, 0, len(body))
@@ -115,8 +116,7 @@ func (e *Engine) Document(src article.Source) article.Document {
 		if m.Type != entity.Outlet {
 			continue
 		}
-		info, _ := e.outlets.Info(m.Name)
-		om = append(om, attribute.OutletMention{Start: m.Start, End: m.End, Canonical: m.Name, Platform: info.Type == "platform"})
+		om = append(om, attribute.OutletMention{Start: m.Start, End: m.End, Canonical: m.Name, Platform: e.outlets.Type(m.Name) == "platform"})
 	}
 	sc.om = om
 	res := e.attr.Document(attribute.Input{
@@ -149,7 +149,8 @@ func (e *Engine) Document(src article.Source) article.Document {
 }
 
 // mentions merges the recogniser's mentions with the outlet table's, which
-// are more precise for outlets ("the FT"), appending them to kept.
+// are more precise for outlets ("the FT"), appending them to kept in order of
+// their start (the recogniser's first on a tie).
 func (e *Engine) mentions(sc *scratch, body, lower string, toks []segment.Token, outs []outlet.Mention) []entity.Mention {
 	kept := sc.kept[:0]
 	ms := e.entities.AppendLower(sc.found[:0], body, lower, toks)
@@ -166,11 +167,37 @@ func (e *Engine) mentions(sc *scratch, body, lower string, toks []segment.Token,
 			kept = append(kept, m)
 		}
 	}
+	n := len(kept)
 	for _, o := range outs {
 		kept = append(kept, entity.Mention{Start: o.Start, End: o.End, Text: o.Text, Name: o.Canonical, Type: entity.Outlet, RoleStart: o.Start})
 	}
-	slices.SortStableFunc(kept, func(a, b entity.Mention) int { return cmp.Compare(a.Start, b.Start) })
+	sc.outM = mergeByStart(kept, n, sc.outM)
 	return kept
+}
+
+func byStart(a, b entity.Mention) int { return cmp.Compare(a.Start, b.Start) }
+
+// mergeByStart orders ms by Start as a stable sort would. Both ms[:n] and
+// ms[n:] nearly always come in order already: then it merges them, from the
+// back, through buf (returned for reuse) instead of sorting the whole.
+func mergeByStart(ms []entity.Mention, n int, buf []entity.Mention) []entity.Mention {
+	if !slices.IsSortedFunc(ms[:n], byStart) || !slices.IsSortedFunc(ms[n:], byStart) {
+		slices.SortStableFunc(ms, byStart)
+		return buf
+	}
+	tail := append(buf[:0], ms[n:]...)
+	i, j := n-1, len(tail)-1
+	for k := len(ms) - 1; j >= 0; k-- {
+		if i >= 0 && ms[i].Start > tail[j].Start {
+			ms[k] = ms[i]
+			i--
+		} else {
+			ms[k] = tail[j]
+			j--
+		}
+	}
+	clear(tail)
+	return tail
 }
 
 func (e *Engine) canonicalOutlet(name string) string {

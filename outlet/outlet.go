@@ -280,6 +280,16 @@ func (t *Table) Info(canonical string) (Entry, bool) {
 	return e, true
 }
 
+// Type returns the type of the outlet with that canonical name ("" when the
+// table has none): what Info(canonical).Type gives, without copying the
+// entry's aliases.
+func (t *Table) Type(canonical string) string {
+	if i, ok := t.byName[canonical]; ok {
+		return t.entries[i].Type
+	}
+	return ""
+}
+
 // Entries returns a copy of every entry, in file order.
 func (t *Table) Entries() []Entry {
 	out := make([]Entry, len(t.entries))

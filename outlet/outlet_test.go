@@ -154,6 +154,14 @@ func TestInfo(t *testing.T) {
 	if _, ok := tb.Info("Financial Timez"); ok {
 		t.Error("Info of an unknown name succeeded")
 	}
+	if got := tb.Type("Financial Timez"); got != "" {
+		t.Errorf("Type of an unknown name = %q", got)
+	}
+	for _, e := range tb.Entries() {
+		if got := tb.Type(e.Name); got != e.Type {
+			t.Errorf("Type(%q) = %q, Info says %q", e.Name, got, e.Type)
+		}
+	}
 }
 
 // Every alias in the file maps back to its own outlet.
