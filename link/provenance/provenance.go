@@ -120,6 +120,9 @@ func (t *Tracer) View(docs []article.Document) *Tracer {
 // key normalises a source name for comparison: lower case, no leading
 // article, words only.
 func key(s string) string {
+	if k, ok := asciiKey(s); ok {
+		return k
+	}
 	f := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
@@ -129,16 +132,57 @@ func key(s string) string {
 	return strings.Join(f, " ")
 }
 
+// asciiKey is key for an ASCII name, in one pass and without allocating when
+// the name is its own key; ok is false for a name with other characters.
+func asciiKey(s string) (string, bool) {
+	var arr [64]byte
+	b := arr[:0]
+	word := 0      // bytes in the current word
+	first := true // the current word is the first
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 0x80:
+			return "", false
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+			fallthrough
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			if word == 0 && len(b) > 0 {
+				b = append(b, ' ')
+			}
+			b = append(b, c)
+			word++
+		default:
+			if word > 0 && first {
+				first = false
+				if string(b) == "the" {
+					b = b[:0] // a leading article
+				}
+			}
+			word = 0
+		}
+	}
+	if word > 0 && first && string(b) == "the" {
+		b = b[:0]
+	}
+	if string(b) == s {
+		return s, true
+	}
+	return string(b), true
+}
+
 // classify returns the node of a speaker or source named in doc d.
 func (t *Tracer) classify(d int, name string, anonymous bool) Node {
 	name = strings.TrimSpace(name)
-	if o, ok := t.outlets[key(name)]; ok {
+	kn := key(name)
+	if o, ok := t.outlets[kn]; ok {
 		return Node{NodeID(KindOutlet, o), KindOutlet}
 	}
 	doc := &t.docs[d]
 	if !anonymous {
 		for _, a := range doc.AnonymousSources {
-			if key(a) == key(name) {
+			if key(a) == kn {
 				anonymous = true
 				break
 			}
@@ -148,7 +192,7 @@ func (t *Tracer) classify(d int, name string, anonymous bool) Node {
 		return Node{NodeID(KindAnonymous, name), KindAnonymous}
 	}
 	for _, e := range doc.Entities {
-		if key(e.Name) == key(name) {
+		if key(e.Name) == kn {
 			switch e.Type {
 			case "organization", "place":
 				return Node{NodeID(KindOrganization, name), KindOrganization}
