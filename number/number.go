@@ -575,7 +575,7 @@ func (f *Finder) build(text string, c core, sc *scratch) (n article.Number, end 
 	n = article.Number{
 		Text:      text[start:end],
 		Value:     low.v,
-		Qualifier: article.Str(qual),
+		Qualifier: qualifierPtr(qual),
 		Kind:      kind,
 		Counts:    f.nounPhrase(text, p, kind, sc),
 		Start:     start,
@@ -586,6 +586,16 @@ func (f *Finder) build(text string, c core, sc *scratch) (n article.Number, end 
 		n.ValueHigh = &v
 	}
 	return n, max(end, unitEnd), true
+}
+
+// qualifierPtr returns article.Str(qual) without calling it for an empty
+// qual: Str moves its argument to the heap before it tests it, so the call
+// alone costs an allocation.
+func qualifierPtr(qual string) *string {
+	if qual == "" {
+		return nil
+	}
+	return article.Str(qual)
 }
 
 // rangeLow is the lower bound of a range: a lower part without magnitude
