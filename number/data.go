@@ -80,6 +80,9 @@ type lexicon struct {
 	qualifiers foldTable[[]qualPhrase]
 	signs      []rune
 	codes      map[string]bool // upper case
+	// codeStarts has the first byte of every key of codes: isCode rejects
+	// most words with it, before any lookup.
+	codeStarts [256]bool
 	months     map[string]bool // as written, capitalised
 }
 
@@ -96,7 +99,7 @@ func (lx *lexicon) isMonth(w string) bool {
 
 // isCode reports whether w is a currency code as written.
 func (lx *lexicon) isCode(w string) bool {
-	return lx.flagsOf(w)&flagCode != 0 && lx.codes[w]
+	return w != "" && lx.codeStarts[w[0]] && lx.flagsOf(w)&flagCode != 0 && lx.codes[w]
 }
 
 // setFlag adds fl to the flags of word w, which must be in lower case
@@ -242,6 +245,7 @@ func loadLexicon() (*lexicon, error) {
 			lx.signs = append(lx.signs, r[0])
 		case "code":
 			lx.codes[f[1]] = true
+			lx.codeStarts[f[1][0]] = true
 			return lx.setFlag(f[1], flagCode, true)
 		case "word":
 			return lx.setFlag(f[1], flagCurrency, false)

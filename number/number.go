@@ -20,6 +20,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/hearsaylab/hearsay/article"
 )
@@ -737,6 +738,19 @@ func (f *Finder) contextBefore(text string, pre int, c core, sc *scratch) bool {
 
 // hasUpper reports whether w has a capital letter anywhere.
 func hasUpper(w string) bool {
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case 'A' <= c && c <= 'Z':
+			return true
+		case c >= utf8.RuneSelf:
+			return hasUpperRunes(w[i:])
+		}
+	}
+	return false
+}
+
+// hasUpperRunes is hasUpper for text that may hold non-ASCII runes.
+func hasUpperRunes(w string) bool {
 	for _, r := range w {
 		if unicode.IsUpper(r) {
 			return true
