@@ -78,8 +78,12 @@ type lexicon struct {
 	// qualifiers holds the qualifier phrases by their last word, the
 	// longest first.
 	qualifiers foldTable[[]qualPhrase]
-	signs      []rune
-	codes      map[string]bool // upper case
+	// qualLens has bit n of qualLens[c] set when the last word of a
+	// qualifier phrase has n bytes and starts with c in either case:
+	// qualifier rejects most words before it looks them up.
+	qualLens [256]uint16
+	signs    []rune
+	codes    map[string]bool // upper case
 	// codeStarts has the first byte of every key of codes: isCode rejects
 	// most words with it, before any lookup.
 	codeStarts [256]bool
@@ -144,9 +148,11 @@ func (lx *lexicon) addQualifier(f []string) error {
 	phs = append(phs, ph)
 	// Longest first, as qualifier takes the longest phrase that matches.
 	slices.SortStableFunc(phs, func(a, b qualPhrase) int { return len(b.words) - len(a.words) })
-	if !lx.qualifiers.add(last, phs) {
-		return fmt.Errorf("%q is not a lower-case word of at most %d bytes", last, maxKey)
+	if len(last) > maxQualWord || !lx.qualifiers.add(last, phs) {
+		return fmt.Errorf("%q is not a lower-case word of at most %d bytes", last, maxQualWord)
 	}
+	lx.qualLens[last[0]] |= 1 << len(last)
+	lx.qualLens[upperASCII(last[0])] |= 1 << len(last)
 	if len(f) == 1 {
 		return lx.setFlag(f[0], flagQualifier, false)
 	}

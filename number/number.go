@@ -290,6 +290,15 @@ func shape(w string) (p int, ok bool) {
 	return int(c0*27 + c1), c0 < 26
 }
 
+// upperASCII returns the upper case of an ASCII letter, other bytes as they
+// are.
+func upperASCII(c byte) byte {
+	if 'a' <= c && c <= 'z' {
+		return c - ('a' - 'A')
+	}
+	return c
+}
+
 func lowerASCII(c byte) byte {
 	if 'A' <= c && c <= 'Z' {
 		return c + 'a' - 'A'
@@ -922,7 +931,7 @@ func (f *Finder) qualifier(text string, start int, sc *scratch) (string, int) {
 	// phrases ending with the last one need them.
 	var toks [maxQualWords]tok
 	toks[0] = sc.prev(text, start)
-	if t := toks[0]; t.k != tWord || t.e-t.s > maxQualWord {
+	if t := toks[0]; t.k != tWord || t.e-t.s > maxQualWord || f.lx.qualLens[text[t.s]]&(1<<(t.e-t.s)) == 0 {
 		return "", start
 	}
 	phs, _ := f.lx.qualifiers.get(text[toks[0].s:toks[0].e])
