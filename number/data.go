@@ -72,6 +72,10 @@ type lexicon struct {
 	// startLens has bit n of startLens[c] set when a word of startShapes
 	// has n bytes and starts with c in either case.
 	startLens [256]uint16
+	// startPairs has bit n of startPairs[pairKey(c0, c1)] set when a word
+	// of startShapes has n bytes and starts with c0 and c1 in either case;
+	// a word of one byte has its bit with any c1 (the byte after it).
+	startPairs [pairs]uint16
 	// flags tells, in one lookup, what a word is in all the lists looked
 	// up in lower case.
 	flags foldTable[wordFlags]
@@ -233,6 +237,13 @@ func loadLexicon() (*lexicon, error) {
 		c := 'a' + byte(p/27)
 		lx.startLens[c] |= lens
 		lx.startLens[c-'a'+'A'] |= lens
+		if p%27 == 26 { // a word of one byte
+			for c1 := range byte(32) {
+				lx.startPairs[pairKey(c, c1)] |= lens
+			}
+		} else {
+			lx.startPairs[pairKey(c, 'a'+byte(p%27))] |= lens
+		}
 	}
 	err = lines("qualifiers.txt", lx.addQualifier)
 	if err != nil {
