@@ -98,14 +98,16 @@ type tokMemo struct {
 
 // get returns lex(text, i), from the memo when it was asked for lately.
 func (m *tokMemo) get(lex func(string, int) tok, text string, i int) tok {
-	for k := range m.ents {
-		if m.ents[k].at == i+1 {
-			return m.ents[k].t
-		}
+	switch i + 1 {
+	case m.ents[0].at:
+		return m.ents[0].t
+	case m.ents[1].at:
+		return m.ents[1].t
 	}
 	t := lex(text, i)
-	m.ents[m.n].at, m.ents[m.n].t = i+1, t
-	m.n = (m.n + 1) % len(m.ents)
+	e := &m.ents[m.n&1]
+	e.at, e.t = i+1, t
+	m.n ^= 1
 	return t
 }
 
