@@ -72,14 +72,25 @@ type lexicon struct {
 	// startLens has bit n of startLens[c] set when a word of startShapes
 	// has n bytes and starts with c in either case.
 	startLens [256]uint16
+	// startPairs has bit n of startPairs[pairKey(c0, c1)] set when a word
+	// of startShapes has n bytes and starts with c0 and c1 in either case;
+	// a word of one byte has its bit with any c1 (the byte after it).
+	startPairs [pairs]uint16
 	// flags tells, in one lookup, what a word is in all the lists looked
 	// up in lower case.
 	flags foldTable[wordFlags]
 	// qualifiers holds the qualifier phrases by their last word, the
 	// longest first.
 	qualifiers foldTable[[]qualPhrase]
-	signs      []rune
-	codes      map[string]bool // upper case
+	// qualLens has bit n of qualLens[c] set when the last word of a
+	// qualifier phrase has n bytes and starts with c in either case:
+	// qualifier rejects most words before it looks them up.
+	qualLens [256]uint16
+	signs    []rune
+	codes    map[string]bool // upper case
+	// codeStarts has the first byte of every key of codes: isCode rejects
+	// most words with it, before any lookup.
+	codeStarts [256]bool
 	months     map[string]bool // as written, capitalised
 }
 
@@ -96,7 +107,7 @@ func (lx *lexicon) isMonth(w string) bool {
 
 // isCode reports whether w is a currency code as written.
 func (lx *lexicon) isCode(w string) bool {
-	return lx.flagsOf(w)&flagCode != 0 && lx.codes[w]
+	return w != "" && lx.codeStarts[w[0]] && lx.flagsOf(w)&flagCode != 0 && lx.codes[w]
 }
 
 // setFlag adds fl to the flags of word w, which must be in lower case
@@ -141,9 +152,11 @@ func (lx *lexicon) addQualifier(f []string) error {
 	phs = append(phs, ph)
 	// Longest first, as qualifier takes the longest phrase that matches.
 	slices.SortStableFunc(phs, func(a, b qualPhrase) int { return len(b.words) - len(a.words) })
-	if !lx.qualifiers.add(last, phs) {
-		return fmt.Errorf("%q is not a lower-case word of at most %d bytes", last, maxKey)
+	if len(last) > maxQualWord || !lx.qualifiers.add(last, phs) {
+		return fmt.Errorf("%q is not a lower-case word of at most %d bytes", last, maxQualWord)
 	}
+	lx.qualLens[last[0]] |= 1 << len(last)
+	lx.qualLens[upperASCII(last[0])] |= 1 << len(last)
 	if len(f) == 1 {
 		return lx.setFlag(f[0], flagQualifier, false)
 	}
@@ -224,6 +237,13 @@ func loadLexicon() (*lexicon, error) {
 		c := 'a' + byte(p/27)
 		lx.startLens[c] |= lens
 		lx.startLens[c-'a'+'A'] |= lens
+		if p%27 == 26 { // a word of one byte
+			for c1 := range byte(32) {
+				lx.startPairs[pairKey(c, c1)] |= lens
+			}
+		} else {
+			lx.startPairs[pairKey(c, 'a'+byte(p%27))] |= lens
+		}
 	}
 	err = lines("qualifiers.txt", lx.addQualifier)
 	if err != nil {
@@ -242,6 +262,7 @@ func loadLexicon() (*lexicon, error) {
 			lx.signs = append(lx.signs, r[0])
 		case "code":
 			lx.codes[f[1]] = true
+			lx.codeStarts[f[1][0]] = true
 			return lx.setFlag(f[1], flagCode, true)
 		case "word":
 			return lx.setFlag(f[1], flagCurrency, false)

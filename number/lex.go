@@ -185,8 +185,10 @@ func next(s string, i int) tok {
 			k++
 			continue
 		} else if b|0x20 >= 'a' && b|0x20 <= 'z' {
+			// A run of letters leaves the flags as its first letter
+			// does: pass it eight bytes at a time.
 			hasL, lastDigit, lastLetter = true, false, true
-			k++
+			k = letterRunEnd(s, k+1)
 			continue
 		} else if b == ' ' {
 			break

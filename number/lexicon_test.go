@@ -127,9 +127,31 @@ func TestFlags(t *testing.T) {
 			t.Errorf("isMonth(%q) = %v, want %v", w, got, want)
 		}
 	}
-	for w, want := range map[string]bool{"USD": true, "usd": false, "Usd": false, "EUR": true} {
+	for w, want := range map[string]bool{"USD": true, "usd": false, "Usd": false, "EUR": true, "": false, "U": false, "USDA": false} {
 		if got := lx.isCode(w); got != want {
 			t.Errorf("isCode(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+func TestHasUpper(t *testing.T) {
+	for _, tc := range []struct {
+		w    string
+		want bool
+	}{
+		{"", false},
+		{"iPhone", true},
+		{"said", false},
+		{"naïve", false},
+		{"naïVe", true},
+		{"Élan", true},
+		{"élan", false},
+		{"日本", false},
+		{"ΑΘήνα", true},
+		{"x\xff", false},
+	} {
+		if got := hasUpper(tc.w); got != tc.want {
+			t.Errorf("hasUpper(%q) = %v, want %v", tc.w, got, tc.want)
 		}
 	}
 }

@@ -20,6 +20,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/hearsaylab/hearsay/article"
 )
@@ -97,14 +98,16 @@ type tokMemo struct {
 
 // get returns lex(text, i), from the memo when it was asked for lately.
 func (m *tokMemo) get(lex func(string, int) tok, text string, i int) tok {
-	for k := range m.ents {
-		if m.ents[k].at == i+1 {
-			return m.ents[k].t
-		}
+	switch i + 1 {
+	case m.ents[0].at:
+		return m.ents[0].t
+	case m.ents[1].at:
+		return m.ents[1].t
 	}
 	t := lex(text, i)
-	m.ents[m.n].at, m.ents[m.n].t = i+1, t
-	m.n = (m.n + 1) % len(m.ents)
+	e := &m.ents[m.n&1]
+	e.at, e.t = i+1, t
+	m.n ^= 1
 	return t
 }
 
@@ -287,6 +290,15 @@ func shape(w string) (p int, ok bool) {
 		}
 	}
 	return int(c0*27 + c1), c0 < 26
+}
+
+// upperASCII returns the upper case of an ASCII letter, other bytes as they
+// are.
+func upperASCII(c byte) byte {
+	if 'a' <= c && c <= 'z' {
+		return c - ('a' - 'A')
+	}
+	return c
 }
 
 func lowerASCII(c byte) byte {
@@ -575,7 +587,7 @@ func (f *Finder) build(text string, c core, sc *scratch) (n article.Number, end 
 	n = article.Number{
 		Text:      text[start:end],
 		Value:     low.v,
-		Qualifier: article.Str(qual),
+		Qualifier: qualifierPtr(qual),
 		Kind:      kind,
 		Counts:    f.nounPhrase(text, p, kind, sc),
 		Start:     start,
@@ -586,6 +598,16 @@ func (f *Finder) build(text string, c core, sc *scratch) (n article.Number, end 
 		n.ValueHigh = &v
 	}
 	return n, max(end, unitEnd), true
+}
+
+// qualifierPtr returns article.Str(qual) without calling it for an empty
+// qual: Str moves its argument to the heap before it tests it, so the call
+// alone costs an allocation.
+func qualifierPtr(qual string) *string {
+	if qual == "" {
+		return nil
+	}
+	return article.Str(qual)
 }
 
 // rangeLow is the lower bound of a range: a lower part without magnitude
@@ -727,6 +749,19 @@ func (f *Finder) contextBefore(text string, pre int, c core, sc *scratch) bool {
 
 // hasUpper reports whether w has a capital letter anywhere.
 func hasUpper(w string) bool {
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case 'A' <= c && c <= 'Z':
+			return true
+		case c >= utf8.RuneSelf:
+			return hasUpperRunes(w[i:])
+		}
+	}
+	return false
+}
+
+// hasUpperRunes is hasUpper for text that may hold non-ASCII runes.
+func hasUpperRunes(w string) bool {
 	for _, r := range w {
 		if unicode.IsUpper(r) {
 			return true
@@ -898,7 +933,7 @@ func (f *Finder) qualifier(text string, start int, sc *scratch) (string, int) {
 	// phrases ending with the last one need them.
 	var toks [maxQualWords]tok
 	toks[0] = sc.prev(text, start)
-	if t := toks[0]; t.k != tWord || t.e-t.s > maxQualWord {
+	if t := toks[0]; t.k != tWord || t.e-t.s > maxQualWord || f.lx.qualLens[text[t.s]]&(1<<(t.e-t.s)) == 0 {
 		return "", start
 	}
 	phs, _ := f.lx.qualifiers.get(text[toks[0].s:toks[0].e])

@@ -52,25 +52,26 @@ func (lx *lexicon) skip(text string, i int) int {
 			if k+8 <= len(text) {
 				if m := nonLetters(load8(text, k)); m != 0 {
 					k += bits.TrailingZeros64(m) / 8
+					// The most common word: short, ended by a space or
+					// punctuation, and with the wrong first two letters
+					// for its length. (text[i+1] is the byte after a
+					// word of one letter, which startPairs allows for.)
+					if endsWord(text[k]) && lx.startPairs[pairKey(text[i], text[i+1])]&(1<<(k-i)) == 0 {
+						i = k
+						if text[i] == ' ' {
+							i++ // the usual space before the next word
+						}
+						continue
+					}
 				} else {
 					k = letterRunEnd(text, k+8)
 				}
 			} else {
 				k = letterRunEnd(text, k)
 			}
-			if k < len(text) && !endsWord(text[k]) {
-				if k = wordRest(text, k); k < 0 {
-					return i
-				}
-			}
-			// Most words have the wrong first letter for their length,
-			// or the wrong first two letters.
-			if lx.startLens[text[i]]&(1<<(k-i)) != 0 && lx.mayStartShape(text[i:k]) && lx.mayStart(text, i, k) {
+			var stop bool
+			if i, stop = lx.passWord(text, i, k); stop {
 				return i
-			}
-			i = k
-			if i < len(text) && text[i] == ' ' {
-				i++ // the usual space before the next word
 			}
 		default:
 			n := generalPunct(text, i)
@@ -81,6 +82,37 @@ func (lx *lexicon) skip(text string, i int) int {
 		}
 	}
 	return i
+}
+
+// passWord is skip at the word that starts with the ASCII letter at s,
+// whose letters run to k. It returns where skip goes on after the word and
+// the usual space after it, or s and true when a number may start at s.
+func (lx *lexicon) passWord(text string, s, k int) (int, bool) {
+	if k < len(text) && !endsWord(text[k]) {
+		if k = wordRest(text, k); k < 0 {
+			return s, true
+		}
+	}
+	// Most words have the wrong first letter for their length, or the
+	// wrong first two letters.
+	if lx.startLens[text[s]]&(1<<(k-s)) != 0 && lx.mayStartShape(text[s:k]) && lx.mayStart(text, s, k) {
+		return s, true
+	}
+	if k < len(text) && text[k] == ' ' {
+		k++ // the usual space before the next word
+	}
+	return k, false
+}
+
+// pairs is the number of keys of lexicon.startPairs.
+const pairs = 32 * 32
+
+// pairKey returns the key of lexicon.startPairs for a word whose first two
+// bytes are c0 and c1. It keeps the low five bits of each, so that both
+// cases of an ASCII letter have the same key; other bytes share keys with
+// letters, which only lets through more words than needed.
+func pairKey(c0, c1 byte) int {
+	return int(c0&31)<<5 | int(c1&31)
 }
 
 // endsWord reports whether next ends a word of letters before byte c: an

@@ -218,3 +218,43 @@ func TestLetterRunEnd(t *testing.T) {
 		}
 	}
 }
+
+// TestStartPairs checks that skip's first test lets through every word
+// that may start a number, in any case and before any byte, and stops
+// common words that start none.
+func TestStartPairs(t *testing.T) {
+	lx := newFinder(t).lx
+	passes := func(w string, after byte) bool {
+		c1 := after
+		if len(w) > 1 {
+			c1 = w[1]
+		}
+		return lx.startPairs[pairKey(w[0], c1)]&(1<<len(w)) != 0
+	}
+	var starts []string
+	for _, s := range lx.words.slots {
+		if s.key != "" && !s.val.suffix {
+			starts = append(starts, s.key)
+		}
+	}
+	starts = append(starts, "a", "an")
+	for _, w := range starts {
+		for _, v := range []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:]} {
+			for _, after := range []byte(" ,.;:!?)\"-\n") {
+				if !passes(v, after) {
+					t.Errorf("startPairs stops %q before %q", v, after)
+				}
+			}
+		}
+	}
+	for _, w := range []string{"the", "The", "of", "said", "to", "and", "in", "that", "for", "is", "on", "with", "was", "as", "it", "by", "at", "be", "x"} {
+		if passes(w, ' ') {
+			t.Errorf("startPairs lets %q through", w)
+		}
+	}
+	for _, tc := range []struct{ c0, c1 byte }{{'a', 'b'}, {'A', 'b'}, {'a', 'B'}, {'A', 'B'}} {
+		if got, want := pairKey(tc.c0, tc.c1), pairKey('a', 'b'); got != want {
+			t.Errorf("pairKey(%q, %q) = %d, want %d", tc.c0, tc.c1, got, want)
+		}
+	}
+}
