@@ -63,7 +63,7 @@ type nameInfo struct {
 	outletWord bool   // makes a name ending in it an outlet
 }
 
-// scratch holds the buffers of one call of AppendLower.
+// scratch holds the buffers of one call of AppendLower or Entities.
 type scratch struct {
 	run    []runToken  // the tokens of the current run of capitalised words
 	buf    []byte      // a run's words joined by spaces
@@ -71,6 +71,7 @@ type scratch struct {
 	groups stringIndex // canonicalise: the surnames, numbered
 	sur    []surname   // canonicalise: the surnames of the document
 	of     []int32     // canonicalise: surname of each mention
+	num    numbering   // Recognizer.Entities
 }
 
 // release drops the references of the buffers into the last document, so
@@ -78,6 +79,7 @@ type scratch struct {
 func (sc *scratch) release() {
 	clear(sc.roles[:cap(sc.roles)])
 	sc.groups.reset(0)
+	sc.num.names.reset(0)
 }
 
 // runToken is a token of the run being classified, looked up once. It
@@ -314,14 +316,8 @@ func (r *Recognizer) AppendLower(dst []Mention, body, lower string, toks []segme
 	if len(lower) != len(body) {
 		lower = ""
 	}
-	sc, _ := r.pool.Get().(*scratch)
-	if sc == nil {
-		sc = &scratch{}
-	}
-	defer func() {
-		sc.release()
-		r.pool.Put(sc)
-	}()
+	sc := r.getScratch()
+	defer r.putScratch(sc)
 	f := finder{r: r, body: body, lower: lower, toks: toks, sc: sc}
 	base := len(dst)
 	out := dst
@@ -704,7 +700,7 @@ func (f *finder) isOrg(i, j int, text string, whole nameInfo) bool {
 // joined by single spaces, are text; when they are not it leaves them in
 // f.sc.buf.
 func (f *finder) joinedIs(i, j int, text string) bool {
-	if j-i == 1 && f.word(i) == text {
+	if f.spaced(i, j) {
 		return true
 	}
 	b := f.sc.buf[:0]
@@ -716,6 +712,20 @@ func (f *finder) joinedIs(i, j int, text string) bool {
 	}
 	f.sc.buf = b
 	return string(b) == text
+}
+
+// spaced reports whether the words of toks[i:j], without possessives,
+// stand one space apart in body: then, joined by single spaces, they are
+// body from the first to the end of the last. (When it is false they may
+// still be; joinedIs compares them.)
+func (f *finder) spaced(i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		s := f.toks[k].Start
+		if s != f.toks[k-1].Start+f.tok(k-1).n+1 || f.body[s-1] != ' ' {
+			return false
+		}
+	}
+	return true
 }
 
 // rolesBefore appends to roles the lower-case title words standing right
@@ -829,6 +839,22 @@ func canonicalise(sc *scratch, ms []Mention) {
 
 // lastField returns the last of strings.Fields(s), which must have one.
 func lastField(s string) string {
+	// The common name: ASCII, with no white space but single spaces.
+	i := len(s)
+	for i > 0 && ' ' < s[i-1] && s[i-1] < utf8.RuneSelf {
+		i--
+	}
+	if i == 0 {
+		return s
+	}
+	if s[i-1] == ' ' && i < len(s) {
+		return s[i:]
+	}
+	return lastFieldRunes(s)
+}
+
+// lastFieldRunes is lastField for any text.
+func lastFieldRunes(s string) string {
 	s = trimRightSpace(s)
 	i := lastSpace(s)
 	if i < 0 {
@@ -887,8 +913,38 @@ func asciiSpace(c byte) bool {
 
 // Entities merges mentions into the per-document entity list, ordered by
 // first mention. Lone capitalised words that never recur are left out.
+// The method Recognizer.Entities does the same with less garbage.
 func Entities(ms []Mention) []article.Entity {
-	ent, ents := numberEntities(ms)
+	var n numbering
+	return n.entities(ms)
+}
+
+// Entities is the function Entities reusing its working memory from call
+// to call: only the entity list it returns is new.
+func (r *Recognizer) Entities(ms []Mention) []article.Entity {
+	sc := r.getScratch()
+	defer r.putScratch(sc)
+	return sc.num.entities(ms)
+}
+
+// getScratch returns a scratch from the pool, or a new one.
+func (r *Recognizer) getScratch() *scratch {
+	if sc, _ := r.pool.Get().(*scratch); sc != nil {
+		return sc
+	}
+	return &scratch{}
+}
+
+// putScratch releases sc and returns it to the pool.
+func (r *Recognizer) putScratch(sc *scratch) {
+	sc.release()
+	r.pool.Put(sc)
+}
+
+// entities is Entities with n's working memory.
+func (n *numbering) entities(ms []Mention) []article.Entity {
+	n.number(ms)
+	ent, ents := n.ent, n.ents
 	if len(ents) == 0 {
 		return nil
 	}
@@ -930,42 +986,52 @@ func Entities(ms []Mention) []article.Entity {
 	return out
 }
 
-// entityCount is an entity numberEntities found: its first mention and
-// the number of its mentions.
+// entityCount is an entity numbering found: its first mention and the
+// number of its mentions.
 type entityCount struct {
 	first, count int32
 }
 
-// numberEntities numbers the entities of the mentions, a name and a type
-// each, in order of first mention: ent[i] is the entity of ms[i], or -1
-// when ms[i] is weak.
-func numberEntities(ms []Mention) (ent []int32, ents []entityCount) {
-	var names stringIndex
-	names.reset(len(ms))
-	byName := make([]int32, 0, len(ms)) // name's number → the entity first met with it
-	type key struct{ name, typ string }
-	var byKey map[key]int32 // the entities of names met with another type
-	ents = make([]entityCount, 0, len(ms))
-	ent = make([]int32, len(ms))
+// numbering numbers the entities of a document's mentions; its buffers
+// are reused from document to document.
+type numbering struct {
+	ent    []int32       // the entity of each mention, or -1 when it is weak
+	ents   []entityCount // the entities in order of first mention
+	names  stringIndex   // the distinct names
+	byName []int32       // name's number → the entity first met with it
+}
+
+// entityKey is a name met with more than one type, and one of its types.
+type entityKey struct{ name, typ string }
+
+// number numbers the entities of the mentions, a name and a type each, in
+// order of first mention: n.ent[i] is the entity of ms[i], or -1 when
+// ms[i] is weak; n.ents are the entities.
+func (n *numbering) number(ms []Mention) {
+	n.names.reset(len(ms))
+	byName := n.byName[:0]
+	var byKey map[entityKey]int32 // the entities of names met with another type
+	ents := n.ents[:0]
+	ent := slices.Grow(n.ent[:0], len(ms))[:len(ms)]
 	for mi, m := range ms {
 		if m.Weak {
 			ent[mi] = -1
 			continue
 		}
-		n, added := names.id(m.Name)
+		id, added := n.names.id(m.Name)
 		var e int32
 		switch {
 		case added:
 			e = int32(len(ents))
 			byName = append(byName, e)
-		case ms[ents[byName[n]].first].Type == m.Type:
-			e = byName[n]
+		case ms[ents[byName[id]].first].Type == m.Type:
+			e = byName[id]
 		default:
-			k := key{m.Name, m.Type}
+			k := entityKey{m.Name, m.Type}
 			var ok bool
 			if e, ok = byKey[k]; !ok {
 				if byKey == nil {
-					byKey = map[key]int32{}
+					byKey = map[entityKey]int32{}
 				}
 				e = int32(len(ents))
 				byKey[k] = e
@@ -977,7 +1043,7 @@ func numberEntities(ms []Mention) (ent []int32, ents []entityCount) {
 		ents[e].count++
 		ent[mi] = e
 	}
-	return ent, ents
+	n.ent, n.ents, n.byName = ent, ents, byName
 }
 
 func contains(xs []string, s string) bool {

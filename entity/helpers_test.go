@@ -94,6 +94,12 @@ func TestLastField(t *testing.T) {
 		{"Ödön von Horváth", "Horváth"},
 		{"a\x85b", "a\x85b"}, // a lone byte 0x85 is no space
 		{"a\u0085b", "b"},
+		{"Ilse  Varga", "Varga"},
+		{"Ilse Varga  ", "Varga"},
+		{"Ilse\x1fVarga", "Ilse\x1fVarga"},
+		{"Jean-Pierre O'Neill", "O'Neill"},
+		{"Ilse Horváth", "Horváth"},
+		{"Ilse\u2009Varga", "Varga"},
 	}
 	for _, tc := range tests {
 		if got := lastField(tc.in); got != tc.want {

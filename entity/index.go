@@ -1,14 +1,13 @@
 package entity
 
-import "hash/maphash"
-
-// indexSeed seeds the hashes of every stringIndex; it is set once.
-var indexSeed = maphash.MakeSeed()
+import "github.com/hearsaylab/hearsay/internal/wordscan"
 
 // stringIndex numbers the distinct strings of one document (surnames,
 // entity names) in order of first sight: open addressing over their
 // numbers, cheaper than a map for the few dozen strings of a document and
-// reusable from document to document without clearing a map.
+// reusable from document to document without clearing a map. It hashes
+// with wordscan.Hash, which is cheap for short strings; strings differing
+// only in case share a hash and cost one more probe.
 type stringIndex struct {
 	keys  []string // the strings by number
 	slots []int32  // 1 + the number of a string, 0 when free
@@ -38,7 +37,7 @@ func (x *stringIndex) reset(n int) {
 
 // id returns the number of s, adding s when it is new.
 func (x *stringIndex) id(s string) (id int32, added bool) {
-	for h := maphash.String(indexSeed, s) & x.mask; ; h = (h + 1) & x.mask {
+	for h := uint64(wordscan.Hash(s)) & x.mask; ; h = (h + 1) & x.mask {
 		n := x.slots[h]
 		if n == 0 {
 			if 2*(len(x.keys)+1) > len(x.slots) {
@@ -60,7 +59,7 @@ func (x *stringIndex) grow() {
 	x.slots = make([]int32, 2*max(len(x.slots), 8))
 	x.mask = uint64(len(x.slots) - 1)
 	for i, s := range x.keys {
-		h := maphash.String(indexSeed, s) & x.mask
+		h := uint64(wordscan.Hash(s)) & x.mask
 		for x.slots[h] != 0 {
 			h = (h + 1) & x.mask
 		}
