@@ -40,6 +40,7 @@ type Recognizer struct {
 	// filters without being hashed.
 	lexKeys, nameKeys prefilter
 	connectorLens     uint32    // lenBit of every connector
+	shortConnectors   []uint64  // packShort of the connectors of up to 4 bytes, by shortSlot
 	vocab             []string  // see Vocabulary
 	pool              sync.Pool // *scratch, reused from call to call
 }
@@ -123,8 +124,16 @@ func New() (*Recognizer, error) {
 	for w := range names {
 		r.nameKeys.add(w)
 	}
+	size := 16 // at most a quarter full
+	for size < 4*len(connectors) {
+		size *= 2
+	}
+	r.shortConnectors = make([]uint64, size)
 	for _, w := range connectors {
 		r.connectorLens |= lenBit(w)
+		if len(w) <= 4 {
+			r.insertShort(packShort(w))
+		}
 	}
 	return r, nil
 }
@@ -371,9 +380,52 @@ func hasNewline(s string) bool {
 }
 
 // isConnector reports whether t is one of the connectors, exactly. Most
-// words are ruled out by their length alone.
+// words are ruled out by their length alone; a short one is compared with
+// the short connectors as a number, without hashing it.
 func (r *Recognizer) isConnector(t string) bool {
-	return r.connectorLens&lenBit(t) != 0 && r.flags(t)&fConnector != 0
+	if r.connectorLens&lenBit(t) == 0 {
+		return false
+	}
+	if len(t) > 4 {
+		return r.flags(t)&fConnector != 0
+	}
+	k := packShort(t)
+	mask := len(r.shortConnectors) - 1
+	for i := shortSlot(k, mask); ; i = (i + 1) & mask {
+		switch r.shortConnectors[i] {
+		case k:
+			return true
+		case 0:
+			return false
+		}
+	}
+}
+
+// insertShort adds the packed connector k to shortConnectors, an
+// open-addressing table with a free slot.
+func (r *Recognizer) insertShort(k uint64) {
+	mask := len(r.shortConnectors) - 1
+	i := shortSlot(k, mask)
+	for r.shortConnectors[i] != 0 && r.shortConnectors[i] != k {
+		i = (i + 1) & mask
+	}
+	r.shortConnectors[i] = k
+}
+
+// shortSlot is the first slot of the packed word k in a table of mask+1
+// slots, a power of two.
+func shortSlot(k uint64, mask int) int {
+	return int((k*0x9E3779B97F4A7C15)>>40) & mask
+}
+
+// packShort packs a word of up to 4 bytes and its length into a number
+// that no other such word packs into.
+func packShort(w string) uint64 {
+	k := uint64(len(w)) << 32
+	for i := 0; i < len(w); i++ {
+		k |= uint64(w[i]) << (8 * i)
+	}
+	return k
 }
 
 // nameLike reports whether a token can be part of a name: capitalised, not

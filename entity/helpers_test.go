@@ -126,6 +126,35 @@ func TestIsAcronym(t *testing.T) {
 	}
 }
 
+func TestIsConnector(t *testing.T) {
+	r, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"", "o", "Of", "OF", "off", "ofs", "dee", "bint", "del", "\x00of", "of\x00", "f", "vonn", "van der", "elx", "d\u00e9"} {
+		if r.isConnector(w) {
+			t.Errorf("isConnector(%q) = true", w)
+		}
+	}
+	for w := range refConnectors {
+		if !r.isConnector(w) {
+			t.Errorf("isConnector(%q) = false", w)
+		}
+	}
+}
+
+func TestPackShort(t *testing.T) {
+	words := []string{"", "a", "a\x00", "\x00a", "ab", "ba", "abc", "abcd", "\xff\xff\xff\xff", "\x00"}
+	seen := map[uint64]string{}
+	for _, w := range words {
+		k := packShort(w)
+		if prev, ok := seen[k]; ok {
+			t.Errorf("packShort(%q) == packShort(%q)", w, prev)
+		}
+		seen[k] = w
+	}
+}
+
 // TestPrefilter checks that the filters never rule out a key of their
 // table, and that they rule out most other words.
 func TestPrefilter(t *testing.T) {
@@ -184,6 +213,9 @@ func TestStringIndex(t *testing.T) {
 		{},
 		{"Varga"},
 		strings.Fields(strings.Repeat("a b c d e f g h i j k l m n o p q r s t u v w x y z ", 3) + "Varga aa bb cc dd ee ff gg hh ii jj kk ll"),
+		// Strings that share their length and first and last eight bytes,
+		// and so their hash.
+		{"abcdefghXabcdefgh", "abcdefghYabcdefgh", "abcdefghXabcdefgh", "Ödön Horváth", "Ödön Horvath", "abcd", "abce", "bbcd", "abcd", "ÖÖ", "Ö", "Ödön Horváth"},
 	} {
 		x.reset(len(words) / (round + 1)) // too small from round 1: the index grows
 		first := map[string]int32{}
