@@ -1,6 +1,5 @@
 package entity
 
-
 // stringIndex numbers the distinct strings of one document (surnames,
 // entity names) in order of first sight: open addressing over their
 // numbers, cheaper than a map for the few dozen strings of a document and
