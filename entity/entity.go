@@ -35,12 +35,12 @@ const (
 // Recognizer finds entity mentions. It is safe for concurrent use.
 type Recognizer struct {
 	lex   *wordscan.Table[wordFlags] // lower-case word → what it is
+	short *shortTable                // lex's words of up to maxShort bytes
 	names *wordscan.Table[nameInfo]  // word or name as written → what it is
 	// Most words are in neither table and are ruled out by these
 	// filters without being hashed.
 	lexKeys, nameKeys prefilter
 	connectorLens     uint32    // lenBit of every connector
-	shortConnectors   []uint64  // packShort of the connectors of up to 4 bytes, by shortSlot
 	vocab             []string  // see Vocabulary
 	pool              sync.Pool // *scratch, reused from call to call
 }
@@ -117,23 +117,15 @@ func New() (*Recognizer, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Recognizer{lex: wordscan.NewTable(lex), names: wordscan.NewTable(names), vocab: vocab}
+	r := &Recognizer{lex: wordscan.NewTable(lex), short: newShortTable(lex), names: wordscan.NewTable(names), vocab: vocab}
 	for w := range lex {
 		r.lexKeys.add(w)
 	}
 	for w := range names {
 		r.nameKeys.add(w)
 	}
-	size := 16 // at most a quarter full
-	for size < 4*len(connectors) {
-		size *= 2
-	}
-	r.shortConnectors = make([]uint64, size)
 	for _, w := range connectors {
 		r.connectorLens |= lenBit(w)
-		if len(w) <= 4 {
-			r.insertShort(packShort(w))
-		}
 	}
 	return r, nil
 }
@@ -270,6 +262,9 @@ func (r *Recognizer) flags(lw string) wordFlags {
 	if !r.lexKeys.mayHave(lw) {
 		return 0
 	}
+	if isShort(lw) {
+		return r.short.get(lw)
+	}
 	f, _ := r.lex.Get(lw)
 	return f
 }
@@ -380,52 +375,15 @@ func hasNewline(s string) bool {
 }
 
 // isConnector reports whether t is one of the connectors, exactly. Most
-// words are ruled out by their length alone; a short one is compared with
-// the short connectors as a number, without hashing it.
+// words are ruled out by their length alone.
 func (r *Recognizer) isConnector(t string) bool {
 	if r.connectorLens&lenBit(t) == 0 {
 		return false
 	}
-	if len(t) > 4 {
-		return r.flags(t)&fConnector != 0
+	if isShort(t) {
+		return r.short.get(t)&fConnector != 0
 	}
-	k := packShort(t)
-	mask := len(r.shortConnectors) - 1
-	for i := shortSlot(k, mask); ; i = (i + 1) & mask {
-		switch r.shortConnectors[i] {
-		case k:
-			return true
-		case 0:
-			return false
-		}
-	}
-}
-
-// insertShort adds the packed connector k to shortConnectors, an
-// open-addressing table with a free slot.
-func (r *Recognizer) insertShort(k uint64) {
-	mask := len(r.shortConnectors) - 1
-	i := shortSlot(k, mask)
-	for r.shortConnectors[i] != 0 && r.shortConnectors[i] != k {
-		i = (i + 1) & mask
-	}
-	r.shortConnectors[i] = k
-}
-
-// shortSlot is the first slot of the packed word k in a table of mask+1
-// slots, a power of two.
-func shortSlot(k uint64, mask int) int {
-	return int((k*0x9E3779B97F4A7C15)>>40) & mask
-}
-
-// packShort packs a word of up to 4 bytes and its length into a number
-// that no other such word packs into.
-func packShort(w string) uint64 {
-	k := uint64(len(w)) << 32
-	for i := 0; i < len(w); i++ {
-		k |= uint64(w[i]) << (8 * i)
-	}
-	return k
+	return r.flags(t)&fConnector != 0
 }
 
 // nameLike reports whether a token can be part of a name: capitalised, not

@@ -143,18 +143,6 @@ func TestIsConnector(t *testing.T) {
 	}
 }
 
-func TestPackShort(t *testing.T) {
-	words := []string{"", "a", "a\x00", "\x00a", "ab", "ba", "abc", "abcd", "\xff\xff\xff\xff", "\x00"}
-	seen := map[uint64]string{}
-	for _, w := range words {
-		k := packShort(w)
-		if prev, ok := seen[k]; ok {
-			t.Errorf("packShort(%q) == packShort(%q)", w, prev)
-		}
-		seen[k] = w
-	}
-}
-
 // TestPrefilter checks that the filters never rule out a key of their
 // table, and that they rule out most other words.
 func TestPrefilter(t *testing.T) {
@@ -229,6 +217,58 @@ func TestStringIndex(t *testing.T) {
 			if id != want || added == seen {
 				t.Errorf("round %d: id(%q) = %d, %v; want %d, %v", round, w, id, added, want, !seen)
 			}
+		}
+	}
+}
+
+func TestPackWord(t *testing.T) {
+	words := []string{"a", "b", "ab", "ba", "aa", "abc", "acb", "abcd", "abdc", "abcde", "abcdf", "bbcde", "abcdef", "abcdefg", "abcdefgh", "abcdefgi", "bbcdefgh", "\x00", "\x00\x00", "a\x00", "\x00a", "\xe2\x80\x99s"}
+	seen := map[[2]uint64]string{}
+	for _, w := range words {
+		k := [2]uint64{packWord(w), uint64(len(w))}
+		if prev, ok := seen[k]; ok {
+			t.Errorf("packWord(%q) == packWord(%q)", w, prev)
+		}
+		seen[k] = w
+	}
+	for _, tc := range []struct {
+		w    string
+		want uint64
+	}{
+		{"a", 'a'}, {"ab", 'a' | 'b'<<8}, {"abc", 'a' | 'b'<<8 | 'c'<<16},
+		{"abcde", 'a' | 'b'<<8 | 'c'<<16 | 'd'<<24 | 'e'<<32},
+		{"abcdefgh", 0x6867666564636261},
+	} {
+		if got := packWord(tc.w); got != tc.want {
+			t.Errorf("packWord(%q) = %#x, want %#x", tc.w, got, tc.want)
+		}
+	}
+}
+
+// TestShortTable checks that the short table agrees with the lexicon on
+// its keys and on words that are not.
+func TestShortTable(t *testing.T) {
+	lex := map[string]wordFlags{"of": fConnector, "the": fStop, "minister": fTitle, "a": fStop, "ministers": fTitle, "\u00e9lu": fTitle}
+	st := newShortTable(lex)
+	for _, w := range []string{"of", "the", "minister", "a", "élu", "o", "off", "th", "ministe", "ministr", "b", "the\x00", "", "ministers"} {
+		if !isShort(w) {
+			continue
+		}
+		if got, want := st.get(w), lex[w]; got != want {
+			t.Errorf("get(%q) = %v, want %v", w, got, want)
+		}
+	}
+	r, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lexAll, _, err := loadLex()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for w, f := range lexAll {
+		if got := r.flags(w); got != f {
+			t.Errorf("flags(%q) = %v, want %v", w, got, f)
 		}
 	}
 }
