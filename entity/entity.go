@@ -325,19 +325,27 @@ func (r *Recognizer) AppendLower(dst []Mention, body, lower string, toks []segme
 	f := finder{r: r, body: body, lower: lower, toks: toks, sc: sc}
 	base := len(dst)
 	out := dst
-	for i := 0; i < len(toks); {
-		// nameLike, with its common case inlined.
-		if t := toks[i].Text; t == "" || !mayStartName(t[0]) || !capitalised(t) {
-			i++
-			continue
-		}
+	for i := nextName(toks, 0); i < len(toks); {
 		j := f.runEnd(i)
 		f.loadRun(i, j)
 		out = f.classify(i, j, out)
-		i = j
+		i = nextName(toks, j)
 	}
 	canonicalise(sc, out[base:])
 	return out
+}
+
+// nextName returns the index of the first name-like token of toks from
+// toks[i] on, or len(toks) when there is none. Most tokens are ruled out by
+// their first byte, in a loop that keeps its state in registers.
+func nextName(toks []segment.Token, i int) int {
+	for ; i < len(toks); i++ {
+		// nameLike, with its common case inlined.
+		if t := toks[i].Text; t != "" && mayStartName(t[0]) && capitalised(t) {
+			return i
+		}
+	}
+	return len(toks)
 }
 
 // runEnd returns the end of the run of capitalised words, with connectors
@@ -806,6 +814,7 @@ func describes(w string, fl wordFlags) bool {
 type surname struct {
 	full   string // the fullest name, the first of the longest ones
 	titled bool   // whether a mention named full has roles
+	weak   bool   // whether the mentions are weak: full is one word and untitled
 }
 
 // canonicalise gives every mention its entity's canonical name: a person's
@@ -836,11 +845,15 @@ func canonicalise(sc *scratch, ms []Mention) {
 			}
 		}
 	}
+	for g := range sur {
+		s := &sur[g]
+		s.weak = !s.titled && !strings.Contains(s.full, " ")
+	}
 	for i := range ms {
 		if ms[i].Type == Person {
-			s := sur[of[i]]
+			s := &sur[of[i]]
 			ms[i].Name = s.full
-			ms[i].Weak = !strings.Contains(s.full, " ") && !s.titled
+			ms[i].Weak = s.weak
 		}
 	}
 	clear(sur) // let the names go
