@@ -492,6 +492,9 @@ type finder struct {
 	toks    []segment.Token
 	sc      *scratch
 	runBase int // the index in toks of sc.run[0]
+	// roles is the block the mentions' roles are cut from; it belongs to
+	// the mentions, not to the scratch.
+	roles []string
 }
 
 // low returns the lower case of w, which is toks[k].Text or a prefix of it.
@@ -637,7 +640,7 @@ func (f *finder) person(i, j, end int, out []Mention) []Mention {
 	if k > i {
 		roleStart = toks[i].Start
 	}
-	return append(out, Mention{Start: ns, End: end, Text: body[ns:end], Name: body[ns:end], Type: Person, Roles: ownCopy(roles), RoleStart: roleStart})
+	return append(out, Mention{Start: ns, End: end, Text: body[ns:end], Name: body[ns:end], Type: Person, Roles: f.keepRoles(roles), RoleStart: roleStart})
 }
 
 // known reports whether the name is a known organisation or place.
@@ -796,13 +799,24 @@ func (f *finder) appositive(roles []string, j int) []string {
 	return roles
 }
 
-// ownCopy returns a copy of the words, or nil when there are none.
-func ownCopy(words []string) []string {
+// keepRoles returns a copy of the words, or nil when there are none. The
+// copies of a document are cut, at their size, from blocks of roleBlock
+// words, so that a document's roles take a few allocations, not one a
+// mention.
+func (f *finder) keepRoles(words []string) []string {
 	if len(words) == 0 {
 		return nil
 	}
-	return slices.Clone(words)
+	if cap(f.roles)-len(f.roles) < len(words) {
+		f.roles = make([]string, 0, max(roleBlock, len(words)))
+	}
+	n := len(f.roles)
+	f.roles = append(f.roles, words...)
+	return f.roles[n:len(f.roles):len(f.roles)]
 }
+
+// roleBlock is the number of words of a block of keepRoles.
+const roleBlock = 32
 
 // describes reports whether an appositive word w with flags fl is a title
 // or a role noun.

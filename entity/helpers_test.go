@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -269,6 +270,33 @@ func TestShortTable(t *testing.T) {
 	for w, f := range lexAll {
 		if got := r.flags(w); got != f {
 			t.Errorf("flags(%q) = %v, want %v", w, got, f)
+		}
+	}
+}
+
+func TestKeepRoles(t *testing.T) {
+	var f finder
+	long := strings.Fields(strings.Repeat("w ", roleBlock+3))
+	tests := [][]string{nil, {"spokesman"}, {"french", "president"}, long, {"minister"}, long[:roleBlock-1], {"chief", "executive"}}
+	var kept [][]string
+	for _, words := range tests {
+		in := slices.Clone(words)
+		got := f.keepRoles(in)
+		if len(words) == 0 && got != nil {
+			t.Errorf("keepRoles(%q) = %q, want nil", words, got)
+		}
+		if !slices.Equal(got, words) || cap(got) != len(got) {
+			t.Errorf("keepRoles(%q) = %q (cap %d)", words, got, cap(got))
+		}
+		clear(in) // the copy is the mention's own
+		kept = append(kept, got)
+	}
+	for _, got := range kept {
+		_ = append(got, "appended") // must not write into a neighbour
+	}
+	for i, got := range kept {
+		if !slices.Equal(got, tests[i]) {
+			t.Errorf("copy %d = %q, want %q", i, got, tests[i])
 		}
 	}
 }
