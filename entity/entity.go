@@ -839,7 +839,8 @@ func canonicalise(sc *scratch, ms []Mention) {
 	sc.groups.reset(len(ms))
 	sur := sc.sur[:0]
 	of := slices.Grow(sc.of[:0], len(ms))[:len(ms)]
-	for i, m := range ms {
+	for i := range ms {
+		m := &ms[i]
 		if m.Type != Person {
 			continue
 		}
@@ -852,7 +853,8 @@ func canonicalise(sc *scratch, ms []Mention) {
 			s.full = m.Name
 		}
 	}
-	for i, m := range ms {
+	for i := range ms {
+		m := &ms[i]
 		if m.Type == Person && len(m.Roles) > 0 {
 			if s := &sur[of[i]]; m.Name == s.full {
 				s.titled = true
@@ -1001,7 +1003,8 @@ func (n *numbering) entities(ms []Mention) []article.Entity {
 		spans = spans[c:]
 		spellings = spellings[c:]
 	}
-	for mi, m := range ms {
+	for mi := range ms {
+		m := &ms[mi]
 		i := ent[mi]
 		if i < 0 {
 			continue
@@ -1050,7 +1053,8 @@ func (n *numbering) number(ms []Mention) {
 	var byKey map[entityKey]int32 // the entities of names met with another type
 	ents := n.ents[:0]
 	ent := slices.Grow(n.ent[:0], len(ms))[:len(ms)]
-	for mi, m := range ms {
+	for mi := range ms {
+		m := &ms[mi]
 		if m.Weak {
 			ent[mi] = -1
 			continue
