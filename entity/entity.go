@@ -403,8 +403,16 @@ func nameLike(t string) bool {
 // mayStartName reports whether a token starting with byte c can be
 // capitalised: c is an ASCII capital or starts a multi-byte character.
 func mayStartName(c byte) bool {
-	return c >= utf8.RuneSelf || 'A' <= c && c <= 'Z'
+	return nameStart[c]
 }
+
+// nameStart is mayStartName by byte: one load instead of two tests.
+var nameStart = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c >= utf8.RuneSelf || 'A' <= c && c <= 'Z'
+	}
+	return t
+}()
 
 // capitalised is nameLike for a token that starts with a capital letter or
 // a non-ASCII character.
