@@ -67,8 +67,12 @@ func compareWithRef(t *testing.T, r *Recognizer, ref *refRecognizer, text string
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("FindLower(%.80q, lower=%v):\n got %+v\nwant %+v", text, low != "", got, want)
 		}
-		if g, w := Entities(got), refEntities(want); !reflect.DeepEqual(g, w) {
+		w := refEntities(want)
+		if g := Entities(got); !reflect.DeepEqual(g, w) {
 			t.Fatalf("Entities(%.80q):\n got %+v\nwant %+v", text, g, w)
+		}
+		if g := r.Entities(got); !reflect.DeepEqual(g, w) {
+			t.Fatalf("Recognizer.Entities(%.80q):\n got %+v\nwant %+v", text, g, w)
 		}
 	}
 }
@@ -112,7 +116,7 @@ func FuzzFindDifferential(f *testing.F) {
 
 // BenchmarkAppendLower finds the entities of the examples (and of the
 // articles HEARSAY_ENTITY_LIST lists) as the engine does: AppendLower with
-// the lower case and a reused slice, then Entities.
+// the lower case and a reused slice, then Recognizer.Entities.
 func BenchmarkAppendLower(b *testing.B) {
 	r, err := New()
 	if err != nil {
@@ -135,7 +139,7 @@ func BenchmarkAppendLower(b *testing.B) {
 	for b.Loop() {
 		for _, d := range docs {
 			ms = r.AppendLower(ms[:0], d.body, d.lower, d.toks)
-			Entities(ms)
+			r.Entities(ms)
 		}
 	}
 }

@@ -35,6 +35,7 @@ const (
 // Recognizer finds entity mentions. It is safe for concurrent use.
 type Recognizer struct {
 	lex   *wordscan.Table[wordFlags] // lower-case word → what it is
+	short *shortTable                // lex's words of up to maxShort bytes
 	names *wordscan.Table[nameInfo]  // word or name as written → what it is
 	// Most words are in neither table and are ruled out by these
 	// filters without being hashed.
@@ -63,7 +64,7 @@ type nameInfo struct {
 	outletWord bool   // makes a name ending in it an outlet
 }
 
-// scratch holds the buffers of one call of AppendLower.
+// scratch holds the buffers of one call of AppendLower or Entities.
 type scratch struct {
 	run    []runToken  // the tokens of the current run of capitalised words
 	buf    []byte      // a run's words joined by spaces
@@ -71,6 +72,7 @@ type scratch struct {
 	groups stringIndex // canonicalise: the surnames, numbered
 	sur    []surname   // canonicalise: the surnames of the document
 	of     []int32     // canonicalise: surname of each mention
+	num    numbering   // Recognizer.Entities
 }
 
 // release drops the references of the buffers into the last document, so
@@ -78,6 +80,7 @@ type scratch struct {
 func (sc *scratch) release() {
 	clear(sc.roles[:cap(sc.roles)])
 	sc.groups.reset(0)
+	sc.num.names.reset(0)
 }
 
 // runToken is a token of the run being classified, looked up once. It
@@ -114,7 +117,7 @@ func New() (*Recognizer, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Recognizer{lex: wordscan.NewTable(lex), names: wordscan.NewTable(names), vocab: vocab}
+	r := &Recognizer{lex: wordscan.NewTable(lex), short: newShortTable(lex), names: wordscan.NewTable(names), vocab: vocab}
 	for w := range lex {
 		r.lexKeys.add(w)
 	}
@@ -259,6 +262,9 @@ func (r *Recognizer) flags(lw string) wordFlags {
 	if !r.lexKeys.mayHave(lw) {
 		return 0
 	}
+	if isShort(lw) {
+		return r.short.get(lw)
+	}
 	f, _ := r.lex.Get(lw)
 	return f
 }
@@ -314,30 +320,32 @@ func (r *Recognizer) AppendLower(dst []Mention, body, lower string, toks []segme
 	if len(lower) != len(body) {
 		lower = ""
 	}
-	sc, _ := r.pool.Get().(*scratch)
-	if sc == nil {
-		sc = &scratch{}
-	}
-	defer func() {
-		sc.release()
-		r.pool.Put(sc)
-	}()
+	sc := r.getScratch()
+	defer r.putScratch(sc)
 	f := finder{r: r, body: body, lower: lower, toks: toks, sc: sc}
 	base := len(dst)
 	out := dst
-	for i := 0; i < len(toks); {
-		// nameLike, with its common case inlined.
-		if t := toks[i].Text; t == "" || !mayStartName(t[0]) || !capitalised(t) {
-			i++
-			continue
-		}
+	for i := nextName(toks, 0); i < len(toks); {
 		j := f.runEnd(i)
 		f.loadRun(i, j)
 		out = f.classify(i, j, out)
-		i = j
+		i = nextName(toks, j)
 	}
 	canonicalise(sc, out[base:])
 	return out
+}
+
+// nextName returns the index of the first name-like token of toks from
+// toks[i] on, or len(toks) when there is none. Most tokens are ruled out by
+// their first byte, in a loop that keeps its state in registers.
+func nextName(toks []segment.Token, i int) int {
+	for ; i < len(toks); i++ {
+		// nameLike, with its common case inlined.
+		if t := toks[i].Text; t != "" && mayStartName(t[0]) && capitalised(t) {
+			return i
+		}
+	}
+	return len(toks)
 }
 
 // runEnd returns the end of the run of capitalised words, with connectors
@@ -377,7 +385,13 @@ func hasNewline(s string) bool {
 // isConnector reports whether t is one of the connectors, exactly. Most
 // words are ruled out by their length alone.
 func (r *Recognizer) isConnector(t string) bool {
-	return r.connectorLens&lenBit(t) != 0 && r.flags(t)&fConnector != 0
+	if r.connectorLens&lenBit(t) == 0 {
+		return false
+	}
+	if isShort(t) {
+		return r.short.get(t)&fConnector != 0
+	}
+	return r.flags(t)&fConnector != 0
 }
 
 // nameLike reports whether a token can be part of a name: capitalised, not
@@ -389,8 +403,16 @@ func nameLike(t string) bool {
 // mayStartName reports whether a token starting with byte c can be
 // capitalised: c is an ASCII capital or starts a multi-byte character.
 func mayStartName(c byte) bool {
-	return c >= utf8.RuneSelf || 'A' <= c && c <= 'Z'
+	return nameStart[c]
 }
+
+// nameStart is mayStartName by byte: one load instead of two tests.
+var nameStart = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c >= utf8.RuneSelf || 'A' <= c && c <= 'Z'
+	}
+	return t
+}()
 
 // capitalised is nameLike for a token that starts with a capital letter or
 // a non-ASCII character.
@@ -478,6 +500,9 @@ type finder struct {
 	toks    []segment.Token
 	sc      *scratch
 	runBase int // the index in toks of sc.run[0]
+	// roles is the block the mentions' roles are cut from; it belongs to
+	// the mentions, not to the scratch.
+	roles []string
 }
 
 // low returns the lower case of w, which is toks[k].Text or a prefix of it.
@@ -623,7 +648,7 @@ func (f *finder) person(i, j, end int, out []Mention) []Mention {
 	if k > i {
 		roleStart = toks[i].Start
 	}
-	return append(out, Mention{Start: ns, End: end, Text: body[ns:end], Name: body[ns:end], Type: Person, Roles: ownCopy(roles), RoleStart: roleStart})
+	return append(out, Mention{Start: ns, End: end, Text: body[ns:end], Name: body[ns:end], Type: Person, Roles: f.keepRoles(roles), RoleStart: roleStart})
 }
 
 // known reports whether the name is a known organisation or place.
@@ -704,7 +729,7 @@ func (f *finder) isOrg(i, j int, text string, whole nameInfo) bool {
 // joined by single spaces, are text; when they are not it leaves them in
 // f.sc.buf.
 func (f *finder) joinedIs(i, j int, text string) bool {
-	if j-i == 1 && f.word(i) == text {
+	if f.spaced(i, j) {
 		return true
 	}
 	b := f.sc.buf[:0]
@@ -716,6 +741,20 @@ func (f *finder) joinedIs(i, j int, text string) bool {
 	}
 	f.sc.buf = b
 	return string(b) == text
+}
+
+// spaced reports whether the words of toks[i:j], without possessives,
+// stand one space apart in body: then, joined by single spaces, they are
+// body from the first to the end of the last. (When it is false they may
+// still be; joinedIs compares them.)
+func (f *finder) spaced(i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		s := f.toks[k].Start
+		if s != f.toks[k-1].Start+f.tok(k-1).n+1 || f.body[s-1] != ' ' {
+			return false
+		}
+	}
+	return true
 }
 
 // rolesBefore appends to roles the lower-case title words standing right
@@ -768,13 +807,24 @@ func (f *finder) appositive(roles []string, j int) []string {
 	return roles
 }
 
-// ownCopy returns a copy of the words, or nil when there are none.
-func ownCopy(words []string) []string {
+// keepRoles returns a copy of the words, or nil when there are none. The
+// copies of a document are cut, at their size, from blocks of roleBlock
+// words, so that a document's roles take a few allocations, not one a
+// mention.
+func (f *finder) keepRoles(words []string) []string {
 	if len(words) == 0 {
 		return nil
 	}
-	return slices.Clone(words)
+	if cap(f.roles)-len(f.roles) < len(words) {
+		f.roles = make([]string, 0, max(roleBlock, len(words)))
+	}
+	n := len(f.roles)
+	f.roles = append(f.roles, words...)
+	return f.roles[n:len(f.roles):len(f.roles)]
 }
+
+// roleBlock is the number of words of a block of keepRoles.
+const roleBlock = 32
 
 // describes reports whether an appositive word w with flags fl is a title
 // or a role noun.
@@ -786,6 +836,7 @@ func describes(w string, fl wordFlags) bool {
 type surname struct {
 	full   string // the fullest name, the first of the longest ones
 	titled bool   // whether a mention named full has roles
+	weak   bool   // whether the mentions are weak: full is one word and untitled
 }
 
 // canonicalise gives every mention its entity's canonical name: a person's
@@ -796,7 +847,8 @@ func canonicalise(sc *scratch, ms []Mention) {
 	sc.groups.reset(len(ms))
 	sur := sc.sur[:0]
 	of := slices.Grow(sc.of[:0], len(ms))[:len(ms)]
-	for i, m := range ms {
+	for i := range ms {
+		m := &ms[i]
 		if m.Type != Person {
 			continue
 		}
@@ -809,18 +861,23 @@ func canonicalise(sc *scratch, ms []Mention) {
 			s.full = m.Name
 		}
 	}
-	for i, m := range ms {
+	for i := range ms {
+		m := &ms[i]
 		if m.Type == Person && len(m.Roles) > 0 {
 			if s := &sur[of[i]]; m.Name == s.full {
 				s.titled = true
 			}
 		}
 	}
+	for g := range sur {
+		s := &sur[g]
+		s.weak = !s.titled && !strings.Contains(s.full, " ")
+	}
 	for i := range ms {
 		if ms[i].Type == Person {
-			s := sur[of[i]]
+			s := &sur[of[i]]
 			ms[i].Name = s.full
-			ms[i].Weak = !strings.Contains(s.full, " ") && !s.titled
+			ms[i].Weak = s.weak
 		}
 	}
 	clear(sur) // let the names go
@@ -829,6 +886,22 @@ func canonicalise(sc *scratch, ms []Mention) {
 
 // lastField returns the last of strings.Fields(s), which must have one.
 func lastField(s string) string {
+	// The common name: ASCII, with no white space but single spaces.
+	i := len(s)
+	for i > 0 && ' ' < s[i-1] && s[i-1] < utf8.RuneSelf {
+		i--
+	}
+	if i == 0 {
+		return s
+	}
+	if s[i-1] == ' ' && i < len(s) {
+		return s[i:]
+	}
+	return lastFieldRunes(s)
+}
+
+// lastFieldRunes is lastField for any text.
+func lastFieldRunes(s string) string {
 	s = trimRightSpace(s)
 	i := lastSpace(s)
 	if i < 0 {
@@ -887,8 +960,38 @@ func asciiSpace(c byte) bool {
 
 // Entities merges mentions into the per-document entity list, ordered by
 // first mention. Lone capitalised words that never recur are left out.
+// The method Recognizer.Entities does the same with less garbage.
 func Entities(ms []Mention) []article.Entity {
-	ent, ents := numberEntities(ms)
+	var n numbering
+	return n.entities(ms)
+}
+
+// Entities is the function Entities reusing its working memory from call
+// to call: only the entity list it returns is new.
+func (r *Recognizer) Entities(ms []Mention) []article.Entity {
+	sc := r.getScratch()
+	defer r.putScratch(sc)
+	return sc.num.entities(ms)
+}
+
+// getScratch returns a scratch from the pool, or a new one.
+func (r *Recognizer) getScratch() *scratch {
+	if sc, _ := r.pool.Get().(*scratch); sc != nil {
+		return sc
+	}
+	return &scratch{}
+}
+
+// putScratch releases sc and returns it to the pool.
+func (r *Recognizer) putScratch(sc *scratch) {
+	sc.release()
+	r.pool.Put(sc)
+}
+
+// entities is Entities with n's working memory.
+func (n *numbering) entities(ms []Mention) []article.Entity {
+	n.number(ms)
+	ent, ents := n.ent, n.ents
 	if len(ents) == 0 {
 		return nil
 	}
@@ -908,7 +1011,8 @@ func Entities(ms []Mention) []article.Entity {
 		spans = spans[c:]
 		spellings = spellings[c:]
 	}
-	for mi, m := range ms {
+	for mi := range ms {
+		m := &ms[mi]
 		i := ent[mi]
 		if i < 0 {
 			continue
@@ -930,42 +1034,53 @@ func Entities(ms []Mention) []article.Entity {
 	return out
 }
 
-// entityCount is an entity numberEntities found: its first mention and
-// the number of its mentions.
+// entityCount is an entity numbering found: its first mention and the
+// number of its mentions.
 type entityCount struct {
 	first, count int32
 }
 
-// numberEntities numbers the entities of the mentions, a name and a type
-// each, in order of first mention: ent[i] is the entity of ms[i], or -1
-// when ms[i] is weak.
-func numberEntities(ms []Mention) (ent []int32, ents []entityCount) {
-	var names stringIndex
-	names.reset(len(ms))
-	byName := make([]int32, 0, len(ms)) // name's number → the entity first met with it
-	type key struct{ name, typ string }
-	var byKey map[key]int32 // the entities of names met with another type
-	ents = make([]entityCount, 0, len(ms))
-	ent = make([]int32, len(ms))
-	for mi, m := range ms {
+// numbering numbers the entities of a document's mentions; its buffers
+// are reused from document to document.
+type numbering struct {
+	ent    []int32       // the entity of each mention, or -1 when it is weak
+	ents   []entityCount // the entities in order of first mention
+	names  stringIndex   // the distinct names
+	byName []int32       // name's number → the entity first met with it
+}
+
+// entityKey is a name met with more than one type, and one of its types.
+type entityKey struct{ name, typ string }
+
+// number numbers the entities of the mentions, a name and a type each, in
+// order of first mention: n.ent[i] is the entity of ms[i], or -1 when
+// ms[i] is weak; n.ents are the entities.
+func (n *numbering) number(ms []Mention) {
+	n.names.reset(len(ms))
+	byName := n.byName[:0]
+	var byKey map[entityKey]int32 // the entities of names met with another type
+	ents := n.ents[:0]
+	ent := slices.Grow(n.ent[:0], len(ms))[:len(ms)]
+	for mi := range ms {
+		m := &ms[mi]
 		if m.Weak {
 			ent[mi] = -1
 			continue
 		}
-		n, added := names.id(m.Name)
+		id, added := n.names.id(m.Name)
 		var e int32
 		switch {
 		case added:
 			e = int32(len(ents))
 			byName = append(byName, e)
-		case ms[ents[byName[n]].first].Type == m.Type:
-			e = byName[n]
+		case ms[ents[byName[id]].first].Type == m.Type:
+			e = byName[id]
 		default:
-			k := key{m.Name, m.Type}
+			k := entityKey{m.Name, m.Type}
 			var ok bool
 			if e, ok = byKey[k]; !ok {
 				if byKey == nil {
-					byKey = map[key]int32{}
+					byKey = map[entityKey]int32{}
 				}
 				e = int32(len(ents))
 				byKey[k] = e
@@ -977,7 +1092,7 @@ func numberEntities(ms []Mention) (ent []int32, ents []entityCount) {
 		ents[e].count++
 		ent[mi] = e
 	}
-	return ent, ents
+	n.ent, n.ents, n.byName = ent, ents, byName
 }
 
 func contains(xs []string, s string) bool {

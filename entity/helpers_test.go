@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -94,6 +95,12 @@ func TestLastField(t *testing.T) {
 		{"Ödön von Horváth", "Horváth"},
 		{"a\x85b", "a\x85b"}, // a lone byte 0x85 is no space
 		{"a\u0085b", "b"},
+		{"Ilse  Varga", "Varga"},
+		{"Ilse Varga  ", "Varga"},
+		{"Ilse\x1fVarga", "Ilse\x1fVarga"},
+		{"Jean-Pierre O'Neill", "O'Neill"},
+		{"Ilse Horváth", "Horváth"},
+		{"Ilse\u2009Varga", "Varga"},
 	}
 	for _, tc := range tests {
 		if got := lastField(tc.in); got != tc.want {
@@ -116,6 +123,23 @@ func TestIsAcronym(t *testing.T) {
 	for _, tc := range tests {
 		if got := isAcronym(tc.in); got != tc.want || got != refIsAcronym(tc.in) {
 			t.Errorf("isAcronym(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestIsConnector(t *testing.T) {
+	r, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"", "o", "Of", "OF", "off", "ofs", "dee", "bint", "del", "\x00of", "of\x00", "f", "vonn", "van der", "elx", "d\u00e9"} {
+		if r.isConnector(w) {
+			t.Errorf("isConnector(%q) = true", w)
+		}
+	}
+	for w := range refConnectors {
+		if !r.isConnector(w) {
+			t.Errorf("isConnector(%q) = false", w)
 		}
 	}
 }
@@ -178,6 +202,9 @@ func TestStringIndex(t *testing.T) {
 		{},
 		{"Varga"},
 		strings.Fields(strings.Repeat("a b c d e f g h i j k l m n o p q r s t u v w x y z ", 3) + "Varga aa bb cc dd ee ff gg hh ii jj kk ll"),
+		// Strings that share their length and first and last eight bytes,
+		// and so their hash.
+		{"abcdefghXabcdefgh", "abcdefghYabcdefgh", "abcdefghXabcdefgh", "Ödön Horváth", "Ödön Horvath", "abcd", "abce", "bbcd", "abcd", "ÖÖ", "Ö", "Ödön Horváth"},
 	} {
 		x.reset(len(words) / (round + 1)) // too small from round 1: the index grows
 		first := map[string]int32{}
@@ -191,6 +218,85 @@ func TestStringIndex(t *testing.T) {
 			if id != want || added == seen {
 				t.Errorf("round %d: id(%q) = %d, %v; want %d, %v", round, w, id, added, want, !seen)
 			}
+		}
+	}
+}
+
+func TestPackWord(t *testing.T) {
+	words := []string{"a", "b", "ab", "ba", "aa", "abc", "acb", "abcd", "abdc", "abcde", "abcdf", "bbcde", "abcdef", "abcdefg", "abcdefgh", "abcdefgi", "bbcdefgh", "\x00", "\x00\x00", "a\x00", "\x00a", "\xe2\x80\x99s"}
+	seen := map[[2]uint64]string{}
+	for _, w := range words {
+		k := [2]uint64{packWord(w), uint64(len(w))}
+		if prev, ok := seen[k]; ok {
+			t.Errorf("packWord(%q) == packWord(%q)", w, prev)
+		}
+		seen[k] = w
+	}
+	for _, tc := range []struct {
+		w    string
+		want uint64
+	}{
+		{"a", 'a'}, {"ab", 'a' | 'b'<<8}, {"abc", 'a' | 'b'<<8 | 'c'<<16},
+		{"abcde", 'a' | 'b'<<8 | 'c'<<16 | 'd'<<24 | 'e'<<32},
+		{"abcdefgh", 0x6867666564636261},
+	} {
+		if got := packWord(tc.w); got != tc.want {
+			t.Errorf("packWord(%q) = %#x, want %#x", tc.w, got, tc.want)
+		}
+	}
+}
+
+// TestShortTable checks that the short table agrees with the lexicon on
+// its keys and on words that are not.
+func TestShortTable(t *testing.T) {
+	lex := map[string]wordFlags{"of": fConnector, "the": fStop, "minister": fTitle, "a": fStop, "ministers": fTitle, "\u00e9lu": fTitle}
+	st := newShortTable(lex)
+	for _, w := range []string{"of", "the", "minister", "a", "élu", "o", "off", "th", "ministe", "ministr", "b", "the\x00", "", "ministers"} {
+		if !isShort(w) {
+			continue
+		}
+		if got, want := st.get(w), lex[w]; got != want {
+			t.Errorf("get(%q) = %v, want %v", w, got, want)
+		}
+	}
+	r, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lexAll, _, err := loadLex()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for w, f := range lexAll {
+		if got := r.flags(w); got != f {
+			t.Errorf("flags(%q) = %v, want %v", w, got, f)
+		}
+	}
+}
+
+func TestKeepRoles(t *testing.T) {
+	var f finder
+	long := strings.Fields(strings.Repeat("w ", roleBlock+3))
+	tests := [][]string{nil, {"spokesman"}, {"french", "president"}, long, {"minister"}, long[:roleBlock-1], {"chief", "executive"}}
+	var kept [][]string
+	for _, words := range tests {
+		in := slices.Clone(words)
+		got := f.keepRoles(in)
+		if len(words) == 0 && got != nil {
+			t.Errorf("keepRoles(%q) = %q, want nil", words, got)
+		}
+		if !slices.Equal(got, words) || cap(got) != len(got) {
+			t.Errorf("keepRoles(%q) = %q (cap %d)", words, got, cap(got))
+		}
+		clear(in) // the copy is the mention's own
+		kept = append(kept, got)
+	}
+	for _, got := range kept {
+		_ = append(got, "appended") // must not write into a neighbour
+	}
+	for i, got := range kept {
+		if !slices.Equal(got, tests[i]) {
+			t.Errorf("copy %d = %q, want %q", i, got, tests[i])
 		}
 	}
 }

@@ -1,10 +1,5 @@
 package entity
 
-import "hash/maphash"
-
-// indexSeed seeds the hashes of every stringIndex; it is set once.
-var indexSeed = maphash.MakeSeed()
-
 // stringIndex numbers the distinct strings of one document (surnames,
 // entity names) in order of first sight: open addressing over their
 // numbers, cheaper than a map for the few dozen strings of a document and
@@ -38,7 +33,7 @@ func (x *stringIndex) reset(n int) {
 
 // id returns the number of s, adding s when it is new.
 func (x *stringIndex) id(s string) (id int32, added bool) {
-	for h := maphash.String(indexSeed, s) & x.mask; ; h = (h + 1) & x.mask {
+	for h := indexHash(s) & x.mask; ; h = (h + 1) & x.mask {
 		n := x.slots[h]
 		if n == 0 {
 			if 2*(len(x.keys)+1) > len(x.slots) {
@@ -60,10 +55,41 @@ func (x *stringIndex) grow() {
 	x.slots = make([]int32, 2*max(len(x.slots), 8))
 	x.mask = uint64(len(x.slots) - 1)
 	for i, s := range x.keys {
-		h := maphash.String(indexSeed, s) & x.mask
+		h := indexHash(s) & x.mask
 		for x.slots[h] != 0 {
 			h = (h + 1) & x.mask
 		}
 		x.slots[h] = int32(i + 1)
 	}
+}
+
+// indexHash is a cheap hash of s for a stringIndex, from its length and at
+// most sixteen of its bytes: the first and the last eight, or every byte
+// of a shorter string. Longer strings that share those bytes and their
+// length share a hash and cost a probe more.
+func indexHash(s string) uint64 {
+	n := len(s)
+	var x uint64
+	switch {
+	case n >= 8:
+		x = load64(s) ^ load64(s[n-8:])*0xD6E8FEB86659FD93
+	case n >= 4:
+		x = load32(s) | load32(s[n-4:])<<32
+	case n > 0:
+		x = uint64(s[0]) | uint64(s[n/2])<<8 | uint64(s[n-1])<<16
+	}
+	return ((x ^ uint64(n)<<59) * 0x9E3779B97F4A7C15) >> 32
+}
+
+// load64 reads the first eight bytes of s, little-endian.
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// load32 reads the first four bytes of s, little-endian.
+func load32(s string) uint64 {
+	_ = s[3]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24
 }

@@ -1,0 +1,97 @@
+package entity
+
+// shortTable maps the words of one to eight bytes of a lexicon to their
+// flags. A word is packed into one number (packWord), so that a lookup
+// hashes it with one multiplication and compares numbers, not strings.
+// It is read-only after newShortTable.
+type shortTable struct {
+	slots []shortSlot
+	shift uint // 64 - log2(len(slots))
+}
+
+// shortSlot is a word of a shortTable; n == 0 marks a free slot.
+type shortSlot struct {
+	key   uint64 // packWord of the word
+	n     uint8  // its length
+	flags wordFlags
+}
+
+// maxShort is the length of the longest word a shortTable holds.
+const maxShort = 8
+
+// newShortTable returns a shortTable of the words of lex of one to
+// maxShort bytes.
+func newShortTable(lex map[string]wordFlags) *shortTable {
+	n := 0
+	for w := range lex {
+		if isShort(w) {
+			n++
+		}
+	}
+	size, bits := 16, uint(4)
+	for size < 2*n { // at most half full
+		size, bits = 2*size, bits+1
+	}
+	t := &shortTable{slots: make([]shortSlot, size), shift: 64 - bits}
+	for w, f := range lex {
+		if isShort(w) {
+			t.slots[t.free(w)] = shortSlot{key: packWord(w), n: uint8(len(w)), flags: f}
+		}
+	}
+	return t
+}
+
+// isShort reports whether a shortTable holds the word w if it is a key.
+func isShort(w string) bool { return 0 < len(w) && len(w) <= maxShort }
+
+// free returns the slot for the new word w.
+func (t *shortTable) free(w string) int {
+	mask := len(t.slots) - 1
+	i := t.slot(packWord(w))
+	for t.slots[i].n != 0 {
+		i = (i + 1) & mask
+	}
+	return i
+}
+
+// slot returns the first slot to probe for the packed word k.
+func (t *shortTable) slot(k uint64) int {
+	return int((k * 0x9E3779B97F4A7C15) >> t.shift)
+}
+
+// get returns the flags of w, which must be short (see isShort): 0 when it
+// is not a key.
+func (t *shortTable) get(w string) wordFlags {
+	// packWord(w), written out: the compiler does not inline it.
+	var k uint64
+	if n := len(w); n >= 4 {
+		k = load32(w) | load32(w[n-4:])<<(8*(n-4))
+	} else {
+		k = uint64(w[0]) | uint64(w[n/2])<<(8*(n/2)) | uint64(w[n-1])<<(8*(n-1))
+	}
+	n := uint8(len(w))
+	mask := len(t.slots) - 1
+	for i := t.slot(k); ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.key == k && s.n == n {
+			return s.flags
+		}
+		if s.n == 0 {
+			return 0
+		}
+	}
+}
+
+// packWord packs the bytes of w, of one to eight bytes, into a number,
+// the first byte lowest. Words of the same length pack alike only when
+// they are equal. (get writes it out; TestShortTable checks that the two
+// agree on every word of the lexicon.)
+func packWord(w string) uint64 {
+	n := len(w)
+	if n >= 4 {
+		// The two loads overlap when n < 8, with the same bytes.
+		return load32(w) | load32(w[n-4:])<<(8*(n-4))
+	}
+	// Bytes 0, n/2 and n-1 are every byte of a word of one to three.
+	return uint64(w[0]) | uint64(w[n/2])<<(8*(n/2)) | uint64(w[n-1])<<(8*(n-1))
+}
