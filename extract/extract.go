@@ -128,7 +128,7 @@ func (e *Engine) Document(src article.Source) article.Document {
 	doc.AnonymousSources = nonNil(res.Anonymous)
 	doc.CitedOutlets = nonNil(res.Cited)
 	doc.Numbers = nonNil(e.numbers.Find(body))
-	doc.Entities = nonNil(entity.Entities(mentions))
+	doc.Entities = nonNil(e.entities.Entities(mentions))
 	var spans []article.Span
 	anon := 0
 	for _, q := range doc.Quotes {
