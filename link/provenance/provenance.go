@@ -137,7 +137,7 @@ func key(s string) string {
 func asciiKey(s string) (string, bool) {
 	var arr [64]byte
 	b := arr[:0]
-	word := 0      // bytes in the current word
+	word := 0     // bytes in the current word
 	first := true // the current word is the first
 	for i := 0; i < len(s); i++ {
 		c := s[i]
