@@ -132,8 +132,14 @@ type doc struct {
 	scans map[string]antecedentScan
 	// per mention: what the antecedent and pronoun searches ask of it,
 	// filled in on demand
-	mfacts     []mentionFacts
-	maxMention int // the length of the longest mention, or 0 if not known yet
+	mfacts       []mentionFacts
+	inQuoteKnown bool // mfacts holds inQuote of every mention
+	// the marks (Open, Close) of the quotations holding a token, in the
+	// order of d.in.Quotes, and whether they are in text order without
+	// overlapping
+	quoted       [][2]int
+	quotedSorted bool
+	maxMention   int // the length of the longest mention, or 0 if not known yet
 	// scratch buffers
 	headWords []string // the words of the last phrase head read
 	keyBuf    []byte   // the key of d.scans being looked up
@@ -187,14 +193,15 @@ func (d *doc) markQuotations() {
 	clear(d.quoteOf)
 	d.quoteRun = slices.Grow(d.quoteRun[:0], len(d.in.Quotes))[:len(d.in.Quotes)]
 	clear(d.quoteRun)
-	first := 0 // the first token of the last quotation
+	d.quoted, d.quotedSorted = d.quoted[:0], true
+	next := 0 // the first token after the last quotation
 	for k, q := range d.in.Quotes {
 		if q.Block {
 			continue
 		}
-		first = firstTokenFrom(toks, first, q.Open)
+		i := firstTokenFrom(toks, next, q.Open)
 		lo, hi, n := -1, 0, 0
-		for i := first; i < len(toks) && toks[i].End <= q.Close; i++ {
+		for ; i < len(toks) && toks[i].End <= q.Close; i++ {
 			if toks[i].Start >= q.Open && d.quoteOf[i] == 0 {
 				d.quoteOf[i] = int32(k) + 1
 				if lo < 0 {
@@ -206,6 +213,13 @@ func (d *doc) markQuotations() {
 		if lo >= 0 && n == hi-lo {
 			d.quoteRun[k] = tokenRun{lo, hi}
 		}
+		if lo >= 0 {
+			if len(d.quoted) > 0 && d.quoted[len(d.quoted)-1][1] > q.Open {
+				d.quotedSorted = false
+			}
+			d.quoted = append(d.quoted, [2]int{q.Open, q.Close})
+		}
+		next = i
 	}
 }
 
@@ -248,6 +262,7 @@ func (a *Attributor) release(d *doc) {
 	d.maxMention = 0
 	clear(d.mfacts)
 	d.mfacts = d.mfacts[:0]
+	d.inQuoteKnown = false
 	clear(d.headWords)
 	d.headWords = d.headWords[:0]
 	d.strs = nil
@@ -387,19 +402,32 @@ func (d *doc) isTrigger(i int) bool {
 
 // firstTokenFrom returns the index of the first token of toks ending after
 // pos, as sortSearch does; it walks on from i when no token before i ends
-// after pos.
+// after pos, and gallops ahead in growing steps when the walk is long, so
+// that a near answer costs few probes and a far one no more than a search.
 func firstTokenFrom(toks []segment.Token, i, pos int) int {
 	if i > len(toks) || i > 0 && toks[i-1].End > pos {
 		return sortSearch(toks, pos)
 	}
 	for n := 0; i < len(toks) && toks[i].End <= pos; n++ {
 		if n == 8 {
-			// A long way to go: search the rest.
-			return i + sortSearch(toks[i:], pos)
+			return i + gallop(toks[i:], pos)
 		}
 		i++
 	}
 	return i
+}
+
+// gallop returns sortSearch(toks, pos) for toks whose first token ends at
+// or before pos, probing at growing steps from the start to bound the
+// search.
+func gallop(toks []segment.Token, pos int) int {
+	lo, step := 1, 16 // every token before lo ends at or before pos
+	for lo+step < len(toks) && toks[lo+step-1].End <= pos {
+		lo += step
+		step *= 2
+	}
+	hi := min(lo+step, len(toks))
+	return lo + sortSearch(toks[lo:hi], pos)
 }
 
 // buildNarration appends the narration of the tokens from index i that

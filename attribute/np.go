@@ -647,8 +647,7 @@ func (d *doc) antecedentMatch(k int, head, group string, mods []string) bool {
 // mentionFacts is what the antecedent and pronoun searches ask of a
 // mention, worked out once per document and each part only when asked.
 type mentionFacts struct {
-	known      bool // inQuote is known
-	inQuote    bool // it is inside a marked quotation
+	inQuote    bool // it is inside a marked quotation (see markMentionsInQuote)
 	orgKnown   bool // department and tank are known
 	department bool // an organisation named a ministry or department
 	tank       bool // an organisation named an institute or with the role "tank"
@@ -667,12 +666,43 @@ func (d *doc) mentionSlot(k int) *mentionFacts {
 
 // mentionFacts returns the facts of mention k with inQuote known.
 func (d *doc) mentionFacts(k int) *mentionFacts {
-	mf := d.mentionSlot(k)
-	if !mf.known {
-		mf.known = true
-		mf.inQuote = d.insideQuote(d.in.Mentions[k].Start)
+	if !d.inQuoteKnown {
+		d.markMentionsInQuote()
 	}
-	return mf
+	return &d.mfacts[k]
+}
+
+// markMentionsInQuote works out inQuote of every mention (insideQuote of
+// its start) in one walk over the tokens, as mentions are in text order.
+func (d *doc) markMentionsInQuote() {
+	d.inQuoteKnown = true
+	if len(d.in.Mentions) == 0 {
+		return
+	}
+	d.mentionSlot(0) // sizes d.mfacts
+	qs := d.quoted
+	if !d.quotedSorted {
+		for k := range d.mfacts {
+			d.mfacts[k].inQuote = d.insideQuote(d.in.Mentions[k].Start)
+		}
+		return
+	}
+	// A token in a quotation lies inside the quotation's marks: only a
+	// mention starting there can be in one.
+	j, prev := 0, 0
+	for k := range d.mfacts {
+		pos := d.in.Mentions[k].Start
+		if pos < prev {
+			j = 0 // out of order: search from the start
+		}
+		prev = pos
+		for j < len(qs) && qs[j][1] <= pos {
+			j++
+		}
+		if j < len(qs) && qs[j][0] <= pos {
+			d.mfacts[k].inQuote = d.insideQuote(pos)
+		}
+	}
 }
 
 // orgFacts works out department and tank of the organisation mention k,
