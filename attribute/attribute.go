@@ -139,7 +139,8 @@ type doc struct {
 	// overlapping
 	quoted       [][2]int
 	quotedSorted bool
-	maxMention   int // the length of the longest mention, or 0 if not known yet
+	maxMention   int      // the length of the longest mention, or 0 if not known yet
+	mbounds      [][2]int // per mention: its Start and End
 	// scratch buffers
 	headWords []string // the words of the last phrase head read
 	keyBuf    []byte   // the key of d.scans being looked up
@@ -178,6 +179,7 @@ func (a *Attributor) newDoc(in Input) *doc {
 		d.lower, _ = wordscan.Lower(d.body)
 	}
 	d.markQuotations()
+	d.boundMentions()
 	d.lowerTokens()
 	d.attrs = slices.Grow(d.attrs[:0], len(in.Quotes))[:len(in.Quotes)]
 	clear(d.attrs)
@@ -530,8 +532,8 @@ func (d *doc) attributeQuote(qi int) (article.Quote, bool) {
 	si, _ := d.sentenceAt(q.Open)
 	nt := d.narration(si)
 	pos := -1
-	for i, t := range nt {
-		if int(t.q) == qi {
+	for i := range nt {
+		if int(nt[i].q) == qi {
 			pos = i
 			break
 		}
