@@ -320,11 +320,15 @@ func (d *doc) buildNarrations() {
 	d.narrSpan = slices.Grow(d.narrSpan[:0], n)[:n]
 	d.sentTok = slices.Grow(d.sentTok[:0], n)[:n]
 	d.narrFlags = slices.Grow(d.narrFlags[:0], n)[:n]
-	i := 0
+	i, qi := 0, 0
 	for si, sp := range d.in.Sentences {
 		i = firstTokenFrom(d.in.Tokens, i, sp.Start)
 		d.sentTok[si] = i
-		next, need := d.needsNarration(i, sp.End)
+		var next int
+		var need bool
+		if qi, need = d.holdsQuotation(qi, sp); !need {
+			next, need = d.needsNarration(i, sp.End)
+		}
 		if !need {
 			d.narrSpan[si], d.narrFlags[si] = span{-1, -1}, 0
 			i = next
@@ -335,6 +339,27 @@ func (d *doc) buildNarrations() {
 		d.narr, i, f = d.buildNarration(d.narr, i, sp.End)
 		d.narrSpan[si], d.narrFlags[si] = span{lo, len(d.narr)}, f&triggerFlags
 	}
+}
+
+// holdsQuotation reports whether a quotation that holds a token lies
+// wholly inside the sentence sp, so that one of the sentence's tokens is in
+// it. Sentences come in text order: qi is where the search in d.quoted
+// starts, and the index for the next sentence is returned with the answer.
+// Without quotations in text order it reports false, and needsNarration
+// looks at the tokens. (A narration built where none was needed changes
+// nothing but the time taken: its sentence has no trigger words.)
+func (d *doc) holdsQuotation(qi int, sp article.Span) (int, bool) {
+	if !d.quotedSorted {
+		return qi, false
+	}
+	qs := d.quoted
+	if qi > 0 && qi <= len(qs) && qs[qi-1][1] > sp.Start {
+		qi = 0 // out of order: search from the start
+	}
+	for qi < len(qs) && qs[qi][1] <= sp.Start {
+		qi++
+	}
+	return qi, qi < len(qs) && qs[qi][0] >= sp.Start && qs[qi][1] <= sp.End && qs[qi][0] < qs[qi][1]
 }
 
 // sentenceHas reports whether a token of the narration of sentence si has
