@@ -18,7 +18,8 @@ func (d *doc) findAnonymous() {
 		}
 		nt := d.narration(si)
 		ch := ""
-		for i := range nt {
+		for _, i32 := range d.triggers(si) {
+			i := int(i32)
 			if nt[i].q >= 0 || !nt[i].is(fAnonHead) {
 				continue
 			}

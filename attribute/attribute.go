@@ -125,8 +125,12 @@ type doc struct {
 	narrSpan   []span            // per sentence: its narration in narr, or {-1, -1} before it is built
 	sentTok    []int             // per sentence: the index of its first token
 	narrFlags  []wflag           // per sentence: the triggerFlags of its narration's tokens, or-ed
-	roles      map[string][]string
-	cands      []entity.Mention
+	// the indexes in narr of the tokens with one of the triggerFlags, in
+	// order, and per sentence the part of them in its narration
+	trig     []int32
+	trigSpan []span
+	roles    map[string][]string
+	cands    []entity.Mention
 	// per role noun and modifiers: how far the mentions have been scanned
 	// for its antecedent, and the last match so far (see antecedent)
 	scans map[string]antecedentScan
@@ -320,6 +324,8 @@ func (d *doc) buildNarrations() {
 	d.narrSpan = slices.Grow(d.narrSpan[:0], n)[:n]
 	d.sentTok = slices.Grow(d.sentTok[:0], n)[:n]
 	d.narrFlags = slices.Grow(d.narrFlags[:0], n)[:n]
+	d.trigSpan = slices.Grow(d.trigSpan[:0], n)[:n]
+	d.trig = d.trig[:0]
 	i, qi := 0, 0
 	for si, sp := range d.in.Sentences {
 		i = firstTokenFrom(d.in.Tokens, i, sp.Start)
@@ -330,14 +336,15 @@ func (d *doc) buildNarrations() {
 			next, need = d.needsNarration(i, sp.End)
 		}
 		if !need {
-			d.narrSpan[si], d.narrFlags[si] = span{-1, -1}, 0
+			d.narrSpan[si], d.narrFlags[si], d.trigSpan[si] = span{-1, -1}, 0, span{}
 			i = next
 			continue
 		}
-		lo := len(d.narr)
+		lo, tlo := len(d.narr), len(d.trig)
 		var f wflag
 		d.narr, i, f = d.buildNarration(d.narr, i, sp.End)
 		d.narrSpan[si], d.narrFlags[si] = span{lo, len(d.narr)}, f&triggerFlags
+		d.trigSpan[si] = span{tlo, len(d.trig)}
 	}
 }
 
@@ -360,6 +367,14 @@ func (d *doc) holdsQuotation(qi int, sp article.Span) (int, bool) {
 		qi++
 	}
 	return qi, qi < len(qs) && qs[qi][0] >= sp.Start && qs[qi][1] <= sp.End && qs[qi][0] < qs[qi][1]
+}
+
+// triggers returns the indexes in the narration of sentence si of its
+// tokens with one of the triggerFlags, in order: none for a narration
+// built on demand, which has no such tokens.
+func (d *doc) triggers(si int) []int32 {
+	s := d.trigSpan[si]
+	return d.trig[s.lo:s.hi]
 }
 
 // sentenceHas reports whether a token of the narration of sentence si has
@@ -459,7 +474,9 @@ func gallop(toks []segment.Token, pos int) int {
 
 // buildNarration appends the narration of the tokens from index i that
 // start before end to out, and returns it with the index of the first token
-// after them and the flags of the tokens appended, or-ed.
+// after them and the flags of the tokens appended, or-ed. It appends the
+// indexes of the tokens with triggerFlags, counted from the first appended,
+// to d.trig.
 func (d *doc) buildNarration(out []ntok, i, end int) ([]ntok, int, wflag) {
 	var all wflag
 	toks := d.in.Tokens
@@ -492,6 +509,9 @@ func (d *doc) buildNarration(out []ntok, i, end int) ([]ntok, int, wflag) {
 			e := &d.vocab.oneByte[d.lower[t.Start]]
 			f = e.flags | oneByteClass[c]
 			all |= f
+			if f&triggerFlags != 0 {
+				d.trig = append(d.trig, int32(n-base))
+			}
 			o := &out[n]
 			o.start, o.end, o.lo, o.hi, o.q, o.flags, o.wid, o.p = t.Start, t.End, lo, hi, -1, f, e.id, c
 			n++
@@ -518,6 +538,9 @@ func (d *doc) buildNarration(out []ntok, i, end int) ([]ntok, int, wflag) {
 			f |= textClass(t.Text)
 		}
 		all |= f
+		if f&triggerFlags != 0 {
+			d.trig = append(d.trig, int32(n-base))
+		}
 		// Field by field: cheaper than building the struct and copying it.
 		o := &out[n]
 		o.start, o.end, o.lo, o.hi, o.q, o.flags, o.wid, o.p = t.Start, t.End, lo, hi, -1, f, id, p
