@@ -17,7 +17,7 @@ func (d *doc) findAnonymous() {
 			continue
 		}
 		nt := d.narration(si)
-		ch := ""
+		ch, chKnown := "", false // the sentence's channel, found once
 		for _, i32 := range d.triggers(si) {
 			i := int(i32)
 			if nt[i].q >= 0 || !nt[i].is(fAnonHead) {
@@ -27,8 +27,8 @@ func (d *doc) findAnonymous() {
 			if !ok {
 				continue
 			}
-			if ch == "" {
-				ch = d.channel(nt, attribution{})
+			if !chKnown {
+				ch, chKnown = d.channel(nt, attribution{}), true
 			}
 			r.channel = ch
 			if len(d.anon) == 0 || d.anon[len(d.anon)-1].start != r.start {

@@ -82,13 +82,14 @@ func (a *Attributor) Document(in Input) Result {
 	d.docChannel = d.documentChannel()
 	var res Result
 	res.Quotes = make([]article.Quote, 0, len(in.Quotes))
-	kept := make([]int, 0, len(in.Quotes)) // index in in.Quotes of each res.Quotes entry
+	kept := d.kept[:0] // index in in.Quotes of each res.Quotes entry
 	for qi := range in.Quotes {
 		if q, ok := d.attributeQuote(qi); ok {
 			res.Quotes = append(res.Quotes, q)
 			kept = append(kept, qi)
 		}
 	}
+	d.kept = kept
 	d.backfillRunOn(res.Quotes, kept)
 	d.attributeBlocks(res.Quotes)
 	res.Claims = d.claims()
@@ -146,6 +147,7 @@ type doc struct {
 	maxMention   int      // the length of the longest mention, or 0 if not known yet
 	mbounds      [][2]int // per mention: its Start and End
 	// scratch buffers
+	kept      []int    // per quotation kept in a Result: its index in Input.Quotes
 	headWords []string // the words of the last phrase head read
 	keyBuf    []byte   // the key of d.scans being looked up
 	// strs backs the string pointers of the quotations of one Result; a
