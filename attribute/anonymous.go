@@ -2,6 +2,8 @@ package attribute
 
 import (
 	"strings"
+
+	"github.com/hearsaylab/hearsay/entity"
 	"unicode"
 	"unicode/utf8"
 )
@@ -15,8 +17,9 @@ func (d *doc) findAnonymous() {
 			continue
 		}
 		nt := d.narration(si)
-		ch := ""
-		for i := range nt {
+		ch, chKnown := "", false // the sentence's channel, found once
+		for _, i32 := range d.triggers(si) {
+			i := int(i32)
 			if nt[i].q >= 0 || !nt[i].is(fAnonHead) {
 				continue
 			}
@@ -24,8 +27,8 @@ func (d *doc) findAnonymous() {
 			if !ok {
 				continue
 			}
-			if ch == "" {
-				ch = d.channel(nt, attribution{})
+			if !chKnown {
+				ch, chKnown = d.channel(nt, attribution{}), true
 			}
 			r.channel = ch
 			if len(d.anon) == 0 || d.anon[len(d.anon)-1].start != r.start {
@@ -62,7 +65,7 @@ func (d *doc) anonNP(nt []ntok, h int) (referent, bool) {
 		if t.is(fCueVerb) {
 			break
 		}
-		if _, ok := d.mentionAt(t.start); ok && !t.is(fDemonym) && !d.isOrgWord(t) {
+		if m, ok := d.mentionAt(t.start); ok && !t.is(fDemonym) && !isOrgOrPlace(m) {
 			return referent{}, false // "Kremlin spokesman Dmitry Peskov" is named
 		}
 		lo--
@@ -128,9 +131,9 @@ func (d *doc) anonNP(nt []ntok, h int) (referent, bool) {
 	return referent{start: nt[lo].start, end: nt[hi-1].end, text: text, head: head, group: plural}, true
 }
 
-func (d *doc) isOrgWord(t ntok) bool {
-	m, ok := d.mentionAt(t.start)
-	return ok && (m.Type == "organization" || m.Type == "place")
+// isOrgOrPlace reports whether the mention names an organisation or a place.
+func isOrgOrPlace(m *entity.Mention) bool {
+	return m.Type == "organization" || m.Type == "place"
 }
 
 // anonIn returns the anonymous description starting inside [start, end).
@@ -151,7 +154,7 @@ func (d *doc) isAnonDescription(lt string, qf quoteFields) bool {
 	if qf.n < 2 || qf.n > 8 {
 		return false
 	}
-	last := strings.Trim(lt[qf.last[0]:qf.last[1]], ".,;:")
+	last := trimPunct(lt[qf.last[0]:qf.last[1]])
 	if f, _ := d.vocab.lookup(last); f&fAnonHead == 0 {
 		return false
 	}

@@ -1,6 +1,7 @@
 package attribute
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -40,4 +41,28 @@ func TestCountFields(t *testing.T) {
 			t.Errorf("nextField fields of %q = %q, want %q", s, got, want)
 		}
 	}
+}
+
+// FuzzCountFields compares countFields and nextField with strings.Fields
+// on any text, valid UTF-8 or not.
+func FuzzCountFields(f *testing.F) {
+	f.Add("em\u2003space caf\u00e9 \xff\xe2\x80 x\u3000y\u0085z")
+	f.Fuzz(func(t *testing.T, s string) {
+		want := strings.Fields(s)
+		var got []string
+		for i := 0; ; {
+			st, en := nextField(s, i)
+			if st < 0 {
+				break
+			}
+			got = append(got, s[st:en])
+			i = en
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("nextField fields of %q = %q, want %q", s, got, want)
+		}
+		if qf := countFields(s, 9); qf.n != min(len(want), 9) {
+			t.Errorf("countFields(%q, 9).n = %d, want %d", s, qf.n, min(len(want), 9))
+		}
+	})
 }

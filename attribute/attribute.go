@@ -82,13 +82,14 @@ func (a *Attributor) Document(in Input) Result {
 	d.docChannel = d.documentChannel()
 	var res Result
 	res.Quotes = make([]article.Quote, 0, len(in.Quotes))
-	kept := make([]int, 0, len(in.Quotes)) // index in in.Quotes of each res.Quotes entry
+	kept := d.kept[:0] // index in in.Quotes of each res.Quotes entry
 	for qi := range in.Quotes {
 		if q, ok := d.attributeQuote(qi); ok {
 			res.Quotes = append(res.Quotes, q)
 			kept = append(kept, qi)
 		}
 	}
+	d.kept = kept
 	d.backfillRunOn(res.Quotes, kept)
 	d.attributeBlocks(res.Quotes)
 	res.Claims = d.claims()
@@ -125,16 +126,28 @@ type doc struct {
 	narrSpan   []span            // per sentence: its narration in narr, or {-1, -1} before it is built
 	sentTok    []int             // per sentence: the index of its first token
 	narrFlags  []wflag           // per sentence: the triggerFlags of its narration's tokens, or-ed
-	roles      map[string][]string
-	cands      []entity.Mention
+	// the indexes in narr of the tokens with one of the triggerFlags, in
+	// order, and per sentence the part of them in its narration
+	trig     []int32
+	trigSpan []span
+	roles    map[string][]string
+	cands    []entity.Mention
 	// per role noun and modifiers: how far the mentions have been scanned
 	// for its antecedent, and the last match so far (see antecedent)
 	scans map[string]antecedentScan
 	// per mention: what the antecedent and pronoun searches ask of it,
 	// filled in on demand
-	mfacts     []mentionFacts
-	maxMention int // the length of the longest mention, or 0 if not known yet
+	mfacts       []mentionFacts
+	inQuoteKnown bool // mfacts holds inQuote of every mention
+	// the marks (Open, Close) of the quotations holding a token, in the
+	// order of d.in.Quotes, and whether they are in text order without
+	// overlapping
+	quoted       [][2]int
+	quotedSorted bool
+	maxMention   int      // the length of the longest mention, or 0 if not known yet
+	mbounds      [][2]int // per mention: its Start and End
 	// scratch buffers
+	kept      []int    // per quotation kept in a Result: its index in Input.Quotes
 	headWords []string // the words of the last phrase head read
 	keyBuf    []byte   // the key of d.scans being looked up
 	// strs backs the string pointers of the quotations of one Result; a
@@ -172,6 +185,7 @@ func (a *Attributor) newDoc(in Input) *doc {
 		d.lower, _ = wordscan.Lower(d.body)
 	}
 	d.markQuotations()
+	d.boundMentions()
 	d.lowerTokens()
 	d.attrs = slices.Grow(d.attrs[:0], len(in.Quotes))[:len(in.Quotes)]
 	clear(d.attrs)
@@ -187,14 +201,15 @@ func (d *doc) markQuotations() {
 	clear(d.quoteOf)
 	d.quoteRun = slices.Grow(d.quoteRun[:0], len(d.in.Quotes))[:len(d.in.Quotes)]
 	clear(d.quoteRun)
-	first := 0 // the first token of the last quotation
+	d.quoted, d.quotedSorted = d.quoted[:0], true
+	next := 0 // the first token after the last quotation
 	for k, q := range d.in.Quotes {
 		if q.Block {
 			continue
 		}
-		first = firstTokenFrom(toks, first, q.Open)
+		i := firstTokenFrom(toks, next, q.Open)
 		lo, hi, n := -1, 0, 0
-		for i := first; i < len(toks) && toks[i].End <= q.Close; i++ {
+		for ; i < len(toks) && toks[i].End <= q.Close; i++ {
 			if toks[i].Start >= q.Open && d.quoteOf[i] == 0 {
 				d.quoteOf[i] = int32(k) + 1
 				if lo < 0 {
@@ -206,6 +221,13 @@ func (d *doc) markQuotations() {
 		if lo >= 0 && n == hi-lo {
 			d.quoteRun[k] = tokenRun{lo, hi}
 		}
+		if lo >= 0 {
+			if len(d.quoted) > 0 && d.quoted[len(d.quoted)-1][1] > q.Open {
+				d.quotedSorted = false
+			}
+			d.quoted = append(d.quoted, [2]int{q.Open, q.Close})
+		}
+		next = i
 	}
 }
 
@@ -248,6 +270,7 @@ func (a *Attributor) release(d *doc) {
 	d.maxMention = 0
 	clear(d.mfacts)
 	d.mfacts = d.mfacts[:0]
+	d.inQuoteKnown = false
 	clear(d.headWords)
 	d.headWords = d.headWords[:0]
 	d.strs = nil
@@ -303,21 +326,57 @@ func (d *doc) buildNarrations() {
 	d.narrSpan = slices.Grow(d.narrSpan[:0], n)[:n]
 	d.sentTok = slices.Grow(d.sentTok[:0], n)[:n]
 	d.narrFlags = slices.Grow(d.narrFlags[:0], n)[:n]
-	i := 0
+	d.trigSpan = slices.Grow(d.trigSpan[:0], n)[:n]
+	d.trig = d.trig[:0]
+	i, qi := 0, 0
 	for si, sp := range d.in.Sentences {
 		i = firstTokenFrom(d.in.Tokens, i, sp.Start)
 		d.sentTok[si] = i
-		next, need := d.needsNarration(i, sp.End)
+		var next int
+		var need bool
+		if qi, need = d.holdsQuotation(qi, sp); !need {
+			next, need = d.needsNarration(i, sp.End)
+		}
 		if !need {
-			d.narrSpan[si], d.narrFlags[si] = span{-1, -1}, 0
+			d.narrSpan[si], d.narrFlags[si], d.trigSpan[si] = span{-1, -1}, 0, span{}
 			i = next
 			continue
 		}
-		lo := len(d.narr)
+		lo, tlo := len(d.narr), len(d.trig)
 		var f wflag
 		d.narr, i, f = d.buildNarration(d.narr, i, sp.End)
 		d.narrSpan[si], d.narrFlags[si] = span{lo, len(d.narr)}, f&triggerFlags
+		d.trigSpan[si] = span{tlo, len(d.trig)}
 	}
+}
+
+// holdsQuotation reports whether a quotation that holds a token lies
+// wholly inside the sentence sp, so that one of the sentence's tokens is in
+// it. Sentences come in text order: qi is where the search in d.quoted
+// starts, and the index for the next sentence is returned with the answer.
+// Without quotations in text order it reports false, and needsNarration
+// looks at the tokens. (A narration built where none was needed changes
+// nothing but the time taken: its sentence has no trigger words.)
+func (d *doc) holdsQuotation(qi int, sp article.Span) (int, bool) {
+	if !d.quotedSorted {
+		return qi, false
+	}
+	qs := d.quoted
+	if qi > 0 && qi <= len(qs) && qs[qi-1][1] > sp.Start {
+		qi = 0 // out of order: search from the start
+	}
+	for qi < len(qs) && qs[qi][1] <= sp.Start {
+		qi++
+	}
+	return qi, qi < len(qs) && qs[qi][0] >= sp.Start && qs[qi][1] <= sp.End && qs[qi][0] < qs[qi][1]
+}
+
+// triggers returns the indexes in the narration of sentence si of its
+// tokens with one of the triggerFlags, in order: none for a narration
+// built on demand, which has no such tokens.
+func (d *doc) triggers(si int) []int32 {
+	s := d.trigSpan[si]
+	return d.trig[s.lo:s.hi]
 }
 
 // sentenceHas reports whether a token of the narration of sentence si has
@@ -387,24 +446,39 @@ func (d *doc) isTrigger(i int) bool {
 
 // firstTokenFrom returns the index of the first token of toks ending after
 // pos, as sortSearch does; it walks on from i when no token before i ends
-// after pos.
+// after pos, and gallops ahead in growing steps when the walk is long, so
+// that a near answer costs few probes and a far one no more than a search.
 func firstTokenFrom(toks []segment.Token, i, pos int) int {
 	if i > len(toks) || i > 0 && toks[i-1].End > pos {
 		return sortSearch(toks, pos)
 	}
 	for n := 0; i < len(toks) && toks[i].End <= pos; n++ {
 		if n == 8 {
-			// A long way to go: search the rest.
-			return i + sortSearch(toks[i:], pos)
+			return i + gallop(toks[i:], pos)
 		}
 		i++
 	}
 	return i
 }
 
+// gallop returns sortSearch(toks, pos) for toks whose first token ends at
+// or before pos, probing at growing steps from the start to bound the
+// search.
+func gallop(toks []segment.Token, pos int) int {
+	lo, step := 1, 16 // every token before lo ends at or before pos
+	for lo+step < len(toks) && toks[lo+step-1].End <= pos {
+		lo += step
+		step *= 2
+	}
+	hi := min(lo+step, len(toks))
+	return lo + sortSearch(toks[lo:hi], pos)
+}
+
 // buildNarration appends the narration of the tokens from index i that
 // start before end to out, and returns it with the index of the first token
-// after them and the flags of the tokens appended, or-ed.
+// after them and the flags of the tokens appended, or-ed. It appends the
+// indexes of the tokens with triggerFlags, counted from the first appended,
+// to d.trig.
 func (d *doc) buildNarration(out []ntok, i, end int) ([]ntok, int, wflag) {
 	var all wflag
 	toks := d.in.Tokens
@@ -437,6 +511,9 @@ func (d *doc) buildNarration(out []ntok, i, end int) ([]ntok, int, wflag) {
 			e := &d.vocab.oneByte[d.lower[t.Start]]
 			f = e.flags | oneByteClass[c]
 			all |= f
+			if f&triggerFlags != 0 {
+				d.trig = append(d.trig, int32(n-base))
+			}
 			o := &out[n]
 			o.start, o.end, o.lo, o.hi, o.q, o.flags, o.wid, o.p = t.Start, t.End, lo, hi, -1, f, e.id, c
 			n++
@@ -463,6 +540,9 @@ func (d *doc) buildNarration(out []ntok, i, end int) ([]ntok, int, wflag) {
 			f |= textClass(t.Text)
 		}
 		all |= f
+		if f&triggerFlags != 0 {
+			d.trig = append(d.trig, int32(n-base))
+		}
 		// Field by field: cheaper than building the struct and copying it.
 		o := &out[n]
 		o.start, o.end, o.lo, o.hi, o.q, o.flags, o.wid, o.p = t.Start, t.End, lo, hi, -1, f, id, p
@@ -502,8 +582,8 @@ func (d *doc) attributeQuote(qi int) (article.Quote, bool) {
 	si, _ := d.sentenceAt(q.Open)
 	nt := d.narration(si)
 	pos := -1
-	for i, t := range nt {
-		if int(t.q) == qi {
+	for i := range nt {
+		if int(nt[i].q) == qi {
 			pos = i
 			break
 		}

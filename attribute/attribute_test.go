@@ -1,6 +1,7 @@
 package attribute
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -70,6 +71,9 @@ func TestNarrationWithoutLower(t *testing.T) {
 		t.Fatalf("lowSpan has %d entries, want %d", len(got.lowSpan), len(in.Tokens))
 	}
 	for si := range in.Sentences {
+		if w, g := want.triggers(si), got.triggers(si); !slices.Equal(w, g) {
+			t.Errorf("sentence %d: trigger tokens %v, want %v", si, g, w)
+		}
 		w, g := want.narration(si), got.narration(si)
 		if len(w) != len(g) {
 			t.Fatalf("sentence %d: %d tokens, want %d", si, len(g), len(w))
@@ -107,6 +111,8 @@ func TestTriggerSentences(t *testing.T) {
 			d := a.newDoc(testInput(t, a, body))
 			if len(d.in.Sentences) != 1 || !d.sentenceHas(0, f) || d.narrSpan[0].lo < 0 {
 				t.Errorf("%q: sentence not marked with %#x", body, f)
+			} else if tr := d.triggers(0); len(tr) != 1 || d.narration(0)[tr[0]].flags&f == 0 {
+				t.Errorf("%q: trigger tokens %v", body, tr)
 			}
 			a.release(d)
 		}

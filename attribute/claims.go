@@ -25,7 +25,7 @@ func (d *doc) claims() []article.Claim {
 			continue // no claim verb, no "according"
 		}
 		nt := d.narration(si)
-		if c, ok := d.thatClaim(nt, sent); ok {
+		if c, ok := d.thatClaim(nt, d.triggers(si), sent); ok {
 			out = append(out, c)
 			continue
 		}
@@ -39,8 +39,12 @@ func (d *doc) claims() []article.Claim {
 	return out
 }
 
-func (d *doc) thatClaim(nt []ntok, sent article.Span) (article.Claim, bool) {
-	for i := 0; i < len(nt); i++ {
+// thatClaim finds a claim reported with a cue verb in the narration nt:
+// "X said that …", "X said the aid would be delayed". trig holds the
+// indexes of nt's tokens with triggerFlags, among them its claim verbs.
+func (d *doc) thatClaim(nt []ntok, trig []int32, sent article.Span) (article.Claim, bool) {
+	for _, i32 := range trig {
+		i := int(i32)
 		if nt[i].q >= 0 || !nt[i].is(fClaimVerb) {
 			continue
 		}

@@ -29,7 +29,7 @@ func (d *doc) isLabel(nt []ntok, pos int, lt string, nf int) bool {
 			break
 		}
 		i = en
-		w := strings.Trim(lt[st:en], ".,;:!?\u2019'\"")
+		w := trimMarks(lt[st:en])
 		if f, _ := d.vocab.lookup(w); f&(fPronoun|fAuxiliary|fCommonAdj) != 0 || w == "no" || w == "not" || isAdverb(w) {
 			return false
 		}
@@ -66,4 +66,54 @@ func (d *doc) isLabel(nt []ntok, pos int, lt string, nf int) bool {
 		return false
 	}
 	return true
+}
+
+// trimMarks returns w without the punctuation marks and quotation marks
+// that may cling to a word at either end: strings.Trim(w,
+// ".,;:!?\u2019'\"") with the set tested byte by byte.
+func trimMarks(w string) string {
+	for len(w) > 0 {
+		if isClingMark(w[0]) {
+			w = w[1:]
+		} else if strings.HasPrefix(w, "\u2019") {
+			w = w[len("\u2019"):]
+		} else {
+			break
+		}
+	}
+	for len(w) > 0 {
+		if isClingMark(w[len(w)-1]) {
+			w = w[:len(w)-1]
+		} else if strings.HasSuffix(w, "\u2019") {
+			w = w[:len(w)-len("\u2019")]
+		} else {
+			break
+		}
+	}
+	return w
+}
+
+// isClingMark reports whether c is one of the ASCII marks trimMarks drops.
+func isClingMark(c byte) bool {
+	switch c {
+	case '.', ',', ';', ':', '!', '?', '\'', '"':
+		return true
+	}
+	return false
+}
+
+// trimPunct returns strings.Trim(w, ".,;:") without building its set.
+func trimPunct(w string) string {
+	for len(w) > 0 && isPunctMark(w[0]) {
+		w = w[1:]
+	}
+	for len(w) > 0 && isPunctMark(w[len(w)-1]) {
+		w = w[:len(w)-1]
+	}
+	return w
+}
+
+// isPunctMark reports whether c is one of ".,;:".
+func isPunctMark(c byte) bool {
+	return c == '.' || c == ',' || c == ';' || c == ':'
 }

@@ -145,7 +145,7 @@ func (d *doc) mentionAfterPreposition(nt []ntok, np span) (entity.Mention, bool)
 		if w := d.lw(&nt[i]); w == "from" || w == "by" || w == "of" {
 			for k := i + 1; k < np.hi; k++ {
 				if m, ok := d.mentionAt(nt[k].start); ok && !m.Weak {
-					return m, true
+					return *m, true
 				}
 			}
 			return entity.Mention{}, false
@@ -251,16 +251,27 @@ func (d *doc) hasName(nt []ntok, s span) bool {
 	return false
 }
 
-// mentionAt returns the entity mention covering body offset pos.
-func (d *doc) mentionAt(pos int) (entity.Mention, bool) {
-	ms := d.in.Mentions
-	i := sort.Search(len(ms), func(i int) bool { return ms[i].End > pos })
-	for ; i < len(ms) && ms[i].Start <= pos; i++ {
-		if pos >= ms[i].Start && pos < ms[i].End {
-			return ms[i], true
+// mentionAt returns the entity mention covering body offset pos. It
+// searches the mentions' bounds (d.mbounds), which are small and close
+// together, rather than the mentions.
+func (d *doc) mentionAt(pos int) (*entity.Mention, bool) {
+	mb := d.mbounds
+	i := sort.Search(len(mb), func(i int) bool { return mb[i][1] > pos })
+	for ; i < len(mb) && mb[i][0] <= pos; i++ {
+		if pos >= mb[i][0] && pos < mb[i][1] {
+			return &d.in.Mentions[i], true
 		}
 	}
-	return entity.Mention{}, false
+	return nil, false
+}
+
+// boundMentions fills d.mbounds with the start and end of every mention.
+func (d *doc) boundMentions() {
+	ms := d.in.Mentions
+	d.mbounds = slices.Grow(d.mbounds[:0], len(ms))[:len(ms)]
+	for i := range ms {
+		d.mbounds[i] = [2]int{ms[i].Start, ms[i].End}
+	}
 }
 
 func (d *doc) anonAt(pos int) (referent, bool) {
@@ -436,7 +447,7 @@ func (d *doc) bestMention(start, end int, nt []ntok, np span) (entity.Mention, b
 			}
 		}
 	}
-	rank := func(m entity.Mention) int {
+	rank := func(m *entity.Mention) int {
 		if m.Weak {
 			return 0
 		}
@@ -452,23 +463,22 @@ func (d *doc) bestMention(start, end int, nt []ntok, np span) (entity.Mention, b
 		}
 		return 0
 	}
-	var best entity.Mention
-	found := false
+	best := -1
 	// Mentions are in order of their starts: those ending after start
 	// begin after start-maxLen, and none from the first beginning at hi.
-	ms := d.in.Mentions
-	lo := d.mentionsBefore(start - d.maxMentionLen() + 1)
-	for _, m := range ms[lo:] {
-		if m.Start >= hi {
-			break
+	ms, mb := d.in.Mentions, d.mbounds
+	for k := d.mentionsBefore(start - d.maxMentionLen() + 1); k < len(mb) && mb[k][0] < hi; k++ {
+		if mb[k][1] <= start {
+			continue
 		}
-		if m.End > start {
-			if !found || rank(m) > rank(best) || (rank(m) == rank(best) && m.Start > best.Start) {
-				best, found = m, true
-			}
+		if best < 0 || rank(&ms[k]) > rank(&ms[best]) || (rank(&ms[k]) == rank(&ms[best]) && mb[k][0] > mb[best][0]) {
+			best = k
 		}
 	}
-	return best, found
+	if best < 0 {
+		return entity.Mention{}, false
+	}
+	return ms[best], true
 }
 
 // lastPerson resolves a personal pronoun at pos: among the people named in
@@ -520,8 +530,8 @@ func (d *doc) maxMentionLen() int {
 // mentionsBefore returns the number of mentions that start before pos
 // (mentions are in text order).
 func (d *doc) mentionsBefore(pos int) int {
-	ms := d.in.Mentions
-	return sort.Search(len(ms), func(i int) bool { return ms[i].Start >= pos })
+	mb := d.mbounds
+	return sort.Search(len(mb), func(i int) bool { return mb[i][0] >= pos })
 }
 
 // agrees reports whether a person's given name can go with the pronoun:
@@ -647,8 +657,7 @@ func (d *doc) antecedentMatch(k int, head, group string, mods []string) bool {
 // mentionFacts is what the antecedent and pronoun searches ask of a
 // mention, worked out once per document and each part only when asked.
 type mentionFacts struct {
-	known      bool // inQuote is known
-	inQuote    bool // it is inside a marked quotation
+	inQuote    bool // it is inside a marked quotation (see markMentionsInQuote)
 	orgKnown   bool // department and tank are known
 	department bool // an organisation named a ministry or department
 	tank       bool // an organisation named an institute or with the role "tank"
@@ -667,12 +676,43 @@ func (d *doc) mentionSlot(k int) *mentionFacts {
 
 // mentionFacts returns the facts of mention k with inQuote known.
 func (d *doc) mentionFacts(k int) *mentionFacts {
-	mf := d.mentionSlot(k)
-	if !mf.known {
-		mf.known = true
-		mf.inQuote = d.insideQuote(d.in.Mentions[k].Start)
+	if !d.inQuoteKnown {
+		d.markMentionsInQuote()
 	}
-	return mf
+	return &d.mfacts[k]
+}
+
+// markMentionsInQuote works out inQuote of every mention (insideQuote of
+// its start) in one walk over the tokens, as mentions are in text order.
+func (d *doc) markMentionsInQuote() {
+	d.inQuoteKnown = true
+	if len(d.in.Mentions) == 0 {
+		return
+	}
+	d.mentionSlot(0) // sizes d.mfacts
+	qs := d.quoted
+	if !d.quotedSorted {
+		for k := range d.mfacts {
+			d.mfacts[k].inQuote = d.insideQuote(d.in.Mentions[k].Start)
+		}
+		return
+	}
+	// A token in a quotation lies inside the quotation's marks: only a
+	// mention starting there can be in one.
+	j, prev := 0, 0
+	for k := range d.mfacts {
+		pos := d.in.Mentions[k].Start
+		if pos < prev {
+			j = 0 // out of order: search from the start
+		}
+		prev = pos
+		for j < len(qs) && qs[j][1] <= pos {
+			j++
+		}
+		if j < len(qs) && qs[j][0] <= pos {
+			d.mfacts[k].inQuote = d.insideQuote(pos)
+		}
+	}
 }
 
 // orgFacts works out department and tank of the organisation mention k,
@@ -718,8 +758,9 @@ func (d *doc) rolesOf(name string) []string {
 		// A name's first roles are the mention's own, clipped so that
 		// appending more copies them instead of writing into the mention.
 		d.roles[""] = nil
-		for _, o := range d.in.Mentions {
-			if o.Type == entity.Person && len(o.Roles) > 0 {
+		for k := range d.in.Mentions {
+			o := &d.in.Mentions[k] // not a copy: a mention is large
+			if len(o.Roles) > 0 && o.Type == entity.Person {
 				if rs, ok := d.roles[o.Name]; ok {
 					d.roles[o.Name] = append(rs, o.Roles...)
 				} else {
