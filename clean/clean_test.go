@@ -346,3 +346,29 @@ func TestCountFieldsMax(t *testing.T) {
 		}
 	}
 }
+
+func TestHasExact(t *testing.T) {
+	c, err := Parse("[line]\nAdvertisement\nRead more*\n[heading]\nRelated\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		set  *phraseSet
+		key  string
+		want bool
+	}{
+		{&c.lines, "advertisement", true},
+		{&c.lines, "read more", true},
+		{&c.lines, "read mora", false},      // as long as a phrase
+		{&c.lines, "advertisements", false}, // longer than every phrase
+		{&c.lines, "", false},               // shorter
+		{&c.lines, "related", false},        // the other set's
+		{&c.headings, "related", true},
+		{&c.headings, "relate", false},
+		{&phraseSet{}, "related", false}, // an empty set
+	} {
+		if got := tc.set.hasExact([]byte(tc.key)); got != tc.want || got != tc.set.exact[tc.key] {
+			t.Errorf("hasExact(%q) = %v, want %v", tc.key, got, tc.want)
+		}
+	}
+}

@@ -15,6 +15,9 @@ import (
 // phraseSet is one section of a furniture list.
 type phraseSet struct {
 	exact  map[string]bool // key(line) equal to a phrase
+	// exactLen[n] tells whether exact holds a key of n bytes, so that
+	// most lines are told apart from every phrase without hashing.
+	exactLen []bool
 	prefix []string        // key(line) starting with one of these, then a word boundary
 	res    []pattern
 	// prefixByFirst[b] holds the entries of prefix that start with byte
@@ -109,6 +112,10 @@ func (s *phraseSet) add(entry string) error {
 		s.exact = make(map[string]bool)
 	}
 	s.exact[k] = true
+	if len(k) >= len(s.exactLen) {
+		s.exactLen = slices.Grow(s.exactLen, len(k)+1-len(s.exactLen))[:len(k)+1]
+	}
+	s.exactLen[len(k)] = true
 	if prefix {
 		s.prefix = append(s.prefix, k)
 	}
@@ -173,7 +180,7 @@ func (m *matcher) lower() []byte {
 // lines and regexps apply; otherwise only exact phrases match.
 func (s *phraseSet) matchPrepared(m *matcher, long bool) bool {
 	k := m.key
-	if s.exact[string(k)] {
+	if s.hasExact(k) {
 		return true
 	}
 	if !long {
@@ -207,6 +214,12 @@ func (s *phraseSet) matchPrepared(m *matcher, long bool) bool {
 		}
 	}
 	return false
+}
+
+// hasExact reports whether k is one of the exact phrases, s.exact[string(k)],
+// hashing k only when a phrase is as long.
+func (s *phraseSet) hasExact(k []byte) bool {
+	return len(k) < len(s.exactLen) && s.exactLen[len(k)] && s.exact[string(k)]
 }
 
 // key is the form in which a line is compared with phrases: lower-case,
