@@ -333,3 +333,24 @@ func TestJoinedLen(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendLowCountsBytes checks appendLowCounts, which copies eight bytes
+// at a time inside a field, against appendFolded and countFields with every
+// byte at every offset of lines of words, spaces and capitals.
+func TestAppendLowCountsBytes(t *testing.T) {
+	for _, base := range []string{
+		"Word AZ az @[`{ Long words here and there, end.",
+		" lead  double   spaces ZZZZZZZZ aaaaaaaa \u00e9t\u00e9 x ",
+	} {
+		for c := range 256 {
+			for i := range len(base) {
+				for _, l := range []string{base[:i] + string(rune(c)) + base[i+1:], base[:i] + string([]byte{byte(c)}) + base[i:]} {
+					low, runes, fields := appendLowCounts(nil, l)
+					if string(low) != string(appendFolded(nil, l, false)) || runes != utf8.RuneCountInString(l) || fields != countFields(l) {
+						t.Fatalf("appendLowCounts(%q) = %q, %d, %d", l, low, runes, fields)
+					}
+				}
+			}
+		}
+	}
+}

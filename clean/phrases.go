@@ -3,7 +3,9 @@ package clean
 import (
 	"bufio"
 	"bytes"
+	"encoding/binary"
 	"fmt"
+	"math/bits"
 	"regexp"
 	"regexp/syntax"
 	"slices"
@@ -14,12 +16,12 @@ import (
 
 // phraseSet is one section of a furniture list.
 type phraseSet struct {
-	exact  map[string]bool // key(line) equal to a phrase
+	exact map[string]bool // key(line) equal to a phrase
 	// exactLen[n] tells whether exact holds a key of n bytes, so that
 	// most lines are told apart from every phrase without hashing.
 	exactLen []bool
-	prefix []string        // key(line) starting with one of these, then a word boundary
-	res    []pattern
+	prefix   []string // key(line) starting with one of these, then a word boundary
+	res      []pattern
 	// prefixByFirst[b] holds the entries of prefix that start with byte
 	// b, and resByFirst[b] the indexes in res of the patterns that may
 	// match a lower-cased line starting with b (see pattern.first), both
@@ -300,6 +302,19 @@ func appendLowCounts(dst []byte, l string) (low []byte, runes, fields int) {
 	dst = slices.Grow(dst, len(l))
 	space := false
 	for i := 0; i < len(l); {
+		// Inside a field, eight plain ASCII bytes at a time (see
+		// plainRun8), the most of a line.
+		if i+8 <= len(l) && !space && len(dst) > start {
+			if x := load8(l, i); plainRun8(x) {
+				n := len(dst)
+				dst = slices.Grow(dst, 8)[:n+8]
+				binary.LittleEndian.PutUint64(dst[n:], lower8(x))
+				fields += bits.OnesCount64(spaces8(x))
+				runes += 8
+				i += 8
+				continue
+			}
+		}
 		c := l[i]
 		if c < utf8.RuneSelf {
 			if asciiSpace[c] {
@@ -347,6 +362,50 @@ func appendLowCounts(dst []byte, l string) (low []byte, runes, fields int) {
 		dst = utf8.AppendRune(dst, unicode.ToLower(r))
 	}
 	return dst, runes, fields
+}
+
+// plainRun8 reports whether appendLowCounts, inside a field, can copy the
+// eight bytes of x as lower8(x), each space starting a field: they are
+// ASCII characters from ' ' on, and no space follows another or ends them.
+func plainRun8(x uint64) bool {
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x8080808080808080
+	)
+	// With no top bit set in x, adding 0x80-' ' sets it in every byte of
+	// ' ' or more, and carries into no other byte.
+	if x&highs != 0 || (x+(0x80-' ')*ones)&highs != highs {
+		return false
+	}
+	sp := spaces8(x)
+	return sp&(sp>>8) == 0 && sp>>63 == 0
+}
+
+// spaces8 returns the bytes of x, eight ASCII bytes, that are spaces, each
+// as its top bit.
+func spaces8(x uint64) uint64 {
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x8080808080808080
+	)
+	// x^' '*ones has a zero byte where x has a space; adding 0x7F sets
+	// the top bit of every other byte, without carrying into the next.
+	return ^((x ^ ' '*ones) + 0x7F*ones) & highs
+}
+
+// lower8 returns x, eight ASCII bytes, with the letters 'A'..'Z' made
+// lower case.
+func lower8(x uint64) uint64 {
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x8080808080808080
+	)
+	// Each sum sets the top bit of a byte of x (all below 0x80) that is
+	// at least 'A' or more than 'Z', without carrying into the next.
+	ge := x + (0x80-'A')*ones
+	gt := x + (0x80-'Z'-1)*ones
+	upper := (ge &^ gt) & highs
+	return x | upper>>2 // 0x80>>2 is 'a'-'A'
 }
 
 // asciiWord marks the ASCII bytes other than white space; asciiLower maps
