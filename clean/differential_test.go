@@ -252,10 +252,11 @@ func TestMatcherPrepare(t *testing.T) {
 	}
 }
 
-// TestIsNormal checks isNormal, which reads eight bytes at a time, against
-// the byte-at-a-time reference, with every ASCII byte at every offset.
+// TestIsNormal checks isNormal, which reads up to 32 bytes at a time,
+// against the byte-at-a-time reference, with every byte at every offset of
+// a text longer than 64 bytes.
 func TestIsNormal(t *testing.T) {
-	base := "abcdefghijklmnopqrstuvwxyz ABC\n123é"
+	base := "abcdefghijklmnopqrstuvwxyz ABC\n123é" + "~ 0123456789 The quick brown fox jumps over~"
 	for c := range 256 {
 		for i := range len(base) {
 			for _, s := range []string{base[:i] + string(rune(c)) + base[i:], base[:i] + string([]byte{byte(c)}) + base[i:]} {
