@@ -69,6 +69,11 @@ func abbrevKind(lw []byte) int {
 	if !ok {
 		return notAbbrev // longer than any abbreviation
 	}
+	return lookupAbbrev(key)
+}
+
+// lookupAbbrev returns the kind of the word packed in key (see packWord).
+func lookupAbbrev(key uint64) int {
 	for i := slotOf(key); ; i = (i + 1) % abbrevSlots {
 		switch abbrevTable.keys[i] {
 		case key:
