@@ -271,7 +271,15 @@ func sentenceBytes8(x uint64) uint64 {
 	return (x | ^dot | ^bang | ^ques) & highs
 }
 
+// appendTrimmed appends the span text[s:e] without white space at either
+// end, unless nothing is left.
 func appendTrimmed(out []article.Span, text string, s, e int) []article.Span {
+	// Most sentences start and end with ASCII characters that are not
+	// white space.
+	if s < e && text[s] < utf8.RuneSelf && !asciiSpace[text[s]] &&
+		text[e-1] < utf8.RuneSelf && !asciiSpace[text[e-1]] {
+		return append(out, article.Span{Start: s, End: e})
+	}
 	for s < e {
 		r, size := utf8.DecodeRuneInString(text[s:])
 		if !unicode.IsSpace(r) {
