@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"regexp/syntax"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -369,6 +370,34 @@ func TestHasExact(t *testing.T) {
 	} {
 		if got := tc.set.hasExact([]byte(tc.key)); got != tc.want || got != tc.set.exact[tc.key] {
 			t.Errorf("hasExact(%q) = %v, want %v", tc.key, got, tc.want)
+		}
+	}
+}
+
+func TestLiteralHeads(t *testing.T) {
+	for _, tt := range []struct {
+		re       string
+		heads    string // joined by "|"
+		complete bool
+	}{
+		{`abc`, "abc", true},
+		{`^abc\b`, "abc", true},
+		{`^(we|this (web)?site) uses? cookies\b`, "we use cookies|we uses cookies|this site use cookies|this site uses cookies|this website use cookies|this website uses cookies", true},
+		{`^share (this|on)\b.{0,60}$`, "share this|share on", false},
+		{`^\d+ comments?$`, "", false},
+		{`(?i)^abc`, "", false},
+		// The third part would pass maxHeads.
+		{`^(aa|bb|cc|dd)(ee|ff|gg|hh)(ii|jj)`, "aaee|aaff|aagg|aahh|bbee|bbff|bbgg|bbhh|ccee|ccff|ccgg|cchh|ddee|ddff|ddgg|ddhh", false},
+		{`^(a|b)c`, "", false}, // a character class
+		{`^x?`, "|x", true},
+	} {
+		sre, err := syntax.Parse(tt.re, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		heads, complete := literalHeads(sre.Simplify(), maxHeads)
+		if got := strings.Join(heads, "|"); got != tt.heads || complete != tt.complete {
+			t.Errorf("literalHeads(%s) = %q, %v, want %q, %v", tt.re, got, complete, tt.heads, tt.complete)
 		}
 	}
 }

@@ -53,6 +53,9 @@ type pattern struct {
 	first *[256]bool
 	// need is a literal every match contains (empty when none is known).
 	need []byte
+	// heads, when not nil, holds literals one of which every match
+	// starts with; the pattern is anchored at the start of the line.
+	heads [][]byte
 }
 
 // mayMatch reports whether p can match low; when false, p.re cannot.
@@ -60,7 +63,20 @@ func (p *pattern) mayMatch(low []byte) bool {
 	if p.first != nil && (len(low) == 0 || !p.first[low[0]]) {
 		return false
 	}
+	if p.heads != nil && !hasAnyPrefix(low, p.heads) {
+		return false
+	}
 	return len(p.need) == 0 || bytes.Contains(low, p.need)
+}
+
+// hasAnyPrefix reports whether b starts with one of heads.
+func hasAnyPrefix(b []byte, heads [][]byte) bool {
+	for _, h := range heads {
+		if bytes.HasPrefix(b, h) {
+			return true
+		}
+	}
+	return false
 }
 
 // Parse returns a Cleaner for a furniture list in the format of the embedded
@@ -550,6 +566,12 @@ func newPattern(re *regexp.Regexp) pattern {
 		if nullable, ok := firstBytes(sre, &set); ok && !nullable {
 			p.first = &set
 		}
+		if heads, _ := literalHeads(sre, maxHeads); len(heads) > 0 && !slices.Contains(heads, "") {
+			slices.Sort(heads)
+			for _, h := range slices.Compact(heads) {
+				p.heads = append(p.heads, []byte(h))
+			}
+		}
 	}
 	if lit := requiredLiteral(sre); lit != "" {
 		p.need = []byte(lit)
@@ -624,6 +646,64 @@ func firstBytes(re *syntax.Regexp, set *[256]bool) (nullable, ok bool) {
 		return any, true
 	}
 	return false, false
+}
+
+// maxHeads bounds the literals literalHeads expands a regexp into.
+const maxHeads = 16
+
+// literalHeads returns literals one of which every match of re starts with,
+// at most limit of them, expanding literals, alternations and optional
+// parts from the start of re; complete reports that the literals are whole
+// matches, so that what follows re in a sequence may extend them. A
+// literal may be "", when nothing is known.
+func literalHeads(re *syntax.Regexp, limit int) (heads []string, complete bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 {
+			return []string{""}, false
+		}
+		return []string{string(re.Rune)}, true
+	case syntax.OpEmptyMatch, syntax.OpBeginText, syntax.OpBeginLine, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return []string{""}, true // consume nothing
+	case syntax.OpCapture:
+		return literalHeads(re.Sub[0], limit)
+	case syntax.OpQuest:
+		sub, complete := literalHeads(re.Sub[0], limit-1)
+		if slices.Contains(sub, "") {
+			return sub, complete
+		}
+		return append([]string{""}, sub...), complete
+	case syntax.OpAlternate:
+		complete = true
+		for _, sub := range re.Sub {
+			h, c := literalHeads(sub, limit-len(heads))
+			heads, complete = append(heads, h...), complete && c
+			if len(heads) >= limit {
+				return []string{""}, false
+			}
+		}
+		return heads, complete
+	case syntax.OpConcat:
+		heads = []string{""}
+		for _, sub := range re.Sub {
+			h, c := literalHeads(sub, limit)
+			if len(heads)*len(h) > limit {
+				return heads, false
+			}
+			var next []string
+			for _, a := range heads {
+				for _, b := range h {
+					next = append(next, a+b)
+				}
+			}
+			heads = next
+			if !c {
+				return heads, false
+			}
+		}
+		return heads, true
+	}
+	return []string{""}, false
 }
 
 // requiredLiteral returns the longest case-sensitive literal that re
