@@ -1010,13 +1010,18 @@ func linkLike(l string) bool {
 		countFieldsMax(l, maxLinkWords+1) > maxLinkWords {
 		return false
 	}
+	// The first letter or digit, and whether there is a letter: both are
+	// known at the first letter.
 	first, hasLetter := rune(0), false
 	for _, r := range l {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		if letter := unicode.IsLetter(r); letter || unicode.IsDigit(r) {
 			if first == 0 {
 				first = r
 			}
-			hasLetter = hasLetter || unicode.IsLetter(r)
+			if letter {
+				hasLetter = true
+				break
+			}
 		}
 	}
 	return hasLetter && !unicode.IsLower(first)
@@ -1026,6 +1031,14 @@ func linkLike(l string) bool {
 // character before closing quotes, brackets and asterisks is a full stop,
 // an ellipsis, a comma, a semicolon or a colon.
 func endsSentence(l string) bool {
+	// At once for the common line that ends in another ASCII character.
+	if n := len(l); n > 0 && l[n-1] < utf8.RuneSelf {
+		switch c := l[n-1]; c {
+		case '"', '\'', ')', ']', '*':
+		default:
+			return c == '.' || c == ',' || c == ';' || c == ':'
+		}
+	}
 	end := strings.TrimRight(l, "\"'”’»)]*")
 	last, _ := utf8.DecodeLastRuneInString(end)
 	switch last {

@@ -300,7 +300,10 @@ func checkNormalLines(t *testing.T, s string) {
 func TestLinkLikeDifferential(t *testing.T) {
 	lines := append(oddLines(t), "", " ", "Recent News", "Floods hit town.", "Floods hit town\u201d", "7 things",
 		strings.Repeat("Word ", 16), strings.Repeat("Word ", 17), strings.Repeat("é", 121), strings.Repeat("é", 120),
-		strings.Repeat("x", 480), strings.Repeat("x", 481))
+		strings.Repeat("x", 480), strings.Repeat("x", 481),
+		// Ends read at once or trimmed first.
+		"Read more)", "Read more.)", "Read more.\"", "Read more:*", "Read more'", "Read more;", "Read more,",
+		"Read more]", "Read more…", "Read more…\u201d", "Read more?", "Read more!", "Read more 7", "7 more", "7.", "é 7")
 	for _, l := range lines {
 		if got, want := linkLike(l), refLinkLike(l); got != want {
 			t.Fatalf("linkLike(%q) = %v, want %v", l, got, want)
