@@ -338,7 +338,16 @@ func TestFirstBytes(t *testing.T) {
 }
 
 func TestCountFieldsMax(t *testing.T) {
-	for _, s := range []string{"", " ", "a", " a b  c ", "a\u00a0b\u2009c\td", "\xff \xfe", "é é é é"} {
+	texts := []string{"", " ", "a", " a b  c ", "a\u00a0b\u2009c\td", "\xff \xfe", "é é é é",
+		"one two three four five six seven eight nine ten eleven", " a\tb\nc\vd\fe\rf  gg hh\u00a0ii \x1f\x7fj k"}
+	// Every byte at every offset of a text read eight bytes at a time.
+	base := "In the  town,\tthe river\u00a0rose\n over 7 ft "
+	for c := range 256 {
+		for i := range len(base) + 1 {
+			texts = append(texts, base[:i]+string([]byte{byte(c)})+base[i:])
+		}
+	}
+	for _, s := range texts {
 		n := countFields(s)
 		for limit := 0; limit <= n+1; limit++ {
 			if got := countFieldsMax(s, limit); got != min(n, limit) {

@@ -528,6 +528,24 @@ func countFieldsMax(s string, limit int) int {
 	n := 0
 	in := false
 	for i := 0; i < len(s); {
+		// Eight ASCII bytes at a time: a field starts at each byte other
+		// than white space after one that is.
+		if i+8 <= len(s) {
+			if x := load8(s, i); x&highs == 0 {
+				space := asciiSpaces8(x)
+				after := space << 8
+				if !in {
+					after |= 0x80
+				}
+				n += bits.OnesCount64(^space & after & highs)
+				in = space>>63 == 0
+				i += 8
+				if n >= limit {
+					return limit
+				}
+				continue
+			}
+		}
 		c := s[i]
 		var space bool
 		if c < utf8.RuneSelf {
@@ -549,6 +567,23 @@ func countFieldsMax(s string, limit int) int {
 		}
 	}
 	return n
+}
+
+// Masks of every byte of a word, for reading eight bytes at a time.
+const (
+	ones  = 0x0101010101010101
+	highs = 0x8080808080808080
+)
+
+// asciiSpaces8 returns the bytes of x, eight ASCII bytes, that asciiSpace
+// marks, each as its top bit.
+func asciiSpaces8(x uint64) uint64 {
+	// x^' '*ones has a zero byte where x has a space, and adding 0x7F sets
+	// the top bit of every other; x+(0x80-c)*ones sets it in every byte of
+	// c or more. No sum carries into the next byte.
+	space := ^((x ^ ' '*ones) + 0x7F*ones)
+	control := (x + (0x80-'\t')*ones) &^ (x + (0x80-'\r'-1)*ones) // '\t'..'\r'
+	return (space | control) & highs
 }
 
 // newPattern derives the prefilters of re from its syntax. A test that
