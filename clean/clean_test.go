@@ -410,3 +410,31 @@ func TestLiteralHeads(t *testing.T) {
 		}
 	}
 }
+
+func TestLiteralTails(t *testing.T) {
+	for _, tt := range []struct {
+		re       string
+		ends     bool   // endsText
+		tails    string // joined by "|"
+		complete bool
+	}{
+		{`abc`, false, "abc", true},
+		{`\ball rights reserved\.?$`, true, "all rights reserved|all rights reserved.", true},
+		{`^\d+ comments?$`, true, " comment| comments", false},
+		{`^share (this|on)\b.{0,60}$`, true, "", false},
+		{`(?i)abc$`, true, "", false},
+		{`(ab|cd)$`, true, "ab|cd", true},
+		{`x$|y`, false, "x|y", true},
+		{`(?m)abc$`, false, "abc", true},
+	} {
+		sre, err := syntax.Parse(tt.re, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sre = sre.Simplify()
+		tails, complete := literalTails(sre, maxHeads)
+		if got := strings.Join(tails, "|"); got != tt.tails || complete != tt.complete || endsText(sre) != tt.ends {
+			t.Errorf("literalTails(%s) = %q, %v, endsText %v, want %q, %v, %v", tt.re, got, complete, endsText(sre), tt.tails, tt.complete, tt.ends)
+		}
+	}
+}

@@ -56,6 +56,9 @@ type pattern struct {
 	// heads, when not nil, holds literals one of which every match
 	// starts with; the pattern is anchored at the start of the line.
 	heads [][]byte
+	// tails, when not nil, holds literals one of which every match ends
+	// with; the pattern is anchored at the end of the line.
+	tails [][]byte
 }
 
 // mayMatch reports whether p can match low; when false, p.re cannot.
@@ -66,7 +69,20 @@ func (p *pattern) mayMatch(low []byte) bool {
 	if p.heads != nil && !hasAnyPrefix(low, p.heads) {
 		return false
 	}
+	if p.tails != nil && !hasAnySuffix(low, p.tails) {
+		return false
+	}
 	return len(p.need) == 0 || bytes.Contains(low, p.need)
+}
+
+// hasAnySuffix reports whether b ends with one of tails.
+func hasAnySuffix(b []byte, tails [][]byte) bool {
+	for _, t := range tails {
+		if bytes.HasSuffix(b, t) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasAnyPrefix reports whether b starts with one of heads.
@@ -608,6 +624,14 @@ func newPattern(re *regexp.Regexp) pattern {
 			}
 		}
 	}
+	if endsText(sre) {
+		if tails, _ := literalTails(sre, maxHeads); len(tails) > 0 && !slices.Contains(tails, "") {
+			slices.Sort(tails)
+			for _, t := range slices.Compact(tails) {
+				p.tails = append(p.tails, []byte(t))
+			}
+		}
+	}
 	if lit := requiredLiteral(sre); lit != "" {
 		p.need = []byte(lit)
 	}
@@ -737,6 +761,77 @@ func literalHeads(re *syntax.Regexp, limit int) (heads []string, complete bool) 
 			}
 		}
 		return heads, true
+	}
+	return []string{""}, false
+}
+
+// endsText reports whether every match of re ends at the end of the text:
+// re is $ (without the m flag) or a sequence that ends with it.
+func endsText(re *syntax.Regexp) bool {
+	for {
+		switch re.Op {
+		case syntax.OpEndText:
+			return true
+		case syntax.OpCapture:
+			re = re.Sub[0]
+		case syntax.OpConcat:
+			re = re.Sub[len(re.Sub)-1]
+		default:
+			return false
+		}
+	}
+}
+
+// literalTails is literalHeads from the end: it returns literals one of
+// which every match of re ends with, at most limit of them, and whether
+// they are whole matches, so that what precedes re in a sequence may
+// extend them.
+func literalTails(re *syntax.Regexp, limit int) (tails []string, complete bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 {
+			return []string{""}, false
+		}
+		return []string{string(re.Rune)}, true
+	case syntax.OpEmptyMatch, syntax.OpEndText, syntax.OpEndLine, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return []string{""}, true // consume nothing
+	case syntax.OpCapture:
+		return literalTails(re.Sub[0], limit)
+	case syntax.OpQuest:
+		sub, complete := literalTails(re.Sub[0], limit-1)
+		if slices.Contains(sub, "") {
+			return sub, complete
+		}
+		return append([]string{""}, sub...), complete
+	case syntax.OpAlternate:
+		complete = true
+		for _, sub := range re.Sub {
+			t, c := literalTails(sub, limit-len(tails))
+			tails, complete = append(tails, t...), complete && c
+			if len(tails) >= limit {
+				return []string{""}, false
+			}
+		}
+		return tails, complete
+	case syntax.OpConcat:
+		tails = []string{""}
+		for k := len(re.Sub) - 1; k >= 0; k-- {
+			t, c := literalTails(re.Sub[k], limit)
+			if len(tails)*len(t) > limit {
+				return tails, false
+			}
+			var next []string
+			for _, a := range tails {
+				for _, b := range t {
+					next = append(next, b+a)
+				}
+			}
+			tails = next
+			if !c {
+				return tails, false
+			}
+		}
+		return tails, true
 	}
 	return []string{""}, false
 }
