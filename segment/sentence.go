@@ -370,7 +370,7 @@ func isBoundary(text string, para article.Span, p, end int) bool {
 			return false // an initial: "John F. Kennedy"
 		}
 	}
-	if strings.Count(w, ".") >= 1 && len(w) <= 6 {
+	if len(w) <= 6 && strings.IndexByte(w, '.') >= 0 {
 		return startsSentence(text[j:]) // S.B.U. — a dotted acronym
 	}
 	return true
