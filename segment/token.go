@@ -106,7 +106,7 @@ func AppendTokens(out []Token, text string, lo, hi int) []Token {
 			}
 		case classHigh:
 			r, s := utf8.DecodeRuneInString(text[i:])
-			if unicode.IsSpace(r) {
+			if isSpaceRune(r) {
 				i += s
 				continue
 			}
@@ -215,6 +215,16 @@ func isWordRune(r rune) bool {
 		return false // dashes and curly quotes, common and never word runes
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// isSpaceRune returns unicode.IsSpace(r), at once for the General
+// Punctuation block, whose quotation marks and dashes are the most common
+// characters outside ASCII in English text.
+func isSpaceRune(r rune) bool {
+	if isGeneralPunct(r) {
+		return r <= '\u200A' || r == '\u2028' || r == '\u2029' || r == '\u202F' || r == '\u205F'
+	}
+	return unicode.IsSpace(r)
 }
 
 // isGeneralPunct reports whether r is in the General Punctuation block,
