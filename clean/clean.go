@@ -189,9 +189,8 @@ func normalLines(lines []string, text string) ([]string, bool) {
 func scanNormal(text string, lines *[]string) bool {
 	start := 0 // of the current line
 	for i := 0; i < len(text); {
-		if i+16 <= len(text) && special(load8(text, i))|special(load8(text, i+8)) == 0 {
-			i += 16
-			continue
+		if i += plainPrefix(text[i:]); i == len(text) {
+			break
 		}
 		if i+8 <= len(text) {
 			// Skip the plain bytes before the first other one.
@@ -227,6 +226,34 @@ func scanNormal(text string, lines *[]string) bool {
 		*lines = append(*lines, trimRightSpace(text[start:]))
 	}
 	return true
+}
+
+// plainPrefix returns a length of s, a multiple of 32, such that special
+// finds nothing in s up to there and does in the 32 bytes after it, or
+// there are fewer than 32 left.
+func plainPrefix(s string) int {
+	n := 0
+	for len(s) >= 32 && special32(load8(s, 0), load8(s, 8), load8(s, 16), load8(s, 24)) == 0 {
+		s = s[32:]
+		n += 32
+	}
+	return n
+}
+
+// special32 returns special(a)|special(b)|special(c)|special(d), in fewer
+// operations.
+func special32(a, b, c, d uint64) uint64 {
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x8080808080808080
+	)
+	// As in special, on the low seven bits of each byte: a top bit set
+	// in the sum with 1 tells DEL, one clear in the sum with 0x80-' ' a
+	// control character; ^p|^q is ^(p&q).
+	ya, yb, yc, yd := a&^highs, b&^highs, c&^highs, d&^highs
+	del := (ya + ones) | (yb + ones) | (yc + ones) | (yd + ones)
+	printable := (ya + (0x80-' ')*ones) & (yb + (0x80-' ')*ones) & (yc + (0x80-' ')*ones) & (yd + (0x80-' ')*ones)
+	return (a | b | c | d | del | ^printable) & highs
 }
 
 // trimRightSpace returns strings.TrimRightFunc(l, unicode.IsSpace), at once
@@ -983,13 +1010,18 @@ func linkLike(l string) bool {
 		countFieldsMax(l, maxLinkWords+1) > maxLinkWords {
 		return false
 	}
+	// The first letter or digit, and whether there is a letter: both are
+	// known at the first letter.
 	first, hasLetter := rune(0), false
 	for _, r := range l {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		if letter := unicode.IsLetter(r); letter || unicode.IsDigit(r) {
 			if first == 0 {
 				first = r
 			}
-			hasLetter = hasLetter || unicode.IsLetter(r)
+			if letter {
+				hasLetter = true
+				break
+			}
 		}
 	}
 	return hasLetter && !unicode.IsLower(first)
@@ -999,6 +1031,14 @@ func linkLike(l string) bool {
 // character before closing quotes, brackets and asterisks is a full stop,
 // an ellipsis, a comma, a semicolon or a colon.
 func endsSentence(l string) bool {
+	// At once for the common line that ends in another ASCII character.
+	if n := len(l); n > 0 && l[n-1] < utf8.RuneSelf {
+		switch c := l[n-1]; c {
+		case '"', '\'', ')', ']', '*':
+		default:
+			return c == '.' || c == ',' || c == ';' || c == ':'
+		}
+	}
 	end := strings.TrimRight(l, "\"'”’»)]*")
 	last, _ := utf8.DecodeLastRuneInString(end)
 	switch last {

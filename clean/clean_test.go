@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"regexp/syntax"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -337,12 +338,103 @@ func TestFirstBytes(t *testing.T) {
 }
 
 func TestCountFieldsMax(t *testing.T) {
-	for _, s := range []string{"", " ", "a", " a b  c ", "a\u00a0b\u2009c\td", "\xff \xfe", "é é é é"} {
+	texts := []string{"", " ", "a", " a b  c ", "a\u00a0b\u2009c\td", "\xff \xfe", "é é é é",
+		"one two three four five six seven eight nine ten eleven", " a\tb\nc\vd\fe\rf  gg hh\u00a0ii \x1f\x7fj k"}
+	// Every byte at every offset of a text read eight bytes at a time.
+	base := "In the  town,\tthe river\u00a0rose\n over 7 ft "
+	for c := range 256 {
+		for i := range len(base) + 1 {
+			texts = append(texts, base[:i]+string([]byte{byte(c)})+base[i:])
+		}
+	}
+	for _, s := range texts {
 		n := countFields(s)
 		for limit := 0; limit <= n+1; limit++ {
 			if got := countFieldsMax(s, limit); got != min(n, limit) {
 				t.Errorf("countFieldsMax(%q, %d) = %d, want %d", s, limit, got, min(n, limit))
 			}
+		}
+	}
+}
+
+func TestHasExact(t *testing.T) {
+	c, err := Parse("[line]\nAdvertisement\nRead more*\n[heading]\nRelated\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		set  *phraseSet
+		key  string
+		want bool
+	}{
+		{&c.lines, "advertisement", true},
+		{&c.lines, "read more", true},
+		{&c.lines, "read mora", false},      // as long as a phrase
+		{&c.lines, "advertisements", false}, // longer than every phrase
+		{&c.lines, "", false},               // shorter
+		{&c.lines, "related", false},        // the other set's
+		{&c.headings, "related", true},
+		{&c.headings, "relate", false},
+		{&phraseSet{}, "related", false}, // an empty set
+	} {
+		if got := tc.set.hasExact([]byte(tc.key)); got != tc.want || got != tc.set.exact[tc.key] {
+			t.Errorf("hasExact(%q) = %v, want %v", tc.key, got, tc.want)
+		}
+	}
+}
+
+func TestLiteralHeads(t *testing.T) {
+	for _, tt := range []struct {
+		re       string
+		heads    string // joined by "|"
+		complete bool
+	}{
+		{`abc`, "abc", true},
+		{`^abc\b`, "abc", true},
+		{`^(we|this (web)?site) uses? cookies\b`, "we use cookies|we uses cookies|this site use cookies|this site uses cookies|this website use cookies|this website uses cookies", true},
+		{`^share (this|on)\b.{0,60}$`, "share this|share on", false},
+		{`^\d+ comments?$`, "", false},
+		{`(?i)^abc`, "", false},
+		// The third part would pass maxHeads.
+		{`^(aa|bb|cc|dd)(ee|ff|gg|hh)(ii|jj)`, "aaee|aaff|aagg|aahh|bbee|bbff|bbgg|bbhh|ccee|ccff|ccgg|cchh|ddee|ddff|ddgg|ddhh", false},
+		{`^(a|b)c`, "", false}, // a character class
+		{`^x?`, "|x", true},
+	} {
+		sre, err := syntax.Parse(tt.re, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		heads, complete := literalHeads(sre.Simplify(), maxHeads)
+		if got := strings.Join(heads, "|"); got != tt.heads || complete != tt.complete {
+			t.Errorf("literalHeads(%s) = %q, %v, want %q, %v", tt.re, got, complete, tt.heads, tt.complete)
+		}
+	}
+}
+
+func TestLiteralTails(t *testing.T) {
+	for _, tt := range []struct {
+		re       string
+		ends     bool   // endsText
+		tails    string // joined by "|"
+		complete bool
+	}{
+		{`abc`, false, "abc", true},
+		{`\ball rights reserved\.?$`, true, "all rights reserved|all rights reserved.", true},
+		{`^\d+ comments?$`, true, " comment| comments", false},
+		{`^share (this|on)\b.{0,60}$`, true, "", false},
+		{`(?i)abc$`, true, "", false},
+		{`(ab|cd)$`, true, "ab|cd", true},
+		{`x$|y`, false, "x|y", true},
+		{`(?m)abc$`, false, "abc", true},
+	} {
+		sre, err := syntax.Parse(tt.re, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sre = sre.Simplify()
+		tails, complete := literalTails(sre, maxHeads)
+		if got := strings.Join(tails, "|"); got != tt.tails || complete != tt.complete || endsText(sre) != tt.ends {
+			t.Errorf("literalTails(%s) = %q, %v, endsText %v, want %q, %v, %v", tt.re, got, complete, endsText(sre), tt.tails, tt.complete, tt.ends)
 		}
 	}
 }

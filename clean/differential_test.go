@@ -252,10 +252,11 @@ func TestMatcherPrepare(t *testing.T) {
 	}
 }
 
-// TestIsNormal checks isNormal, which reads eight bytes at a time, against
-// the byte-at-a-time reference, with every ASCII byte at every offset.
+// TestIsNormal checks isNormal, which reads up to 32 bytes at a time,
+// against the byte-at-a-time reference, with every byte at every offset of
+// a text longer than 64 bytes.
 func TestIsNormal(t *testing.T) {
-	base := "abcdefghijklmnopqrstuvwxyz ABC\n123é"
+	base := "abcdefghijklmnopqrstuvwxyz ABC\n123é" + "~ 0123456789 The quick brown fox jumps over~"
 	for c := range 256 {
 		for i := range len(base) {
 			for _, s := range []string{base[:i] + string(rune(c)) + base[i:], base[:i] + string([]byte{byte(c)}) + base[i:]} {
@@ -299,7 +300,10 @@ func checkNormalLines(t *testing.T, s string) {
 func TestLinkLikeDifferential(t *testing.T) {
 	lines := append(oddLines(t), "", " ", "Recent News", "Floods hit town.", "Floods hit town\u201d", "7 things",
 		strings.Repeat("Word ", 16), strings.Repeat("Word ", 17), strings.Repeat("é", 121), strings.Repeat("é", 120),
-		strings.Repeat("x", 480), strings.Repeat("x", 481))
+		strings.Repeat("x", 480), strings.Repeat("x", 481),
+		// Ends read at once or trimmed first.
+		"Read more)", "Read more.)", "Read more.\"", "Read more:*", "Read more'", "Read more;", "Read more,",
+		"Read more]", "Read more…", "Read more…\u201d", "Read more?", "Read more!", "Read more 7", "7 more", "7.", "é 7")
 	for _, l := range lines {
 		if got, want := linkLike(l), refLinkLike(l); got != want {
 			t.Fatalf("linkLike(%q) = %v, want %v", l, got, want)
@@ -330,6 +334,27 @@ func TestJoinedLen(t *testing.T) {
 		joined := strings.Join(lines, "\n")
 		if len(joined) != joinedLen(lines) || (len(core) == len(joined)) != (core == joined) {
 			t.Fatalf("%q: joined %q (%d, joinedLen %d), core %q", text, joined, len(joined), joinedLen(lines), core)
+		}
+	}
+}
+
+// TestAppendLowCountsBytes checks appendLowCounts, which copies eight bytes
+// at a time inside a field, against appendFolded and countFields with every
+// byte at every offset of lines of words, spaces and capitals.
+func TestAppendLowCountsBytes(t *testing.T) {
+	for _, base := range []string{
+		"Word AZ az @[`{ Long words here and there, end.",
+		" lead  double   spaces ZZZZZZZZ aaaaaaaa \u00e9t\u00e9 x ",
+	} {
+		for c := range 256 {
+			for i := range len(base) {
+				for _, l := range []string{base[:i] + string(rune(c)) + base[i+1:], base[:i] + string([]byte{byte(c)}) + base[i:]} {
+					low, runes, fields := appendLowCounts(nil, l)
+					if string(low) != string(appendFolded(nil, l, false)) || runes != utf8.RuneCountInString(l) || fields != countFields(l) {
+						t.Fatalf("appendLowCounts(%q) = %q, %d, %d", l, low, runes, fields)
+					}
+				}
+			}
 		}
 	}
 }

@@ -3,7 +3,9 @@ package clean
 import (
 	"bufio"
 	"bytes"
+	"encoding/binary"
 	"fmt"
+	"math/bits"
 	"regexp"
 	"regexp/syntax"
 	"slices"
@@ -14,9 +16,12 @@ import (
 
 // phraseSet is one section of a furniture list.
 type phraseSet struct {
-	exact  map[string]bool // key(line) equal to a phrase
-	prefix []string        // key(line) starting with one of these, then a word boundary
-	res    []pattern
+	exact map[string]bool // key(line) equal to a phrase
+	// exactLen[n] tells whether exact holds a key of n bytes, so that
+	// most lines are told apart from every phrase without hashing.
+	exactLen []bool
+	prefix   []string // key(line) starting with one of these, then a word boundary
+	res      []pattern
 	// prefixByFirst[b] holds the entries of prefix that start with byte
 	// b, and resByFirst[b] the indexes in res of the patterns that may
 	// match a lower-cased line starting with b (see pattern.first), both
@@ -48,6 +53,12 @@ type pattern struct {
 	first *[256]bool
 	// need is a literal every match contains (empty when none is known).
 	need []byte
+	// heads, when not nil, holds literals one of which every match
+	// starts with; the pattern is anchored at the start of the line.
+	heads [][]byte
+	// tails, when not nil, holds literals one of which every match ends
+	// with; the pattern is anchored at the end of the line.
+	tails [][]byte
 }
 
 // mayMatch reports whether p can match low; when false, p.re cannot.
@@ -55,7 +66,33 @@ func (p *pattern) mayMatch(low []byte) bool {
 	if p.first != nil && (len(low) == 0 || !p.first[low[0]]) {
 		return false
 	}
+	if p.heads != nil && !hasAnyPrefix(low, p.heads) {
+		return false
+	}
+	if p.tails != nil && !hasAnySuffix(low, p.tails) {
+		return false
+	}
 	return len(p.need) == 0 || bytes.Contains(low, p.need)
+}
+
+// hasAnySuffix reports whether b ends with one of tails.
+func hasAnySuffix(b []byte, tails [][]byte) bool {
+	for _, t := range tails {
+		if bytes.HasSuffix(b, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasAnyPrefix reports whether b starts with one of heads.
+func hasAnyPrefix(b []byte, heads [][]byte) bool {
+	for _, h := range heads {
+		if bytes.HasPrefix(b, h) {
+			return true
+		}
+	}
+	return false
 }
 
 // Parse returns a Cleaner for a furniture list in the format of the embedded
@@ -109,6 +146,10 @@ func (s *phraseSet) add(entry string) error {
 		s.exact = make(map[string]bool)
 	}
 	s.exact[k] = true
+	if len(k) >= len(s.exactLen) {
+		s.exactLen = slices.Grow(s.exactLen, len(k)+1-len(s.exactLen))[:len(k)+1]
+	}
+	s.exactLen[len(k)] = true
 	if prefix {
 		s.prefix = append(s.prefix, k)
 	}
@@ -173,7 +214,7 @@ func (m *matcher) lower() []byte {
 // lines and regexps apply; otherwise only exact phrases match.
 func (s *phraseSet) matchPrepared(m *matcher, long bool) bool {
 	k := m.key
-	if s.exact[string(k)] {
+	if s.hasExact(k) {
 		return true
 	}
 	if !long {
@@ -207,6 +248,12 @@ func (s *phraseSet) matchPrepared(m *matcher, long bool) bool {
 		}
 	}
 	return false
+}
+
+// hasExact reports whether k is one of the exact phrases, s.exact[string(k)],
+// hashing k only when a phrase is as long.
+func (s *phraseSet) hasExact(k []byte) bool {
+	return len(k) < len(s.exactLen) && s.exactLen[len(k)] && s.exact[string(k)]
 }
 
 // key is the form in which a line is compared with phrases: lower-case,
@@ -287,6 +334,19 @@ func appendLowCounts(dst []byte, l string) (low []byte, runes, fields int) {
 	dst = slices.Grow(dst, len(l))
 	space := false
 	for i := 0; i < len(l); {
+		// Inside a field, eight plain ASCII bytes at a time (see
+		// plainRun8), the most of a line.
+		if i+8 <= len(l) && !space && len(dst) > start {
+			if x := load8(l, i); plainRun8(x) {
+				n := len(dst)
+				dst = slices.Grow(dst, 8)[:n+8]
+				binary.LittleEndian.PutUint64(dst[n:], lower8(x))
+				fields += bits.OnesCount64(spaces8(x))
+				runes += 8
+				i += 8
+				continue
+			}
+		}
 		c := l[i]
 		if c < utf8.RuneSelf {
 			if asciiSpace[c] {
@@ -334,6 +394,50 @@ func appendLowCounts(dst []byte, l string) (low []byte, runes, fields int) {
 		dst = utf8.AppendRune(dst, unicode.ToLower(r))
 	}
 	return dst, runes, fields
+}
+
+// plainRun8 reports whether appendLowCounts, inside a field, can copy the
+// eight bytes of x as lower8(x), each space starting a field: they are
+// ASCII characters from ' ' on, and no space follows another or ends them.
+func plainRun8(x uint64) bool {
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x8080808080808080
+	)
+	// With no top bit set in x, adding 0x80-' ' sets it in every byte of
+	// ' ' or more, and carries into no other byte.
+	if x&highs != 0 || (x+(0x80-' ')*ones)&highs != highs {
+		return false
+	}
+	sp := spaces8(x)
+	return sp&(sp>>8) == 0 && sp>>63 == 0
+}
+
+// spaces8 returns the bytes of x, eight ASCII bytes, that are spaces, each
+// as its top bit.
+func spaces8(x uint64) uint64 {
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x8080808080808080
+	)
+	// x^' '*ones has a zero byte where x has a space; adding 0x7F sets
+	// the top bit of every other byte, without carrying into the next.
+	return ^((x ^ ' '*ones) + 0x7F*ones) & highs
+}
+
+// lower8 returns x, eight ASCII bytes, with the letters 'A'..'Z' made
+// lower case.
+func lower8(x uint64) uint64 {
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x8080808080808080
+	)
+	// Each sum sets the top bit of a byte of x (all below 0x80) that is
+	// at least 'A' or more than 'Z', without carrying into the next.
+	ge := x + (0x80-'A')*ones
+	gt := x + (0x80-'Z'-1)*ones
+	upper := (ge &^ gt) & highs
+	return x | upper>>2 // 0x80>>2 is 'a'-'A'
 }
 
 // asciiWord marks the ASCII bytes other than white space; asciiLower maps
@@ -440,6 +544,24 @@ func countFieldsMax(s string, limit int) int {
 	n := 0
 	in := false
 	for i := 0; i < len(s); {
+		// Eight ASCII bytes at a time: a field starts at each byte other
+		// than white space after one that is.
+		if i+8 <= len(s) {
+			if x := load8(s, i); x&highs == 0 {
+				space := asciiSpaces8(x)
+				after := space << 8
+				if !in {
+					after |= 0x80
+				}
+				n += bits.OnesCount64(^space & after & highs)
+				in = space>>63 == 0
+				i += 8
+				if n >= limit {
+					return limit
+				}
+				continue
+			}
+		}
 		c := s[i]
 		var space bool
 		if c < utf8.RuneSelf {
@@ -463,6 +585,23 @@ func countFieldsMax(s string, limit int) int {
 	return n
 }
 
+// Masks of every byte of a word, for reading eight bytes at a time.
+const (
+	ones  = 0x0101010101010101
+	highs = 0x8080808080808080
+)
+
+// asciiSpaces8 returns the bytes of x, eight ASCII bytes, that asciiSpace
+// marks, each as its top bit.
+func asciiSpaces8(x uint64) uint64 {
+	// x^' '*ones has a zero byte where x has a space, and adding 0x7F sets
+	// the top bit of every other; x+(0x80-c)*ones sets it in every byte of
+	// c or more. No sum carries into the next byte.
+	space := ^((x ^ ' '*ones) + 0x7F*ones)
+	control := (x + (0x80-'\t')*ones) &^ (x + (0x80-'\r'-1)*ones) // '\t'..'\r'
+	return (space | control) & highs
+}
+
 // newPattern derives the prefilters of re from its syntax. A test that
 // cannot be derived is left out, so the prefilters never reject a line the
 // regexp would match.
@@ -477,6 +616,20 @@ func newPattern(re *regexp.Regexp) pattern {
 		var set [256]bool
 		if nullable, ok := firstBytes(sre, &set); ok && !nullable {
 			p.first = &set
+		}
+		if heads, _ := literalHeads(sre, maxHeads); len(heads) > 0 && !slices.Contains(heads, "") {
+			slices.Sort(heads)
+			for _, h := range slices.Compact(heads) {
+				p.heads = append(p.heads, []byte(h))
+			}
+		}
+	}
+	if endsText(sre) {
+		if tails, _ := literalTails(sre, maxHeads); len(tails) > 0 && !slices.Contains(tails, "") {
+			slices.Sort(tails)
+			for _, t := range slices.Compact(tails) {
+				p.tails = append(p.tails, []byte(t))
+			}
 		}
 	}
 	if lit := requiredLiteral(sre); lit != "" {
@@ -552,6 +705,135 @@ func firstBytes(re *syntax.Regexp, set *[256]bool) (nullable, ok bool) {
 		return any, true
 	}
 	return false, false
+}
+
+// maxHeads bounds the literals literalHeads expands a regexp into.
+const maxHeads = 16
+
+// literalHeads returns literals one of which every match of re starts with,
+// at most limit of them, expanding literals, alternations and optional
+// parts from the start of re; complete reports that the literals are whole
+// matches, so that what follows re in a sequence may extend them. A
+// literal may be "", when nothing is known.
+func literalHeads(re *syntax.Regexp, limit int) (heads []string, complete bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 {
+			return []string{""}, false
+		}
+		return []string{string(re.Rune)}, true
+	case syntax.OpEmptyMatch, syntax.OpBeginText, syntax.OpBeginLine, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return []string{""}, true // consume nothing
+	case syntax.OpCapture:
+		return literalHeads(re.Sub[0], limit)
+	case syntax.OpQuest:
+		sub, complete := literalHeads(re.Sub[0], limit-1)
+		if slices.Contains(sub, "") {
+			return sub, complete
+		}
+		return append([]string{""}, sub...), complete
+	case syntax.OpAlternate:
+		complete = true
+		for _, sub := range re.Sub {
+			h, c := literalHeads(sub, limit-len(heads))
+			heads, complete = append(heads, h...), complete && c
+			if len(heads) >= limit {
+				return []string{""}, false
+			}
+		}
+		return heads, complete
+	case syntax.OpConcat:
+		heads = []string{""}
+		for _, sub := range re.Sub {
+			h, c := literalHeads(sub, limit)
+			if len(heads)*len(h) > limit {
+				return heads, false
+			}
+			var next []string
+			for _, a := range heads {
+				for _, b := range h {
+					next = append(next, a+b)
+				}
+			}
+			heads = next
+			if !c {
+				return heads, false
+			}
+		}
+		return heads, true
+	}
+	return []string{""}, false
+}
+
+// endsText reports whether every match of re ends at the end of the text:
+// re is $ (without the m flag) or a sequence that ends with it.
+func endsText(re *syntax.Regexp) bool {
+	for {
+		switch re.Op {
+		case syntax.OpEndText:
+			return true
+		case syntax.OpCapture:
+			re = re.Sub[0]
+		case syntax.OpConcat:
+			re = re.Sub[len(re.Sub)-1]
+		default:
+			return false
+		}
+	}
+}
+
+// literalTails is literalHeads from the end: it returns literals one of
+// which every match of re ends with, at most limit of them, and whether
+// they are whole matches, so that what precedes re in a sequence may
+// extend them.
+func literalTails(re *syntax.Regexp, limit int) (tails []string, complete bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 {
+			return []string{""}, false
+		}
+		return []string{string(re.Rune)}, true
+	case syntax.OpEmptyMatch, syntax.OpEndText, syntax.OpEndLine, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return []string{""}, true // consume nothing
+	case syntax.OpCapture:
+		return literalTails(re.Sub[0], limit)
+	case syntax.OpQuest:
+		sub, complete := literalTails(re.Sub[0], limit-1)
+		if slices.Contains(sub, "") {
+			return sub, complete
+		}
+		return append([]string{""}, sub...), complete
+	case syntax.OpAlternate:
+		complete = true
+		for _, sub := range re.Sub {
+			t, c := literalTails(sub, limit-len(tails))
+			tails, complete = append(tails, t...), complete && c
+			if len(tails) >= limit {
+				return []string{""}, false
+			}
+		}
+		return tails, complete
+	case syntax.OpConcat:
+		tails = []string{""}
+		for k := len(re.Sub) - 1; k >= 0; k-- {
+			t, c := literalTails(re.Sub[k], limit)
+			if len(tails)*len(t) > limit {
+				return tails, false
+			}
+			var next []string
+			for _, a := range tails {
+				for _, b := range t {
+					next = append(next, b+a)
+				}
+			}
+			tails = next
+			if !c {
+				return tails, false
+			}
+		}
+		return tails, true
+	}
+	return []string{""}, false
 }
 
 // requiredLiteral returns the longest case-sensitive literal that re

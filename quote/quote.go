@@ -51,11 +51,23 @@ const (
 )
 
 // Scan returns the quotation spans of body in text order.
+//
+// Single quotation marks count only in a body without double marks. Most
+// bodies have some, and a scan for double marks sees every one in the
+// paragraphs, so the paragraphs are scanned for those first; the body is
+// read for double marks, and scanned again for single ones, only when the
+// paragraphs hold none (a scan for double marks then finds nothing).
 func Scan(body string, paras []segment.Paragraph) []Span {
-	single := !hasDoubleMarks(body)
 	var out []Span
+	double := false
 	for pi := range paras {
-		out = scanParagraph(body, paras, pi, single, out)
+		out = scanParagraph(body, paras, pi, false, &double, out)
+	}
+	if !double && !hasDoubleMarks(body) {
+		out = out[:0]
+		for pi := range paras {
+			out = scanParagraph(body, paras, pi, true, &double, out)
+		}
 	}
 	out = append(out, blocks(body, paras, out)...)
 	sortSpans(out)
@@ -262,7 +274,20 @@ func mayLead8(x uint64, single bool) uint64 {
 	return m & highs
 }
 
-func scanParagraph(body string, paras []segment.Paragraph, pi int, single bool, out []Span) []Span {
+// isDoubleMark reports whether r is a double quotation mark, one of those
+// hasDoubleMarks looks for.
+func isDoubleMark(r rune) bool {
+	switch r {
+	case '"', '\u201c', '\u201d', '\u201e', '\u00ab', '\u00bb':
+		return true
+	}
+	return false
+}
+
+// scanParagraph appends the quotations of paragraph pi to out, with single
+// marks or without (see classify). It sets *double when it meets a double
+// mark, which it does wherever paragraph pi holds one.
+func scanParagraph(body string, paras []segment.Paragraph, pi int, single bool, double *bool, out []Span) []Span {
 	p := paras[pi]
 	inQuote := false
 	var openAt, openSize int
@@ -277,6 +302,9 @@ func scanParagraph(body string, paras []segment.Paragraph, pi int, single bool, 
 			break
 		}
 		r, size := utf8.DecodeRuneInString(body[i:])
+		if isDoubleMark(r) {
+			*double = true
+		}
 		kind, fam := classify(body, i, r, single)
 		if kind == notMark {
 			i += size

@@ -144,6 +144,15 @@ func TestIsWordRune(t *testing.T) {
 	}
 }
 
+// TestIsSpaceRune checks the fast path of isSpaceRune on every rune.
+func TestIsSpaceRune(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune+1; r++ {
+		if got, want := isSpaceRune(r), unicode.IsSpace(r); got != want {
+			t.Errorf("isSpaceRune(%U) = %v, want %v", r, got, want)
+		}
+	}
+}
+
 // TestMaxLowerShrink checks that no character's encoding shrinks more than
 // maxLowerShrink times when it is lower-cased.
 func TestMaxLowerShrink(t *testing.T) {

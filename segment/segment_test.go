@@ -202,3 +202,20 @@ func TestEmptyRanges(t *testing.T) {
 		}
 	}
 }
+
+// TestASCIIAbbrev checks asciiAbbrev, which packs a word of ASCII letters
+// and digits without lower-casing it first, against isAbbrevWord.
+func TestASCIIAbbrev(t *testing.T) {
+	words := []string{"", "a", "v", "V", "Gen", "GEN", "gEn", "Messrs", "MESSRS", "Messrsx", "No", "N0", "no1",
+		"Sept", "Sep7", "Inc", "Smith", "abcdefgh", "2", "Approx", "approxi", "Jr", "JR"}
+	for w := range abbreviations {
+		if !strings.Contains(w, ".") {
+			words = append(words, w, strings.ToUpper(w), strings.ToUpper(w[:1])+w[1:], w+"s", w+"1")
+		}
+	}
+	for _, w := range words {
+		if got, want := asciiAbbrev(w), isAbbrevWord(w); got != want {
+			t.Errorf("asciiAbbrev(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

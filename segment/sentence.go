@@ -69,6 +69,11 @@ func abbrevKind(lw []byte) int {
 	if !ok {
 		return notAbbrev // longer than any abbreviation
 	}
+	return lookupAbbrev(key)
+}
+
+// lookupAbbrev returns the kind of the word packed in key (see packWord).
+func lookupAbbrev(key uint64) int {
 	for i := slotOf(key); ; i = (i + 1) % abbrevSlots {
 		switch abbrevTable.keys[i] {
 		case key:
@@ -266,7 +271,15 @@ func sentenceBytes8(x uint64) uint64 {
 	return (x | ^dot | ^bang | ^ques) & highs
 }
 
+// appendTrimmed appends the span text[s:e] without white space at either
+// end, unless nothing is left.
 func appendTrimmed(out []article.Span, text string, s, e int) []article.Span {
+	// Most sentences start and end with ASCII characters that are not
+	// white space.
+	if s < e && text[s] < utf8.RuneSelf && !asciiSpace[text[s]] &&
+		text[e-1] < utf8.RuneSelf && !asciiSpace[text[e-1]] {
+		return append(out, article.Span{Start: s, End: e})
+	}
 	for s < e {
 		r, size := utf8.DecodeRuneInString(text[s:])
 		if !unicode.IsSpace(r) {
@@ -357,7 +370,7 @@ func isBoundary(text string, para article.Span, p, end int) bool {
 			return false // an initial: "John F. Kennedy"
 		}
 	}
-	if strings.Count(w, ".") >= 1 && len(w) <= 6 {
+	if len(w) <= 6 && strings.IndexByte(w, '.') >= 0 {
 		return startsSentence(text[j:]) // S.B.U. — a dotted acronym
 	}
 	return true

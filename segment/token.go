@@ -97,9 +97,16 @@ func AppendTokens(out []Token, text string, lo, hi int) []Token {
 				i = j
 				continue
 			}
+			// A joiner before a space or mark: the end of a sentence or a
+			// clause, which wordEnd would return at once too.
+			if e, ok := joinerEnd(t, i, j); ok {
+				out = append(out, Token{i, e, t[i:e]})
+				i = e
+				continue
+			}
 		case classHigh:
 			r, s := utf8.DecodeRuneInString(text[i:])
-			if unicode.IsSpace(r) {
+			if isSpaceRune(r) {
 				i += s
 				continue
 			}
@@ -115,6 +122,41 @@ func AppendTokens(out []Token, text string, lo, hi int) []Token {
 		i = j
 	}
 	return out
+}
+
+// joinerEnd returns wordEnd(t, i, j, len(t)) when the word t[i:j] of
+// ASCII letters and digits is followed by a joiner and then by the end of
+// t or an ASCII character other than a letter or digit, and reports
+// whether it is: the word ends before the joiner, or after it for a period
+// that ends an abbreviation ("Gen.").
+func joinerEnd(t string, i, j int) (int, bool) {
+	c := t[j]
+	if byteClass[c] != classJoiner {
+		return 0, false
+	}
+	if j+1 == len(t) {
+		return j, true
+	}
+	if k := byteClass[t[j+1]]; k == classWord || k == classHigh {
+		return 0, false
+	}
+	if c == '.' && asciiAbbrev(t[i:j]) {
+		return j + 1, true
+	}
+	return j, true
+}
+
+// asciiAbbrev reports isAbbrevWord(w) for a word w of ASCII letters and
+// digits, packing it in lower case without copying.
+func asciiAbbrev(w string) bool {
+	if len(w) > 7 {
+		return false // longer than any abbreviation (see packWord)
+	}
+	key := uint64(len(w)) << 56
+	for i := range len(w) {
+		key |= uint64(w[i]|0x20) << (8 * i) // lower case; digits stay
+	}
+	return lookupAbbrev(key) != notAbbrev
 }
 
 // wordEnd returns the end of the word that starts at i, whose first
@@ -173,6 +215,16 @@ func isWordRune(r rune) bool {
 		return false // dashes and curly quotes, common and never word runes
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// isSpaceRune returns unicode.IsSpace(r), at once for the General
+// Punctuation block, whose quotation marks and dashes are the most common
+// characters outside ASCII in English text.
+func isSpaceRune(r rune) bool {
+	if isGeneralPunct(r) {
+		return r <= '\u200A' || r == '\u2028' || r == '\u2029' || r == '\u202F' || r == '\u205F'
+	}
+	return unicode.IsSpace(r)
 }
 
 // isGeneralPunct reports whether r is in the General Punctuation block,
