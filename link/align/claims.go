@@ -36,8 +36,7 @@ type cunit struct {
 // share content words together with numbers, named entities or a credited
 // source.
 func (a *Aligner) Claims(docs []article.Document) []ClaimCluster {
-	in := interner{}
-	units := a.claimUnits(docs, in)
+	units := a.claimUnits(docs, newTokenSets(a.lex))
 	sets := make([][]int32, len(units))
 	for i := range units {
 		sets[i] = units[i].toks
@@ -95,7 +94,7 @@ func lessClaim(x, y ClaimRef) bool {
 	return x.End < y.End
 }
 
-func (a *Aligner) claimUnits(docs []article.Document, in interner) []cunit {
+func (a *Aligner) claimUnits(docs []article.Document, ts *tokenSets) []cunit {
 	var units []cunit
 	for d := range docs {
 		doc := &docs[d]
@@ -108,7 +107,7 @@ func (a *Aligner) claimUnits(docs []article.Document, in interner) []cunit {
 				return
 			}
 			text := strings.TrimSpace(doc.Body[lo:hi])
-			u := cunit{ref: ClaimRef{Doc: d, Start: lo, End: hi, Text: text}, toks: in.set(a.lex.Tokens(text))}
+			u := cunit{ref: ClaimRef{Doc: d, Start: lo, End: hi, Text: text}, toks: ts.of(text)}
 			if len(u.toks) < 3 {
 				return
 			}

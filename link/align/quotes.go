@@ -79,8 +79,7 @@ type qunit struct {
 // Quotes clusters the quotations of docs that render one utterance. A
 // quotation of several sentences can join one cluster per sentence.
 func (a *Aligner) Quotes(docs []article.Document) []QuoteCluster {
-	in := interner{}
-	units := a.quoteUnits(docs, in)
+	units := a.quoteUnits(docs, newTokenSets(a.lex))
 	sets := make([][]int32, len(units))
 	for i := range units {
 		sets[i] = units[i].toks
@@ -253,7 +252,7 @@ func pickName(counts map[string]int) string {
 	return best
 }
 
-func (a *Aligner) quoteUnits(docs []article.Document, in interner) []qunit {
+func (a *Aligner) quoteUnits(docs []article.Document, ts *tokenSets) []qunit {
 	var units []qunit
 	for d := range docs {
 		doc := &docs[d]
@@ -270,14 +269,14 @@ func (a *Aligner) quoteUnits(docs []article.Document, in interner) []qunit {
 				if lo > 0 { // and the sentence before, where a paraphrase often leads in
 					lo, _ = sentenceBounds(doc.Body, max(lo-2, 0), max(lo-2, 0), a.opt.ContextBytes)
 				}
-				ctx = in.set(a.lex.Tokens(maskSpans(doc.Body, lo, hi, spans)))
+				ctx = ts.of(maskSpans(doc.Body, lo, hi, spans))
 			}
 			spk := newSpeaker(q.Speaker, q.Anonymous)
 			words := wordCount(q.Text)
 			for _, s := range splitSentences(q.Text) {
 				units = append(units, qunit{
 					doc: d, quote: qi, text: s, norm: normText(s), words: min(words, wordCount(s)),
-					toks: in.set(a.lex.Tokens(s)), ctx: ctx, spk: spk,
+					toks: ts.of(s), ctx: ctx, spk: spk,
 				})
 			}
 		}

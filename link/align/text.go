@@ -158,6 +158,30 @@ func trimLabel(s string, maxWords int) string {
 // tokenSet interns tokens and returns the sorted set of their ids.
 type interner map[string]int32
 
+// tokenSets gives the interned token set of a text, once per distinct text:
+// the articles of one story repeat many sentences word for word (wire copy,
+// reprints), and the lexicon's tokenizing is the costliest part of aligning.
+// The sets it returns are shared and must not be modified.
+type tokenSets struct {
+	lex  *Lexicon
+	in   interner
+	memo map[string][]int32
+}
+
+func newTokenSets(lex *Lexicon) *tokenSets {
+	return &tokenSets{lex: lex, in: interner{}, memo: map[string][]int32{}}
+}
+
+// of returns the sorted, interned token set of text.
+func (ts *tokenSets) of(text string) []int32 {
+	if set, ok := ts.memo[text]; ok {
+		return set
+	}
+	set := ts.in.set(ts.lex.Tokens(text))
+	ts.memo[text] = set
+	return set
+}
+
 func (in interner) set(toks []string) []int32 {
 	out := make([]int32, 0, len(toks))
 	for _, t := range toks {
