@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"slices"
 
 	"github.com/hearsaylab/hearsay/article"
 	"github.com/hearsaylab/hearsay/internal/jsonw"
@@ -491,20 +492,21 @@ func (s *spill) close() error {
 	return err
 }
 
-// docList holds the documents of a corpus in order: in memory, or as JSON
-// in a spill file with their offsets.
+// docList holds the documents of a corpus in order: in memory, or in their
+// binary form (article.Document.AppendBinary, which reads back ten times
+// faster than JSON) in a spill file with their offsets.
 type docList struct {
 	mem  []article.Document
 	sp   *spill
 	offs []int64 // start of each document in sp, plus the end of the last
-	buf  []byte  // the JSON of the document being added, reused
+	buf  []byte  // the document being added, reused
 }
 
 func newDocList(dir string) (*docList, error) {
 	if dir == "" {
 		return &docList{mem: []article.Document{}}, nil
 	}
-	sp, err := newSpill(dir, "hearsay-docs-*.jsonl")
+	sp, err := newSpill(dir, "hearsay-docs-*.bin")
 	if err != nil {
 		return nil, err
 	}
@@ -523,7 +525,7 @@ func (l *docList) add(d article.Document) error {
 		l.mem = append(l.mem, d)
 		return nil
 	}
-	b, err := d.AppendJSON(l.buf[:0])
+	b, err := d.AppendBinary(l.buf[:0])
 	if err != nil {
 		return err
 	}
@@ -553,7 +555,7 @@ func (l *docList) get(i int) (article.Document, error) {
 		return article.Document{}, err
 	}
 	var d article.Document
-	if err := json.Unmarshal(b, &d); err != nil {
+	if err := d.UnmarshalBinary(b); err != nil {
 		return article.Document{}, fmt.Errorf("link: reading back document %d: %w", i, err)
 	}
 	return d, nil
@@ -584,12 +586,25 @@ func (l *docList) writeJSON(w *bufio.Writer) error {
 	}
 	w.WriteByte('[')
 	r := bufio.NewReaderSize(io.NewSectionReader(l.sp.f, 0, l.sp.n), 1<<20)
+	var rec, js []byte
 	for i := 0; i < l.len(); i++ {
 		if i > 0 {
 			w.WriteByte(',')
 		}
-		if _, err := io.CopyN(w, r, l.offs[i+1]-l.offs[i]); err != nil {
-			return fmt.Errorf("link: copying documents: %w", err)
+		rec = slices.Grow(rec[:0], int(l.offs[i+1]-l.offs[i]))[:l.offs[i+1]-l.offs[i]]
+		if _, err := io.ReadFull(r, rec); err != nil {
+			return fmt.Errorf("link: reading back documents: %w", err)
+		}
+		var d article.Document
+		if err := d.UnmarshalBinary(rec); err != nil {
+			return fmt.Errorf("link: reading back document %d: %w", i, err)
+		}
+		var err error
+		if js, err = d.AppendJSON(js[:0]); err != nil {
+			return fmt.Errorf("link: writing document %d: %w", i, err)
+		}
+		if _, err := w.Write(js); err != nil {
+			return err
 		}
 	}
 	return w.WriteByte(']')
