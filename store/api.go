@@ -18,11 +18,12 @@ import (
 	"net/url"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/hearsaylab/hearsay/article"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // database/sql driver "pgx"
-	_ "modernc.org/sqlite"             // database/sql driver "sqlite"
+	"modernc.org/sqlite"               // database/sql driver "sqlite"
 )
 
 // Backend names, as Store.Backend returns them.
@@ -79,7 +80,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 			s.db.SetMaxOpenConns(1)
 		}
 	}
-	if err := s.db.PingContext(ctx); err != nil {
+	if err := s.ping(ctx); err != nil {
 		s.db.Close()
 		return nil, fmt.Errorf("store: connecting to the %s database: %w", s.backend, err)
 	}
@@ -257,4 +258,31 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 		return Stats{}, fmt.Errorf("store: counting rows: %w", err)
 	}
 	return st, nil
+}
+
+// ping makes the first connection. A SQLite file that another process is
+// creating at the same moment can refuse a new connection with SQLITE_BUSY
+// while it switches the file to WAL, without SQLite's busy handler waiting:
+// ping then tries again, with growing pauses, for as long as the busy
+// timeout.
+func (s *Store) ping(ctx context.Context) error {
+	deadline := time.Now().Add(busyTimeoutMS * time.Millisecond)
+	for wait := 5 * time.Millisecond; ; wait = min(2*wait, 250*time.Millisecond) {
+		err := s.db.PingContext(ctx)
+		if err == nil || s.backend != SQLite || !isBusy(err) || time.Now().After(deadline) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(wait):
+		}
+	}
+}
+
+// isBusy reports whether err is SQLite's SQLITE_BUSY (or an extended code of
+// it).
+func isBusy(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code()&0xff == 5 // SQLITE_BUSY
 }
