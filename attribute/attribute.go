@@ -16,6 +16,7 @@ import (
 
 	"github.com/hearsaylab/hearsay/article"
 	"github.com/hearsaylab/hearsay/entity"
+	"github.com/hearsaylab/hearsay/internal/swar"
 	"github.com/hearsaylab/hearsay/internal/wordscan"
 	"github.com/hearsaylab/hearsay/quote"
 	"github.com/hearsaylab/hearsay/segment"
@@ -397,7 +398,7 @@ func (d *doc) needsNarration(i, end int) (int, bool) {
 		}
 		// Most words fail the trigger filters at once.
 		if st, n := toks[i].Start, toks[i].End-toks[i].Start; low != "" && n > 0 && n <= 7 && st+8 <= len(low) {
-			h := shortTriggerHash(load64(low, st)&(1<<(8*n)-1) | uint64(n)<<56)
+			h := shortTriggerHash(swar.Load8(low, st)&(1<<(8*n)-1) | uint64(n)<<56)
 			if short[h>>6]&(1<<(h&63)) == 0 {
 				continue
 			}
@@ -427,7 +428,7 @@ func (d *doc) isTrigger(i int) bool {
 	case n <= 0:
 		return false
 	case n <= 7 && t.Start+8 <= len(d.lower):
-		k := load64(d.lower, t.Start)&(1<<(8*n)-1) | uint64(n)<<56
+		k := swar.Load8(d.lower, t.Start)&(1<<(8*n)-1) | uint64(n)<<56
 		if h := shortTriggerHash(k); v.triggerShort[h>>6]&(1<<(h&63)) == 0 {
 			return false
 		}
@@ -521,7 +522,7 @@ func (d *doc) buildNarration(out []ntok, i, end int) ([]ntok, int, wflag) {
 		}
 		if d.lower != "" {
 			if n := t.End - t.Start; n > 0 && n <= 7 && t.Start+8 <= len(d.lower) {
-				f, id = d.vocab.lookupShort(load64(d.lower, t.Start)&(1<<(8*n)-1) | uint64(n)<<56)
+				f, id = d.vocab.lookupShort(swar.Load8(d.lower, t.Start)&(1<<(8*n)-1) | uint64(n)<<56)
 			} else {
 				f, id = d.vocab.lookupAt(d.lower, t.Start, t.End)
 			}

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hearsaylab/hearsay/entity"
+	"github.com/hearsaylab/hearsay/internal/swar"
 )
 
 //go:embed data/*.txt data/*.tsv
@@ -353,7 +354,7 @@ func (v *vocabulary) lookupAt(s string, i, j int) (wflag, uint32) {
 	case n > 7:
 		return v.lookupLong(s[i:j])
 	case i+8 <= len(s):
-		return v.lookupShort(load64(s, i)&(1<<(8*n)-1) | uint64(n)<<56)
+		return v.lookupShort(swar.Load8(s, i)&(1<<(8*n)-1) | uint64(n)<<56)
 	}
 	return v.lookupShort(shortKey(s[i:j]))
 }
@@ -410,7 +411,7 @@ type longSlot struct {
 // longKey returns the first and the last 8 bytes of the word w of 8 bytes
 // or more, and its length: all of w when it has at most 16 bytes.
 func longKey(w string) (a, b uint64, n uint32) {
-	return load64(w, 0), load64(w, len(w)-8), uint32(len(w))
+	return swar.Load8(w, 0), swar.Load8(w, len(w)-8), uint32(len(w))
 }
 
 // longSlotHash hashes a longKey to 64 bits, of which longSlots uses the
@@ -452,14 +453,7 @@ func shortTriggerHash(k uint64) uint64 {
 // longHash hashes the first 8 bytes and the length of a word of 8 bytes
 // or more to 16 bits, for the filter vocabulary.longBits.
 func longHash(w string) uint64 {
-	return ((load64(w, 0) ^ uint64(len(w))) * 0x9E3779B97F4A7C15) >> 48
-}
-
-// load64 returns the 8 bytes of s from i as a little-endian number.
-func load64(s string, i int) uint64 {
-	s = s[i : i+8]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	return ((swar.Load8(w, 0) ^ uint64(len(w))) * 0x9E3779B97F4A7C15) >> 48
 }
 
 // info returns what the lexicons say about the lower-case word w.

@@ -17,6 +17,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/hearsaylab/hearsay/internal/swar"
 )
 
 //go:embed furniture.txt
@@ -194,7 +196,7 @@ func scanNormal(text string, lines *[]string) bool {
 		}
 		if i+8 <= len(text) {
 			// Skip the plain bytes before the first other one.
-			bad := special(load8(text, i))
+			bad := special(swar.Load8(text, i))
 			if bad == 0 {
 				i += 8
 				continue
@@ -233,7 +235,7 @@ func scanNormal(text string, lines *[]string) bool {
 // there are fewer than 32 left.
 func plainPrefix(s string) int {
 	n := 0
-	for len(s) >= 32 && special32(load8(s, 0), load8(s, 8), load8(s, 16), load8(s, 24)) == 0 {
+	for len(s) >= 32 && special32(swar.Load8(s, 0), swar.Load8(s, 8), swar.Load8(s, 16), swar.Load8(s, 24)) == 0 {
 		s = s[32:]
 		n += 32
 	}
@@ -263,14 +265,6 @@ func trimRightSpace(l string) string {
 		return l
 	}
 	return strings.TrimRightFunc(l, unicode.IsSpace)
-}
-
-// load8 returns the eight bytes of s from i on, the first in the lowest
-// bits.
-func load8(s string, i int) uint64 {
-	s = s[i : i+8]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // special returns the bytes of x that scanNormal must look at more

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/hearsaylab/hearsay/internal/swar"
 )
 
 // phraseSet is one section of a furniture list.
@@ -337,10 +339,10 @@ func appendLowCounts(dst []byte, l string) (low []byte, runes, fields int) {
 		// Inside a field, eight plain ASCII bytes at a time (see
 		// plainRun8), the most of a line.
 		if i+8 <= len(l) && !space && len(dst) > start {
-			if x := load8(l, i); plainRun8(x) {
+			if x := swar.Load8(l, i); plainRun8(x) {
 				n := len(dst)
 				dst = slices.Grow(dst, 8)[:n+8]
-				binary.LittleEndian.PutUint64(dst[n:], lower8(x))
+				binary.LittleEndian.PutUint64(dst[n:], swar.Lower8(x))
 				fields += bits.OnesCount64(spaces8(x))
 				runes += 8
 				i += 8
@@ -397,7 +399,7 @@ func appendLowCounts(dst []byte, l string) (low []byte, runes, fields int) {
 }
 
 // plainRun8 reports whether appendLowCounts, inside a field, can copy the
-// eight bytes of x as lower8(x), each space starting a field: they are
+// eight bytes of x as swar.Lower8(x), each space starting a field: they are
 // ASCII characters from ' ' on, and no space follows another or ends them.
 func plainRun8(x uint64) bool {
 	const (
@@ -423,21 +425,6 @@ func spaces8(x uint64) uint64 {
 	// x^' '*ones has a zero byte where x has a space; adding 0x7F sets
 	// the top bit of every other byte, without carrying into the next.
 	return ^((x ^ ' '*ones) + 0x7F*ones) & highs
-}
-
-// lower8 returns x, eight ASCII bytes, with the letters 'A'..'Z' made
-// lower case.
-func lower8(x uint64) uint64 {
-	const (
-		ones  = 0x0101010101010101
-		highs = 0x8080808080808080
-	)
-	// Each sum sets the top bit of a byte of x (all below 0x80) that is
-	// at least 'A' or more than 'Z', without carrying into the next.
-	ge := x + (0x80-'A')*ones
-	gt := x + (0x80-'Z'-1)*ones
-	upper := (ge &^ gt) & highs
-	return x | upper>>2 // 0x80>>2 is 'a'-'A'
 }
 
 // asciiWord marks the ASCII bytes other than white space; asciiLower maps
@@ -547,7 +534,7 @@ func countFieldsMax(s string, limit int) int {
 		// Eight ASCII bytes at a time: a field starts at each byte other
 		// than white space after one that is.
 		if i+8 <= len(s) {
-			if x := load8(s, i); x&highs == 0 {
+			if x := swar.Load8(s, i); x&highs == 0 {
 				space := asciiSpaces8(x)
 				after := space << 8
 				if !in {
@@ -716,18 +703,39 @@ const maxHeads = 16
 // matches, so that what follows re in a sequence may extend them. A
 // literal may be "", when nothing is known.
 func literalHeads(re *syntax.Regexp, limit int) (heads []string, complete bool) {
+	return literalEnds(re, limit, false)
+}
+
+// literalTails is literalHeads from the end: it returns literals one of
+// which every match of re ends with, at most limit of them, and whether
+// they are whole matches, so that what precedes re in a sequence may
+// extend them.
+func literalTails(re *syntax.Regexp, limit int) (tails []string, complete bool) {
+	return literalEnds(re, limit, true)
+}
+
+// literalEnds is literalHeads, or literalTails when atEnd is set.
+func literalEnds(re *syntax.Regexp, limit int, atEnd bool) (lits []string, complete bool) {
 	switch re.Op {
 	case syntax.OpLiteral:
 		if re.Flags&syntax.FoldCase != 0 {
 			return []string{""}, false
 		}
 		return []string{string(re.Rune)}, true
-	case syntax.OpEmptyMatch, syntax.OpBeginText, syntax.OpBeginLine, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+	case syntax.OpEmptyMatch, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
 		return []string{""}, true // consume nothing
+	case syntax.OpBeginText, syntax.OpBeginLine:
+		if !atEnd {
+			return []string{""}, true
+		}
+	case syntax.OpEndText, syntax.OpEndLine:
+		if atEnd {
+			return []string{""}, true
+		}
 	case syntax.OpCapture:
-		return literalHeads(re.Sub[0], limit)
+		return literalEnds(re.Sub[0], limit, atEnd)
 	case syntax.OpQuest:
-		sub, complete := literalHeads(re.Sub[0], limit-1)
+		sub, complete := literalEnds(re.Sub[0], limit-1, atEnd)
 		if slices.Contains(sub, "") {
 			return sub, complete
 		}
@@ -735,32 +743,40 @@ func literalHeads(re *syntax.Regexp, limit int) (heads []string, complete bool) 
 	case syntax.OpAlternate:
 		complete = true
 		for _, sub := range re.Sub {
-			h, c := literalHeads(sub, limit-len(heads))
-			heads, complete = append(heads, h...), complete && c
-			if len(heads) >= limit {
+			l, c := literalEnds(sub, limit-len(lits), atEnd)
+			lits, complete = append(lits, l...), complete && c
+			if len(lits) >= limit {
 				return []string{""}, false
 			}
 		}
-		return heads, complete
+		return lits, complete
 	case syntax.OpConcat:
-		heads = []string{""}
-		for _, sub := range re.Sub {
-			h, c := literalHeads(sub, limit)
-			if len(heads)*len(h) > limit {
-				return heads, false
+		lits = []string{""}
+		for k := range re.Sub {
+			sub := re.Sub[k]
+			if atEnd {
+				sub = re.Sub[len(re.Sub)-1-k]
+			}
+			l, c := literalEnds(sub, limit, atEnd)
+			if len(lits)*len(l) > limit {
+				return lits, false
 			}
 			var next []string
-			for _, a := range heads {
-				for _, b := range h {
-					next = append(next, a+b)
+			for _, a := range lits {
+				for _, b := range l {
+					if atEnd {
+						next = append(next, b+a)
+					} else {
+						next = append(next, a+b)
+					}
 				}
 			}
-			heads = next
+			lits = next
 			if !c {
-				return heads, false
+				return lits, false
 			}
 		}
-		return heads, true
+		return lits, true
 	}
 	return []string{""}, false
 }
@@ -780,60 +796,6 @@ func endsText(re *syntax.Regexp) bool {
 			return false
 		}
 	}
-}
-
-// literalTails is literalHeads from the end: it returns literals one of
-// which every match of re ends with, at most limit of them, and whether
-// they are whole matches, so that what precedes re in a sequence may
-// extend them.
-func literalTails(re *syntax.Regexp, limit int) (tails []string, complete bool) {
-	switch re.Op {
-	case syntax.OpLiteral:
-		if re.Flags&syntax.FoldCase != 0 {
-			return []string{""}, false
-		}
-		return []string{string(re.Rune)}, true
-	case syntax.OpEmptyMatch, syntax.OpEndText, syntax.OpEndLine, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
-		return []string{""}, true // consume nothing
-	case syntax.OpCapture:
-		return literalTails(re.Sub[0], limit)
-	case syntax.OpQuest:
-		sub, complete := literalTails(re.Sub[0], limit-1)
-		if slices.Contains(sub, "") {
-			return sub, complete
-		}
-		return append([]string{""}, sub...), complete
-	case syntax.OpAlternate:
-		complete = true
-		for _, sub := range re.Sub {
-			t, c := literalTails(sub, limit-len(tails))
-			tails, complete = append(tails, t...), complete && c
-			if len(tails) >= limit {
-				return []string{""}, false
-			}
-		}
-		return tails, complete
-	case syntax.OpConcat:
-		tails = []string{""}
-		for k := len(re.Sub) - 1; k >= 0; k-- {
-			t, c := literalTails(re.Sub[k], limit)
-			if len(tails)*len(t) > limit {
-				return tails, false
-			}
-			var next []string
-			for _, a := range tails {
-				for _, b := range t {
-					next = append(next, b+a)
-				}
-			}
-			tails = next
-			if !c {
-				return tails, false
-			}
-		}
-		return tails, true
-	}
-	return []string{""}, false
 }
 
 // requiredLiteral returns the longest case-sensitive literal that re

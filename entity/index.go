@@ -1,5 +1,7 @@
 package entity
 
+import "github.com/hearsaylab/hearsay/internal/swar"
+
 // stringIndex numbers the distinct strings of one document (surnames,
 // entity names) in order of first sight: open addressing over their
 // numbers, cheaper than a map for the few dozen strings of a document and
@@ -72,24 +74,11 @@ func indexHash(s string) uint64 {
 	var x uint64
 	switch {
 	case n >= 8:
-		x = load64(s) ^ load64(s[n-8:])*0xD6E8FEB86659FD93
+		x = swar.Load8(s, 0) ^ swar.Load8(s[n-8:], 0)*0xD6E8FEB86659FD93
 	case n >= 4:
-		x = load32(s) | load32(s[n-4:])<<32
+		x = swar.Load4(s, 0) | swar.Load4(s[n-4:], 0)<<32
 	case n > 0:
 		x = uint64(s[0]) | uint64(s[n/2])<<8 | uint64(s[n-1])<<16
 	}
 	return ((x ^ uint64(n)<<59) * 0x9E3779B97F4A7C15) >> 32
-}
-
-// load64 reads the first eight bytes of s, little-endian.
-func load64(s string) uint64 {
-	_ = s[7]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
-
-// load32 reads the first four bytes of s, little-endian.
-func load32(s string) uint64 {
-	_ = s[3]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24
 }

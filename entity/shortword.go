@@ -1,5 +1,7 @@
 package entity
 
+import "github.com/hearsaylab/hearsay/internal/swar"
+
 // shortTable maps the words of one to eight bytes of a lexicon to their
 // flags. A word is packed into one number (packWord), so that a lookup
 // hashes it with one multiplication and compares numbers, not strings.
@@ -65,7 +67,7 @@ func (t *shortTable) get(w string) wordFlags {
 	// packWord(w), written out: the compiler does not inline it.
 	var k uint64
 	if n := len(w); n >= 4 {
-		k = load32(w) | load32(w[n-4:])<<(8*(n-4))
+		k = swar.Load4(w, 0) | swar.Load4(w[n-4:], 0)<<(8*(n-4))
 	} else {
 		k = uint64(w[0]) | uint64(w[n/2])<<(8*(n/2)) | uint64(w[n-1])<<(8*(n-1))
 	}
@@ -90,7 +92,7 @@ func packWord(w string) uint64 {
 	n := len(w)
 	if n >= 4 {
 		// The two loads overlap when n < 8, with the same bytes.
-		return load32(w) | load32(w[n-4:])<<(8*(n-4))
+		return swar.Load4(w, 0) | swar.Load4(w[n-4:], 0)<<(8*(n-4))
 	}
 	// Bytes 0, n/2 and n-1 are every byte of a word of one to three.
 	return uint64(w[0]) | uint64(w[n/2])<<(8*(n/2)) | uint64(w[n-1])<<(8*(n-1))

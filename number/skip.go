@@ -3,6 +3,8 @@ package number
 import (
 	"math/bits"
 	"unicode/utf8"
+
+	"github.com/hearsaylab/hearsay/internal/swar"
 )
 
 // Classes of bytes for skip and the ASCII fast paths of the lexer.
@@ -50,7 +52,7 @@ func (lx *lexicon) skip(text string, i int) int {
 			// words end there.
 			k := i + 1
 			if k+8 <= len(text) {
-				if m := nonLetters(load8(text, k)); m != 0 {
+				if m := nonLetters(swar.Load8(text, k)); m != 0 {
 					k += bits.TrailingZeros64(m) / 8
 					// The most common word: short, ended by a space or
 					// punctuation, and with the wrong first two letters
@@ -227,7 +229,7 @@ func generalPunct(text string, i int) int {
 // eight remain, as words are mostly shorter than that.
 func letterRunEnd(text string, i int) int {
 	for i+8 <= len(text) {
-		if m := nonLetters(load8(text, i)); m != 0 {
+		if m := nonLetters(swar.Load8(text, i)); m != 0 {
 			return i + bits.TrailingZeros64(m)/8
 		}
 		i += 8
@@ -236,14 +238,6 @@ func letterRunEnd(text string, i int) int {
 		i++
 	}
 	return i
-}
-
-// load8 returns the eight bytes of text at i as a little-endian word (the
-// compiler makes it one load).
-func load8(text string, i int) uint64 {
-	s := text[i : i+8]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // nonLetters returns the high bit of every byte of x that is no ASCII

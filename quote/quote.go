@@ -10,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/hearsaylab/hearsay/internal/swar"
 	"github.com/hearsaylab/hearsay/segment"
 )
 
@@ -233,7 +234,7 @@ func indexMarkLead(s string, single bool) int {
 	}
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		for m := mayLead8(load8(s, i), single); m != 0; m &= m - 1 {
+		for m := mayLead8(swar.Load8(s, i), single); m != 0; m &= m - 1 {
 			if j := i + bits.TrailingZeros64(m)/8; lead[s[j]] {
 				return j
 			}
@@ -245,14 +246,6 @@ func indexMarkLead(s string, single bool) int {
 		}
 	}
 	return i
-}
-
-// load8 returns the eight bytes of s from i on, the first in the lowest
-// bits.
-func load8(s string, i int) uint64 {
-	s = s[i : i+8]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // mayLead8 returns the bytes of x that may start a mark, each as its top

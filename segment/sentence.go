@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hearsaylab/hearsay/article"
+	"github.com/hearsaylab/hearsay/internal/swar"
 )
 
 // abbreviations end with a period that does not end a sentence.
@@ -234,7 +235,7 @@ var sentenceByte = func() (t [256]bool) {
 func indexSentenceByte(s string) int {
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		if m := sentenceBytes8(load8(s, i)); m != 0 {
+		if m := sentenceBytes8(swar.Load8(s, i)); m != 0 {
 			return i + bits.TrailingZeros64(m)/8
 		}
 	}
@@ -244,14 +245,6 @@ func indexSentenceByte(s string) int {
 		}
 	}
 	return i
-}
-
-// load8 returns the eight bytes of s from i on, the first in the lowest
-// bits.
-func load8(s string, i int) uint64 {
-	s = s[i : i+8]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // sentenceBytes8 returns the bytes of x that sentenceByte marks, each as

@@ -1,6 +1,10 @@
 package wordscan
 
-import "math/bits"
+import (
+	"math/bits"
+
+	"github.com/hearsaylab/hearsay/internal/swar"
+)
 
 // foldBits sets bit 5 (0x20) of each of eight bytes. For an ASCII letter or
 // digit that bit is the lower case: 'A'|0x20 == 'a', and digits have it set.
@@ -19,7 +23,7 @@ const (
 func Hash[S ~string | ~[]byte](w S) uint32 {
 	h := uint64(len(w))
 	for len(w) > 8 {
-		h = mum(h^(load64(w)|foldBits), hashMulBlock)
+		h = mum(h^(swar.Load8(w, 0)|foldBits), hashMulBlock)
 		w = w[8:]
 	}
 	return hashTail(h, loadTail(w))
@@ -36,26 +40,13 @@ func mum(a, b uint64) uint64 {
 	return hi ^ lo
 }
 
-// load64 reads the first eight bytes of s, little-endian.
-func load64[S ~string | ~[]byte](s S) uint64 {
-	_ = s[7]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
-
-// load32 reads the first four bytes of s, little-endian.
-func load32[S ~string | ~[]byte](s S) uint64 {
-	_ = s[3]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24
-}
-
 // loadTail reads the zero to eight bytes of s, little-endian and
 // zero-extended. From four bytes up it reads two overlapping words, which
 // agree on the bytes they share.
 func loadTail[S ~string | ~[]byte](s S) uint64 {
 	switch n := len(s); {
 	case n >= 4:
-		return load32(s) | load32(s[n-4:])<<(8*uint(n-4))
+		return swar.Load4(s, 0) | swar.Load4(s[n-4:], 0)<<(8*uint(n-4))
 	case n > 0:
 		return uint64(s[0]) | uint64(s[n/2])<<(8*uint(n/2)) | uint64(s[n-1])<<(8*uint(n-1))
 	}

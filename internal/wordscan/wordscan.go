@@ -4,9 +4,12 @@
 package wordscan
 
 import (
+	"encoding/binary"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/hearsaylab/hearsay/internal/swar"
 )
 
 // Next returns the next token of s at or after byte i: a word (a run of
@@ -134,8 +137,8 @@ func Lower(s string) (lower string, ok bool) {
 			n = 0
 		}
 		if len(s)-i >= 8 {
-			if x := load64(s[i:]); x&0x8080808080808080 == 0 {
-				putLE64(chunk[n:], lowerASCII8(x))
+			if x := swar.Load8(s[i:], 0); x&swar.Highs == 0 {
+				binary.LittleEndian.PutUint64(chunk[n:], swar.Lower8(x))
 				i += 8
 				n += 8
 				continue
@@ -161,25 +164,6 @@ func Lower(s string) (lower string, ok bool) {
 	}
 	b.Write(chunk[:n])
 	return b.String(), true
-}
-
-// lowerASCII8 lower-cases eight ASCII bytes packed in x: it adds 0x20 to
-// each byte from 'A' to 'Z'. The sums below stay within their bytes as
-// every byte is below 0x80: bit 7 of byte+(0x80-'A') is set for a byte from
-// 'A' up, and that of byte+(0x80-'Z'-1) for a byte above 'Z'.
-func lowerASCII8(x uint64) uint64 {
-	const ones = 0x0101010101010101
-	geA := x + (0x80-'A')*ones
-	gtZ := x + (0x80-'Z'-1)*ones
-	upper := (geA &^ gtZ) & (0x80 * ones)
-	return x | upper>>2
-}
-
-// putLE64 stores x in the first eight bytes of b, little-endian.
-func putLE64(b []byte, x uint64) {
-	_ = b[7]
-	b[0], b[1], b[2], b[3] = byte(x), byte(x>>8), byte(x>>16), byte(x>>24)
-	b[4], b[5], b[6], b[7] = byte(x>>32), byte(x>>40), byte(x>>48), byte(x>>56)
 }
 
 // asciiLower maps each ASCII byte to its lower case.
@@ -244,7 +228,7 @@ func Tokens(dst []Token, s string) []Token {
 			last.ASCII = true
 			if n := i - st; n <= 8 && len(s)-st >= 8 {
 				// The word and what follows it, for one load.
-				x := load64(s[st:]) & (1<<(8*uint(n)) - 1) // 1<<64 is 0: all bits kept
+				x := swar.Load8(s[st:], 0) & (1<<(8*uint(n)) - 1) // 1<<64 is 0: all bits kept
 				last.Hash = hashTail(uint64(n), x)
 			} else {
 				last.Hash = Hash(s[st:i])

@@ -188,22 +188,6 @@ func TestLowerRune(t *testing.T) {
 		}
 	}
 }
-
-func TestLowerASCII8(t *testing.T) {
-	for c := 0; c < utf8.RuneSelf; c++ {
-		for pos := 0; pos < 8; pos++ {
-			in := []byte("aZ0 @[`{")
-			in[pos] = byte(c)
-			want := strings.ToLower(string(in))
-			var got [8]byte
-			putLE64(got[:], lowerASCII8(load64(string(in))))
-			if string(got[:]) != want {
-				t.Fatalf("lowerASCII8(%q) = %q, want %q", in, got, want)
-			}
-		}
-	}
-}
-
 func FuzzLower(f *testing.F) {
 	for _, s := range tokenTexts {
 		f.Add(s)
