@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"math"
-	"strconv"
 )
 
 // The binary form of a Document is what the linker keeps of each document
@@ -123,7 +122,7 @@ func (e *binEncoder) bool(v bool) {
 
 func (e *binEncoder) float(f float64) {
 	if (math.IsInf(f, 0) || math.IsNaN(f)) && e.err == nil {
-		e.err = &UnsupportedValueError{Str: strconv.FormatFloat(f, 'g', -1, 64)}
+		e.err = unsupported(f)
 	}
 	e.b = binary.LittleEndian.AppendUint64(e.b, math.Float64bits(f))
 }

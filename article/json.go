@@ -1,7 +1,9 @@
 package article
 
 import (
+	"encoding/json"
 	"math"
+	"reflect"
 	"strconv"
 
 	"github.com/hearsaylab/hearsay/internal/jsonw"
@@ -132,7 +134,7 @@ func (e *encoder) float(key string, f float64) {
 	e.b = append(e.b, key...)
 	if math.IsInf(f, 0) || math.IsNaN(f) {
 		if e.err == nil {
-			e.err = &UnsupportedValueError{Str: strconv.FormatFloat(f, 'g', -1, 64)}
+			e.err = unsupported(f)
 		}
 		e.b = append(e.b, '0')
 		return
@@ -227,12 +229,8 @@ func (e *encoder) entity(en *Entity) {
 	e.b = append(e.b, '}')
 }
 
-// UnsupportedValueError reports a number that JSON cannot hold (NaN or an
-// infinity), as encoding/json's error of that name does.
-type UnsupportedValueError struct {
-	Str string
-}
-
-func (e *UnsupportedValueError) Error() string {
-	return "json: unsupported value: " + e.Str
+// unsupported is the error encoding/json gives for a float that JSON cannot
+// hold (NaN or an infinity).
+func unsupported(f float64) error {
+	return &json.UnsupportedValueError{Value: reflect.ValueOf(f), Str: strconv.FormatFloat(f, 'g', -1, 64)}
 }

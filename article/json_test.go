@@ -20,7 +20,7 @@ func sameAsEncodingJSON(t *testing.T, d article.Document) {
 	want, werr := json.Marshal(d)
 	got, gerr := d.AppendJSON([]byte("prefix"))
 	if werr != nil || gerr != nil {
-		var uv *article.UnsupportedValueError
+		var uv *json.UnsupportedValueError
 		if werr == nil || !errors.As(gerr, &uv) || gerr.Error() != werr.Error() {
 			t.Fatalf("errors differ: AppendJSON %v, json.Marshal %v", gerr, werr)
 		}
