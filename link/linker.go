@@ -579,35 +579,24 @@ func (l *docList) all() ([]article.Document, error) {
 // writeJSON writes the documents as a JSON array.
 func (l *docList) writeJSON(w *bufio.Writer) error {
 	if l.sp == nil {
-		return writeList(w, l.mem)
+		return writeDocs(w, len(l.mem), func(i int) (*article.Document, error) { return &l.mem[i], nil })
 	}
 	if err := l.sp.sync(); err != nil {
 		return err
 	}
-	w.WriteByte('[')
 	r := bufio.NewReaderSize(io.NewSectionReader(l.sp.f, 0, l.sp.n), 1<<20)
-	var rec, js []byte
-	for i := 0; i < l.len(); i++ {
-		if i > 0 {
-			w.WriteByte(',')
-		}
+	var rec []byte
+	var d article.Document
+	return writeDocs(w, l.len(), func(i int) (*article.Document, error) {
 		rec = slices.Grow(rec[:0], int(l.offs[i+1]-l.offs[i]))[:l.offs[i+1]-l.offs[i]]
 		if _, err := io.ReadFull(r, rec); err != nil {
-			return fmt.Errorf("link: reading back documents: %w", err)
+			return nil, fmt.Errorf("link: reading back documents: %w", err)
 		}
-		var d article.Document
 		if err := d.UnmarshalBinary(rec); err != nil {
-			return fmt.Errorf("link: reading back document %d: %w", i, err)
+			return nil, fmt.Errorf("link: reading back document %d: %w", i, err)
 		}
-		var err error
-		if js, err = d.AppendJSON(js[:0]); err != nil {
-			return fmt.Errorf("link: writing document %d: %w", i, err)
-		}
-		if _, err := w.Write(js); err != nil {
-			return err
-		}
-	}
-	return w.WriteByte(']')
+		return &d, nil
+	})
 }
 
 func (l *docList) close() error {

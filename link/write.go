@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+
+	"github.com/hearsaylab/hearsay/article"
 )
 
 // WriteJSON writes the corpus as one JSON object followed by a newline, the
@@ -14,23 +16,24 @@ import (
 // million articles makes gigabytes of JSON).
 func (c Corpus) WriteJSON(w io.Writer) error {
 	bw := bufio.NewWriterSize(w, 1<<16)
+	bw.WriteString(`{"documents":`)
+	if c.Documents == nil {
+		bw.WriteString("null")
+	} else if err := writeDocs(bw, len(c.Documents), func(i int) (*article.Document, error) { return &c.Documents[i], nil }); err != nil {
+		return fmt.Errorf("writing documents: %w", err)
+	}
 	fields := []struct {
 		name string
 		list any
 	}{
-		{"documents", c.Documents},
 		{"duplicates", c.Duplicates},
 		{"stories", c.Stories},
 		{"quote_clusters", c.QuoteClusters},
 		{"claim_clusters", c.ClaimClusters},
 		{"number_conflicts", c.NumberConflicts},
 	}
-	bw.WriteByte('{')
-	for i, f := range fields {
-		if i > 0 {
-			bw.WriteByte(',')
-		}
-		fmt.Fprintf(bw, "%q:", f.name)
+	for _, f := range fields {
+		fmt.Fprintf(bw, ",%q:", f.name)
 		if err := writeList(bw, f.list); err != nil {
 			return fmt.Errorf("writing %s: %w", f.name, err)
 		}
@@ -43,6 +46,28 @@ func (c Corpus) WriteJSON(w io.Writer) error {
 	bw.Write(b)
 	bw.WriteString("}\n")
 	return bw.Flush()
+}
+
+// writeDocs writes n documents as a JSON array, document i from doc(i).
+func writeDocs(w *bufio.Writer, n int, doc func(i int) (*article.Document, error)) error {
+	var js []byte
+	w.WriteByte('[')
+	for i := range n {
+		if i > 0 {
+			w.WriteByte(',')
+		}
+		d, err := doc(i)
+		if err != nil {
+			return err
+		}
+		if js, err = d.AppendJSON(js[:0]); err != nil {
+			return fmt.Errorf("document %d: %w", i, err)
+		}
+		if _, err := w.Write(js); err != nil {
+			return err
+		}
+	}
+	return w.WriteByte(']')
 }
 
 // writeList writes a slice as a JSON array, one element at a time; a nil
