@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/iotest"
 	"unicode/utf8"
 
 	"github.com/hearsaylab/hearsay/article"
@@ -429,4 +430,40 @@ func FuzzHTML(f *testing.F) {
 			t.Fatalf("HTML(%q): bad text %q", s, src.Text)
 		}
 	})
+}
+
+// TestReadCapped reads inputs shorter than, as long as and longer than their
+// announced size, and over the cap, with a reader that hands out half of
+// what is asked each time.
+func TestReadCapped(t *testing.T) {
+	const max = 100
+	for _, tc := range []struct {
+		name    string
+		n, size int64
+		wantErr bool
+	}{
+		{"empty", 0, 0, false},
+		{"exact size", 40, 40, false},
+		{"shorter than its size", 10, 40, false},
+		{"longer than its size", 90, 3, false},
+		{"size unknown", 70, -1, false},
+		{"size over the cap", 50, 1000, false},
+		{"exactly the cap", max, max, false},
+		{"one byte over the cap", max + 1, max + 1, true},
+		{"over the cap, size unknown", 3 * max, -1, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			want := bytes.Repeat([]byte("abcdefg"), int(tc.n))[:tc.n]
+			got, err := readCapped(iotest.HalfReader(bytes.NewReader(want)), tc.size, max)
+			if tc.wantErr {
+				if err == nil || !strings.Contains(err.Error(), "too large") {
+					t.Fatalf("err = %v, want input too large", err)
+				}
+				return
+			}
+			if err != nil || !bytes.Equal(got, want) {
+				t.Fatalf("readCapped = %q, %v; want %q", got, err, want)
+			}
+		})
+	}
 }

@@ -2,7 +2,6 @@ package read
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -219,20 +218,31 @@ func (w *walker) reader(name string, r io.Reader, size int64) error {
 }
 
 // readCapped reads all of r, at most max bytes; size, when not negative,
-// is the expected size, read into a buffer allocated once.
+// is the expected size, read into a buffer allocated once (one byte more, to
+// see the end without growing it), as os.ReadFile does.
 func readCapped(r io.Reader, size, max int64) ([]byte, error) {
 	if size < 0 || size > max {
 		size = 512
 	}
-	buf := bytes.NewBuffer(make([]byte, 0, size+1))
-	n, err := buf.ReadFrom(io.LimitReader(r, max+1))
-	if err != nil {
-		return nil, err
+	r = io.LimitReader(r, max+1)
+	b := make([]byte, 0, size+1)
+	for {
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
 	}
-	if n > max {
+	if int64(len(b)) > max {
 		return nil, fmt.Errorf("input too large (more than %d MiB)", max>>20)
 	}
-	return buf.Bytes(), nil
+	return b, nil
 }
 
 // readBytes turns one article's bytes, HTML or plain text, into a Source.

@@ -110,7 +110,7 @@ func cmdAnalyze(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	defer res.Close()
 	// The corpus in memory, read back once for the digest and the store.
 	corpus := sync.OnceValues(res.Corpus)
-	out := bufio.NewWriter(stdout)
+	out := bufio.NewWriterSize(stdout, outBufSize)
 	if cf.json {
 		err = res.WriteJSON(out)
 	} else {

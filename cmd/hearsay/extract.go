@@ -30,7 +30,7 @@ func cmdExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	if !ok {
 		return exitFailure
 	}
-	out := bufio.NewWriter(stdout)
+	out := bufio.NewWriterSize(stdout, outBufSize)
 	st := report.Style{Color: useColor(cf.color, stdout, getenv)}
 	var writeErr error
 	var buf []byte

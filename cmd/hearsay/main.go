@@ -54,6 +54,10 @@ const (
 	exitFailure = 3 // output could not be written or the engine failed to start
 )
 
+// outBufSize is the size of the buffer before standard output: large
+// enough that a corpus's JSON goes out in a few large writes.
+const outBufSize = 256 << 10
+
 type env func(string) string
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv env) int {
