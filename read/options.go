@@ -1,6 +1,7 @@
 package read
 
 import (
+	"bufio"
 	"bytes"
 	"compress/gzip"
 	"context"
@@ -47,6 +48,7 @@ type walker struct {
 	fn     func(article.Source, error) error
 	log    *slog.Logger
 	client *fetch.Client // made on first use
+	br     *bufio.Reader // the reader of the input being read, reused from input to input
 }
 
 func newWalker(ctx context.Context, opt Options, fn func(article.Source, error) error) *walker {

@@ -187,7 +187,14 @@ func (w *walker) file(p string) error {
 // reader reads the input name from r, whose size is known when not
 // negative, and hands its articles to fn.
 func (w *walker) reader(name string, r io.Reader, size int64) error {
-	br := bufio.NewReaderSize(r, sniffSize)
+	br := w.br
+	if br == nil {
+		br = bufio.NewReaderSize(r, sniffSize)
+		w.br = br
+	} else {
+		br.Reset(r)
+	}
+	defer br.Reset(nil)
 	head, err := br.Peek(sniffSize)
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		return w.fn(article.Source{Name: name}, fmt.Errorf("%s: %w", name, err))
