@@ -85,10 +85,11 @@ func (e *Engine) Document(src article.Source) article.Document {
 		Date: article.Str(src.Date), URL: article.Str(src.URL), Body: body,
 	}
 	lower, _ := wordscan.Lower(body)
-	// The outlet table and the framing terms share one word scan, and go
-	// over its tokens while they are fresh in the cache.
-	words := wordscan.Tokens(sc.words[:0], body)
-	sc.words = words
+	// One pass gives the tokens of the recogniser and of attribution, and
+	// those of the word scan that the outlet table and the framing terms
+	// share, which go over them while they are fresh in the cache.
+	toks, words := segment.AppendTokensWords(sc.toks[:0], sc.words[:0], body)
+	sc.toks, sc.words = toks, words
 	outs := e.outlets.FindTokens(body, words)
 	framing := e.frames.FindTokens(body, words)
 	paras := segment.Paragraphs(body)
@@ -105,8 +106,6 @@ func (e *Engine) Document(src article.Source) article.Document {
 		sents = segment.AppendSentences(sents, body, p.Span, marked)
 	}
 	sc.sents = sents
-	toks := segment.AppendTokens(sc.toks[:0], body, 0, len(body))
-	sc.toks = toks
 	mentions := e.mentions(sc, body, lower, toks, outs)
 	sc.kept = mentions
 	// Outlets: the table's, and names the recogniser knows for outlets by

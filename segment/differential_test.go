@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hearsaylab/hearsay/article"
+	"github.com/hearsaylab/hearsay/internal/wordscan"
 )
 
 // differentialTexts returns the texts the differential tests start from:
@@ -104,6 +105,20 @@ func checkSame(t *testing.T, text string) {
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("AppendTokens(%q, %d, %d) = %v, want %v", text, r[0], r[1], got, want)
 		}
+	}
+	checkTokensWords(t, text)
+}
+
+// checkTokensWords fails t when AppendTokensWords differs from
+// AppendTokens and wordscan.Tokens called one after the other.
+func checkTokensWords(t *testing.T, text string) {
+	t.Helper()
+	toks, words := AppendTokensWords(nil, nil, text)
+	if want := refAppendTokens(nil, text, 0, len(text)); !reflect.DeepEqual(toks, want) {
+		t.Fatalf("AppendTokensWords(%q) tokens = %v, want %v", text, toks, want)
+	}
+	if want := wordscan.Tokens(nil, text); !reflect.DeepEqual(words, want) {
+		t.Fatalf("AppendTokensWords(%q) words = %v, want %v", text, words, want)
 	}
 }
 

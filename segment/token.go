@@ -1,8 +1,12 @@
 package segment
 
 import (
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/hearsaylab/hearsay/internal/swar"
+	"github.com/hearsaylab/hearsay/internal/wordscan"
 )
 
 // Token is a word, number or punctuation mark with its byte offsets.
@@ -122,6 +126,103 @@ func AppendTokens(out []Token, text string, lo, hi int) []Token {
 		i = j
 	}
 	return out
+}
+
+// AppendTokensWords appends the tokens of text to toks, as
+// AppendTokens(toks, text, 0, len(text)) does, and the word scanner's
+// tokens of text to words, as wordscan.Tokens(words, text) does, in one
+// pass over text.
+//
+// The word scanner's tokens never cross the bounds of these: a token here
+// is a run of its tokens, most often one (a plain word or mark), else a
+// word with joiners, such as "U.S." or "don’t", that wordscan.AppendSpan
+// splits.
+func AppendTokensWords(toks []Token, words []wordscan.Token, text string) ([]Token, []wordscan.Token) {
+	t := text
+	nl := false // a line break in the gap before the next token
+	for i := 0; i < len(t); {
+		j := i + 1
+		switch c := t[i]; byteClass[c] {
+		case classSpace:
+			nl = nl || c == '\n'
+			i++
+			continue
+		case classPunct, classJoiner:
+			toks = append(toks, Token{i, j, t[i:j]})
+			words = wordscan.AppendMark(words, i, j, nl)
+			i, nl = j, false
+			continue
+		case classWord:
+			j = alnumEnd(t, j)
+			if j == len(t) || byteClass[t[j]] <= classSpace {
+				toks = append(toks, Token{i, j, t[i:j]})
+				words = wordscan.AppendASCIIWord(words, t, i, j, nl)
+				i, nl = j, false
+				if i < len(t) && t[i] == ' ' {
+					i++ // the commonest gap, skipped at once
+				}
+				continue
+			}
+			if e, ok := joinerEnd(t, i, j); ok {
+				toks = append(toks, Token{i, e, t[i:e]})
+				words = wordscan.AppendASCIIWord(words, t, i, j, nl)
+				if e > j {
+					words = wordscan.AppendMark(words, j, e, false)
+				}
+				i, nl = e, false
+				continue
+			}
+		case classHigh:
+			r, s := utf8.DecodeRuneInString(t[i:])
+			if isSpaceRune(r) {
+				nl = nl || r == '\u0085' || r == '\u2028' || r == '\u2029'
+				i += s
+				continue
+			}
+			j = i + s
+			if !isWordRune(r) {
+				// A mark, or an invisible format character that the
+				// word scanner takes for a space.
+				toks = append(toks, Token{i, j, t[i:j]})
+				words, nl = wordscan.AppendSpan(words, t, i, j, nl)
+				i = j
+				continue
+			}
+		}
+		j = wordEnd(t, i, j, len(t))
+		toks = append(toks, Token{i, j, t[i:j]})
+		words, nl = wordscan.AppendSpan(words, t, i, j, nl)
+		i = j
+	}
+	return toks, words
+}
+
+// alnumEnd returns the end of the run of ASCII letters and digits of t
+// that goes on at j, reading eight bytes at a time: a word ends within the
+// first eight bytes nearly always, and a mask and a count of trailing
+// zeros find where without a branch per byte.
+func alnumEnd(t string, j int) int {
+	for ; j+8 <= len(t); j += 8 {
+		if m := notAlnum8(swar.Load8(t, j)); m != 0 {
+			return j + bits.TrailingZeros64(m)/8
+		}
+	}
+	for j < len(t) && byteClass[t[j]] == classWord {
+		j++
+	}
+	return j
+}
+
+// notAlnum8 returns the bytes of x that are not ASCII letters or digits,
+// each as its top bit. The sums are taken on the low seven bits of each
+// byte, which cannot carry into the next: bit 7 of b+(0x80-lo) is set for
+// b >= lo.
+func notAlnum8(x uint64) uint64 {
+	y := x &^ swar.Highs
+	f := y | 0x20*swar.Ones // the lower case of a letter
+	letter := (f + (0x80-'a')*swar.Ones) &^ (f + (0x80-'z'-1)*swar.Ones)
+	digit := (y + (0x80-'0')*swar.Ones) &^ (y + (0x80-'9'-1)*swar.Ones)
+	return ^(letter|digit)&swar.Highs | x&swar.Highs
 }
 
 // joinerEnd returns wordEnd(t, i, j, len(t)) when the word t[i:j] of

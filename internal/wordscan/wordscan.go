@@ -199,9 +199,20 @@ type Token struct {
 // Tokens appends to dst every token of s in order, as successive calls of
 // Next give them, so that several matchers can share one scan of a text.
 func Tokens(dst []Token, s string) []Token {
-	nl := false
-	for i := 0; i < len(s); {
-		c := s[i]
+	dst, _ = AppendSpan(dst, s, 0, len(s), false)
+	return dst
+}
+
+// AppendSpan appends to dst the tokens of s[lo:hi], as Tokens(dst, s)
+// would find them there when no word of s runs across lo or hi: a scanner
+// that splits a text more coarsely than this package (into whole tokens of
+// its own) hands its tokens over one by one. nl tells whether the gap
+// before lo holds a line break; the result tells whether the gap after the
+// last token, up to hi, holds one (nl itself when s[lo:hi] holds no token).
+func AppendSpan(dst []Token, s string, lo, hi int, nl bool) ([]Token, bool) {
+	t := s[:hi] // the bytes scanned; those past hi are read only for a hash
+	for i := lo; i < len(t); {
+		c := t[i]
 		switch byteClass[c] {
 		case classSpace:
 			i++
@@ -213,34 +224,25 @@ func Tokens(dst []Token, s string) []Token {
 		case classWord:
 			st := i
 			i++
-			for i < len(s) && byteClass[s[i]] == classWord {
+			for i < len(t) && byteClass[t[i]] == classWord {
 				i++
 			}
-			if i < len(s) && s[i] >= utf8.RuneSelf {
-				if en := wordEnd(s, i); en > i {
+			if i < len(t) && t[i] >= utf8.RuneSelf {
+				if en := wordEnd(t, i); en > i {
 					dst = appendToken(dst, st, en, true, nl)
 					i, nl = en, false
 					continue
 				}
 			}
-			dst = appendToken(dst, st, i, true, nl)
-			last := &dst[len(dst)-1]
-			last.ASCII = true
-			if n := i - st; n <= 8 && len(s)-st >= 8 {
-				// The word and what follows it, for one load.
-				x := swar.Load8(s[st:], 0) & (1<<(8*uint(n)) - 1) // 1<<64 is 0: all bits kept
-				last.Hash = hashTail(uint64(n), x)
-			} else {
-				last.Hash = Hash(s[st:i])
-			}
-			if i < len(s) && s[i] == ' ' {
+			dst = AppendASCIIWord(dst, s, st, i, nl)
+			if i < len(t) && t[i] == ' ' {
 				i++ // the commonest gap, skipped at once
 			}
 		case classPunct:
-			dst = appendToken(dst, i, i+1, false, nl)
+			dst = AppendMark(dst, i, i+1, nl)
 			i++
 		default:
-			r, n := utf8.DecodeRuneInString(s[i:])
+			r, n := utf8.DecodeRuneInString(t[i:])
 			switch runeClass(r) {
 			case classSpace:
 				i += n
@@ -250,17 +252,42 @@ func Tokens(dst []Token, s string) []Token {
 				i += n
 				continue
 			case classWord:
-				en := wordEnd(s, i+n)
+				en := wordEnd(t, i+n)
 				dst = appendToken(dst, i, en, true, nl)
 				i = en
 			default:
-				dst = appendToken(dst, i, i+n, false, nl)
+				dst = AppendMark(dst, i, i+n, nl)
 				i += n
 			}
 		}
 		nl = false
 	}
+	return dst, nl
+}
+
+// AppendASCIIWord appends to dst the token of the word s[st:en], a run of
+// ASCII letters and digits that Tokens would find as a word of its own
+// (no letter, digit or mark follows it), with its Hash; nl tells whether a
+// line break stands in the gap before it.
+func AppendASCIIWord(dst []Token, s string, st, en int, nl bool) []Token {
+	dst = appendToken(dst, st, en, true, nl)
+	last := &dst[len(dst)-1]
+	last.ASCII = true
+	if n := en - st; n <= 8 && len(s)-st >= 8 {
+		// The word and what follows it, for one load.
+		x := swar.Load8(s[st:], 0) & (1<<(8*uint(n)) - 1) // 1<<64 is 0: all bits kept
+		last.Hash = hashTail(uint64(n), x)
+	} else {
+		last.Hash = Hash(s[st:en])
+	}
 	return dst
+}
+
+// AppendMark appends to dst the token [st, en) of one character that is
+// neither a word nor a separator for Tokens; nl tells whether a line break
+// stands in the gap before it.
+func AppendMark(dst []Token, st, en int, nl bool) []Token {
+	return appendToken(dst, st, en, false, nl)
 }
 
 // appendToken appends the token [st, en) to dst, neither ASCII nor hashed.
