@@ -153,10 +153,11 @@ func AppendTokensWords(toks []Token, words []wordscan.Token, text string) ([]Tok
 			i, nl = j, false
 			continue
 		case classWord:
-			j = alnumEnd(t, j)
+			var h uint32 // the word scanner's hash of the run t[i:j]
+			j, h = asciiRun(t, i)
 			if j == len(t) || byteClass[t[j]] <= classSpace {
 				toks = append(toks, Token{i, j, t[i:j]})
-				words = wordscan.AppendASCIIWord(words, t, i, j, nl)
+				words = wordscan.AppendHashedWord(words, i, j, nl, h)
 				i, nl = j, false
 				if i < len(t) && t[i] == ' ' {
 					i++ // the commonest gap, skipped at once
@@ -165,7 +166,7 @@ func AppendTokensWords(toks []Token, words []wordscan.Token, text string) ([]Tok
 			}
 			if e, ok := joinerEnd(t, i, j); ok {
 				toks = append(toks, Token{i, e, t[i:e]})
-				words = wordscan.AppendASCIIWord(words, t, i, j, nl)
+				words = wordscan.AppendHashedWord(words, i, j, nl, h)
 				if e > j {
 					words = wordscan.AppendMark(words, j, e, false)
 				}
@@ -195,6 +196,23 @@ func AppendTokensWords(toks []Token, words []wordscan.Token, text string) ([]Tok
 		i = j
 	}
 	return toks, words
+}
+
+// asciiRun returns the end j of the run of ASCII letters and digits of t
+// that starts at i, and wordscan.WordHash(t, i, j). A run of at most seven
+// bytes, most words, is found and hashed from one load.
+func asciiRun(t string, i int) (j int, h uint32) {
+	if len(t)-i >= 8 {
+		x := swar.Load8(t, i)
+		if m := notAlnum8(x); m != 0 {
+			n := bits.TrailingZeros64(m) / 8
+			return i + n, wordscan.ShortWordHash(n, x)
+		}
+		j = alnumEnd(t, i+8)
+	} else {
+		j = alnumEnd(t, i+1)
+	}
+	return j, wordscan.WordHash(t, i, j)
 }
 
 // alnumEnd returns the end of the run of ASCII letters and digits of t

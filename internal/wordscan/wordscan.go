@@ -270,16 +270,32 @@ func AppendSpan(dst []Token, s string, lo, hi int, nl bool) ([]Token, bool) {
 // (no letter, digit or mark follows it), with its Hash; nl tells whether a
 // line break stands in the gap before it.
 func AppendASCIIWord(dst []Token, s string, st, en int, nl bool) []Token {
+	return AppendHashedWord(dst, st, en, nl, WordHash(s, st, en))
+}
+
+// WordHash returns the Hash of s[st:en], a run of ASCII letters and digits,
+// which is that of its lower case. A short word is read with what follows
+// it in one load.
+func WordHash(s string, st, en int) uint32 {
+	if n := en - st; n <= 8 && len(s)-st >= 8 {
+		return ShortWordHash(n, swar.Load8(s, st))
+	}
+	return Hash(s[st:en])
+}
+
+// ShortWordHash returns the Hash of a word of n ASCII letters and digits,
+// from one to eight, that are the low n bytes of x read as swar.Load8 reads
+// them; the bytes above them are ignored.
+func ShortWordHash(n int, x uint64) uint32 {
+	return hashTail(uint64(n), x&(1<<(8*uint(n))-1)) // 1<<64 is 0: all bits kept
+}
+
+// AppendHashedWord appends to dst the token of an ASCII word [st, en) of
+// letters and digits whose WordHash is h, as AppendASCIIWord does.
+func AppendHashedWord(dst []Token, st, en int, nl bool, h uint32) []Token {
 	dst = appendToken(dst, st, en, true, nl)
 	last := &dst[len(dst)-1]
-	last.ASCII = true
-	if n := en - st; n <= 8 && len(s)-st >= 8 {
-		// The word and what follows it, for one load.
-		x := swar.Load8(s[st:], 0) & (1<<(8*uint(n)) - 1) // 1<<64 is 0: all bits kept
-		last.Hash = hashTail(uint64(n), x)
-	} else {
-		last.Hash = Hash(s[st:en])
-	}
+	last.ASCII, last.Hash = true, h
 	return dst
 }
 
