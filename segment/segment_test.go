@@ -3,6 +3,7 @@ package segment
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/hearsaylab/hearsay/article"
 	"github.com/hearsaylab/hearsay/internal/swar"
@@ -185,6 +186,42 @@ func TestIndexSentenceByte(t *testing.T) {
 			if got := indexSentenceByte(s); got != want {
 				t.Fatalf("indexSentenceByte(%q) = %d, want %d", s, got, want)
 			}
+			want = strings.IndexAny(s, ".!?")
+			if want < 0 {
+				want = len(s)
+			}
+			if got := indexTerminal(s); got != want {
+				t.Fatalf("indexTerminal(%q) = %d, want %d", s, got, want)
+			}
+		}
+	}
+}
+
+// TestLastCharStart checks that lastCharStart finds a character start, as
+// a reading of the text character by character finds them, not after the
+// last one.
+func TestLastCharStart(t *testing.T) {
+	for _, s := range []string{
+		"a", "ab", "a”", "”", "\xe2\x80", "x\xe2\x80", "\x80", "\x80\x80\x80\x80", "a\x80\x80\x80\x80",
+		"\xf0\x9f\x98\x80", "\xf0\x9f\x98\x80\x80", "é\x80", "\xff", "ab\xc3",
+	} {
+		starts := map[int]bool{}
+		last, end := -1, len(s)
+		for i := 0; i < end; {
+			starts[i], last = true, i
+			_, n := utf8.DecodeRuneInString(s[i:])
+			i += n
+		}
+		q, ok := lastCharStart(s, end)
+		if ok && (!starts[q] || q > last || q < end-4) {
+			t.Errorf("lastCharStart(%q) = %d; starts %v", s, q, starts)
+		}
+		lead := false // one of the last four bytes starts a character
+		for _, c := range []byte(s[max(0, end-4):]) {
+			lead = lead || c&0xC0 != 0x80
+		}
+		if ok != lead {
+			t.Errorf("lastCharStart(%q) ok = %v", s, ok)
 		}
 	}
 }
