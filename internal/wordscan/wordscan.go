@@ -5,6 +5,7 @@ package wordscan
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -136,13 +137,24 @@ func Lower(s string) (lower string, ok bool) {
 			b.Write(chunk[:n])
 			n = 0
 		}
-		if len(s)-i >= 8 {
-			if x := swar.Load8(s[i:], 0); x&swar.Highs == 0 {
-				binary.LittleEndian.PutUint64(chunk[n:], swar.Lower8(x))
-				i += 8
-				n += 8
-				continue
+		// Eight bytes lower-cased at once, as long as they are ASCII and
+		// chunk has room; of the first eight that are not, those before
+		// the first byte outside ASCII are kept (a sum in Lower8 carries
+		// only into the bytes after it).
+		for len(s)-i >= 8 && n <= len(chunk)-8 {
+			x := swar.Load8(s, i)
+			binary.LittleEndian.PutUint64(chunk[n:], swar.Lower8(x))
+			if h := x & swar.Highs; h != 0 {
+				k := bits.TrailingZeros64(h) / 8
+				i += k
+				n += k
+				break
 			}
+			i += 8
+			n += 8
+		}
+		if i == len(s) || n > len(chunk)-8 {
+			continue
 		}
 		c := s[i]
 		if c < utf8.RuneSelf {
