@@ -224,9 +224,11 @@ var markLead = func() (t [2][256]bool) {
 }()
 
 // indexMarkLead returns the index of the first byte of s that markLead
-// marks (markLead[1] when single), or len(s). Eight bytes at a time, it
-// finds those that may be: the straight quotes it looks for and every
-// non-ASCII byte, and checks each against the table.
+// marks (markLead[1] when single), or len(s); without single, it passes
+// over the lead bytes of characters other than double marks, such as the
+// apostrophe ’ and the dash —, which classify would take for no mark. Eight
+// bytes at a time, it finds the bytes that may be: the straight quotes it
+// looks for and every non-ASCII byte, and checks each against the table.
 func indexMarkLead(s string, single bool) int {
 	lead := &markLead[0]
 	if single {
@@ -235,17 +237,31 @@ func indexMarkLead(s string, single bool) int {
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
 		for m := mayLead8(swar.Load8(s, i), single); m != 0; m &= m - 1 {
-			if j := i + bits.TrailingZeros64(m)/8; lead[s[j]] {
+			if j := i + bits.TrailingZeros64(m)/8; lead[s[j]] && (single || mayOpenDouble(s, j)) {
 				return j
 			}
 		}
 	}
 	for ; i < len(s); i++ {
-		if lead[s[i]] {
+		if lead[s[i]] && (single || mayOpenDouble(s, i)) {
 			return i
 		}
 	}
 	return i
+}
+
+// mayOpenDouble reports whether the bytes of s from j on, of which the
+// first is one of markLead[0], may be a double mark: '"', or one of « » “ ”
+// „, or a lead byte that s ends too soon after to tell. The lead bytes C2
+// and E2 never continue another character, so a character starts at j.
+func mayOpenDouble(s string, j int) bool {
+	switch s[j] {
+	case 0xC2: // « is C2 AB, » C2 BB
+		return j+1 >= len(s) || s[j+1] == 0xAB || s[j+1] == 0xBB
+	case 0xE2: // “ is E2 80 9C, ” E2 80 9D, „ E2 80 9E
+		return j+2 >= len(s) || s[j+1] == 0x80 && s[j+2] >= 0x9C && s[j+2] <= 0x9E
+	}
+	return true
 }
 
 // mayLead8 returns the bytes of x that may start a mark, each as its top
