@@ -153,8 +153,21 @@ func AppendTokensWords(toks []Token, words []wordscan.Token, text string) ([]Tok
 			i, nl = j, false
 			continue
 		case classWord:
-			var h uint32 // the word scanner's hash of the run t[i:j]
-			j, h = asciiRun(t, i)
+			// The run t[i:j] of ASCII letters and digits and the word
+			// scanner's hash h of it, as asciiRun returns them: for a run
+			// of at most seven bytes, most words, in line.
+			var h uint32
+			if len(t)-i >= 8 {
+				x := swar.Load8(t, i)
+				if m := notAlnum8(x); m != 0 {
+					n := bits.TrailingZeros64(m) / 8
+					j, h = i+n, wordscan.ShortWordHash(n, x)
+				} else {
+					j, h = asciiRun(t, i)
+				}
+			} else {
+				j, h = asciiRun(t, i)
+			}
 			if j == len(t) || byteClass[t[j]] <= classSpace {
 				toks = append(toks, Token{i, j, t[i:j]})
 				words = wordscan.AppendHashedWord(words, i, j, nl, h)

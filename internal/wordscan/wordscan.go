@@ -305,10 +305,7 @@ func ShortWordHash(n int, x uint64) uint32 {
 // AppendHashedWord appends to dst the token of an ASCII word [st, en) of
 // letters and digits whose WordHash is h, as AppendASCIIWord does.
 func AppendHashedWord(dst []Token, st, en int, nl bool, h uint32) []Token {
-	dst = appendToken(dst, st, en, true, nl)
-	last := &dst[len(dst)-1]
-	last.ASCII, last.Hash = true, h
-	return dst
+	return append(dst, Token{St: st, En: en, Word: true, NL: nl, ASCII: true, Hash: h})
 }
 
 // AppendMark appends to dst the token [st, en) of one character that is
@@ -319,13 +316,8 @@ func AppendMark(dst []Token, st, en int, nl bool) []Token {
 }
 
 // appendToken appends the token [st, en) to dst, neither ASCII nor hashed.
-// It sets the fields one by one in place: a Token built apart and copied in
-// would be written and read back with stores and loads of different widths.
 func appendToken(dst []Token, st, en int, word, nl bool) []Token {
-	dst = append(dst, Token{})
-	tk := &dst[len(dst)-1]
-	tk.St, tk.En, tk.Word, tk.NL = st, en, word, nl
-	return dst
+	return append(dst, Token{St: st, En: en, Word: word, NL: nl})
 }
 
 // wordEnd returns the end of the word that runs on at byte i of s.
