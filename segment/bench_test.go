@@ -63,9 +63,11 @@ func BenchmarkTokensWords(b *testing.B) {
 	b.ReportAllocs()
 	var toks []Token
 	var words []wordscan.Token
+	var marks Marks
 	for b.Loop() {
 		for _, t := range texts {
-			toks, words = AppendTokensWords(toks[:0], words[:0], t)
+			marks.Reset()
+			toks, words = AppendTokensWords(toks[:0], words[:0], &marks, t)
 		}
 	}
 }

@@ -180,6 +180,44 @@ func Sentences(text string, para article.Span, skip []article.Span) []article.Sp
 // out, as Sentences returns them, so that a caller can reuse one buffer
 // from paragraph to paragraph.
 func AppendSentences(out []article.Span, text string, para article.Span, skip []article.Span) []article.Span {
+	return appendSentences(out, text, para, skip, terminalFinder{})
+}
+
+// AppendSentencesMarked is AppendSentences for a text whose ASCII terminal
+// punctuation is known: terminals holds the offsets of every '.', '!' and
+// '?' of the paragraph, in order, and may hold offsets before and after
+// it (see Marks). It finds the sentence ends without reading the text in
+// between.
+func AppendSentencesMarked(out []article.Span, text string, para article.Span, skip []article.Span, terminals []int) []article.Span {
+	return appendSentences(out, text, para, skip, terminalFinder{terminals, true})
+}
+
+// terminalFinder finds the next ASCII terminal punctuation mark of a text
+// for appendSentences: from the list of their offsets when it has one, or
+// else by reading the text.
+type terminalFinder struct {
+	offsets []int // the offsets not yet passed
+	listed  bool  // whether offsets lists them
+}
+
+// next returns the offset of the first terminal mark of t at or after i
+// and before stop, or stop when there is none.
+func (f *terminalFinder) next(t string, i, stop int) int {
+	if !f.listed {
+		return i + indexTerminal(t[i:stop])
+	}
+	for len(f.offsets) > 0 && f.offsets[0] < i {
+		f.offsets = f.offsets[1:]
+	}
+	if len(f.offsets) > 0 && f.offsets[0] < stop {
+		return f.offsets[0]
+	}
+	return stop
+}
+
+// appendSentences is AppendSentences, finding the terminal marks with
+// terms.
+func appendSentences(out []article.Span, text string, para article.Span, skip []article.Span, terms terminalFinder) []article.Span {
 	start := para.Start
 	k := 0
 	if para.Start >= para.End {
@@ -196,14 +234,14 @@ func AppendSentences(out []article.Span, text string, para article.Span, skip []
 		// character.
 		if k < len(skip) && skip[k].End <= len(t) {
 			if q, ok := lastCharStart(t, skip[k].End); ok {
-				i += indexTerminal(t[i:max(i, q)])
+				i = terms.next(t, i, max(i, q))
 			} else {
 				// Its start is unclear: stop at every character
 				// outside ASCII, where one may start.
 				i += indexSentenceByte(t[i : skip[k].End-1])
 			}
 		} else {
-			i += indexTerminal(t[i:])
+			i = terms.next(t, i, len(t))
 		}
 		if i >= len(t) {
 			break

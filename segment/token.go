@@ -2,6 +2,7 @@ package segment
 
 import (
 	"math/bits"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -128,16 +129,70 @@ func AppendTokens(out []Token, text string, lo, hi int) []Token {
 	return out
 }
 
+// Marks holds the offsets, in order, of the characters of a text that the
+// sentence splitter and the quotation finder look for, which
+// AppendTokensWords notes as it goes: with them, those need not read the
+// text again (see AppendSentencesMarked, and quote.ScanMarked).
+type Marks struct {
+	Terminals []int // ASCII terminal punctuation: '.', '!' and '?'
+	Quotes    []int // the double quotation marks " “ ” „ « »
+}
+
+// Reset empties m, keeping its room.
+func (m *Marks) Reset() {
+	m.Terminals, m.Quotes = m.Terminals[:0], m.Quotes[:0]
+}
+
+// noteByte notes the ASCII mark c (see markByte) at i.
+func (m *Marks) noteByte(c byte, i int) {
+	if c == '"' {
+		m.Quotes = append(m.Quotes, i)
+	} else {
+		m.Terminals = append(m.Terminals, i)
+	}
+}
+
+// noteToken notes the marks of the token t[i:j] that starts with the rune
+// r, a token that AppendTokensWords does not take apart itself: a double
+// mark outside ASCII is a token of its own, and a word holds no mark but
+// periods ("U.S.", "3.5").
+func (m *Marks) noteToken(t string, i, j int, r rune) {
+	if isDoubleMark(r) {
+		m.Quotes = append(m.Quotes, i)
+		return
+	}
+	for k := i; ; k++ {
+		d := strings.IndexByte(t[k:j], '.')
+		if d < 0 {
+			return
+		}
+		k += d
+		m.Terminals = append(m.Terminals, k)
+	}
+}
+
+// markByte tells the ASCII bytes that Marks notes.
+var markByte = [256]bool{'.': true, '!': true, '?': true, '"': true}
+
+// isDoubleMark reports whether r is a double quotation mark outside ASCII.
+func isDoubleMark(r rune) bool {
+	switch r {
+	case '\u201c', '\u201d', '\u201e', '\u00ab', '\u00bb':
+		return true
+	}
+	return false
+}
+
 // AppendTokensWords appends the tokens of text to toks, as
-// AppendTokens(toks, text, 0, len(text)) does, and the word scanner's
-// tokens of text to words, as wordscan.Tokens(words, text) does, in one
-// pass over text.
+// AppendTokens(toks, text, 0, len(text)) does, the word scanner's tokens of
+// text to words, as wordscan.Tokens(words, text) does, and the offsets of
+// the Marks of text to marks, in one pass over text.
 //
 // The word scanner's tokens never cross the bounds of these: a token here
 // is a run of its tokens, most often one (a plain word or mark), else a
 // word with joiners, such as "U.S." or "don’t", that wordscan.AppendSpan
 // splits.
-func AppendTokensWords(toks []Token, words []wordscan.Token, text string) ([]Token, []wordscan.Token) {
+func AppendTokensWords(toks []Token, words []wordscan.Token, marks *Marks, text string) ([]Token, []wordscan.Token) {
 	t := text
 	nl := false // a line break in the gap before the next token
 	for i := 0; i < len(t); {
@@ -150,6 +205,9 @@ func AppendTokensWords(toks []Token, words []wordscan.Token, text string) ([]Tok
 		case classPunct, classJoiner:
 			toks = append(toks, Token{i, j, t[i:j]})
 			words = wordscan.AppendMark(words, i, j, nl)
+			if markByte[c] {
+				marks.noteByte(c, i)
+			}
 			i, nl = j, false
 			continue
 		case classWord:
@@ -182,6 +240,7 @@ func AppendTokensWords(toks []Token, words []wordscan.Token, text string) ([]Tok
 				words = wordscan.AppendHashedWord(words, i, j, nl, h)
 				if e > j {
 					words = wordscan.AppendMark(words, j, e, false)
+					marks.Terminals = append(marks.Terminals, j) // the period of "Gen."
 				}
 				i, nl = e, false
 				continue
@@ -199,6 +258,7 @@ func AppendTokensWords(toks []Token, words []wordscan.Token, text string) ([]Tok
 				// word scanner takes for a space.
 				toks = append(toks, Token{i, j, t[i:j]})
 				words, nl = wordscan.AppendSpan(words, t, i, j, nl)
+				marks.noteToken(t, i, j, r)
 				i = j
 				continue
 			}
@@ -206,6 +266,7 @@ func AppendTokensWords(toks []Token, words []wordscan.Token, text string) ([]Tok
 		j = wordEnd(t, i, j, len(t))
 		toks = append(toks, Token{i, j, t[i:j]})
 		words, nl = wordscan.AppendSpan(words, t, i, j, nl)
+		marks.noteToken(t, i, j, 0)
 		i = j
 	}
 	return toks, words
