@@ -246,7 +246,7 @@ func AppendSpan(dst []Token, s string, lo, hi int, nl bool) ([]Token, bool) {
 					continue
 				}
 			}
-			dst = AppendASCIIWord(dst, s, st, i, nl)
+			dst = appendASCIIWord(dst, s, st, i, nl)
 			if i < len(t) && t[i] == ' ' {
 				i++ // the commonest gap, skipped at once
 			}
@@ -277,11 +277,11 @@ func AppendSpan(dst []Token, s string, lo, hi int, nl bool) ([]Token, bool) {
 	return dst, nl
 }
 
-// AppendASCIIWord appends to dst the token of the word s[st:en], a run of
+// appendASCIIWord appends to dst the token of the word s[st:en], a run of
 // ASCII letters and digits that Tokens would find as a word of its own
 // (no letter, digit or mark follows it), with its Hash; nl tells whether a
 // line break stands in the gap before it.
-func AppendASCIIWord(dst []Token, s string, st, en int, nl bool) []Token {
+func appendASCIIWord(dst []Token, s string, st, en int, nl bool) []Token {
 	return AppendHashedWord(dst, st, en, nl, WordHash(s, st, en))
 }
 
@@ -302,8 +302,9 @@ func ShortWordHash(n int, x uint64) uint32 {
 	return hashTail(uint64(n), x&(1<<(8*uint(n))-1)) // 1<<64 is 0: all bits kept
 }
 
-// AppendHashedWord appends to dst the token of an ASCII word [st, en) of
-// letters and digits whose WordHash is h, as AppendASCIIWord does.
+// AppendHashedWord appends to dst the token of a word [st, en) of ASCII
+// letters and digits that Tokens would find as a word of its own, whose
+// WordHash is h; nl tells whether a line break stands in the gap before it.
 func AppendHashedWord(dst []Token, st, en int, nl bool, h uint32) []Token {
 	return append(dst, Token{St: st, En: en, Word: true, NL: nl, ASCII: true, Hash: h})
 }
