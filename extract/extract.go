@@ -39,6 +39,7 @@ type Engine struct {
 type scratch struct {
 	toks   []segment.Token
 	words  []wordscan.Token
+	marks  segment.Marks
 	marked []article.Span
 	sents  []article.Span
 	kept   []entity.Mention
@@ -85,14 +86,16 @@ func (e *Engine) Document(src article.Source) article.Document {
 		Date: article.Str(src.Date), URL: article.Str(src.URL), Body: body,
 	}
 	lower, _ := wordscan.Lower(body)
-	// The outlet table and the framing terms share one word scan, and go
-	// over its tokens while they are fresh in the cache.
-	words := wordscan.Tokens(sc.words[:0], body)
-	sc.words = words
+	// One pass gives the tokens of the recogniser and of attribution, and
+	// those of the word scan that the outlet table and the framing terms
+	// share, which go over them while they are fresh in the cache.
+	sc.marks.Reset()
+	toks, words := segment.AppendTokensWords(sc.toks[:0], sc.words[:0], &sc.marks, body)
+	sc.toks, sc.words = toks, words
 	outs := e.outlets.FindTokens(body, words)
 	framing := e.frames.FindTokens(body, words)
 	paras := segment.Paragraphs(body)
-	quotes := quote.Scan(body, paras)
+	quotes := quote.ScanMarked(body, paras, sc.marks.Quotes)
 	marked := sc.marked[:0]
 	for _, q := range quotes {
 		if !q.Block {
@@ -101,12 +104,14 @@ func (e *Engine) Document(src article.Source) article.Document {
 	}
 	sc.marked = marked
 	sents := sc.sents[:0]
+	terms := sc.marks.Terminals
 	for _, p := range paras {
-		sents = segment.AppendSentences(sents, body, p.Span, marked)
+		for len(terms) > 0 && terms[0] < p.Start {
+			terms = terms[1:]
+		}
+		sents = segment.AppendSentencesMarked(sents, body, p.Span, marked, terms)
 	}
 	sc.sents = sents
-	toks := segment.AppendTokens(sc.toks[:0], body, 0, len(body))
-	sc.toks = toks
 	mentions := e.mentions(sc, body, lower, toks, outs)
 	sc.kept = mentions
 	// Outlets: the table's, and names the recogniser knows for outlets by

@@ -60,8 +60,8 @@ func mangle(r *rand.Rand, s string, rate int) string {
 	return b.String()
 }
 
-// checkSame fails t when Scan differs from the reference implementation
-// on text.
+// checkSame fails t when Scan or ScanMarked differs from the reference
+// implementation on text.
 func checkSame(t *testing.T, text string) {
 	t.Helper()
 	paras := segment.Paragraphs(text)
@@ -75,6 +75,14 @@ func checkSame(t *testing.T, text string) {
 	}
 	if got, want := Scan(text, some), refScan(text, some); !reflect.DeepEqual(got, want) {
 		t.Fatalf("Scan(%q, %v) = %v, want %v", text, some, got, want)
+	}
+	// With the double marks that segment notes as it tokenises.
+	var marks segment.Marks
+	segment.AppendTokensWords(nil, nil, &marks, text)
+	for _, ps := range [][]segment.Paragraph{paras, some} {
+		if got, want := ScanMarked(text, ps, marks.Quotes), refScan(text, ps); !reflect.DeepEqual(got, want) {
+			t.Fatalf("ScanMarked(%q, %v, %v) = %v, want %v", text, ps, marks.Quotes, got, want)
+		}
 	}
 }
 

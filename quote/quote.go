@@ -61,18 +61,74 @@ const (
 func Scan(body string, paras []segment.Paragraph) []Span {
 	var out []Span
 	double := false
+	var marks markFinder
 	for pi := range paras {
-		out = scanParagraph(body, paras, pi, false, &double, out)
+		out = scanParagraph(body, paras, pi, false, &double, &marks, out)
 	}
 	if !double && !hasDoubleMarks(body) {
-		out = out[:0]
+		out = scanSingle(body, paras, out[:0])
+	}
+	return withBlocks(body, paras, out)
+}
+
+// ScanMarked is Scan for a body whose double quotation marks are known:
+// quotes holds the offset of every one of them, in order (see
+// segment.Marks). It finds the quotations without reading the text in
+// between.
+func ScanMarked(body string, paras []segment.Paragraph, quotes []int) []Span {
+	var out []Span
+	if len(quotes) == 0 {
+		out = scanSingle(body, paras, out)
+	} else {
+		double := false
+		marks := markFinder{quotes, true}
 		for pi := range paras {
-			out = scanParagraph(body, paras, pi, true, &double, out)
+			out = scanParagraph(body, paras, pi, false, &double, &marks, out)
 		}
 	}
+	return withBlocks(body, paras, out)
+}
+
+// scanSingle appends the quotations of a body without double marks to
+// out, with single marks.
+func scanSingle(body string, paras []segment.Paragraph, out []Span) []Span {
+	double := false
+	var marks markFinder
+	for pi := range paras {
+		out = scanParagraph(body, paras, pi, true, &double, &marks, out)
+	}
+	return out
+}
+
+// withBlocks adds the block quotations to the quotations out, and sorts
+// them.
+func withBlocks(body string, paras []segment.Paragraph, out []Span) []Span {
 	out = append(out, blocks(body, paras, out)...)
 	sortSpans(out)
 	return out
+}
+
+// markFinder finds where scanParagraph must look next for a mark: at the
+// next double mark from the list of their offsets when it has one, or else
+// at the next byte that indexMarkLead finds.
+type markFinder struct {
+	offsets []int // the offsets not yet passed
+	listed  bool  // whether offsets lists them
+}
+
+// next returns the offset in t of the first byte at or after i that may
+// start a mark, or len(t) when there is none.
+func (f *markFinder) next(t string, i int, single bool) int {
+	if !f.listed {
+		return i + indexMarkLead(t[i:], single)
+	}
+	for len(f.offsets) > 0 && f.offsets[0] < i {
+		f.offsets = f.offsets[1:]
+	}
+	if len(f.offsets) > 0 && f.offsets[0] < len(t) {
+		return f.offsets[0]
+	}
+	return len(t)
 }
 
 func hasDoubleMarks(body string) bool {
@@ -224,9 +280,11 @@ var markLead = func() (t [2][256]bool) {
 }()
 
 // indexMarkLead returns the index of the first byte of s that markLead
-// marks (markLead[1] when single), or len(s). Eight bytes at a time, it
-// finds those that may be: the straight quotes it looks for and every
-// non-ASCII byte, and checks each against the table.
+// marks (markLead[1] when single), or len(s); without single, it passes
+// over the lead bytes of characters other than double marks, such as the
+// apostrophe ’ and the dash —, which classify would take for no mark. Eight
+// bytes at a time, it finds the bytes that may be: the straight quotes it
+// looks for and every non-ASCII byte, and checks each against the table.
 func indexMarkLead(s string, single bool) int {
 	lead := &markLead[0]
 	if single {
@@ -235,17 +293,31 @@ func indexMarkLead(s string, single bool) int {
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
 		for m := mayLead8(swar.Load8(s, i), single); m != 0; m &= m - 1 {
-			if j := i + bits.TrailingZeros64(m)/8; lead[s[j]] {
+			if j := i + bits.TrailingZeros64(m)/8; lead[s[j]] && (single || mayOpenDouble(s, j)) {
 				return j
 			}
 		}
 	}
 	for ; i < len(s); i++ {
-		if lead[s[i]] {
+		if lead[s[i]] && (single || mayOpenDouble(s, i)) {
 			return i
 		}
 	}
 	return i
+}
+
+// mayOpenDouble reports whether the bytes of s from j on, of which the
+// first is one of markLead[0], may be a double mark: '"', or one of « » “ ”
+// „, or a lead byte that s ends too soon after to tell. The lead bytes C2
+// and E2 never continue another character, so a character starts at j.
+func mayOpenDouble(s string, j int) bool {
+	switch s[j] {
+	case 0xC2: // « is C2 AB, » C2 BB
+		return j+1 >= len(s) || s[j+1] == 0xAB || s[j+1] == 0xBB
+	case 0xE2: // “ is E2 80 9C, ” E2 80 9D, „ E2 80 9E
+		return j+2 >= len(s) || s[j+1] == 0x80 && s[j+2] >= 0x9C && s[j+2] <= 0x9E
+	}
+	return true
 }
 
 // mayLead8 returns the bytes of x that may start a mark, each as its top
@@ -278,9 +350,10 @@ func isDoubleMark(r rune) bool {
 }
 
 // scanParagraph appends the quotations of paragraph pi to out, with single
-// marks or without (see classify). It sets *double when it meets a double
-// mark, which it does wherever paragraph pi holds one.
-func scanParagraph(body string, paras []segment.Paragraph, pi int, single bool, double *bool, out []Span) []Span {
+// marks or without (see classify), looking at the bytes that marks finds.
+// It sets *double when it meets a double mark, which it does wherever
+// paragraph pi holds one.
+func scanParagraph(body string, paras []segment.Paragraph, pi int, single bool, double *bool, marks *markFinder, out []Span) []Span {
 	p := paras[pi]
 	inQuote := false
 	var openAt, openSize int
@@ -290,7 +363,7 @@ func scanParagraph(body string, paras []segment.Paragraph, pi int, single bool, 
 	}
 	t := body[:p.End]
 	for i := p.Start; i < p.End; {
-		i += indexMarkLead(t[i:], single)
+		i = marks.next(t, i, single)
 		if i >= len(t) {
 			break
 		}

@@ -89,11 +89,14 @@ func TestIndexMarkLead(t *testing.T) {
 	base := "abcdefghijklmnopqrstuvwxyz ABC,é123\u00e9\u0100"
 	for si, single := range []bool{false, true} {
 		for c := range 256 {
-			for i := range len(base) + 1 {
-				s := base[:i] + string([]byte{byte(c)}) + base[i:]
+			for i := range len(base) + 2 {
+				s := base[:min(i, len(base))] + string([]byte{byte(c)}) + base[min(i, len(base)):]
+				if i > len(base) {
+					s += "a" // a lead byte followed by too few bytes
+				}
 				want := len(s)
 				for j := range len(s) {
-					if markLead[si][s[j]] {
+					if markLead[si][s[j]] && (single || mayBeDouble(s[j:])) {
 						want = j
 						break
 					}
@@ -104,6 +107,18 @@ func TestIndexMarkLead(t *testing.T) {
 			}
 		}
 	}
+}
+
+// mayBeDouble reports whether s, which starts with a byte of markLead[0],
+// starts with a double mark, or is shorter than a double mark with the same
+// first byte.
+func mayBeDouble(s string) bool {
+	for _, m := range []string{"\"", "«", "»", "“", "”", "„"} {
+		if strings.HasPrefix(s, m) || len(s) < len(m) && s[0] == m[0] {
+			return true
+		}
+	}
+	return false
 }
 
 // TestEmptyParagraph checks that an empty paragraph span yields nothing,

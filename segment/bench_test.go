@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/hearsaylab/hearsay/article"
+	"github.com/hearsaylab/hearsay/internal/wordscan"
 )
 
 // exampleTexts returns the example articles of the repository.
@@ -50,6 +51,23 @@ func BenchmarkSentences(b *testing.B) {
 			for _, p := range Paragraphs(t) {
 				Sentences(t, p.Span, []article.Span(nil))
 			}
+		}
+	}
+}
+
+// BenchmarkTokensWords tokenizes the example articles for both token
+// streams at once, as the engine does.
+func BenchmarkTokensWords(b *testing.B) {
+	texts, n := exampleTexts(b)
+	b.SetBytes(n)
+	b.ReportAllocs()
+	var toks []Token
+	var words []wordscan.Token
+	var marks Marks
+	for b.Loop() {
+		for _, t := range texts {
+			marks.Reset()
+			toks, words = AppendTokensWords(toks[:0], words[:0], &marks, t)
 		}
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hearsaylab/hearsay/article"
+	"github.com/hearsaylab/hearsay/internal/wordscan"
 )
 
 // differentialTexts returns the texts the differential tests start from:
@@ -105,6 +106,47 @@ func checkSame(t *testing.T, text string) {
 			t.Fatalf("AppendTokens(%q, %d, %d) = %v, want %v", text, r[0], r[1], got, want)
 		}
 	}
+	checkTokensWords(t, text)
+}
+
+// checkTokensWords fails t when AppendTokensWords differs from
+// AppendTokens and wordscan.Tokens called one after the other, or misses
+// a mark, and when AppendSentencesMarked differs from AppendSentences.
+func checkTokensWords(t *testing.T, text string) {
+	t.Helper()
+	var marks Marks
+	toks, words := AppendTokensWords(nil, nil, &marks, text)
+	if want := refAppendTokens(nil, text, 0, len(text)); !reflect.DeepEqual(toks, want) {
+		t.Fatalf("AppendTokensWords(%q) tokens = %v, want %v", text, toks, want)
+	}
+	if want := wordscan.Tokens(nil, text); !reflect.DeepEqual(words, want) {
+		t.Fatalf("AppendTokensWords(%q) words = %v, want %v", text, words, want)
+	}
+	if want := refMarks(text); !reflect.DeepEqual(marks, want) {
+		t.Fatalf("AppendTokensWords(%q) marks = %v, want %v", text, marks, want)
+	}
+	for _, p := range Paragraphs(text) {
+		for _, skip := range [][]article.Span{nil, quoteSpans(text, p.Span)} {
+			got := AppendSentencesMarked(nil, text, p.Span, skip, marks.Terminals)
+			if want := AppendSentences(nil, text, p.Span, skip); !reflect.DeepEqual(got, want) {
+				t.Fatalf("AppendSentencesMarked(%q, %v, %v) = %v, want %v", text, p.Span, skip, got, want)
+			}
+		}
+	}
+}
+
+// refMarks returns the Marks of text, read character by character.
+func refMarks(text string) Marks {
+	var m Marks
+	for i, r := range text {
+		switch r {
+		case '.', '!', '?':
+			m.Terminals = append(m.Terminals, i)
+		case '"', '“', '”', '„', '«', '»':
+			m.Quotes = append(m.Quotes, i)
+		}
+	}
+	return m
 }
 
 // TestDifferential compares Paragraphs, Sentences and AppendTokens with

@@ -3,8 +3,10 @@ package segment
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/hearsaylab/hearsay/article"
+	"github.com/hearsaylab/hearsay/internal/swar"
 )
 
 func TestParagraphs(t *testing.T) {
@@ -77,6 +79,25 @@ func TestTokens(t *testing.T) {
 	want := "Dr.|Varga’s|DC-based|group|said|7,200|people|,|U.S.|officials|,|don’t|."
 	if strings.Join(got, "|") != want {
 		t.Errorf("got %s, want %s", strings.Join(got, "|"), want)
+	}
+}
+
+// TestTokensWords checks AppendTokensWords on texts whose tokens take
+// every path: words with joiners, abbreviations, line breaks in and out of
+// ASCII, invisible format characters, words and marks outside ASCII, long
+// words and invalid UTF-8.
+func TestTokensWords(t *testing.T) {
+	for _, s := range []string{
+		"",
+		"a",
+		"Dr. Varga’s DC-based group said 7,200 people, U.S. officials, don’t.",
+		"one\ntwo\u2028three\u0085four\u2029five \n\u200b six",
+		"soft\u00adhyphen zero\u200bwidth e\u0301clair naïve café Ärger",
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefgh abcdefghi 0123456789x @[`{/:",
+		"bad \xff\xfe bytes\xc3 \xe2\x80 Gen. end.",
+		"İstanbul \u212Aelvin ΣΑΣ Привет мир 北京 ١٢٣ x-\u00e9 a’b a'\n",
+	} {
+		checkTokensWords(t, s)
 	}
 }
 
@@ -165,6 +186,42 @@ func TestIndexSentenceByte(t *testing.T) {
 			if got := indexSentenceByte(s); got != want {
 				t.Fatalf("indexSentenceByte(%q) = %d, want %d", s, got, want)
 			}
+			want = strings.IndexAny(s, ".!?")
+			if want < 0 {
+				want = len(s)
+			}
+			if got := indexTerminal(s); got != want {
+				t.Fatalf("indexTerminal(%q) = %d, want %d", s, got, want)
+			}
+		}
+	}
+}
+
+// TestLastCharStart checks that lastCharStart finds a character start, as
+// a reading of the text character by character finds them, not after the
+// last one.
+func TestLastCharStart(t *testing.T) {
+	for _, s := range []string{
+		"a", "ab", "a”", "”", "\xe2\x80", "x\xe2\x80", "\x80", "\x80\x80\x80\x80", "a\x80\x80\x80\x80",
+		"\xf0\x9f\x98\x80", "\xf0\x9f\x98\x80\x80", "é\x80", "\xff", "ab\xc3",
+	} {
+		starts := map[int]bool{}
+		last, end := -1, len(s)
+		for i := 0; i < end; {
+			starts[i], last = true, i
+			_, n := utf8.DecodeRuneInString(s[i:])
+			i += n
+		}
+		q, ok := lastCharStart(s, end)
+		if ok && (!starts[q] || q > last || q < end-4) {
+			t.Errorf("lastCharStart(%q) = %d; starts %v", s, q, starts)
+		}
+		lead := false // one of the last four bytes starts a character
+		for _, c := range []byte(s[max(0, end-4):]) {
+			lead = lead || c&0xC0 != 0x80
+		}
+		if ok != lead {
+			t.Errorf("lastCharStart(%q) ok = %v", s, ok)
 		}
 	}
 }
@@ -216,6 +273,36 @@ func TestASCIIAbbrev(t *testing.T) {
 	for _, w := range words {
 		if got, want := asciiAbbrev(w), isAbbrevWord(w); got != want {
 			t.Errorf("asciiAbbrev(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+// TestNotAlnum8 checks notAlnum8 and alnumEnd on every byte in every
+// position, among letters and among bytes that are not.
+func TestNotAlnum8(t *testing.T) {
+	for c := range 256 {
+		for pos := range 8 {
+			for _, fill := range []string{"aZ09mMzA", "@[`{/: \xff"} {
+				b := []byte(fill)
+				b[pos] = byte(c)
+				var want uint64
+				for k, x := range b {
+					if !isASCIIAlnum(x) {
+						want |= 0x80 << (8 * k)
+					}
+				}
+				if got := notAlnum8(swar.Load8(b, 0)); got != want {
+					t.Fatalf("notAlnum8(%q) = %#x, want %#x", b, got, want)
+				}
+				s := string(b) + string(b)
+				end := 1
+				for end < len(s) && isASCIIAlnum(s[end]) {
+					end++
+				}
+				if got := alnumEnd(s, 1); got != end {
+					t.Fatalf("alnumEnd(%q, 1) = %d, want %d", s, got, end)
+				}
+			}
 		}
 	}
 }

@@ -46,6 +46,23 @@ func abbrevOf(w string) int {
 	if len(w) > maxLowerShrink*maxAbbrevLen {
 		return notAbbrev // too long even for characters that lower-case shorter
 	}
+	if len(w) <= 7 {
+		// Packed in place, as abbrevKind packs the lower case of a short
+		// ASCII word.
+		key := uint64(len(w)) << 56
+		ascii := true
+		for i := range len(w) {
+			c := w[i]
+			ascii = ascii && c < utf8.RuneSelf
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			key |= uint64(c) << (8 * i)
+		}
+		if ascii {
+			return lookupAbbrev(key)
+		}
+	}
 	var buf [16]byte
 	if len(w) <= len(buf) {
 		ascii := true
@@ -163,6 +180,44 @@ func Sentences(text string, para article.Span, skip []article.Span) []article.Sp
 // out, as Sentences returns them, so that a caller can reuse one buffer
 // from paragraph to paragraph.
 func AppendSentences(out []article.Span, text string, para article.Span, skip []article.Span) []article.Span {
+	return appendSentences(out, text, para, skip, terminalFinder{})
+}
+
+// AppendSentencesMarked is AppendSentences for a text whose ASCII terminal
+// punctuation is known: terminals holds the offsets of every '.', '!' and
+// '?' of the paragraph, in order, and may hold offsets before and after
+// it (see Marks). It finds the sentence ends without reading the text in
+// between.
+func AppendSentencesMarked(out []article.Span, text string, para article.Span, skip []article.Span, terminals []int) []article.Span {
+	return appendSentences(out, text, para, skip, terminalFinder{terminals, true})
+}
+
+// terminalFinder finds the next ASCII terminal punctuation mark of a text
+// for appendSentences: from the list of their offsets when it has one, or
+// else by reading the text.
+type terminalFinder struct {
+	offsets []int // the offsets not yet passed
+	listed  bool  // whether offsets lists them
+}
+
+// next returns the offset of the first terminal mark of t at or after i
+// and before stop, or stop when there is none.
+func (f *terminalFinder) next(t string, i, stop int) int {
+	if !f.listed {
+		return i + indexTerminal(t[i:stop])
+	}
+	for len(f.offsets) > 0 && f.offsets[0] < i {
+		f.offsets = f.offsets[1:]
+	}
+	if len(f.offsets) > 0 && f.offsets[0] < stop {
+		return f.offsets[0]
+	}
+	return stop
+}
+
+// appendSentences is AppendSentences, finding the terminal marks with
+// terms.
+func appendSentences(out []article.Span, text string, para article.Span, skip []article.Span, terms terminalFinder) []article.Span {
 	start := para.Start
 	k := 0
 	if para.Start >= para.End {
@@ -173,14 +228,21 @@ func AppendSentences(out []article.Span, text string, para article.Span, skip []
 		for k < len(skip) && skip[k].End <= i {
 			k++
 		}
-		// Fast path: an ASCII character other than terminal punctuation
+		// Fast path: a character other than ASCII terminal punctuation
 		// matters only as the last character of a skip span, so skip to
-		// the next terminal or non-ASCII byte, or to that character.
-		stop := len(t)
-		if k < len(skip) && skip[k].End <= stop {
-			stop = skip[k].End - 1
+		// the next terminal byte or to a character start not after that
+		// character.
+		if k < len(skip) && skip[k].End <= len(t) {
+			if q, ok := lastCharStart(t, skip[k].End); ok {
+				i = terms.next(t, i, max(i, q))
+			} else {
+				// Its start is unclear: stop at every character
+				// outside ASCII, where one may start.
+				i += indexSentenceByte(t[i : skip[k].End-1])
+			}
+		} else {
+			i = terms.next(t, i, len(t))
 		}
-		i += indexSentenceByte(t[i:stop])
 		if i >= len(t) {
 			break
 		}
@@ -221,21 +283,48 @@ func AppendSentences(out []article.Span, text string, para article.Span, skip []
 	return out
 }
 
-// sentenceByte tells the bytes Sentences must look at: terminal
-// punctuation and the bytes of non-ASCII characters.
+// lastCharStart returns the last byte q before end, and within the last
+// four, that does not continue a UTF-8 sequence, and reports whether there
+// is one. Read character by character from any earlier start, t has a
+// character start at q (a character spans at most four bytes, and every
+// such byte starts one), and none that starts before q reaches beyond it:
+// the last character of t[:end] starts at q or after.
+func lastCharStart(t string, end int) (q int, ok bool) {
+	for q = end - 1; q >= max(0, end-utf8.UTFMax); q-- {
+		if !isContinuation(t[q]) {
+			return q, true
+		}
+	}
+	return 0, false
+}
+
+// isContinuation reports whether c continues a UTF-8 sequence (10xxxxxx).
+func isContinuation(c byte) bool {
+	return c&0xC0 == 0x80
+}
+
+// sentenceByte tells the bytes Sentences must look at when it cannot
+// tell where a character starts: terminal punctuation and the bytes of
+// non-ASCII characters.
 var sentenceByte = func() (t [256]bool) {
 	for c := range t {
-		t[c] = c >= utf8.RuneSelf || c == '.' || c == '!' || c == '?'
+		t[c] = c >= utf8.RuneSelf || isTerminal(byte(c))
 	}
 	return t
 }()
+
+// isTerminal reports whether c is ASCII terminal punctuation.
+func isTerminal(c byte) bool {
+	return c == '.' || c == '!' || c == '?'
+}
 
 // indexSentenceByte returns the index of the first byte of s that
 // sentenceByte marks, or len(s), reading eight bytes at a time.
 func indexSentenceByte(s string) int {
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		if m := sentenceBytes8(swar.Load8(s, i)); m != 0 {
+		x := swar.Load8(s, i)
+		if m := terminalBytes8(x) | x&swar.Highs; m != 0 {
 			return i + bits.TrailingZeros64(m)/8
 		}
 	}
@@ -247,21 +336,34 @@ func indexSentenceByte(s string) int {
 	return i
 }
 
-// sentenceBytes8 returns the bytes of x that sentenceByte marks, each as
-// its top bit.
-func sentenceBytes8(x uint64) uint64 {
-	const (
-		ones  = 0x0101010101010101
-		highs = 0x8080808080808080
-	)
+// indexTerminal returns the index of the first ASCII terminal punctuation
+// mark in s, or len(s), reading eight bytes at a time.
+func indexTerminal(s string) int {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if m := terminalBytes8(swar.Load8(s, i)); m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for ; i < len(s); i++ {
+		if isTerminal(s[i]) {
+			return i
+		}
+	}
+	return i
+}
+
+// terminalBytes8 returns the bytes of x that are ASCII terminal
+// punctuation, each as its top bit.
+func terminalBytes8(x uint64) uint64 {
 	// On the low seven bits of each byte, so that no byte carries into
-	// the next: y^c*ones has a zero byte where x has c, and adding 0x7F
+	// the next: y^c*Ones has a zero byte where x has c, and adding 0x7F
 	// sets the top bit of every byte but those.
-	y := x &^ highs
-	dot := (y ^ '.'*ones) + 0x7F*ones
-	bang := (y ^ '!'*ones) + 0x7F*ones
-	ques := (y ^ '?'*ones) + 0x7F*ones
-	return (x | ^dot | ^bang | ^ques) & highs
+	y := x &^ swar.Highs
+	dot := (y ^ '.'*swar.Ones) + 0x7F*swar.Ones
+	bang := (y ^ '!'*swar.Ones) + 0x7F*swar.Ones
+	ques := (y ^ '?'*swar.Ones) + 0x7F*swar.Ones
+	return ^(dot&bang&ques | x) & swar.Highs
 }
 
 // appendTrimmed appends the span text[s:e] without white space at either
@@ -273,14 +375,15 @@ func appendTrimmed(out []article.Span, text string, s, e int) []article.Span {
 		text[e-1] < utf8.RuneSelf && !asciiSpace[text[e-1]] {
 		return append(out, article.Span{Start: s, End: e})
 	}
-	for s < e {
-		r, size := utf8.DecodeRuneInString(text[s:])
-		if !unicode.IsSpace(r) {
-			break
-		}
-		s += size
-	}
+	s = skipSpace(text, s, e)
 	for e > s {
+		if c := text[e-1]; c < utf8.RuneSelf {
+			if !asciiSpace[c] {
+				break
+			}
+			e--
+			continue
+		}
 		r, size := utf8.DecodeLastRuneInString(text[:e])
 		if !unicode.IsSpace(r) {
 			break
@@ -291,6 +394,27 @@ func appendTrimmed(out []article.Span, text string, s, e int) []article.Span {
 		out = append(out, article.Span{Start: s, End: e})
 	}
 	return out
+}
+
+// skipSpace returns the index of the first character of text at or after
+// i, and before hi, that is not white space, or hi when all are; the last
+// character looked at is decoded in full even where it runs past hi.
+func skipSpace(text string, i, hi int) int {
+	for i < hi {
+		if c := text[i]; c < utf8.RuneSelf {
+			if !asciiSpace[c] {
+				break
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i += size
+	}
+	return min(i, hi)
 }
 
 func skipFootnote(text string, i, limit int) int {
@@ -325,24 +449,19 @@ func isBoundary(text string, para article.Span, p, end int) bool {
 		return true
 	}
 	// The next character must be white space.
-	r, _ := utf8.DecodeRuneInString(text[end:])
-	if !unicode.IsSpace(r) {
+	j := skipSpace(text, end, para.End)
+	if j == end {
 		return false
 	}
 	// The next word must start like a sentence.
-	j := end
-	for j < para.End {
-		r, s := utf8.DecodeRuneInString(text[j:])
-		if !unicode.IsSpace(r) {
-			break
-		}
-		j += s
-	}
 	if j >= para.End {
 		return true
 	}
-	nr, _ := utf8.DecodeRuneInString(text[j:])
-	if unicode.IsLower(nr) {
+	if c := text[j]; c < utf8.RuneSelf {
+		if 'a' <= c && c <= 'z' {
+			return false
+		}
+	} else if nr, _ := utf8.DecodeRuneInString(text[j:]); unicode.IsLower(nr) {
 		return false
 	}
 	if text[p] != '.' {
@@ -409,7 +528,13 @@ func wordBefore(text string, lo, p int) string {
 		}
 		break
 	}
-	return strings.Trim(text[i:p], ".")
+	for i < p && text[i] == '.' {
+		i++
+	}
+	for p > i && text[p-1] == '.' {
+		p--
+	}
+	return text[i:p] // strings.Trim(text[i:p], ".")
 }
 
 // endsWithTerminal reports whether text[lo:hi] ends in sentence-final

@@ -1,8 +1,13 @@
 package segment
 
 import (
+	"math/bits"
+	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/hearsaylab/hearsay/internal/swar"
+	"github.com/hearsaylab/hearsay/internal/wordscan"
 )
 
 // Token is a word, number or punctuation mark with its byte offsets.
@@ -122,6 +127,194 @@ func AppendTokens(out []Token, text string, lo, hi int) []Token {
 		i = j
 	}
 	return out
+}
+
+// Marks holds the offsets, in order, of the characters of a text that the
+// sentence splitter and the quotation finder look for, which
+// AppendTokensWords notes as it goes: with them, those need not read the
+// text again (see AppendSentencesMarked, and quote.ScanMarked).
+type Marks struct {
+	Terminals []int // ASCII terminal punctuation: '.', '!' and '?'
+	Quotes    []int // the double quotation marks " “ ” „ « »
+}
+
+// Reset empties m, keeping its room.
+func (m *Marks) Reset() {
+	m.Terminals, m.Quotes = m.Terminals[:0], m.Quotes[:0]
+}
+
+// noteByte notes the ASCII mark c (see markByte) at i.
+func (m *Marks) noteByte(c byte, i int) {
+	if c == '"' {
+		m.Quotes = append(m.Quotes, i)
+	} else {
+		m.Terminals = append(m.Terminals, i)
+	}
+}
+
+// noteToken notes the marks of the token t[i:j] that starts with the rune
+// r, a token that AppendTokensWords does not take apart itself: a double
+// mark outside ASCII is a token of its own, and a word holds no mark but
+// periods ("U.S.", "3.5").
+func (m *Marks) noteToken(t string, i, j int, r rune) {
+	if isDoubleMark(r) {
+		m.Quotes = append(m.Quotes, i)
+		return
+	}
+	for k := i; ; k++ {
+		d := strings.IndexByte(t[k:j], '.')
+		if d < 0 {
+			return
+		}
+		k += d
+		m.Terminals = append(m.Terminals, k)
+	}
+}
+
+// markByte tells the ASCII bytes that Marks notes.
+var markByte = [256]bool{'.': true, '!': true, '?': true, '"': true}
+
+// isDoubleMark reports whether r is a double quotation mark outside ASCII.
+func isDoubleMark(r rune) bool {
+	switch r {
+	case '\u201c', '\u201d', '\u201e', '\u00ab', '\u00bb':
+		return true
+	}
+	return false
+}
+
+// AppendTokensWords appends the tokens of text to toks, as
+// AppendTokens(toks, text, 0, len(text)) does, the word scanner's tokens of
+// text to words, as wordscan.Tokens(words, text) does, and the offsets of
+// the Marks of text to marks, in one pass over text.
+//
+// The word scanner's tokens never cross the bounds of these: a token here
+// is a run of its tokens, most often one (a plain word or mark), else a
+// word with joiners, such as "U.S." or "don’t", that wordscan.AppendSpan
+// splits.
+func AppendTokensWords(toks []Token, words []wordscan.Token, marks *Marks, text string) ([]Token, []wordscan.Token) {
+	t := text
+	nl := false // a line break in the gap before the next token
+	for i := 0; i < len(t); {
+		j := i + 1
+		switch c := t[i]; byteClass[c] {
+		case classSpace:
+			nl = nl || c == '\n'
+			i++
+			continue
+		case classPunct, classJoiner:
+			toks = append(toks, Token{i, j, t[i:j]})
+			words = wordscan.AppendMark(words, i, j, nl)
+			if markByte[c] {
+				marks.noteByte(c, i)
+			}
+			i, nl = j, false
+			continue
+		case classWord:
+			// The run t[i:j] of ASCII letters and digits and the word
+			// scanner's hash h of it, as asciiRun returns them: for a run
+			// of at most seven bytes, most words, in line.
+			var h uint32
+			if len(t)-i >= 8 {
+				x := swar.Load8(t, i)
+				if m := notAlnum8(x); m != 0 {
+					n := bits.TrailingZeros64(m) / 8
+					j, h = i+n, wordscan.ShortWordHash(n, x)
+				} else {
+					j, h = asciiRun(t, i)
+				}
+			} else {
+				j, h = asciiRun(t, i)
+			}
+			if j == len(t) || byteClass[t[j]] <= classSpace {
+				toks = append(toks, Token{i, j, t[i:j]})
+				words = wordscan.AppendHashedWord(words, i, j, nl, h)
+				i, nl = j, false
+				if i < len(t) && t[i] == ' ' {
+					i++ // the commonest gap, skipped at once
+				}
+				continue
+			}
+			if e, ok := joinerEnd(t, i, j); ok {
+				toks = append(toks, Token{i, e, t[i:e]})
+				words = wordscan.AppendHashedWord(words, i, j, nl, h)
+				if e > j {
+					words = wordscan.AppendMark(words, j, e, false)
+					marks.Terminals = append(marks.Terminals, j) // the period of "Gen."
+				}
+				i, nl = e, false
+				continue
+			}
+		case classHigh:
+			r, s := utf8.DecodeRuneInString(t[i:])
+			if isSpaceRune(r) {
+				nl = nl || r == '\u0085' || r == '\u2028' || r == '\u2029'
+				i += s
+				continue
+			}
+			j = i + s
+			if !isWordRune(r) {
+				// A mark, or an invisible format character that the
+				// word scanner takes for a space.
+				toks = append(toks, Token{i, j, t[i:j]})
+				words, nl = wordscan.AppendSpan(words, t, i, j, nl)
+				marks.noteToken(t, i, j, r)
+				i = j
+				continue
+			}
+		}
+		j = wordEnd(t, i, j, len(t))
+		toks = append(toks, Token{i, j, t[i:j]})
+		words, nl = wordscan.AppendSpan(words, t, i, j, nl)
+		marks.noteToken(t, i, j, 0)
+		i = j
+	}
+	return toks, words
+}
+
+// asciiRun returns the end j of the run of ASCII letters and digits of t
+// that starts at i, and wordscan.WordHash(t, i, j). A run of at most seven
+// bytes, most words, is found and hashed from one load.
+func asciiRun(t string, i int) (j int, h uint32) {
+	if len(t)-i >= 8 {
+		x := swar.Load8(t, i)
+		if m := notAlnum8(x); m != 0 {
+			n := bits.TrailingZeros64(m) / 8
+			return i + n, wordscan.ShortWordHash(n, x)
+		}
+		j = alnumEnd(t, i+8)
+	} else {
+		j = alnumEnd(t, i+1)
+	}
+	return j, wordscan.WordHash(t, i, j)
+}
+
+// alnumEnd returns the end of the run of ASCII letters and digits of t
+// that goes on at j, reading eight bytes at a time: a word ends within the
+// first eight bytes nearly always, and a mask and a count of trailing
+// zeros find where without a branch per byte.
+func alnumEnd(t string, j int) int {
+	for ; j+8 <= len(t); j += 8 {
+		if m := notAlnum8(swar.Load8(t, j)); m != 0 {
+			return j + bits.TrailingZeros64(m)/8
+		}
+	}
+	for j < len(t) && byteClass[t[j]] == classWord {
+		j++
+	}
+	return j
+}
+
+// notAlnum8 returns the bytes of x that are not ASCII letters or digits,
+// each as its top bit. The sums are taken on the low seven bits of each
+// byte, which cannot carry into the next: bit 7 of b+(0x80-lo) is set for
+// b >= lo.
+func notAlnum8(x uint64) uint64 {
+	y := x &^ swar.Highs
+	f := y | 0x20*swar.Ones // the lower case of a letter
+	letter := (f + (0x80-'a')*swar.Ones) &^ (f + (0x80-'z'-1)*swar.Ones)
+	digit := (y + (0x80-'0')*swar.Ones) &^ (y + (0x80-'9'-1)*swar.Ones)
+	return ^(letter|digit)&swar.Highs | x&swar.Highs
 }
 
 // joinerEnd returns wordEnd(t, i, j, len(t)) when the word t[i:j] of

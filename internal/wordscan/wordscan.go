@@ -5,6 +5,7 @@ package wordscan
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -136,13 +137,24 @@ func Lower(s string) (lower string, ok bool) {
 			b.Write(chunk[:n])
 			n = 0
 		}
-		if len(s)-i >= 8 {
-			if x := swar.Load8(s[i:], 0); x&swar.Highs == 0 {
-				binary.LittleEndian.PutUint64(chunk[n:], swar.Lower8(x))
-				i += 8
-				n += 8
-				continue
+		// Eight bytes lower-cased at once, as long as they are ASCII and
+		// chunk has room; of the first eight that are not, those before
+		// the first byte outside ASCII are kept (a sum in Lower8 carries
+		// only into the bytes after it).
+		for len(s)-i >= 8 && n <= len(chunk)-8 {
+			x := swar.Load8(s, i)
+			binary.LittleEndian.PutUint64(chunk[n:], swar.Lower8(x))
+			if h := x & swar.Highs; h != 0 {
+				k := bits.TrailingZeros64(h) / 8
+				i += k
+				n += k
+				break
 			}
+			i += 8
+			n += 8
+		}
+		if i == len(s) || n > len(chunk)-8 {
+			continue
 		}
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -199,9 +211,20 @@ type Token struct {
 // Tokens appends to dst every token of s in order, as successive calls of
 // Next give them, so that several matchers can share one scan of a text.
 func Tokens(dst []Token, s string) []Token {
-	nl := false
-	for i := 0; i < len(s); {
-		c := s[i]
+	dst, _ = AppendSpan(dst, s, 0, len(s), false)
+	return dst
+}
+
+// AppendSpan appends to dst the tokens of s[lo:hi], as Tokens(dst, s)
+// would find them there when no word of s runs across lo or hi: a scanner
+// that splits a text more coarsely than this package (into whole tokens of
+// its own) hands its tokens over one by one. nl tells whether the gap
+// before lo holds a line break; the result tells whether the gap after the
+// last token, up to hi, holds one (nl itself when s[lo:hi] holds no token).
+func AppendSpan(dst []Token, s string, lo, hi int, nl bool) ([]Token, bool) {
+	t := s[:hi] // the bytes scanned; those past hi are read only for a hash
+	for i := lo; i < len(t); {
+		c := t[i]
 		switch byteClass[c] {
 		case classSpace:
 			i++
@@ -213,34 +236,25 @@ func Tokens(dst []Token, s string) []Token {
 		case classWord:
 			st := i
 			i++
-			for i < len(s) && byteClass[s[i]] == classWord {
+			for i < len(t) && byteClass[t[i]] == classWord {
 				i++
 			}
-			if i < len(s) && s[i] >= utf8.RuneSelf {
-				if en := wordEnd(s, i); en > i {
+			if i < len(t) && t[i] >= utf8.RuneSelf {
+				if en := wordEnd(t, i); en > i {
 					dst = appendToken(dst, st, en, true, nl)
 					i, nl = en, false
 					continue
 				}
 			}
-			dst = appendToken(dst, st, i, true, nl)
-			last := &dst[len(dst)-1]
-			last.ASCII = true
-			if n := i - st; n <= 8 && len(s)-st >= 8 {
-				// The word and what follows it, for one load.
-				x := swar.Load8(s[st:], 0) & (1<<(8*uint(n)) - 1) // 1<<64 is 0: all bits kept
-				last.Hash = hashTail(uint64(n), x)
-			} else {
-				last.Hash = Hash(s[st:i])
-			}
-			if i < len(s) && s[i] == ' ' {
+			dst = appendASCIIWord(dst, s, st, i, nl)
+			if i < len(t) && t[i] == ' ' {
 				i++ // the commonest gap, skipped at once
 			}
 		case classPunct:
-			dst = appendToken(dst, i, i+1, false, nl)
+			dst = AppendMark(dst, i, i+1, nl)
 			i++
 		default:
-			r, n := utf8.DecodeRuneInString(s[i:])
+			r, n := utf8.DecodeRuneInString(t[i:])
 			switch runeClass(r) {
 			case classSpace:
 				i += n
@@ -250,27 +264,61 @@ func Tokens(dst []Token, s string) []Token {
 				i += n
 				continue
 			case classWord:
-				en := wordEnd(s, i+n)
+				en := wordEnd(t, i+n)
 				dst = appendToken(dst, i, en, true, nl)
 				i = en
 			default:
-				dst = appendToken(dst, i, i+n, false, nl)
+				dst = AppendMark(dst, i, i+n, nl)
 				i += n
 			}
 		}
 		nl = false
 	}
-	return dst
+	return dst, nl
+}
+
+// appendASCIIWord appends to dst the token of the word s[st:en], a run of
+// ASCII letters and digits that Tokens would find as a word of its own
+// (no letter, digit or mark follows it), with its Hash; nl tells whether a
+// line break stands in the gap before it.
+func appendASCIIWord(dst []Token, s string, st, en int, nl bool) []Token {
+	return AppendHashedWord(dst, st, en, nl, WordHash(s, st, en))
+}
+
+// WordHash returns the Hash of s[st:en], a run of ASCII letters and digits,
+// which is that of its lower case. A short word is read with what follows
+// it in one load.
+func WordHash(s string, st, en int) uint32 {
+	if n := en - st; n <= 8 && len(s)-st >= 8 {
+		return ShortWordHash(n, swar.Load8(s, st))
+	}
+	return Hash(s[st:en])
+}
+
+// ShortWordHash returns the Hash of a word of n ASCII letters and digits,
+// from one to eight, that are the low n bytes of x read as swar.Load8 reads
+// them; the bytes above them are ignored.
+func ShortWordHash(n int, x uint64) uint32 {
+	return hashTail(uint64(n), x&(1<<(8*uint(n))-1)) // 1<<64 is 0: all bits kept
+}
+
+// AppendHashedWord appends to dst the token of a word [st, en) of ASCII
+// letters and digits that Tokens would find as a word of its own, whose
+// WordHash is h; nl tells whether a line break stands in the gap before it.
+func AppendHashedWord(dst []Token, st, en int, nl bool, h uint32) []Token {
+	return append(dst, Token{St: st, En: en, Word: true, NL: nl, ASCII: true, Hash: h})
+}
+
+// AppendMark appends to dst the token [st, en) of one character that is
+// neither a word nor a separator for Tokens; nl tells whether a line break
+// stands in the gap before it.
+func AppendMark(dst []Token, st, en int, nl bool) []Token {
+	return appendToken(dst, st, en, false, nl)
 }
 
 // appendToken appends the token [st, en) to dst, neither ASCII nor hashed.
-// It sets the fields one by one in place: a Token built apart and copied in
-// would be written and read back with stores and loads of different widths.
 func appendToken(dst []Token, st, en int, word, nl bool) []Token {
-	dst = append(dst, Token{})
-	tk := &dst[len(dst)-1]
-	tk.St, tk.En, tk.Word, tk.NL = st, en, word, nl
-	return dst
+	return append(dst, Token{St: st, En: en, Word: word, NL: nl})
 }
 
 // wordEnd returns the end of the word that runs on at byte i of s.

@@ -3,10 +3,13 @@ package wordscan
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/hearsaylab/hearsay/internal/swar"
 )
 
 func TestNext(t *testing.T) {
@@ -368,6 +371,55 @@ func TestKeyDiffers(t *testing.T) {
 		}
 		if got := KeyOf(tc.lexicon).Differs(&toks[0]); got != tc.differs {
 			t.Errorf("KeyOf(%q).Differs(%q) = %v, want %v", tc.lexicon, tc.text, got, tc.differs)
+		}
+	}
+}
+
+// TestWordHash checks that WordHash and ShortWordHash give the Hash of the
+// lower case of a word, near the end of a text and away from it, with
+// every kind of byte after the word.
+func TestWordHash(t *testing.T) {
+	for _, tc := range []struct{ text, word string }{
+		{"a", "a"},
+		{"The end", "The"},
+		{"said, and", "said"},
+		{"ABCDEFGH", "ABCDEFGH"},
+		{"ABCDEFGH and more", "ABCDEFGH"},
+		{"Zaporizhzhia’s mayor", "Zaporizhzhia"},
+		{"x 7200\xff\xfe tail", "7200"},
+		{"end Word", "Word"},
+	} {
+		st := strings.Index(tc.text, tc.word)
+		en := st + len(tc.word)
+		want := Hash(strings.ToLower(tc.word))
+		if got := WordHash(tc.text, st, en); got != want {
+			t.Errorf("WordHash(%q, %d, %d) = %#x, want %#x", tc.text, st, en, got, want)
+		}
+		if n := len(tc.word); n <= 8 {
+			padded := tc.text[st:] + strings.Repeat("\xff", 8)
+			if got := ShortWordHash(n, swar.Load8(padded, 0)); got != want {
+				t.Errorf("ShortWordHash(%d, %q) = %#x, want %#x", n, padded[:8], got, want)
+			}
+		}
+	}
+}
+
+// TestAppendSpan checks that AppendSpan, called token by token and on
+// runs of tokens of a text, gives the tokens Tokens gives for the whole.
+func TestAppendSpan(t *testing.T) {
+	for _, s := range tokenTexts {
+		want := Tokens(nil, s)
+		for step := 1; step <= 3; step++ {
+			var got []Token
+			nl, lo := false, 0
+			for k := step - 1; k < len(want); k += step {
+				got, nl = AppendSpan(got, s, lo, want[k].En, nl)
+				lo = want[k].En
+			}
+			got, _ = AppendSpan(got, s, lo, len(s), nl)
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("AppendSpan on %q in runs of %d = %v, want %v", s, step, got, want)
+			}
 		}
 	}
 }
