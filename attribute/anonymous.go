@@ -175,13 +175,17 @@ func (d *doc) use(desc string) {
 // quotes or whose claims it reports, and those it cites or calls anonymous.
 func (d *doc) anonymousList() []string {
 	for _, r := range d.anon {
-		before := d.lowerOf(max(0, r.start-24), r.start)
+		before := strings.TrimSpace(d.lowerOf(max(0, r.start-24), r.start))
 		after := d.lowerOf(r.end, min(len(d.body), r.end+40))
-		if strings.HasSuffix(strings.TrimSpace(before), "citing") || strings.HasSuffix(strings.TrimSpace(before), "according to") ||
-			strings.HasSuffix(strings.TrimSpace(before), "information from") || strings.HasPrefix(strings.TrimSpace(after), "anonymously") ||
+		if strings.HasSuffix(before, "citing") || strings.HasSuffix(before, "according to") ||
+			strings.HasSuffix(before, "information from") || strings.HasPrefix(strings.TrimSpace(after), "anonymously") ||
 			strings.Contains(after, "on condition of anonymity") {
 			d.use(r.text)
 		}
+	}
+	out := append([]string(nil), d.usedOrder...)
+	if len(out) < 2 {
+		return out // nothing to put in order
 	}
 	// Keep text order of first mention.
 	pos := map[string]int{}
@@ -190,7 +194,6 @@ func (d *doc) anonymousList() []string {
 			pos[r.text] = r.start
 		}
 	}
-	out := append([]string(nil), d.usedOrder...)
 	for i := 1; i < len(out); i++ {
 		for j := i; j > 0 && posOr(pos, out[j]) < posOr(pos, out[j-1]); j-- {
 			out[j], out[j-1] = out[j-1], out[j]
