@@ -242,18 +242,51 @@ type quoteFields struct {
 // len(strings.Fields(s)), or limit when that is more.
 func countFields(s string, limit int) quoteFields {
 	var qf quoteFields
-	for i := 0; qf.n < limit; qf.n++ {
-		st, en := nextField(s, i)
-		if st < 0 {
-			break
+	if limit <= 0 {
+		return qf
+	}
+	// One walk over the bytes, as nextField would take them field by
+	// field: st is the start of the field being read, or -1 between two.
+	st := -1
+	for i := 0; i < len(s); {
+		c, size := fieldClass[s[i]], 1
+		if c == fieldASCII {
+			if st < 0 {
+				st = i
+			}
+			i++
+			continue
 		}
-		if qf.n == 0 {
-			qf.first = [2]int{st, en}
+		space := c == fieldSpace
+		if c == fieldOther {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
 		}
-		qf.last = [2]int{st, en}
-		i = en
+		switch {
+		case !space && st < 0:
+			st = i
+		case space && st >= 0:
+			if qf.add(st, i); qf.n == limit {
+				return qf
+			}
+			st = -1
+		}
+		i += size
+	}
+	if st >= 0 {
+		qf.add(st, len(s))
 	}
 	return qf
+}
+
+// add counts the field s[st:en], the first when there is none yet.
+func (qf *quoteFields) add(st, en int) {
+	if qf.n == 0 {
+		qf.first = [2]int{st, en}
+	}
+	qf.last = [2]int{st, en}
+	qf.n++
 }
 
 // nextField returns the bounds of the first field of s at or after i, as
