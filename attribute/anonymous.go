@@ -175,13 +175,17 @@ func (d *doc) use(desc string) {
 // quotes or whose claims it reports, and those it cites or calls anonymous.
 func (d *doc) anonymousList() []string {
 	for _, r := range d.anon {
-		before := d.lowerOf(max(0, r.start-24), r.start)
+		before := strings.TrimSpace(d.lowerOf(max(0, r.start-24), r.start))
 		after := d.lowerOf(r.end, min(len(d.body), r.end+40))
-		if strings.HasSuffix(strings.TrimSpace(before), "citing") || strings.HasSuffix(strings.TrimSpace(before), "according to") ||
-			strings.HasSuffix(strings.TrimSpace(before), "information from") || strings.HasPrefix(strings.TrimSpace(after), "anonymously") ||
+		if strings.HasSuffix(before, "citing") || strings.HasSuffix(before, "according to") ||
+			strings.HasSuffix(before, "information from") || strings.HasPrefix(strings.TrimSpace(after), "anonymously") ||
 			strings.Contains(after, "on condition of anonymity") {
 			d.use(r.text)
 		}
+	}
+	out := append([]string(nil), d.usedOrder...)
+	if len(out) < 2 {
+		return out // nothing to put in order
 	}
 	// Keep text order of first mention.
 	pos := map[string]int{}
@@ -190,7 +194,6 @@ func (d *doc) anonymousList() []string {
 			pos[r.text] = r.start
 		}
 	}
-	out := append([]string(nil), d.usedOrder...)
 	for i := 1; i < len(out); i++ {
 		for j := i; j > 0 && posOr(pos, out[j]) < posOr(pos, out[j-1]); j-- {
 			out[j], out[j-1] = out[j-1], out[j]
@@ -239,18 +242,51 @@ type quoteFields struct {
 // len(strings.Fields(s)), or limit when that is more.
 func countFields(s string, limit int) quoteFields {
 	var qf quoteFields
-	for i := 0; qf.n < limit; qf.n++ {
-		st, en := nextField(s, i)
-		if st < 0 {
-			break
+	if limit <= 0 {
+		return qf
+	}
+	// One walk over the bytes, as nextField would take them field by
+	// field: st is the start of the field being read, or -1 between two.
+	st := -1
+	for i := 0; i < len(s); {
+		c, size := fieldClass[s[i]], 1
+		if c == fieldASCII {
+			if st < 0 {
+				st = i
+			}
+			i++
+			continue
 		}
-		if qf.n == 0 {
-			qf.first = [2]int{st, en}
+		space := c == fieldSpace
+		if c == fieldOther {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
 		}
-		qf.last = [2]int{st, en}
-		i = en
+		switch {
+		case !space && st < 0:
+			st = i
+		case space && st >= 0:
+			if qf.add(st, i); qf.n == limit {
+				return qf
+			}
+			st = -1
+		}
+		i += size
+	}
+	if st >= 0 {
+		qf.add(st, len(s))
 	}
 	return qf
+}
+
+// add counts the field s[st:en], the first when there is none yet.
+func (qf *quoteFields) add(st, en int) {
+	if qf.n == 0 {
+		qf.first = [2]int{st, en}
+	}
+	qf.last = [2]int{st, en}
+	qf.n++
 }
 
 // nextField returns the bounds of the first field of s at or after i, as

@@ -79,6 +79,12 @@ type Result struct {
 func (a *Attributor) Document(in Input) Result {
 	d := a.newDoc(in)
 	defer a.release(d)
+	return d.result()
+}
+
+// result runs the document's sweeps and attributes its quotations.
+func (d *doc) result() Result {
+	in := d.in
 	d.findAnonymous()
 	d.docChannel = d.documentChannel()
 	var res Result
@@ -320,8 +326,9 @@ func (d *doc) narration(si int) []ntok {
 
 // buildNarrations finds the first token of every sentence, in one walk over
 // the tokens when the sentences are in order, and builds the narrations of
-// those that hold a quotation or a trigger word (triggerFlags): the ones
-// the document's sweeps look into. The others wait for narration.
+// those that hold a quotation or a trigger word (triggerFlags) that can
+// give the document's sweeps something (see needsNarration): the ones they
+// look into. The others wait for narration.
 func (d *doc) buildNarrations() {
 	n := len(d.in.Sentences)
 	d.narrSpan = slices.Grow(d.narrSpan[:0], n)[:n]
@@ -357,7 +364,7 @@ func (d *doc) buildNarrations() {
 // starts, and the index for the next sentence is returned with the answer.
 // Without quotations in text order it reports false, and needsNarration
 // looks at the tokens. (A narration built where none was needed changes
-// nothing but the time taken: its sentence has no trigger words.)
+// nothing but the time taken: the sweeps find nothing in it.)
 func (d *doc) holdsQuotation(qi int, sp article.Span) (int, bool) {
 	if !d.quotedSorted {
 		return qi, false
@@ -374,75 +381,17 @@ func (d *doc) holdsQuotation(qi int, sp article.Span) (int, bool) {
 
 // triggers returns the indexes in the narration of sentence si of its
 // tokens with one of the triggerFlags, in order: none for a narration
-// built on demand, which has no such tokens.
+// built on demand, whose trigger words can give the sweeps nothing.
 func (d *doc) triggers(si int) []int32 {
 	s := d.trigSpan[si]
 	return d.trig[s.lo:s.hi]
 }
 
 // sentenceHas reports whether a token of the narration of sentence si has
-// one of the flags f, which must be among triggerFlags.
+// one of the flags f, which must be among triggerFlags; always false for a
+// narration built on demand.
 func (d *doc) sentenceHas(si int, f wflag) bool {
 	return d.narrFlags[si]&f != 0
-}
-
-// needsNarration reports whether one of the tokens from index i that start
-// before end is inside a quotation or is a trigger word; if not, it returns
-// the index of the first token after them.
-func (d *doc) needsNarration(i, end int) (int, bool) {
-	toks := d.in.Tokens
-	low, short, long := d.lower, d.vocab.triggerShort, d.vocab.triggerLong
-	for ; i < len(toks) && toks[i].Start < end; i++ {
-		if d.quoteOf[i] != 0 {
-			return i, true
-		}
-		// Most words fail the trigger filters at once.
-		if st, n := toks[i].Start, toks[i].End-toks[i].Start; low != "" && n > 0 && n <= 7 && st+8 <= len(low) {
-			h := shortTriggerHash(swar.Load8(low, st)&(1<<(8*n)-1) | uint64(n)<<56)
-			if short[h>>6]&(1<<(h&63)) == 0 {
-				continue
-			}
-		} else if low != "" && n > 7 {
-			if h := longHash(low[st : st+n]); long[h>>6]&(1<<(h&63)) == 0 {
-				continue
-			}
-		}
-		if d.isTrigger(i) {
-			return i, true
-		}
-	}
-	return i, false
-}
-
-// isTrigger reports whether token i has one of the triggerFlags, ruling out
-// most other words with the vocabulary's trigger filter.
-func (d *doc) isTrigger(i int) bool {
-	if d.lower == "" {
-		f, _ := d.vocab.lookup(d.ltext[d.lowSpan[i][0]:d.lowSpan[i][1]])
-		return f&triggerFlags != 0
-	}
-	t := &d.in.Tokens[i]
-	v := d.vocab
-	var f wflag
-	switch n := t.End - t.Start; {
-	case n <= 0:
-		return false
-	case n <= 7 && t.Start+8 <= len(d.lower):
-		k := swar.Load8(d.lower, t.Start)&(1<<(8*n)-1) | uint64(n)<<56
-		if h := shortTriggerHash(k); v.triggerShort[h>>6]&(1<<(h&63)) == 0 {
-			return false
-		}
-		f, _ = v.lookupShort(k)
-	case n > 7:
-		w := d.lower[t.Start:t.End]
-		if h := longHash(w); v.triggerLong[h>>6]&(1<<(h&63)) == 0 {
-			return false
-		}
-		f, _ = v.lookupLong(w)
-	default:
-		f, _ = v.lookupAt(d.lower, t.Start, t.End)
-	}
-	return f&triggerFlags != 0
 }
 
 // firstTokenFrom returns the index of the first token of toks ending after

@@ -33,7 +33,7 @@ func TestLowerOf(t *testing.T) {
 
 // testInput builds the attribution input of body the way extract does,
 // without outlets.
-func testInput(t *testing.T, a *Attributor, body string) Input {
+func testInput(t testing.TB, a *Attributor, body string) Input {
 	t.Helper()
 	lower, _ := wordscan.Lower(body)
 	paras := segment.Paragraphs(body)
@@ -89,29 +89,31 @@ func TestNarrationWithoutLower(t *testing.T) {
 }
 
 // TestTriggerSentences checks that a sentence with a trigger word, short or
-// long, inside the text or at its end, in any case, is marked as having it,
-// and that one without is not and still has its narration on demand.
+// long, inside the text or at its end, in any case, is marked as having it
+// where the word can give the sweeps something, and that one without is not
+// and still has its narration on demand.
 func TestTriggerSentences(t *testing.T) {
 	a := testAttributor(t)
-	words := []string{"according"}
+	// Each trigger word in a sentence where it matters.
+	bodies := map[string][]string{"according": {"It rained, according to the report.", "It rained, ACCORDING to the report."}}
 	for w := range claimVerbs {
-		words = append(words, w)
+		bodies[w] = []string{"Then he " + w + " that it rained at noon today.", "He " + strings.ToUpper(w) + " that it rained"}
 	}
 	for w := range a.lx.anonHead {
-		words = append(words, w)
+		bodies[w] = []string{"Then several " + w + " left the building at noon today.", "It was two " + w,
+			"Then two " + strings.ToUpper(w) + " left the building at noon today."}
 	}
-	for _, w := range words {
+	for w, bs := range bodies {
 		f, _ := a.vocab.lookup(w)
 		f &= triggerFlags
 		if f == 0 {
 			t.Fatalf("%q has no trigger flag", w)
 		}
-		for _, body := range []string{"Then " + w + " left the building at noon today.", "It was " + w,
-			"Then " + strings.ToUpper(w) + " left the building at noon today."} {
+		for _, body := range bs {
 			d := a.newDoc(testInput(t, a, body))
 			if len(d.in.Sentences) != 1 || !d.sentenceHas(0, f) || d.narrSpan[0].lo < 0 {
 				t.Errorf("%q: sentence not marked with %#x", body, f)
-			} else if tr := d.triggers(0); len(tr) != 1 || d.narration(0)[tr[0]].flags&f == 0 {
+			} else if tr := d.triggers(0); len(tr) == 0 || !slices.ContainsFunc(tr, func(i int32) bool { return d.lw(&d.narration(0)[i]) == w }) {
 				t.Errorf("%q: trigger tokens %v", body, tr)
 			}
 			a.release(d)

@@ -20,7 +20,11 @@ func (d *doc) channel(nt []ntok, at attribution) string {
 		if !nt[i].is(fChannel) {
 			continue
 		}
-		for _, p := range d.info(&nt[i]).channels {
+		wi := d.info(&nt[i])
+		if !channelMayStart(nt, i, wi) {
+			continue // most "in" and "on" go on with no channel word
+		}
+		for _, p := range wi.channels {
 			if best >= 0 && p >= best {
 				break
 			}
@@ -79,6 +83,18 @@ func (d *doc) channelOutlet(nt []ntok, at attribution) string {
 		}
 	}
 	return ""
+}
+
+// channelMayStart reports whether a channel phrase can stand at nt[i],
+// whose word has the vocabulary entry wi: whether one of its phrases has
+// one word, or the next token is the second word of one.
+func channelMayStart(nt []ntok, i int, wi *wordInfo) bool {
+	for _, id := range wi.channelNext {
+		if id == 0 || i+1 < len(nt) && nt[i+1].q < 0 && nt[i+1].wid == id {
+			return true
+		}
+	}
+	return false
 }
 
 // matchIDsAt reports whether the words with the vocabulary ids ids stand at

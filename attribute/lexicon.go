@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"embed"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -286,6 +287,9 @@ type wordInfo struct {
 	cues      []cue  // lexicon.cues[w]
 	roleGroup string // lexicon.roleGroup[w]
 	channels  []int  // indexes of the channel phrases starting with w, ascending
+	// the ids of the second words of those phrases; a phrase of one word
+	// puts 0 among them, which stands for any next token
+	channelNext []uint32
 }
 
 // vocabulary indexes every word of the lexicons with its flags. A word has
@@ -581,6 +585,16 @@ func buildVocabulary(lx *lexicon, rec *entity.Recognizer) *vocabulary {
 	for i, cp := range lx.channels {
 		for _, w := range cp.words {
 			v.channelIDs[i] = append(v.channelIDs[i], ids[w])
+		}
+		if ws := v.channelIDs[i]; len(ws) > 0 {
+			wi := &v.infos[ws[0]]
+			next := uint32(0)
+			if len(ws) > 1 {
+				next = ws[1]
+			}
+			if !slices.Contains(wi.channelNext, next) {
+				wi.channelNext = append(wi.channelNext, next)
+			}
 		}
 	}
 	v.triggerShort, v.triggerLong = make([]uint64, 1<<14/64), make([]uint64, 1<<16/64)

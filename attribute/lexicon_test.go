@@ -7,7 +7,7 @@ import (
 	"github.com/hearsaylab/hearsay/entity"
 )
 
-func testAttributor(t *testing.T) *Attributor {
+func testAttributor(t testing.TB) *Attributor {
 	t.Helper()
 	rec, err := entity.New()
 	if err != nil {

@@ -1,6 +1,7 @@
 package attribute
 
 import (
+	"bytes"
 	"slices"
 	"sort"
 	"strings"
@@ -376,7 +377,8 @@ func (d *doc) resolve(nt []ntok, np span, at attribution) attribution {
 	// An unresolved description is its own speaker: a unique office held by
 	// an unnamed person ("France’s foreign minister") is not anonymous.
 	desc := at.mention
-	if strings.HasPrefix(strings.ToLower(desc), "the ") {
+	// Only ASCII letters lower-case to "the ".
+	if len(desc) >= 4 && strings.EqualFold(desc[:4], "the ") {
 		desc = desc[4:]
 	}
 	at.ok, at.speaker = true, desc
@@ -493,7 +495,10 @@ func (d *doc) lastPerson(pos int, pron string) (entity.Mention, bool) {
 	si := -1
 	for k := d.mentionsBefore(pos) - 1; k >= 0; k-- {
 		m := &d.in.Mentions[k]
-		if m.Type != entity.Person || m.Weak || d.mentionFacts(k).inQuote || !d.agrees(m.Name, pron) {
+		if m.Type != entity.Person || m.Weak {
+			continue
+		}
+		if mf := d.mentionFacts(k); mf.inQuote || !d.agreesAt(k, mf, pron) {
 			continue
 		}
 		s, _ := d.sentenceAt(m.Start)
@@ -534,19 +539,28 @@ func (d *doc) mentionsBefore(pos int) int {
 	return sort.Search(len(mb), func(i int) bool { return mb[i][0] >= pos })
 }
 
-// agrees reports whether a person's given name can go with the pronoun:
-// only names known to go with the other pronoun disagree.
-func (d *doc) agrees(name, pron string) bool {
+// agreesAt reports whether the person named by mention k, whose facts are
+// mf, can go with the pronoun: only given names known to go with the other
+// pronoun disagree. The gender of the name is looked up once per mention.
+func (d *doc) agreesAt(k int, mf *mentionFacts, pron string) bool {
+	if !mf.genderKnown {
+		mf.gender, mf.hasGender = d.gender(d.in.Mentions[k].Name)
+		mf.genderKnown = true
+	}
+	return !mf.hasGender || mf.gender == pron
+}
+
+// gender returns the pronoun that goes with the given name of the person
+// name, and whether the name is known to go with one.
+func (d *doc) gender(name string) (string, bool) {
 	given, _, _ := strings.Cut(name, " ")
-	var g string
-	var ok bool
 	var buf [32]byte
 	if key, ascii := wordscan.LowerKey(given, buf[:0]); ascii {
-		g, ok = d.lx.gender[string(key)]
-	} else {
-		g, ok = d.lx.gender[strings.ToLower(given)]
+		g, ok := d.lx.gender[string(key)]
+		return g, ok
 	}
-	return !ok || g == pron
+	g, ok := d.lx.gender[strings.ToLower(given)]
+	return g, ok
 }
 
 // possessiveAt reports whether the name ending at end is followed by "’s".
@@ -663,6 +677,10 @@ type mentionFacts struct {
 	tank       bool // an organisation named an institute or with the role "tank"
 	rolesKnown bool
 	roles      []string // a person's roles (rolesOf)
+	// genderKnown is whether hasGender and gender are known: whether a
+	// person's given name is known to go with a pronoun, and which
+	genderKnown, hasGender bool
+	gender                 string
 }
 
 // mentionSlot returns the facts of mention k as far as they are known.
@@ -722,10 +740,14 @@ func (d *doc) orgFacts(k int, mf *mentionFacts) {
 		return
 	}
 	m := &d.in.Mentions[k]
-	lname := strings.ToLower(m.Name)
+	var buf [64]byte
+	lname, ascii := wordscan.LowerKey(m.Name, buf[:0])
+	if !ascii {
+		lname = []byte(strings.ToLower(m.Name))
+	}
 	mf.orgKnown = true
-	mf.department = strings.Contains(lname, "ministry") || strings.Contains(lname, "department")
-	mf.tank = strings.Contains(lname, "institute") || hasRole(m.Roles, "tank")
+	mf.department = bytes.Contains(lname, []byte("ministry")) || bytes.Contains(lname, []byte("department"))
+	mf.tank = bytes.Contains(lname, []byte("institute")) || hasRole(m.Roles, "tank")
 }
 
 // personHasRole reports whether a person with roles can be what a role

@@ -1,0 +1,155 @@
+package attribute
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+)
+
+// TestNeedsNarration checks which sentences without quotations get their
+// narration built: those with a trigger word that can give the sweeps
+// something, and not those whose trigger words cannot.
+func TestNeedsNarration(t *testing.T) {
+	a := testAttributor(t)
+	for _, c := range []struct {
+		body string
+		want bool
+	}{
+		{"The weather was fine.", false},
+		{"He said that it rained.", true},
+		{"He said it rained.", true},       // a bare complement
+		{"He said.", false},                // nothing after the verb
+		{"He said that", false},            // nothing after "that"
+		{"He said Paris was fine.", false}, // a capital after "said"
+		{"He said in Paris it rained.", false},
+		{"He admitted, at last, that it rained.", true},
+		{"He admitted it; that was all.", false},            // "that" after a semicolon
+		{"He admitted it to the five men that day.", false}, // "that" too far
+		{"It rained, according to the report.", true},
+		{"It rained according.", false},
+		{"A senior official left.", true}, // a determiner
+		{"Officials familiar with it left.", true},
+		{"The official left.", false},    // singular, without a determiner
+		{"The people left.", false},      // plural, no named group
+		{"French officials left.", true}, // bare source and a demonym
+		{"Many people left.", true},      // "many" is a determiner
+		{"He saw angry people.", false},
+		{"Kremlin people left.", true},          // a capitalised modifier
+		{"The Kremlin said people left.", true}, // a bare complement after "said"
+		{"He met people.", false},
+		{"He met members of the team.", false},
+		{"She and several members left.", true},
+		{"Several were people.", false}, // the walk stops at the auxiliary
+		{"ÉLYSÉE officials left.", true},
+		{"Überall people left.", true},
+	} {
+		d := a.newDoc(testInput(t, a, c.body))
+		if len(d.in.Sentences) != 1 {
+			t.Fatalf("%q: %d sentences", c.body, len(d.in.Sentences))
+		}
+		if got := d.narrSpan[0].lo >= 0; got != c.want {
+			t.Errorf("%q: narration built %t, want %t", c.body, got, c.want)
+		}
+		a.release(d)
+	}
+}
+
+// TestWordFlags checks that wordFlags gives every token outside quotations
+// the flags of its narration token, with a lower-case body and without.
+func TestWordFlags(t *testing.T) {
+	a := testAttributor(t)
+	body := "“We will not back down,” said the French president, Émile Durand.\n\n" +
+		"Officials at the Élysée told REUTERS that the plan’s costs had risen; SOURCES said it was late (US).\n\n" +
+		"According to two senior officials — the Überblick report was “wrong”. ÀÉÎ spoke, a 2024 report's author said."
+	for _, noLower := range []bool{false, true} {
+		d := a.newDoc(testInput(t, a, body))
+		if noLower {
+			d.lower = ""
+			d.lowerTokens()
+		}
+		for si := range d.in.Sentences {
+			nt := d.narration(si)
+			k := 0
+			for i := d.sentTok[si]; i < len(d.in.Tokens) && d.in.Tokens[i].Start < d.in.Sentences[si].End; i++ {
+				for k < len(nt) && nt[k].start < d.in.Tokens[i].Start {
+					k++
+				}
+				if d.quoteOf[i] != 0 {
+					continue
+				}
+				if k >= len(nt) || nt[k].start != d.in.Tokens[i].Start {
+					t.Fatalf("token %d %q has no narration token", i, d.in.Tokens[i].Text)
+				}
+				if got, want := d.wordFlags(i), nt[k].flags; got != want {
+					t.Errorf("lower %t: token %q: flags %#x, want %#x", !noLower, d.in.Tokens[i].Text, got, want)
+				}
+			}
+		}
+		a.release(d)
+	}
+}
+
+// resultWithAllNarrations is Document with the narrations of all sentences
+// built before the sweeps: the oracle for the sentences needsNarration
+// leaves out, whose trigger words must give the sweeps nothing.
+func resultWithAllNarrations(a *Attributor, in Input) Result {
+	d := a.newDoc(in)
+	defer a.release(d)
+	d.narr, d.trig = d.narr[:0], d.trig[:0]
+	for si, sp := range d.in.Sentences {
+		lo, tlo := len(d.narr), len(d.trig)
+		var f wflag
+		d.narr, _, f = d.buildNarration(d.narr, d.sentTok[si], sp.End)
+		d.narrSpan[si], d.narrFlags[si] = span{lo, len(d.narr)}, f&triggerFlags
+		d.trigSpan[si] = span{tlo, len(d.trig)}
+	}
+	return d.result()
+}
+
+// checkAllNarrations fails t if the result of body differs from the one
+// with every narration built.
+func checkAllNarrations(t *testing.T, a *Attributor, body string) {
+	in := testInput(t, a, body)
+	if got, want := a.Document(in), resultWithAllNarrations(a, in); !reflect.DeepEqual(got, want) {
+		t.Errorf("%.60q: result %+v, with all narrations %+v", body, got, want)
+	}
+}
+
+// TestAllNarrations compares the results of the example articles and of
+// sentences whose trigger words matter or not with those with every
+// narration built.
+func TestAllNarrations(t *testing.T) {
+	a := testAttributor(t)
+	files, _ := filepath.Glob(filepath.Join("..", "examples", "*.txt"))
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkAllNarrations(t, a, string(b))
+	}
+	for _, body := range allNarrationSeeds {
+		checkAllNarrations(t, a, body)
+	}
+}
+
+var allNarrationSeeds = []string{
+	"Several officials said that the plan failed. The people left. “It failed,” he said.",
+	"French officials familiar with the talks told Reuters that the aid would be delayed, according to the FT.",
+	"The minister said the aid was late. Kremlin insiders said it, and the official agreed that it was.",
+	"“We lost,” a senior official said; people said “no” that day. According to sources, it rained.",
+	"ÉLYSÉE SOURCES SAID THAT IT RAINED. Überall people said it was late, officials said.",
+}
+
+// FuzzAllNarrations compares the result of any text with the one with every
+// narration built.
+func FuzzAllNarrations(f *testing.F) {
+	for _, s := range allNarrationSeeds {
+		f.Add(s)
+	}
+	a := testAttributor(f)
+	f.Fuzz(func(t *testing.T, body string) {
+		checkAllNarrations(t, a, body)
+	})
+}
