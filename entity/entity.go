@@ -40,6 +40,11 @@ type Recognizer struct {
 	// Most words are in neither table and are ruled out by these
 	// filters without being hashed.
 	lexKeys, nameKeys prefilter
+	// Narrower filters for the questions asked of the words around a
+	// person's name: lex words that are roles before a name (titles and
+	// demonyms), that describe one after it (see describes), and the
+	// known organisations.
+	roleKeys, describerKeys, orgKeys prefilter
 	connectorLens     uint32    // lenBit of every connector
 	vocab             []string  // see Vocabulary
 	pool              sync.Pool // *scratch, reused from call to call
@@ -118,11 +123,23 @@ func New() (*Recognizer, error) {
 		return nil, err
 	}
 	r := &Recognizer{lex: wordscan.NewTable(lex), short: newShortTable(lex), names: wordscan.NewTable(names), vocab: vocab}
-	for w := range lex {
+	for w, fl := range lex {
 		r.lexKeys.add(w)
+		if fl&(fTitle|fDemonym) != 0 {
+			r.roleKeys.add(w)
+		}
+		if describes(w, fl) {
+			r.describerKeys.add(w)
+		}
 	}
-	for w := range names {
+	for _, w := range roleNouns {
+		r.describerKeys.add(w)
+	}
+	for w, n := range names {
 		r.nameKeys.add(w)
+		if n.org {
+			r.orgKeys.add(w)
+		}
 	}
 	for _, w := range connectors {
 		r.connectorLens |= lenBit(w)
@@ -336,13 +353,26 @@ func (r *Recognizer) AppendLower(dst []Mention, body, lower string, toks []segme
 }
 
 // nextName returns the index of the first name-like token of toks from
-// toks[i] on, or len(toks) when there is none. Most tokens are ruled out by
-// their first byte, in a loop that keeps its state in registers.
+// toks[i] on, or len(toks) when there is none.
 func nextName(toks []segment.Token, i int) int {
-	for ; i < len(toks); i++ {
-		// nameLike, with its common case inlined.
-		if t := toks[i].Text; t != "" && mayStartName(t[0]) && capitalised(t) {
+	for {
+		i = nextNameStart(toks, i)
+		if i == len(toks) || capitalised(toks[i].Text) {
 			return i
+		}
+		i++
+	}
+}
+
+// nextNameStart returns the index of the first token of toks from toks[i]
+// on whose first byte may start a name (see mayStartName), or len(toks).
+// Most tokens are ruled out by it, in a loop with no call that keeps its
+// state in registers.
+func nextNameStart(toks []segment.Token, i int) int {
+	rest := toks[i:]
+	for k := range rest {
+		if t := rest[k].Text; t != "" && nameStart[t[0]] {
+			return i + k
 		}
 	}
 	return len(toks)
@@ -354,7 +384,7 @@ func (f *finder) runEnd(i int) int {
 	body, toks := f.body, f.toks
 	j := i + 1
 	for j < len(toks) {
-		if hasNewline(body[toks[j-1].End:toks[j].Start]) {
+		if gap := body[toks[j-1].End:toks[j].Start]; gap != " " && hasNewline(gap) {
 			break // a name never runs over a line break
 		}
 		t := toks[j].Text
@@ -539,13 +569,18 @@ func (f *finder) tok(k int) *runToken {
 	return &f.sc.run[k-f.runBase]
 }
 
-// lowFlags returns toks[k] without a possessive in lower case, and its
-// flags: from the current run when it holds the token.
-func (f *finder) lowFlags(k int) (string, wordFlags) {
+// roleFlags returns toks[k] without a possessive in lower case, and its
+// flags: from the current run when it holds the token. The flags of a
+// token outside the run are left out unless fTitle or fDemonym is among
+// them.
+func (f *finder) roleFlags(k int) (string, wordFlags) {
 	if r := k - f.runBase; r >= 0 && r < len(f.sc.run) {
 		return f.lowWord(k), f.sc.run[r].flags
 	}
 	lw := f.low(k, stripPossessive(f.toks[k].Text))
+	if !f.r.roleKeys.mayHave(lw) {
+		return lw, 0
+	}
 	return lw, f.r.flags(lw)
 }
 
@@ -762,14 +797,19 @@ func (f *finder) spaced(i, j int) bool {
 // specialist").
 func (f *finder) rolesBefore(roles []string, i int) []string {
 	for k := i - 1; k >= 0 && k >= i-4; k-- {
-		lw, fl := f.lowFlags(k)
-		if fl&(fTitle|fDemonym) != 0 || f.r.name(f.toks[k].Text).org {
+		lw, fl := f.roleFlags(k)
+		if fl&(fTitle|fDemonym) != 0 || f.r.isOrgName(f.toks[k].Text) {
 			roles = append(roles, lw)
 			continue
 		}
 		break
 	}
 	return roles
+}
+
+// isOrgName reports whether w, as written, is a known organisation.
+func (r *Recognizer) isOrgName(w string) bool {
+	return r.orgKeys.mayHave(w) && r.name(w).org
 }
 
 // appositive appends to roles the words of a description set off after a
@@ -784,28 +824,57 @@ func (f *finder) appositive(roles []string, j int) []string {
 	if first == "who" || first == "which" || first == "whose" {
 		return roles
 	}
-	n, described := len(roles), false
+	if !f.described(j) {
+		return roles
+	}
 	for k := j + 1; k < len(toks) && k < j+10; k++ {
 		t := toks[k].Text
-		if t == "," || t == "." || t == ";" || t == ")" {
+		if isApposEnd(t) {
 			break
 		}
 		lw := f.low(k, t)
-		if lw == "a" || lw == "an" || lw == "the" {
+		if isArticle(lw) {
 			continue
+		}
+		if nameLike(t) && r.flags(lw)&fTitle == 0 {
+			continue
+		}
+		roles = append(roles, lw)
+	}
+	return roles
+}
+
+// described reports whether the words of the description after the name
+// ending at toks[j], as appositive takes them, hold a title or a role
+// noun. Most words are ruled out by a filter without being looked up.
+func (f *finder) described(j int) bool {
+	r, toks := f.r, f.toks
+	for k := j + 1; k < len(toks) && k < j+10; k++ {
+		t := toks[k].Text
+		if isApposEnd(t) {
+			break
+		}
+		lw := f.low(k, t)
+		if !r.describerKeys.mayHave(lw) || isArticle(lw) {
+			continue // no title, organisation word or role noun
 		}
 		fl := r.flags(lw)
 		if nameLike(t) && fl&fTitle == 0 {
 			continue
 		}
-		roles = append(roles, lw)
-		described = described || describes(lw, fl)
+		if describes(lw, fl) {
+			return true
+		}
 	}
-	if !described {
-		return roles[:n]
-	}
-	return roles
+	return false
 }
+
+// isApposEnd reports whether the token t ends an appositive.
+func isApposEnd(t string) bool { return t == "," || t == "." || t == ";" || t == ")" }
+
+// isArticle reports whether the lower-case word w is an article, which
+// appositive leaves out.
+func isArticle(w string) bool { return w == "a" || w == "an" || w == "the" }
 
 // keepRoles returns a copy of the words, or nil when there are none. The
 // copies of a document are cut, at their size, from blocks of roleBlock
@@ -826,11 +895,15 @@ func (f *finder) keepRoles(words []string) []string {
 // roleBlock is the number of words of a block of keepRoles.
 const roleBlock = 32
 
-// describes reports whether an appositive word w with flags fl is a title
-// or a role noun.
+// describes reports whether an appositive word w with flags fl is a title,
+// an organisation word or a role noun.
 func describes(w string, fl wordFlags) bool {
-	return fl&(fTitle|fOrgWord) != 0 || w == "tank" || w == "daily" || w == "newspaper"
+	return fl&(fTitle|fOrgWord) != 0 || slices.Contains(roleNouns[:], w)
 }
+
+// roleNouns are the words besides titles and organisation words that make
+// an appositive a description ("a think tank", "the daily").
+var roleNouns = [...]string{"tank", "daily", "newspaper"}
 
 // surname is what canonicalise learns about the persons sharing a surname.
 type surname struct {

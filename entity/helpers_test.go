@@ -179,6 +179,31 @@ func TestPrefilter(t *testing.T) {
 			t.Errorf("name filter rules out %q", w)
 		}
 	}
+	for w := range ref.titles {
+		if !r.roleKeys.mayHave(w) || !r.describerKeys.mayHave(w) {
+			t.Errorf("role or describer filter rules out the title %q", w)
+		}
+	}
+	for w := range ref.demonyms {
+		if !r.roleKeys.mayHave(w) {
+			t.Errorf("role filter rules out the demonym %q", w)
+		}
+	}
+	for w := range ref.orgWords {
+		if !r.describerKeys.mayHave(w) {
+			t.Errorf("describer filter rules out the organisation word %q", w)
+		}
+	}
+	for _, w := range roleNouns {
+		if !r.describerKeys.mayHave(w) {
+			t.Errorf("describer filter rules out the role noun %q", w)
+		}
+	}
+	for w := range ref.orgs {
+		if !r.orgKeys.mayHave(w) {
+			t.Errorf("organisation filter rules out %q", w)
+		}
+	}
 	if r.lexKeys.mayHave("") || r.nameKeys.mayHave("") {
 		t.Error("the filters let the empty word through")
 	}
