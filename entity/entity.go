@@ -45,9 +45,9 @@ type Recognizer struct {
 	// demonyms), that describe one after it (see describes), and the
 	// known organisations.
 	roleKeys, describerKeys, orgKeys prefilter
-	connectorLens     uint32    // lenBit of every connector
-	vocab             []string  // see Vocabulary
-	pool              sync.Pool // *scratch, reused from call to call
+	connectorLens                    uint32    // lenBit of every connector
+	vocab                            []string  // see Vocabulary
+	pool                             sync.Pool // *scratch, reused from call to call
 }
 
 // wordFlags say what a lower-case word is in the word lists.
