@@ -17,6 +17,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hearsaylab/hearsay/article"
+	"github.com/hearsaylab/hearsay/internal/swar"
 	"github.com/hearsaylab/hearsay/internal/wordscan"
 	"github.com/hearsaylab/hearsay/segment"
 )
@@ -344,8 +345,12 @@ func (r *Recognizer) AppendLower(dst []Mention, body, lower string, toks []segme
 	out := dst
 	for i := nextName(toks, 0); i < len(toks); {
 		j := f.runEnd(i)
-		f.loadRun(i, j)
-		out = f.classify(i, j, out)
+		if j == i+1 {
+			out = f.lone(i, out)
+		} else {
+			f.loadRun(i, j)
+			out = f.classify(i, j, out)
+		}
 		i = nextName(toks, j)
 	}
 	canonicalise(sc, out[base:])
@@ -449,7 +454,14 @@ var nameStart = func() (t [256]bool) {
 func capitalised(t string) bool {
 	if t[0] < utf8.RuneSelf {
 		// Only a hyphen (ASCII or U+2011, which starts with 0xE2) can
-		// start a part that must be checked.
+		// start a part that must be checked. The first byte is neither,
+		// and the common word of four to eight bytes is tested at once.
+		if n := len(t); n >= 4 && n <= 8 {
+			if hyphenBytes(swar.Load4(t, 0)|swar.Load4(t, n-4)<<32) == 0 {
+				return true
+			}
+			return partsCapitalised(t)
+		}
 		for i := 1; i < len(t); i++ {
 			if c := t[i]; c == '-' || c == 0xE2 {
 				return partsCapitalised(t)
@@ -462,6 +474,17 @@ func capitalised(t string) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(t)
 	return unicode.IsUpper(r) && partsCapitalised(t)
+}
+
+// hyphenBytes returns a word that is not zero when a byte of the eight
+// packed in x is '-' or 0xE2.
+func hyphenBytes(x uint64) uint64 {
+	return zeroBytes(x^'-'*swar.Ones) | zeroBytes(x^0xE2*swar.Ones)
+}
+
+// zeroBytes returns a word that is not zero when a byte of x is zero.
+func zeroBytes(x uint64) uint64 {
+	return (x - swar.Ones) &^ x & swar.Highs
 }
 
 // partsCapitalised reports whether no part of t between hyphens starts in
@@ -626,6 +649,38 @@ func (f *finder) classify(i, j int, out []Mention) []Mention {
 		}
 	}
 	return f.person(i, j, end, out)
+}
+
+// lone is classify for a run of the one token toks[i], the common run: it
+// looks the word up once, with no run buffer, and decides as classify
+// would.
+func (f *finder) lone(i int, out []Mention) []Mention {
+	r, t := f.r, f.toks[i].Text
+	f.sc.run = f.sc.run[:0] // no run is loaded (see roleFlags)
+	w := stripPossessive(t)
+	lw := f.low(i, w)
+	fl := r.flags(lw)
+	if fl&fStop != 0 || strings.HasSuffix(t, "ly") {
+		return out
+	}
+	s := f.toks[i].Start
+	e := s + len(w)
+	n := r.name(w)
+	if c := n.place; c != "" {
+		return append(out, Mention{Start: s, End: e, Text: w, Name: c, Type: Place, RoleStart: s})
+	}
+	// isOrg: the word is its run's text, joined.
+	if n.org || fl&fOrgWord != 0 || fl&fDemonym == 0 && isAcronym(w) {
+		return append(out, Mention{Start: s, End: e, Text: w, Name: w, Type: Organization, RoleStart: s})
+	}
+	// person: a lone word with no title before it in the run.
+	if fl&(fDemonym|fDemonymPlural|fTitle) != 0 || strings.HasSuffix(lw, "ing") {
+		return out
+	}
+	roles := f.rolesBefore(f.sc.roles[:0], i)
+	roles = f.appositive(roles, i+1)
+	f.sc.roles = roles
+	return append(out, Mention{Start: s, End: e, Text: w, Name: w, Type: Person, Roles: f.keepRoles(roles), RoleStart: s})
 }
 
 // person appends the person the capitalised run toks[i:j], ending at byte

@@ -325,3 +325,26 @@ func TestKeepRoles(t *testing.T) {
 		}
 	}
 }
+
+// TestCapitalisedHyphens puts every byte in every position of words of one
+// to ten bytes: a word starting with a capital is capitalised unless a
+// hyphen in it is followed by a lower-case letter.
+func TestCapitalisedHyphens(t *testing.T) {
+	for n := 1; n <= 10; n++ {
+		for pos := 1; pos < n; pos++ {
+			for c := range 256 {
+				b := []byte("A" + strings.Repeat("x", n-1))
+				b[pos] = byte(c)
+				w := string(b)
+				if got, want := capitalised(w), refNameLike(w); got != want {
+					t.Fatalf("capitalised(%q) = %v, want %v", w, got, want)
+				}
+			}
+		}
+	}
+	for _, w := range []string{"Ab-c", "Ab-C", "Abc\u2011d", "Abc\u2011D", "A-b", "Abcdefg-h", "Abcdefgh-i", "Abcdefg-H"} {
+		if got, want := capitalised(w), refNameLike(w); got != want {
+			t.Errorf("capitalised(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
