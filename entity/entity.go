@@ -46,6 +46,10 @@ type Recognizer struct {
 	// demonyms), that describe one after it (see describes), and the
 	// known organisations.
 	roleKeys, describerKeys, orgKeys prefilter
+	// roleStart marks the bytes a token may start with when it is a title
+	// or demonym in any case, or a known organisation: every byte from
+	// 0x80 up, and the letters those words start with.
+	roleStart [256]bool
 	connectorLens                    uint32    // lenBit of every connector
 	vocab                            []string  // see Vocabulary
 	pool                             sync.Pool // *scratch, reused from call to call
@@ -128,6 +132,7 @@ func New() (*Recognizer, error) {
 		r.lexKeys.add(w)
 		if fl&(fTitle|fDemonym) != 0 {
 			r.roleKeys.add(w)
+			r.markRoleStart(w)
 		}
 		if describes(w, fl) {
 			r.describerKeys.add(w)
@@ -140,6 +145,7 @@ func New() (*Recognizer, error) {
 		r.nameKeys.add(w)
 		if n.org {
 			r.orgKeys.add(w)
+			r.markRoleStart(w)
 		}
 	}
 	for _, w := range connectors {
@@ -852,6 +858,9 @@ func (f *finder) spaced(i, j int) bool {
 // specialist").
 func (f *finder) rolesBefore(roles []string, i int) []string {
 	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if t := f.toks[k].Text; t == "" || !f.r.roleStart[t[0]] {
+			break // punctuation, mostly
+		}
 		lw, fl := f.roleFlags(k)
 		if fl&(fTitle|fDemonym) != 0 || f.r.isOrgName(f.toks[k].Text) {
 			roles = append(roles, lw)
@@ -860,6 +869,22 @@ func (f *finder) rolesBefore(roles []string, i int) []string {
 		break
 	}
 	return roles
+}
+
+// markRoleStart marks the first byte of the non-empty word w in
+// roleStart, in both cases, and every byte from 0x80 up.
+func (r *Recognizer) markRoleStart(w string) {
+	c := w[0]
+	r.roleStart[c] = true
+	if 'a' <= c && c <= 'z' {
+		r.roleStart[c-'a'+'A'] = true
+	}
+	if 'A' <= c && c <= 'Z' {
+		r.roleStart[c-'A'+'a'] = true
+	}
+	for c := utf8.RuneSelf; c < 256; c++ {
+		r.roleStart[c] = true
+	}
 }
 
 // isOrgName reports whether w, as written, is a known organisation.
@@ -981,20 +1006,19 @@ func canonicalise(sc *scratch, ms []Mention) {
 			continue
 		}
 		g, added := sc.groups.id(lastField(m.Name))
-		if added {
-			sur = append(sur, surname{})
-		}
 		of[i] = g
-		if s := &sur[g]; len(m.Name) > len(s.full) {
-			s.full = m.Name
+		titled := len(m.Roles) > 0
+		if added {
+			sur = append(sur, surname{full: m.Name, titled: titled})
+			continue
 		}
-	}
-	for i := range ms {
-		m := &ms[i]
-		if m.Type == Person && len(m.Roles) > 0 {
-			if s := &sur[of[i]]; m.Name == s.full {
-				s.titled = true
-			}
+		// The first mention of the fullest name makes it the group's: no
+		// mention before it bears it.
+		switch s := &sur[g]; {
+		case len(m.Name) > len(s.full):
+			s.full, s.titled = m.Name, titled
+		case titled && !s.titled && m.Name == s.full:
+			s.titled = true
 		}
 	}
 	for g := range sur {

@@ -203,6 +203,23 @@ func TestPrefilter(t *testing.T) {
 		if !r.orgKeys.mayHave(w) {
 			t.Errorf("organisation filter rules out %q", w)
 		}
+		if !r.roleStart[w[0]] {
+			t.Errorf("roleStart rules out the organisation %q", w)
+		}
+	}
+	for _, m := range []map[string]bool{ref.titles, ref.demonyms} {
+		for w := range m {
+			for _, v := range []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:]} {
+				if !r.roleStart[v[0]] {
+					t.Errorf("roleStart rules out %q", v)
+				}
+			}
+		}
+	}
+	for _, c := range []byte(".,;:\"'()[]0123456789") {
+		if r.roleStart[c] {
+			t.Errorf("roleStart lets %q through", c)
+		}
 	}
 	if r.lexKeys.mayHave("") || r.nameKeys.mayHave("") {
 		t.Error("the filters let the empty word through")
