@@ -49,10 +49,10 @@ type Recognizer struct {
 	// roleStart marks the bytes a token may start with when it is a title
 	// or demonym in any case, or a known organisation: every byte from
 	// 0x80 up, and the letters those words start with.
-	roleStart [256]bool
-	connectorLens                    uint32    // lenBit of every connector
-	vocab                            []string  // see Vocabulary
-	pool                             sync.Pool // *scratch, reused from call to call
+	roleStart     [256]bool
+	connectorLens uint32    // lenBit of every connector
+	vocab         []string  // see Vocabulary
+	pool          sync.Pool // *scratch, reused from call to call
 }
 
 // wordFlags say what a lower-case word is in the word lists.
