@@ -49,10 +49,10 @@ type Recognizer struct {
 	// roleStart marks the bytes a token may start with when it is a title
 	// or demonym in any case, or a known organisation: every byte from
 	// 0x80 up, and the letters those words start with.
-	roleStart     [256]bool
-	connectorLens uint32    // lenBit of every connector
-	vocab         []string  // see Vocabulary
-	pool          sync.Pool // *scratch, reused from call to call
+	roleStart [256]bool
+	connKeys  prefilter // the connectors
+	vocab     []string  // see Vocabulary
+	pool      sync.Pool // *scratch, reused from call to call
 }
 
 // wordFlags say what a lower-case word is in the word lists.
@@ -149,7 +149,7 @@ func New() (*Recognizer, error) {
 		}
 	}
 	for _, w := range connectors {
-		r.connectorLens |= lenBit(w)
+		r.connKeys.add(w)
 	}
 	return r, nil
 }
@@ -395,8 +395,10 @@ func (f *finder) runEnd(i int) int {
 	body, toks := f.body, f.toks
 	j := i + 1
 	for j < len(toks) {
-		if gap := body[toks[j-1].End:toks[j].Start]; gap != " " && hasNewline(gap) {
-			break // a name never runs over a line break
+		// A name never runs over a line break; the gap is nearly always
+		// one space.
+		if e, s := toks[j-1].End, toks[j].Start; (s != e+1 || body[e] != ' ') && hasNewline(body[e:s]) {
+			break
 		}
 		t := toks[j].Text
 		if nameLike(t) && !possessive(toks[j-1].Text) {
@@ -424,9 +426,9 @@ func hasNewline(s string) bool {
 }
 
 // isConnector reports whether t is one of the connectors, exactly. Most
-// words are ruled out by their length alone.
+// words are ruled out by their first and last bytes and their length.
 func (r *Recognizer) isConnector(t string) bool {
-	if r.connectorLens&lenBit(t) == 0 {
+	if !r.connKeys.mayHave(t) {
 		return false
 	}
 	if isShort(t) {
@@ -676,7 +678,7 @@ func (f *finder) lone(i int, out []Mention) []Mention {
 		return append(out, Mention{Start: s, End: e, Text: w, Name: c, Type: Place, RoleStart: s})
 	}
 	// isOrg: the word is its run's text, joined.
-	if n.org || fl&fOrgWord != 0 || fl&fDemonym == 0 && isAcronym(w) {
+	if n.org || fl&fOrgWord != 0 || fl&fDemonym == 0 && acronym(w) {
 		return append(out, Mention{Start: s, End: e, Text: w, Name: w, Type: Organization, RoleStart: s})
 	}
 	// person: a lone word with no title before it in the run.
@@ -729,7 +731,7 @@ func (f *finder) person(i, j, end int, out []Mention) []Mention {
 		if f.tok(k).flags&(fDemonym|fDemonymPlural|fTitle|fStop) != 0 || strings.HasSuffix(f.low(k, w), "ing") {
 			return out
 		}
-		if isAcronym(w) {
+		if acronym(w) {
 			s := toks[k].Start
 			return append(out, Mention{Start: s, End: s + len(w), Text: w, Name: w, Type: Organization, RoleStart: s})
 		}
@@ -765,6 +767,12 @@ func (f *finder) knownBefore(i, k int, out []Mention) []Mention {
 		}
 	}
 	return out
+}
+
+// acronym is isAcronym, with the answer for the common capitalised word,
+// whose second byte is a lower-case letter, inlined.
+func acronym(w string) bool {
+	return len(w) > 1 && (w[1] < 'a' || w[1] > 'z') && isAcronym(w)
 }
 
 // isAcronym reports whether w has at least two upper-case letters and no
@@ -818,7 +826,7 @@ func (f *finder) isOrg(i, j int, text string, whole nameInfo) bool {
 	if j-i != 1 {
 		return false
 	}
-	return isAcronym(f.word(i)) && f.tok(i).flags&fDemonym == 0
+	return acronym(f.word(i)) && f.tok(i).flags&fDemonym == 0
 }
 
 // joinedIs reports whether the words of toks[i:j], without possessives and

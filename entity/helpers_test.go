@@ -119,10 +119,14 @@ func TestIsAcronym(t *testing.T) {
 	}{
 		{"NATO", true}, {"U.N.", true}, {"MI6", true}, {"A", false}, {"Nato", false},
 		{"ÖBB", true}, {"ÖBb", false}, {"ΣΣ", true}, {"X\u00e9X", false}, {"\xffAB", true},
+		{"", false}, {"Ab", false}, {"AB", true}, {"\u00d6b", false}, {"\u00d6bB", false}, {"A1", false}, {"A1B", true},
 	}
 	for _, tc := range tests {
 		if got := isAcronym(tc.in); got != tc.want || got != refIsAcronym(tc.in) {
 			t.Errorf("isAcronym(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+		if got := acronym(tc.in); got != tc.want {
+			t.Errorf("acronym(%q) = %v, want %v", tc.in, got, tc.want)
 		}
 	}
 }
