@@ -9,6 +9,7 @@ import (
 	"bufio"
 	"embed"
 	"fmt"
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -1047,10 +1048,7 @@ func canonicalise(sc *scratch, ms []Mention) {
 // lastField returns the last of strings.Fields(s), which must have one.
 func lastField(s string) string {
 	// The common name: ASCII, with no white space but single spaces.
-	i := len(s)
-	for i > 0 && ' ' < s[i-1] && s[i-1] < utf8.RuneSelf {
-		i--
-	}
+	i := plainTail(s)
 	if i == 0 {
 		return s
 	}
@@ -1058,6 +1056,35 @@ func lastField(s string) string {
 		return s[i:]
 	}
 	return lastFieldRunes(s)
+}
+
+// plainTail returns the start of the longest suffix of s whose bytes are
+// all printable ASCII, from '!' to 0x7F: eight bytes at a time, and a
+// whole word of four to seven bytes at once.
+func plainTail(s string) int {
+	i := len(s)
+	if i >= 4 && i < 8 && unplainBytes(swar.Load4(s, 0)|swar.Load4(s, i-4)<<32) == 0 {
+		return 0
+	}
+	for ; i >= 8; i -= 8 {
+		if m := unplainBytes(swar.Load8(s, i-8)); m != 0 {
+			// The last marked byte is byte (56-LeadingZeros64(m))/8.
+			return i - 8 + (56-bits.LeadingZeros64(m))/8 + 1
+		}
+	}
+	for i > 0 && ' ' < s[i-1] && s[i-1] < utf8.RuneSelf {
+		i--
+	}
+	return i
+}
+
+// unplainBytes returns the top bit of every byte of the eight packed in x
+// that is not printable ASCII: below '!' or from 0x80 up. The low seven
+// bits of a byte plus 0x80-'!' reach bit 7, without a carry out of the
+// byte, when they are '!' or more.
+func unplainBytes(x uint64) uint64 {
+	geBang := (x&^swar.Highs + (0x80-'!')*swar.Ones) & swar.Highs
+	return x&swar.Highs | ^geBang&swar.Highs
 }
 
 // lastFieldRunes is lastField for any text.

@@ -369,3 +369,31 @@ func TestCapitalisedHyphens(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainTail puts every byte in every position of strings of up to
+// twenty bytes and compares plainTail with a walk back over the bytes.
+func TestPlainTail(t *testing.T) {
+	walk := func(s string) int {
+		i := len(s)
+		for i > 0 && ' ' < s[i-1] && s[i-1] < 0x80 {
+			i--
+		}
+		return i
+	}
+	for n := 0; n <= 20; n++ {
+		for pos := range n {
+			for c := range 256 {
+				b := []byte(strings.Repeat("x", n))
+				b[pos] = byte(c)
+				if got, want := plainTail(string(b)), walk(string(b)); got != want {
+					t.Fatalf("plainTail(%q) = %d, want %d", b, got, want)
+				}
+			}
+		}
+	}
+	for _, s := range []string{"", "Varga", "Ilse Varga", "Ödön von Horváth", "Jean-Pierre O'Neill", "a b c d e f g h i", "Anton Reusch's"} {
+		if got, want := plainTail(s), walk(s); got != want {
+			t.Errorf("plainTail(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
