@@ -393,26 +393,31 @@ func nextNameStart(toks []segment.Token, i int) int {
 // runEnd returns the end of the run of capitalised words, with connectors
 // between them, that starts at toks[i].
 func (f *finder) runEnd(i int) int {
-	body, toks := f.body, f.toks
+	toks := f.toks
 	j := i + 1
 	for j < len(toks) {
-		// A name never runs over a line break; the gap is nearly always
-		// one space.
-		if e, s := toks[j-1].End, toks[j].Start; (s != e+1 || body[e] != ' ') && hasNewline(body[e:s]) {
+		t, step := toks[j].Text, 0
+		switch {
+		case nameLike(t) && !possessive(toks[j-1].Text):
+			step = 1
+		case f.r.isConnector(t) && j+1 < len(toks) && nameLike(toks[j+1].Text) && !possessive(toks[j-1].Text):
+			step = 2
+		}
+		// A name never runs over a line break. The gap is tested only
+		// when the run would go on, and it is nearly always one space.
+		if step == 0 || f.lineBreakBefore(j) {
 			break
 		}
-		t := toks[j].Text
-		if nameLike(t) && !possessive(toks[j-1].Text) {
-			j++
-			continue
-		}
-		if f.r.isConnector(t) && j+1 < len(toks) && nameLike(toks[j+1].Text) && !possessive(toks[j-1].Text) {
-			j += 2
-			continue
-		}
-		break
+		j += step
 	}
 	return j
+}
+
+// lineBreakBefore reports whether the gap between toks[j-1] and toks[j]
+// holds a line feed.
+func (f *finder) lineBreakBefore(j int) bool {
+	e, s := f.toks[j-1].End, f.toks[j].Start
+	return (s != e+1 || f.body[e] != ' ') && hasNewline(f.body[e:s])
 }
 
 // hasNewline reports whether the gap s between two tokens, nearly always a
@@ -429,9 +434,11 @@ func hasNewline(s string) bool {
 // isConnector reports whether t is one of the connectors, exactly. Most
 // words are ruled out by their first and last bytes and their length.
 func (r *Recognizer) isConnector(t string) bool {
-	if !r.connKeys.mayHave(t) {
-		return false
-	}
+	return r.connKeys.mayHave(t) && r.connector(t)
+}
+
+// connector is isConnector for a word that passed the connectors' filter.
+func (r *Recognizer) connector(t string) bool {
 	if isShort(t) {
 		return r.short.get(t)&fConnector != 0
 	}
