@@ -132,8 +132,7 @@ func New() (*Recognizer, error) {
 	for w, fl := range lex {
 		r.lexKeys.add(w)
 		if fl&(fTitle|fDemonym) != 0 {
-			r.roleKeys.add(w)
-			r.markRoleStart(w)
+			r.addRole(w)
 		}
 		if describes(w, fl) {
 			r.describerKeys.add(w)
@@ -241,9 +240,20 @@ func (p *prefilter) mayHave(w string) bool {
 	return w != "" && p[edgeSlot(w)]&lenBit(w) != 0
 }
 
+// mayHaveSpan is mayHave(s[i:j]), without cutting s: s[i:j] must be a
+// valid span of s.
+func (p *prefilter) mayHaveSpan(s string, i, j int) bool {
+	return j > i && p[edgeSlotOf(s[i], s[j-1])]&(1<<min(j-i, 31)) != 0
+}
+
 // edgeSlot is the slot of the non-empty word w in a prefilter.
 func edgeSlot(w string) int {
-	return (int(w[0])<<5 ^ int(w[len(w)-1])) & 1023
+	return edgeSlotOf(w[0], w[len(w)-1])
+}
+
+// edgeSlotOf is the slot of a word from its first and last bytes.
+func edgeSlotOf(first, last byte) int {
+	return (int(first)<<5 ^ int(last)) & 1023
 }
 
 // lenBit is the bit of a prefilter slot standing for the length of w;
@@ -608,6 +618,18 @@ func (f *finder) tok(k int) *runToken {
 	return &f.sc.run[k-f.runBase]
 }
 
+// mayBeRole reports whether toks[k] may be a title or demonym, with or
+// without a possessive: false when it is certainly not. It tests the first
+// and last bytes and the length of the token in lower case, as roleKeys
+// holds the possessive forms too, without cutting the possessive off.
+func (f *finder) mayBeRole(k int) bool {
+	if f.lower == "" {
+		return true
+	}
+	t := &f.toks[k]
+	return f.r.roleKeys.mayHaveSpan(f.lower, t.Start, t.End)
+}
+
 // roleFlags returns toks[k] without a possessive in lower case, and its
 // flags: from the current run when it holds the token. The flags of a
 // token outside the run are left out unless fTitle or fDemonym is among
@@ -874,17 +896,34 @@ func (f *finder) spaced(i, j int) bool {
 // specialist").
 func (f *finder) rolesBefore(roles []string, i int) []string {
 	for k := i - 1; k >= 0 && k >= i-4; k-- {
-		if t := f.toks[k].Text; t == "" || !f.r.roleStart[t[0]] {
+		t := f.toks[k].Text
+		if t == "" || !f.r.roleStart[t[0]] {
 			break // punctuation, mostly
 		}
-		lw, fl := f.roleFlags(k)
-		if fl&(fTitle|fDemonym) != 0 || f.r.isOrgName(f.toks[k].Text) {
-			roles = append(roles, lw)
-			continue
+		if f.mayBeRole(k) {
+			if lw, fl := f.roleFlags(k); fl&(fTitle|fDemonym) != 0 {
+				roles = append(roles, lw)
+				continue
+			}
 		}
-		break
+		if !f.r.isOrgName(t) {
+			break
+		}
+		roles = append(roles, f.low(k, stripPossessive(t)))
 	}
 	return roles
+}
+
+// addRole notes the title or demonym w in roleKeys, with the forms its
+// token may take with a possessive (see stripPossessive), and in roleStart.
+func (r *Recognizer) addRole(w string) {
+	r.roleKeys.add(w)
+	r.roleKeys.add(w + "'s")
+	r.roleKeys.add(w + "\u2019s")
+	if strings.HasSuffix(w, "s") {
+		r.roleKeys.add(w + "\u2019")
+	}
+	r.markRoleStart(w)
 }
 
 // markRoleStart marks the first byte of the non-empty word w in

@@ -188,6 +188,15 @@ func TestPrefilter(t *testing.T) {
 			t.Errorf("role or describer filter rules out the title %q", w)
 		}
 	}
+	for _, m := range []map[string]bool{ref.titles, ref.demonyms} {
+		for w := range m {
+			for _, v := range []string{w + "'s", w + "\u2019s"} {
+				if !r.roleKeys.mayHave(v) || !r.roleKeys.mayHaveSpan("x "+v+" y", 2, 2+len(v)) {
+					t.Errorf("role filter rules out %q", v)
+				}
+			}
+		}
+	}
 	for w := range ref.demonyms {
 		if !r.roleKeys.mayHave(w) {
 			t.Errorf("role filter rules out the demonym %q", w)
