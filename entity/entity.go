@@ -481,12 +481,16 @@ func capitalised(t string) bool {
 	if t[0] < utf8.RuneSelf {
 		// Only a hyphen (ASCII or U+2011, which starts with 0xE2) can
 		// start a part that must be checked. The first byte is neither,
-		// and the common word of four to eight bytes is tested at once.
-		if n := len(t); n >= 4 && n <= 8 {
-			if hyphenBytes(swar.Load4(t, 0)|swar.Load4(t, n-4)<<32) == 0 {
-				return true
+		// and a word of four to sixteen bytes is tested at once, in one or
+		// two packed words that may overlap.
+		if n := len(t); n >= 4 && n <= 16 {
+			var h uint64
+			if n <= 8 {
+				h = hyphenBytes(swar.Load4(t, 0) | swar.Load4(t, n-4)<<32)
+			} else {
+				h = hyphenBytes(swar.Load8(t, 0)) | hyphenBytes(swar.Load8(t, n-8))
 			}
-			return partsCapitalised(t)
+			return h == 0 || partsCapitalised(t)
 		}
 		for i := 1; i < len(t); i++ {
 			if c := t[i]; c == '-' || c == 0xE2 {
@@ -627,7 +631,7 @@ func (f *finder) mayBeRole(k int) bool {
 		return true
 	}
 	t := &f.toks[k]
-	return f.r.roleKeys.mayHaveSpan(f.lower, t.Start, t.End)
+	return f.r.roleKeys.mayHaveSpan(f.lower, t.Start, t.Start+len(t.Text))
 }
 
 // roleFlags returns toks[k] without a possessive in lower case, and its
@@ -1005,7 +1009,9 @@ func (f *finder) described(j int) bool {
 }
 
 // isApposEnd reports whether the token t ends an appositive.
-func isApposEnd(t string) bool { return t == "," || t == "." || t == ";" || t == ")" }
+func isApposEnd(t string) bool {
+	return len(t) == 1 && (t[0] == ',' || t[0] == '.' || t[0] == ';' || t[0] == ')')
+}
 
 // isArticle reports whether the lower-case word w is an article, which
 // appositive leaves out.

@@ -357,10 +357,10 @@ func TestKeepRoles(t *testing.T) {
 }
 
 // TestCapitalisedHyphens puts every byte in every position of words of one
-// to ten bytes: a word starting with a capital is capitalised unless a
+// to eighteen bytes: a word starting with a capital is capitalised unless a
 // hyphen in it is followed by a lower-case letter.
 func TestCapitalisedHyphens(t *testing.T) {
-	for n := 1; n <= 10; n++ {
+	for n := 1; n <= 18; n++ {
 		for pos := 1; pos < n; pos++ {
 			for c := range 256 {
 				b := []byte("A" + strings.Repeat("x", n-1))
