@@ -387,13 +387,14 @@ func nextName(toks []segment.Token, i int) int {
 }
 
 // nextNameStart returns the index of the first token of toks from toks[i]
-// on whose first byte may start a name (see mayStartName), or len(toks).
+// on whose first byte may start a name (see mayStartName), and which does
+// not start with general punctuation, or len(toks).
 // Most tokens are ruled out by it, in a loop with no call that keeps its
 // state in registers.
 func nextNameStart(toks []segment.Token, i int) int {
 	rest := toks[i:]
 	for k := range rest {
-		if t := rest[k].Text; t != "" && nameStart[t[0]] {
+		if t := rest[k].Text; t != "" && nameStart[t[0]] && !generalPunct(t) {
 			return i + k
 		}
 	}
@@ -499,8 +500,8 @@ func capitalised(t string) bool {
 		}
 		return true
 	}
-	if t[0] == 0xE2 && len(t) > 1 && t[1] < 0x82 {
-		return false // U+2000–U+207F, punctuation such as “ or —, holds no capital
+	if generalPunct(t) {
+		return false
 	}
 	r, _ := utf8.DecodeRuneInString(t)
 	return unicode.IsUpper(r) && partsCapitalised(t)
@@ -515,6 +516,13 @@ func hyphenBytes(x uint64) uint64 {
 // zeroBytes returns a word that is not zero when a byte of x is zero.
 func zeroBytes(x uint64) uint64 {
 	return (x - swar.Ones) &^ x & swar.Highs
+}
+
+// generalPunct reports whether t starts with a character from U+2000 to
+// U+207F, punctuation such as “ or —, which holds no capital: most tokens
+// that start with a multi-byte character.
+func generalPunct(t string) bool {
+	return t[0] == 0xE2 && len(t) > 1 && t[1] < 0x82
 }
 
 // partsCapitalised reports whether no part of t between hyphens starts in
@@ -910,8 +918,8 @@ func (f *finder) rolesBefore(roles []string, i int) []string {
 				continue
 			}
 		}
-		if !f.r.isOrgName(t) {
-			break
+		if !f.r.orgKeys.mayHave(t) || !f.r.name(t).org {
+			break // no known organisation either
 		}
 		roles = append(roles, f.low(k, stripPossessive(t)))
 	}
@@ -944,11 +952,6 @@ func (r *Recognizer) markRoleStart(w string) {
 	for c := utf8.RuneSelf; c < 256; c++ {
 		r.roleStart[c] = true
 	}
-}
-
-// isOrgName reports whether w, as written, is a known organisation.
-func (r *Recognizer) isOrgName(w string) bool {
-	return r.orgKeys.mayHave(w) && r.name(w).org
 }
 
 // appositive appends to roles the words of a description set off after a
