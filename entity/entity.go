@@ -411,7 +411,7 @@ func (f *finder) runEnd(i int) int {
 		switch {
 		case nameLike(t) && !possessive(toks[j-1].Text):
 			step = 1
-		case f.r.isConnector(t) && j+1 < len(toks) && nameLike(toks[j+1].Text) && !possessive(toks[j-1].Text):
+		case f.r.connKeys.mayHave(t) && f.r.isConnector(t) && j+1 < len(toks) && nameLike(toks[j+1].Text) && !possessive(toks[j-1].Text):
 			step = 2
 		}
 		// A name never runs over a line break. The gap is tested only
@@ -443,13 +443,8 @@ func hasNewline(s string) bool {
 }
 
 // isConnector reports whether t is one of the connectors, exactly. Most
-// words are ruled out by their first and last bytes and their length.
+// words are ruled out by r.connKeys first, which the caller tests inline.
 func (r *Recognizer) isConnector(t string) bool {
-	return r.connKeys.mayHave(t) && r.connector(t)
-}
-
-// connector is isConnector for a word that passed the connectors' filter.
-func (r *Recognizer) connector(t string) bool {
 	if isShort(t) {
 		return r.short.get(t)&fConnector != 0
 	}

@@ -142,9 +142,19 @@ func TestIsConnector(t *testing.T) {
 		}
 	}
 	for w := range refConnectors {
-		if !r.isConnector(w) {
-			t.Errorf("isConnector(%q) = false", w)
+		if !r.isConnector(w) || !r.connKeys.mayHave(w) {
+			t.Errorf("isConnector(%q) = false, or the filter rules it out", w)
 		}
+	}
+	passed := 0
+	words := strings.Fields("the and was has is in on to at as it by he but his her who not are had")
+	for _, w := range words {
+		if r.connKeys.mayHave(w) {
+			passed++
+		}
+	}
+	if passed > 2 {
+		t.Errorf("the connector filter lets %d of %d common words through", passed, len(words))
 	}
 }
 
