@@ -555,6 +555,14 @@ func possessive(t string) bool {
 	return false
 }
 
+// mayBePossessive reports whether t ends in a byte a possessive ends in,
+// 's' or the last byte of ’: when it does not, stripPossessive(t) is t.
+// The hottest callers test it inline before calling stripPossessive.
+func mayBePossessive(t string) bool {
+	n := len(t)
+	return n > 1 && (t[n-1] == 's' || t[n-1] == 0x99)
+}
+
 // stripPossessive returns t without a final 's or ’s, or without the
 // apostrophe of a final s’.
 func stripPossessive(t string) string {
@@ -603,7 +611,10 @@ func (f *finder) low(k int, w string) string {
 func (f *finder) loadRun(i, j int) {
 	run := slices.Grow(f.sc.run[:0], j-i)[:j-i]
 	for k := range run {
-		w := stripPossessive(f.toks[i+k].Text)
+		w := f.toks[i+k].Text
+		if mayBePossessive(w) {
+			w = stripPossessive(w)
+		}
 		run[k] = runToken{n: len(w), flags: f.r.flags(f.low(i+k, w))}
 	}
 	f.sc.run = run
@@ -702,7 +713,10 @@ func (f *finder) classify(i, j int, out []Mention) []Mention {
 func (f *finder) lone(i int, out []Mention) []Mention {
 	r, t := f.r, f.toks[i].Text
 	f.sc.run = f.sc.run[:0] // no run is loaded (see roleFlags)
-	w := stripPossessive(t)
+	w := t
+	if mayBePossessive(t) {
+		w = stripPossessive(t)
+	}
 	lw := f.low(i, w)
 	fl := r.flags(lw)
 	if fl&fStop != 0 || strings.HasSuffix(t, "ly") {

@@ -82,6 +82,12 @@ func TestPossessive(t *testing.T) {
 		if got, want := possessive(tc.tok), refPossessive(tc.tok); got != want {
 			t.Errorf("possessive(%q) = %v, reference %v", tc.tok, got, want)
 		}
+		if !mayBePossessive(tc.tok) && tc.stripped != tc.tok {
+			t.Errorf("mayBePossessive(%q) = false", tc.tok)
+		}
+	}
+	if mayBePossessive("Varga") || mayBePossessive("s") || !mayBePossessive("Varga's") {
+		t.Error("mayBePossessive is wrong")
 	}
 }
 
