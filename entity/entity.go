@@ -388,9 +388,9 @@ func nextName(toks []segment.Token, i int) int {
 
 // nextNameStart returns the index of the first token of toks from toks[i]
 // on whose first byte may start a name (see mayStartName), and which does
-// not start with general punctuation, or len(toks).
-// Most tokens are ruled out by it, in a loop with no call that keeps its
-// state in registers.
+// not start with general punctuation, or len(toks). Most tokens are ruled
+// out by their first byte, in a loop with no call that keeps its state in
+// registers.
 func nextNameStart(toks []segment.Token, i int) int {
 	rest := toks[i:]
 	for k := range rest {
