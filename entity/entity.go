@@ -375,27 +375,13 @@ func (r *Recognizer) AppendLower(dst []Mention, body, lower string, toks []segme
 }
 
 // nextName returns the index of the first name-like token of toks from
-// toks[i] on, or len(toks) when there is none.
+// toks[i] on, or len(toks) when there is none. Most tokens are ruled out by
+// their first byte, and those starting with general punctuation by their
+// second, before capitalised is called.
 func nextName(toks []segment.Token, i int) int {
-	for {
-		i = nextNameStart(toks, i)
-		if i == len(toks) || capitalised(toks[i].Text) {
+	for ; i < len(toks); i++ {
+		if t := toks[i].Text; t != "" && nameStart[t[0]] && !generalPunct(t) && capitalised(t) {
 			return i
-		}
-		i++
-	}
-}
-
-// nextNameStart returns the index of the first token of toks from toks[i]
-// on whose first byte may start a name (see mayStartName), and which does
-// not start with general punctuation, or len(toks). Most tokens are ruled
-// out by their first byte, in a loop with no call that keeps its state in
-// registers.
-func nextNameStart(toks []segment.Token, i int) int {
-	rest := toks[i:]
-	for k := range rest {
-		if t := rest[k].Text; t != "" && nameStart[t[0]] && !generalPunct(t) {
-			return i + k
 		}
 	}
 	return len(toks)
