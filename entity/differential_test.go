@@ -27,6 +27,7 @@ func differentialTexts(tb testing.TB) []string {
 		"Jean-Pierre Dupont-Aignan and Jean-claude of Kyiv-based AFP-owned Ἀθῆναι; Kiev\nKyiv.",
 		"Leaders\u2028Macron‑Le Pen and Ursula von der Leyen of the European Commission; ǈubica’ said so.",
 		"K’s ’s O'Neill's DC-based Prime Minister Only Running Kindly NATO's UN's EU.",
+		"The minister's aide Anton Varga, the Interior Minister’s Ilse Kova and the bosses’ Jan Berg; NATO's Tomas Brenner.",
 	}
 	files, _ := filepath.Glob(filepath.Join("..", "examples", "*"))
 	if list := os.Getenv("HEARSAY_ENTITY_LIST"); list != "" {

@@ -9,6 +9,7 @@ import (
 	"bufio"
 	"embed"
 	"fmt"
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -17,6 +18,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hearsaylab/hearsay/article"
+	"github.com/hearsaylab/hearsay/internal/swar"
 	"github.com/hearsaylab/hearsay/internal/wordscan"
 	"github.com/hearsaylab/hearsay/segment"
 )
@@ -40,9 +42,18 @@ type Recognizer struct {
 	// Most words are in neither table and are ruled out by these
 	// filters without being hashed.
 	lexKeys, nameKeys prefilter
-	connectorLens     uint32    // lenBit of every connector
-	vocab             []string  // see Vocabulary
-	pool              sync.Pool // *scratch, reused from call to call
+	// Narrower filters for the questions asked of the words around a
+	// person's name: lex words that are roles before a name (titles and
+	// demonyms), that describe one after it (see describes), and the
+	// known organisations.
+	roleKeys, describerKeys, orgKeys prefilter
+	// roleStart marks the bytes a token may start with when it is a title
+	// or demonym in any case, or a known organisation: every byte from
+	// 0x80 up, and the letters those words start with.
+	roleStart [256]bool
+	connKeys  prefilter // the connectors
+	vocab     []string  // see Vocabulary
+	pool      sync.Pool // *scratch, reused from call to call
 }
 
 // wordFlags say what a lower-case word is in the word lists.
@@ -118,14 +129,27 @@ func New() (*Recognizer, error) {
 		return nil, err
 	}
 	r := &Recognizer{lex: wordscan.NewTable(lex), short: newShortTable(lex), names: wordscan.NewTable(names), vocab: vocab}
-	for w := range lex {
+	for w, fl := range lex {
 		r.lexKeys.add(w)
+		if fl&(fTitle|fDemonym) != 0 {
+			r.addRole(w)
+		}
+		if describes(w, fl) {
+			r.describerKeys.add(w)
+		}
 	}
-	for w := range names {
+	for _, w := range roleNouns {
+		r.describerKeys.add(w)
+	}
+	for w, n := range names {
 		r.nameKeys.add(w)
+		if n.org {
+			r.orgKeys.add(w)
+			r.markRoleStart(w)
+		}
 	}
 	for _, w := range connectors {
-		r.connectorLens |= lenBit(w)
+		r.connKeys.add(w)
 	}
 	return r, nil
 }
@@ -216,9 +240,20 @@ func (p *prefilter) mayHave(w string) bool {
 	return w != "" && p[edgeSlot(w)]&lenBit(w) != 0
 }
 
+// mayHaveSpan is mayHave(s[i:j]), without cutting s: s[i:j] must be a
+// valid span of s.
+func (p *prefilter) mayHaveSpan(s string, i, j int) bool {
+	return j > i && p[edgeSlotOf(s[i], s[j-1])]&(1<<min(j-i, 31)) != 0
+}
+
 // edgeSlot is the slot of the non-empty word w in a prefilter.
 func edgeSlot(w string) int {
-	return (int(w[0])<<5 ^ int(w[len(w)-1])) & 1023
+	return edgeSlotOf(w[0], w[len(w)-1])
+}
+
+// edgeSlotOf is the slot of a word from its first and last bytes.
+func edgeSlotOf(first, last byte) int {
+	return (int(first)<<5 ^ int(last)) & 1023
 }
 
 // lenBit is the bit of a prefilter slot standing for the length of w;
@@ -327,8 +362,12 @@ func (r *Recognizer) AppendLower(dst []Mention, body, lower string, toks []segme
 	out := dst
 	for i := nextName(toks, 0); i < len(toks); {
 		j := f.runEnd(i)
-		f.loadRun(i, j)
-		out = f.classify(i, j, out)
+		if j == i+1 {
+			out = f.lone(i, out)
+		} else {
+			f.loadRun(i, j)
+			out = f.classify(i, j, out)
+		}
 		i = nextName(toks, j)
 	}
 	canonicalise(sc, out[base:])
@@ -337,11 +376,11 @@ func (r *Recognizer) AppendLower(dst []Mention, body, lower string, toks []segme
 
 // nextName returns the index of the first name-like token of toks from
 // toks[i] on, or len(toks) when there is none. Most tokens are ruled out by
-// their first byte, in a loop that keeps its state in registers.
+// their first byte, and those starting with general punctuation by their
+// second, before capitalised is called.
 func nextName(toks []segment.Token, i int) int {
 	for ; i < len(toks); i++ {
-		// nameLike, with its common case inlined.
-		if t := toks[i].Text; t != "" && mayStartName(t[0]) && capitalised(t) {
+		if t := toks[i].Text; t != "" && nameStart[t[0]] && !generalPunct(t) && capitalised(t) {
 			return i
 		}
 	}
@@ -351,24 +390,31 @@ func nextName(toks []segment.Token, i int) int {
 // runEnd returns the end of the run of capitalised words, with connectors
 // between them, that starts at toks[i].
 func (f *finder) runEnd(i int) int {
-	body, toks := f.body, f.toks
+	toks := f.toks
 	j := i + 1
 	for j < len(toks) {
-		if hasNewline(body[toks[j-1].End:toks[j].Start]) {
-			break // a name never runs over a line break
+		t, step := toks[j].Text, 0
+		switch {
+		case nameLike(t) && !possessive(toks[j-1].Text):
+			step = 1
+		case f.r.connKeys.mayHave(t) && f.r.isConnector(t) && j+1 < len(toks) && nameLike(toks[j+1].Text) && !possessive(toks[j-1].Text):
+			step = 2
 		}
-		t := toks[j].Text
-		if nameLike(t) && !possessive(toks[j-1].Text) {
-			j++
-			continue
+		// A name never runs over a line break. The gap is tested only
+		// when the run would go on, and it is nearly always one space.
+		if step == 0 || f.lineBreakBefore(j) {
+			break
 		}
-		if f.r.isConnector(t) && j+1 < len(toks) && nameLike(toks[j+1].Text) && !possessive(toks[j-1].Text) {
-			j += 2
-			continue
-		}
-		break
+		j += step
 	}
 	return j
+}
+
+// lineBreakBefore reports whether the gap between toks[j-1] and toks[j]
+// holds a line feed.
+func (f *finder) lineBreakBefore(j int) bool {
+	e, s := f.toks[j-1].End, f.toks[j].Start
+	return (s != e+1 || f.body[e] != ' ') && hasNewline(f.body[e:s])
 }
 
 // hasNewline reports whether the gap s between two tokens, nearly always a
@@ -383,11 +429,8 @@ func hasNewline(s string) bool {
 }
 
 // isConnector reports whether t is one of the connectors, exactly. Most
-// words are ruled out by their length alone.
+// words are ruled out by r.connKeys first, which the caller tests inline.
 func (r *Recognizer) isConnector(t string) bool {
-	if r.connectorLens&lenBit(t) == 0 {
-		return false
-	}
 	if isShort(t) {
 		return r.short.get(t)&fConnector != 0
 	}
@@ -419,7 +462,18 @@ var nameStart = func() (t [256]bool) {
 func capitalised(t string) bool {
 	if t[0] < utf8.RuneSelf {
 		// Only a hyphen (ASCII or U+2011, which starts with 0xE2) can
-		// start a part that must be checked.
+		// start a part that must be checked. The first byte is neither,
+		// and a word of four to sixteen bytes is tested at once, in one or
+		// two packed words that may overlap.
+		if n := len(t); n >= 4 && n <= 16 {
+			var h uint64
+			if n <= 8 {
+				h = hyphenBytes(swar.Load4(t, 0) | swar.Load4(t, n-4)<<32)
+			} else {
+				h = hyphenBytes(swar.Load8(t, 0)) | hyphenBytes(swar.Load8(t, n-8))
+			}
+			return h == 0 || partsCapitalised(t)
+		}
 		for i := 1; i < len(t); i++ {
 			if c := t[i]; c == '-' || c == 0xE2 {
 				return partsCapitalised(t)
@@ -427,11 +481,29 @@ func capitalised(t string) bool {
 		}
 		return true
 	}
-	if t[0] == 0xE2 && len(t) > 1 && t[1] < 0x82 {
-		return false // U+2000–U+207F, punctuation such as “ or —, holds no capital
+	if generalPunct(t) {
+		return false
 	}
 	r, _ := utf8.DecodeRuneInString(t)
 	return unicode.IsUpper(r) && partsCapitalised(t)
+}
+
+// hyphenBytes returns a word that is not zero when a byte of the eight
+// packed in x is '-' or 0xE2.
+func hyphenBytes(x uint64) uint64 {
+	return zeroBytes(x^'-'*swar.Ones) | zeroBytes(x^0xE2*swar.Ones)
+}
+
+// zeroBytes returns a word that is not zero when a byte of x is zero.
+func zeroBytes(x uint64) uint64 {
+	return (x - swar.Ones) &^ x & swar.Highs
+}
+
+// generalPunct reports whether t starts with a character from U+2000 to
+// U+207F, punctuation such as “ or —, which holds no capital: most tokens
+// that start with a multi-byte character.
+func generalPunct(t string) bool {
+	return t[0] == 0xE2 && len(t) > 1 && t[1] < 0x82
 }
 
 // partsCapitalised reports whether no part of t between hyphens starts in
@@ -467,6 +539,14 @@ func possessive(t string) bool {
 		return strings.HasSuffix(t, "s\u2019")
 	}
 	return false
+}
+
+// mayBePossessive reports whether t ends in a byte a possessive ends in,
+// 's' or the last byte of ’: when it does not, stripPossessive(t) is t.
+// The hottest callers test it inline before calling stripPossessive.
+func mayBePossessive(t string) bool {
+	n := len(t)
+	return n > 1 && (t[n-1] == 's' || t[n-1] == 0x99)
 }
 
 // stripPossessive returns t without a final 's or ’s, or without the
@@ -517,7 +597,10 @@ func (f *finder) low(k int, w string) string {
 func (f *finder) loadRun(i, j int) {
 	run := slices.Grow(f.sc.run[:0], j-i)[:j-i]
 	for k := range run {
-		w := stripPossessive(f.toks[i+k].Text)
+		w := f.toks[i+k].Text
+		if mayBePossessive(w) {
+			w = stripPossessive(w)
+		}
 		run[k] = runToken{n: len(w), flags: f.r.flags(f.low(i+k, w))}
 	}
 	f.sc.run = run
@@ -539,13 +622,30 @@ func (f *finder) tok(k int) *runToken {
 	return &f.sc.run[k-f.runBase]
 }
 
-// lowFlags returns toks[k] without a possessive in lower case, and its
-// flags: from the current run when it holds the token.
-func (f *finder) lowFlags(k int) (string, wordFlags) {
+// mayBeRole reports whether toks[k] may be a title or demonym, with or
+// without a possessive: false when it is certainly not. It tests the first
+// and last bytes and the length of the token in lower case, as roleKeys
+// holds the possessive forms too, without cutting the possessive off.
+func (f *finder) mayBeRole(k int) bool {
+	if f.lower == "" {
+		return true
+	}
+	t := &f.toks[k]
+	return f.r.roleKeys.mayHaveSpan(f.lower, t.Start, t.Start+len(t.Text))
+}
+
+// roleFlags returns toks[k] without a possessive in lower case, and its
+// flags: from the current run when it holds the token. The flags of a
+// token outside the run are left out unless fTitle or fDemonym is among
+// them.
+func (f *finder) roleFlags(k int) (string, wordFlags) {
 	if r := k - f.runBase; r >= 0 && r < len(f.sc.run) {
 		return f.lowWord(k), f.sc.run[r].flags
 	}
 	lw := f.low(k, stripPossessive(f.toks[k].Text))
+	if !f.r.roleKeys.mayHave(lw) {
+		return lw, 0
+	}
 	return lw, f.r.flags(lw)
 }
 
@@ -593,6 +693,41 @@ func (f *finder) classify(i, j int, out []Mention) []Mention {
 	return f.person(i, j, end, out)
 }
 
+// lone is classify for a run of the one token toks[i], the common run: it
+// looks the word up once, with no run buffer, and decides as classify
+// would.
+func (f *finder) lone(i int, out []Mention) []Mention {
+	r, t := f.r, f.toks[i].Text
+	f.sc.run = f.sc.run[:0] // no run is loaded (see roleFlags)
+	w := t
+	if mayBePossessive(t) {
+		w = stripPossessive(t)
+	}
+	lw := f.low(i, w)
+	fl := r.flags(lw)
+	if fl&fStop != 0 || strings.HasSuffix(t, "ly") {
+		return out
+	}
+	s := f.toks[i].Start
+	e := s + len(w)
+	n := r.name(w)
+	if c := n.place; c != "" {
+		return append(out, Mention{Start: s, End: e, Text: w, Name: c, Type: Place, RoleStart: s})
+	}
+	// isOrg: the word is its run's text, joined.
+	if n.org || fl&fOrgWord != 0 || fl&fDemonym == 0 && acronym(w) {
+		return append(out, Mention{Start: s, End: e, Text: w, Name: w, Type: Organization, RoleStart: s})
+	}
+	// person: a lone word with no title before it in the run.
+	if fl&(fDemonym|fDemonymPlural|fTitle) != 0 || strings.HasSuffix(lw, "ing") {
+		return out
+	}
+	roles := f.rolesBefore(f.sc.roles[:0], i)
+	roles = f.appositive(roles, i+1)
+	f.sc.roles = roles
+	return append(out, Mention{Start: s, End: e, Text: w, Name: w, Type: Person, Roles: f.keepRoles(roles), RoleStart: s})
+}
+
 // person appends the person the capitalised run toks[i:j], ending at byte
 // end, names, and the organisations and places among the words before the
 // name, unless the run holds only titles or is a lone word that cannot be
@@ -633,7 +768,7 @@ func (f *finder) person(i, j, end int, out []Mention) []Mention {
 		if f.tok(k).flags&(fDemonym|fDemonymPlural|fTitle|fStop) != 0 || strings.HasSuffix(f.low(k, w), "ing") {
 			return out
 		}
-		if isAcronym(w) {
+		if acronym(w) {
 			s := toks[k].Start
 			return append(out, Mention{Start: s, End: s + len(w), Text: w, Name: w, Type: Organization, RoleStart: s})
 		}
@@ -669,6 +804,12 @@ func (f *finder) knownBefore(i, k int, out []Mention) []Mention {
 		}
 	}
 	return out
+}
+
+// acronym is isAcronym, with the answer for the common capitalised word,
+// whose second byte is a lower-case letter, inlined.
+func acronym(w string) bool {
+	return len(w) > 1 && (w[1] < 'a' || w[1] > 'z') && isAcronym(w)
 }
 
 // isAcronym reports whether w has at least two upper-case letters and no
@@ -722,7 +863,7 @@ func (f *finder) isOrg(i, j int, text string, whole nameInfo) bool {
 	if j-i != 1 {
 		return false
 	}
-	return isAcronym(f.word(i)) && f.tok(i).flags&fDemonym == 0
+	return acronym(f.word(i)) && f.tok(i).flags&fDemonym == 0
 }
 
 // joinedIs reports whether the words of toks[i:j], without possessives and
@@ -762,14 +903,50 @@ func (f *finder) spaced(i, j int) bool {
 // specialist").
 func (f *finder) rolesBefore(roles []string, i int) []string {
 	for k := i - 1; k >= 0 && k >= i-4; k-- {
-		lw, fl := f.lowFlags(k)
-		if fl&(fTitle|fDemonym) != 0 || f.r.name(f.toks[k].Text).org {
-			roles = append(roles, lw)
-			continue
+		t := f.toks[k].Text
+		if t == "" || !f.r.roleStart[t[0]] {
+			break // punctuation, mostly
 		}
-		break
+		if f.mayBeRole(k) {
+			if lw, fl := f.roleFlags(k); fl&(fTitle|fDemonym) != 0 {
+				roles = append(roles, lw)
+				continue
+			}
+		}
+		if !f.r.orgKeys.mayHave(t) || !f.r.name(t).org {
+			break // no known organisation either
+		}
+		roles = append(roles, f.low(k, stripPossessive(t)))
 	}
 	return roles
+}
+
+// addRole notes the title or demonym w in roleKeys, with the forms its
+// token may take with a possessive (see stripPossessive), and in roleStart.
+func (r *Recognizer) addRole(w string) {
+	r.roleKeys.add(w)
+	r.roleKeys.add(w + "'s")
+	r.roleKeys.add(w + "\u2019s")
+	if strings.HasSuffix(w, "s") {
+		r.roleKeys.add(w + "\u2019")
+	}
+	r.markRoleStart(w)
+}
+
+// markRoleStart marks the first byte of the non-empty word w in
+// roleStart, in both cases, and every byte from 0x80 up.
+func (r *Recognizer) markRoleStart(w string) {
+	c := w[0]
+	r.roleStart[c] = true
+	if 'a' <= c && c <= 'z' {
+		r.roleStart[c-'a'+'A'] = true
+	}
+	if 'A' <= c && c <= 'Z' {
+		r.roleStart[c-'A'+'a'] = true
+	}
+	for c := utf8.RuneSelf; c < 256; c++ {
+		r.roleStart[c] = true
+	}
 }
 
 // appositive appends to roles the words of a description set off after a
@@ -784,28 +961,59 @@ func (f *finder) appositive(roles []string, j int) []string {
 	if first == "who" || first == "which" || first == "whose" {
 		return roles
 	}
-	n, described := len(roles), false
+	if !f.described(j) {
+		return roles
+	}
 	for k := j + 1; k < len(toks) && k < j+10; k++ {
 		t := toks[k].Text
-		if t == "," || t == "." || t == ";" || t == ")" {
+		if isApposEnd(t) {
 			break
 		}
 		lw := f.low(k, t)
-		if lw == "a" || lw == "an" || lw == "the" {
+		if isArticle(lw) {
 			continue
+		}
+		if nameLike(t) && r.flags(lw)&fTitle == 0 {
+			continue
+		}
+		roles = append(roles, lw)
+	}
+	return roles
+}
+
+// described reports whether the words of the description after the name
+// ending at toks[j], as appositive takes them, hold a title or a role
+// noun. Most words are ruled out by a filter without being looked up.
+func (f *finder) described(j int) bool {
+	r, toks := f.r, f.toks
+	for k := j + 1; k < len(toks) && k < j+10; k++ {
+		t := toks[k].Text
+		if isApposEnd(t) {
+			break
+		}
+		lw := f.low(k, t)
+		if !r.describerKeys.mayHave(lw) || isArticle(lw) {
+			continue // no title, organisation word or role noun
 		}
 		fl := r.flags(lw)
 		if nameLike(t) && fl&fTitle == 0 {
 			continue
 		}
-		roles = append(roles, lw)
-		described = described || describes(lw, fl)
+		if describes(lw, fl) {
+			return true
+		}
 	}
-	if !described {
-		return roles[:n]
-	}
-	return roles
+	return false
 }
+
+// isApposEnd reports whether the token t ends an appositive.
+func isApposEnd(t string) bool {
+	return len(t) == 1 && (t[0] == ',' || t[0] == '.' || t[0] == ';' || t[0] == ')')
+}
+
+// isArticle reports whether the lower-case word w is an article, which
+// appositive leaves out.
+func isArticle(w string) bool { return w == "a" || w == "an" || w == "the" }
 
 // keepRoles returns a copy of the words, or nil when there are none. The
 // copies of a document are cut, at their size, from blocks of roleBlock
@@ -826,11 +1034,15 @@ func (f *finder) keepRoles(words []string) []string {
 // roleBlock is the number of words of a block of keepRoles.
 const roleBlock = 32
 
-// describes reports whether an appositive word w with flags fl is a title
-// or a role noun.
+// describes reports whether an appositive word w with flags fl is a title,
+// an organisation word or a role noun.
 func describes(w string, fl wordFlags) bool {
-	return fl&(fTitle|fOrgWord) != 0 || w == "tank" || w == "daily" || w == "newspaper"
+	return fl&(fTitle|fOrgWord) != 0 || slices.Contains(roleNouns[:], w)
 }
+
+// roleNouns are the words besides titles and organisation words that make
+// an appositive a description ("a think tank", "the daily").
+var roleNouns = [...]string{"tank", "daily", "newspaper"}
 
 // surname is what canonicalise learns about the persons sharing a surname.
 type surname struct {
@@ -853,20 +1065,19 @@ func canonicalise(sc *scratch, ms []Mention) {
 			continue
 		}
 		g, added := sc.groups.id(lastField(m.Name))
-		if added {
-			sur = append(sur, surname{})
-		}
 		of[i] = g
-		if s := &sur[g]; len(m.Name) > len(s.full) {
-			s.full = m.Name
+		titled := len(m.Roles) > 0
+		if added {
+			sur = append(sur, surname{full: m.Name, titled: titled})
+			continue
 		}
-	}
-	for i := range ms {
-		m := &ms[i]
-		if m.Type == Person && len(m.Roles) > 0 {
-			if s := &sur[of[i]]; m.Name == s.full {
-				s.titled = true
-			}
+		// The first mention of the fullest name makes it the group's: no
+		// mention before it bears it.
+		switch s := &sur[g]; {
+		case len(m.Name) > len(s.full):
+			s.full, s.titled = m.Name, titled
+		case titled && !s.titled && m.Name == s.full:
+			s.titled = true
 		}
 	}
 	for g := range sur {
@@ -887,10 +1098,7 @@ func canonicalise(sc *scratch, ms []Mention) {
 // lastField returns the last of strings.Fields(s), which must have one.
 func lastField(s string) string {
 	// The common name: ASCII, with no white space but single spaces.
-	i := len(s)
-	for i > 0 && ' ' < s[i-1] && s[i-1] < utf8.RuneSelf {
-		i--
-	}
+	i := plainTail(s)
 	if i == 0 {
 		return s
 	}
@@ -898,6 +1106,35 @@ func lastField(s string) string {
 		return s[i:]
 	}
 	return lastFieldRunes(s)
+}
+
+// plainTail returns the start of the longest suffix of s whose bytes are
+// all printable ASCII, from '!' to 0x7F: eight bytes at a time, and a
+// whole word of four to seven bytes at once.
+func plainTail(s string) int {
+	i := len(s)
+	if i >= 4 && i < 8 && unplainBytes(swar.Load4(s, 0)|swar.Load4(s, i-4)<<32) == 0 {
+		return 0
+	}
+	for ; i >= 8; i -= 8 {
+		if m := unplainBytes(swar.Load8(s, i-8)); m != 0 {
+			// The last marked byte is byte (56-LeadingZeros64(m))/8.
+			return i - 8 + (56-bits.LeadingZeros64(m))/8 + 1
+		}
+	}
+	for i > 0 && ' ' < s[i-1] && s[i-1] < utf8.RuneSelf {
+		i--
+	}
+	return i
+}
+
+// unplainBytes returns the top bit of every byte of the eight packed in x
+// that is not printable ASCII: below '!' or from 0x80 up. The low seven
+// bits of a byte plus 0x80-'!' reach bit 7, without a carry out of the
+// byte, when they are '!' or more.
+func unplainBytes(x uint64) uint64 {
+	geBang := (x&^swar.Highs + (0x80-'!')*swar.Ones) & swar.Highs
+	return x&swar.Highs | ^geBang&swar.Highs
 }
 
 // lastFieldRunes is lastField for any text.

@@ -82,6 +82,12 @@ func TestPossessive(t *testing.T) {
 		if got, want := possessive(tc.tok), refPossessive(tc.tok); got != want {
 			t.Errorf("possessive(%q) = %v, reference %v", tc.tok, got, want)
 		}
+		if !mayBePossessive(tc.tok) && tc.stripped != tc.tok {
+			t.Errorf("mayBePossessive(%q) = false", tc.tok)
+		}
+	}
+	if mayBePossessive("Varga") || mayBePossessive("s") || !mayBePossessive("Varga's") {
+		t.Error("mayBePossessive is wrong")
 	}
 }
 
@@ -119,10 +125,14 @@ func TestIsAcronym(t *testing.T) {
 	}{
 		{"NATO", true}, {"U.N.", true}, {"MI6", true}, {"A", false}, {"Nato", false},
 		{"ÖBB", true}, {"ÖBb", false}, {"ΣΣ", true}, {"X\u00e9X", false}, {"\xffAB", true},
+		{"", false}, {"Ab", false}, {"AB", true}, {"\u00d6b", false}, {"\u00d6bB", false}, {"A1", false}, {"A1B", true},
 	}
 	for _, tc := range tests {
 		if got := isAcronym(tc.in); got != tc.want || got != refIsAcronym(tc.in) {
 			t.Errorf("isAcronym(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+		if got := acronym(tc.in); got != tc.want {
+			t.Errorf("acronym(%q) = %v, want %v", tc.in, got, tc.want)
 		}
 	}
 }
@@ -138,9 +148,19 @@ func TestIsConnector(t *testing.T) {
 		}
 	}
 	for w := range refConnectors {
-		if !r.isConnector(w) {
-			t.Errorf("isConnector(%q) = false", w)
+		if !r.isConnector(w) || !r.connKeys.mayHave(w) {
+			t.Errorf("isConnector(%q) = false, or the filter rules it out", w)
 		}
+	}
+	passed := 0
+	words := strings.Fields("the and was has is in on to at as it by he but his her who not are had")
+	for _, w := range words {
+		if r.connKeys.mayHave(w) {
+			passed++
+		}
+	}
+	if passed > 2 {
+		t.Errorf("the connector filter lets %d of %d common words through", passed, len(words))
 	}
 }
 
@@ -177,6 +197,57 @@ func TestPrefilter(t *testing.T) {
 	for w := range ref.places {
 		if !r.nameKeys.mayHave(w) {
 			t.Errorf("name filter rules out %q", w)
+		}
+	}
+	for w := range ref.titles {
+		if !r.roleKeys.mayHave(w) || !r.describerKeys.mayHave(w) {
+			t.Errorf("role or describer filter rules out the title %q", w)
+		}
+	}
+	for _, m := range []map[string]bool{ref.titles, ref.demonyms} {
+		for w := range m {
+			for _, v := range []string{w + "'s", w + "\u2019s"} {
+				if !r.roleKeys.mayHave(v) || !r.roleKeys.mayHaveSpan("x "+v+" y", 2, 2+len(v)) {
+					t.Errorf("role filter rules out %q", v)
+				}
+			}
+		}
+	}
+	for w := range ref.demonyms {
+		if !r.roleKeys.mayHave(w) {
+			t.Errorf("role filter rules out the demonym %q", w)
+		}
+	}
+	for w := range ref.orgWords {
+		if !r.describerKeys.mayHave(w) {
+			t.Errorf("describer filter rules out the organisation word %q", w)
+		}
+	}
+	for _, w := range roleNouns {
+		if !r.describerKeys.mayHave(w) {
+			t.Errorf("describer filter rules out the role noun %q", w)
+		}
+	}
+	for w := range ref.orgs {
+		if !r.orgKeys.mayHave(w) {
+			t.Errorf("organisation filter rules out %q", w)
+		}
+		if !r.roleStart[w[0]] {
+			t.Errorf("roleStart rules out the organisation %q", w)
+		}
+	}
+	for _, m := range []map[string]bool{ref.titles, ref.demonyms} {
+		for w := range m {
+			for _, v := range []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:]} {
+				if !r.roleStart[v[0]] {
+					t.Errorf("roleStart rules out %q", v)
+				}
+			}
+		}
+	}
+	for _, c := range []byte(".,;:\"'()[]0123456789") {
+		if r.roleStart[c] {
+			t.Errorf("roleStart lets %q through", c)
 		}
 	}
 	if r.lexKeys.mayHave("") || r.nameKeys.mayHave("") {
@@ -297,6 +368,57 @@ func TestKeepRoles(t *testing.T) {
 	for i, got := range kept {
 		if !slices.Equal(got, tests[i]) {
 			t.Errorf("copy %d = %q, want %q", i, got, tests[i])
+		}
+	}
+}
+
+// TestCapitalisedHyphens puts every byte in every position of words of one
+// to eighteen bytes: a word starting with a capital is capitalised unless a
+// hyphen in it is followed by a lower-case letter.
+func TestCapitalisedHyphens(t *testing.T) {
+	for n := 1; n <= 18; n++ {
+		for pos := 1; pos < n; pos++ {
+			for c := range 256 {
+				b := []byte("A" + strings.Repeat("x", n-1))
+				b[pos] = byte(c)
+				w := string(b)
+				if got, want := capitalised(w), refNameLike(w); got != want {
+					t.Fatalf("capitalised(%q) = %v, want %v", w, got, want)
+				}
+			}
+		}
+	}
+	for _, w := range []string{"Ab-c", "Ab-C", "Abc\u2011d", "Abc\u2011D", "A-b", "Abcdefg-h", "Abcdefgh-i", "Abcdefg-H"} {
+		if got, want := capitalised(w), refNameLike(w); got != want {
+			t.Errorf("capitalised(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+// TestPlainTail puts every byte in every position of strings of up to
+// twenty bytes and compares plainTail with a walk back over the bytes.
+func TestPlainTail(t *testing.T) {
+	walk := func(s string) int {
+		i := len(s)
+		for i > 0 && ' ' < s[i-1] && s[i-1] < 0x80 {
+			i--
+		}
+		return i
+	}
+	for n := 0; n <= 20; n++ {
+		for pos := range n {
+			for c := range 256 {
+				b := []byte(strings.Repeat("x", n))
+				b[pos] = byte(c)
+				if got, want := plainTail(string(b)), walk(string(b)); got != want {
+					t.Fatalf("plainTail(%q) = %d, want %d", b, got, want)
+				}
+			}
+		}
+	}
+	for _, s := range []string{"", "Varga", "Ilse Varga", "Ödön von Horváth", "Jean-Pierre O'Neill", "a b c d e f g h i", "Anton Reusch's"} {
+		if got, want := plainTail(s), walk(s); got != want {
+			t.Errorf("plainTail(%q) = %d, want %d", s, got, want)
 		}
 	}
 }
