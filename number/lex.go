@@ -133,6 +133,9 @@ func skipSpaceBack(s string, i int) int {
 	for i > 0 && byteClass[s[i-1]] == clSpace {
 		i--
 	}
+	if i == 0 || s[i-1] < utf8.RuneSelf {
+		return i // no space before an ASCII byte
+	}
 	for i > 0 {
 		r, n := runeBefore(s, i)
 		if !isSpaceRune(r) {

@@ -48,23 +48,24 @@ func (lx *lexicon) skip(text string, i int) int {
 		case clSpace, clPunct, clApos:
 			i++
 		case clLetter:
-			// letterRunEnd, with its first eight bytes inline: most
-			// words end there.
+			// The word's letters after the first run to k. Most words
+			// have at most nine letters and are ended by a space or
+			// punctuation: one load of the eight bytes after the first
+			// letter tells their length and end. When the word's first
+			// two letters are wrong for its length, skip passes it with
+			// the byte after it.
 			k := i + 1
 			if k+8 <= len(text) {
-				if m := nonLetters(swar.Load8(text, k)); m != 0 {
-					k += bits.TrailingZeros64(m) / 8
-					// The most common word: short, ended by a space or
-					// punctuation, and with the wrong first two letters
-					// for its length. (text[i+1] is the byte after a
-					// word of one letter, which startPairs allows for.)
-					if endsWord(text[k]) && lx.startPairs[pairKey(text[i], text[i+1])]&(1<<(k-i)) == 0 {
-						i = k
-						if text[i] == ' ' {
-							i++ // the usual space before the next word
-						}
+				x := swar.Load8(text, k)
+				if m := nonLetters(x); m != 0 {
+					n := bits.TrailingZeros64(m) / 8
+					// byte(x) is the byte after a word of one letter,
+					// which startPairs allows for.
+					if endsWord(byte(x>>(8*n))) && lx.startPairs[pairKey(text[i], byte(x))]&(2<<n) == 0 {
+						i = k + n + 1
 						continue
 					}
+					k += n
 				} else {
 					k = letterRunEnd(text, k+8)
 				}
