@@ -77,6 +77,10 @@ func (c core) yearLike() bool {
 type scratch struct {
 	buf [40]byte
 	out []article.Number
+	// ptrs holds, for every number of out, the values that its Qualifier
+	// and ValueHigh point to, which takeOut allocates for all the numbers
+	// of a text at once.
+	ptrs []pointees
 	// prevs holds the last results of prev, as build and its helpers look
 	// back from the same position several times per number.
 	prevs tokMemo
@@ -125,6 +129,13 @@ func (sc *scratch) reset() {
 	sc.nexts = tokMemo{}
 }
 
+// pointees are the values a Number's Qualifier and ValueHigh point to.
+type pointees struct {
+	qual    string // "" for none
+	high    float64
+	hasHigh bool
+}
+
 // lower returns the ASCII lower case of s. The function is inlined and its
 // short result does not escape, so the conversion stays on the stack.
 func (sc *scratch) lower(s string) string {
@@ -140,37 +151,61 @@ func (f *Finder) Find(text string) []article.Number {
 	}
 	defer f.scratches.Put(sc)
 	sc.reset() // the memos are for one text
-	out := sc.out[:0]
+	sc.out, sc.ptrs = sc.out[:0], sc.ptrs[:0]
 	for i := 0; i < len(text); {
 		if i = f.lx.skip(text, i); i < len(text) {
-			i, out = f.step(text, i, sc, out)
+			i = f.step(text, i, sc)
 		}
 	}
-	resolveCounts(text, out)
-	sc.out = out
+	resolveCounts(text, sc.out)
 	return sc.takeOut()
 }
 
 // takeOut returns a copy of sc.out, just as long, or nil when it is empty,
-// and empties sc.out, dropping what it refers to.
+// with the Qualifier and ValueHigh of sc.ptrs, and empties sc.out and
+// sc.ptrs, dropping what they refer to. The qualifiers of all the numbers
+// share one allocation, and so do the upper bounds.
 func (sc *scratch) takeOut() []article.Number {
 	if len(sc.out) == 0 {
 		return nil
 	}
 	ns := make([]article.Number, len(sc.out))
 	copy(ns, sc.out)
+	quals, highs := 0, 0
+	for _, p := range sc.ptrs {
+		if p.qual != "" {
+			quals++
+		}
+		if p.hasHigh {
+			highs++
+		}
+	}
+	qs := make([]string, 0, quals)
+	hs := make([]float64, 0, highs)
+	for k, p := range sc.ptrs {
+		if p.qual != "" {
+			qs = append(qs, p.qual)
+			ns[k].Qualifier = &qs[len(qs)-1]
+		}
+		if p.hasHigh {
+			hs = append(hs, p.high)
+			ns[k].ValueHigh = &hs[len(hs)-1]
+		}
+	}
 	clear(sc.out)
-	sc.out = sc.out[:0]
+	clear(sc.ptrs)
+	sc.out, sc.ptrs = sc.out[:0], sc.ptrs[:0]
 	return ns
 }
 
 // step reads the token at or after i and the number that starts with it,
-// if any, which it appends to out. It returns where to go on: past the
-// token, the number or the text it has ruled out.
-func (f *Finder) step(text string, i int, sc *scratch, out []article.Number) (int, []article.Number) {
+// if any, which it appends to sc.out (and what it points to to sc.ptrs). It
+// returns where to go on: past the token, the number or the text it has
+// ruled out.
+func (f *Finder) step(text string, i int, sc *scratch) int {
 	t := next(text, i)
 	if t.k == tEOF {
-		return len(text), out
+		return len(text)
 	}
 	i = t.e
 	var c core
@@ -185,13 +220,14 @@ func (f *Finder) step(text string, i int, sc *scratch, out []article.Number) (in
 	}
 	i = max(i, c.e)
 	if !ok {
-		return i, out
+		return i
 	}
-	n, end, ok := f.build(text, c, sc)
+	n, p, end, ok := f.build(text, c, sc)
 	if ok {
-		out = append(out, n)
+		sc.out = append(sc.out, n)
+		sc.ptrs = append(sc.ptrs, p)
 	}
-	return max(i, end), out
+	return max(i, end)
 }
 
 // digitCore reads the number that starts with the digit token t.
@@ -486,7 +522,7 @@ loop:
 // build turns a number core into a Number, reading the currency sign,
 // qualifier and range around it and what it counts. end is how far the text
 // has been used, also when ok is false.
-func (f *Finder) build(text string, c core, sc *scratch) (n article.Number, end int, ok bool) {
+func (f *Finder) build(text string, c core, sc *scratch) (n article.Number, p pointees, end int, ok bool) {
 	lx := f.lx
 	end = c.e
 	low, high := c, core{}
@@ -513,7 +549,7 @@ func (f *Finder) build(text string, c core, sc *scratch) (n article.Number, end 
 		}
 	}
 	if !f.contextBefore(text, pre, c, sc) {
-		return n, end, false
+		return n, p, end, false
 	}
 
 	// A range.
@@ -524,9 +560,9 @@ func (f *Finder) build(text string, c core, sc *scratch) (n article.Number, end 
 	if h, adjacent, found := f.rangeHigh(text, c, between, sc); found {
 		switch {
 		case low.yearLike() && h.bare() && (h.digits == 4 || h.digits == 2):
-			return n, h.e, false // "2014–2022", "1990-91"
+			return n, p, h.e, false // "2014–2022", "1990-91"
 		case adjacent && low.bare() && h.bare() && (low.digits == 3 && h.digits == 4 || isPhoneTail(text, h.e)):
-			return n, h.e, false // "555-1234"
+			return n, p, h.e, false // "555-1234"
 		}
 		lv := rangeLow(low, h)
 		switch {
@@ -539,23 +575,23 @@ func (f *Finder) build(text string, c core, sc *scratch) (n article.Number, end 
 				start = sc.prev(text, pre).s
 			}
 		case adjacent:
-			return n, h.e, false // a score, "3-1"
+			return n, p, h.e, false // a score, "3-1"
 		}
 	}
 	if start == c.s {
 		start = pre
 	}
 
+	// What follows, which rules out more numbers than the qualifier.
+	after, skip, unitEnd := f.contextAfter(text, c, end, sc)
+	if skip {
+		return n, p, max(end, unitEnd), false
+	}
+
 	// Qualifier.
 	qual, qs := f.qualifier(text, start, sc)
 	if qual != "" {
 		start = qs
-	}
-
-	// What follows.
-	after, skip, unitEnd := f.contextAfter(text, c, end, sc)
-	if skip {
-		return n, max(end, unitEnd), false
 	}
 	switch after {
 	case unitDistance:
@@ -564,10 +600,10 @@ func (f *Finder) build(text string, c core, sc *scratch) (n article.Number, end 
 		money = true
 	}
 	if c.yearLike() && !hasHigh && !money && !dist && !f.countedYear(text, start, qs, qual, end, sc) {
-		return n, end, false
+		return n, p, end, false
 	}
 	if c.one && !hasHigh && qual == "" && !money && !dist {
-		return n, end, false // "one of the units", "one purpose"
+		return n, p, end, false // "one of the units", "one purpose"
 	}
 
 	kind := KindCount
@@ -577,37 +613,23 @@ func (f *Finder) build(text string, c core, sc *scratch) (n article.Number, end 
 	case dist:
 		kind = KindDistance
 	}
-	p := end
-	if unitEnd > p {
-		p = unitEnd
-		if r, n := runeAt(text, p); isApostrophe(r) {
-			p += n // "dollars’ worth"
+	at := end // where the counted noun phrase may start
+	if unitEnd > at {
+		at = unitEnd
+		if r, n := runeAt(text, at); isApostrophe(r) {
+			at += n // "dollars’ worth"
 		}
 	}
 	n = article.Number{
-		Text:      text[start:end],
-		Value:     low.v,
-		Qualifier: qualifierPtr(qual),
-		Kind:      kind,
-		Counts:    f.nounPhrase(text, p, kind, sc),
-		Start:     start,
-		End:       end,
+		Text:   text[start:end],
+		Value:  low.v,
+		Kind:   kind,
+		Counts: f.nounPhrase(text, at, kind, sc),
+		Start:  start,
+		End:    end,
 	}
-	if hasHigh {
-		v := high.v
-		n.ValueHigh = &v
-	}
-	return n, max(end, unitEnd), true
-}
-
-// qualifierPtr returns article.Str(qual) without calling it for an empty
-// qual: Str moves its argument to the heap before it tests it, so the call
-// alone costs an allocation.
-func qualifierPtr(qual string) *string {
-	if qual == "" {
-		return nil
-	}
-	return article.Str(qual)
+	p = pointees{qual: qual, high: high.v, hasHigh: hasHigh}
+	return n, p, max(end, unitEnd), true
 }
 
 // rangeLow is the lower bound of a range: a lower part without magnitude

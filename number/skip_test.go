@@ -10,13 +10,12 @@ import (
 
 // findEachToken is Find without skip: it runs step on every token.
 func findEachToken(f *Finder, text string) []article.Number {
-	var out []article.Number
 	sc := &scratch{}
 	for i := 0; i < len(text); {
-		i, out = f.step(text, i, sc, out)
+		i = f.step(text, i, sc)
 	}
-	resolveCounts(text, out)
-	return out
+	resolveCounts(text, sc.out)
+	return sc.takeOut()
 }
 
 // skipTexts mix the words skip passes over with the ones it must not:
