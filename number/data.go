@@ -76,6 +76,10 @@ type lexicon struct {
 	// of startShapes has n bytes and starts with c0 and c1 in either case;
 	// a word of one byte has its bit with any c1 (the byte after it).
 	startPairs [pairs]uint16
+	// scaleLens has bit n of scaleLens[c] set when a scale word that is no
+	// suffix has n bytes and starts with c in either case: skip looks up
+	// the word after "a" only when it may be one.
+	scaleLens [256]uint16
 	// flags tells, in one lookup, what a word is in all the lists looked
 	// up in lower case.
 	flags foldTable[wordFlags]
@@ -227,6 +231,10 @@ func loadLexicon() (*lexicon, error) {
 			return nil, fmt.Errorf("number: words.txt: %q is not a word of at most %d lower-case ASCII letters", w, maxNumberWord)
 		}
 		lx.wordShapes[p] |= 1 << len(w)
+		if wi.scale {
+			lx.scaleLens[w[0]] |= 1 << len(w)
+			lx.scaleLens[upperASCII(w[0])] |= 1 << len(w)
+		}
 	}
 	lx.startShapes = lx.wordShapes
 	for _, w := range []string{"a", "an"} {

@@ -200,9 +200,15 @@ func (lx *lexicon) mayFollowArticle(text string, i int) bool {
 	case clPunct, clApos:
 		return false
 	case clLetter:
+		if lx.scaleLens[text[i]] == 0 {
+			return false // the wrong first letter for a scale word
+		}
 		k := wordEnd(text, i)
 		if k < 0 {
 			return true
+		}
+		if k-i >= 16 || lx.scaleLens[text[i]]&(1<<(k-i)) == 0 {
+			return false
 		}
 		wi, ok := lx.words.get(text[i:k])
 		return ok && wi.scale && !wi.suffix

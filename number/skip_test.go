@@ -257,3 +257,21 @@ func TestStartPairs(t *testing.T) {
 		}
 	}
 }
+
+func TestMayFollowArticle(t *testing.T) {
+	lx := newFinder(t).lx
+	for _, tc := range []struct {
+		in   string
+		want bool
+	}{
+		{" dozen", true}, {"  Million people", true}, {" HUNDRED,", true}, {" thousand", true},
+		{" billion’s", false}, {" trillions", false}, {" the", false}, {" man", false},
+		{" hundreds", false}, {" dozens", false}, {" day", false}, {" mile", false},
+		{" year", false}, {" new", false}, {"", false}, {" , dozen", false}, {" 5", false},
+		{" million5", true}, {" milliön", true}, {" xylophone5", false}, {" é", true},
+	} {
+		if got := lx.mayFollowArticle(tc.in, 0); got != tc.want {
+			t.Errorf("mayFollowArticle(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}
