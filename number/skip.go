@@ -49,11 +49,11 @@ func (lx *lexicon) skip(text string, i int) int {
 			i++
 		case clLetter:
 			// The word's letters after the first run to k. Most words
-			// have at most nine letters and are ended by a space or
+			// have at most eight letters and are ended by a space or
 			// punctuation: one load of the eight bytes after the first
 			// letter tells their length and end. When the word's first
 			// two letters are wrong for its length, skip passes it with
-			// the byte after it.
+			// the byte after it. Longer words go to passLong.
 			k := i + 1
 			if k+8 <= len(text) {
 				x := swar.Load8(text, k)
@@ -67,7 +67,11 @@ func (lx *lexicon) skip(text string, i int) int {
 					}
 					k += n
 				} else {
-					k = letterRunEnd(text, k+8)
+					var stop bool
+					if i, stop = lx.passLong(text, i, k+8); stop {
+						return i
+					}
+					continue
 				}
 			} else {
 				k = letterRunEnd(text, k)
@@ -85,6 +89,17 @@ func (lx *lexicon) skip(text string, i int) int {
 		}
 	}
 	return i
+}
+
+// passLong is passWord at a word of more than eight letters, which start
+// at s and run at least to k. A word longer than any number word and ended
+// by a space or punctuation it passes with the byte after it at once.
+func (lx *lexicon) passLong(text string, s, k int) (int, bool) {
+	k = letterRunEnd(text, k)
+	if k-s > maxNumberWord && k < len(text) && endsWord(text[k]) {
+		return k + 1, false
+	}
+	return lx.passWord(text, s, k)
 }
 
 // passWord is skip at the word that starts with the ASCII letter at s,
