@@ -155,3 +155,18 @@ func TestHasUpper(t *testing.T) {
 		}
 	}
 }
+
+func TestHasSuffixLower(t *testing.T) {
+	for _, tc := range []struct {
+		w, suf string
+		want   bool
+	}{
+		{"working", "ing", true}, {"WORKING", "ing", true}, {"WorkInG", "ing", true},
+		{"ing", "ing", true}, {"ng", "ing", false}, {"", "ed", false}, {"armed", "ed", true},
+		{"ARMED", "ed", true}, {"arme", "ed", false}, {"ÉD", "ed", false}, {"x\u00e9d", "ed", false},
+	} {
+		if got := hasSuffixLower(tc.w, tc.suf); got != tc.want {
+			t.Errorf("hasSuffixLower(%q, %q) = %v, want %v", tc.w, tc.suf, got, tc.want)
+		}
+	}
+}

@@ -1032,9 +1032,8 @@ func (f *Finder) nounPhrase(text string, p int, kind string, sc *scratch) string
 		if len(w) > 30 {
 			break
 		}
-		lw := sc.lower(w)
 		fl := lx.flagsOf(w)
-		if fl&flagStop != 0 && !isAcronym(w) || lw == "of" {
+		if fl&flagStop != 0 && !isAcronym(w) || equalLower("of", w) {
 			break
 		}
 		if t.k == tWord && fl&flagNumber != 0 {
@@ -1051,14 +1050,14 @@ func (f *Finder) nounPhrase(text string, p int, kind string, sc *scratch) string
 			}
 			e = sc.next(text, e+n).e
 		}
-		if f.verbLike(text, lw, e, nw > 0, prevPlural, sc) {
+		if f.verbLike(text, w, e, nw > 0, prevPlural, sc) {
 			break
 		}
 		if npS < 0 {
 			npS = t.s
 		}
 		npE = e
-		prevPlural = len(lw) > 2 && lw[len(lw)-1] == 's' && lw[len(lw)-2] != 's' || fl&flagGroup != 0
+		prevPlural = len(w) > 2 && lowerASCII(w[len(w)-1]) == 's' && lowerASCII(w[len(w)-2]) != 's' || fl&flagGroup != 0
 		t = sc.next(text, e)
 	}
 	if npS < 0 {
@@ -1067,14 +1066,14 @@ func (f *Finder) nounPhrase(text string, p int, kind string, sc *scratch) string
 	return text[npS:npE]
 }
 
-// verbLike reports whether the word lw (ending at e) ends a noun phrase as
+// verbLike reports whether the word w (ending at e) ends a noun phrase as
 // a participle. A participle starts a noun phrase only before a noun ("armed
 // men", "training camps"). After a noun, "-ed" is a verb, and so is "-ing"
 // after a plural or collective noun ("engineers working", "personnel
 // working", but "emergency funding").
-func (f *Finder) verbLike(text, lw string, e int, inside, prevPlural bool, sc *scratch) bool {
-	ing, ed := strings.HasSuffix(lw, "ing"), strings.HasSuffix(lw, "ed")
-	if len(lw) <= 4 || !ing && !ed {
+func (f *Finder) verbLike(text, w string, e int, inside, prevPlural bool, sc *scratch) bool {
+	ing, ed := hasSuffixLower(w, "ing"), hasSuffixLower(w, "ed")
+	if len(w) <= 4 || !ing && !ed {
 		return false
 	}
 	if inside {
@@ -1086,6 +1085,11 @@ func (f *Finder) verbLike(text, lw string, e int, inside, prevPlural bool, sc *s
 	}
 	nl := sc.lower(text[nt.s:nt.e])
 	return f.lx.flagsOf(nl)&flagStop != 0 || nl == "of" || strings.HasSuffix(nl, "ing") || strings.HasSuffix(nl, "ed")
+}
+
+// hasSuffixLower reports whether the ASCII lower case of w ends with suf.
+func hasSuffixLower(w, suf string) bool {
+	return len(w) >= len(suf) && equalLower(suf, w[len(w)-len(suf):])
 }
 
 // wordIs reports whether t is a word whose ASCII lower case is one of words.
