@@ -43,7 +43,9 @@ const (
 	flagYear
 	flagAge
 	flagGroup
-	flagStop // stopwords.txt
+	flagStop  // stopwords.txt
+	flagPhone // context.txt: a telephone number follows
+	flagBe    // context.txt: an age follows after "he", "she" or "who"
 
 	unitShift = 14 // the unitKind of a unit word, in the top two bits
 )
@@ -316,6 +318,10 @@ func loadLexicon() (*lexicon, error) {
 			return lx.setFlag(f[1], flagAge, false)
 		case "group":
 			return lx.setFlag(f[1], flagGroup, false)
+		case "phone":
+			return lx.setFlag(f[1], flagPhone, false)
+		case "be":
+			return lx.setFlag(f[1], flagBe, false)
 		}
 		return fmt.Errorf("unknown kind %q", f[0])
 	})

@@ -113,6 +113,9 @@ func TestFlags(t *testing.T) {
 		{"km", 0, unitDistance},
 		{"p.m.", 0, unitSkip},
 		{"Hours", 0, unitTime},
+		{"Dialled", flagPhone, unitNone},
+		{"turning", flagAge, unitNone},
+		{"WAS", flagBe, unitNone},
 		{"zebra", 0, unitNone},
 		{"", 0, unitNone},
 	}

@@ -745,19 +745,11 @@ func (f *Finder) contextBefore(text string, pre int, c core, sc *scratch) bool {
 	case tWord:
 		w := text[pt.s:pt.e]
 		fl := lx.flagsOf(w)
-		if fl&(flagLabel|flagAge) != 0 {
-			return false
+		if fl&(flagLabel|flagAge|flagPhone) != 0 {
+			return false // "article 5", "aged 34", "she turned 91", "called 911"
 		}
-		switch {
-		case lowerIn(w, "call", "called", "calling", "dial", "dialed", "dialled", "dialing", "dialling"):
-			return false // "called 911": a telephone number
-		case lowerIn(w, "turned", "turning"):
-			return false // an age: "she turned 91"
-		case lowerIn(w, "was", "is"):
-			// An age: "She was 91", "who is 34".
-			if wordIs(text, sc.prev(text, pt.s), "he", "she", "who") {
-				return false
-			}
+		if fl&flagBe != 0 && wordIs(text, sc.prev(text, pt.s), "he", "she", "who") {
+			return false // an age: "She was 91", "who is 34"
 		}
 		if !c.word && fl&flagMonth != 0 && lx.months[w] {
 			return false // "February 28", "June 2022"
