@@ -92,11 +92,12 @@ func (lx *lexicon) skip(text string, i int) int {
 }
 
 // passLong is passWord at a word of more than eight letters, which start
-// at s and run at least to k. A word longer than any number word and ended
-// by a space or punctuation it passes with the byte after it at once.
+// at s and run at least to k. A word ended by a space or punctuation whose
+// first two letters are wrong for its length (any length above
+// maxNumberWord is) it passes with the byte after it at once.
 func (lx *lexicon) passLong(text string, s, k int) (int, bool) {
 	k = letterRunEnd(text, k)
-	if k-s > maxNumberWord && k < len(text) && endsWord(text[k]) {
+	if n := k - s; k < len(text) && endsWord(text[k]) && (n > maxNumberWord || lx.startPairs[pairKey(text[s], text[s+1])]&(1<<n) == 0) {
 		return k + 1, false
 	}
 	return lx.passWord(text, s, k)
