@@ -173,3 +173,18 @@ func TestHasSuffixLower(t *testing.T) {
 		}
 	}
 }
+
+func TestIsWord(t *testing.T) {
+	for _, tc := range []struct {
+		text, w string
+		want    bool
+	}{
+		{"between", "between", true}, {"Between", "between", true}, {"BETWEEN", "between", true},
+		{"betwee", "between", false}, {"of", "of", true}, {"OF", "of", true}, {"off", "of", false},
+		{"5", "of", false}, {",", "to", false}, {"", "to", false},
+	} {
+		if got := isWord(tc.text, next(tc.text, 0), tc.w); got != tc.want {
+			t.Errorf("isWord(%q, %q) = %v, want %v", tc.text, tc.w, got, tc.want)
+		}
+	}
+}

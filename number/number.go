@@ -554,7 +554,7 @@ func (f *Finder) build(text string, c core, sc *scratch) (n article.Number, p po
 
 	// A range.
 	between := false
-	if pt := sc.prev(text, pre); wordIs(text, pt, "between") {
+	if pt := sc.prev(text, pre); isWord(text, pt, "between") {
 		between = true
 	}
 	if h, adjacent, found := f.rangeHigh(text, c, between, sc); found {
@@ -672,7 +672,7 @@ func (f *Finder) rangeHigh(text string, c core, between bool, sc *scratch) (h co
 		switch {
 		case sep.k == tPunct && text[sep.s:sep.e] == "–":
 		case sep.k == tWord:
-			if !wordIs(text, sep, "to", "or") && !(between && wordIs(text, sep, "and")) {
+			if !isWord(text, sep, "to") && !isWord(text, sep, "or") && !(between && isWord(text, sep, "and")) {
 				return h, false, false
 			}
 		default:
@@ -900,7 +900,7 @@ func (f *Finder) contextAfter(text string, c core, end int, sc *scratch) (kind u
 			if r, _ := runeAt(text, nt.e); r == '/' {
 				return 0, true, nt.e // "km/h"
 			}
-			if t2 := sc.next(text, nt.e); wordIs(text, t2, "per") {
+			if t2 := sc.next(text, nt.e); isWord(text, t2, "per") {
 				return 0, true, nt.e
 			}
 			return unitDistance, false, nt.e
@@ -992,14 +992,14 @@ func (f *Finder) nounPhrase(text string, p int, kind string, sc *scratch) string
 	t := sc.next(text, p)
 	switch kind {
 	case KindMoney:
-		if wordIs(text, t, "worth") {
+		if isWord(text, t, "worth") {
 			t = sc.next(text, t.e)
 		}
 		if wordIs(text, t, "of", "in") {
 			t = sc.next(text, t.e)
 		}
 	case KindCount:
-		if wordIs(text, t, "of") {
+		if isWord(text, t, "of") {
 			t2 := sc.next(text, t.e)
 			switch {
 			case wordIs(text, t2, "the", "their", "his", "her", "its", "our", "my", "your", "these", "those"):
@@ -1082,6 +1082,12 @@ func (f *Finder) verbLike(text, w string, e int, inside, prevPlural bool, sc *sc
 // hasSuffixLower reports whether the ASCII lower case of w ends with suf.
 func hasSuffixLower(w, suf string) bool {
 	return len(w) >= len(suf) && equalLower(suf, w[len(w)-len(suf):])
+}
+
+// isWord reports whether t is a word whose ASCII lower case is w: wordIs
+// for one word, without the slice of words.
+func isWord(text string, t tok, w string) bool {
+	return t.k == tWord && equalLower(w, text[t.s:t.e])
 }
 
 // wordIs reports whether t is a word whose ASCII lower case is one of words.
