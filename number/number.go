@@ -287,8 +287,8 @@ func (f *Finder) digitCore(text string, t tok, sc *scratch) (core, bool) {
 	c.digits = digits
 	if t.k == tNum {
 		nt := sc.next(text, t.e)
-		if nt.k == tWord {
-			if wi, ok := f.lx.words.get(text[nt.s:nt.e]); ok && wi.scale {
+		if w := text[nt.s:nt.e]; nt.k == tWord && f.lx.mayBeScale(w) {
+			if wi, ok := f.lx.words.get(w); ok && wi.scale {
 				c.mult = wi.v
 				c.e = nt.e
 			}
@@ -352,6 +352,12 @@ func (lx *lexicon) mayBeWord(w string) bool {
 	}
 	p, ok := shape(w)
 	return ok && lx.wordShapes[p]&(1<<len(w)) != 0
+}
+
+// mayBeScale reports whether the word w, not empty, has the first letter
+// and length of a scale word; when false, it is none.
+func (lx *lexicon) mayBeScale(w string) bool {
+	return len(w) < 16 && lx.scaleLens[w[0]]&(1<<len(w)) != 0
 }
 
 // isArticleA reports whether w is "a" or "an" in any case.

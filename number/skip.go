@@ -223,7 +223,7 @@ func (lx *lexicon) mayFollowArticle(text string, i int) bool {
 		if k < 0 {
 			return true
 		}
-		if k-i >= 16 || lx.scaleLens[text[i]]&(1<<(k-i)) == 0 {
+		if !lx.mayBeScale(text[i:k]) {
 			return false
 		}
 		wi, ok := lx.words.get(text[i:k])
