@@ -1,8 +1,11 @@
 package number
 
 import (
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/hearsaylab/hearsay/internal/swar"
 )
 
 // tokKind classifies a token of the scanner.
@@ -232,6 +235,17 @@ func prev(s string, i int) tok {
 	}
 	k := e
 	var hasL, hasD bool
+	// The letters at the end of the token, eight bytes at a time.
+	for k >= 8 {
+		m := nonLetters(swar.Load8(s, k-8))
+		if n := bits.LeadingZeros64(m) / 8; n > 0 {
+			hasL = true
+			k -= n
+		}
+		if m != 0 {
+			break
+		}
+	}
 	for k > 0 {
 		if c := s[k-1]; c < utf8.RuneSelf {
 			// The usual ASCII letters and digits, without decoding.

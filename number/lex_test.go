@@ -58,6 +58,12 @@ func TestPrev(t *testing.T) {
 		{"a\u00a0b\u00a0", tok{3, 4, tWord}},
 		{"$", tok{0, 1, tPunct}},
 		{"—", tok{0, 3, tPunct}},
+		{"abcdefgh", tok{0, 8, tWord}},
+		{"the internationally ", tok{4, 19, tWord}},
+		{"x7abcdefghijklmnopq", tok{0, 19, tAlnum}},
+		{"naïveabcdefghijklmnop", tok{0, 22, tWord}},
+		{"don'tabcdefghijklm", tok{0, 18, tWord}},
+		{"[abcdefghijklmnopq", tok{1, 18, tWord}},
 	}
 	for _, tc := range cases {
 		if got := prev(tc.in, len(tc.in)); got != tc.want {
