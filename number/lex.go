@@ -56,6 +56,9 @@ func isLetterRune(r rune) bool {
 
 // isLetterNonASCII is isLetterRune for a rune outside ASCII (or noRune).
 func isLetterNonASCII(r rune) bool {
+	if 0x2000 <= r && r <= 0x206f {
+		return false // General Punctuation ("’", "–", "“"), without a table search
+	}
 	// Invalid bytes (decoded as U+FFFD) stick to their word too, so that no
 	// number ends inside a broken character.
 	return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r) || r == utf8.RuneError

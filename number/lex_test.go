@@ -2,6 +2,7 @@ package number
 
 import (
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -214,5 +215,21 @@ func TestTokMemo(t *testing.T) {
 	sc.reset()
 	if sc.nexts != (tokMemo{}) || sc.prevs != (tokMemo{}) {
 		t.Error("reset left entries in the memos")
+	}
+}
+
+// TestGeneralPunctNoLetter checks isLetterNonASCII's shortcut: the General
+// Punctuation block has no letter, mark or digit.
+func TestGeneralPunctNoLetter(t *testing.T) {
+	for r := rune(0x2000); r <= 0x206f; r++ {
+		if unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r) {
+			t.Errorf("%U is a letter, a mark or a digit", r)
+		}
+	}
+	for _, r := range []rune{0x1fff, 0x2070, 0x2071, 'é', 'ä', utf8.RuneError, noRune} {
+		want := unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r) || r == utf8.RuneError
+		if got := isLetterNonASCII(r); got != want {
+			t.Errorf("isLetterNonASCII(%U) = %v, want %v", r, got, want)
+		}
 	}
 }
