@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 //go:embed words.txt qualifiers.txt currencies.txt units.txt context.txt stopwords.txt
@@ -92,8 +93,11 @@ type lexicon struct {
 	// qualifier phrase has n bytes and starts with c in either case:
 	// qualifier rejects most words before it looks them up.
 	qualLens [256]uint16
-	signs    []rune
-	codes    map[string]bool // upper case
+	// asciiSigns marks the currency signs in ASCII ("$"), signs holds the
+	// others.
+	asciiSigns [utf8.RuneSelf]bool
+	signs      []rune
+	codes      map[string]bool // upper case
 	// codeStarts has the first byte of every key of codes: isCode rejects
 	// most words with it, before any lookup.
 	codeStarts [256]bool
@@ -104,6 +108,14 @@ type lexicon struct {
 func (lx *lexicon) flagsOf(w string) wordFlags {
 	fl, _ := lx.flags.get(w)
 	return fl
+}
+
+// isSign reports whether r is a currency sign.
+func (lx *lexicon) isSign(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 0 && lx.asciiSigns[r]
+	}
+	return slices.Contains(lx.signs, r)
 }
 
 // isMonth reports whether w is a month as written.
@@ -269,7 +281,11 @@ func loadLexicon() (*lexicon, error) {
 			if len(r) != 1 {
 				return fmt.Errorf("sign %q is not one character", f[1])
 			}
-			lx.signs = append(lx.signs, r[0])
+			if r[0] < utf8.RuneSelf {
+				lx.asciiSigns[r[0]] = true
+			} else {
+				lx.signs = append(lx.signs, r[0])
+			}
 		case "code":
 			lx.codes[f[1]] = true
 			lx.codeStarts[f[1][0]] = true

@@ -130,6 +130,11 @@ func TestFlags(t *testing.T) {
 			t.Errorf("isMonth(%q) = %v, want %v", w, got, want)
 		}
 	}
+	for r, want := range map[rune]bool{'$': true, '€': true, '£': true, '₹': true, '#': false, 'S': false, noRune: false, '¢': false, 0x80: false} {
+		if got := lx.isSign(r); got != want {
+			t.Errorf("isSign(%q) = %v, want %v", r, got, want)
+		}
+	}
 	for w, want := range map[string]bool{"USD": true, "usd": false, "Usd": false, "EUR": true, "": false, "U": false, "USDA": false} {
 		if got := lx.isCode(w); got != want {
 			t.Errorf("isCode(%q) = %v, want %v", w, got, want)

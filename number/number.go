@@ -16,7 +16,6 @@
 package number
 
 import (
-	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -539,7 +538,7 @@ func (f *Finder) build(text string, c core, sc *scratch) (n article.Number, p po
 	// A currency sign or code before the number.
 	pre := c.s
 	if !c.word {
-		if r, n := runeBefore(text, c.s); slices.Contains(lx.signs, r) {
+		if r, n := runeBefore(text, c.s); lx.isSign(r) {
 			pre = c.s - n
 			money = true
 			k := pre
