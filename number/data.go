@@ -101,7 +101,6 @@ type lexicon struct {
 	// codeStarts has the first byte of every key of codes: isCode rejects
 	// most words with it, before any lookup.
 	codeStarts [256]bool
-	months     map[string]bool // as written, capitalised
 }
 
 // flagsOf returns the flags of the ASCII lower case of w.
@@ -118,9 +117,24 @@ func (lx *lexicon) isSign(r rune) bool {
 	return slices.Contains(lx.signs, r)
 }
 
-// isMonth reports whether w is a month as written.
+// capitalized reports whether w is a capital ASCII letter and no other
+// capital ASCII letters: how the months of context.txt are written.
+func capitalized(w string) bool {
+	if w == "" || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	for i := 1; i < len(w); i++ {
+		if 'A' <= w[i] && w[i] <= 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// isMonth reports whether w is a month as written: a month of context.txt
+// in any case (flagMonth) that is capitalized as they all are.
 func (lx *lexicon) isMonth(w string) bool {
-	return lx.flagsOf(w)&flagMonth != 0 && lx.months[w]
+	return lx.flagsOf(w)&flagMonth != 0 && capitalized(w)
 }
 
 // isCode reports whether w is a currency code as written.
@@ -205,8 +219,7 @@ func lines(name string, fn func(fields []string) error) error {
 
 func loadLexicon() (*lexicon, error) {
 	lx := &lexicon{
-		codes:  map[string]bool{},
-		months: map[string]bool{},
+		codes: map[string]bool{},
 	}
 	err := lines("words.txt", func(f []string) error {
 		if len(f) < 2 || len(f) > 3 {
@@ -326,7 +339,9 @@ func loadLexicon() (*lexicon, error) {
 		case "label":
 			return lx.setFlag(f[1], flagLabel, false)
 		case "month":
-			lx.months[f[1]] = true
+			if !capitalized(f[1]) {
+				return fmt.Errorf("month %q is not written with a capital and lower-case letters", f[1])
+			}
 			return lx.setFlag(f[1], flagMonth, true)
 		case "year":
 			return lx.setFlag(f[1], flagYear, false)

@@ -125,7 +125,7 @@ func TestFlags(t *testing.T) {
 			t.Errorf("flagsOf(%q) = %b (unit %d), want %b (unit %d)", tc.w, fl, fl.unit(), tc.want, tc.unit)
 		}
 	}
-	for w, want := range map[string]bool{"March": true, "march": false, "MARCH": false, "Oct": true, "Sept": true} {
+	for w, want := range map[string]bool{"March": true, "march": false, "MARCH": false, "Oct": true, "Sept": true, "May": true, "may": false, "MAy": false, "Mayor": false, "": false} {
 		if got := lx.isMonth(w); got != want {
 			t.Errorf("isMonth(%q) = %v, want %v", w, got, want)
 		}
@@ -190,6 +190,14 @@ func TestIsWord(t *testing.T) {
 	} {
 		if got := isWord(tc.text, next(tc.text, 0), tc.w); got != tc.want {
 			t.Errorf("isWord(%q, %q) = %v, want %v", tc.text, tc.w, got, tc.want)
+		}
+	}
+}
+
+func TestCapitalized(t *testing.T) {
+	for w, want := range map[string]bool{"March": true, "M": true, "Mé": true, "march": false, "MArch": false, "": false, "1st": false, "Éclair": false, "Ab-C": false} {
+		if got := capitalized(w); got != want {
+			t.Errorf("capitalized(%q) = %v, want %v", w, got, want)
 		}
 	}
 }

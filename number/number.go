@@ -756,7 +756,7 @@ func (f *Finder) contextBefore(text string, pre int, c core, sc *scratch) bool {
 		if fl&flagBe != 0 && wordIs(text, sc.prev(text, pt.s), "he", "she", "who") {
 			return false // an age: "She was 91", "who is 34"
 		}
-		if !c.word && fl&flagMonth != 0 && lx.months[w] {
+		if !c.word && fl&flagMonth != 0 && capitalized(w) {
 			return false // "February 28", "June 2022"
 		}
 		if !c.word && c.bare() && hasUpper(w) && fl&(flagStop|flagQualifier|flagYear) == 0 && !sentenceStart(text, pt.s, sc) {
@@ -897,7 +897,7 @@ func (f *Finder) contextAfter(text string, c core, end int, sc *scratch) (kind u
 		if fl&flagCurrency != 0 {
 			return unitMoney, false, nt.e
 		}
-		if !c.word && fl&flagMonth != 0 && lx.months[w] {
+		if !c.word && fl&flagMonth != 0 && capitalized(w) {
 			return 0, true, nt.e // "28 February"
 		}
 		switch fl.unit() {
@@ -923,7 +923,7 @@ func (f *Finder) countedYear(text string, start, qs int, qual string, end int, s
 	pt := sc.prev(text, start)
 	if pt.k == tWord {
 		w := text[pt.s:pt.e]
-		if fl := lx.flagsOf(w); fl&flagYear != 0 || fl&flagMonth != 0 && lx.months[w] {
+		if fl := lx.flagsOf(w); fl&flagYear != 0 || fl&flagMonth != 0 && capitalized(w) {
 			return false
 		}
 	}
