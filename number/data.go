@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 //go:embed words.txt qualifiers.txt currencies.txt units.txt context.txt stopwords.txt
@@ -43,7 +44,9 @@ const (
 	flagYear
 	flagAge
 	flagGroup
-	flagStop // stopwords.txt
+	flagStop  // stopwords.txt
+	flagPhone // context.txt: a telephone number follows
+	flagBe    // context.txt: an age follows after "he", "she" or "who"
 
 	unitShift = 14 // the unitKind of a unit word, in the top two bits
 )
@@ -76,6 +79,10 @@ type lexicon struct {
 	// of startShapes has n bytes and starts with c0 and c1 in either case;
 	// a word of one byte has its bit with any c1 (the byte after it).
 	startPairs [pairs]uint16
+	// scaleLens has bit n of scaleLens[c] set when a scale word that is no
+	// suffix has n bytes and starts with c in either case: skip looks up
+	// the word after "a" only when it may be one.
+	scaleLens [256]uint16
 	// flags tells, in one lookup, what a word is in all the lists looked
 	// up in lower case.
 	flags foldTable[wordFlags]
@@ -86,12 +93,14 @@ type lexicon struct {
 	// qualifier phrase has n bytes and starts with c in either case:
 	// qualifier rejects most words before it looks them up.
 	qualLens [256]uint16
-	signs    []rune
-	codes    map[string]bool // upper case
+	// asciiSigns marks the currency signs in ASCII ("$"), signs holds the
+	// others.
+	asciiSigns [utf8.RuneSelf]bool
+	signs      []rune
+	codes      map[string]bool // upper case
 	// codeStarts has the first byte of every key of codes: isCode rejects
 	// most words with it, before any lookup.
 	codeStarts [256]bool
-	months     map[string]bool // as written, capitalised
 }
 
 // flagsOf returns the flags of the ASCII lower case of w.
@@ -100,9 +109,32 @@ func (lx *lexicon) flagsOf(w string) wordFlags {
 	return fl
 }
 
-// isMonth reports whether w is a month as written.
+// isSign reports whether r is a currency sign.
+func (lx *lexicon) isSign(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 0 && lx.asciiSigns[r]
+	}
+	return slices.Contains(lx.signs, r)
+}
+
+// capitalized reports whether w is a capital ASCII letter and no other
+// capital ASCII letters: how the months of context.txt are written.
+func capitalized(w string) bool {
+	if w == "" || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	for i := 1; i < len(w); i++ {
+		if 'A' <= w[i] && w[i] <= 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// isMonth reports whether w is a month as written: a month of context.txt
+// in any case (flagMonth) that is capitalized as they all are.
 func (lx *lexicon) isMonth(w string) bool {
-	return lx.flagsOf(w)&flagMonth != 0 && lx.months[w]
+	return lx.flagsOf(w)&flagMonth != 0 && capitalized(w)
 }
 
 // isCode reports whether w is a currency code as written.
@@ -187,8 +219,7 @@ func lines(name string, fn func(fields []string) error) error {
 
 func loadLexicon() (*lexicon, error) {
 	lx := &lexicon{
-		codes:  map[string]bool{},
-		months: map[string]bool{},
+		codes: map[string]bool{},
 	}
 	err := lines("words.txt", func(f []string) error {
 		if len(f) < 2 || len(f) > 3 {
@@ -227,6 +258,10 @@ func loadLexicon() (*lexicon, error) {
 			return nil, fmt.Errorf("number: words.txt: %q is not a word of at most %d lower-case ASCII letters", w, maxNumberWord)
 		}
 		lx.wordShapes[p] |= 1 << len(w)
+		if wi.scale {
+			lx.scaleLens[w[0]] |= 1 << len(w)
+			lx.scaleLens[upperASCII(w[0])] |= 1 << len(w)
+		}
 	}
 	lx.startShapes = lx.wordShapes
 	for _, w := range []string{"a", "an"} {
@@ -259,7 +294,11 @@ func loadLexicon() (*lexicon, error) {
 			if len(r) != 1 {
 				return fmt.Errorf("sign %q is not one character", f[1])
 			}
-			lx.signs = append(lx.signs, r[0])
+			if r[0] < utf8.RuneSelf {
+				lx.asciiSigns[r[0]] = true
+			} else {
+				lx.signs = append(lx.signs, r[0])
+			}
 		case "code":
 			lx.codes[f[1]] = true
 			lx.codeStarts[f[1][0]] = true
@@ -300,7 +339,9 @@ func loadLexicon() (*lexicon, error) {
 		case "label":
 			return lx.setFlag(f[1], flagLabel, false)
 		case "month":
-			lx.months[f[1]] = true
+			if !capitalized(f[1]) {
+				return fmt.Errorf("month %q is not written with a capital and lower-case letters", f[1])
+			}
 			return lx.setFlag(f[1], flagMonth, true)
 		case "year":
 			return lx.setFlag(f[1], flagYear, false)
@@ -308,6 +349,10 @@ func loadLexicon() (*lexicon, error) {
 			return lx.setFlag(f[1], flagAge, false)
 		case "group":
 			return lx.setFlag(f[1], flagGroup, false)
+		case "phone":
+			return lx.setFlag(f[1], flagPhone, false)
+		case "be":
+			return lx.setFlag(f[1], flagBe, false)
 		}
 		return fmt.Errorf("unknown kind %q", f[0])
 	})

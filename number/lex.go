@@ -1,8 +1,11 @@
 package number
 
 import (
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/hearsaylab/hearsay/internal/swar"
 )
 
 // tokKind classifies a token of the scanner.
@@ -53,6 +56,9 @@ func isLetterRune(r rune) bool {
 
 // isLetterNonASCII is isLetterRune for a rune outside ASCII (or noRune).
 func isLetterNonASCII(r rune) bool {
+	if 0x2000 <= r && r <= 0x206f {
+		return false // General Punctuation ("’", "–", "“"), without a table search
+	}
 	// Invalid bytes (decoded as U+FFFD) stick to their word too, so that no
 	// number ends inside a broken character.
 	return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r) || r == utf8.RuneError
@@ -132,6 +138,9 @@ func skipSpaceSlow(s string, i int) int {
 func skipSpaceBack(s string, i int) int {
 	for i > 0 && byteClass[s[i-1]] == clSpace {
 		i--
+	}
+	if i == 0 || s[i-1] < utf8.RuneSelf {
+		return i // no space before an ASCII byte
 	}
 	for i > 0 {
 		r, n := runeBefore(s, i)
@@ -229,6 +238,17 @@ func prev(s string, i int) tok {
 	}
 	k := e
 	var hasL, hasD bool
+	// The letters at the end of the token, eight bytes at a time.
+	for k >= 8 {
+		m := nonLetters(swar.Load8(s, k-8))
+		if n := bits.LeadingZeros64(m) / 8; n > 0 {
+			hasL = true
+			k -= n
+		}
+		if m != 0 {
+			break
+		}
+	}
 	for k > 0 {
 		if c := s[k-1]; c < utf8.RuneSelf {
 			// The usual ASCII letters and digits, without decoding.

@@ -2,6 +2,7 @@ package number
 
 import (
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -58,6 +59,12 @@ func TestPrev(t *testing.T) {
 		{"a\u00a0b\u00a0", tok{3, 4, tWord}},
 		{"$", tok{0, 1, tPunct}},
 		{"—", tok{0, 3, tPunct}},
+		{"abcdefgh", tok{0, 8, tWord}},
+		{"the internationally ", tok{4, 19, tWord}},
+		{"x7abcdefghijklmnopq", tok{0, 19, tAlnum}},
+		{"naïveabcdefghijklmnop", tok{0, 22, tWord}},
+		{"don'tabcdefghijklm", tok{0, 18, tWord}},
+		{"[abcdefghijklmnopq", tok{1, 18, tWord}},
 	}
 	for _, tc := range cases {
 		if got := prev(tc.in, len(tc.in)); got != tc.want {
@@ -208,5 +215,21 @@ func TestTokMemo(t *testing.T) {
 	sc.reset()
 	if sc.nexts != (tokMemo{}) || sc.prevs != (tokMemo{}) {
 		t.Error("reset left entries in the memos")
+	}
+}
+
+// TestGeneralPunctNoLetter checks isLetterNonASCII's shortcut: the General
+// Punctuation block has no letter, mark or digit.
+func TestGeneralPunctNoLetter(t *testing.T) {
+	for r := rune(0x2000); r <= 0x206f; r++ {
+		if unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r) {
+			t.Errorf("%U is a letter, a mark or a digit", r)
+		}
+	}
+	for _, r := range []rune{0x1fff, 0x2070, 0x2071, 'é', 'ä', utf8.RuneError, noRune} {
+		want := unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r) || r == utf8.RuneError
+		if got := isLetterNonASCII(r); got != want {
+			t.Errorf("isLetterNonASCII(%U) = %v, want %v", r, got, want)
+		}
 	}
 }

@@ -113,6 +113,9 @@ func TestFlags(t *testing.T) {
 		{"km", 0, unitDistance},
 		{"p.m.", 0, unitSkip},
 		{"Hours", 0, unitTime},
+		{"Dialled", flagPhone, unitNone},
+		{"turning", flagAge, unitNone},
+		{"WAS", flagBe, unitNone},
 		{"zebra", 0, unitNone},
 		{"", 0, unitNone},
 	}
@@ -122,9 +125,14 @@ func TestFlags(t *testing.T) {
 			t.Errorf("flagsOf(%q) = %b (unit %d), want %b (unit %d)", tc.w, fl, fl.unit(), tc.want, tc.unit)
 		}
 	}
-	for w, want := range map[string]bool{"March": true, "march": false, "MARCH": false, "Oct": true, "Sept": true} {
+	for w, want := range map[string]bool{"March": true, "march": false, "MARCH": false, "Oct": true, "Sept": true, "May": true, "may": false, "MAy": false, "Mayor": false, "": false} {
 		if got := lx.isMonth(w); got != want {
 			t.Errorf("isMonth(%q) = %v, want %v", w, got, want)
+		}
+	}
+	for r, want := range map[rune]bool{'$': true, '€': true, '£': true, '₹': true, '#': false, 'S': false, noRune: false, '¢': false, 0x80: false} {
+		if got := lx.isSign(r); got != want {
+			t.Errorf("isSign(%q) = %v, want %v", r, got, want)
 		}
 	}
 	for w, want := range map[string]bool{"USD": true, "usd": false, "Usd": false, "EUR": true, "": false, "U": false, "USDA": false} {
@@ -152,6 +160,44 @@ func TestHasUpper(t *testing.T) {
 	} {
 		if got := hasUpper(tc.w); got != tc.want {
 			t.Errorf("hasUpper(%q) = %v, want %v", tc.w, got, tc.want)
+		}
+	}
+}
+
+func TestHasSuffixLower(t *testing.T) {
+	for _, tc := range []struct {
+		w, suf string
+		want   bool
+	}{
+		{"working", "ing", true}, {"WORKING", "ing", true}, {"WorkInG", "ing", true},
+		{"ing", "ing", true}, {"ng", "ing", false}, {"", "ed", false}, {"armed", "ed", true},
+		{"ARMED", "ed", true}, {"arme", "ed", false}, {"ÉD", "ed", false}, {"x\u00e9d", "ed", false},
+	} {
+		if got := hasSuffixLower(tc.w, tc.suf); got != tc.want {
+			t.Errorf("hasSuffixLower(%q, %q) = %v, want %v", tc.w, tc.suf, got, tc.want)
+		}
+	}
+}
+
+func TestIsWord(t *testing.T) {
+	for _, tc := range []struct {
+		text, w string
+		want    bool
+	}{
+		{"between", "between", true}, {"Between", "between", true}, {"BETWEEN", "between", true},
+		{"betwee", "between", false}, {"of", "of", true}, {"OF", "of", true}, {"off", "of", false},
+		{"5", "of", false}, {",", "to", false}, {"", "to", false},
+	} {
+		if got := isWord(tc.text, next(tc.text, 0), tc.w); got != tc.want {
+			t.Errorf("isWord(%q, %q) = %v, want %v", tc.text, tc.w, got, tc.want)
+		}
+	}
+}
+
+func TestCapitalized(t *testing.T) {
+	for w, want := range map[string]bool{"March": true, "M": true, "Mé": true, "march": false, "MArch": false, "": false, "1st": false, "Éclair": false, "Ab-C": false} {
+		if got := capitalized(w); got != want {
+			t.Errorf("capitalized(%q) = %v, want %v", w, got, want)
 		}
 	}
 }

@@ -16,7 +16,6 @@
 package number
 
 import (
-	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -77,6 +76,10 @@ func (c core) yearLike() bool {
 type scratch struct {
 	buf [40]byte
 	out []article.Number
+	// ptrs holds, for every number of out, the values that its Qualifier
+	// and ValueHigh point to, which takeOut allocates for all the numbers
+	// of a text at once.
+	ptrs []pointees
 	// prevs holds the last results of prev, as build and its helpers look
 	// back from the same position several times per number.
 	prevs tokMemo
@@ -125,6 +128,13 @@ func (sc *scratch) reset() {
 	sc.nexts = tokMemo{}
 }
 
+// pointees are the values a Number's Qualifier and ValueHigh point to.
+type pointees struct {
+	qual    string // "" for none
+	high    float64
+	hasHigh bool
+}
+
 // lower returns the ASCII lower case of s. The function is inlined and its
 // short result does not escape, so the conversion stays on the stack.
 func (sc *scratch) lower(s string) string {
@@ -140,37 +150,61 @@ func (f *Finder) Find(text string) []article.Number {
 	}
 	defer f.scratches.Put(sc)
 	sc.reset() // the memos are for one text
-	out := sc.out[:0]
+	sc.out, sc.ptrs = sc.out[:0], sc.ptrs[:0]
 	for i := 0; i < len(text); {
 		if i = f.lx.skip(text, i); i < len(text) {
-			i, out = f.step(text, i, sc, out)
+			i = f.step(text, i, sc)
 		}
 	}
-	resolveCounts(text, out)
-	sc.out = out
+	resolveCounts(text, sc.out)
 	return sc.takeOut()
 }
 
 // takeOut returns a copy of sc.out, just as long, or nil when it is empty,
-// and empties sc.out, dropping what it refers to.
+// with the Qualifier and ValueHigh of sc.ptrs, and empties sc.out and
+// sc.ptrs, dropping what they refer to. The qualifiers of all the numbers
+// share one allocation, and so do the upper bounds.
 func (sc *scratch) takeOut() []article.Number {
 	if len(sc.out) == 0 {
 		return nil
 	}
 	ns := make([]article.Number, len(sc.out))
 	copy(ns, sc.out)
+	quals, highs := 0, 0
+	for _, p := range sc.ptrs {
+		if p.qual != "" {
+			quals++
+		}
+		if p.hasHigh {
+			highs++
+		}
+	}
+	qs := make([]string, 0, quals)
+	hs := make([]float64, 0, highs)
+	for k, p := range sc.ptrs {
+		if p.qual != "" {
+			qs = append(qs, p.qual)
+			ns[k].Qualifier = &qs[len(qs)-1]
+		}
+		if p.hasHigh {
+			hs = append(hs, p.high)
+			ns[k].ValueHigh = &hs[len(hs)-1]
+		}
+	}
 	clear(sc.out)
-	sc.out = sc.out[:0]
+	clear(sc.ptrs)
+	sc.out, sc.ptrs = sc.out[:0], sc.ptrs[:0]
 	return ns
 }
 
 // step reads the token at or after i and the number that starts with it,
-// if any, which it appends to out. It returns where to go on: past the
-// token, the number or the text it has ruled out.
-func (f *Finder) step(text string, i int, sc *scratch, out []article.Number) (int, []article.Number) {
+// if any, which it appends to sc.out (and what it points to to sc.ptrs). It
+// returns where to go on: past the token, the number or the text it has
+// ruled out.
+func (f *Finder) step(text string, i int, sc *scratch) int {
 	t := next(text, i)
 	if t.k == tEOF {
-		return len(text), out
+		return len(text)
 	}
 	i = t.e
 	var c core
@@ -185,13 +219,14 @@ func (f *Finder) step(text string, i int, sc *scratch, out []article.Number) (in
 	}
 	i = max(i, c.e)
 	if !ok {
-		return i, out
+		return i
 	}
-	n, end, ok := f.build(text, c, sc)
+	n, p, end, ok := f.build(text, c, sc)
 	if ok {
-		out = append(out, n)
+		sc.out = append(sc.out, n)
+		sc.ptrs = append(sc.ptrs, p)
 	}
-	return max(i, end), out
+	return max(i, end)
 }
 
 // digitCore reads the number that starts with the digit token t.
@@ -251,8 +286,8 @@ func (f *Finder) digitCore(text string, t tok, sc *scratch) (core, bool) {
 	c.digits = digits
 	if t.k == tNum {
 		nt := sc.next(text, t.e)
-		if nt.k == tWord {
-			if wi, ok := f.lx.words.get(text[nt.s:nt.e]); ok && wi.scale {
+		if w := text[nt.s:nt.e]; nt.k == tWord && f.lx.mayBeScale(w) {
+			if wi, ok := f.lx.words.get(w); ok && wi.scale {
 				c.mult = wi.v
 				c.e = nt.e
 			}
@@ -316,6 +351,12 @@ func (lx *lexicon) mayBeWord(w string) bool {
 	}
 	p, ok := shape(w)
 	return ok && lx.wordShapes[p]&(1<<len(w)) != 0
+}
+
+// mayBeScale reports whether the word w, not empty, has the first letter
+// and length of a scale word; when false, it is none.
+func (lx *lexicon) mayBeScale(w string) bool {
+	return len(w) < 16 && lx.scaleLens[w[0]]&(1<<len(w)) != 0
 }
 
 // isArticleA reports whether w is "a" or "an" in any case.
@@ -486,7 +527,7 @@ loop:
 // build turns a number core into a Number, reading the currency sign,
 // qualifier and range around it and what it counts. end is how far the text
 // has been used, also when ok is false.
-func (f *Finder) build(text string, c core, sc *scratch) (n article.Number, end int, ok bool) {
+func (f *Finder) build(text string, c core, sc *scratch) (n article.Number, p pointees, end int, ok bool) {
 	lx := f.lx
 	end = c.e
 	low, high := c, core{}
@@ -497,7 +538,7 @@ func (f *Finder) build(text string, c core, sc *scratch) (n article.Number, end 
 	// A currency sign or code before the number.
 	pre := c.s
 	if !c.word {
-		if r, n := runeBefore(text, c.s); slices.Contains(lx.signs, r) {
+		if r, n := runeBefore(text, c.s); lx.isSign(r) {
 			pre = c.s - n
 			money = true
 			k := pre
@@ -513,20 +554,20 @@ func (f *Finder) build(text string, c core, sc *scratch) (n article.Number, end 
 		}
 	}
 	if !f.contextBefore(text, pre, c, sc) {
-		return n, end, false
+		return n, p, end, false
 	}
 
 	// A range.
 	between := false
-	if pt := sc.prev(text, pre); wordIs(text, pt, "between") {
+	if pt := sc.prev(text, pre); isWord(text, pt, "between") {
 		between = true
 	}
 	if h, adjacent, found := f.rangeHigh(text, c, between, sc); found {
 		switch {
 		case low.yearLike() && h.bare() && (h.digits == 4 || h.digits == 2):
-			return n, h.e, false // "2014–2022", "1990-91"
+			return n, p, h.e, false // "2014–2022", "1990-91"
 		case adjacent && low.bare() && h.bare() && (low.digits == 3 && h.digits == 4 || isPhoneTail(text, h.e)):
-			return n, h.e, false // "555-1234"
+			return n, p, h.e, false // "555-1234"
 		}
 		lv := rangeLow(low, h)
 		switch {
@@ -539,23 +580,23 @@ func (f *Finder) build(text string, c core, sc *scratch) (n article.Number, end 
 				start = sc.prev(text, pre).s
 			}
 		case adjacent:
-			return n, h.e, false // a score, "3-1"
+			return n, p, h.e, false // a score, "3-1"
 		}
 	}
 	if start == c.s {
 		start = pre
 	}
 
+	// What follows, which rules out more numbers than the qualifier.
+	after, skip, unitEnd := f.contextAfter(text, c, end, sc)
+	if skip {
+		return n, p, max(end, unitEnd), false
+	}
+
 	// Qualifier.
 	qual, qs := f.qualifier(text, start, sc)
 	if qual != "" {
 		start = qs
-	}
-
-	// What follows.
-	after, skip, unitEnd := f.contextAfter(text, c, end, sc)
-	if skip {
-		return n, max(end, unitEnd), false
 	}
 	switch after {
 	case unitDistance:
@@ -564,10 +605,10 @@ func (f *Finder) build(text string, c core, sc *scratch) (n article.Number, end 
 		money = true
 	}
 	if c.yearLike() && !hasHigh && !money && !dist && !f.countedYear(text, start, qs, qual, end, sc) {
-		return n, end, false
+		return n, p, end, false
 	}
 	if c.one && !hasHigh && qual == "" && !money && !dist {
-		return n, end, false // "one of the units", "one purpose"
+		return n, p, end, false // "one of the units", "one purpose"
 	}
 
 	kind := KindCount
@@ -577,37 +618,23 @@ func (f *Finder) build(text string, c core, sc *scratch) (n article.Number, end 
 	case dist:
 		kind = KindDistance
 	}
-	p := end
-	if unitEnd > p {
-		p = unitEnd
-		if r, n := runeAt(text, p); isApostrophe(r) {
-			p += n // "dollars’ worth"
+	at := end // where the counted noun phrase may start
+	if unitEnd > at {
+		at = unitEnd
+		if r, n := runeAt(text, at); isApostrophe(r) {
+			at += n // "dollars’ worth"
 		}
 	}
 	n = article.Number{
-		Text:      text[start:end],
-		Value:     low.v,
-		Qualifier: qualifierPtr(qual),
-		Kind:      kind,
-		Counts:    f.nounPhrase(text, p, kind, sc),
-		Start:     start,
-		End:       end,
+		Text:   text[start:end],
+		Value:  low.v,
+		Kind:   kind,
+		Counts: f.nounPhrase(text, at, kind, sc),
+		Start:  start,
+		End:    end,
 	}
-	if hasHigh {
-		v := high.v
-		n.ValueHigh = &v
-	}
-	return n, max(end, unitEnd), true
-}
-
-// qualifierPtr returns article.Str(qual) without calling it for an empty
-// qual: Str moves its argument to the heap before it tests it, so the call
-// alone costs an allocation.
-func qualifierPtr(qual string) *string {
-	if qual == "" {
-		return nil
-	}
-	return article.Str(qual)
+	p = pointees{qual: qual, high: high.v, hasHigh: hasHigh}
+	return n, p, max(end, unitEnd), true
 }
 
 // rangeLow is the lower bound of a range: a lower part without magnitude
@@ -650,7 +677,7 @@ func (f *Finder) rangeHigh(text string, c core, between bool, sc *scratch) (h co
 		switch {
 		case sep.k == tPunct && text[sep.s:sep.e] == "–":
 		case sep.k == tWord:
-			if !wordIs(text, sep, "to", "or") && !(between && wordIs(text, sep, "and")) {
+			if !isWord(text, sep, "to") && !isWord(text, sep, "or") && !(between && isWord(text, sep, "and")) {
 				return h, false, false
 			}
 		default:
@@ -723,21 +750,13 @@ func (f *Finder) contextBefore(text string, pre int, c core, sc *scratch) bool {
 	case tWord:
 		w := text[pt.s:pt.e]
 		fl := lx.flagsOf(w)
-		if fl&(flagLabel|flagAge) != 0 {
-			return false
+		if fl&(flagLabel|flagAge|flagPhone) != 0 {
+			return false // "article 5", "aged 34", "she turned 91", "called 911"
 		}
-		switch {
-		case lowerIn(w, "call", "called", "calling", "dial", "dialed", "dialled", "dialing", "dialling"):
-			return false // "called 911": a telephone number
-		case lowerIn(w, "turned", "turning"):
-			return false // an age: "she turned 91"
-		case lowerIn(w, "was", "is"):
-			// An age: "She was 91", "who is 34".
-			if wordIs(text, sc.prev(text, pt.s), "he", "she", "who") {
-				return false
-			}
+		if fl&flagBe != 0 && wordIs(text, sc.prev(text, pt.s), "he", "she", "who") {
+			return false // an age: "She was 91", "who is 34"
 		}
-		if !c.word && fl&flagMonth != 0 && lx.months[w] {
+		if !c.word && fl&flagMonth != 0 && capitalized(w) {
 			return false // "February 28", "June 2022"
 		}
 		if !c.word && c.bare() && hasUpper(w) && fl&(flagStop|flagQualifier|flagYear) == 0 && !sentenceStart(text, pt.s, sc) {
@@ -878,7 +897,7 @@ func (f *Finder) contextAfter(text string, c core, end int, sc *scratch) (kind u
 		if fl&flagCurrency != 0 {
 			return unitMoney, false, nt.e
 		}
-		if !c.word && fl&flagMonth != 0 && lx.months[w] {
+		if !c.word && fl&flagMonth != 0 && capitalized(w) {
 			return 0, true, nt.e // "28 February"
 		}
 		switch fl.unit() {
@@ -886,7 +905,7 @@ func (f *Finder) contextAfter(text string, c core, end int, sc *scratch) (kind u
 			if r, _ := runeAt(text, nt.e); r == '/' {
 				return 0, true, nt.e // "km/h"
 			}
-			if t2 := sc.next(text, nt.e); wordIs(text, t2, "per") {
+			if t2 := sc.next(text, nt.e); isWord(text, t2, "per") {
 				return 0, true, nt.e
 			}
 			return unitDistance, false, nt.e
@@ -904,7 +923,7 @@ func (f *Finder) countedYear(text string, start, qs int, qual string, end int, s
 	pt := sc.prev(text, start)
 	if pt.k == tWord {
 		w := text[pt.s:pt.e]
-		if fl := lx.flagsOf(w); fl&flagYear != 0 || fl&flagMonth != 0 && lx.months[w] {
+		if fl := lx.flagsOf(w); fl&flagYear != 0 || fl&flagMonth != 0 && capitalized(w) {
 			return false
 		}
 	}
@@ -978,14 +997,14 @@ func (f *Finder) nounPhrase(text string, p int, kind string, sc *scratch) string
 	t := sc.next(text, p)
 	switch kind {
 	case KindMoney:
-		if wordIs(text, t, "worth") {
+		if isWord(text, t, "worth") {
 			t = sc.next(text, t.e)
 		}
 		if wordIs(text, t, "of", "in") {
 			t = sc.next(text, t.e)
 		}
 	case KindCount:
-		if wordIs(text, t, "of") {
+		if isWord(text, t, "of") {
 			t2 := sc.next(text, t.e)
 			switch {
 			case wordIs(text, t2, "the", "their", "his", "her", "its", "our", "my", "your", "these", "those"):
@@ -1010,9 +1029,8 @@ func (f *Finder) nounPhrase(text string, p int, kind string, sc *scratch) string
 		if len(w) > 30 {
 			break
 		}
-		lw := sc.lower(w)
 		fl := lx.flagsOf(w)
-		if fl&flagStop != 0 && !isAcronym(w) || lw == "of" {
+		if fl&flagStop != 0 && !isAcronym(w) || equalLower("of", w) {
 			break
 		}
 		if t.k == tWord && fl&flagNumber != 0 {
@@ -1029,14 +1047,14 @@ func (f *Finder) nounPhrase(text string, p int, kind string, sc *scratch) string
 			}
 			e = sc.next(text, e+n).e
 		}
-		if f.verbLike(text, lw, e, nw > 0, prevPlural, sc) {
+		if f.verbLike(text, w, e, nw > 0, prevPlural, sc) {
 			break
 		}
 		if npS < 0 {
 			npS = t.s
 		}
 		npE = e
-		prevPlural = len(lw) > 2 && lw[len(lw)-1] == 's' && lw[len(lw)-2] != 's' || fl&flagGroup != 0
+		prevPlural = len(w) > 2 && lowerASCII(w[len(w)-1]) == 's' && lowerASCII(w[len(w)-2]) != 's' || fl&flagGroup != 0
 		t = sc.next(text, e)
 	}
 	if npS < 0 {
@@ -1045,14 +1063,14 @@ func (f *Finder) nounPhrase(text string, p int, kind string, sc *scratch) string
 	return text[npS:npE]
 }
 
-// verbLike reports whether the word lw (ending at e) ends a noun phrase as
+// verbLike reports whether the word w (ending at e) ends a noun phrase as
 // a participle. A participle starts a noun phrase only before a noun ("armed
 // men", "training camps"). After a noun, "-ed" is a verb, and so is "-ing"
 // after a plural or collective noun ("engineers working", "personnel
 // working", but "emergency funding").
-func (f *Finder) verbLike(text, lw string, e int, inside, prevPlural bool, sc *scratch) bool {
-	ing, ed := strings.HasSuffix(lw, "ing"), strings.HasSuffix(lw, "ed")
-	if len(lw) <= 4 || !ing && !ed {
+func (f *Finder) verbLike(text, w string, e int, inside, prevPlural bool, sc *scratch) bool {
+	ing, ed := hasSuffixLower(w, "ing"), hasSuffixLower(w, "ed")
+	if len(w) <= 4 || !ing && !ed {
 		return false
 	}
 	if inside {
@@ -1064,6 +1082,17 @@ func (f *Finder) verbLike(text, lw string, e int, inside, prevPlural bool, sc *s
 	}
 	nl := sc.lower(text[nt.s:nt.e])
 	return f.lx.flagsOf(nl)&flagStop != 0 || nl == "of" || strings.HasSuffix(nl, "ing") || strings.HasSuffix(nl, "ed")
+}
+
+// hasSuffixLower reports whether the ASCII lower case of w ends with suf.
+func hasSuffixLower(w, suf string) bool {
+	return len(w) >= len(suf) && equalLower(suf, w[len(w)-len(suf):])
+}
+
+// isWord reports whether t is a word whose ASCII lower case is w: wordIs
+// for one word, without the slice of words.
+func isWord(text string, t tok, w string) bool {
+	return t.k == tWord && equalLower(w, text[t.s:t.e])
 }
 
 // wordIs reports whether t is a word whose ASCII lower case is one of words.

@@ -48,25 +48,30 @@ func (lx *lexicon) skip(text string, i int) int {
 		case clSpace, clPunct, clApos:
 			i++
 		case clLetter:
-			// letterRunEnd, with its first eight bytes inline: most
-			// words end there.
+			// The word's letters after the first run to k. Most words
+			// have at most eight letters and are ended by a space or
+			// punctuation: one load of the eight bytes after the first
+			// letter tells their length and end. When the word's first
+			// two letters are wrong for its length, skip passes it with
+			// the byte after it. Longer words go to passLong.
 			k := i + 1
 			if k+8 <= len(text) {
-				if m := nonLetters(swar.Load8(text, k)); m != 0 {
-					k += bits.TrailingZeros64(m) / 8
-					// The most common word: short, ended by a space or
-					// punctuation, and with the wrong first two letters
-					// for its length. (text[i+1] is the byte after a
-					// word of one letter, which startPairs allows for.)
-					if endsWord(text[k]) && lx.startPairs[pairKey(text[i], text[i+1])]&(1<<(k-i)) == 0 {
-						i = k
-						if text[i] == ' ' {
-							i++ // the usual space before the next word
-						}
+				x := swar.Load8(text, k)
+				if m := nonLetters(x); m != 0 {
+					n := bits.TrailingZeros64(m) / 8
+					// byte(x) is the byte after a word of one letter,
+					// which startPairs allows for.
+					if endsWord(byte(x>>(8*n))) && lx.startPairs[pairKey(text[i], byte(x))]&(2<<n) == 0 {
+						i = k + n + 1
 						continue
 					}
+					k += n
 				} else {
-					k = letterRunEnd(text, k+8)
+					var stop bool
+					if i, stop = lx.passLong(text, i, k+8); stop {
+						return i
+					}
+					continue
 				}
 			} else {
 				k = letterRunEnd(text, k)
@@ -84,6 +89,18 @@ func (lx *lexicon) skip(text string, i int) int {
 		}
 	}
 	return i
+}
+
+// passLong is passWord at a word of more than eight letters, which start
+// at s and run at least to k. A word ended by a space or punctuation whose
+// first two letters are wrong for its length (any length above
+// maxNumberWord is) it passes with the byte after it at once.
+func (lx *lexicon) passLong(text string, s, k int) (int, bool) {
+	k = letterRunEnd(text, k)
+	if n := k - s; k < len(text) && endsWord(text[k]) && (n > maxNumberWord || lx.startPairs[pairKey(text[s], text[s+1])]&(1<<n) == 0) {
+		return k + 1, false
+	}
+	return lx.passWord(text, s, k)
 }
 
 // passWord is skip at the word that starts with the ASCII letter at s,
@@ -199,9 +216,15 @@ func (lx *lexicon) mayFollowArticle(text string, i int) bool {
 	case clPunct, clApos:
 		return false
 	case clLetter:
+		if lx.scaleLens[text[i]] == 0 {
+			return false // the wrong first letter for a scale word
+		}
 		k := wordEnd(text, i)
 		if k < 0 {
 			return true
+		}
+		if !lx.mayBeScale(text[i:k]) {
+			return false
 		}
 		wi, ok := lx.words.get(text[i:k])
 		return ok && wi.scale && !wi.suffix

@@ -10,13 +10,12 @@ import (
 
 // findEachToken is Find without skip: it runs step on every token.
 func findEachToken(f *Finder, text string) []article.Number {
-	var out []article.Number
 	sc := &scratch{}
 	for i := 0; i < len(text); {
-		i, out = f.step(text, i, sc, out)
+		i = f.step(text, i, sc)
 	}
-	resolveCounts(text, out)
-	return out
+	resolveCounts(text, sc.out)
+	return sc.takeOut()
 }
 
 // skipTexts mix the words skip passes over with the ones it must not:
@@ -255,6 +254,24 @@ func TestStartPairs(t *testing.T) {
 	for _, tc := range []struct{ c0, c1 byte }{{'a', 'b'}, {'A', 'b'}, {'a', 'B'}, {'A', 'B'}} {
 		if got, want := pairKey(tc.c0, tc.c1), pairKey('a', 'b'); got != want {
 			t.Errorf("pairKey(%q, %q) = %d, want %d", tc.c0, tc.c1, got, want)
+		}
+	}
+}
+
+func TestMayFollowArticle(t *testing.T) {
+	lx := newFinder(t).lx
+	for _, tc := range []struct {
+		in   string
+		want bool
+	}{
+		{" dozen", true}, {"  Million people", true}, {" HUNDRED,", true}, {" thousand", true},
+		{" billion’s", false}, {" trillions", false}, {" the", false}, {" man", false},
+		{" hundreds", false}, {" dozens", false}, {" day", false}, {" mile", false},
+		{" year", false}, {" new", false}, {"", false}, {" , dozen", false}, {" 5", false},
+		{" million5", true}, {" milliön", true}, {" xylophone5", false}, {" é", true},
+	} {
+		if got := lx.mayFollowArticle(tc.in, 0); got != tc.want {
+			t.Errorf("mayFollowArticle(%q) = %v, want %v", tc.in, got, tc.want)
 		}
 	}
 }
