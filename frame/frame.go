@@ -64,6 +64,8 @@ type Analyzer struct {
 	// start with it, so that one pass over a body finds both.
 	first  map[string]*starting
 	firstT *wordscan.Table[*starting] // first, for scan
+	// gate rules out most words before they are looked up in firstT.
+	gate *gate
 	// famIndex numbers the families, the hedges' too, for entry.fam.
 	famIndex map[string]int
 }
@@ -79,7 +81,7 @@ func New() (*Analyzer, error) {
 }
 
 func build(terms, hedges string) (*Analyzer, error) {
-	a := &Analyzer{terms: index{}, hedges: index{}, famIndex: map[string]int{}}
+	a := &Analyzer{terms: index{}, hedges: index{}, famIndex: map[string]int{}, gate: &gate{}}
 	seen := map[string]string{} // lower-cased term -> family
 	fams := map[string]bool{}
 	for n, line := range strings.Split(terms, "\n") {
@@ -141,6 +143,13 @@ func build(terms, hedges string) (*Analyzer, error) {
 	}
 	for k, es := range a.hedges {
 		a.starting(k).hedges = es
+	}
+	for _, ix := range []index{a.terms, a.hedges} {
+		for _, es := range ix {
+			for _, e := range es {
+				a.gate.add(e.toks, e.keys)
+			}
+		}
 	}
 	a.firstT = wordscan.NewTable(a.first)
 	return a, nil
@@ -299,12 +308,8 @@ func count(ms []Match) []article.Term {
 // family.
 func (a *Analyzer) scanTokens(body string, toks []wordscan.Token) (terms, hedges []Match) {
 	var covered []int // by entry.fam: the end of the family's last match
-	for i := range toks {
-		tk := &toks[i]
-		if a.firstT.Absent(tk) {
-			continue
-		}
-		cands, ok := a.firstT.Word(body, tk)
+	for i := a.gate.skip(toks, 0); i < len(toks); i = a.gate.skip(toks, i+1) {
+		cands, ok := a.firstT.Word(body, &toks[i])
 		if !ok {
 			continue
 		}

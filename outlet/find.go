@@ -45,12 +45,8 @@ func (t *Table) Find(text string) []Mention {
 func (t *Table) FindTokens(text string, toks []wordscan.Token) []Mention {
 	var out []Mention
 scan:
-	for i := 0; i < len(toks); i++ {
-		tk := &toks[i]
-		if t.firstT.Absent(tk) {
-			continue
-		}
-		cands, _ := t.firstT.Word(text, tk)
+	for i := t.gate.skip(toks, 0); i < len(toks); i = t.gate.skip(toks, i+1) {
+		cands, _ := t.firstT.Word(text, &toks[i])
 		for _, a := range cands {
 			if m, last, ok := t.match(text, toks, i, a); ok {
 				out = append(out, m)
