@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hearsaylab/hearsay/article"
 	"github.com/hearsaylab/hearsay/internal/wordscan"
 )
 
@@ -60,34 +61,17 @@ func TestGateSkip(t *testing.T) {
 	}
 }
 
-// scanTokensRef is scanTokens without the gate: every word is looked up.
-func (a *Analyzer) scanTokensRef(body string, toks []wordscan.Token) (terms, hedges []Match) {
-	var covered []int
-	for i := range toks {
-		tk := &toks[i]
-		if a.firstT.Absent(tk) {
-			continue
-		}
-		cands, ok := a.firstT.Word(body, tk)
-		if !ok {
-			continue
-		}
-		if covered == nil {
-			covered = make([]int, len(a.famIndex))
-		}
-		terms = matchEntries(body, toks, i, cands.terms, covered, terms)
-		hedges = matchEntries(body, toks, i, cands.hedges, covered, hedges)
-	}
-	return terms, hedges
-}
-
-// checkScanRef compares scanTokens with scanTokensRef on body.
+// checkScanRef compares Analyze and Matches with analyzeRef and matchesRef
+// on body, with and without a quotation span over its middle third.
 func checkScanRef(t *testing.T, a *Analyzer, body string) {
-	toks := wordscan.Tokens(nil, body)
-	terms, hedges := a.scanTokens(body, toks)
-	wantTerms, wantHedges := a.scanTokensRef(body, toks)
-	if !reflect.DeepEqual(terms, wantTerms) || !reflect.DeepEqual(hedges, wantHedges) {
-		t.Fatalf("scanTokens(%q) = %+v, %+v; want %+v, %+v", body, terms, hedges, wantTerms, wantHedges)
+	for _, spans := range [][]article.Span{nil, {{Start: len(body) / 3, End: 2 * len(body) / 3}}} {
+		got, want := a.Analyze(body, spans, 1, 3), a.analyzeRef(body, spans, 1, 3)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("Analyze(%q, %v) = %+v, want %+v", body, spans, got, want)
+		}
+	}
+	if got, want := a.Matches(body), a.matchesRef(body); !reflect.DeepEqual(got, want) {
+		t.Fatalf("Matches(%q) = %+v, want %+v", body, got, want)
 	}
 }
 
