@@ -30,24 +30,46 @@ func pairHash(h0, h1 uint32) uint32 {
 // every ASCII word at which no entry can start, before the word is looked up
 // in Analyzer.firstT. Most words that start an entry of two or more tokens
 // ("it", "is", "said", "not") do not start one there: the token after them
-// differs from the entries' second tokens.
+// is not the entries' second token, or not even of its kind (a word or
+// punctuation: a token of the one kind never equals one of the other, also
+// up to case or wordscan.NormPunct).
 type gate struct {
 	first hashSet // the first tokens of the entries
-	alone hashSet // the first tokens of the entries the next token cannot rule out
-	pair  hashSet // pairHash of the first two tokens of the other entries
+	// follow holds, for each entry, its first token's hash h salted with
+	// what may follow it: h^saltAlone for an entry of one token (anything),
+	// h^saltPunct for one whose second token is punctuation (a punctuation
+	// token), h^saltWord for one whose second token is a word (a word that
+	// is not ASCII, compared in full), and besides pairHash(h, second
+	// token's hash) for an ASCII second word (an ASCII word with that hash)
+	// or h^saltAnyWord for one that is not ASCII (any ASCII word, compared
+	// in full).
+	follow hashSet
 }
+
+// Salts of the first token's hash in gate.follow.
+const (
+	saltAlone   = 0x5bd1e995
+	saltPunct   = 0x27d4eb2f
+	saltWord    = 0x165667b1
+	saltAnyWord = 0x85ebca6b
+)
 
 // add lets the entry with the tokens toks and their keys through the gate.
 func (g *gate) add(toks []string, keys []wordscan.Key) {
 	h := wordscan.Hash(strings.ToLower(toks[0]))
 	g.first.add(h)
-	// The next token rules an entry out (wordscan.Key.Differs) only when
-	// the entry's second token is ASCII.
-	if len(keys) == 1 || !keys[1].ASCII {
-		g.alone.add(h)
-		return
+	switch _, _, word, _ := wordscan.Next(toks[min(1, len(toks)-1)], 0); {
+	case len(toks) == 1:
+		g.follow.add(h ^ saltAlone)
+	case !word:
+		g.follow.add(h ^ saltPunct)
+	case keys[1].ASCII:
+		g.follow.add(h ^ saltWord)
+		g.follow.add(pairHash(h, keys[1].Hash))
+	default:
+		g.follow.add(h ^ saltWord)
+		g.follow.add(h ^ saltAnyWord)
 	}
-	g.pair.add(pairHash(h, keys[1].Hash))
 }
 
 // skip returns the index of the first token from toks[i] on at which an
@@ -56,14 +78,15 @@ func (g *gate) add(toks []string, keys []wordscan.Key) {
 // none, all pass. The loop is a function of its own, so that a scan keeps
 // few values live in it.
 func (g *gate) skip(toks []wordscan.Token, i int) int {
-	for ; i < len(toks); i++ {
-		tk := &toks[i]
+	first := &g.first
+	for k := range toks[i:] {
+		tk := &toks[i:][k]
 		if tk.ASCII {
-			if g.first.has(tk.Hash) && g.next(toks, i) {
-				return i
+			if first.has(tk.Hash) && g.next(toks, i+k) {
+				return i + k
 			}
 		} else if tk.Word {
-			return i
+			return i + k
 		}
 	}
 	return len(toks)
@@ -72,19 +95,24 @@ func (g *gate) skip(toks []wordscan.Token, i int) int {
 // next reports whether an entry of the gate may start at toks[i], an ASCII
 // word whose hash is in g.first, given the token after it. An entry of two
 // or more tokens cannot start where the text ends, where a line break
-// follows, or where the next token is an ASCII word with another hash
-// than the entry's second token.
+// follows, or where the next token is not of the kind of the entry's second
+// token, nor where the next token is an ASCII word with another hash than
+// an ASCII second word.
 func (g *gate) next(toks []wordscan.Token, i int) bool {
 	h := toks[i].Hash
-	if g.alone.has(h) {
+	if g.follow.has(h ^ saltAlone) {
 		return true
 	}
 	if i+1 >= len(toks) {
 		return false
 	}
-	nx := &toks[i+1]
-	if nx.NL {
+	switch nx := &toks[i+1]; {
+	case nx.NL:
 		return false
+	case nx.ASCII:
+		return g.follow.has(pairHash(h, nx.Hash)) || g.follow.has(h^saltAnyWord)
+	case nx.Word:
+		return g.follow.has(h ^ saltWord)
 	}
-	return !nx.ASCII || g.pair.has(pairHash(h, nx.Hash))
+	return g.follow.has(h ^ saltPunct)
 }

@@ -30,8 +30,8 @@ func TestHashSet(t *testing.T) {
 
 // TestGateSkip checks the tokens at which the gate of the embedded table
 // stops: first tokens of one-token aliases always, first tokens of longer
-// aliases only before a possible second token (any token that is not an
-// ASCII word), and every word that is not ASCII.
+// aliases only before a possible second token (of its kind, and by hash if
+// it is an ASCII word), and every word that is not ASCII.
 func TestGateSkip(t *testing.T) {
 	tb := mustLoad(t)
 	for _, tc := range []struct {
@@ -39,7 +39,8 @@ func TestGateSkip(t *testing.T) {
 		want string // the tokens skip stops at, joined by |
 	}{
 		{"he said to reporters on Monday by noon", ""},
-		{"she told People on X by Reuters", "told|on|Reuters"},
+		{"she told People on Monday by Reuters", "told|Reuters"},
+		{"on X, formerly Twitter; X.", "on|X|Twitter|X"}, // "X." may be X.com
 		{"New York Times; New\nYork Times; new york times", "New|Times|Times|new|times"},
 		{"to the New York Times.", "New|Times"},
 		{"told\nPeople; on", "People"}, // people.com
