@@ -7,18 +7,20 @@ import (
 )
 
 // hashSet is a bit set of 32-bit word hashes (wordscan.Hash), indexed by
-// their top and bottom bits. With a few hundred hashes in its 65,536 bits,
-// it answers "not in the set" for all but about one word in a hundred.
-type hashSet [1 << 10]uint64
+// their top and bottom bits. With a few hundred hashes in its 32,768 bits,
+// it answers "not in the set" for all but one or two words in a hundred. It
+// is small (4 KiB) because a scan reads it all over again for each text:
+// the other stages push it out of the first-level cache between texts.
+type hashSet [1 << 9]uint64
 
 // add puts h in the set.
 func (s *hashSet) add(h uint32) {
-	s[h>>22] |= 1 << (h & 63)
+	s[h>>23] |= 1 << (h & 63)
 }
 
 // has reports whether h may be in the set: false means it certainly is not.
 func (s *hashSet) has(h uint32) bool {
-	return s[h>>22]&(1<<(h&63)) != 0
+	return s[h>>23]&(1<<(h&63)) != 0
 }
 
 // pairHash combines the hashes of two successive words.
