@@ -60,10 +60,10 @@ const (
 func (g *gate) add(toks []string, keys []wordscan.Key) {
 	h := wordscan.Hash(strings.ToLower(toks[0]))
 	g.first.add(h)
-	switch _, _, word, _ := wordscan.Next(toks[min(1, len(toks)-1)], 0); {
+	switch {
 	case len(toks) == 1:
 		g.follow.add(h ^ saltAlone)
-	case !word:
+	case !isWord(toks[1]):
 		g.follow.add(h ^ saltPunct)
 	case keys[1].ASCII:
 		g.follow.add(h ^ saltWord)
@@ -72,6 +72,13 @@ func (g *gate) add(toks []string, keys []wordscan.Key) {
 		g.follow.add(h ^ saltWord)
 		g.follow.add(h ^ saltAnyWord)
 	}
+}
+
+// isWord reports whether tok, one token as wordscan.Next finds it, is a
+// word rather than punctuation.
+func isWord(tok string) bool {
+	_, _, word, _ := wordscan.Next(tok, 0)
+	return word
 }
 
 // skip returns the index of the first token from toks[i] on at which an

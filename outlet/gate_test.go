@@ -134,3 +134,11 @@ func FuzzFindTokens(f *testing.F) {
 		checkFindRef(t, tb, s)
 	})
 }
+
+func TestIsWord(t *testing.T) {
+	for tok, want := range map[string]bool{"kyiv": true, "Lwów": true, "2022": true, "-": false, "'": false, "’": false, "(": false} {
+		if got := isWord(tok); got != want {
+			t.Errorf("isWord(%q) = %v, want %v", tok, got, want)
+		}
+	}
+}
