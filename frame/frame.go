@@ -14,6 +14,7 @@ import (
 	_ "embed"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -48,6 +49,10 @@ type entry struct {
 	toks   []string
 	keys   []wordscan.Key // of toks
 	fold   bool
+	hedge  bool // listed in hedges.txt
+	// order ranks the entry by hedge, family and term: the order of the
+	// terms and the hedges in article.Framing.
+	order int
 }
 
 // index maps a lower-cased first token to the entries starting with it,
@@ -64,13 +69,16 @@ type Analyzer struct {
 	// start with it, so that one pass over a body finds both.
 	first  map[string]*starting
 	firstT *wordscan.Table[*starting] // first, for scan
+	// gate rules out most words before they are looked up in firstT.
+	gate *gate
 	// famIndex numbers the families, the hedges' too, for entry.fam.
 	famIndex map[string]int
 }
 
-// starting holds the entries that start with one token.
+// starting holds the entries that start with one token: the terms, then
+// the hedges, each longest first.
 type starting struct {
-	terms, hedges []*entry
+	entries []*entry
 }
 
 // New parses the embedded term families and hedge list.
@@ -79,7 +87,7 @@ func New() (*Analyzer, error) {
 }
 
 func build(terms, hedges string) (*Analyzer, error) {
-	a := &Analyzer{terms: index{}, hedges: index{}, famIndex: map[string]int{}}
+	a := &Analyzer{terms: index{}, hedges: index{}, famIndex: map[string]int{}, gate: &gate{}}
 	seen := map[string]string{} // lower-cased term -> family
 	fams := map[string]bool{}
 	for n, line := range strings.Split(terms, "\n") {
@@ -136,14 +144,35 @@ func build(terms, hedges string) (*Analyzer, error) {
 			sort.SliceStable(es, func(i, j int) bool { return len(es[i].toks) > len(es[j].toks) })
 		}
 	}
-	for k, es := range a.terms {
-		a.starting(k).terms = es
-	}
-	for k, es := range a.hedges {
-		a.starting(k).hedges = es
+	var all []*entry
+	for _, ix := range []index{a.terms, a.hedges} {
+		for k, es := range ix {
+			st := a.starting(k)
+			st.entries = append(st.entries, es...)
+			for _, e := range es {
+				a.gate.add(e.toks, e.keys)
+			}
+			all = append(all, es...)
+		}
 	}
 	a.firstT = wordscan.NewTable(a.first)
+	sort.Slice(all, func(i, j int) bool { return all[i].before(all[j]) })
+	for i, e := range all {
+		e.order = i
+	}
 	return a, nil
+}
+
+// before reports whether e comes before f in article.Framing: the terms
+// before the hedges, each sorted by family and then term.
+func (e *entry) before(f *entry) bool {
+	if e.hedge != f.hedge {
+		return f.hedge
+	}
+	if e.family != f.family {
+		return e.family < f.family
+	}
+	return e.term < f.term
 }
 
 // starting returns the entry of a.first for key k, adding it if needed.
@@ -163,7 +192,7 @@ func (a *Analyzer) newEntry(s, family string) (*entry, error) {
 		fam = len(a.famIndex)
 		a.famIndex[family] = fam
 	}
-	e := &entry{family: family, fam: fam, fold: true}
+	e := &entry{family: family, fam: fam, fold: true, hedge: family == HedgeFamily}
 	if strings.HasPrefix(s, "=") {
 		e.fold = false
 		s = strings.TrimSpace(s[1:])
@@ -201,8 +230,14 @@ func (a *Analyzer) Families() []string {
 // different families may ("Kiev regime" is a regime term and contains the
 // Kiev spelling).
 func (a *Analyzer) Matches(body string) []Match {
-	terms, hedges := a.scanTokens(body, wordscan.Tokens(nil, body))
-	ms := append(terms, hedges...)
+	hits := a.scan(body, wordscan.Tokens(nil, body), nil)
+	if len(hits) == 0 {
+		return nil
+	}
+	ms := make([]Match, len(hits))
+	for i, h := range hits {
+		ms[i] = Match{Start: h.start, End: h.end, Term: h.e.term, Family: h.e.family}
+	}
 	sort.SliceStable(ms, func(i, j int) bool {
 		if ms[i].Start != ms[j].Start {
 			return ms[i].Start < ms[j].Start
@@ -228,7 +263,13 @@ func (a *Analyzer) AnalyzeTokens(body string, toks []wordscan.Token, quoteSpans 
 // Found holds the framing terms and hedges of a body, all of them, before
 // Framing sets aside the hedges inside quotations.
 type Found struct {
-	terms, hedges []Match
+	hits []hit
+}
+
+// hit is one match of an entry in a body: the byte range [start, end).
+type hit struct {
+	start, end int
+	e          *entry
 }
 
 // FindTokens finds the framing terms and hedges of a body whose tokens,
@@ -236,102 +277,114 @@ type Found struct {
 // for a caller that scans the tokens while they are at hand and learns the
 // quotation spans later.
 func (a *Analyzer) FindTokens(body string, toks []wordscan.Token) Found {
-	terms, hedges := a.scanTokens(body, toks)
-	return Found{terms, hedges}
+	var buf [32]hit
+	hits := a.scan(body, toks, buf[:0])
+	if len(hits) == 0 {
+		return Found{}
+	}
+	return Found{slices.Clone(hits)}
 }
 
 // Framing is the second half of AnalyzeTokens: the framing evidence of the
 // body whose terms and hedges f holds. It reuses f's storage: call it once.
 func (f Found) Framing(quoteSpans []article.Span, anonymousQuotes, totalQuotes int) article.Framing {
 	var fr article.Framing
-	terms, all := f.terms, f.hedges
-	fr.Terms = count(terms)
-	hedges := all[:0]
-	for _, m := range all {
-		if !inAny(m, quoteSpans) {
-			hedges = append(hedges, m)
+	kept := f.hits[:0] // the terms, and the hedges outside quoteSpans
+	for _, h := range f.hits {
+		if h.e.hedge {
+			if inAny(h, quoteSpans) {
+				continue
+			}
+			fr.Hedges++
 		}
+		kept = append(kept, h)
 	}
-	fr.Hedges = len(hedges)
-	fr.HedgeWords = count(hedges)
+	fr.Terms, fr.HedgeWords = tally(kept)
 	if totalQuotes > 0 {
 		fr.AnonymousShare = math.Round(float64(anonymousQuotes)/float64(totalQuotes)*1000) / 1000
 	}
 	return fr
 }
 
-// inAny reports whether m overlaps any of spans.
-func inAny(m Match, spans []article.Span) bool {
+// inAny reports whether h overlaps any of spans.
+func inAny(h hit, spans []article.Span) bool {
 	for _, s := range spans {
-		if m.Start < s.End && s.Start < m.End {
+		if h.start < s.End && s.Start < h.end {
 			return true
 		}
 	}
 	return false
 }
 
-// count tallies matches per term, sorted by family then term.
-func count(ms []Match) []article.Term {
-	type key struct{ fam, term string }
-	n := map[key]int{}
-	for _, m := range ms {
-		n[key{m.Family, m.Term}]++
+// tally counts the hits of each entry: the terms, then the hedges, each
+// sorted by family and then term, nil where there are none. It sorts hits.
+func tally(hits []hit) (terms, hedges []article.Term) {
+	if len(hits) == 0 {
+		return nil, nil
 	}
-	if len(n) == 0 {
-		return nil
+	slices.SortFunc(hits, func(x, y hit) int { return x.e.order - y.e.order })
+	distinct, nTerms := 0, 0
+	for i, h := range hits {
+		if i == 0 || h.e != hits[i-1].e {
+			distinct++
+			if !h.e.hedge {
+				nTerms++
+			}
+		}
 	}
-	out := make([]article.Term, 0, len(n))
-	for k, c := range n {
-		out = append(out, article.Term{Term: k.term, Family: k.fam, Count: c})
+	out := make([]article.Term, 0, distinct)
+	for i := 0; i < len(hits); {
+		e, j := hits[i].e, i+1
+		for j < len(hits) && hits[j].e == e {
+			j++
+		}
+		out = append(out, article.Term{Term: e.term, Family: e.family, Count: j - i})
+		i = j
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Family != out[j].Family {
-			return out[i].Family < out[j].Family
-		}
-		return out[i].Term < out[j].Term
-	})
-	return out
-}
-
-// scanTokens finds the framing terms and the hedges of body in one pass over
-// its tokens toks. At each token it takes, per family, the longest entry
-// that matches there and does not overlap an earlier match of the same
-// family.
-func (a *Analyzer) scanTokens(body string, toks []wordscan.Token) (terms, hedges []Match) {
-	var covered []int // by entry.fam: the end of the family's last match
-	for i := range toks {
-		tk := &toks[i]
-		if a.firstT.Absent(tk) {
-			continue
-		}
-		cands, ok := a.firstT.Word(body, tk)
-		if !ok {
-			continue
-		}
-		if covered == nil {
-			covered = make([]int, len(a.famIndex))
-		}
-		terms = matchEntries(body, toks, i, cands.terms, covered, terms)
-		hedges = matchEntries(body, toks, i, cands.hedges, covered, hedges)
+	if nTerms > 0 {
+		terms = out[:nTerms:nTerms]
+	}
+	if nTerms < distinct {
+		hedges = out[nTerms:]
 	}
 	return terms, hedges
 }
 
-// matchEntries appends to out the entries of es (longest first) that match
-// at the token toks[i], at most one per family, skipping families whose
-// last match in covered reaches past its start.
-func matchEntries(body string, toks []wordscan.Token, i int, es []*entry, covered []int, out []Match) []Match {
+// scan appends to hits the framing terms and the hedges of body, found in
+// one pass over its tokens toks. At each token it takes, per family, the
+// longest entry that matches there and does not overlap an earlier match of
+// the same family: the terms first, then the hedges.
+func (a *Analyzer) scan(body string, toks []wordscan.Token, hits []hit) []hit {
+	var buf [64]int
+	var covered []int // by entry.fam: the end of the family's last match
+	if n := len(a.famIndex); n <= len(buf) {
+		covered = buf[:n]
+	} else {
+		covered = make([]int, n)
+	}
+	for i := a.gate.skip(toks, 0); i < len(toks); i = a.gate.skip(toks, i+1) {
+		if cands, ok := a.firstT.Word(body, &toks[i]); ok {
+			hits = matchEntries(body, toks, i, cands.entries, covered, hits)
+		}
+	}
+	return hits
+}
+
+// matchEntries appends to hits the entries of es that match at the token
+// toks[i], at most one per family (the first of es that matches),
+// skipping families whose last match in covered reaches past its start.
+func matchEntries(body string, toks []wordscan.Token, i int, es []*entry, covered []int, hits []hit) []hit {
 	st := toks[i].St
 	for _, e := range es {
 		if covered[e.fam] > st {
 			continue
 		}
 		if end, ok := matchAt(body, toks, i, e); ok {
-			out = append(out, Match{Start: st, End: end, Term: e.term, Family: e.family})
+			hits = append(hits, hit{st, end, e})
 			covered[e.fam] = end
 		}
 	}
-	return out
+	return hits
 }
 
 // matchAt reports whether e matches body at the token toks[i], and where the

@@ -1,6 +1,7 @@
 package outlet
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -43,14 +44,12 @@ func (t *Table) Find(text string) []Mention {
 // FindTokens is Find for a text whose tokens, wordscan.Tokens(nil, text),
 // are known.
 func (t *Table) FindTokens(text string, toks []wordscan.Token) []Mention {
-	var out []Mention
+	// The mentions gather on the stack and are copied out once.
+	var buf [16]Mention
+	out := buf[:0]
 scan:
-	for i := 0; i < len(toks); i++ {
-		tk := &toks[i]
-		if t.firstT.Absent(tk) {
-			continue
-		}
-		cands, _ := t.firstT.Word(text, tk)
+	for i := t.gate.skip(toks, 0); i < len(toks); i = t.gate.skip(toks, i+1) {
+		cands, _ := t.firstT.Word(text, &toks[i])
 		for _, a := range cands {
 			if m, last, ok := t.match(text, toks, i, a); ok {
 				out = append(out, m)
@@ -59,7 +58,10 @@ scan:
 			}
 		}
 	}
-	return out
+	if len(out) == 0 {
+		return nil
+	}
+	return slices.Clone(out)
 }
 
 // match tries alias a at the token toks[i], in the context of the token

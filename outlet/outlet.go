@@ -67,6 +67,7 @@ type Table struct {
 	folded  map[string]int            // lower-cased normalised spelling -> entry
 	first   map[string][]*alias       // lower-cased first token -> aliases, longest first
 	firstT  *wordscan.Table[[]*alias] // first, for Find
+	gate    *gate                     // rules out most words before firstT
 	aliases []*alias
 }
 
@@ -81,6 +82,7 @@ func parse(data string) (*Table, error) {
 		exact:  map[string]int{},
 		folded: map[string]int{},
 		first:  map[string][]*alias{},
+		gate:   &gate{},
 	}
 	for n, line := range strings.Split(data, "\n") {
 		line = strings.TrimRight(line, "\r")
@@ -245,6 +247,7 @@ func (t *Table) addAlias(a *alias) error {
 	if a.find {
 		k := strings.ToLower(a.toks[0])
 		t.first[k] = append(t.first[k], a)
+		t.gate.add(a.toks, a.keys)
 	}
 	return nil
 }
