@@ -44,6 +44,7 @@ const (
 type Cleaner struct {
 	headings phraseSet // open a trailing run of furniture
 	lines    phraseSet // dropped wherever they stand alone
+	pre      prefilter // of headings and lines
 	scratch  sync.Pool // *bodyScratch, the buffers of Body
 }
 
@@ -327,7 +328,7 @@ func (c *Cleaner) dropIsolated(lines []string, m *matcher) []string {
 	for range 2 {
 		var out []string // nil until a line is dropped
 		for i, l := range lines {
-			if l != "" && (alone(lines, i) || !startsLower(l)) && m.prepare(l) &&
+			if l != "" && c.pre.mayMatch(l) && (alone(lines, i) || !startsLower(l)) && m.prepare(l) &&
 				(c.lines.matchPrepared(m, true) || c.headings.matchPrepared(m, false)) {
 				if out == nil {
 					out = make([]string, i, len(lines))
@@ -364,7 +365,7 @@ func (c *Cleaner) dropTrailingRun(lines []string, m *matcher) []string {
 		words += countFieldsMax(lines[lead], minLeadWords-words)
 	}
 	for i := max(tail, lead+1); i < len(lines); i++ {
-		if m.prepare(lines[i]) && c.headings.matchPrepared(m, true) {
+		if c.pre.mayMatch(lines[i]) && m.prepare(lines[i]) && c.headings.matchPrepared(m, true) {
 			return lines[:i]
 		}
 	}
@@ -372,7 +373,7 @@ func (c *Cleaner) dropTrailingRun(lines []string, m *matcher) []string {
 }
 
 func (c *Cleaner) isFurniture(l string, m *matcher) bool {
-	return m.prepare(l) && (c.lines.matchPrepared(m, true) || c.headings.matchPrepared(m, true))
+	return c.pre.mayMatch(l) && m.prepare(l) && (c.lines.matchPrepared(m, true) || c.headings.matchPrepared(m, true))
 }
 
 // dropPullQuote removes up to maxPullQuotes short final paragraphs whose

@@ -358,3 +358,60 @@ func TestAppendLowCountsBytes(t *testing.T) {
 		}
 	}
 }
+
+// furnitureVariants returns, for every entry of the embedded furniture
+// list, lines that match it or nearly do: in other cases, with counts,
+// bullets, further words and odd spacing.
+func furnitureVariants() []string {
+	var lines []string
+	for entry := range strings.SplitSeq(furnitureList, "\n") {
+		entry = strings.TrimSuffix(strings.TrimSpace(entry), "*")
+		if entry == "" || entry[0] == '#' || entry[0] == '[' || entry[0] == '/' {
+			continue
+		}
+		lines = append(lines,
+			entry, strings.ToUpper(entry), strings.ToLower(entry), entry+" (3)", entry+":", "» "+entry,
+			entry+" World, Europe", entry+" the rest of the story.", strings.ReplaceAll(entry, " ", "  "),
+			strings.ReplaceAll(entry, "'", "’"), entry[:len(entry)/2], "7 "+entry, entry+" 7")
+	}
+	return lines
+}
+
+// TestPrefilterSound checks that the prefilter never rejects a line that
+// a phrase set matches, and that it rejects many lines of articles.
+func TestPrefilterSound(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	c := newCleaner(t)
+	var article []string
+	for _, text := range differentialTexts(t) {
+		for l := range strings.SplitSeq(text, "\n") {
+			if l = strings.TrimSpace(l); l != "" {
+				article = append(article, l)
+			}
+		}
+	}
+	lines := append(oddLines(t), furnitureVariants()...)
+	lines = append(lines, "Copyright 2024 NewsPulse24. All rights reserved.", "All Rights Reserved", "3 comments",
+		"12 Comments", "12 responses to this story", "Share this article", "Follow us on Twitter",
+		"This site uses Akismet to reduce spam.", "Photo: Jane Doe/Reuters", "A", "Ab", "Abc", "Abcd", "7")
+	for _, l := range slices.Clone(lines) {
+		lines = append(lines, mangle(r, l, 5, true), mangle(r, l, 10, false))
+	}
+	var m matcher
+	for _, l := range append(lines, article...) {
+		l = trimRightSpace(l)
+		if !c.pre.mayMatch(l) && m.prepare(l) && (c.lines.matchPrepared(&m, true) ||
+			c.headings.matchPrepared(&m, true) || c.lines.matchPrepared(&m, false) || c.headings.matchPrepared(&m, false)) {
+			t.Errorf("prefilter rejects furniture %q", l)
+		}
+	}
+	rejected := 0
+	for _, l := range article {
+		if !c.pre.mayMatch(l) {
+			rejected++
+		}
+	}
+	if rejected < len(article)/3 {
+		t.Errorf("prefilter rejects %d of %d lines of articles", rejected, len(article))
+	}
+}
