@@ -172,99 +172,104 @@ func normalise(text string) string {
 // isNormal reports whether normalise would return text unchanged: it is
 // valid UTF-8 and holds no character that normalise replaces or removes.
 func isNormal(text string) bool {
-	return scanNormal(text, nil)
+	_, ok := scanNormal(nil, text, false)
+	return ok
 }
 
 // normalLines returns splitLines(text) in lines[:0] when text is normal
 // (isNormal), reading text once for both, and reports whether it is.
 func normalLines(lines []string, text string) ([]string, bool) {
-	lines = lines[:0]
-	if !scanNormal(text, &lines) {
+	lines, ok := scanNormal(lines[:0], text, true)
+	if !ok {
 		return lines, false
 	}
 	return tidy(lines), true
 }
 
-// scanNormal reports whether text is normal (see isNormal). When lines is
-// not nil, it appends to it the lines of text without trailing white
-// space, as splitLines has them before tidying, up to the first character
-// that is not normal.
-func scanNormal(text string, lines *[]string) bool {
+// scanNormal reports whether text is normal (see isNormal). With split,
+// it appends to lines the lines of text without trailing white space, as
+// splitLines has them before tidying, up to the first character that is
+// not normal.
+func scanNormal(lines []string, text string, split bool) ([]string, bool) {
 	start := 0 // of the current line
-	for i := 0; i < len(text); {
-		if i += plainPrefix(text[i:]); i == len(text) {
-			break
-		}
-		if i+8 <= len(text) {
-			// Skip the plain bytes before the first other one.
-			bad := special(swar.Load8(text, i))
-			if bad == 0 {
-				i += 8
-				continue
-			}
-			i += bits.TrailingZeros64(bad) / 8
-		}
-		c := text[i]
-		if c < utf8.RuneSelf {
-			switch {
-			case c == '\n':
-				if lines != nil {
-					*lines = append(*lines, trimRightSpace(text[start:i]))
-				}
-				start = i + 1
-			case c < ' ' || c == 0x7F:
-				return false // an ASCII control character
+	for i := nextSpecial(text, 0); i < len(text); i = nextSpecial(text, i) {
+		switch c := text[i]; {
+		case c == '\n':
+			if split {
+				lines = append(lines, trimRightSpace(text[start:i]))
 			}
 			i++
-			continue
+			start = i
+		case c < utf8.RuneSelf:
+			return lines, false // an ASCII control character
+		default:
+			n := normalRuneLen(text, i)
+			if n == 0 {
+				return lines, false
+			}
+			i += n
 		}
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if r == utf8.RuneError && n == 1 || r == '\u2028' || r == '\u2029' || r == '\u0085' ||
-			r == '\uFEFF' || unicode.IsControl(r) {
-			return false
-		}
-		i += n
 	}
-	if lines != nil {
-		*lines = append(*lines, trimRightSpace(text[start:]))
+	if split {
+		lines = append(lines, trimRightSpace(text[start:]))
 	}
-	return true
+	return lines, true
 }
 
-// plainPrefix returns a length of s, a multiple of 32, such that special
-// finds nothing in s up to there and does in the 32 bytes after it, or
-// there are fewer than 32 left.
-func plainPrefix(s string) int {
-	n := 0
-	for len(s) >= 32 && special32(swar.Load8(s, 0), swar.Load8(s, 8), swar.Load8(s, 16), swar.Load8(s, 24)) == 0 {
-		s = s[32:]
-		n += 32
+// nextSpecial returns the index of the first byte of s from i on that is
+// not printable ASCII (see special), or len(s) when there is none.
+func nextSpecial(s string, i int) int {
+	for ; i+8 <= len(s); i += 8 {
+		if bad := special(swar.Load8(s, i)); bad != 0 {
+			return i + bits.TrailingZeros64(bad)/8
+		}
+	}
+	for ; i < len(s); i++ {
+		if c := s[i]; c < ' ' || c > '~' {
+			return i
+		}
+	}
+	return i
+}
+
+// normalRuneLen returns the length of the character at s[i], which does
+// not start with an ASCII byte, when it is valid UTF-8 and normalise
+// keeps it, and 0 otherwise. Letters with accents and the general
+// punctuation (quotation marks, dashes) are told at once.
+func normalRuneLen(s string, i int) int {
+	if i+1 < len(s) {
+		c, c1 := s[i], s[i+1]
+		switch {
+		case c1 < 0x80 || c1 > 0xBF:
+			// Not a continuation byte: invalid, read below.
+		case 0xC3 <= c && c <= 0xDF || c == 0xC2 && c1 >= 0xA0:
+			return 2 // U+00A0..U+07FF, no control among them
+		case c == 0xE2 && c1 == 0x80 && i+2 < len(s):
+			if c2 := s[i+2]; 0x80 <= c2 && c2 <= 0xBF && c2 != 0xA8 && c2 != 0xA9 {
+				return 3 // U+2000..U+203F but the line and paragraph separators
+			}
+		}
+	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	if r == utf8.RuneError && n == 1 || r == '\u2028' || r == '\u2029' || r == '\u0085' ||
+		r == '\uFEFF' || unicode.IsControl(r) {
+		return 0
 	}
 	return n
 }
 
-// special32 returns special(a)|special(b)|special(c)|special(d), in fewer
-// operations.
-func special32(a, b, c, d uint64) uint64 {
-	const (
-		ones  = 0x0101010101010101
-		highs = 0x8080808080808080
-	)
-	// As in special, on the low seven bits of each byte: a top bit set
-	// in the sum with 1 tells DEL, one clear in the sum with 0x80-' ' a
-	// control character; ^p|^q is ^(p&q).
-	ya, yb, yc, yd := a&^highs, b&^highs, c&^highs, d&^highs
-	del := (ya + ones) | (yb + ones) | (yc + ones) | (yd + ones)
-	printable := (ya + (0x80-' ')*ones) & (yb + (0x80-' ')*ones) & (yc + (0x80-' ')*ones) & (yd + (0x80-' ')*ones)
-	return (a | b | c | d | del | ^printable) & highs
-}
-
 // trimRightSpace returns strings.TrimRightFunc(l, unicode.IsSpace), at once
-// for the common line that ends in an ASCII character other than a space.
+// for the common line that is empty or ends in a printable ASCII character
+// other than a space. It is small enough to be inlined.
 func trimRightSpace(l string) string {
-	if n := len(l); n > 0 && l[n-1] < utf8.RuneSelf && !asciiSpace[l[n-1]] {
+	if n := len(l); n == 0 || ' ' < l[n-1] && l[n-1] < utf8.RuneSelf {
 		return l
 	}
+	return trimRightFunc(l)
+}
+
+// trimRightFunc returns strings.TrimRightFunc(l, unicode.IsSpace).
+func trimRightFunc(l string) string {
 	return strings.TrimRightFunc(l, unicode.IsSpace)
 }
 

@@ -252,9 +252,10 @@ func TestMatcherPrepare(t *testing.T) {
 	}
 }
 
-// TestIsNormal checks isNormal, which reads up to 32 bytes at a time,
-// against the byte-at-a-time reference, with every byte at every offset of
-// a text longer than 64 bytes.
+// TestIsNormal checks isNormal, which reads eight bytes at a time and
+// tells common characters at once, against the byte-at-a-time reference,
+// with every byte and character at every offset of a text longer than 64
+// bytes.
 func TestIsNormal(t *testing.T) {
 	base := "abcdefghijklmnopqrstuvwxyz ABC\n123é" + "~ 0123456789 The quick brown fox jumps over~"
 	for c := range 256 {
@@ -265,6 +266,21 @@ func TestIsNormal(t *testing.T) {
 				}
 				checkNormalLines(t, s)
 			}
+		}
+	}
+	// Characters that normalRuneLen tells at once or that are close to
+	// them, and broken sequences of them.
+	for _, c := range []string{
+		"\u2019", "\u201c", "\u2014", "\u2028", "\u2029", "\u2000", "\u203f", "\u2040", "\u00a0", "\u0085",
+		"\u009f", "\u00bf", "\u00c0", "\u07ff", "\ufeff", "\U0001F600", "\xe2\x80", "\xe2", "\xc2", "\xc3\x28",
+		"\xe2\x80\x28", "\xe2\xc0\x80", "\xc0\x80", "\xc1\xbf", "\xed\xa0\x80", "\xef\xbb\xbf",
+	} {
+		for i := range len(base) + 1 {
+			s := base[:i] + c + base[i:]
+			if got, want := isNormal(s), refIsNormal(s); got != want {
+				t.Fatalf("isNormal(%q) = %v, want %v", s, got, want)
+			}
+			checkNormalLines(t, s)
 		}
 	}
 	for _, l := range oddLines(t) {
