@@ -57,6 +57,7 @@ type bodyScratch struct {
 	off        []int
 	all        []byte
 	fold       [maxPullQuotes + 1][]byte
+	probe      []byte // see pullQuote.mayRepeat
 	before     []byte // see pullQuote.before
 	beforeEnds []int
 }
@@ -363,6 +364,9 @@ func (c *Cleaner) dropTrailingRun(lines []string, m *matcher) []string {
 	for tail > 0 && (lines[tail-1] == "" || linkLike(lines[tail-1]) || c.isFurniture(lines[tail-1], m)) {
 		tail--
 	}
+	if tail == len(lines) {
+		return lines // nothing to cut, wherever the lead ends
+	}
 	// The lead ends with line lead.
 	lead, words := -1, 0
 	for lead+1 < len(lines) && words < minLeadWords {
@@ -425,7 +429,11 @@ func dropPullQuote(lines []string, ps *bodyScratch) []string {
 	defer q.release()
 	// Every pull quote takes in the last unit, which must then be short and
 	// occur before itself. Most articles end in a short paragraph that
-	// does not, and then there are no other candidates to fold and search.
+	// does not, and then there are no other candidates to fold and search;
+	// most such paragraphs are told by their first words.
+	if !q.mayRepeat(n - 1) {
+		return lines
+	}
 	if _, short := q.folded(n - 1); !short || q.firstEnd(n-1) < 0 {
 		return lines
 	}
@@ -480,6 +488,20 @@ func (q *pullQuote) unit(u int) []string {
 	return q.lines[q.starts[u]:]
 }
 
+// probeWords is how many words of the last unit dropPullQuote first looks
+// for before it.
+const probeWords = 5
+
+// mayRepeat reports false only when unit u cannot occur before itself:
+// when its first probeWords words, folded, cannot (see mayOccur). They are
+// whole words, so that every occurrence of the unit starts with one of
+// them, and they tell most units apart without folding all of them.
+func (q *pullQuote) mayRepeat(u int) bool {
+	f, _ := appendFoldUnitMax(q.ps.probe[:0], q.unit(u), probeWords)
+	q.ps.probe = f
+	return q.mayOccur(f, u)
+}
+
 // release hands the buffers back to the scratch for the next call.
 func (q *pullQuote) release() {
 	ps := q.ps
@@ -498,7 +520,8 @@ func (q *pullQuote) folded(u int) ([]byte, bool) {
 	if !q.hasFold[k] {
 		q.hasFold[k] = true
 		f, ok := appendFoldUnitMax(q.ps.fold[k][:0], q.unit(u), maxPullQuoteWords)
-		q.ps.fold[k], q.short[k] = f, ok && shortUnit(f)
+		// With ok, f has no more than maxPullQuoteWords words.
+		q.ps.fold[k], q.short[k] = f, ok && longUnit(f)
 	}
 	return q.ps.fold[k], q.short[k]
 }
@@ -868,7 +891,14 @@ func index(hay, needle []byte) int {
 // shortUnit reports whether the folded unit f is short enough to be part
 // of a pull quote, and long enough not to be trivially repeated.
 func shortUnit(f []byte) bool {
-	return utf8.RuneCount(f) >= minPullQuoteRunes && bytes.Count(f, []byte(" "))+1 <= maxPullQuoteWords
+	return longUnit(f) && bytes.Count(f, []byte(" "))+1 <= maxPullQuoteWords
+}
+
+// longUnit reports whether the folded unit f has at least
+// minPullQuoteRunes characters, counting them only when its length does
+// not tell.
+func longUnit(f []byte) bool {
+	return len(f) >= utf8.UTFMax*minPullQuoteRunes || utf8.RuneCount(f) >= minPullQuoteRunes
 }
 
 // foldASCII is the fold of each ASCII character: letters and digits in
