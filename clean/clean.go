@@ -110,9 +110,11 @@ func (c *Cleaner) Body(text string) string {
 	// on contrived input that nests furniture and repeats many times over.
 	m := &ps.m
 	defer func() { m.line = "" }()
+	src := norm // the text the lines are cut from, until one is dropped
 	for range maxRounds {
 		n := len(lines)
-		lines = dropPullQuote(lines, ps)
+		lines = dropPullQuote(lines, ps, src)
+		src = ""
 		lines = c.dropTrailingRun(lines, m)
 		lines = tidy(c.dropIsolated(lines, m))
 		if len(lines) == n {
@@ -396,7 +398,10 @@ func (c *Cleaner) isFurniture(l string, m *matcher) bool {
 // candidate first passes a cheap exact test (see pullQuote.mayOccur): a
 // candidate that fails it cannot occur before itself, and the whole text is
 // folded only for one that passes.
-func dropPullQuote(lines []string, ps *bodyScratch) []string {
+//
+// When src is not "", lines are the lines of src as splitLines cuts them,
+// and the test searches src itself.
+func dropPullQuote(lines []string, ps *bodyScratch, src string) []string {
 	starts := ps.starts[:0] // first line of each unit
 	defer func() { ps.starts = starts[:0] }()
 	for i, l := range lines {
@@ -416,7 +421,7 @@ func dropPullQuote(lines []string, ps *bodyScratch) []string {
 	if n < 2 {
 		return lines
 	}
-	q := pullQuote{lines: lines, starts: starts, ps: ps}
+	q := pullQuote{lines: lines, starts: starts, ps: ps, src: src}
 	// Every unit of a pull quote is short, the last one too: most articles
 	// end in a full paragraph, and then there is nothing to fold.
 	last := 0
@@ -468,6 +473,7 @@ type pullQuote struct {
 	lines  []string
 	starts []int
 	ps     *bodyScratch
+	src    string // see dropPullQuote
 	// Units n-1-maxPullQuotes..n-1 are queried, unit u as entry n-1-u of
 	// the arrays and of ps.fold. ps.fold[n-1-u] is the fold of unit u
 	// when hasFold says so.
@@ -477,8 +483,16 @@ type pullQuote struct {
 	// itself ends in all, or -1; 0 while not yet searched.
 	firstEnds [maxPullQuotes + 1]int
 	hasAll    bool // ps.all and ps.off are built
-	// hasBefore tells that ps.before and ps.beforeEnds are built.
+	// hasBefore tells that ps.before is built, and either ps.beforeEnds
+	// or, with src, srcStarts.
 	hasBefore bool
+	// srcStarts[n-1-u] is where unit u starts in src, once the lines from
+	// walk on are placed in src: walkUnit is the unit of the line before
+	// walk or the unit before it, and that line ends at walkEnd.
+	srcStarts [maxPullQuotes + 1]int
+	walk      int
+	walkEnd   int
+	walkUnit  int
 }
 
 func (q *pullQuote) unit(u int) []string {
@@ -655,34 +669,83 @@ func (q *pullQuote) mayOccur(f []byte, u int) bool {
 	return false
 }
 
-// before returns the lines before unit u, first-1 <= u < n, joined by
-// spaces, as folding reads them: strings.Join(lines[:starts[u]], " ").
-// They are joined once, up to the last unit, into one text that every
-// candidate searches a prefix of.
+// before returns the lines before unit u, n-1-maxPullQuotes <= u < n, as
+// folding reads them: strings.Join(lines[:starts[u]], " "), or with src,
+// src up to unit u, which has other white space between the lines and
+// reads the same. The text is built once, up to the last unit, and every
+// candidate searches a prefix of it.
 func (q *pullQuote) before(u int) []byte {
-	ps := q.ps
 	if !q.hasBefore {
 		q.hasBefore = true
-		last := len(q.starts) - 1
-		lines := q.lines[:q.starts[last]]
-		size := len(lines)
-		for _, l := range lines {
-			size += len(l)
+		if q.src != "" {
+			q.cutBefore()
+		} else {
+			q.joinBefore()
 		}
-		b := slices.Grow(ps.before[:0], size)
-		// ends[m] is len(strings.Join(lines[:m], " ")).
-		ends := slices.Grow(ps.beforeEnds[:0], len(lines)+1)
-		ends = append(ends, 0)
-		for i, l := range lines {
-			if i > 0 {
-				b = append(b, ' ')
-			}
-			b = append(b, l...)
-			ends = append(ends, len(b))
-		}
-		ps.before, ps.beforeEnds = b, ends
 	}
-	return ps.before[:ps.beforeEnds[q.starts[u]]]
+	if q.src != "" {
+		return q.ps.before[:q.srcStart(u)]
+	}
+	return q.ps.before[:q.ps.beforeEnds[q.starts[u]]]
+}
+
+// joinBefore sets ps.before to the lines before the last unit joined by
+// spaces, and ps.beforeEnds[m] to len(strings.Join(lines[:m], " ")).
+func (q *pullQuote) joinBefore() {
+	ps := q.ps
+	last := len(q.starts) - 1
+	lines := q.lines[:q.starts[last]]
+	size := len(lines)
+	for _, l := range lines {
+		size += len(l)
+	}
+	b := slices.Grow(ps.before[:0], size)
+	ends := slices.Grow(ps.beforeEnds[:0], len(lines)+1)
+	ends = append(ends, 0)
+	for i, l := range lines {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, l...)
+		ends = append(ends, len(b))
+	}
+	ps.before, ps.beforeEnds = b, ends
+}
+
+// cutBefore sets ps.before to src up to the last unit.
+func (q *pullQuote) cutBefore() {
+	q.walk, q.walkEnd, q.walkUnit = len(q.lines), trimmedLen(q.src), len(q.starts)-1
+	q.ps.before = append(q.ps.before[:0], q.src[:q.srcStart(len(q.starts)-1)]...)
+}
+
+// srcStart returns where unit u starts in src. It finds the lines from the
+// end: they are those of src without trailing white space, with only white
+// space between them, so each ends at the last character before the next
+// one that is not white space.
+func (q *pullQuote) srcStart(u int) int {
+	n := len(q.starts)
+	for q.walk > q.starts[u] {
+		q.walk--
+		start := q.walkEnd - len(q.lines[q.walk])
+		if q.walk == q.starts[q.walkUnit] {
+			q.srcStarts[n-1-q.walkUnit] = start
+			q.walkUnit--
+		}
+		q.walkEnd = trimmedLen(q.src[:start])
+	}
+	return q.srcStarts[n-1-u]
+}
+
+// trimmedLen returns len(strings.TrimRightFunc(s, unicode.IsSpace)), at once
+// when s ends in ASCII.
+func trimmedLen(s string) int {
+	i := len(s)
+	for ; i > 0 && s[i-1] < utf8.RuneSelf; i-- {
+		if !asciiSpace[s[i-1]] {
+			return i
+		}
+	}
+	return len(strings.TrimRightFunc(s[:i], unicode.IsSpace))
 }
 
 // nextRune returns the character of h at i and the position after it; r

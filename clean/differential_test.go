@@ -431,3 +431,38 @@ func TestPrefilterSound(t *testing.T) {
 		t.Errorf("prefilter rejects %d of %d lines of articles", rejected, len(article))
 	}
 }
+
+// TestBeforeFromSource checks that pullQuote.before reads the same with
+// the source text as with the lines joined: the same words, and the
+// source up to where the unit starts.
+func TestBeforeFromSource(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	var texts []string
+	for _, text := range differentialTexts(t) {
+		texts = append(texts, text, variant(r, text), variant(r, text))
+	}
+	texts = append(texts, "a\n\nb", " a \n\n\n b \n\n c\u00a0\n d \n", "x\ny\nz", "é\u2009\n\n\u3000ü\n\nö")
+	for _, text := range texts {
+		norm := normalise(text)
+		lines := splitLines(norm)
+		var starts []int
+		for i, l := range lines {
+			if l != "" && (i == 0 || lines[i-1] == "") {
+				starts = append(starts, i)
+			}
+		}
+		n := len(starts)
+		src := pullQuote{lines: lines, starts: starts, ps: &bodyScratch{}, src: norm}
+		joined := pullQuote{lines: lines, starts: starts, ps: &bodyScratch{}}
+		// From the last unit back, as dropPullQuote asks, and again.
+		for _, u := range []int{n - 1, n - 3, n - 2, n - 4, n - 1} {
+			if u < 1 || u < n-1-maxPullQuotes {
+				continue
+			}
+			got, want := string(src.before(u)), string(joined.before(u))
+			if !slices.Equal(strings.Fields(got), strings.Fields(want)) || !strings.HasPrefix(norm[len(got):], lines[starts[u]]) {
+				t.Fatalf("before(%d) of %q = %q, joined %q", u, tail(norm, 200), tail(got, 100), tail(want, 100))
+			}
+		}
+	}
+}
