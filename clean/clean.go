@@ -116,10 +116,11 @@ func (c *Cleaner) Body(text string) string {
 		lines = dropPullQuote(lines, ps, src)
 		src = ""
 		lines = c.dropTrailingRun(lines, m)
-		lines = tidy(c.dropIsolated(lines, m))
+		lines = c.dropIsolated(lines, m)
 		if len(lines) == n {
-			break
+			break // nothing dropped: the lines are as tidy as they came
 		}
+		lines = tidy(lines)
 	}
 	// Every step either drops lines or leaves them as they are. When none
 	// was dropped, the lines joined are norm trimmed with some characters
@@ -658,6 +659,11 @@ func (q *pullQuote) mayOccur(f []byte, u int) bool {
 				break
 			}
 			i += j
+			// matchAround reads the byte after first: most often a letter
+			// that f does not go on with.
+			if i+1 < len(h) && foldWord[h[i+1]] && (at+1 == len(f) || foldASCII[h[i+1]] != f[at+1]) {
+				continue
+			}
 			if matchAround(h, i, f, at) {
 				return true
 			}

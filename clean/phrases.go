@@ -248,8 +248,11 @@ func (f *prefilter) mayMatch(l string) bool {
 	if f.any {
 		return true
 	}
-	x, v := lowerHead(l)
-	if v == 0 {
+	var x uint64
+	var v int
+	if len(l) >= headBytes && isASCIIAlnum(l[0]) {
+		x, v = lowerHead8(swar.Load8(l, 0)) // lowerHead, inlined
+	} else if x, v = lowerHead(l); v == 0 {
 		return true
 	}
 	if f.mayStart(l, x, v) {
@@ -266,8 +269,8 @@ func (f *prefilter) mayMatch(l string) bool {
 // mayStart reports whether a literal may start l, whose first v bytes
 // lower-cased are those of x (see lowerHead).
 func (f *prefilter) mayStart(l string, x uint64, v int) bool {
-	for n := 1; n < stemBytes; n++ {
-		if f.short&(1<<n) != 0 && n <= v && f.has(n, x&lowBytes(n)) {
+	for short := f.short; short != 0; short &= short - 1 {
+		if n := bits.TrailingZeros8(short); n <= v && f.has(n, x&lowBytes(n)) {
 			return true
 		}
 	}
