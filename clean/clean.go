@@ -183,24 +183,19 @@ func isNormal(text string) bool {
 // normalLines returns splitLines(text) in lines[:0] when text is normal
 // (isNormal), reading text once for both, and reports whether it is.
 func normalLines(lines []string, text string) ([]string, bool) {
-	lines, ok := scanNormal(lines[:0], text, true)
-	if !ok {
-		return lines, false
-	}
-	return tidy(lines), true
+	return scanNormal(lines[:0], text, true)
 }
 
 // scanNormal reports whether text is normal (see isNormal). With split,
-// it appends to lines the lines of text without trailing white space, as
-// splitLines has them before tidying, up to the first character that is
-// not normal.
+// it appends to lines the lines of text as splitLines has them, up to the
+// first character that is not normal.
 func scanNormal(lines []string, text string, split bool) ([]string, bool) {
 	start := 0 // of the current line
 	for i := nextSpecial(text, 0); i < len(text); i = nextSpecial(text, i) {
 		switch c := text[i]; {
 		case c == '\n':
 			if split {
-				lines = append(lines, trimRightSpace(text[start:i]))
+				lines = appendTidy(lines, trimRightSpace(text[start:i]))
 			}
 			i++
 			start = i
@@ -215,9 +210,31 @@ func scanNormal(lines []string, text string, split bool) ([]string, bool) {
 		}
 	}
 	if split {
-		lines = append(lines, trimRightSpace(text[start:]))
+		lines = appendTidy(lines, trimRightSpace(text[start:]))
+		if n := len(lines); n > 0 && lines[n-1] == "" {
+			lines = lines[:n-1]
+		}
 	}
 	return lines, true
+}
+
+// appendTidy appends l, a line without trailing white space, to lines as
+// tidy would keep it: not when it is a paragraph break at the start or
+// after another, and the first line without leading white space. A
+// paragraph break left at the end is for the caller to remove.
+func appendTidy(lines []string, l string) []string {
+	switch {
+	case len(lines) == 0:
+		if l == "" {
+			return lines
+		}
+		if l[0] >= utf8.RuneSelf || asciiSpace[l[0]] {
+			l = strings.TrimLeftFunc(l, unicode.IsSpace)
+		}
+	case l == "" && lines[len(lines)-1] == "":
+		return lines
+	}
+	return append(lines, l)
 }
 
 // nextSpecial returns the index of the first byte of s from i on that is
