@@ -58,8 +58,17 @@ type bodyScratch struct {
 	all        []byte
 	fold       [maxPullQuotes + 1][]byte
 	probe      []byte // see pullQuote.mayRepeat
+	memo       []lineMatch
 	before     []byte // see pullQuote.before
 	beforeEnds []int
+}
+
+// forget drops the references to the text of a call of Body that the
+// scratch holds beyond its end.
+func (ps *bodyScratch) forget() {
+	ps.m.line = ""
+	clear(ps.memo)
+	ps.memo = ps.memo[:0]
 }
 
 // New returns a Cleaner that knows the embedded furniture list.
@@ -108,15 +117,14 @@ func (c *Cleaner) Body(text string) string {
 	// lines go last, as headings among them mark where a trailing run
 	// starts. Real text needs two or three rounds; the cap bounds the work
 	// on contrived input that nests furniture and repeats many times over.
-	m := &ps.m
-	defer func() { m.line = "" }()
+	defer ps.forget()
 	src := norm // the text the lines are cut from, until one is dropped
 	for range maxRounds {
 		n := len(lines)
 		lines = dropPullQuote(lines, ps, src)
 		src = ""
-		lines = c.dropTrailingRun(lines, m)
-		lines = c.dropIsolated(lines, m)
+		lines = c.dropTrailingRun(lines, ps)
+		lines = c.dropIsolated(lines, ps)
 		if len(lines) == n {
 			break // nothing dropped: the lines are as tidy as they came
 		}
@@ -350,12 +358,11 @@ func alone(lines []string, i int) bool {
 // entries. Inside a paragraph of several lines, a line starting with a
 // lower-case letter is a wrapped continuation and never furniture; a second
 // pass catches such lines left standing alone by the first.
-func (c *Cleaner) dropIsolated(lines []string, m *matcher) []string {
+func (c *Cleaner) dropIsolated(lines []string, ps *bodyScratch) []string {
 	for range 2 {
 		var out []string // nil until a line is dropped
 		for i, l := range lines {
-			if l != "" && c.pre.mayMatch(l) && (alone(lines, i) || !startsLower(l)) && m.prepare(l) &&
-				(c.lines.matchPrepared(m, true) || c.headings.matchPrepared(m, false)) {
+			if l != "" && c.pre.mayMatch(l) && (alone(lines, i) || !startsLower(l)) && c.match(l, ps).isolated() {
 				if out == nil {
 					out = make([]string, i, len(lines))
 					copy(out, lines[:i])
@@ -378,10 +385,10 @@ func (c *Cleaner) dropIsolated(lines []string, m *matcher) []string {
 // dropTrailingRun finds the first furniture heading after the article's
 // lead such that every line after it is furniture or a short link-like line,
 // and cuts the text there.
-func (c *Cleaner) dropTrailingRun(lines []string, m *matcher) []string {
+func (c *Cleaner) dropTrailingRun(lines []string, ps *bodyScratch) []string {
 	// Lines from tail on are all furniture, link-like or blank.
 	tail := len(lines)
-	for tail > 0 && (lines[tail-1] == "" || linkLike(lines[tail-1]) || c.isFurniture(lines[tail-1], m)) {
+	for tail > 0 && (lines[tail-1] == "" || linkLike(lines[tail-1]) || c.isFurniture(lines[tail-1], ps)) {
 		tail--
 	}
 	if tail == len(lines) {
@@ -394,15 +401,58 @@ func (c *Cleaner) dropTrailingRun(lines []string, m *matcher) []string {
 		words += countFieldsMax(lines[lead], minLeadWords-words)
 	}
 	for i := max(tail, lead+1); i < len(lines); i++ {
-		if c.pre.mayMatch(lines[i]) && m.prepare(lines[i]) && c.headings.matchPrepared(m, true) {
+		if c.pre.mayMatch(lines[i]) && c.match(lines[i], ps).heading {
 			return lines[:i]
 		}
 	}
 	return lines
 }
 
-func (c *Cleaner) isFurniture(l string, m *matcher) bool {
-	return c.pre.mayMatch(l) && m.prepare(l) && (c.lines.matchPrepared(m, true) || c.headings.matchPrepared(m, true))
+// isFurniture reports whether l is furniture of either set, prefixes and
+// regexps included.
+func (c *Cleaner) isFurniture(l string, ps *bodyScratch) bool {
+	if !c.pre.mayMatch(l) {
+		return false
+	}
+	lm := c.match(l, ps)
+	return lm.line || lm.heading
+}
+
+// lineMatch is what the furniture sets tell of one line.
+type lineMatch struct {
+	text         string
+	line         bool // c.lines matches it, prefixes and regexps included
+	heading      bool // c.headings does
+	exactHeading bool // it is an exact heading phrase
+}
+
+// isolated reports whether the line is furniture wherever it stands.
+func (lm lineMatch) isolated() bool {
+	return lm.line || lm.exactHeading
+}
+
+// maxMemo bounds the lines whose lineMatch one call of Body keeps.
+const maxMemo = 16
+
+// match returns what the furniture sets tell of l. Body asks about the
+// same few lines at its end in each step and round, so the answers for
+// the first maxMemo lines asked about are kept in ps.memo.
+func (c *Cleaner) match(l string, ps *bodyScratch) lineMatch {
+	for _, lm := range ps.memo {
+		if lm.text == l {
+			return lm
+		}
+	}
+	lm := lineMatch{text: l}
+	if m := &ps.m; m.prepare(l) {
+		lm.line = c.lines.matchPrepared(m, true)
+		lm.exactHeading = c.headings.hasExact(m.key)
+		lm.heading = lm.exactHeading || c.headings.matchPrepared(m, true)
+	}
+	if len(ps.memo) < maxMemo {
+		ps.memo = append(ps.memo, lm)
+	}
+	return lm
 }
 
 // dropPullQuote removes up to maxPullQuotes short final paragraphs whose
