@@ -469,6 +469,8 @@ func TestPrefilter(t *testing.T) {
 		{"[line]\n/\\ball rights reserved\\.?$/\n", "Example. No rights reservéd", true}, // not ASCII
 		{"[line]\n/(?i)reserved/\n", "Anything at all", true},                            // no literal known
 		{"[line]\n/reserved /\n", "Anything at all", true},                               // a tail without a word
+		{"[line]\nTags*\n", "Tags: " + strings.Repeat("word ", 20), false},               // prose, too long
+		{"[line]\n/(?i)reserved/\n", strings.Repeat("word ", 20), false},
 		{"[heading]\nRelated\n", "Related", true},
 		{"[heading]\nRelated\n", "Relatives", false},
 	} {

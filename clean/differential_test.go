@@ -466,3 +466,33 @@ func TestBeforeFromSource(t *testing.T) {
 		}
 	}
 }
+
+// TestMatchMemo checks Cleaner.match, which keeps its answers for a few
+// lines, against the phrase sets asked directly, for lines asked about
+// once and again.
+func TestMatchMemo(t *testing.T) {
+	c := newCleaner(t)
+	ps := &bodyScratch{}
+	lines := furnitureVariants()
+	for pass := range 2 {
+		for _, l := range lines {
+			var m matcher
+			var want lineMatch
+			want.text = l
+			if m.prepare(l) {
+				want.line = c.lines.matchPrepared(&m, true)
+				want.exactHeading = c.headings.matchPrepared(&m, false)
+				want.heading = c.headings.matchPrepared(&m, true)
+			}
+			if got := c.match(l, ps); got != want {
+				t.Fatalf("pass %d: match(%q) = %+v, want %+v", pass, l, got, want)
+			}
+		}
+	}
+	if len(ps.memo) != maxMemo {
+		t.Errorf("%d lines kept, want %d", len(ps.memo), maxMemo)
+	}
+	if ps.forget(); len(ps.memo) != 0 || ps.m.line != "" {
+		t.Errorf("forget keeps %d lines", len(ps.memo))
+	}
+}

@@ -242,9 +242,14 @@ func (f *prefilter) addPattern(p *pattern) {
 }
 
 // mayMatch reports whether l, a line without trailing white space, may be
-// furniture of the sets f was built from; when false, matchPrepared
-// reports false for every set and either value of long.
+// furniture of the sets f was built from; when false, matcher.prepare or
+// matchPrepared reports false for every set and either value of long.
 func (f *prefilter) mayMatch(l string) bool {
+	// Most lines are paragraphs of prose, which matcher.prepare rejects
+	// at once.
+	if tooLong(l) {
+		return false
+	}
 	if f.any {
 		return true
 	}
@@ -383,9 +388,7 @@ type matcher struct {
 // furniture of any set: it is too long or its key is empty.
 func (m *matcher) prepare(l string) bool {
 	m.line, m.hasLow, m.link = l, false, 0
-	// Furniture is short: a line of many words is prose (checked before
-	// anything else, since every paragraph passes through here).
-	if len(l) > 4*maxFurnitureRunes || strings.Count(l, " ") >= maxPatternWords {
+	if tooLong(l) {
 		return false
 	}
 	// One pass gives the lower-cased line and its counts; the key is cut
@@ -398,6 +401,12 @@ func (m *matcher) prepare(l string) bool {
 	}
 	m.key = appendKeyOfLow(m.key[:0], m.low)
 	return len(m.key) > 0
+}
+
+// tooLong reports whether l is too long to be furniture: furniture is
+// short, and a line of many words is prose.
+func tooLong(l string) bool {
+	return len(l) >= maxPatternWords && (len(l) > 4*maxFurnitureRunes || strings.Count(l, " ") >= maxPatternWords)
 }
 
 // linkLike reports linkLike(m.line), computed once per line.
