@@ -595,7 +595,8 @@ func (q *pullQuote) release() {
 }
 
 // folded returns the fold of unit u, n-1-maxPullQuotes <= u < n, and
-// whether it is short (shortUnit); the fold of a unit that is not may be
+// whether it is short enough to be part of a pull quote, and long enough
+// not to be trivially repeated; the fold of a unit that is not may be
 // cut short.
 func (q *pullQuote) folded(u int) ([]byte, bool) {
 	k := len(q.starts) - 1 - u
@@ -1022,12 +1023,6 @@ func index(hay, needle []byte) int {
 			return i
 		}
 	}
-}
-
-// shortUnit reports whether the folded unit f is short enough to be part
-// of a pull quote, and long enough not to be trivially repeated.
-func shortUnit(f []byte) bool {
-	return longUnit(f) && bytes.Count(f, []byte(" "))+1 <= maxPullQuoteWords
 }
 
 // longUnit reports whether the folded unit f has at least
