@@ -576,8 +576,9 @@ const probeWords = 5
 
 // mayRepeat reports false only when unit u cannot occur before itself:
 // when its first probeWords words, folded, cannot (see mayOccur). They are
-// whole words, so that every occurrence of the unit starts with one of
-// them, and they tell most units apart without folding all of them.
+// whole words, so that every occurrence of the unit starts with an
+// occurrence of them, and they tell most units apart without folding all
+// of the unit.
 func (q *pullQuote) mayRepeat(u int) bool {
 	f, _ := appendFoldUnitMax(q.ps.probe[:0], q.unit(u), probeWords)
 	q.ps.probe = f
