@@ -203,7 +203,13 @@ func scanNormal(lines []string, text string, split bool) ([]string, bool) {
 		switch c := text[i]; {
 		case c == '\n':
 			if split {
-				lines = appendTidy(lines, trimRightSpace(text[start:i]))
+				// At once for the common line of text after another
+				// (appendTidy and trimRightSpace, inlined).
+				if l := text[start:i]; len(l) > 0 && len(lines) > 0 && ' ' < l[len(l)-1] && l[len(l)-1] < utf8.RuneSelf {
+					lines = append(lines, l)
+				} else {
+					lines = appendTidy(lines, trimRightSpace(l))
+				}
 			}
 			i++
 			start = i
