@@ -44,6 +44,7 @@ const (
 type Cleaner struct {
 	headings phraseSet // open a trailing run of furniture
 	lines    phraseSet // dropped wherever they stand alone
+	pre      prefilter // of headings and lines
 	scratch  sync.Pool // *bodyScratch, the buffers of Body
 }
 
@@ -56,8 +57,18 @@ type bodyScratch struct {
 	off        []int
 	all        []byte
 	fold       [maxPullQuotes + 1][]byte
+	probe      []byte // see pullQuote.mayRepeat
+	memo       []lineMatch
 	before     []byte // see pullQuote.before
 	beforeEnds []int
+}
+
+// forget drops the references to the text of a call of Body that the
+// scratch holds beyond its end.
+func (ps *bodyScratch) forget() {
+	ps.m.line = ""
+	clear(ps.memo)
+	ps.memo = ps.memo[:0]
 }
 
 // New returns a Cleaner that knows the embedded furniture list.
@@ -106,16 +117,18 @@ func (c *Cleaner) Body(text string) string {
 	// lines go last, as headings among them mark where a trailing run
 	// starts. Real text needs two or three rounds; the cap bounds the work
 	// on contrived input that nests furniture and repeats many times over.
-	m := &ps.m
-	defer func() { m.line = "" }()
+	defer ps.forget()
+	src := norm // the text the lines are cut from, until one is dropped
 	for range maxRounds {
 		n := len(lines)
-		lines = dropPullQuote(lines, ps)
-		lines = c.dropTrailingRun(lines, m)
-		lines = tidy(c.dropIsolated(lines, m))
+		lines = dropPullQuote(lines, ps, src)
+		src = ""
+		lines = c.dropTrailingRun(lines, ps)
+		lines = c.dropIsolated(lines, ps)
 		if len(lines) == n {
-			break
+			break // nothing dropped: the lines are as tidy as they came
 		}
+		lines = tidy(lines)
 	}
 	// Every step either drops lines or leaves them as they are. When none
 	// was dropped, the lines joined are norm trimmed with some characters
@@ -171,99 +184,127 @@ func normalise(text string) string {
 // isNormal reports whether normalise would return text unchanged: it is
 // valid UTF-8 and holds no character that normalise replaces or removes.
 func isNormal(text string) bool {
-	return scanNormal(text, nil)
+	_, ok := scanNormal(nil, text, false)
+	return ok
 }
 
 // normalLines returns splitLines(text) in lines[:0] when text is normal
 // (isNormal), reading text once for both, and reports whether it is.
 func normalLines(lines []string, text string) ([]string, bool) {
-	lines = lines[:0]
-	if !scanNormal(text, &lines) {
-		return lines, false
-	}
-	return tidy(lines), true
+	return scanNormal(lines[:0], text, true)
 }
 
-// scanNormal reports whether text is normal (see isNormal). When lines is
-// not nil, it appends to it the lines of text without trailing white
-// space, as splitLines has them before tidying, up to the first character
-// that is not normal.
-func scanNormal(text string, lines *[]string) bool {
+// scanNormal reports whether text is normal (see isNormal). With split,
+// it appends to lines the lines of text as splitLines has them, up to the
+// first character that is not normal.
+func scanNormal(lines []string, text string, split bool) ([]string, bool) {
 	start := 0 // of the current line
-	for i := 0; i < len(text); {
-		if i += plainPrefix(text[i:]); i == len(text) {
-			break
-		}
-		if i+8 <= len(text) {
-			// Skip the plain bytes before the first other one.
-			bad := special(swar.Load8(text, i))
-			if bad == 0 {
-				i += 8
-				continue
-			}
-			i += bits.TrailingZeros64(bad) / 8
-		}
-		c := text[i]
-		if c < utf8.RuneSelf {
-			switch {
-			case c == '\n':
-				if lines != nil {
-					*lines = append(*lines, trimRightSpace(text[start:i]))
+	for i := nextSpecial(text, 0); i < len(text); i = nextSpecial(text, i) {
+		switch c := text[i]; {
+		case c == '\n':
+			if split {
+				// At once for the common line of text after another
+				// (appendTidy and trimRightSpace, inlined).
+				if l := text[start:i]; len(l) > 0 && len(lines) > 0 && ' ' < l[len(l)-1] && l[len(l)-1] < utf8.RuneSelf {
+					lines = append(lines, l)
+				} else {
+					lines = appendTidy(lines, trimRightSpace(l))
 				}
-				start = i + 1
-			case c < ' ' || c == 0x7F:
-				return false // an ASCII control character
 			}
 			i++
-			continue
+			start = i
+		case c < utf8.RuneSelf:
+			return lines, false // an ASCII control character
+		default:
+			n := normalRuneLen(text, i)
+			if n == 0 {
+				return lines, false
+			}
+			i += n
 		}
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if r == utf8.RuneError && n == 1 || r == '\u2028' || r == '\u2029' || r == '\u0085' ||
-			r == '\uFEFF' || unicode.IsControl(r) {
-			return false
+	}
+	if split {
+		lines = appendTidy(lines, trimRightSpace(text[start:]))
+		if n := len(lines); n > 0 && lines[n-1] == "" {
+			lines = lines[:n-1]
 		}
-		i += n
 	}
-	if lines != nil {
-		*lines = append(*lines, trimRightSpace(text[start:]))
-	}
-	return true
+	return lines, true
 }
 
-// plainPrefix returns a length of s, a multiple of 32, such that special
-// finds nothing in s up to there and does in the 32 bytes after it, or
-// there are fewer than 32 left.
-func plainPrefix(s string) int {
-	n := 0
-	for len(s) >= 32 && special32(swar.Load8(s, 0), swar.Load8(s, 8), swar.Load8(s, 16), swar.Load8(s, 24)) == 0 {
-		s = s[32:]
-		n += 32
+// appendTidy appends l, a line without trailing white space, to lines as
+// tidy would keep it: not when it is a paragraph break at the start or
+// after another, and the first line without leading white space. A
+// paragraph break left at the end is for the caller to remove.
+func appendTidy(lines []string, l string) []string {
+	switch {
+	case len(lines) == 0:
+		if l == "" {
+			return lines
+		}
+		if l[0] >= utf8.RuneSelf || asciiSpace[l[0]] {
+			l = strings.TrimLeftFunc(l, unicode.IsSpace)
+		}
+	case l == "" && lines[len(lines)-1] == "":
+		return lines
+	}
+	return append(lines, l)
+}
+
+// nextSpecial returns the index of the first byte of s from i on that is
+// not printable ASCII (see special), or len(s) when there is none.
+func nextSpecial(s string, i int) int {
+	for ; i+8 <= len(s); i += 8 {
+		if bad := special(swar.Load8(s, i)); bad != 0 {
+			return i + bits.TrailingZeros64(bad)/8
+		}
+	}
+	for ; i < len(s); i++ {
+		if c := s[i]; c < ' ' || c > '~' {
+			return i
+		}
+	}
+	return i
+}
+
+// normalRuneLen returns the length of the character at s[i], which does
+// not start with an ASCII byte, when it is valid UTF-8 and normalise
+// keeps it, and 0 otherwise. Letters with accents and the general
+// punctuation (quotation marks, dashes) are told at once.
+func normalRuneLen(s string, i int) int {
+	if i+1 < len(s) {
+		c, c1 := s[i], s[i+1]
+		switch {
+		case c1 < 0x80 || c1 > 0xBF:
+			// Not a continuation byte: invalid, read below.
+		case 0xC3 <= c && c <= 0xDF || c == 0xC2 && c1 >= 0xA0:
+			return 2 // U+00A0..U+07FF, no control among them
+		case c == 0xE2 && c1 == 0x80 && i+2 < len(s):
+			if c2 := s[i+2]; 0x80 <= c2 && c2 <= 0xBF && c2 != 0xA8 && c2 != 0xA9 {
+				return 3 // U+2000..U+203F but the line and paragraph separators
+			}
+		}
+	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	if r == utf8.RuneError && n == 1 || r == '\u2028' || r == '\u2029' || r == '\u0085' ||
+		r == '\uFEFF' || unicode.IsControl(r) {
+		return 0
 	}
 	return n
 }
 
-// special32 returns special(a)|special(b)|special(c)|special(d), in fewer
-// operations.
-func special32(a, b, c, d uint64) uint64 {
-	const (
-		ones  = 0x0101010101010101
-		highs = 0x8080808080808080
-	)
-	// As in special, on the low seven bits of each byte: a top bit set
-	// in the sum with 1 tells DEL, one clear in the sum with 0x80-' ' a
-	// control character; ^p|^q is ^(p&q).
-	ya, yb, yc, yd := a&^highs, b&^highs, c&^highs, d&^highs
-	del := (ya + ones) | (yb + ones) | (yc + ones) | (yd + ones)
-	printable := (ya + (0x80-' ')*ones) & (yb + (0x80-' ')*ones) & (yc + (0x80-' ')*ones) & (yd + (0x80-' ')*ones)
-	return (a | b | c | d | del | ^printable) & highs
-}
-
 // trimRightSpace returns strings.TrimRightFunc(l, unicode.IsSpace), at once
-// for the common line that ends in an ASCII character other than a space.
+// for the common line that is empty or ends in a printable ASCII character
+// other than a space. It is small enough to be inlined.
 func trimRightSpace(l string) string {
-	if n := len(l); n > 0 && l[n-1] < utf8.RuneSelf && !asciiSpace[l[n-1]] {
+	if n := len(l); n == 0 || ' ' < l[n-1] && l[n-1] < utf8.RuneSelf {
 		return l
 	}
+	return trimRightFunc(l)
+}
+
+// trimRightFunc returns strings.TrimRightFunc(l, unicode.IsSpace).
+func trimRightFunc(l string) string {
 	return strings.TrimRightFunc(l, unicode.IsSpace)
 }
 
@@ -323,12 +364,11 @@ func alone(lines []string, i int) bool {
 // entries. Inside a paragraph of several lines, a line starting with a
 // lower-case letter is a wrapped continuation and never furniture; a second
 // pass catches such lines left standing alone by the first.
-func (c *Cleaner) dropIsolated(lines []string, m *matcher) []string {
+func (c *Cleaner) dropIsolated(lines []string, ps *bodyScratch) []string {
 	for range 2 {
 		var out []string // nil until a line is dropped
 		for i, l := range lines {
-			if l != "" && (alone(lines, i) || !startsLower(l)) && m.prepare(l) &&
-				(c.lines.matchPrepared(m, true) || c.headings.matchPrepared(m, false)) {
+			if l != "" && c.pre.mayMatch(l) && (alone(lines, i) || !startsLower(l)) && c.match(l, ps).isolated() {
 				if out == nil {
 					out = make([]string, i, len(lines))
 					copy(out, lines[:i])
@@ -351,11 +391,14 @@ func (c *Cleaner) dropIsolated(lines []string, m *matcher) []string {
 // dropTrailingRun finds the first furniture heading after the article's
 // lead such that every line after it is furniture or a short link-like line,
 // and cuts the text there.
-func (c *Cleaner) dropTrailingRun(lines []string, m *matcher) []string {
+func (c *Cleaner) dropTrailingRun(lines []string, ps *bodyScratch) []string {
 	// Lines from tail on are all furniture, link-like or blank.
 	tail := len(lines)
-	for tail > 0 && (lines[tail-1] == "" || linkLike(lines[tail-1]) || c.isFurniture(lines[tail-1], m)) {
+	for tail > 0 && (lines[tail-1] == "" || linkLike(lines[tail-1]) || c.isFurniture(lines[tail-1], ps)) {
 		tail--
+	}
+	if tail == len(lines) {
+		return lines // nothing to cut, wherever the lead ends
 	}
 	// The lead ends with line lead.
 	lead, words := -1, 0
@@ -364,15 +407,58 @@ func (c *Cleaner) dropTrailingRun(lines []string, m *matcher) []string {
 		words += countFieldsMax(lines[lead], minLeadWords-words)
 	}
 	for i := max(tail, lead+1); i < len(lines); i++ {
-		if m.prepare(lines[i]) && c.headings.matchPrepared(m, true) {
+		if c.pre.mayMatch(lines[i]) && c.match(lines[i], ps).heading {
 			return lines[:i]
 		}
 	}
 	return lines
 }
 
-func (c *Cleaner) isFurniture(l string, m *matcher) bool {
-	return m.prepare(l) && (c.lines.matchPrepared(m, true) || c.headings.matchPrepared(m, true))
+// isFurniture reports whether l is furniture of either set, prefixes and
+// regexps included.
+func (c *Cleaner) isFurniture(l string, ps *bodyScratch) bool {
+	if !c.pre.mayMatch(l) {
+		return false
+	}
+	lm := c.match(l, ps)
+	return lm.line || lm.heading
+}
+
+// lineMatch is what the furniture sets tell of one line.
+type lineMatch struct {
+	text         string
+	line         bool // c.lines matches it, prefixes and regexps included
+	heading      bool // c.headings does
+	exactHeading bool // it is an exact heading phrase
+}
+
+// isolated reports whether the line is furniture wherever it stands.
+func (lm lineMatch) isolated() bool {
+	return lm.line || lm.exactHeading
+}
+
+// maxMemo bounds the lines whose lineMatch one call of Body keeps.
+const maxMemo = 16
+
+// match returns what the furniture sets tell of l. Body asks about the
+// same few lines at its end in each step and round, so the answers for
+// the first maxMemo lines asked about are kept in ps.memo.
+func (c *Cleaner) match(l string, ps *bodyScratch) lineMatch {
+	for _, lm := range ps.memo {
+		if lm.text == l {
+			return lm
+		}
+	}
+	lm := lineMatch{text: l}
+	if m := &ps.m; m.prepare(l) {
+		lm.line = c.lines.matchPrepared(m, true)
+		lm.exactHeading = c.headings.hasExact(m.key)
+		lm.heading = lm.exactHeading || c.headings.matchPrepared(m, true)
+	}
+	if len(ps.memo) < maxMemo {
+		ps.memo = append(ps.memo, lm)
+	}
+	return lm
 }
 
 // dropPullQuote removes up to maxPullQuotes short final paragraphs whose
@@ -386,7 +472,10 @@ func (c *Cleaner) isFurniture(l string, m *matcher) bool {
 // candidate first passes a cheap exact test (see pullQuote.mayOccur): a
 // candidate that fails it cannot occur before itself, and the whole text is
 // folded only for one that passes.
-func dropPullQuote(lines []string, ps *bodyScratch) []string {
+//
+// When src is not "", lines are the lines of src as splitLines cuts them,
+// and the test searches src itself.
+func dropPullQuote(lines []string, ps *bodyScratch, src string) []string {
 	starts := ps.starts[:0] // first line of each unit
 	defer func() { ps.starts = starts[:0] }()
 	for i, l := range lines {
@@ -406,7 +495,7 @@ func dropPullQuote(lines []string, ps *bodyScratch) []string {
 	if n < 2 {
 		return lines
 	}
-	q := pullQuote{lines: lines, starts: starts, ps: ps}
+	q := pullQuote{lines: lines, starts: starts, ps: ps, src: src}
 	// Every unit of a pull quote is short, the last one too: most articles
 	// end in a full paragraph, and then there is nothing to fold.
 	last := 0
@@ -419,7 +508,11 @@ func dropPullQuote(lines []string, ps *bodyScratch) []string {
 	defer q.release()
 	// Every pull quote takes in the last unit, which must then be short and
 	// occur before itself. Most articles end in a short paragraph that
-	// does not, and then there are no other candidates to fold and search.
+	// does not, and then there are no other candidates to fold and search;
+	// most such paragraphs are told by their first words.
+	if !q.mayRepeat(n - 1) {
+		return lines
+	}
 	if _, short := q.folded(n - 1); !short || q.firstEnd(n-1) < 0 {
 		return lines
 	}
@@ -454,6 +547,7 @@ type pullQuote struct {
 	lines  []string
 	starts []int
 	ps     *bodyScratch
+	src    string // see dropPullQuote
 	// Units n-1-maxPullQuotes..n-1 are queried, unit u as entry n-1-u of
 	// the arrays and of ps.fold. ps.fold[n-1-u] is the fold of unit u
 	// when hasFold says so.
@@ -463,8 +557,16 @@ type pullQuote struct {
 	// itself ends in all, or -1; 0 while not yet searched.
 	firstEnds [maxPullQuotes + 1]int
 	hasAll    bool // ps.all and ps.off are built
-	// hasBefore tells that ps.before and ps.beforeEnds are built.
+	// hasBefore tells that ps.before is built, and either ps.beforeEnds
+	// or, with src, srcStarts.
 	hasBefore bool
+	// srcStarts[n-1-u] is where unit u starts in src, once the lines from
+	// walk on are placed in src: walkUnit is the unit of the line before
+	// walk or the unit before it, and that line ends at walkEnd.
+	srcStarts [maxPullQuotes + 1]int
+	walk      int
+	walkEnd   int
+	walkUnit  int
 }
 
 func (q *pullQuote) unit(u int) []string {
@@ -472,6 +574,21 @@ func (q *pullQuote) unit(u int) []string {
 		return q.lines[q.starts[u]:q.starts[u+1]]
 	}
 	return q.lines[q.starts[u]:]
+}
+
+// probeWords is how many words of the last unit dropPullQuote first looks
+// for before it.
+const probeWords = 5
+
+// mayRepeat reports false only when unit u cannot occur before itself:
+// when its first probeWords words, folded, cannot (see mayOccur). They are
+// whole words, so that every occurrence of the unit starts with an
+// occurrence of them, and they tell most units apart without folding all
+// of the unit.
+func (q *pullQuote) mayRepeat(u int) bool {
+	f, _ := appendFoldUnitMax(q.ps.probe[:0], q.unit(u), probeWords)
+	q.ps.probe = f
+	return q.mayOccur(f, u)
 }
 
 // release hands the buffers back to the scratch for the next call.
@@ -485,14 +602,16 @@ func (q *pullQuote) release() {
 }
 
 // folded returns the fold of unit u, n-1-maxPullQuotes <= u < n, and
-// whether it is short (shortUnit); the fold of a unit that is not may be
+// whether it is short enough to be part of a pull quote, and long enough
+// not to be trivially repeated; the fold of a unit that is not may be
 // cut short.
 func (q *pullQuote) folded(u int) ([]byte, bool) {
 	k := len(q.starts) - 1 - u
 	if !q.hasFold[k] {
 		q.hasFold[k] = true
 		f, ok := appendFoldUnitMax(q.ps.fold[k][:0], q.unit(u), maxPullQuoteWords)
-		q.ps.fold[k], q.short[k] = f, ok && shortUnit(f)
+		// With ok, f has no more than maxPullQuoteWords words.
+		q.ps.fold[k], q.short[k] = f, ok && longUnit(f)
 	}
 	return q.ps.fold[k], q.short[k]
 }
@@ -615,6 +734,11 @@ func (q *pullQuote) mayOccur(f []byte, u int) bool {
 				break
 			}
 			i += j
+			// matchAround reads the byte after first: most often a letter
+			// that f does not go on with.
+			if i+1 < len(h) && foldWord[h[i+1]] && (at+1 == len(f) || foldASCII[h[i+1]] != f[at+1]) {
+				continue
+			}
 			if matchAround(h, i, f, at) {
 				return true
 			}
@@ -626,34 +750,83 @@ func (q *pullQuote) mayOccur(f []byte, u int) bool {
 	return false
 }
 
-// before returns the lines before unit u, first-1 <= u < n, joined by
-// spaces, as folding reads them: strings.Join(lines[:starts[u]], " ").
-// They are joined once, up to the last unit, into one text that every
-// candidate searches a prefix of.
+// before returns the lines before unit u, n-1-maxPullQuotes <= u < n, as
+// folding reads them: strings.Join(lines[:starts[u]], " "), or with src,
+// src up to unit u, which has other white space between the lines and
+// reads the same. The text is built once, up to the last unit, and every
+// candidate searches a prefix of it.
 func (q *pullQuote) before(u int) []byte {
-	ps := q.ps
 	if !q.hasBefore {
 		q.hasBefore = true
-		last := len(q.starts) - 1
-		lines := q.lines[:q.starts[last]]
-		size := len(lines)
-		for _, l := range lines {
-			size += len(l)
+		if q.src != "" {
+			q.cutBefore()
+		} else {
+			q.joinBefore()
 		}
-		b := slices.Grow(ps.before[:0], size)
-		// ends[m] is len(strings.Join(lines[:m], " ")).
-		ends := slices.Grow(ps.beforeEnds[:0], len(lines)+1)
-		ends = append(ends, 0)
-		for i, l := range lines {
-			if i > 0 {
-				b = append(b, ' ')
-			}
-			b = append(b, l...)
-			ends = append(ends, len(b))
-		}
-		ps.before, ps.beforeEnds = b, ends
 	}
-	return ps.before[:ps.beforeEnds[q.starts[u]]]
+	if q.src != "" {
+		return q.ps.before[:q.srcStart(u)]
+	}
+	return q.ps.before[:q.ps.beforeEnds[q.starts[u]]]
+}
+
+// joinBefore sets ps.before to the lines before the last unit joined by
+// spaces, and ps.beforeEnds[m] to len(strings.Join(lines[:m], " ")).
+func (q *pullQuote) joinBefore() {
+	ps := q.ps
+	last := len(q.starts) - 1
+	lines := q.lines[:q.starts[last]]
+	size := len(lines)
+	for _, l := range lines {
+		size += len(l)
+	}
+	b := slices.Grow(ps.before[:0], size)
+	ends := slices.Grow(ps.beforeEnds[:0], len(lines)+1)
+	ends = append(ends, 0)
+	for i, l := range lines {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, l...)
+		ends = append(ends, len(b))
+	}
+	ps.before, ps.beforeEnds = b, ends
+}
+
+// cutBefore sets ps.before to src up to the last unit.
+func (q *pullQuote) cutBefore() {
+	q.walk, q.walkEnd, q.walkUnit = len(q.lines), trimmedLen(q.src), len(q.starts)-1
+	q.ps.before = append(q.ps.before[:0], q.src[:q.srcStart(len(q.starts)-1)]...)
+}
+
+// srcStart returns where unit u starts in src. It finds the lines from the
+// end: they are those of src without trailing white space, with only white
+// space between them, so each ends at the last character before the next
+// one that is not white space.
+func (q *pullQuote) srcStart(u int) int {
+	n := len(q.starts)
+	for q.walk > q.starts[u] {
+		q.walk--
+		start := q.walkEnd - len(q.lines[q.walk])
+		if q.walk == q.starts[q.walkUnit] {
+			q.srcStarts[n-1-q.walkUnit] = start
+			q.walkUnit--
+		}
+		q.walkEnd = trimmedLen(q.src[:start])
+	}
+	return q.srcStarts[n-1-u]
+}
+
+// trimmedLen returns len(strings.TrimRightFunc(s, unicode.IsSpace)), at once
+// when s ends in ASCII.
+func trimmedLen(s string) int {
+	i := len(s)
+	for ; i > 0 && s[i-1] < utf8.RuneSelf; i-- {
+		if !asciiSpace[s[i-1]] {
+			return i
+		}
+	}
+	return len(strings.TrimRightFunc(s[:i], unicode.IsSpace))
 }
 
 // nextRune returns the character of h at i and the position after it; r
@@ -859,10 +1032,11 @@ func index(hay, needle []byte) int {
 	}
 }
 
-// shortUnit reports whether the folded unit f is short enough to be part
-// of a pull quote, and long enough not to be trivially repeated.
-func shortUnit(f []byte) bool {
-	return utf8.RuneCount(f) >= minPullQuoteRunes && bytes.Count(f, []byte(" "))+1 <= maxPullQuoteWords
+// longUnit reports whether the folded unit f has at least
+// minPullQuoteRunes characters, counting them only when its length does
+// not tell.
+func longUnit(f []byte) bool {
+	return len(f) >= utf8.UTFMax*minPullQuoteRunes || utf8.RuneCount(f) >= minPullQuoteRunes
 }
 
 // foldASCII is the fold of each ASCII character: letters and digits in

@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"encoding/binary"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -435,6 +436,67 @@ func TestLiteralTails(t *testing.T) {
 		tails, complete := literalTails(sre, maxHeads)
 		if got := strings.Join(tails, "|"); got != tt.tails || complete != tt.complete || endsText(sre) != tt.ends {
 			t.Errorf("literalTails(%s) = %q, %v, endsText %v, want %q, %v, %v", tt.re, got, complete, endsText(sre), tt.tails, tt.complete, tt.ends)
+		}
+	}
+}
+
+func TestPrefilter(t *testing.T) {
+	for _, tt := range []struct {
+		list, line string
+		may        bool
+	}{
+		{"[line]\nAdvertisement\n", "Advertisement", true},
+		{"[line]\nAdvertisement\n", "ADVERTISEMENTS", true}, // same first eight bytes
+		{"[line]\nAdvertisement\n", "Advert", false},        // shorter
+		{"[line]\nAdvertisement\n", "Adverb here", false},
+		{"[line]\nAdvertisement\n", "Ad vertisement", false},
+		{"[line]\nAdvertisement\n", "“Advertisement”", true}, // starts with no letter
+		{"[line]\nPrint\n", "Print", true},
+		{"[line]\nPrint\n", "Prince Harry", false},
+		{"[line]\nPrint\n", "Pri\u00adnt", true}, // not known beyond Pri
+		{"[line]\nSign up\n", "Sign  up", true},  // spaces fold
+		{"[line]\nSign up\n", "Sign in", false},
+		{"[line]\nTags*\n", "Tags: a, b", true},
+		{"[line]\nTags*\n", "Tagsforever", true}, // starts with a prefix
+		{"[line]\nTags*\n", "Tagging", false},
+		{"[line]\nTags*\n", "Tag", false},
+		{"[line]\n/^\\d+ comments?$/\n", "12 comments", true},
+		{"[line]\n/^\\d+ comments?$/\n", "Twelve comments", false},
+		{"[line]\n/\\ball rights reserved\\.?$/\n", "© 2024 All Rights Reserved.", true},
+		{"[line]\n/\\ball rights reserved\\.?$/\n", "Example. All rights reserved", true},
+		{"[line]\n/\\ball rights reserved\\.?$/\n", "Example. All rights unreserved", true}, // ends the same
+		{"[line]\n/\\ball rights reserved\\.?$/\n", "Example. No rights kept.", false},
+		{"[line]\n/\\ball rights reserved\\.?$/\n", "Example. No rights reservéd", true}, // not ASCII
+		{"[line]\n/(?i)reserved/\n", "Anything at all", true},                            // no literal known
+		{"[line]\n/reserved /\n", "Anything at all", true},                               // a tail without a word
+		{"[line]\nTags*\n", "Tags: " + strings.Repeat("word ", 20), false},               // prose, too long
+		{"[line]\n/(?i)reserved/\n", strings.Repeat("word ", 20), false},
+		{"[heading]\nRelated\n", "Related", true},
+		{"[heading]\nRelated\n", "Relatives", false},
+	} {
+		c, err := Parse(tt.list)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := c.pre.mayMatch(tt.line); got != tt.may {
+			t.Errorf("%q: mayMatch(%q) = %v, want %v", tt.list, tt.line, got, tt.may)
+		}
+	}
+}
+
+func TestLowerHead(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		head string
+	}{
+		{"", ""}, {"“Quote”", ""}, {" Lead", ""}, {"A", "a"}, {"Ab  cd", "ab "}, {"ABCDEFGHIJ", "abcdefgh"},
+		{"Ab cd ef gh", "ab cd ef"}, {"Zürich", "z"}, {"7 Days", "7 days"}, {"Tab\there", "tab"}, {"Del\x7f", "del"},
+	} {
+		x, v := lowerHead(tt.line)
+		var b [8]byte
+		binary.LittleEndian.PutUint64(b[:], x)
+		if got := string(b[:v]); got != tt.head || x&^lowBytes(v) != 0 {
+			t.Errorf("lowerHead(%q) = %q (%#x), want %q", tt.line, got, x, tt.head)
 		}
 	}
 }

@@ -252,9 +252,10 @@ func TestMatcherPrepare(t *testing.T) {
 	}
 }
 
-// TestIsNormal checks isNormal, which reads up to 32 bytes at a time,
-// against the byte-at-a-time reference, with every byte at every offset of
-// a text longer than 64 bytes.
+// TestIsNormal checks isNormal, which reads eight bytes at a time and
+// tells common characters at once, against the byte-at-a-time reference,
+// with every byte and character at every offset of a text longer than 64
+// bytes.
 func TestIsNormal(t *testing.T) {
 	base := "abcdefghijklmnopqrstuvwxyz ABC\n123é" + "~ 0123456789 The quick brown fox jumps over~"
 	for c := range 256 {
@@ -265,6 +266,21 @@ func TestIsNormal(t *testing.T) {
 				}
 				checkNormalLines(t, s)
 			}
+		}
+	}
+	// Characters that normalRuneLen tells at once or that are close to
+	// them, and broken sequences of them.
+	for _, c := range []string{
+		"\u2019", "\u201c", "\u2014", "\u2028", "\u2029", "\u2000", "\u203f", "\u2040", "\u00a0", "\u0085",
+		"\u009f", "\u00bf", "\u00c0", "\u07ff", "\ufeff", "\U0001F600", "\xe2\x80", "\xe2", "\xc2", "\xc3\x28",
+		"\xe2\x80\x28", "\xe2\xc0\x80", "\xc0\x80", "\xc1\xbf", "\xed\xa0\x80", "\xef\xbb\xbf",
+	} {
+		for i := range len(base) + 1 {
+			s := base[:i] + c + base[i:]
+			if got, want := isNormal(s), refIsNormal(s); got != want {
+				t.Fatalf("isNormal(%q) = %v, want %v", s, got, want)
+			}
+			checkNormalLines(t, s)
 		}
 	}
 	for _, l := range oddLines(t) {
@@ -356,5 +372,127 @@ func TestAppendLowCountsBytes(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// furnitureVariants returns, for every entry of the embedded furniture
+// list, lines that match it or nearly do: in other cases, with counts,
+// bullets, further words and odd spacing.
+func furnitureVariants() []string {
+	var lines []string
+	for entry := range strings.SplitSeq(furnitureList, "\n") {
+		entry = strings.TrimSuffix(strings.TrimSpace(entry), "*")
+		if entry == "" || entry[0] == '#' || entry[0] == '[' || entry[0] == '/' {
+			continue
+		}
+		lines = append(lines,
+			entry, strings.ToUpper(entry), strings.ToLower(entry), entry+" (3)", entry+":", "» "+entry,
+			entry+" World, Europe", entry+" the rest of the story.", strings.ReplaceAll(entry, " ", "  "),
+			strings.ReplaceAll(entry, "'", "’"), entry[:len(entry)/2], "7 "+entry, entry+" 7")
+	}
+	return lines
+}
+
+// TestPrefilterSound checks that the prefilter never rejects a line that
+// a phrase set matches, and that it rejects many lines of articles.
+func TestPrefilterSound(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	c := newCleaner(t)
+	var article []string
+	for _, text := range differentialTexts(t) {
+		for l := range strings.SplitSeq(text, "\n") {
+			if l = strings.TrimSpace(l); l != "" {
+				article = append(article, l)
+			}
+		}
+	}
+	lines := append(oddLines(t), furnitureVariants()...)
+	lines = append(lines, "Copyright 2024 NewsPulse24. All rights reserved.", "All Rights Reserved", "3 comments",
+		"12 Comments", "12 responses to this story", "Share this article", "Follow us on Twitter",
+		"This site uses Akismet to reduce spam.", "Photo: Jane Doe/Reuters", "A", "Ab", "Abc", "Abcd", "7")
+	for _, l := range slices.Clone(lines) {
+		lines = append(lines, mangle(r, l, 5, true), mangle(r, l, 10, false))
+	}
+	var m matcher
+	for _, l := range append(lines, article...) {
+		l = trimRightSpace(l)
+		if !c.pre.mayMatch(l) && m.prepare(l) && (c.lines.matchPrepared(&m, true) ||
+			c.headings.matchPrepared(&m, true) || c.lines.matchPrepared(&m, false) || c.headings.matchPrepared(&m, false)) {
+			t.Errorf("prefilter rejects furniture %q", l)
+		}
+	}
+	rejected := 0
+	for _, l := range article {
+		if !c.pre.mayMatch(l) {
+			rejected++
+		}
+	}
+	if rejected < len(article)/3 {
+		t.Errorf("prefilter rejects %d of %d lines of articles", rejected, len(article))
+	}
+}
+
+// TestBeforeFromSource checks that pullQuote.before reads the same with
+// the source text as with the lines joined: the same words, and the
+// source up to where the unit starts.
+func TestBeforeFromSource(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	var texts []string
+	for _, text := range differentialTexts(t) {
+		texts = append(texts, text, variant(r, text), variant(r, text))
+	}
+	texts = append(texts, "a\n\nb", " a \n\n\n b \n\n c\u00a0\n d \n", "x\ny\nz", "é\u2009\n\n\u3000ü\n\nö")
+	for _, text := range texts {
+		norm := normalise(text)
+		lines := splitLines(norm)
+		var starts []int
+		for i, l := range lines {
+			if l != "" && (i == 0 || lines[i-1] == "") {
+				starts = append(starts, i)
+			}
+		}
+		n := len(starts)
+		src := pullQuote{lines: lines, starts: starts, ps: &bodyScratch{}, src: norm}
+		joined := pullQuote{lines: lines, starts: starts, ps: &bodyScratch{}}
+		// From the last unit back, as dropPullQuote asks, and again.
+		for _, u := range []int{n - 1, n - 3, n - 2, n - 4, n - 1} {
+			if u < 1 || u < n-1-maxPullQuotes {
+				continue
+			}
+			got, want := string(src.before(u)), string(joined.before(u))
+			if !slices.Equal(strings.Fields(got), strings.Fields(want)) || !strings.HasPrefix(norm[len(got):], lines[starts[u]]) {
+				t.Fatalf("before(%d) of %q = %q, joined %q", u, tail(norm, 200), tail(got, 100), tail(want, 100))
+			}
+		}
+	}
+}
+
+// TestMatchMemo checks Cleaner.match, which keeps its answers for a few
+// lines, against the phrase sets asked directly, for lines asked about
+// once and again.
+func TestMatchMemo(t *testing.T) {
+	c := newCleaner(t)
+	ps := &bodyScratch{}
+	lines := furnitureVariants()
+	for pass := range 2 {
+		for _, l := range lines {
+			var m matcher
+			var want lineMatch
+			want.text = l
+			if m.prepare(l) {
+				want.line = c.lines.matchPrepared(&m, true)
+				want.exactHeading = c.headings.matchPrepared(&m, false)
+				want.heading = c.headings.matchPrepared(&m, true)
+			}
+			if got := c.match(l, ps); got != want {
+				t.Fatalf("pass %d: match(%q) = %+v, want %+v", pass, l, got, want)
+			}
+		}
+	}
+	if len(ps.memo) != maxMemo {
+		t.Errorf("%d lines kept, want %d", len(ps.memo), maxMemo)
+	}
+	if ps.forget(); len(ps.memo) != 0 || ps.m.line != "" {
+		t.Errorf("forget keeps %d lines", len(ps.memo))
 	}
 }

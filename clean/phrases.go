@@ -127,7 +127,222 @@ func Parse(list string) (*Cleaner, error) {
 	}
 	c.headings.index()
 	c.lines.index()
+	c.pre = newPrefilter(&c.headings, &c.lines)
 	return c, nil
+}
+
+// prefilter rejects, by their first bytes and their end, most lines that
+// no entry of a furniture list can match, before any of them is
+// lower-cased. When a line starts with an ASCII letter or digit, its key
+// and its lower-cased form start with its first ASCII bytes lower-cased
+// (up to two spaces in a row): an exact phrase, a prefix or a literal head
+// of an anchored regexp can match it only when it starts so as well.
+// Regexps that are not anchored at the start can match a line only when it
+// ends with one of their literal tails.
+type prefilter struct {
+	// any tells that some regexp has no literal at either end that a line
+	// can be tested for: every line may match.
+	any bool
+	// short has bit n set when some literal has n < stemBytes bytes.
+	short uint8
+	// heads is a Bloom filter, indexed by headHash, of the literals'
+	// first headBytes bytes, or all of them when shorter, and of the
+	// first stemBytes bytes of those that are not shorter (as length 0).
+	heads [headBits / 64]uint64
+	// tails holds the ends of the literal tails of the regexps that are
+	// not anchored at the start, from the last space on: every line those
+	// regexps match ends with one of them.
+	tails [][]byte
+}
+
+// Sizes of prefilter.heads: the longest start it tests, the start that
+// the longer literals are first looked up by, and its bits.
+const (
+	headBytes = 8
+	stemBytes = 4
+	headBits  = 1 << 14
+)
+
+// newPrefilter returns the prefilter of the entries of sets, as
+// matchPrepared applies them with long set.
+func newPrefilter(sets ...*phraseSet) prefilter {
+	var f prefilter
+	for _, s := range sets {
+		for k := range s.exact {
+			f.addHead(k)
+		}
+		for i := range s.res {
+			f.addPattern(&s.res[i])
+		}
+	}
+	return f
+}
+
+// addHead adds lit, a literal that the key or the lower-cased form of
+// matching lines starts with.
+func (f *prefilter) addHead(lit string) {
+	if lit == "" || !isASCIIAlnum(lit[0]) {
+		return // no line that mayMatch reads starts so
+	}
+	n := min(len(lit), headBytes)
+	var b [headBytes]byte
+	copy(b[:], lit[:n])
+	x := binary.LittleEndian.Uint64(b[:])
+	f.mark(n, x)
+	if n < stemBytes {
+		f.short |= 1 << n
+	} else {
+		f.mark(0, x&lowBytes(stemBytes))
+	}
+}
+
+// mark adds x, the first n bytes of a literal, to f.heads.
+func (f *prefilter) mark(n int, x uint64) {
+	h := headHash(n, x)
+	f.heads[h/64] |= 1 << (h % 64)
+}
+
+// has reports whether f.heads may hold x, the first n bytes of a literal.
+func (f *prefilter) has(n int, x uint64) bool {
+	h := headHash(n, x)
+	return f.heads[h/64]&(1<<(h%64)) != 0
+}
+
+// headHash returns the index in prefilter.heads of x, the first n bytes of
+// a literal or a line, with zeros after them.
+func headHash(n int, x uint64) uint {
+	return uint(((x ^ uint64(n)) * 0x9E3779B97F4A7C15) >> (64 - 14))
+}
+
+// addPattern adds the literals that the lines p matches start or end
+// with.
+func (f *prefilter) addPattern(p *pattern) {
+	switch {
+	case p.heads != nil:
+		for _, h := range p.heads {
+			f.addHead(string(h))
+		}
+	case p.first != nil:
+		for b, ok := range p.first {
+			if ok {
+				f.addHead(string([]byte{byte(b)}))
+			}
+		}
+	case p.tails != nil:
+		for _, t := range p.tails {
+			end := t[bytes.LastIndexByte(t, ' ')+1:]
+			if len(end) == 0 {
+				f.any = true
+			}
+			f.tails = append(f.tails, end)
+		}
+	default:
+		f.any = true
+	}
+}
+
+// mayMatch reports whether l, a line without trailing white space, may be
+// furniture of the sets f was built from; when false, matcher.prepare or
+// matchPrepared reports false for every set and either value of long.
+func (f *prefilter) mayMatch(l string) bool {
+	// Most lines are paragraphs of prose, which matcher.prepare rejects
+	// at once.
+	if tooLong(l) {
+		return false
+	}
+	if f.any {
+		return true
+	}
+	var x uint64
+	var v int
+	if len(l) >= headBytes && isASCIIAlnum(l[0]) {
+		x, v = lowerHead8(swar.Load8(l, 0)) // lowerHead, inlined
+	} else if x, v = lowerHead(l); v == 0 {
+		return true
+	}
+	if f.mayStart(l, x, v) {
+		return true
+	}
+	for _, t := range f.tails {
+		if mayEndWith(l, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayStart reports whether a literal may start l, whose first v bytes
+// lower-cased are those of x (see lowerHead).
+func (f *prefilter) mayStart(l string, x uint64, v int) bool {
+	for short := f.short; short != 0; short &= short - 1 {
+		if n := bits.TrailingZeros8(short); n <= v && f.has(n, x&lowBytes(n)) {
+			return true
+		}
+	}
+	// A literal longer than what is known of l may start it, unless l
+	// is shorter.
+	switch {
+	case v < stemBytes:
+		return v < len(l)
+	case !f.has(0, x&lowBytes(stemBytes)):
+		return false
+	}
+	for n := stemBytes; n <= headBytes; n++ {
+		if n > v {
+			return v < len(l)
+		}
+		if f.has(n, x&lowBytes(n)) {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerHead returns, when l starts with an ASCII letter or digit, the
+// length v of its longest start of at most headBytes bytes that its key and
+// its lower-cased form start with lower-cased, and that start lower-cased
+// as the bytes of x; v is 0 when l starts otherwise. The start holds
+// printable ASCII characters and no two spaces in a row.
+func lowerHead(l string) (x uint64, v int) {
+	if l == "" || !isASCIIAlnum(l[0]) {
+		return 0, 0
+	}
+	if len(l) < headBytes {
+		var b [headBytes]byte
+		copy(b[:], l)
+		x, v = lowerHead8(binary.LittleEndian.Uint64(b[:]))
+		return x, min(v, len(l))
+	}
+	return lowerHead8(swar.Load8(l, 0))
+}
+
+// lowerHead8 is lowerHead of the eight bytes of w.
+func lowerHead8(w uint64) (x uint64, v int) {
+	sp := spaces8(w)
+	v = bits.TrailingZeros64(special(w)|sp&(sp<<8)) / 8
+	return swar.Lower8(w) & lowBytes(v), v
+}
+
+// lowBytes returns a mask of the n low bytes of a word, 0 <= n <= 8.
+func lowBytes(n int) uint64 {
+	return 1<<(8*n) - 1
+}
+
+// mayEndWith reports whether the lower-cased form of l, a line without
+// trailing white space, may end with t, a literal without spaces. The
+// lower-cased form ends with the last ASCII characters of l other than
+// white space, lower-cased: it does not end with t when, read from the
+// end, one of those differs from t.
+func mayEndWith(l string, t []byte) bool {
+	for i := 1; i <= len(t); i++ {
+		if i > len(l) || !asciiWord[l[len(l)-i]] {
+			return true
+		}
+		if asciiLower[l[len(l)-i]] != t[len(t)-i] {
+			return false
+		}
+	}
+	return true
 }
 
 func (s *phraseSet) add(entry string) error {
@@ -173,9 +388,7 @@ type matcher struct {
 // furniture of any set: it is too long or its key is empty.
 func (m *matcher) prepare(l string) bool {
 	m.line, m.hasLow, m.link = l, false, 0
-	// Furniture is short: a line of many words is prose (checked before
-	// anything else, since every paragraph passes through here).
-	if len(l) > 4*maxFurnitureRunes || strings.Count(l, " ") >= maxPatternWords {
+	if tooLong(l) {
 		return false
 	}
 	// One pass gives the lower-cased line and its counts; the key is cut
@@ -188,6 +401,12 @@ func (m *matcher) prepare(l string) bool {
 	}
 	m.key = appendKeyOfLow(m.key[:0], m.low)
 	return len(m.key) > 0
+}
+
+// tooLong reports whether l is too long to be furniture: furniture is
+// short, and a line of many words is prose.
+func tooLong(l string) bool {
+	return len(l) >= maxPatternWords && (len(l) > 4*maxFurnitureRunes || strings.Count(l, " ") >= maxPatternWords)
 }
 
 // linkLike reports linkLike(m.line), computed once per line.

@@ -214,7 +214,7 @@ func refDropPullQuote(lines []string, ps *refPullScratch) []string {
 	defer func() { ps.buf = buf[:0] }()
 	for u := n - 1; u >= lo; u-- {
 		buf = refAppendFoldUnit(buf[:0], unit(u))
-		if !shortUnit(buf) {
+		if !refShortUnit(buf) {
 			break
 		}
 		first = u
@@ -251,7 +251,7 @@ func refDropPullQuote(lines []string, ps *refPullScratch) []string {
 		if *e == 0 {
 			*e = -1
 			needle := all[off[u]-1 : off[u+1]]
-			if shortUnit(needle[1 : len(needle)-1]) {
+			if refShortUnit(needle[1 : len(needle)-1]) {
 				if i := index(all[:off[u]], needle); i >= 0 {
 					*e = i + len(needle)
 				}
@@ -584,4 +584,10 @@ func refNewPattern(re *regexp.Regexp) refPattern {
 		p.need = []byte(lit)
 	}
 	return p
+}
+
+// refShortUnit reports whether the folded unit f is short enough to be part
+// of a pull quote, and long enough not to be trivially repeated.
+func refShortUnit(f []byte) bool {
+	return utf8.RuneCount(f) >= minPullQuoteRunes && bytes.Count(f, []byte(" "))+1 <= maxPullQuoteWords
 }
