@@ -46,7 +46,181 @@ func (s *startSet) has(h uint32) bool {
 	return s[h>>startSetShift]&(1<<(h&63)) != 0
 }
 
-// Classes of the byte after a word, for passTokens.
+// Classes of the first byte of a token that is no ASCII letter, for
+// passTokens.
+const (
+	leadPunct = iota // ASCII punctuation but for . , and ': a mark of its own
+	leadSep          // . and , which continue digits before a digit
+	leadApos         // the apostrophe
+	leadOther        // a digit, a byte outside ASCII (and the rest)
+)
+
+// leadClass is the class of every byte that may start a token.
+var leadClass = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c == '.' || c == ',':
+			t[c] = leadSep
+		case c == '\'':
+			t[c] = leadApos
+		case c >= utf8.RuneSelf || byteClass[c] != clPunct:
+			t[c] = leadOther
+		}
+	}
+	return t
+}()
+
+// skipTokens is skip(text, i, len(text)) that goes by the tokens of text,
+// words: it returns a position at or after i, before which Find finds no
+// number from i on, and from which it would go on just as from i: the
+// start of the first token at or after i that may start a number, or
+// len(text). ti is the index of a token at or before the first one that
+// ends after i (0 for the first call); skipTokens returns such an index
+// for the position it returns, for the next call.
+//
+// Between the tokens passTokens passes over by themselves, it stops at a
+// word in digits and passes an article that no number word follows; skip
+// reads what they do not know: where step left off inside a token, the
+// gaps of more than two bytes or not in ASCII (which may hold a space skip
+// stops at), the number words, the words that run into an apostrophe, a
+// digit or a letter outside ASCII, and the other tokens outside ASCII.
+func (lx *lexicon) skipTokens(text string, words []wordscan.Token, i, ti int) (int, int) {
+	for {
+		ti = tokenAt(words, ti, i)
+		if ti < len(words) && words[ti].St >= i {
+			ti, i = lx.passTokens(text, words, ti, i)
+		}
+		if ti == len(words) {
+			return lx.skip(text, i, len(text)), ti
+		}
+		tk := &words[ti]
+		lim := tk.En
+		if st := tk.St; st-i > 1 {
+			// A gap that skip reads; in a gap that it passes,
+			// passTokens tries the token again.
+			lim = st
+		} else if st >= i && tk.ASCII {
+			if isASCIIDigit(text[st]) {
+				return st, ti
+			}
+			if lx.nullArticle(text, words, ti) {
+				i, ti = tk.En, ti+1
+				continue
+			}
+		}
+		if i = lx.skip(text, i, lim); i < lim {
+			return i, ti
+		}
+	}
+}
+
+// passTokens passes over the tokens from words[ti] on that skip passes
+// over, or that step would pass over as a token of its own: ASCII
+// punctuation, General Punctuation runes, and words of ASCII letters and
+// digits that start with a letter and are no word that may start a number
+// by their hashes. It does not look at the gaps between them: where a gap
+// holds a space that skip stops at, step reads the token after it, just as
+// from its start. i is where Find has got to, at or before words[ti].
+// passTokens returns the index of the first token it does not pass and the
+// end of the last one it does (i when none). It does not pass a word that
+// next or skip would read on into the mark after it.
+func (lx *lexicon) passTokens(text string, words []wordscan.Token, ti, i int) (int, int) {
+	starts := &lx.starts
+	k := ti
+	for ; k < len(words); k++ {
+		tk := &words[k]
+		c := text[tk.St]
+		if byteClass[c] == clLetter {
+			if !tk.ASCII || starts.has(tk.Hash) {
+				break
+			}
+			continue
+		}
+		if lc := leadClass[c]; lc != leadPunct {
+			if tk.Word {
+				break // a digit or a letter outside ASCII
+			}
+			var ok bool
+			if k, ok = lx.passMark(text, words, ti, k, lc); !ok {
+				break
+			}
+		}
+	}
+	if k > ti {
+		i = words[k-1].En
+	}
+	return k, i
+}
+
+// passMark is passTokens, which started at words[ti], at the mark
+// words[k], whose first byte is of class lc other than leadPunct. It
+// returns the index of the last token it passes and true, or the index of
+// the token where passTokens stops and false: the mark, or the word before
+// it that next or skip would read on into the mark.
+func (lx *lexicon) passMark(text string, words []wordscan.Token, ti, k int, lc uint8) (int, bool) {
+	st := words[k].St
+	// Whether the mark follows a word that passTokens passed, without a
+	// gap.
+	afterWord := k > ti && words[k-1].Word && words[k-1].En == st
+	switch {
+	case lc == leadApos, lc == leadOther && curlyApostropheAt(text, st):
+		if afterWord {
+			return passApostrophe(text, words, k)
+		}
+	case lc == leadSep:
+		if afterWord && isASCIIDigit(text[st-1]) {
+			return k - 1, false // "M2.5", "M2,500"
+		}
+	case generalPunct(text, st) == 0:
+		if afterWord {
+			return k - 1, false // next may read the word on
+		}
+		return k, false
+	}
+	return k, true
+}
+
+// passApostrophe is passMark at an apostrophe, words[k], right after a
+// word that passTokens passed. When no letter follows the apostrophe, it
+// ends the word and is passed. A word that ends in a letter and the word
+// after the apostrophe are one word for skip and next, which starts no
+// number (it has an apostrophe), as in "Russia’s": passApostrophe passes
+// them both when the second is of ASCII letters and digits that end for
+// next as well as for skip. Otherwise passTokens stops at the word before
+// the apostrophe.
+func passApostrophe(text string, words []wordscan.Token, k int) (int, bool) {
+	st, e := words[k].St, words[k].En
+	switch {
+	case e == len(text) || text[e] < utf8.RuneSelf && byteClass[text[e]] != clLetter:
+		return k, true
+	case text[e] >= utf8.RuneSelf:
+		return k - 1, false
+	case byteClass[text[st-1]] != clLetter:
+		return k, true // after a digit, the apostrophe ends the word
+	}
+	if y := &words[k+1]; y.ASCII && plainAfter(text, y.En) {
+		return k + 1, true
+	}
+	return k - 1, false
+}
+
+// nullArticle reports whether the token words[ti], of ASCII letters and
+// digits, is "a" or "an" in any case before a token that is no number
+// word: step would find no number there (wordCore reads no scale word
+// after it) and go on after it.
+func (lx *lexicon) nullArticle(text string, words []wordscan.Token, ti int) bool {
+	tk := &words[ti]
+	if tk.En-tk.St > 2 || !isArticleA(text[tk.St:tk.En]) || !plainAfter(text, tk.En) {
+		return false
+	}
+	if ti+1 == len(words) {
+		return true
+	}
+	nt := &words[ti+1]
+	return !nt.ASCII || !lx.starts.has(nt.Hash)
+}
+
+// Classes of the byte after a word, for plainAfter.
 const (
 	afterOther  = iota // a letter, a digit, an apostrophe, a non-ASCII byte
 	afterPlain         // an ASCII space or punctuation but for . , and '
@@ -65,72 +239,6 @@ var afterClass = func() (t [256]uint8) {
 	}
 	return t
 }()
-
-// skipTokens is skip(text, i, len(text)) that goes by the tokens of text,
-// words: it returns a position at or after i, before which Find finds no
-// number from i on, and from which it would go on just as from i: the
-// start of the first token at or after i that may start a number, or
-// len(text). ti is the index of a token at or before the first one that
-// ends after i (0 for the first call); skipTokens returns such an index
-// for the position it returns, for the next call.
-//
-// Between the tokens passTokens passes over by themselves, skip reads what
-// skipTokens does not know: where step left off inside a token, the gaps
-// of more than one byte (which may hold a space skip stops at), the words
-// that may start a number or run into an apostrophe, a digit or a
-// non-ASCII letter, and the other tokens that are not ASCII.
-func (lx *lexicon) skipTokens(text string, words []wordscan.Token, i, ti int) (int, int) {
-	for {
-		ti = tokenAt(words, ti, i)
-		if ti < len(words) && words[ti].St >= i {
-			ti, i = lx.passTokens(text, words, ti, i)
-		}
-		if ti == len(words) {
-			return lx.skip(text, i, len(text)), ti
-		}
-		// skip reads on to the end of the token that i is inside or
-		// that passTokens did not pass, or over the gap before it; in
-		// a gap that it passes, passTokens tries the token again.
-		lim := words[ti].En
-		if st := words[ti].St; st-i > 1 {
-			lim = st
-		}
-		if i = lx.skip(text, i, lim); i < lim {
-			return i, ti
-		}
-	}
-}
-
-// passTokens passes over the tokens from words[ti] on that follow a gap of
-// at most one byte (an ASCII space) and that skip passes over or that step
-// would pass over as a token of its own: ASCII punctuation, General
-// Punctuation runes, and words of ASCII letters and digits that start with
-// a letter, are no word that may start a number by their hashes and are
-// followed by a byte that ends them for next as well as for skip. i is
-// where Find has got to, at or before words[ti]. passTokens returns the
-// index of the first token it does not pass and the end of the last one
-// it does (i when none).
-func (lx *lexicon) passTokens(text string, words []wordscan.Token, ti, i int) (int, int) {
-	for ; ti < len(words); ti++ {
-		tk := &words[ti]
-		if tk.St-i > 1 {
-			break
-		}
-		c := text[tk.St]
-		switch {
-		case tk.ASCII:
-			if byteClass[c] != clLetter || lx.starts.has(tk.Hash) || !plainAfter(text, tk.En) {
-				return ti, i
-			}
-		case tk.Word:
-			return ti, i
-		case c >= utf8.RuneSelf && generalPunct(text, tk.St) == 0:
-			return ti, i
-		}
-		i = tk.En
-	}
-	return ti, i
-}
 
 // plainAfter reports whether the byte at e, after a word of ASCII letters
 // and digits that starts with a letter, ends the word for next as well as

@@ -1,7 +1,9 @@
 package number
 
 import (
+	"math/rand/v2"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/hearsaylab/hearsay/internal/wordscan"
@@ -55,6 +57,37 @@ func segmentWords(text string) []wordscan.Token {
 	var marks segment.Marks
 	_, words := segment.AppendTokensWords(nil, nil, &marks, text)
 	return words
+}
+
+// pieces are the parts that TestFindTokensPieces strings together: words
+// that start numbers or look like them, words with digits, apostrophes,
+// points and commas, marks outside ASCII and the spaces that skip passes
+// or stops at, so that they meet in every order.
+var pieces = []string{
+	"a", "An", "two", "Twenty", "dozen", "million", "bn", "m", "one", "hundred",
+	"the", "said", "Russia", "o", "s", "t", "M2", "G5", "F16", "x", "A4",
+	"5", "12", "2021", "3.5", "7,200", "0",
+	"'", "’", "‘", ".", ",", "-", "‐", "–", "—", "“", "”", "$", "€", "£", "(", ")", ";", "%", "/",
+	"é", "naïve", "\u0301", "\u0903", "\ufffd", "\xff", "\xe2\x80",
+	" ", " ", " ", "  ", "\n\n", "\t", "\u00a0", "\u2009", "\u200b", "\u00ad", "\u3000", "\ufeff",
+}
+
+// TestFindTokensPieces compares FindTokens with Find on random strings of
+// pieces, with a fixed seed.
+func TestFindTokensPieces(t *testing.T) {
+	f := newFinder(t)
+	r := rand.New(rand.NewPCG(3, 4))
+	var b strings.Builder
+	for range 20000 {
+		b.Reset()
+		for range 1 + r.IntN(12) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		text := b.String()
+		if got, want := f.FindTokens(text, segmentWords(text)), f.Find(text); !reflect.DeepEqual(got, want) {
+			t.Fatalf("FindTokens(%q) = %s, want %s", text, show(got), show(want))
+		}
+	}
 }
 
 func TestPlainAfter(t *testing.T) {
