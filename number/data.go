@@ -81,8 +81,8 @@ type lexicon struct {
 	// of startShapes has n bytes and starts with c0 and c1 in either case;
 	// a word of one byte has its bit with any c1 (the byte after it).
 	startPairs [pairs]uint16
-	// starts holds the hashes of the words of startShapes: FindTokens
-	// passes over a word whose hash it does not hold.
+	// starts holds the hashes of the words of startShapes and 0:
+	// FindTokens passes over a word whose hash it does not hold.
 	starts startSet
 	// scaleLens has bit n of scaleLens[c] set when a scale word that is no
 	// suffix has n bytes and starts with c in either case: skip looks up
@@ -275,6 +275,7 @@ func loadLexicon() (*lexicon, error) {
 		lx.startShapes[p] |= 1 << len(w)
 		lx.starts.add(wordscan.Hash(w))
 	}
+	lx.starts.add(0) // the hash of a token that is no ASCII word
 	for p, lens := range lx.startShapes {
 		c := 'a' + byte(p/27)
 		lx.startLens[c] |= lens

@@ -27,9 +27,10 @@ func (f *Finder) FindTokens(text string, words []wordscan.Token) []article.Numbe
 
 // startSet is a bit set of wordscan hashes: those of the lower case of the
 // words that may start a number (the number words that are no suffix, "a"
-// and "an"). With some forty words in its 8,192 bits, it rules out all but
-// about one plain word in two hundred. It is small (1 KiB) because other
-// stages push it out of the cache between texts.
+// and "an"), and 0, the hash of a token that is no ASCII word. With some
+// forty words in its 8,192 bits, it rules out all but about one plain word
+// in two hundred. It is small (1 KiB) because other stages push it out of
+// the cache between texts.
 type startSet [1 << 7]uint64
 
 // startSetShift brings the top bits of a hash to the index of its word in
@@ -88,7 +89,9 @@ func (lx *lexicon) skipTokens(text string, words []wordscan.Token, i, ti int) (i
 	for {
 		ti = tokenAt(words, ti, i)
 		if ti < len(words) && words[ti].St >= i {
-			ti, i = lx.passTokens(text, words, ti, i)
+			if k := lx.passTokens(text, words, ti); k > ti {
+				ti, i = k, words[k-1].En
+			}
 		}
 		if ti == len(words) {
 			return lx.skip(text, i, len(text)), ti
@@ -120,18 +123,21 @@ func (lx *lexicon) skipTokens(text string, words []wordscan.Token, i, ti int) (i
 // digits that start with a letter and are no word that may start a number
 // by their hashes. It does not look at the gaps between them: where a gap
 // holds a space that skip stops at, step reads the token after it, just as
-// from its start. i is where Find has got to, at or before words[ti].
-// passTokens returns the index of the first token it does not pass and the
-// end of the last one it does (i when none). It does not pass a word that
-// next or skip would read on into the mark after it.
-func (lx *lexicon) passTokens(text string, words []wordscan.Token, ti, i int) (int, int) {
+// from its start. Find must have got to words[ti] or the gap before it.
+// passTokens returns the index of the first token it does not pass. It
+// does not pass a word that next or skip would read on into the mark after
+// it.
+func (lx *lexicon) passTokens(text string, words []wordscan.Token, ti int) int {
 	starts := &lx.starts
 	k := ti
 	for ; k < len(words); k++ {
 		tk := &words[k]
-		c := text[tk.St]
-		if byteClass[c] == clLetter {
-			if !tk.ASCII || starts.has(tk.Hash) {
+		st := tk.St
+		c := text[st]
+		if (c|0x20)-'a' < 26 { // an ASCII letter
+			// A word that is not ASCII has the hash 0, which starts
+			// holds: one test rules it out with the number words.
+			if starts.has(tk.Hash) {
 				break
 			}
 			continue
@@ -140,16 +146,16 @@ func (lx *lexicon) passTokens(text string, words []wordscan.Token, ti, i int) (i
 			if tk.Word {
 				break // a digit or a letter outside ASCII
 			}
+			if lc == leadSep && st > 0 && !isASCIIDigit(text[st-1]) {
+				continue // the usual comma or point, after no digit
+			}
 			var ok bool
 			if k, ok = lx.passMark(text, words, ti, k, lc); !ok {
 				break
 			}
 		}
 	}
-	if k > ti {
-		i = words[k-1].En
-	}
-	return k, i
+	return k
 }
 
 // passMark is passTokens, which started at words[ti], at the mark

@@ -125,6 +125,12 @@ func TestStartSet(t *testing.T) {
 			t.Errorf("starts lacks %q", w)
 		}
 	}
+	// The words that are not ASCII, by their hash 0.
+	for _, tk := range segmentWords("naïve 日本 été") {
+		if !f.lx.starts.has(tk.Hash) {
+			t.Errorf("starts lacks the hash %#x of a word outside ASCII", tk.Hash)
+		}
+	}
 	passed := 0
 	words := []string{"the", "said", "government", "bn", "m", "people", "of", "and", "minister", "year"}
 	for _, w := range words {
