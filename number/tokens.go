@@ -10,8 +10,8 @@ import (
 // FindTokens returns what Find(text) returns. words must be the tokens of
 // text as wordscan.Tokens(nil, text) gives them (segment.AppendTokensWords
 // gives the same): with them FindTokens goes from one token that may start
-// a number to the next, and passes over a plain word by its hash and the
-// byte after it instead of reading its letters again.
+// a number to the next, and passes over a plain word by its first byte and
+// its hash instead of reading its letters again.
 func (f *Finder) FindTokens(text string, words []wordscan.Token) []article.Number {
 	sc := f.scratch()
 	defer f.scratches.Put(sc)
@@ -53,7 +53,7 @@ const (
 	leadPunct = iota // ASCII punctuation but for . , and ': a mark of its own
 	leadSep          // . and , which continue digits before a digit
 	leadApos         // the apostrophe
-	leadOther        // a digit, a byte outside ASCII (and the rest)
+	leadOther        // a digit, a byte outside ASCII (letters and spaces start no mark)
 )
 
 // leadClass is the class of every byte that may start a token.
@@ -79,10 +79,10 @@ var leadClass = func() (t [256]uint8) {
 // ends after i (0 for the first call); skipTokens returns such an index
 // for the position it returns, for the next call.
 //
-// Between the tokens passTokens passes over by themselves, it stops at a
-// word in digits and passes an article that no number word follows; skip
-// reads what they do not know: where step left off inside a token, the
-// gaps of more than two bytes or not in ASCII (which may hold a space skip
+// Between the runs of tokens that passTokens passes over, skipTokens stops
+// at a word in digits and passes an article that no number word follows;
+// skip reads what they do not know: where step left off inside a token,
+// the gap before a token passTokens stops at (which may hold a space skip
 // stops at), the number words, the words that run into an apostrophe, a
 // digit or a letter outside ASCII, and the other tokens outside ASCII.
 func (lx *lexicon) skipTokens(text string, words []wordscan.Token, i, ti int) (int, int) {
