@@ -132,7 +132,7 @@ func (e *Engine) Document(src article.Source) article.Document {
 	doc.Claims = nonNil(res.Claims)
 	doc.AnonymousSources = nonNil(res.Anonymous)
 	doc.CitedOutlets = nonNil(res.Cited)
-	doc.Numbers = nonNil(e.numbers.Find(body))
+	doc.Numbers = nonNil(e.numbers.FindTokens(body, words))
 	doc.Entities = nonNil(e.entities.Entities(mentions))
 	var spans []article.Span
 	anon := 0

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/hearsaylab/hearsay/internal/wordscan"
 )
 
 //go:embed words.txt qualifiers.txt currencies.txt units.txt context.txt stopwords.txt
@@ -79,6 +81,9 @@ type lexicon struct {
 	// of startShapes has n bytes and starts with c0 and c1 in either case;
 	// a word of one byte has its bit with any c1 (the byte after it).
 	startPairs [pairs]uint16
+	// starts holds the hashes of the words of startShapes and 0:
+	// FindTokens passes over a word whose hash it does not hold.
+	starts startSet
 	// scaleLens has bit n of scaleLens[c] set when a scale word that is no
 	// suffix has n bytes and starts with c in either case: skip looks up
 	// the word after "a" only when it may be one.
@@ -258,6 +263,7 @@ func loadLexicon() (*lexicon, error) {
 			return nil, fmt.Errorf("number: words.txt: %q is not a word of at most %d lower-case ASCII letters", w, maxNumberWord)
 		}
 		lx.wordShapes[p] |= 1 << len(w)
+		lx.starts.add(wordscan.Hash(w))
 		if wi.scale {
 			lx.scaleLens[w[0]] |= 1 << len(w)
 			lx.scaleLens[upperASCII(w[0])] |= 1 << len(w)
@@ -267,7 +273,9 @@ func loadLexicon() (*lexicon, error) {
 	for _, w := range []string{"a", "an"} {
 		p, _ := shape(w)
 		lx.startShapes[p] |= 1 << len(w)
+		lx.starts.add(wordscan.Hash(w))
 	}
+	lx.starts.add(0) // the hash of a token that is no ASCII word
 	for p, lens := range lx.startShapes {
 		c := 'a' + byte(p/27)
 		lx.startLens[c] |= lens

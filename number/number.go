@@ -144,20 +144,27 @@ func (sc *scratch) lower(s string) string {
 // Find returns the numbers in text in text order. Start and End are byte
 // offsets into text, and text[Start:End] == Text.
 func (f *Finder) Find(text string) []article.Number {
-	sc, _ := f.scratches.Get().(*scratch)
-	if sc == nil {
-		sc = &scratch{}
-	}
+	sc := f.scratch()
 	defer f.scratches.Put(sc)
-	sc.reset() // the memos are for one text
-	sc.out, sc.ptrs = sc.out[:0], sc.ptrs[:0]
 	for i := 0; i < len(text); {
-		if i = f.lx.skip(text, i); i < len(text) {
+		if i = f.lx.skip(text, i, len(text)); i < len(text) {
 			i = f.step(text, i, sc)
 		}
 	}
 	resolveCounts(text, sc.out)
 	return sc.takeOut()
+}
+
+// scratch returns a scratch for a new text, from the pool when it has one;
+// the caller puts it back.
+func (f *Finder) scratch() *scratch {
+	sc, _ := f.scratches.Get().(*scratch)
+	if sc == nil {
+		sc = &scratch{}
+	}
+	sc.reset() // the memos are for one text
+	sc.out, sc.ptrs = sc.out[:0], sc.ptrs[:0]
+	return sc
 }
 
 // takeOut returns a copy of sc.out, just as long, or nil when it is empty,

@@ -35,15 +35,18 @@ var byteClass = func() (t [256]uint8) {
 	return t
 }()
 
-// skip returns the first position at or after i where a number may start,
-// or len(text). It passes over what Find would lex with next only to drop
-// it: ASCII spaces and punctuation, General Punctuation runes, and words
-// of ASCII letters (with inner apostrophes) that are no number word and no
-// article before a scale word. What it does not know (digits, words that
-// run into a digit or a non-ASCII rune, other non-ASCII text) it leaves to
-// Find.
-func (lx *lexicon) skip(text string, i int) int {
-	for i < len(text) {
+// skip returns the first position at or after i and before lim where a
+// number may start; when there is none, it returns where its passing over
+// the text ends at or after lim, at most len(text) (len(text) itself for
+// lim == len(text)). It passes over what Find would lex with next only to
+// drop it: ASCII spaces and punctuation, General Punctuation runes, and
+// words of ASCII letters (with inner apostrophes) that are no number word
+// and no article before a scale word, each as a whole, so that it may go
+// on past lim to the end of a word. What it does not know (digits, words
+// that run into a digit or a non-ASCII rune, other non-ASCII text) it
+// leaves to Find.
+func (lx *lexicon) skip(text string, i, lim int) int {
+	for i < lim {
 		switch byteClass[text[i]] {
 		case clSpace, clPunct, clApos:
 			i++

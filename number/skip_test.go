@@ -275,3 +275,32 @@ func TestMayFollowArticle(t *testing.T) {
 		}
 	}
 }
+
+func TestSkipLimit(t *testing.T) {
+	f := newFinder(t)
+	cases := []struct {
+		text   string
+		i, lim int
+		want   int
+	}{
+		{"", 0, 0, 0},
+		{"the cat sat", 0, 2, 4},   // the word and the space after it, whole
+		{"the cat sat", 0, 11, 11}, // nothing to stop at
+		{"the two", 0, 3, 4},
+		{"the two", 0, 7, 4}, // a number word
+		{"the two", 4, 7, 4},
+		{"  5", 0, 1, 1},
+		{"  5", 0, 3, 2},
+		{"Russia’s two", 0, 1, 11}, // one word with its apostrophe
+		{"a dozen", 0, 1, 0},       // an article before a scale word
+		{"a cat", 0, 1, 2},
+		{"x\u00a0y", 0, 4, 0}, // a word that runs into a rune outside ASCII
+		{"\u00a0y", 0, 3, 0},  // a space outside General Punctuation
+		{"\u2009y", 0, 3, 3},  // a space inside it
+	}
+	for _, c := range cases {
+		if got := f.lx.skip(c.text, c.i, c.lim); got != c.want {
+			t.Errorf("skip(%q, %d, %d) = %d, want %d", c.text, c.i, c.lim, got, c.want)
+		}
+	}
+}

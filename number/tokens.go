@@ -1,0 +1,274 @@
+package number
+
+import (
+	"unicode/utf8"
+
+	"github.com/hearsaylab/hearsay/article"
+	"github.com/hearsaylab/hearsay/internal/wordscan"
+)
+
+// FindTokens returns what Find(text) returns. words must be the tokens of
+// text as wordscan.Tokens(nil, text) gives them (segment.AppendTokensWords
+// gives the same): with them FindTokens goes from one token that may start
+// a number to the next, and passes over a plain word by its first byte and
+// its hash instead of reading its letters again.
+func (f *Finder) FindTokens(text string, words []wordscan.Token) []article.Number {
+	sc := f.scratch()
+	defer f.scratches.Put(sc)
+	ti := 0
+	for i := 0; i < len(text); {
+		if i, ti = f.lx.skipTokens(text, words, i, ti); i < len(text) {
+			i = f.step(text, i, sc)
+		}
+	}
+	resolveCounts(text, sc.out)
+	return sc.takeOut()
+}
+
+// startSet is a bit set of wordscan hashes: those of the lower case of the
+// words that may start a number (the number words that are no suffix, "a"
+// and "an"), and 0, the hash of a token that is no ASCII word. With some
+// forty words in its 8,192 bits, it rules out all but about one plain word
+// in two hundred. It is small (1 KiB) because other stages push it out of
+// the cache between texts.
+type startSet [1 << 7]uint64
+
+// startSetShift brings the top bits of a hash to the index of its word in
+// a startSet.
+const startSetShift = 32 - 7
+
+// add puts h in the set.
+func (s *startSet) add(h uint32) {
+	s[h>>startSetShift] |= 1 << (h & 63)
+}
+
+// has reports whether h may be in the set: false means it certainly is not.
+func (s *startSet) has(h uint32) bool {
+	return s[h>>startSetShift]&(1<<(h&63)) != 0
+}
+
+// Classes of the first byte of a token that is no ASCII letter, for
+// passTokens.
+const (
+	leadPunct = iota // ASCII punctuation but for . , and ': a mark of its own
+	leadSep          // . and , which continue digits before a digit
+	leadApos         // the apostrophe
+	leadOther        // a digit, a byte outside ASCII (letters and spaces start no mark)
+)
+
+// leadClass is the class of every byte that may start a token.
+var leadClass = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c == '.' || c == ',':
+			t[c] = leadSep
+		case c == '\'':
+			t[c] = leadApos
+		case c >= utf8.RuneSelf || byteClass[c] != clPunct:
+			t[c] = leadOther
+		}
+	}
+	return t
+}()
+
+// skipTokens is skip(text, i, len(text)) that goes by the tokens of text,
+// words: it returns a position at or after i, before which Find finds no
+// number from i on, and from which it would go on just as from i: the
+// start of the first token at or after i that may start a number, or
+// len(text). ti is the index of a token at or before the first one that
+// ends after i (0 for the first call); skipTokens returns such an index
+// for the position it returns, for the next call.
+//
+// Between the runs of tokens that passTokens passes over, skipTokens stops
+// at a word in digits and passes an article that no number word follows;
+// skip reads what they do not know: where step left off inside a token,
+// the gap before a token passTokens stops at (which may hold a space skip
+// stops at), the number words, the words that run into an apostrophe, a
+// digit or a letter outside ASCII, and the other tokens outside ASCII.
+func (lx *lexicon) skipTokens(text string, words []wordscan.Token, i, ti int) (int, int) {
+	for {
+		ti = tokenAt(words, ti, i)
+		if ti < len(words) && words[ti].St >= i {
+			if k := lx.passTokens(text, words, ti); k > ti {
+				ti, i = k, words[k-1].En
+			}
+		}
+		if ti == len(words) {
+			return lx.skip(text, i, len(text)), ti
+		}
+		tk := &words[ti]
+		lim := tk.En
+		if st := tk.St; st-i > 1 {
+			// A gap that skip reads; in a gap that it passes,
+			// passTokens tries the token again.
+			lim = st
+		} else if st >= i && tk.ASCII {
+			if isASCIIDigit(text[st]) {
+				return st, ti
+			}
+			if lx.nullArticle(text, words, ti) {
+				i, ti = tk.En, ti+1
+				continue
+			}
+		}
+		if i = lx.skip(text, i, lim); i < lim {
+			return i, ti
+		}
+	}
+}
+
+// passTokens passes over the tokens from words[ti] on that skip passes
+// over, or that step would pass over as a token of its own: ASCII
+// punctuation, General Punctuation runes, and words of ASCII letters and
+// digits that start with a letter and are no word that may start a number
+// by their hashes. It does not look at the gaps between them: where a gap
+// holds a space that skip stops at, step reads the token after it, just as
+// from its start. Find must have got to words[ti] or the gap before it.
+// passTokens returns the index of the first token it does not pass. It
+// does not pass a word that next or skip would read on into the mark after
+// it.
+func (lx *lexicon) passTokens(text string, words []wordscan.Token, ti int) int {
+	starts := &lx.starts
+	k := ti
+	for ; k < len(words); k++ {
+		tk := &words[k]
+		st := tk.St
+		c := text[st]
+		if (c|0x20)-'a' < 26 { // an ASCII letter
+			// A word that is not ASCII has the hash 0, which starts
+			// holds: one test rules it out with the number words.
+			if starts.has(tk.Hash) {
+				break
+			}
+			continue
+		}
+		if lc := leadClass[c]; lc != leadPunct {
+			if tk.Word {
+				break // a digit or a letter outside ASCII
+			}
+			if lc == leadSep && st > 0 && !isASCIIDigit(text[st-1]) {
+				continue // the usual comma or point, after no digit
+			}
+			var ok bool
+			if k, ok = lx.passMark(text, words, ti, k, lc); !ok {
+				break
+			}
+		}
+	}
+	return k
+}
+
+// passMark is passTokens, which started at words[ti], at the mark
+// words[k], whose first byte is of class lc other than leadPunct. It
+// returns the index of the last token it passes and true, or the index of
+// the token where passTokens stops and false: the mark, or the word before
+// it that next or skip would read on into the mark.
+func (lx *lexicon) passMark(text string, words []wordscan.Token, ti, k int, lc uint8) (int, bool) {
+	st := words[k].St
+	// Whether the mark follows a word that passTokens passed, without a
+	// gap.
+	afterWord := k > ti && words[k-1].Word && words[k-1].En == st
+	switch {
+	case lc == leadApos, lc == leadOther && curlyApostropheAt(text, st):
+		if afterWord {
+			return passApostrophe(text, words, k)
+		}
+	case lc == leadSep:
+		if afterWord && isASCIIDigit(text[st-1]) {
+			return k - 1, false // "M2.5", "M2,500"
+		}
+	case generalPunct(text, st) == 0:
+		if afterWord {
+			return k - 1, false // next may read the word on
+		}
+		return k, false
+	}
+	return k, true
+}
+
+// passApostrophe is passMark at an apostrophe, words[k], right after a
+// word that passTokens passed. When no letter follows the apostrophe, it
+// ends the word and is passed. A word that ends in a letter and the word
+// after the apostrophe are one word for skip and next, which starts no
+// number (it has an apostrophe), as in "Russia’s": passApostrophe passes
+// them both when the second is of ASCII letters and digits that end for
+// next as well as for skip. Otherwise passTokens stops at the word before
+// the apostrophe.
+func passApostrophe(text string, words []wordscan.Token, k int) (int, bool) {
+	st, e := words[k].St, words[k].En
+	switch {
+	case e == len(text) || text[e] < utf8.RuneSelf && byteClass[text[e]] != clLetter:
+		return k, true
+	case text[e] >= utf8.RuneSelf:
+		return k - 1, false
+	case byteClass[text[st-1]] != clLetter:
+		return k, true // after a digit, the apostrophe ends the word
+	}
+	if y := &words[k+1]; y.ASCII && plainAfter(text, y.En) {
+		return k + 1, true
+	}
+	return k - 1, false
+}
+
+// nullArticle reports whether the token words[ti], of ASCII letters and
+// digits, is "a" or "an" in any case before a token that is no number
+// word: step would find no number there (wordCore reads no scale word
+// after it) and go on after it.
+func (lx *lexicon) nullArticle(text string, words []wordscan.Token, ti int) bool {
+	tk := &words[ti]
+	if tk.En-tk.St > 2 || !isArticleA(text[tk.St:tk.En]) || !plainAfter(text, tk.En) {
+		return false
+	}
+	if ti+1 == len(words) {
+		return true
+	}
+	nt := &words[ti+1]
+	return !nt.ASCII || !lx.starts.has(nt.Hash)
+}
+
+// Classes of the byte after a word, for plainAfter.
+const (
+	afterOther  = iota // a letter, a digit, an apostrophe, a non-ASCII byte
+	afterPlain         // an ASCII space or punctuation but for . , and '
+	afterNumSep        // . and , which continue digits before a digit
+)
+
+// afterClass is the class of every byte after a word.
+var afterClass = func() (t [256]uint8) {
+	for c := range utf8.RuneSelf {
+		switch cl := byteClass[c]; {
+		case c == '.' || c == ',':
+			t[c] = afterNumSep
+		case cl == clSpace || cl == clPunct:
+			t[c] = afterPlain
+		}
+	}
+	return t
+}()
+
+// plainAfter reports whether the byte at e, after a word of ASCII letters
+// and digits that starts with a letter, ends the word for next as well as
+// for skip: the end of the text, an ASCII space or punctuation other than
+// an apostrophe, or a point or comma after a letter (after a digit they
+// may continue a number, as in "M2.5").
+func plainAfter(text string, e int) bool {
+	if e == len(text) {
+		return true
+	}
+	switch afterClass[text[e]] {
+	case afterPlain:
+		return true
+	case afterNumSep:
+		return byteClass[text[e-1]] == clLetter
+	}
+	return false
+}
+
+// tokenAt returns the index of the first token from words[ti] on that ends
+// after i, or len(words).
+func tokenAt(words []wordscan.Token, ti, i int) int {
+	for ti < len(words) && words[ti].En <= i {
+		ti++
+	}
+	return ti
+}

@@ -1,0 +1,167 @@
+package number
+
+import (
+	"math/rand/v2"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/hearsaylab/hearsay/internal/wordscan"
+	"github.com/hearsaylab/hearsay/segment"
+)
+
+// tokenTexts add to skipTexts what FindTokens treats apart: gaps of odd
+// spaces and invisible characters, which skip passes or stops at; number
+// words in any case and words that hash alike; words with digits followed
+// by a point, a comma or an apostrophe; currency signs, digits outside
+// ASCII, hyphens, apostrophes and invalid UTF-8.
+var tokenTexts = []string{
+	"TWO Two tWo two\u00a0three\u2009four\u200bfive\ufeffsix\u00adseven",
+	"two  three\n\nfour \t five\u00a0 six \u3000seven\u0085eight\u2028nine",
+	"€5 £2bn ¥3 ₹40 $ 5 US$12 million, 5€ 3 £",
+	"٣ million, ३ thousand, ５ dozen, twenty-five, twenty‐five, forty–two",
+	"a  dozen\n\n an\tthousand A Hundred AN EIGHTY ‘seven’ “nine”",
+	"rock'n'roll eleven's eleven’s twelve'' o’clock 'twenty' ’thirty o'two o’two",
+	"F16 F16.5 M23, M2,500 ab1c. ab1, 3rd COVID19 X5 abc123def 9/11 24/7 A4's",
+	"\xff two \xe2\x80 three\xe2\x80\xa8four \xe2\x81\xb0five\xe2\x81 six\x80",
+	"   leading spaces and trailing ones one   ",
+	"one\u2028two\u2029three\u0085four\u3000five\u00a0",
+	"word\u0903 two\u0301 three\u20dd four\u200d five",
+	"a.b,c;d:e!f?g(h)i-j\"k/l\\m*n+o=p<q>r[s]t{u}v|w~x^y`z@1#2%3&4_5",
+	"the dozen. the dozens, a dozen, a million. A BILLION! an eleven",
+	"\x00two\x01three\x7ffour\tfive\vsix\fseven\reight",
+}
+
+// findTokensTexts are the texts the tests of FindTokens compare with Find.
+func findTokensTexts() []string {
+	texts := append([]string{benchText(1 << 15)}, skipTexts...)
+	return append(texts, tokenTexts...)
+}
+
+func TestFindTokensIsFind(t *testing.T) {
+	f := newFinder(t)
+	for _, text := range findTokensTexts() {
+		want := f.Find(text)
+		if got := f.FindTokens(text, wordscan.Tokens(nil, text)); !reflect.DeepEqual(got, want) {
+			t.Errorf("FindTokens(%q, wordscan.Tokens) = %s, want %s", text, show(got), show(want))
+		}
+		if got := f.FindTokens(text, segmentWords(text)); !reflect.DeepEqual(got, want) {
+			t.Errorf("FindTokens(%q, segment words) = %s, want %s", text, show(got), show(want))
+		}
+	}
+}
+
+// segmentWords returns the word scanner's tokens of text as the engine
+// has them, from segment.AppendTokensWords.
+func segmentWords(text string) []wordscan.Token {
+	var marks segment.Marks
+	_, words := segment.AppendTokensWords(nil, nil, &marks, text)
+	return words
+}
+
+// pieces are the parts that TestFindTokensPieces strings together: words
+// that start numbers or look like them, words with digits, apostrophes,
+// points and commas, marks outside ASCII and the spaces that skip passes
+// or stops at, so that they meet in every order.
+var pieces = []string{
+	"a", "An", "two", "Twenty", "dozen", "million", "bn", "m", "one", "hundred",
+	"the", "said", "Russia", "o", "s", "t", "M2", "G5", "F16", "x", "A4",
+	"5", "12", "2021", "3.5", "7,200", "0",
+	"'", "’", "‘", ".", ",", "-", "‐", "–", "—", "“", "”", "$", "€", "£", "(", ")", ";", "%", "/",
+	"é", "naïve", "\u0301", "\u0903", "\ufffd", "\xff", "\xe2\x80",
+	" ", " ", " ", "  ", "\n\n", "\t", "\u00a0", "\u2009", "\u200b", "\u00ad", "\u3000", "\ufeff",
+}
+
+// TestFindTokensPieces compares FindTokens with Find on random strings of
+// pieces, with a fixed seed.
+func TestFindTokensPieces(t *testing.T) {
+	f := newFinder(t)
+	r := rand.New(rand.NewPCG(3, 4))
+	var b strings.Builder
+	for range 20000 {
+		b.Reset()
+		for range 1 + r.IntN(12) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		text := b.String()
+		if got, want := f.FindTokens(text, segmentWords(text)), f.Find(text); !reflect.DeepEqual(got, want) {
+			t.Fatalf("FindTokens(%q) = %s, want %s", text, show(got), show(want))
+		}
+	}
+}
+
+func TestPlainAfter(t *testing.T) {
+	cases := []struct {
+		text string
+		e    int
+		want bool
+	}{
+		{"two", 3, true},
+		{"two three", 3, true},
+		{"two\tthree", 3, true},
+		{"two-three", 3, true},
+		{"two; three", 3, true},
+		{"two. Three", 3, true},
+		{"two, three", 3, true},
+		{"M2.5", 2, false},
+		{"M2,500", 2, false},
+		{"M2. Then", 2, false},
+		{"two's", 3, false},
+		{"two’s", 3, false},
+		{"two\u00a0three", 3, false},
+		{"two—three", 3, false},
+	}
+	for _, c := range cases {
+		if got := plainAfter(c.text, c.e); got != c.want {
+			t.Errorf("plainAfter(%q, %d) = %v, want %v", c.text, c.e, got, c.want)
+		}
+	}
+}
+
+func TestStartSet(t *testing.T) {
+	f := newFinder(t)
+	for _, w := range []string{"a", "An", "two", "TWENTY", "Dozen", "million", "one"} {
+		if !f.lx.starts.has(wordscan.Hash(w)) {
+			t.Errorf("starts lacks %q", w)
+		}
+	}
+	// The words that are not ASCII, by their hash 0.
+	for _, tk := range segmentWords("naïve 日本 été") {
+		if !f.lx.starts.has(tk.Hash) {
+			t.Errorf("starts lacks the hash %#x of a word outside ASCII", tk.Hash)
+		}
+	}
+	passed := 0
+	words := []string{"the", "said", "government", "bn", "m", "people", "of", "and", "minister", "year"}
+	for _, w := range words {
+		if !f.lx.starts.has(wordscan.Hash(w)) {
+			passed++
+		}
+	}
+	if passed < len(words)-1 {
+		t.Errorf("starts holds %d of %d common words that start no number", len(words)-passed, len(words))
+	}
+}
+
+func FuzzFindTokens(f *testing.F) {
+	for _, s := range append(skipTexts, tokenTexts...) {
+		f.Add(s)
+	}
+	fd := newFinder(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		if got, want := fd.FindTokens(text, segmentWords(text)), fd.Find(text); !reflect.DeepEqual(got, want) {
+			t.Fatalf("FindTokens(%q) = %s, want %s", text, show(got), show(want))
+		}
+	})
+}
+
+func BenchmarkFindTokens(b *testing.B) {
+	f := newFinder(b)
+	text := benchText(4 << 20)
+	words := wordscan.Tokens(nil, text)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		f.FindTokens(text, words)
+	}
+}
