@@ -164,11 +164,19 @@ func (e *Engine) mentions(sc *scratch, body, lower string, toks []segment.Token,
 }
 
 // dropOverlapped removes from ms, in place and keeping their order, the
-// mentions that overlap one of outs.
+// mentions that overlap one of outs. A mention outside the bytes from the
+// first start to the last end of outs is kept without a look at each.
 func dropOverlapped(ms []entity.Mention, outs []outlet.Mention) []entity.Mention {
+	if len(outs) == 0 {
+		return ms
+	}
+	lo, hi := outs[0].Start, outs[0].End
+	for i := range outs {
+		lo, hi = min(lo, outs[i].Start), max(hi, outs[i].End)
+	}
 	kept := 0
 	for i := range ms {
-		if overlapsAny(&ms[i], outs) {
+		if m := &ms[i]; m.Start < hi && lo < m.End && overlapsAny(m, outs) {
 			continue
 		}
 		if kept != i {
