@@ -153,8 +153,8 @@ func (e *Engine) Document(src article.Source) article.Document {
 // mentions merges the recogniser's mentions with the outlet table's, which
 // are more precise for outlets ("the FT"), in sc.kept in order of their start
 // (the recogniser's first on a tie). The recogniser appends to sc.kept
-// itself, and the merge works in place, so that a mention is copied once at
-// most.
+// itself, and the merge works in place: a mention is copied only when a
+// dropped mention or an outlet comes before it.
 func (e *Engine) mentions(sc *scratch, body, lower string, toks []segment.Token, outs []outlet.Mention) []entity.Mention {
 	ms := e.entities.AppendLower(sc.kept[:0], body, lower, toks)
 	if len(outs) == 0 {
