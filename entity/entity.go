@@ -361,7 +361,10 @@ func (r *Recognizer) AppendLower(dst []Mention, body, lower string, toks []segme
 	base := len(dst)
 	out := dst
 	for i := nextName(toks, 0); i < len(toks); {
-		j := f.runEnd(i)
+		j := i + 1
+		if j < len(toks) && f.mayJoin(toks[j].Text) {
+			j = f.runEnd(i)
+		}
 		if j == i+1 {
 			out = f.lone(i, out)
 		} else {
@@ -408,6 +411,13 @@ func (f *finder) runEnd(i int) int {
 		j += step
 	}
 	return j
+}
+
+// mayJoin reports whether the token t after a capitalised word may carry
+// its run on (see runEnd): t starts as a name may, or may be a connector.
+// Most runs are one word followed by a token for which it is false.
+func (f *finder) mayJoin(t string) bool {
+	return t != "" && (nameStart[t[0]] || f.r.connKeys.mayHave(t))
 }
 
 // lineBreakBefore reports whether the gap between toks[j-1] and toks[j]

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/hearsaylab/hearsay/segment"
 )
 
 func TestNameLike(t *testing.T) {
@@ -161,6 +163,39 @@ func TestIsConnector(t *testing.T) {
 	}
 	if passed > 2 {
 		t.Errorf("the connector filter lets %d of %d common words through", passed, len(words))
+	}
+}
+
+// TestMayJoin checks the test AppendLower makes before runEnd: mayJoin is
+// true for every token that may carry a run on (a capitalised word, a
+// connector) and false for common tokens that cannot, and when it is false
+// the run is one word.
+func TestMayJoin(t *testing.T) {
+	r, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := &finder{r: r}
+	for _, c := range []struct {
+		tok  string
+		want bool
+	}{
+		{"Smith", true}, {"NATO", true}, {"Émile", true}, {"“", true},
+		{"of", true}, {"von", true}, {"bin", true},
+		{"", false}, {"said", false}, {"the", false}, {",", false}, {".", false}, {"1999", false},
+	} {
+		if got := f.mayJoin(c.tok); got != c.want {
+			t.Errorf("mayJoin(%q) = %v, want %v", c.tok, got, c.want)
+		}
+	}
+	text := "Anton Reusch of Nordvale met Ilse said NATO, van der Berg and Kova of the Kyiv von Braun."
+	f.body, f.toks = text, segment.Tokens(text, 0, len(text))
+	for i := range f.toks {
+		if i+1 < len(f.toks) && nameLike(f.toks[i].Text) && !f.mayJoin(f.toks[i+1].Text) {
+			if j := f.runEnd(i); j != i+1 {
+				t.Errorf("run at %q ends at %d, though mayJoin(%q) is false", f.toks[i].Text, j, f.toks[i+1].Text)
+			}
+		}
 	}
 }
 

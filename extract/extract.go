@@ -43,8 +43,6 @@ type scratch struct {
 	marked []article.Span
 	sents  []article.Span
 	kept   []entity.Mention
-	found  []entity.Mention
-	outM   []entity.Mention // the outlet table's mentions, while merging
 	om     []attribute.OutletMention
 }
 
@@ -148,61 +146,104 @@ func (e *Engine) Document(src article.Source) article.Document {
 	}
 	clear(sc.toks)
 	clear(sc.kept)
-	clear(sc.found)
 	clear(sc.om)
 	return doc
 }
 
 // mentions merges the recogniser's mentions with the outlet table's, which
-// are more precise for outlets ("the FT"), appending them to kept in order of
-// their start (the recogniser's first on a tie).
+// are more precise for outlets ("the FT"), in sc.kept in order of their start
+// (the recogniser's first on a tie). The recogniser appends to sc.kept
+// itself, and the merge works in place: a mention is copied only when a
+// dropped mention or an outlet comes before it.
 func (e *Engine) mentions(sc *scratch, body, lower string, toks []segment.Token, outs []outlet.Mention) []entity.Mention {
-	kept := sc.kept[:0]
-	ms := e.entities.AppendLower(sc.found[:0], body, lower, toks)
-	sc.found = ms
-	for _, m := range ms {
-		overlap := false
-		for _, o := range outs {
-			if m.Start < o.End && o.Start < m.End {
-				overlap = true
-				break
-			}
+	ms := e.entities.AppendLower(sc.kept[:0], body, lower, toks)
+	if len(outs) == 0 {
+		return ms
+	}
+	return mergeByStart(dropOverlapped(ms, outs), outs)
+}
+
+// dropOverlapped removes from ms, in place and keeping their order, the
+// mentions that overlap one of outs. A mention outside the bytes from the
+// first start to the last end of outs is kept without a look at each.
+func dropOverlapped(ms []entity.Mention, outs []outlet.Mention) []entity.Mention {
+	if len(outs) == 0 {
+		return ms
+	}
+	lo, hi := outs[0].Start, outs[0].End
+	for i := range outs {
+		lo, hi = min(lo, outs[i].Start), max(hi, outs[i].End)
+	}
+	kept := 0
+	for i := range ms {
+		if m := &ms[i]; m.Start < hi && lo < m.End && overlapsAny(m, outs) {
+			continue
 		}
-		if !overlap {
-			kept = append(kept, m)
+		if kept != i {
+			ms[kept] = ms[i]
+		}
+		kept++
+	}
+	clear(ms[kept:]) // let the dropped mentions' strings go
+	return ms[:kept]
+}
+
+// overlapsAny reports whether m overlaps one of outs.
+func overlapsAny(m *entity.Mention, outs []outlet.Mention) bool {
+	for i := range outs {
+		if m.Start < outs[i].End && outs[i].Start < m.End {
+			return true
 		}
 	}
-	n := len(kept)
-	for _, o := range outs {
-		kept = append(kept, entity.Mention{Start: o.Start, End: o.End, Text: o.Text, Name: o.Canonical, Type: entity.Outlet, RoleStart: o.Start})
-	}
-	sc.outM = mergeByStart(kept, n, sc.outM)
-	return kept
+	return false
+}
+
+// outletMention is the outlet table's mention o as an entity mention.
+func outletMention(o *outlet.Mention) entity.Mention {
+	return entity.Mention{Start: o.Start, End: o.End, Text: o.Text, Name: o.Canonical, Type: entity.Outlet, RoleStart: o.Start}
 }
 
 func byStart(a, b entity.Mention) int { return cmp.Compare(a.Start, b.Start) }
 
-// mergeByStart orders ms by Start as a stable sort would. Both ms[:n] and
-// ms[n:] nearly always come in order already: then it merges them, from the
-// back, through buf (returned for reuse) instead of sorting the whole.
-func mergeByStart(ms []entity.Mention, n int, buf []entity.Mention) []entity.Mention {
-	if !slices.IsSortedFunc(ms[:n], byStart) || !slices.IsSortedFunc(ms[n:], byStart) {
-		slices.SortStableFunc(ms, byStart)
-		return buf
+func outletByStart(a, b outlet.Mention) int { return cmp.Compare(a.Start, b.Start) }
+
+// inOrder is slices.IsSortedFunc(ms, byStart), without a call (and a copy
+// of two mentions) a pair.
+func inOrder(ms []entity.Mention) bool {
+	for i := 1; i < len(ms); i++ {
+		if ms[i].Start < ms[i-1].Start {
+			return false
+		}
 	}
-	tail := append(buf[:0], ms[n:]...)
-	i, j := n-1, len(tail)-1
+	return true
+}
+
+// mergeByStart appends the mentions of outs to ms and orders them by Start
+// as a stable sort would. Both ms and outs nearly always come in order
+// already: then it merges them in place, from the back, leaving the
+// mentions before the first of outs where they are, instead of sorting the
+// whole.
+func mergeByStart(ms []entity.Mention, outs []outlet.Mention) []entity.Mention {
+	n := len(ms)
+	if !inOrder(ms) || !slices.IsSortedFunc(outs, outletByStart) {
+		for i := range outs {
+			ms = append(ms, outletMention(&outs[i]))
+		}
+		slices.SortStableFunc(ms, byStart)
+		return ms
+	}
+	ms = slices.Grow(ms, len(outs))[:n+len(outs)]
+	i, j := n-1, len(outs)-1
 	for k := len(ms) - 1; j >= 0; k-- {
-		if i >= 0 && ms[i].Start > tail[j].Start {
+		if i >= 0 && ms[i].Start > outs[j].Start {
 			ms[k] = ms[i]
 			i--
 		} else {
-			ms[k] = tail[j]
+			ms[k] = outletMention(&outs[j])
 			j--
 		}
 	}
-	clear(tail)
-	return tail
+	return ms
 }
 
 func (e *Engine) canonicalOutlet(name string) string {
