@@ -477,13 +477,14 @@ func gallop(toks []segment.Token, pos int) int {
 func (d *doc) buildNarration(out []ntok, i, end int) ([]ntok, int, wflag) {
 	var all wflag
 	toks := d.in.Tokens
+	quoteOf := d.quoteOf[:len(toks)] // cut to the tokens: no bounds checks
 	// Each token adds at most one entry: write them by index.
 	base, n := len(out), len(out)
 	out = slices.Grow(out, len(toks)-i)
 	out = out[:cap(out)]
 	for ; i < len(toks) && toks[i].Start < end; i++ {
 		t := &toks[i]
-		if q := d.quoteOf[i] - 1; q >= 0 {
+		if q := quoteOf[i] - 1; q >= 0 {
 			if n == base || out[n-1].q != int32(q) {
 				qs := d.in.Quotes[q]
 				out[n] = ntok{start: qs.Open, end: qs.Close, q: int32(q)}
