@@ -65,9 +65,10 @@ type Input struct {
 	// Lower is Body in lower case when lower-casing keeps every offset (see
 	// wordscan.Lower), or "" to have it computed here.
 	Lower string
-	// Words, if not nil, holds the word scanner's tokens of Body
-	// (wordscan.Tokens), whose hashes rule out most words as trigger
-	// words without reading them again.
+	// Words, if not nil, holds the word scanner's tokens of Body, as
+	// wordscan.Tokens or segment.AppendTokensWords give them: their
+	// hashes rule out most words as trigger words without reading them
+	// again.
 	Words []wordscan.Token
 }
 

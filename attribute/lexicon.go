@@ -329,7 +329,7 @@ type vocabulary struct {
 	// triggerGate is a filter of the words with triggerFlags by their
 	// wordscan.Hash, which the word scanner's tokens carry; it tells all of
 	// them when triggersASCII, that is when they are all words of ASCII
-	// letters and digits (see doc.findTriggers).
+	// letters and digits (see doc.byWordsOK).
 	triggerGate   hashGate
 	triggersASCII bool
 }

@@ -68,7 +68,9 @@ func (d *doc) needsNarrationByWords(i, end int) (int, bool) {
 		if w := &ws[k]; !w.ASCII || !gate.mayHave(w.Hash) {
 			continue
 		}
-		j = d.tokenOfWord(j, k)
+		if j = d.tokenOfWord(j, k); j >= len(toks) {
+			break // no token holds the word: Words are not of Body
+		}
 		if f := d.triggerAt(j); f != 0 && d.triggerMatters(i, j, end, f) {
 			return i, true
 		}
