@@ -230,12 +230,12 @@ func (d *doc) markQuotations() {
 			continue
 		}
 		i := firstTokenFrom(toks, next, q.Open)
+		first := i // the first token inside the marks, but for one across the opening mark
+		if first < len(toks) && toks[first].Start < q.Open {
+			first++
+		}
 		lo, hi, n := -1, 0, 0
-		first := -1 // the first token inside the marks
 		for ; i < len(toks) && toks[i].End <= q.Close; i++ {
-			if first < 0 && toks[i].Start >= q.Open {
-				first = i
-			}
 			if toks[i].Start >= q.Open && d.quoteOf[i] == 0 {
 				d.quoteOf[i] = int32(k) + 1
 				if lo < 0 {
@@ -253,7 +253,7 @@ func (d *doc) markQuotations() {
 			}
 			d.quoted = append(d.quoted, [2]int{q.Open, q.Close})
 		}
-		if first >= 0 {
+		if first < i {
 			// Every token from first to i is in this quotation or an
 			// earlier one.
 			d.quotedRuns = append(d.quotedRuns, tokenRun{first, i})

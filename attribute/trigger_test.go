@@ -131,10 +131,22 @@ func checkAllNarrations(t *testing.T, a *Attributor, body string) {
 
 // checkNeedsNarration fails t if needsNarrationByWords gives another
 // answer than needsNarration for a sentence of in, or another next token
-// for one that needs no narration.
+// for one that needs no narration, or if d.quotedRuns holds other tokens
+// than those inside quotations.
 func checkNeedsNarration(t *testing.T, a *Attributor, in Input) {
 	d := a.newDoc(in)
 	defer a.release(d)
+	quoted := make([]bool, len(in.Tokens))
+	for _, r := range d.quotedRuns {
+		for i := r.lo; i < r.hi; i++ {
+			quoted[i] = true
+		}
+	}
+	for i, q := range d.quoteOf {
+		if quoted[i] != (q != 0) {
+			t.Fatalf("%.60q: token %d %q: in quotedRuns %t, quotation %d", in.Body, i, in.Tokens[i].Text, quoted[i], q)
+		}
+	}
 	if !d.byWords {
 		return
 	}
