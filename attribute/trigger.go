@@ -65,7 +65,9 @@ func (d *doc) needsNarrationByWords(i, end int) (int, bool) {
 	ws := d.in.Words
 	gate := &d.vocab.triggerGate
 	for k, j := d.wordAt(i), i; k < len(ws) && ws[k].St < end; k++ {
-		if w := &ws[k]; !w.ASCII || !gate.mayHave(w.Hash) {
+		// The scanner's other tokens, which are no trigger words, have
+		// hash 0, which the gate nearly always rules out too.
+		if !gate.mayHave(ws[k].Hash) {
 			continue
 		}
 		if j = d.tokenOfWord(j, k); j >= len(toks) {
