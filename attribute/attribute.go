@@ -65,6 +65,11 @@ type Input struct {
 	// Lower is Body in lower case when lower-casing keeps every offset (see
 	// wordscan.Lower), or "" to have it computed here.
 	Lower string
+	// Words, if not nil, holds the word scanner's tokens of Body, as
+	// wordscan.Tokens or segment.AppendTokensWords give them: their
+	// hashes rule out most words as trigger words without reading them
+	// again.
+	Words []wordscan.Token
 }
 
 // Result is what the attribution stage adds to a document.
@@ -151,8 +156,16 @@ type doc struct {
 	// overlapping
 	quoted       [][2]int
 	quotedSorted bool
-	maxMention   int      // the length of the longest mention, or 0 if not known yet
-	mbounds      [][2]int // per mention: its Start and End
+	// the tokens inside quotations as runs in order, disjoint
+	quotedRuns []tokenRun
+	// whether needsNarrationByWords stands in for needsNarration; where
+	// it goes on in d.quotedRuns; and the index of a word scanner's token
+	// less that of the token holding it, as found last (see wordAt)
+	byWords    bool
+	nextRun    int
+	wordShift  int
+	maxMention int      // the length of the longest mention, or 0 if not known yet
+	mbounds    [][2]int // per mention: its Start and End
 	// scratch buffers
 	kept      []int    // per quotation kept in a Result: its index in Input.Quotes
 	headWords []string // the words of the last phrase head read
@@ -192,6 +205,7 @@ func (a *Attributor) newDoc(in Input) *doc {
 		d.lower, _ = wordscan.Lower(d.body)
 	}
 	d.markQuotations()
+	d.byWords, d.nextRun, d.wordShift = d.byWordsOK(), 0, 0
 	d.boundMentions()
 	d.lowerTokens()
 	d.attrs = slices.Grow(d.attrs[:0], len(in.Quotes))[:len(in.Quotes)]
@@ -209,12 +223,17 @@ func (d *doc) markQuotations() {
 	d.quoteRun = slices.Grow(d.quoteRun[:0], len(d.in.Quotes))[:len(d.in.Quotes)]
 	clear(d.quoteRun)
 	d.quoted, d.quotedSorted = d.quoted[:0], true
+	d.quotedRuns = d.quotedRuns[:0]
 	next := 0 // the first token after the last quotation
 	for k, q := range d.in.Quotes {
 		if q.Block {
 			continue
 		}
 		i := firstTokenFrom(toks, next, q.Open)
+		first := i // the first token inside the marks, but for one across the opening mark
+		if first < len(toks) && toks[first].Start < q.Open {
+			first++
+		}
 		lo, hi, n := -1, 0, 0
 		for ; i < len(toks) && toks[i].End <= q.Close; i++ {
 			if toks[i].Start >= q.Open && d.quoteOf[i] == 0 {
@@ -234,8 +253,31 @@ func (d *doc) markQuotations() {
 			}
 			d.quoted = append(d.quoted, [2]int{q.Open, q.Close})
 		}
+		if first < i {
+			// Every token from first to i is in this quotation or an
+			// earlier one.
+			d.quotedRuns = append(d.quotedRuns, tokenRun{first, i})
+		}
 		next = i
 	}
+	d.quotedRuns = mergeRuns(d.quotedRuns)
+}
+
+// mergeRuns orders the runs rs by their start and merges those that
+// overlap or touch, in place, so that the runs are disjoint and in order.
+func mergeRuns(rs []tokenRun) []tokenRun {
+	if !slices.IsSortedFunc(rs, func(a, b tokenRun) int { return a.lo - b.lo }) {
+		slices.SortFunc(rs, func(a, b tokenRun) int { return a.lo - b.lo })
+	}
+	out := rs[:0]
+	for _, r := range rs {
+		if n := len(out); n > 0 && r.lo <= out[n-1].hi {
+			out[n-1].hi = max(out[n-1].hi, r.hi)
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
 }
 
 // lowerTokens sets d.ltext, and d.lowSpan when the body has no lower case
@@ -343,7 +385,11 @@ func (d *doc) buildNarrations() {
 		var next int
 		var need bool
 		if qi, need = d.holdsQuotation(qi, sp); !need {
-			next, need = d.needsNarration(i, sp.End)
+			if d.byWords {
+				next, need = d.needsNarrationByWords(i, sp.End)
+			} else {
+				next, need = d.needsNarration(i, sp.End)
+			}
 		}
 		if !need {
 			d.narrSpan[si], d.narrFlags[si], d.trigSpan[si] = span{-1, -1}, 0, span{}
@@ -432,13 +478,14 @@ func gallop(toks []segment.Token, pos int) int {
 func (d *doc) buildNarration(out []ntok, i, end int) ([]ntok, int, wflag) {
 	var all wflag
 	toks := d.in.Tokens
+	quoteOf := d.quoteOf[:len(toks)] // cut to the tokens: no bounds checks
 	// Each token adds at most one entry: write them by index.
 	base, n := len(out), len(out)
 	out = slices.Grow(out, len(toks)-i)
 	out = out[:cap(out)]
 	for ; i < len(toks) && toks[i].Start < end; i++ {
 		t := &toks[i]
-		if q := d.quoteOf[i] - 1; q >= 0 {
+		if q := quoteOf[i] - 1; q >= 0 {
 			if n == base || out[n-1].q != int32(q) {
 				qs := d.in.Quotes[q]
 				out[n] = ntok{start: qs.Open, end: qs.Close, q: int32(q)}

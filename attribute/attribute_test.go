@@ -49,7 +49,7 @@ func testInput(t testing.TB, a *Attributor, body string) Input {
 	}
 	toks := segment.AppendTokens(nil, body, 0, len(body))
 	return Input{Body: body, Paras: paras, Sentences: sents, Tokens: toks, Quotes: quotes,
-		Mentions: a.entities.AppendLower(nil, body, lower, toks), Lower: lower}
+		Mentions: a.entities.AppendLower(nil, body, lower, toks), Lower: lower, Words: wordscan.Tokens(nil, body)}
 }
 
 // TestNarrationWithoutLower checks that the narrations built from the

@@ -89,7 +89,8 @@ func benchInput(rec *entity.Recognizer, outs *outlet.Table, body string) attribu
 		sents = append(sents, segment.Sentences(body, p.Span, marked)...)
 	}
 	toks := segment.AppendTokens(nil, body, 0, len(body))
-	found := outs.FindTokens(body, wordscan.Tokens(nil, body))
+	words := wordscan.Tokens(nil, body)
+	found := outs.FindTokens(body, words)
 	var ms []entity.Mention
 	for _, m := range rec.AppendLower(nil, body, lower, toks) {
 		overlap := false
@@ -115,7 +116,7 @@ func benchInput(rec *entity.Recognizer, outs *outlet.Table, body string) attribu
 		}
 	}
 	return attribute.Input{Body: body, Paras: paras, Sentences: sents, Tokens: toks, Quotes: quotes,
-		Mentions: ms, Outlets: om, Lower: lower}
+		Mentions: ms, Outlets: om, Lower: lower, Words: words}
 }
 
 // BenchmarkDocument measures the attribution stage alone; the MB/s figure

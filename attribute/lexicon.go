@@ -12,6 +12,7 @@ import (
 
 	"github.com/hearsaylab/hearsay/entity"
 	"github.com/hearsaylab/hearsay/internal/swar"
+	"github.com/hearsaylab/hearsay/internal/wordscan"
 )
 
 //go:embed data/*.txt data/*.tsv
@@ -325,6 +326,45 @@ type vocabulary struct {
 	// triggerFlags, by shortTriggerHash of the shortKey of a short word
 	// and by longHash of a long one.
 	triggerShort, triggerLong []uint64
+	// triggerGate is a filter of the words with triggerFlags by their
+	// wordscan.Hash, which the word scanner's tokens carry; it tells all of
+	// them when triggersASCII, that is when they are all words of ASCII
+	// letters and digits (see doc.byWordsOK).
+	triggerGate   hashGate
+	triggersASCII bool
+}
+
+// gateBits is the number of bits of a hashGate's index.
+const gateBits = 14
+
+// hashGate is a filter of words by the top gateBits bits of their
+// wordscan.Hash, which is also that of a word scanner's token of ASCII
+// letters and digits in any case: such a token whose hash is not in it is
+// none of its words, and one load rules out most tokens.
+type hashGate [1 << gateBits / 64]uint64
+
+// add puts the word w in g.
+func (g *hashGate) add(w string) {
+	b := wordscan.Hash(w) >> (32 - gateBits)
+	g[b/64] |= 1 << (b % 64)
+}
+
+// mayHave reports whether a word with the wordscan.Hash h may be in g:
+// false when no word of g has it.
+func (g *hashGate) mayHave(h uint32) bool {
+	b := h >> (32 - gateBits)
+	return g[b/64]&(1<<(b%64)) != 0
+}
+
+// isASCIIWord reports whether w is a word of ASCII lower-case letters and
+// digits, as the word scanner hashes them.
+func isASCIIWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9') {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // shortKey packs a word of 1 to 7 bytes into a non-zero key: its bytes,
@@ -598,10 +638,13 @@ func buildVocabulary(lx *lexicon, rec *entity.Recognizer) *vocabulary {
 		}
 	}
 	v.triggerShort, v.triggerLong = make([]uint64, 1<<14/64), make([]uint64, 1<<16/64)
+	v.triggersASCII = true
 	for _, w := range keys {
 		if words[w].flags&triggerFlags == 0 {
 			continue
 		}
+		v.triggerGate.add(w)
+		v.triggersASCII = v.triggersASCII && isASCIIWord(w)
 		if len(w) <= 7 {
 			h := shortTriggerHash(shortKey(w))
 			v.triggerShort[h>>6] |= 1 << (h & 63)

@@ -1,14 +1,19 @@
 package attribute
 
 import (
+	"slices"
+	"sort"
 	"testing"
 
+	"github.com/hearsaylab/hearsay/internal/wordscan"
 	"github.com/hearsaylab/hearsay/segment"
 )
 
 // TestFirstTokenFrom checks that firstTokenFrom finds what sortSearch
 // finds from every starting index, near and far, before and after the
-// answer, on texts of many lengths.
+// answer, on texts of many lengths, as searchTokens does from any index
+// up to the answer; and that searchWords finds the first word starting at
+// or after a position.
 func TestFirstTokenFrom(t *testing.T) {
 	for _, n := range []int{0, 1, 2, 7, 9, 10, 17, 25, 40, 100, 333} {
 		// Tokens of one or two bytes, a space between them.
@@ -19,11 +24,110 @@ func TestFirstTokenFrom(t *testing.T) {
 			toks[k] = segment.Token{Start: pos, End: pos + w}
 			pos += w + 1
 		}
+		words := make([]wordscan.Token, n)
+		for k, tk := range toks {
+			words[k] = wordscan.Token{St: tk.Start, En: tk.End}
+		}
 		for p := -1; p <= pos+1; p++ {
 			want := sortSearch(toks, p)
 			for i := 0; i <= n+1; i++ {
 				if got := firstTokenFrom(toks, i, p); got != want {
 					t.Fatalf("%d tokens: firstTokenFrom(%d, %d) = %d, want %d", n, i, p, got, want)
+				}
+				if got := searchTokens(toks, min(i, want), p); got != want {
+					t.Fatalf("%d tokens: searchTokens(%d, %d) = %d, want %d", n, min(i, want), p, got, want)
+				}
+				wantWord := sort.Search(n, func(k int) bool { return words[k].St >= p })
+				if got := searchWords(words, p); got != wantWord {
+					t.Fatalf("%d words: searchWords(%d) = %d, want %d", n, p, got, wantWord)
+				}
+			}
+		}
+	}
+}
+
+// TestMergeRuns checks that mergeRuns orders runs and merges those that
+// overlap or touch, and that quotedFrom finds a run among the tokens from
+// an index that start before an offset, searching on or afresh.
+func TestMergeRuns(t *testing.T) {
+	toks := make([]segment.Token, 14)
+	for k := range toks {
+		toks[k] = segment.Token{Start: 2 * k, End: 2*k + 1}
+	}
+	for _, c := range []struct {
+		in, want []tokenRun
+	}{
+		{nil, nil},
+		{[]tokenRun{{2, 5}}, []tokenRun{{2, 5}}},
+		{[]tokenRun{{2, 5}, {7, 9}}, []tokenRun{{2, 5}, {7, 9}}},
+		{[]tokenRun{{2, 5}, {5, 9}}, []tokenRun{{2, 9}}},
+		{[]tokenRun{{2, 8}, {3, 4}, {10, 12}}, []tokenRun{{2, 8}, {10, 12}}},
+		{[]tokenRun{{10, 12}, {2, 5}, {4, 11}}, []tokenRun{{2, 12}}},
+		{[]tokenRun{{10, 12}, {2, 5}}, []tokenRun{{2, 5}, {10, 12}}},
+	} {
+		got := mergeRuns(slices.Clone(c.in))
+		if !slices.Equal(got, c.want) {
+			t.Errorf("mergeRuns(%v) = %v, want %v", c.in, got, c.want)
+		}
+		d := &doc{quotedRuns: got, in: Input{Tokens: toks}}
+		for _, order := range [][2]int{{0, 1}, {13, -1}} { // forwards, backwards
+			for i := order[0]; i >= 0 && i < len(toks); i += order[1] {
+				for end := 2 * i; end <= 2*len(toks); end++ {
+					want := false
+					for _, r := range c.in {
+						for m := max(r.lo, i); m < r.hi; m++ {
+							want = want || toks[m].Start < end
+						}
+					}
+					if got := d.quotedFrom(i, end); got != want {
+						t.Errorf("runs %v: quotedFrom(%d, %d) = %t, want %t", c.in, i, end, got, want)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestWordAt checks that wordAt and tokenOfWord find what a search finds,
+// on texts whose two streams of tokens go in step and out of it, visiting
+// the tokens forwards, backwards and by strides, so that the shift they
+// remember is right or wrong.
+func TestWordAt(t *testing.T) {
+	for _, body := range []string{
+		"He said that it rained.",
+		"The U.S. envoy, Gen. Smith, said “no” — and don’t ask (again) in the U.K. or e.g. Paris.",
+		"Word\u200bjoined\u00adsoft-hyphen co-op 7,200 3.5% café naïve ÉLYSÉE x\u0301y.",
+		"",
+		"...",
+	} {
+		var marks segment.Marks
+		toks, words := segment.AppendTokensWords(nil, nil, &marks, body)
+		d := &doc{in: Input{Tokens: toks, Words: words}}
+		orders := [][]int{}
+		for _, stride := range []int{1, 2, 3, 7} {
+			var fw, bw []int
+			for i := 0; i < len(toks); i += stride {
+				fw = append(fw, i)
+				bw = append(bw, len(toks)-1-i)
+			}
+			orders = append(orders, fw, bw)
+		}
+		for _, order := range orders {
+			for _, i := range order {
+				want := sort.Search(len(words), func(k int) bool { return words[k].St >= toks[i].Start })
+				if got := d.wordAt(i); got != want {
+					t.Fatalf("%q: wordAt(%d) = %d, want %d", body, i, got, want)
+				}
+			}
+			for _, k := range order {
+				if k >= len(words) {
+					continue
+				}
+				want := sortSearch(toks, words[k].St)
+				for _, j := range []int{0, want / 2, want} {
+					if got := d.tokenOfWord(j, k); got != want {
+						t.Fatalf("%q: tokenOfWord(%d, %d) = %d, want %d", body, j, k, got, want)
+					}
 				}
 			}
 		}

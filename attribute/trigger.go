@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"github.com/hearsaylab/hearsay/internal/swar"
+	"github.com/hearsaylab/hearsay/internal/wordscan"
+	"github.com/hearsaylab/hearsay/segment"
 )
 
 // needsNarration reports whether one of the tokens from index i that start
@@ -34,6 +36,126 @@ func (d *doc) needsNarration(i, end int) (int, bool) {
 		}
 	}
 	return i, false
+}
+
+// byWordsOK reports whether needsNarrationByWords can stand in for
+// needsNarration: when the word scanner's tokens are at hand, every trigger
+// word is of ASCII letters and digits and the body has a lower case with
+// the same offsets. Then a token whose lower case is a trigger word is all
+// ASCII letters and digits, and so one word of the scanner, whose hash is
+// that of the trigger word (see vocabulary.triggerGate).
+func (d *doc) byWordsOK() bool {
+	return d.in.Words != nil && d.lower != "" && d.vocab.triggersASCII
+}
+
+// needsNarrationByWords answers as needsNarration does, when d.byWords,
+// and returns the same index when the answer is no: it asks d.quotedRuns
+// whether a token of the sentence is inside a quotation, and then goes
+// over the word scanner's tokens of the sentence and looks only at the
+// tokens that hold a word with the hash of a trigger word. i is the first
+// token of the sentence, whose tokens start before end.
+func (d *doc) needsNarrationByWords(i, end int) (int, bool) {
+	toks := d.in.Tokens
+	if i >= len(toks) || toks[i].Start >= end {
+		return i, false
+	}
+	if d.quotedFrom(i, end) {
+		return i, true
+	}
+	ws := d.in.Words
+	gate := &d.vocab.triggerGate
+	for k, j := d.wordAt(i), i; k < len(ws) && ws[k].St < end; k++ {
+		// The scanner's other tokens, which are no trigger words, have
+		// hash 0, which the gate nearly always rules out too.
+		if !gate.mayHave(ws[k].Hash) {
+			continue
+		}
+		if j = d.tokenOfWord(j, k); j >= len(toks) {
+			break // no token holds the word: Words are not of Body
+		}
+		if f := d.triggerAt(j); f != 0 && d.triggerMatters(i, j, end, f) {
+			return i, true
+		}
+	}
+	e := searchTokens(toks, i, end)
+	if e < len(toks) && toks[e].Start < end {
+		e++ // a token that runs past end starts in the sentence
+	}
+	return e, false
+}
+
+// wordAt returns the index of the first of the word scanner's tokens that
+// starts at or after token i. The two streams of tokens go in step but for
+// words with joiners ("U.S.") and marks the word scanner takes for spaces,
+// so that the difference of the indexes found last, d.wordShift, nearly
+// always tells it without a search.
+func (d *doc) wordAt(i int) int {
+	ws, pos := d.in.Words, d.in.Tokens[i].Start
+	if k := i + d.wordShift; k >= 0 && k <= len(ws) && (k == len(ws) || ws[k].St >= pos) && (k == 0 || ws[k-1].St < pos) {
+		return k
+	}
+	k := searchWords(ws, pos)
+	d.wordShift = k - i
+	return k
+}
+
+// tokenOfWord returns the index of the token that holds the word scanner's
+// token k, which is token j or one after it, from d.wordShift as wordAt
+// does when it can, else by a search.
+func (d *doc) tokenOfWord(j, k int) int {
+	toks, st := d.in.Tokens, d.in.Words[k].St
+	if g := k - d.wordShift; g >= j && g < len(toks) && toks[g].Start <= st && st < toks[g].End {
+		return g
+	}
+	j = searchTokens(toks, j, st)
+	d.wordShift = k - j
+	return j
+}
+
+// quotedFrom reports whether a token from index i that starts before end
+// is inside a marked quotation, searching d.quotedRuns from d.nextRun.
+func (d *doc) quotedFrom(i, end int) bool {
+	rs := d.quotedRuns
+	r := d.nextRun
+	if r > len(rs) || r > 0 && rs[r-1].hi > i {
+		r = 0 // out of order: search from the start
+	}
+	for r < len(rs) && rs[r].hi <= i {
+		r++
+	}
+	d.nextRun = r
+	return r < len(rs) && d.in.Tokens[max(rs[r].lo, i)].Start < end
+}
+
+// searchWords returns the index of the first of the word scanner's tokens
+// ws that starts at or after pos, by a binary search.
+func searchWords(ws []wordscan.Token, pos int) int {
+	k, hi := 0, len(ws)
+	for k < hi {
+		m := int(uint(k+hi) >> 1)
+		if ws[m].St < pos {
+			k = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return k
+}
+
+// searchTokens returns the index of the first token of toks from index i
+// that ends after pos, by a binary search; no token before i may end after
+// pos.
+func searchTokens(toks []segment.Token, i, pos int) int {
+	hi := len(toks)
+	for i < hi {
+		m := int(uint(i+hi) >> 1)
+		if toks[m].End <= pos {
+			i = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return i
 }
 
 // triggerAt returns the triggerFlags of token i, ruling out most other

@@ -44,14 +44,23 @@ func TestNeedsNarration(t *testing.T) {
 		{"ÉLYSÉE officials left.", true},
 		{"Überall people left.", true},
 	} {
-		d := a.newDoc(testInput(t, a, c.body))
-		if len(d.in.Sentences) != 1 {
-			t.Fatalf("%q: %d sentences", c.body, len(d.in.Sentences))
+		for _, byWords := range []bool{true, false} {
+			in := testInput(t, a, c.body)
+			if !byWords {
+				in.Words = nil
+			}
+			d := a.newDoc(in)
+			if len(d.in.Sentences) != 1 {
+				t.Fatalf("%q: %d sentences", c.body, len(d.in.Sentences))
+			}
+			if d.byWords != byWords {
+				t.Errorf("%q: byWords %t, want %t", c.body, d.byWords, byWords)
+			}
+			if got := d.narrSpan[0].lo >= 0; got != c.want {
+				t.Errorf("%q (by words %t): narration built %t, want %t", c.body, byWords, got, c.want)
+			}
+			a.release(d)
 		}
-		if got := d.narrSpan[0].lo >= 0; got != c.want {
-			t.Errorf("%q: narration built %t, want %t", c.body, got, c.want)
-		}
-		a.release(d)
 	}
 }
 
@@ -108,11 +117,47 @@ func resultWithAllNarrations(a *Attributor, in Input) Result {
 }
 
 // checkAllNarrations fails t if the result of body differs from the one
-// with every narration built.
+// with every narration built and without the word scanner's tokens, or if
+// needsNarrationByWords and needsNarration disagree on a sentence.
 func checkAllNarrations(t *testing.T, a *Attributor, body string) {
 	in := testInput(t, a, body)
-	if got, want := a.Document(in), resultWithAllNarrations(a, in); !reflect.DeepEqual(got, want) {
+	bare := in
+	bare.Words = nil
+	if got, want := a.Document(in), resultWithAllNarrations(a, bare); !reflect.DeepEqual(got, want) {
 		t.Errorf("%.60q: result %+v, with all narrations %+v", body, got, want)
+	}
+	checkNeedsNarration(t, a, in)
+}
+
+// checkNeedsNarration fails t if needsNarrationByWords gives another
+// answer than needsNarration for a sentence of in, or another next token
+// for one that needs no narration, or if d.quotedRuns holds other tokens
+// than those inside quotations.
+func checkNeedsNarration(t *testing.T, a *Attributor, in Input) {
+	d := a.newDoc(in)
+	defer a.release(d)
+	quoted := make([]bool, len(in.Tokens))
+	for _, r := range d.quotedRuns {
+		for i := r.lo; i < r.hi; i++ {
+			quoted[i] = true
+		}
+	}
+	for i, q := range d.quoteOf {
+		if quoted[i] != (q != 0) {
+			t.Fatalf("%.60q: token %d %q: in quotedRuns %t, quotation %d", in.Body, i, in.Tokens[i].Text, quoted[i], q)
+		}
+	}
+	if !d.byWords {
+		return
+	}
+	for si, sp := range d.in.Sentences {
+		i := d.sentTok[si]
+		next, need := d.needsNarration(i, sp.End)
+		gotNext, gotNeed := d.needsNarrationByWords(i, sp.End)
+		if gotNeed != need || !need && gotNext != next {
+			t.Errorf("%.60q: sentence %d: needsNarrationByWords = %d, %t; needsNarration = %d, %t",
+				d.body[sp.Start:sp.End], si, gotNext, gotNeed, next, need)
+		}
 	}
 }
 

@@ -124,7 +124,7 @@ func (e *Engine) Document(src article.Source) article.Document {
 	sc.om = om
 	res := e.attr.Document(attribute.Input{
 		Body: body, Paras: paras, Sentences: sents, Tokens: toks, Quotes: quotes,
-		Mentions: mentions, Outlets: om, DocOutlet: derefOr(doc.Outlet), Lower: lower,
+		Mentions: mentions, Outlets: om, DocOutlet: derefOr(doc.Outlet), Lower: lower, Words: words,
 	})
 	doc.Quotes = nonNil(res.Quotes)
 	doc.Claims = nonNil(res.Claims)
