@@ -47,21 +47,68 @@ func (t *Table) FindTokens(text string, toks []wordscan.Token) []Mention {
 	// The mentions gather on the stack and are copied out once.
 	var buf [16]Mention
 	out := buf[:0]
-scan:
-	for i := t.gate.skip(toks, 0); i < len(toks); i = t.gate.skip(toks, i+1) {
-		cands, _ := t.firstT.Word(text, &toks[i])
-		for _, a := range cands {
-			if m, last, ok := t.match(text, toks, i, a); ok {
+	for i := t.gate.Skip(toks, 0); i < len(toks); i = t.gate.Skip(toks, i+1) {
+		if m, last, ok := t.findAt(text, toks, i); ok {
+			out = append(out, m)
+			i = last
+		}
+	}
+	return cloneMentions(out)
+}
+
+// FindTokensAlong is FindTokens that, in the same walk over the tokens,
+// notes the candidates of another gate: the tokens at which an entry of
+// other may start, for the matcher of that gate (such as
+// frame.Analyzer.FindCandidates), which need not walk the tokens again.
+func (t *Table) FindTokensAlong(text string, toks []wordscan.Token, other *wordscan.Gate) ([]Mention, wordscan.Candidates) {
+	var buf [16]Mention
+	out := buf[:0]
+	var cands wordscan.Candidates
+	pair := t.pairWith(other)
+	last := -1 // the last token of the last mention
+	for i, mine, theirs := pair.Skip(toks, 0); i < len(toks); i, mine, theirs = pair.Skip(toks, i+1) {
+		if theirs {
+			cands.Add(i)
+		}
+		if mine && i > last {
+			if m, l, ok := t.findAt(text, toks, i); ok {
 				out = append(out, m)
-				i = last
-				continue scan
+				last = l
 			}
 		}
 	}
-	if len(out) == 0 {
+	return cloneMentions(out), cands
+}
+
+// pairWith returns the Pair of the table's gate and other, made on the
+// first call for other and kept for the next.
+func (t *Table) pairWith(other *wordscan.Gate) *wordscan.Pair {
+	p := t.pair.Load()
+	if p == nil || !p.Of(t.gate, other) {
+		p = wordscan.NewPair(t.gate, other)
+		t.pair.Store(p)
+	}
+	return p
+}
+
+// cloneMentions returns a copy of ms on the heap, nil if it is empty.
+func cloneMentions(ms []Mention) []Mention {
+	if len(ms) == 0 {
 		return nil
 	}
-	return slices.Clone(out)
+	return slices.Clone(ms)
+}
+
+// findAt returns the mention of the longest alias that matches at the
+// token toks[i], and the index of its last token.
+func (t *Table) findAt(text string, toks []wordscan.Token, i int) (Mention, int, bool) {
+	cands, _ := t.firstT.Word(text, &toks[i])
+	for _, a := range cands {
+		if m, last, ok := t.match(text, toks, i, a); ok {
+			return m, last, true
+		}
+	}
+	return Mention{}, i, false
 }
 
 // match tries alias a at the token toks[i], in the context of the token

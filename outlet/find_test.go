@@ -10,27 +10,6 @@ import (
 	"github.com/hearsaylab/hearsay/internal/wordscan"
 )
 
-func TestHashSet(t *testing.T) {
-	var s hashSet
-	// The set keeps six low bits of a hash: hashes that differ only in
-	// them are told apart, whatever the size of the set.
-	in := []uint32{0, 63, 0x12345601, 0xfedcba3e, 1<<32 - 1}
-	out := []uint32{1, 62, 0x12345600, 0xfedcba3f, 1<<32 - 2}
-	for _, h := range in {
-		s.add(h)
-	}
-	for _, h := range in {
-		if !s.has(h) {
-			t.Errorf("has(%#x) = false after add", h)
-		}
-	}
-	for _, h := range out {
-		if s.has(h) {
-			t.Errorf("has(%#x) = true, never added", h)
-		}
-	}
-}
-
 // TestGateSkip checks the tokens at which the gate of the embedded table
 // stops: first tokens of one-token aliases always, first tokens of longer
 // aliases only before a possible second token (of its kind, and by hash if
@@ -39,7 +18,7 @@ func TestGateSkip(t *testing.T) {
 	tb := mustLoad(t)
 	for _, tc := range []struct {
 		text string
-		want string // the tokens skip stops at, joined by |
+		want string // the tokens Skip stops at, joined by |
 	}{
 		{"he said to reporters on Monday by noon", ""},
 		{"she told People on Monday by Reuters", "told|Reuters"},
@@ -53,11 +32,11 @@ func TestGateSkip(t *testing.T) {
 	} {
 		toks := wordscan.Tokens(nil, tc.text)
 		var got []string
-		for i := tb.gate.skip(toks, 0); i < len(toks); i = tb.gate.skip(toks, i+1) {
+		for i := tb.gate.Skip(toks, 0); i < len(toks); i = tb.gate.Skip(toks, i+1) {
 			got = append(got, tc.text[toks[i].St:toks[i].En])
 		}
 		if g := strings.Join(got, "|"); g != tc.want {
-			t.Errorf("skip in %q stops at %q, want %q", tc.text, g, tc.want)
+			t.Errorf("Skip in %q stops at %q, want %q", tc.text, g, tc.want)
 		}
 	}
 }
@@ -83,13 +62,59 @@ scan:
 	return out
 }
 
-// checkFindRef compares FindTokens with findTokensRef on text.
+// checkFindRef compares FindTokens and FindTokensAlong with findTokensRef
+// on text, and the candidates FindTokensAlong notes for otherGate with
+// those that its Skip finds.
 func checkFindRef(t *testing.T, tb *Table, text string) {
 	toks := wordscan.Tokens(nil, text)
 	got, want := tb.FindTokens(text, toks), tb.findTokensRef(text, toks)
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("FindTokens(%q) = %+v, want %+v", text, got, want)
 	}
+	got, cands := tb.FindTokensAlong(text, toks, otherGate)
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("FindTokensAlong(%q) = %+v, want %+v", text, got, want)
+	}
+	if got, want := candidateStops(otherGate, toks, &cands), skipStops(otherGate, toks); !reflect.DeepEqual(got, want) {
+		t.Fatalf("FindTokensAlong(%q) notes candidates %v, want %v", text, got, want)
+	}
+}
+
+// otherGate is the gate of another lexicon for FindTokensAlong: common
+// words and phrases, so that long texts have more candidates than
+// wordscan.Candidates holds.
+var otherGate = func() *wordscan.Gate {
+	g := &wordscan.Gate{}
+	for _, e := range [][]string{{"the"}, {"said", "to"}, {"Reuters"}, {"coup", "d", "'", "état"}, {"it", "-"}} {
+		keys := make([]wordscan.Key, len(e))
+		for i, tok := range e {
+			keys[i] = wordscan.KeyOf(tok)
+		}
+		g.Add(e, keys)
+	}
+	return g
+}()
+
+// skipStops returns the token indices at which g.Skip stops in toks.
+func skipStops(g *wordscan.Gate, toks []wordscan.Token) []int {
+	var out []int
+	for i := g.Skip(toks, 0); i < len(toks); i = g.Skip(toks, i+1) {
+		out = append(out, i)
+	}
+	return out
+}
+
+// candidateStops returns the token indices of cands, those it noted and
+// those g.Skip finds from where it resumes.
+func candidateStops(g *wordscan.Gate, toks []wordscan.Token, cands *wordscan.Candidates) []int {
+	var out []int
+	for _, i := range cands.At() {
+		out = append(out, int(i))
+	}
+	for i := g.Skip(toks, cands.Resume(len(toks))); i < len(toks); i = g.Skip(toks, i+1) {
+		out = append(out, i)
+	}
+	return out
 }
 
 // findSeeds are texts for the differential tests of FindTokens: aliases at
@@ -133,12 +158,4 @@ func FuzzFindTokens(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		checkFindRef(t, tb, s)
 	})
-}
-
-func TestIsWord(t *testing.T) {
-	for tok, want := range map[string]bool{"kyiv": true, "Lwów": true, "2022": true, "-": false, "'": false, "’": false, "(": false} {
-		if got := isWord(tok); got != want {
-			t.Errorf("isWord(%q) = %v, want %v", tok, got, want)
-		}
-	}
 }
