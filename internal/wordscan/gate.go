@@ -155,14 +155,33 @@ func (p *Pair) Of(a, b *Gate) bool {
 // Skip returns the index j of the first token from toks[i] on at which an
 // entry of the first gate of the pair or one of the second may start, or
 // len(toks), and whether one of the first (inA) and one of the second (inB)
-// may start there.
+// may start there. It is the union's Skip, but for the commonest way out:
+// an ASCII word whose hash is among the first tokens (a word like "to" or
+// "it") and that is followed by an ASCII word that no entry allows there
+// is ruled out in the loop.
 func (p *Pair) Skip(toks []Token, i int) (j int, inA, inB bool) {
-	for j = p.union.Skip(toks, i); j < len(toks); j = p.union.Skip(toks, j+1) {
-		if inA, inB = p.a.pass(toks, j), p.b.pass(toks, j); inA || inB {
-			return j, inA, inB
+	first, follow := &p.union.first, &p.union.follow
+	rest := toks[i:]
+	for k := range rest {
+		if !rest[k].ASCII {
+			if rest[k].Word {
+				return i + k, true, true
+			}
+			continue
+		}
+		h := rest[k].Hash
+		if !first.has(h) {
+			continue
+		}
+		if k+1 < len(rest) && rest[k+1].ASCII && !rest[k+1].NL &&
+			!follow.has(h^saltAlone) && !follow.has(pairHash(h, rest[k+1].Hash)) && !follow.has(h^saltAnyWord) {
+			continue
+		}
+		if inA, inB = p.a.pass(toks, i+k), p.b.pass(toks, i+k); inA || inB {
+			return i + k, inA, inB
 		}
 	}
-	return j, false, false
+	return len(toks), false, false
 }
 
 // pass reports whether an entry of g may start at toks[i], a token at
