@@ -144,6 +144,9 @@ func NewPair(a, b *Gate) *Pair {
 		p.union.first[i] = a.first[i] | b.first[i]
 		p.union.follow[i] = a.follow[i] | b.follow[i]
 	}
+	// Every token that is not an ASCII word has the hash 0: in the union's
+	// first tokens, it reaches the test of its kind in Skip.
+	p.union.first.add(0)
 	return p
 }
 
@@ -155,42 +158,37 @@ func (p *Pair) Of(a, b *Gate) bool {
 // Skip returns the index j of the first token from toks[i] on at which an
 // entry of the first gate of the pair or one of the second may start, or
 // len(toks), and whether one of the first (inA) and one of the second (inB)
-// may start there. It is the union's Skip, but for the commonest way out:
-// an ASCII word whose hash is among the first tokens (a word like "to" or
-// "it") and that is followed by an ASCII word that no entry allows there
-// is ruled out in the loop.
+// may start there. It is the union's Skip, but for the order of its tests
+// and the commonest way out: the hash of a token is tested first, which
+// rules out most words at once (a token that is not an ASCII word has the
+// hash 0, which is in the union); and an ASCII word among the first tokens
+// (a word like "to" or "it") that is followed by an ASCII word that no
+// entry allows there is ruled out in the loop.
 func (p *Pair) Skip(toks []Token, i int) (j int, inA, inB bool) {
 	first, follow := &p.union.first, &p.union.follow
 	rest := toks[i:]
 	for k := range rest {
+		h := rest[k].Hash
+		if !first.has(h) {
+			continue
+		}
 		if !rest[k].ASCII {
 			if rest[k].Word {
 				return i + k, true, true
 			}
 			continue
 		}
-		h := rest[k].Hash
-		if !first.has(h) {
-			continue
-		}
 		if k+1 < len(rest) && rest[k+1].ASCII && !rest[k+1].NL &&
 			!follow.has(h^saltAlone) && !follow.has(pairHash(h, rest[k+1].Hash)) && !follow.has(h^saltAnyWord) {
 			continue
 		}
-		if inA, inB = p.a.pass(toks, i+k), p.b.pass(toks, i+k); inA || inB {
+		inA = p.a.first.has(h) && p.a.next(toks, i+k)
+		inB = p.b.first.has(h) && p.b.next(toks, i+k)
+		if inA || inB {
 			return i + k, inA, inB
 		}
 	}
 	return len(toks), false, false
-}
-
-// pass reports whether an entry of g may start at toks[i], a token at
-// which Skip may stop.
-func (g *Gate) pass(toks []Token, i int) bool {
-	if !toks[i].ASCII {
-		return toks[i].Word
-	}
-	return g.first.has(toks[i].Hash) && g.next(toks, i)
 }
 
 // maxCandidates is the number of token indices Candidates holds.
