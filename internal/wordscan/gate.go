@@ -133,20 +133,22 @@ func (g *Gate) next(toks []Token, i int) bool {
 // either gate may start. It is read-only after NewPair and safe for
 // concurrent use.
 type Pair struct {
-	a, b  *Gate
-	union Gate // the entries of both
+	a, b *Gate
+	// first and follow are the union of those of a and b, and first also
+	// holds the hash 0 (see Skip).
+	first, follow hashSet
 }
 
 // NewPair returns the Pair of gates a and b.
 func NewPair(a, b *Gate) *Pair {
 	p := &Pair{a: a, b: b}
-	for i := range p.union.first {
-		p.union.first[i] = a.first[i] | b.first[i]
-		p.union.follow[i] = a.follow[i] | b.follow[i]
+	for i := range p.first {
+		p.first[i] = a.first[i] | b.first[i]
+		p.follow[i] = a.follow[i] | b.follow[i]
 	}
-	// Every token that is not an ASCII word has the hash 0: in the union's
+	// Every token that is not an ASCII word has the hash 0: among the
 	// first tokens, it reaches the test of its kind in Skip.
-	p.union.first.add(0)
+	p.first.add(0)
 	return p
 }
 
@@ -158,14 +160,15 @@ func (p *Pair) Of(a, b *Gate) bool {
 // Skip returns the index j of the first token from toks[i] on at which an
 // entry of the first gate of the pair or one of the second may start, or
 // len(toks), and whether one of the first (inA) and one of the second (inB)
-// may start there. It is the union's Skip, but for the order of its tests
-// and the commonest way out: the hash of a token is tested first, which
-// rules out most words at once (a token that is not an ASCII word has the
-// hash 0, which is in the union); and an ASCII word among the first tokens
-// (a word like "to" or "it") that is followed by an ASCII word that no
-// entry allows there is ruled out in the loop.
+// may start there. It walks the tokens as Gate.Skip would for a gate of
+// the entries of both, but for the order of its tests and the commonest way
+// out: the hash of a token is tested first, which rules out most words at
+// once (a token that is not an ASCII word has the hash 0, which is among
+// the first tokens); and an ASCII word among the first tokens (a word like
+// "to" or "it") that is followed by an ASCII word that no entry allows
+// there is ruled out in the loop. Only then does it ask each gate.
 func (p *Pair) Skip(toks []Token, i int) (j int, inA, inB bool) {
-	first, follow := &p.union.first, &p.union.follow
+	first, follow := &p.first, &p.follow
 	rest := toks[i:]
 	for k := range rest {
 		h := rest[k].Hash
