@@ -34,8 +34,9 @@ func pairHash(h0, h1 uint32) uint32 {
 // tokens ("to", "on", "it", "said") do not start one there: the token after
 // them is not the entries' second token, or not even of its kind (a word or
 // punctuation: a token of the one kind never equals one of the other, also
-// up to case or NormPunct). The zero Gate lets no entry through; Add adds
-// the entries. A Gate is read-only after that and safe for concurrent use.
+// up to case or NormPunct). A word that is not ASCII has no hash and is
+// never ruled out. The zero Gate holds no entries; Add adds them. A Gate is
+// read-only after that and safe for concurrent use.
 type Gate struct {
 	first hashSet // the first tokens of the entries
 	// follow holds, for each entry, its first token's hash h salted with
