@@ -116,10 +116,21 @@ func (t *Table) findAt(text string, toks []wordscan.Token, i int) (Mention, int,
 // returns the mention and the index of the last token consumed.
 func (t *Table) match(text string, toks []wordscan.Token, i int, a *alias) (Mention, int, bool) {
 	var m Mention
-	// The next token rules out most aliases of two or more tokens at once:
-	// "to", "on" and "by" start many.
-	if len(a.keys) > 1 && (i+1 >= len(toks) || a.keys[1].Differs(&toks[i+1])) {
+	if i+len(a.toks) > len(toks) {
 		return m, i, false
+	}
+	// The cheap tests first, over all the alias's tokens: line breaks and
+	// hashes. The next token rules out most aliases of two or more tokens
+	// at once: "to", "on" and "by" start many.
+	for k := range a.keys {
+		if tk := &toks[i+k]; k > 0 && tk.NL || a.keys[k].Differs(tk) {
+			return m, i + k, false
+		}
+	}
+	for k, at := range a.toks {
+		if tk := &toks[i+k]; !tokEqual(text[tk.St:tk.En], at, a.fold) {
+			return m, i + k, false
+		}
 	}
 	var prev token
 	if i > 0 {
@@ -127,27 +138,8 @@ func (t *Table) match(text string, toks []wordscan.Token, i int, a *alias) (Ment
 		prev = token{p.St, p.En, p.Word, true}
 	}
 	nlPrev := toks[i].NL
-	cur := token{toks[i].St, toks[i].En, toks[i].Word, true}
-	ci := i
-	spanSt, spanEn := -1, -1
-	for k, at := range a.toks {
-		if k > 0 {
-			ci++
-			if ci >= len(toks) || toks[ci].NL {
-				return m, ci, false
-			}
-			cur = token{toks[ci].St, toks[ci].En, toks[ci].Word, true}
-		}
-		if a.keys[k].Differs(&toks[ci]) || !tokEqual(text[cur.st:cur.en], at, a.fold) {
-			return m, ci, false
-		}
-		if k == a.spanFrom {
-			spanSt = cur.st
-		}
-		if k == a.spanTo-1 {
-			spanEn = cur.en
-		}
-	}
+	ci := i + len(a.toks) - 1 // the last token of the alias
+	spanSt, spanEn := toks[i+a.spanFrom].St, toks[i+a.spanTo-1].En
 	// A one-letter name must not run on into a hyphenated word (X-ray).
 	if a.spanTo-a.spanFrom == 1 && len(a.toks[a.spanFrom]) == 1 && spanEn < len(text) && text[spanEn] == '-' {
 		return m, ci, false
