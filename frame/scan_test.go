@@ -59,16 +59,11 @@ func checkScanRef(t *testing.T, a *Analyzer, body string) {
 }
 
 // checkCandidates compares FindCandidates with FindTokens on body, given
-// the candidates of a's gate that a walk with a wordscan.Pair notes.
+// the candidates of a's gate that wordscan.Pair.Walk notes.
 func checkCandidates(t *testing.T, a *Analyzer, body string) {
 	toks := wordscan.Tokens(nil, body)
-	var cands wordscan.Candidates
-	pair := wordscan.NewPair(&wordscan.Gate{}, a.Gate())
-	for i, _, inB := pair.Skip(toks, 0); i < len(toks); i, _, inB = pair.Skip(toks, i+1) {
-		if inB {
-			cands.Add(i)
-		}
-	}
+	var none, cands wordscan.Candidates
+	wordscan.NewPair(&wordscan.Gate{}, a.Gate()).Walk(toks, &none, &cands)
 	if got, want := a.FindCandidates(body, toks, &cands), a.FindTokens(body, toks); !reflect.DeepEqual(got, want) {
 		t.Fatalf("FindCandidates(%q) = %+v, want %+v", body, got, want)
 	}

@@ -61,23 +61,26 @@ func (t *Table) FindTokens(text string, toks []wordscan.Token) []Mention {
 // other may start, for the matcher of that gate (such as
 // frame.Analyzer.FindCandidates), which need not walk the tokens again.
 func (t *Table) FindTokensAlong(text string, toks []wordscan.Token, other *wordscan.Gate) ([]Mention, wordscan.Candidates) {
+	var mine, theirs wordscan.Candidates
+	t.pairWith(other).Walk(toks, &mine, &theirs)
 	var buf [16]Mention
 	out := buf[:0]
-	var cands wordscan.Candidates
-	pair := t.pairWith(other)
 	last := -1 // the last token of the last mention
-	for i, mine, theirs := pair.Skip(toks, 0); i < len(toks); i, mine, theirs = pair.Skip(toks, i+1) {
-		if theirs {
-			cands.Add(i)
-		}
-		if mine && i > last {
-			if m, l, ok := t.findAt(text, toks, i); ok {
+	for _, i := range mine.At() {
+		if int(i) > last {
+			if m, l, ok := t.findAt(text, toks, int(i)); ok {
 				out = append(out, m)
 				last = l
 			}
 		}
 	}
-	return cloneMentions(out), cands
+	for i := t.gate.Skip(toks, max(mine.Resume(len(toks)), last+1)); i < len(toks); i = t.gate.Skip(toks, i+1) {
+		if m, l, ok := t.findAt(text, toks, i); ok {
+			out = append(out, m)
+			i = l
+		}
+	}
+	return cloneMentions(out), theirs
 }
 
 // pairWith returns the Pair of the table's gate and other, made on the

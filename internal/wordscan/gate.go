@@ -158,52 +158,52 @@ func (p *Pair) Of(a, b *Gate) bool {
 	return p.a == a && p.b == b
 }
 
-// Skip returns the index j of the first token from toks[i] on at which an
-// entry of the first gate of the pair or one of the second may start, or
-// len(toks), and whether one of the first (inA) and one of the second (inB)
-// may start there. It walks the tokens as Gate.Skip would for a gate of
-// the entries of both, but for the order of its tests and the commonest way
-// out: the hash of a token is tested first, which rules out most words at
-// once (a token that is not an ASCII word has the hash 0, which is among
-// the first tokens); and an ASCII word among the first tokens (a word like
-// "to" or "it") that is followed by an ASCII word that no entry allows
-// there is ruled out in the loop. Only then does it ask each gate.
-func (p *Pair) Skip(toks []Token, i int) (j int, inA, inB bool) {
+// Walk notes in ca the tokens of toks at which an entry of the pair's first
+// gate may start, and in cb those of its second, in one walk over them:
+// the tokens at which Skip of each gate stops. It walks the tokens as
+// Gate.Skip would for a gate of the entries of both, but for the order of
+// its tests and the commonest way out: the hash of a token is tested
+// first, which rules out most words at once (a token that is not an ASCII
+// word has the hash 0, which is among the first tokens); and an ASCII word
+// among the first tokens (a word like "to" or "it") that is followed by an
+// ASCII word that no entry allows there is ruled out in the loop. Only
+// then does it ask each gate.
+func (p *Pair) Walk(toks []Token, ca, cb *Candidates) {
 	first, follow := &p.first, &p.follow
-	rest := toks[i:]
-	for k := range rest {
-		h := rest[k].Hash
+	for k := range toks {
+		h := toks[k].Hash
 		if !first.has(h) {
 			continue
 		}
-		if !rest[k].ASCII {
-			if rest[k].Word {
-				return i + k, true, true
+		if !toks[k].ASCII {
+			if toks[k].Word {
+				ca.Add(k)
+				cb.Add(k)
 			}
 			continue
 		}
-		if k+1 < len(rest) && rest[k+1].ASCII && !rest[k+1].NL &&
-			!follow.has(h^saltAlone) && !follow.has(pairHash(h, rest[k+1].Hash)) && !follow.has(h^saltAnyWord) {
+		if k+1 < len(toks) && toks[k+1].ASCII && !toks[k+1].NL &&
+			!follow.has(h^saltAlone) && !follow.has(pairHash(h, toks[k+1].Hash)) && !follow.has(h^saltAnyWord) {
 			continue
 		}
-		inA = p.a.first.has(h) && p.a.next(toks, i+k)
-		inB = p.b.first.has(h) && p.b.next(toks, i+k)
-		if inA || inB {
-			return i + k, inA, inB
+		if p.a.first.has(h) && p.a.next(toks, k) {
+			ca.Add(k)
+		}
+		if p.b.first.has(h) && p.b.next(toks, k) {
+			cb.Add(k)
 		}
 	}
-	return len(toks), false, false
 }
 
 // maxCandidates is the number of token indices Candidates holds.
 const maxCandidates = 64
 
 // Candidates are the tokens of a text at which the entries of a Gate may
-// start, noted by a walk over the tokens made for another gate
-// (Pair.Skip), so that the matcher of the first gate need not walk them
-// again: the first of them (At) and, when there are more than it holds,
-// the index from which that matcher walks the rest itself (Resume). The
-// zero value holds none, and has no rest.
+// start, noted by a walk over the tokens made for it and another gate
+// (Pair.Walk), so that the matcher of the gate need not walk them itself:
+// the first of them (At) and, when there are more than it holds, the index
+// from which that matcher walks the rest itself (Resume). The zero value
+// holds none, and has no rest.
 type Candidates struct {
 	at   [maxCandidates]int32
 	n    int

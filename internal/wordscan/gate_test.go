@@ -103,23 +103,54 @@ func TestGateSkip(t *testing.T) {
 	}
 }
 
-// pairStop is one stop of Pair.Skip: a token index and which gates pass.
+// pairStop is a token at which a gate of a Pair stops: its index and
+// which of the two gates stop there.
 type pairStop struct {
 	i        int
 	inA, inB bool
 }
 
-// pairStops returns the stops of p.Skip over toks.
+// candidates returns the token indices of c, those it noted and those
+// g.Skip finds from where it resumes.
+func candidates(g *Gate, toks []Token, c *Candidates) []int {
+	var out []int
+	for _, i := range c.At() {
+		out = append(out, int(i))
+	}
+	for i := g.Skip(toks, c.Resume(len(toks))); i < len(toks); i = g.Skip(toks, i+1) {
+		out = append(out, i)
+	}
+	return out
+}
+
+// pairStops returns the stops of the gates of p that p.Walk notes in toks.
 func pairStops(p *Pair, toks []Token) []pairStop {
+	var ca, cb Candidates
+	p.Walk(toks, &ca, &cb)
+	as, bs := candidates(p.a, toks, &ca), candidates(p.b, toks, &cb)
 	var got []pairStop
-	for i, inA, inB := p.Skip(toks, 0); i < len(toks); i, inA, inB = p.Skip(toks, i+1) {
-		got = append(got, pairStop{i, inA, inB})
+	for len(as) > 0 || len(bs) > 0 {
+		i := len(toks)
+		if len(as) > 0 {
+			i = as[0]
+		}
+		if len(bs) > 0 {
+			i = min(i, bs[0])
+		}
+		st := pairStop{i, len(as) > 0 && as[0] == i, len(bs) > 0 && bs[0] == i}
+		if st.inA {
+			as = as[1:]
+		}
+		if st.inB {
+			bs = bs[1:]
+		}
+		got = append(got, st)
 	}
 	return got
 }
 
-// skipRef returns the stops of Pair.Skip found by walking the tokens with
-// the Skip of each gate.
+// skipRef returns the stops of the gates found by walking the tokens with
+// the Skip of each.
 func skipRef(a, b *Gate, toks []Token) []pairStop {
 	var got []pairStop
 	i, j := a.Skip(toks, 0), b.Skip(toks, 0)
@@ -136,11 +167,12 @@ func skipRef(a, b *Gate, toks []Token) []pairStop {
 	return got
 }
 
-// checkPair compares Pair.Skip with the two gates' own Skip on text.
+// checkPair compares the candidates that Pair.Walk notes with the stops of
+// the two gates' own Skip on text.
 func checkPair(t *testing.T, p *Pair, text string) {
 	toks := Tokens(nil, text)
 	if got, want := pairStops(p, toks), skipRef(p.a, p.b, toks); !reflect.DeepEqual(got, want) {
-		t.Fatalf("Pair.Skip in %q stops at %v, want %v", text, got, want)
+		t.Fatalf("Pair.Walk in %q notes %v, want %v", text, got, want)
 	}
 }
 
@@ -151,7 +183,7 @@ var pairSeeds = []string{
 	"",
 }
 
-func TestPairSkip(t *testing.T) {
+func TestPairWalk(t *testing.T) {
 	a, b := newGate(gateA...), newGate(gateB...)
 	p := NewPair(a, b)
 	if !p.Of(a, b) || p.Of(b, a) {
@@ -161,11 +193,14 @@ func TestPairSkip(t *testing.T) {
 		checkPair(t, p, s)
 	}
 	// A gate with no entries stops nowhere but at words that are not
-	// ASCII: the pair stops where the other gate does.
+	// ASCII.
 	checkPair(t, NewPair(&Gate{}, b), pairSeeds[0]+pairSeeds[1])
+	// More candidates than Candidates holds: the rest are found from
+	// where it resumes.
+	checkPair(t, p, strings.Repeat(pairSeeds[0]+"\n", 20))
 }
 
-func FuzzPairSkip(f *testing.F) {
+func FuzzPairWalk(f *testing.F) {
 	p := NewPair(newGate(gateA...), newGate(gateB...))
 	for _, s := range pairSeeds {
 		f.Add(s)
