@@ -136,7 +136,7 @@ func (g *Gate) next(toks []Token, i int) bool {
 type Pair struct {
 	a, b *Gate
 	// first and follow are the union of those of a and b, and first also
-	// holds the hash 0 (see Skip).
+	// holds the hash 0 (see Walk).
 	first, follow hashSet
 }
 
@@ -148,7 +148,7 @@ func NewPair(a, b *Gate) *Pair {
 		p.follow[i] = a.follow[i] | b.follow[i]
 	}
 	// Every token that is not an ASCII word has the hash 0: among the
-	// first tokens, it reaches the test of its kind in Skip.
+	// first tokens, it reaches the test of its kind in Walk.
 	p.first.add(0)
 	return p
 }
