@@ -90,8 +90,8 @@ func (e *Engine) Document(src article.Source) article.Document {
 	sc.marks.Reset()
 	toks, words := segment.AppendTokensWords(sc.toks[:0], sc.words[:0], &sc.marks, body)
 	sc.toks, sc.words = toks, words
-	outs := e.outlets.FindTokens(body, words)
-	framing := e.frames.FindTokens(body, words)
+	outs, fcands := e.outlets.FindTokensAlong(body, words, e.frames.Gate())
+	framing := e.frames.FindCandidates(body, words, &fcands)
 	paras := segment.Paragraphs(body)
 	quotes := quote.ScanMarked(body, paras, sc.marks.Quotes)
 	marked := sc.marked[:0]

@@ -70,7 +70,7 @@ type Analyzer struct {
 	first  map[string]*starting
 	firstT *wordscan.Table[*starting] // first, for scan
 	// gate rules out most words before they are looked up in firstT.
-	gate *gate
+	gate *wordscan.Gate
 	// famIndex numbers the families, the hedges' too, for entry.fam.
 	famIndex map[string]int
 }
@@ -87,7 +87,7 @@ func New() (*Analyzer, error) {
 }
 
 func build(terms, hedges string) (*Analyzer, error) {
-	a := &Analyzer{terms: index{}, hedges: index{}, famIndex: map[string]int{}, gate: &gate{}}
+	a := &Analyzer{terms: index{}, hedges: index{}, famIndex: map[string]int{}, gate: &wordscan.Gate{}}
 	seen := map[string]string{} // lower-cased term -> family
 	fams := map[string]bool{}
 	for n, line := range strings.Split(terms, "\n") {
@@ -150,7 +150,7 @@ func build(terms, hedges string) (*Analyzer, error) {
 			st := a.starting(k)
 			st.entries = append(st.entries, es...)
 			for _, e := range es {
-				a.gate.add(e.toks, e.keys)
+				a.gate.Add(e.toks, e.keys)
 			}
 			all = append(all, es...)
 		}
@@ -285,6 +285,31 @@ func (a *Analyzer) FindTokens(body string, toks []wordscan.Token) Found {
 	return Found{slices.Clone(hits)}
 }
 
+// FindCandidates is FindTokens for a body whose candidate tokens for the
+// gate of a (Gate) another matcher noted in its walk over toks (such as
+// outlet.Table.FindTokensAlong): it looks only at those, and at the tokens
+// from cands.Resume on, instead of walking all of toks.
+func (a *Analyzer) FindCandidates(body string, toks []wordscan.Token, cands *wordscan.Candidates) Found {
+	var buf [32]hit
+	var cov coverage
+	hits := buf[:0]
+	covered := cov.of(a)
+	for _, i := range cands.At() {
+		hits = a.scanAt(body, toks, int(i), covered, hits)
+	}
+	hits = a.scanFrom(body, toks, cands.Resume(len(toks)), covered, hits)
+	if len(hits) == 0 {
+		return Found{}
+	}
+	return Found{slices.Clone(hits)}
+}
+
+// Gate returns the gate of the terms and hedges, for a matcher that walks
+// the tokens of a body and notes the candidates of FindCandidates.
+func (a *Analyzer) Gate() *wordscan.Gate {
+	return a.gate
+}
+
 // Framing is the second half of AnalyzeTokens: the framing evidence of the
 // body whose terms and hedges f holds. It reuses f's storage: call it once.
 func (f Found) Framing(quoteSpans []article.Span, anonymousQuotes, totalQuotes int) article.Framing {
@@ -355,17 +380,37 @@ func tally(hits []hit) (terms, hedges []article.Term) {
 // longest entry that matches there and does not overlap an earlier match of
 // the same family: the terms first, then the hedges.
 func (a *Analyzer) scan(body string, toks []wordscan.Token, hits []hit) []hit {
-	var buf [64]int
-	var covered []int // by entry.fam: the end of the family's last match
-	if n := len(a.famIndex); n <= len(buf) {
-		covered = buf[:n]
-	} else {
-		covered = make([]int, n)
+	var cov coverage
+	return a.scanFrom(body, toks, 0, cov.of(a), hits)
+}
+
+// coverage holds, by entry.fam, the end of each family's last match
+// during a scan: on the stack for up to 64 families.
+type coverage [64]int
+
+// of returns the coverage of the families of a, zero: c itself, or a slice
+// on the heap if a has more families than c holds.
+func (c *coverage) of(a *Analyzer) []int {
+	if n := len(a.famIndex); n <= len(c) {
+		return c[:n]
 	}
-	for i := a.gate.skip(toks, 0); i < len(toks); i = a.gate.skip(toks, i+1) {
-		if cands, ok := a.firstT.Word(body, &toks[i]); ok {
-			hits = matchEntries(body, toks, i, cands.entries, covered, hits)
-		}
+	return make([]int, len(a.famIndex))
+}
+
+// scanFrom is scan from the token toks[i] on, with the families' coverage
+// so far.
+func (a *Analyzer) scanFrom(body string, toks []wordscan.Token, i int, covered []int, hits []hit) []hit {
+	for i = a.gate.Skip(toks, i); i < len(toks); i = a.gate.Skip(toks, i+1) {
+		hits = a.scanAt(body, toks, i, covered, hits)
+	}
+	return hits
+}
+
+// scanAt appends to hits the entries that match at the token toks[i], an
+// ASCII word that passed the gate or another word.
+func (a *Analyzer) scanAt(body string, toks []wordscan.Token, i int, covered []int, hits []hit) []hit {
+	if cands, ok := a.firstT.Word(body, &toks[i]); ok {
+		hits = matchEntries(body, toks, i, cands.entries, covered, hits)
 	}
 	return hits
 }

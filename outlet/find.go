@@ -47,21 +47,71 @@ func (t *Table) FindTokens(text string, toks []wordscan.Token) []Mention {
 	// The mentions gather on the stack and are copied out once.
 	var buf [16]Mention
 	out := buf[:0]
-scan:
-	for i := t.gate.skip(toks, 0); i < len(toks); i = t.gate.skip(toks, i+1) {
-		cands, _ := t.firstT.Word(text, &toks[i])
-		for _, a := range cands {
-			if m, last, ok := t.match(text, toks, i, a); ok {
+	for i := t.gate.Skip(toks, 0); i < len(toks); i = t.gate.Skip(toks, i+1) {
+		if m, last, ok := t.findAt(text, toks, i); ok {
+			out = append(out, m)
+			i = last
+		}
+	}
+	return cloneMentions(out)
+}
+
+// FindTokensAlong is FindTokens that, in the same walk over the tokens,
+// notes the candidates of another gate: the tokens at which an entry of
+// other may start, for the matcher of that gate (such as
+// frame.Analyzer.FindCandidates), which need not walk the tokens again.
+func (t *Table) FindTokensAlong(text string, toks []wordscan.Token, other *wordscan.Gate) ([]Mention, wordscan.Candidates) {
+	var mine, theirs wordscan.Candidates
+	t.pairWith(other).Walk(toks, &mine, &theirs)
+	var buf [16]Mention
+	out := buf[:0]
+	last := -1 // the last token of the last mention
+	for _, i := range mine.At() {
+		if int(i) > last {
+			if m, l, ok := t.findAt(text, toks, int(i)); ok {
 				out = append(out, m)
-				i = last
-				continue scan
+				last = l
 			}
 		}
 	}
-	if len(out) == 0 {
+	for i := t.gate.Skip(toks, max(mine.Resume(len(toks)), last+1)); i < len(toks); i = t.gate.Skip(toks, i+1) {
+		if m, l, ok := t.findAt(text, toks, i); ok {
+			out = append(out, m)
+			i = l
+		}
+	}
+	return cloneMentions(out), theirs
+}
+
+// pairWith returns the Pair of the table's gate and other, made on the
+// first call for other and kept for the next.
+func (t *Table) pairWith(other *wordscan.Gate) *wordscan.Pair {
+	p := t.pair.Load()
+	if p == nil || !p.Of(t.gate, other) {
+		p = wordscan.NewPair(t.gate, other)
+		t.pair.Store(p)
+	}
+	return p
+}
+
+// cloneMentions returns a copy of ms on the heap, nil if it is empty.
+func cloneMentions(ms []Mention) []Mention {
+	if len(ms) == 0 {
 		return nil
 	}
-	return slices.Clone(out)
+	return slices.Clone(ms)
+}
+
+// findAt returns the mention of the longest alias that matches at the
+// token toks[i], and the index of its last token.
+func (t *Table) findAt(text string, toks []wordscan.Token, i int) (Mention, int, bool) {
+	cands, _ := t.firstT.Word(text, &toks[i])
+	for _, a := range cands {
+		if m, last, ok := t.match(text, toks, i, a); ok {
+			return m, last, true
+		}
+	}
+	return Mention{}, i, false
 }
 
 // match tries alias a at the token toks[i], in the context of the token
@@ -69,10 +119,21 @@ scan:
 // returns the mention and the index of the last token consumed.
 func (t *Table) match(text string, toks []wordscan.Token, i int, a *alias) (Mention, int, bool) {
 	var m Mention
-	// The next token rules out most aliases of two or more tokens at once:
-	// "to", "on" and "by" start many.
-	if len(a.keys) > 1 && (i+1 >= len(toks) || a.keys[1].Differs(&toks[i+1])) {
+	if i+len(a.toks) > len(toks) {
 		return m, i, false
+	}
+	// The cheap tests first, over all the alias's tokens: line breaks and
+	// hashes. The next token rules out most aliases of two or more tokens
+	// at once: "to", "on" and "by" start many.
+	for k := range a.keys {
+		if tk := &toks[i+k]; k > 0 && tk.NL || a.keys[k].Differs(tk) {
+			return m, i + k, false
+		}
+	}
+	for k, at := range a.toks {
+		if tk := &toks[i+k]; !tokEqual(text[tk.St:tk.En], at, a.fold) {
+			return m, i + k, false
+		}
 	}
 	var prev token
 	if i > 0 {
@@ -80,27 +141,8 @@ func (t *Table) match(text string, toks []wordscan.Token, i int, a *alias) (Ment
 		prev = token{p.St, p.En, p.Word, true}
 	}
 	nlPrev := toks[i].NL
-	cur := token{toks[i].St, toks[i].En, toks[i].Word, true}
-	ci := i
-	spanSt, spanEn := -1, -1
-	for k, at := range a.toks {
-		if k > 0 {
-			ci++
-			if ci >= len(toks) || toks[ci].NL {
-				return m, ci, false
-			}
-			cur = token{toks[ci].St, toks[ci].En, toks[ci].Word, true}
-		}
-		if a.keys[k].Differs(&toks[ci]) || !tokEqual(text[cur.st:cur.en], at, a.fold) {
-			return m, ci, false
-		}
-		if k == a.spanFrom {
-			spanSt = cur.st
-		}
-		if k == a.spanTo-1 {
-			spanEn = cur.en
-		}
-	}
+	ci := i + len(a.toks) - 1 // the last token of the alias
+	spanSt, spanEn := toks[i+a.spanFrom].St, toks[i+a.spanTo-1].En
 	// A one-letter name must not run on into a hyphenated word (X-ray).
 	if a.spanTo-a.spanFrom == 1 && len(a.toks[a.spanFrom]) == 1 && spanEn < len(text) && text[spanEn] == '-' {
 		return m, ci, false

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"unicode"
 
 	"github.com/hearsaylab/hearsay/internal/wordscan"
@@ -58,8 +59,9 @@ type alias struct {
 	spanTo     int            // one past the last token of the mention
 }
 
-// Table is the parsed outlet table. It is read-only after Load and safe for
-// concurrent use.
+// Table is the parsed outlet table. It is read-only after Load, but for the
+// Pair that FindTokensAlong makes once and keeps, and safe for concurrent
+// use.
 type Table struct {
 	entries []Entry
 	byName  map[string]int
@@ -67,7 +69,10 @@ type Table struct {
 	folded  map[string]int            // lower-cased normalised spelling -> entry
 	first   map[string][]*alias       // lower-cased first token -> aliases, longest first
 	firstT  *wordscan.Table[[]*alias] // first, for Find
-	gate    *gate                     // rules out most words before firstT
+	gate    *wordscan.Gate            // rules out most words before firstT
+	// pair is the union of gate with the gate of another matcher, for
+	// FindTokensAlong: the Pair of its last call.
+	pair    atomic.Pointer[wordscan.Pair]
 	aliases []*alias
 }
 
@@ -82,7 +87,7 @@ func parse(data string) (*Table, error) {
 		exact:  map[string]int{},
 		folded: map[string]int{},
 		first:  map[string][]*alias{},
-		gate:   &gate{},
+		gate:   &wordscan.Gate{},
 	}
 	for n, line := range strings.Split(data, "\n") {
 		line = strings.TrimRight(line, "\r")
@@ -247,7 +252,7 @@ func (t *Table) addAlias(a *alias) error {
 	if a.find {
 		k := strings.ToLower(a.toks[0])
 		t.first[k] = append(t.first[k], a)
-		t.gate.add(a.toks, a.keys)
+		t.gate.Add(a.toks, a.keys)
 	}
 	return nil
 }

@@ -11,27 +11,6 @@ import (
 	"github.com/hearsaylab/hearsay/internal/wordscan"
 )
 
-func TestHashSet(t *testing.T) {
-	var s hashSet
-	// The set keeps six low bits of a hash: hashes that differ only in
-	// them are told apart, whatever the size of the set.
-	in := []uint32{0, 63, 0x12345601, 0xfedcba3e, 1<<32 - 1}
-	out := []uint32{1, 62, 0x12345600, 0xfedcba3f, 1<<32 - 2}
-	for _, h := range in {
-		s.add(h)
-	}
-	for _, h := range in {
-		if !s.has(h) {
-			t.Errorf("has(%#x) = false after add", h)
-		}
-	}
-	for _, h := range out {
-		if s.has(h) {
-			t.Errorf("has(%#x) = true, never added", h)
-		}
-	}
-}
-
 // TestGateSkip checks the tokens at which the gate of the embedded lists
 // stops: first tokens of one-token entries always, first tokens of longer
 // entries only before a possible second token (of its kind, and by hash if
@@ -40,7 +19,7 @@ func TestGateSkip(t *testing.T) {
 	a := mustNew(t)
 	for _, tc := range []struct {
 		text string
-		want string // the tokens skip stops at, joined by |
+		want string // the tokens Skip stops at, joined by |
 	}{
 		{"It is said to be so", "It|is|said"},
 		{"it rained; is it? so. so-", "so|so"}, // "so-called"
@@ -55,11 +34,11 @@ func TestGateSkip(t *testing.T) {
 	} {
 		toks := wordscan.Tokens(nil, tc.text)
 		var got []string
-		for i := a.gate.skip(toks, 0); i < len(toks); i = a.gate.skip(toks, i+1) {
+		for i := a.gate.Skip(toks, 0); i < len(toks); i = a.gate.Skip(toks, i+1) {
 			got = append(got, tc.text[toks[i].St:toks[i].En])
 		}
 		if g := strings.Join(got, "|"); g != tc.want {
-			t.Errorf("skip in %q stops at %q, want %q", tc.text, g, tc.want)
+			t.Errorf("Skip in %q stops at %q, want %q", tc.text, g, tc.want)
 		}
 	}
 }
@@ -75,6 +54,18 @@ func checkScanRef(t *testing.T, a *Analyzer, body string) {
 	}
 	if got, want := a.Matches(body), a.matchesRef(body); !reflect.DeepEqual(got, want) {
 		t.Fatalf("Matches(%q) = %+v, want %+v", body, got, want)
+	}
+	checkCandidates(t, a, body)
+}
+
+// checkCandidates compares FindCandidates with FindTokens on body, given
+// the candidates of a's gate that wordscan.Pair.Walk notes.
+func checkCandidates(t *testing.T, a *Analyzer, body string) {
+	toks := wordscan.Tokens(nil, body)
+	var none, cands wordscan.Candidates
+	wordscan.NewPair(&wordscan.Gate{}, a.Gate()).Walk(toks, &none, &cands)
+	if got, want := a.FindCandidates(body, toks, &cands), a.FindTokens(body, toks); !reflect.DeepEqual(got, want) {
+		t.Fatalf("FindCandidates(%q) = %+v, want %+v", body, got, want)
 	}
 }
 
@@ -100,6 +91,9 @@ func TestScanTokensRef(t *testing.T) {
 	for _, s := range exampleTexts(t) {
 		checkScanRef(t, a, s)
 	}
+	// More candidates than wordscan.Candidates holds: FindCandidates
+	// walks the rest of the tokens itself.
+	checkCandidates(t, a, strings.Repeat(strings.Join(scanSeeds, "\n"), 20))
 }
 
 func FuzzScanTokens(f *testing.F) {
@@ -127,12 +121,4 @@ func exampleTexts(tb testing.TB) []string {
 		out = append(out, string(data))
 	}
 	return out
-}
-
-func TestIsWord(t *testing.T) {
-	for tok, want := range map[string]bool{"kyiv": true, "Lwów": true, "2022": true, "-": false, "'": false, "’": false, "(": false} {
-		if got := isWord(tok); got != want {
-			t.Errorf("isWord(%q) = %v, want %v", tok, got, want)
-		}
-	}
 }

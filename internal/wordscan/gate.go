@@ -1,0 +1,241 @@
+package wordscan
+
+import (
+	"math"
+	"strings"
+)
+
+// hashSet is a bit set of 32-bit word hashes (Hash), indexed by their top
+// and bottom bits. With a few hundred hashes in its 32,768 bits, it answers
+// "not in the set" for all but one or two words in a hundred. It is small
+// (4 KiB) because a scan reads it all over again for each text: the other
+// stages push it out of the first-level cache between texts.
+type hashSet [1 << 9]uint64
+
+// add puts h in the set.
+func (s *hashSet) add(h uint32) {
+	s[h>>23] |= 1 << (h & 63)
+}
+
+// has reports whether h may be in the set: false means it certainly is not.
+func (s *hashSet) has(h uint32) bool {
+	return s[h>>23]&(1<<(h&63)) != 0
+}
+
+// pairHash combines the hashes of two successive words.
+func pairHash(h0, h1 uint32) uint32 {
+	return h0 ^ h1*0x9E3779B1
+}
+
+// Gate rules out, by the hashes of a word and of the token after it, nearly
+// every ASCII word at which no entry of a lexicon (a list of phrases of one
+// or more tokens, as Next finds them) can start, before a matcher looks the
+// word up in its Table. Most words that start an entry of two or more
+// tokens ("to", "on", "it", "said") do not start one there: the token after
+// them is not the entries' second token, or not even of its kind (a word or
+// punctuation: a token of the one kind never equals one of the other, also
+// up to case or NormPunct). A word that is not ASCII has no hash and is
+// never ruled out. The zero Gate holds no entries; Add adds them. A Gate is
+// read-only after that and safe for concurrent use.
+type Gate struct {
+	first hashSet // the first tokens of the entries
+	// follow holds, for each entry, its first token's hash h salted with
+	// what may follow it: h^saltAlone for an entry of one token (anything),
+	// h^saltPunct for one whose second token is punctuation (a punctuation
+	// token), h^saltWord for one whose second token is a word (a word that
+	// is not ASCII, compared in full), and besides pairHash(h, second
+	// token's hash) for an ASCII second word (an ASCII word with that hash)
+	// or h^saltAnyWord for one that is not ASCII (any ASCII word, compared
+	// in full).
+	follow hashSet
+}
+
+// Salts of the first token's hash in Gate.follow.
+const (
+	saltAlone   = 0x5bd1e995
+	saltPunct   = 0x27d4eb2f
+	saltWord    = 0x165667b1
+	saltAnyWord = 0x85ebca6b
+)
+
+// Add lets the entry with the tokens toks and their keys (KeyOf of each)
+// through the gate.
+func (g *Gate) Add(toks []string, keys []Key) {
+	h := Hash(strings.ToLower(toks[0]))
+	g.first.add(h)
+	switch {
+	case len(toks) == 1:
+		g.follow.add(h ^ saltAlone)
+	case !isWord(toks[1]):
+		g.follow.add(h ^ saltPunct)
+	case keys[1].ASCII:
+		g.follow.add(h ^ saltWord)
+		g.follow.add(pairHash(h, keys[1].Hash))
+	default:
+		g.follow.add(h ^ saltWord)
+		g.follow.add(h ^ saltAnyWord)
+	}
+}
+
+// isWord reports whether tok, one token as Next finds it, is a word rather
+// than punctuation.
+func isWord(tok string) bool {
+	_, _, word, _ := Next(tok, 0)
+	return word
+}
+
+// Skip returns the index of the first token from toks[i] on at which an
+// entry of the gate may start, or len(toks): the next word that may be a
+// first token. ASCII words pass by their hashes; other words, which have
+// none, all pass. The loop is a function of its own, so that a scan keeps
+// few values live in it.
+func (g *Gate) Skip(toks []Token, i int) int {
+	first := &g.first
+	rest := toks[i:]
+	for k := range rest {
+		if rest[k].ASCII {
+			if first.has(rest[k].Hash) && g.next(toks, i+k) {
+				return i + k
+			}
+		} else if rest[k].Word {
+			return i + k
+		}
+	}
+	return len(toks)
+}
+
+// next reports whether an entry of the gate may start at toks[i], an ASCII
+// word whose hash is in g.first, given the token after it. An entry of two
+// or more tokens cannot start where the text ends, where a line break
+// follows, or where the next token is not of the kind of the entry's second
+// token, nor where the next token is an ASCII word with another hash than
+// an ASCII second word.
+func (g *Gate) next(toks []Token, i int) bool {
+	h := toks[i].Hash
+	if g.follow.has(h ^ saltAlone) {
+		return true
+	}
+	if i+1 >= len(toks) {
+		return false
+	}
+	switch nx := &toks[i+1]; {
+	case nx.NL:
+		return false
+	case nx.ASCII:
+		return g.follow.has(pairHash(h, nx.Hash)) || g.follow.has(h^saltAnyWord)
+	case nx.Word:
+		return g.follow.has(h ^ saltWord)
+	}
+	return g.follow.has(h ^ saltPunct)
+}
+
+// Pair is the union of two gates, for one walk over the tokens of a text
+// on behalf of the matchers of both: a token passes it where an entry of
+// either gate may start. It is read-only after NewPair and safe for
+// concurrent use.
+type Pair struct {
+	a, b *Gate
+	// first and follow are the union of those of a and b, and first also
+	// holds the hash 0 (see Walk).
+	first, follow hashSet
+}
+
+// NewPair returns the Pair of gates a and b.
+func NewPair(a, b *Gate) *Pair {
+	p := &Pair{a: a, b: b}
+	for i := range p.first {
+		p.first[i] = a.first[i] | b.first[i]
+		p.follow[i] = a.follow[i] | b.follow[i]
+	}
+	// Every token that is not an ASCII word has the hash 0: among the
+	// first tokens, it reaches the test of its kind in Walk.
+	p.first.add(0)
+	return p
+}
+
+// Of reports whether p is the Pair of gates a and b.
+func (p *Pair) Of(a, b *Gate) bool {
+	return p.a == a && p.b == b
+}
+
+// Walk notes in ca the tokens of toks at which an entry of the pair's first
+// gate may start, and in cb those of its second, in one walk over them:
+// the tokens at which Skip of each gate stops. It walks the tokens as
+// Gate.Skip would for a gate of the entries of both, but for the order of
+// its tests and the commonest way out: the hash of a token is tested
+// first, which rules out most words at once (a token that is not an ASCII
+// word has the hash 0, which is among the first tokens); and an ASCII word
+// among the first tokens (a word like "to" or "it") that is followed by an
+// ASCII word that no entry allows there is ruled out in the loop. Only
+// then does it ask each gate.
+func (p *Pair) Walk(toks []Token, ca, cb *Candidates) {
+	first, follow := &p.first, &p.follow
+	for k := range toks {
+		h := toks[k].Hash
+		if !first.has(h) {
+			continue
+		}
+		if !toks[k].ASCII {
+			if toks[k].Word {
+				ca.Add(k)
+				cb.Add(k)
+			}
+			continue
+		}
+		if k+1 < len(toks) && toks[k+1].ASCII && !toks[k+1].NL &&
+			!follow.has(h^saltAlone) && !follow.has(pairHash(h, toks[k+1].Hash)) && !follow.has(h^saltAnyWord) {
+			continue
+		}
+		if p.a.first.has(h) && p.a.next(toks, k) {
+			ca.Add(k)
+		}
+		if p.b.first.has(h) && p.b.next(toks, k) {
+			cb.Add(k)
+		}
+	}
+}
+
+// maxCandidates is the number of token indices Candidates holds.
+const maxCandidates = 64
+
+// Candidates are the tokens of a text at which the entries of a Gate may
+// start, noted by a walk over the tokens made for it and another gate
+// (Pair.Walk), so that the matcher of the gate need not walk them itself:
+// the first of them (At) and, when there are more than it holds, the index
+// from which that matcher walks the rest itself (Resume). The zero value
+// holds none, and has no rest.
+type Candidates struct {
+	at   [maxCandidates]int32
+	n    int
+	rest int // the first token not noted when full
+	full bool
+}
+
+// Add notes the token index i, a candidate after those noted before. When
+// Candidates holds no more (or i does not fit in an int32), it notes
+// instead that the tokens from i on are still to be walked.
+func (c *Candidates) Add(i int) {
+	switch {
+	case c.full:
+	case c.n < len(c.at) && i <= math.MaxInt32:
+		c.at[c.n] = int32(i)
+		c.n++
+	default:
+		c.full, c.rest = true, i
+	}
+}
+
+// At returns the token indices noted, in order.
+func (c *Candidates) At() []int32 {
+	return c.at[:c.n]
+}
+
+// Resume returns the index from which the matcher of the gate walks the
+// tokens itself, with Skip, to find the candidates At leaves out: the first
+// that Add could not note, or n, the number of tokens, when it noted all.
+func (c *Candidates) Resume(n int) int {
+	if c.full {
+		return c.rest
+	}
+	return n
+}

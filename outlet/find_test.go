@@ -1,0 +1,237 @@
+package outlet
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/hearsaylab/hearsay/internal/wordscan"
+)
+
+// TestGateSkip checks the tokens at which the gate of the embedded table
+// stops: first tokens of one-token aliases always, first tokens of longer
+// aliases only before a possible second token (of its kind, and by hash if
+// it is an ASCII word), and every word that is not ASCII.
+func TestGateSkip(t *testing.T) {
+	tb := mustLoad(t)
+	for _, tc := range []struct {
+		text string
+		want string // the tokens Skip stops at, joined by |
+	}{
+		{"he said to reporters on Monday by noon", ""},
+		{"she told People on Monday by Reuters", "told|Reuters"},
+		{"on X, formerly Twitter; X.", "on|X|Twitter|X"}, // "X." may be X.com
+		{"New York Times; New\nYork Times; new york times", "New|Times|Times|new|times"},
+		{"to the New York Times.", "New|Times"},
+		{"told\nPeople; on", "People"}, // people.com
+		{"Süddeutsche Zeitung and naïve text", "Süddeutsche|naïve"},
+		{"REUTERS reuters", "REUTERS|reuters"},
+		{"", ""},
+	} {
+		toks := wordscan.Tokens(nil, tc.text)
+		var got []string
+		for i := tb.gate.Skip(toks, 0); i < len(toks); i = tb.gate.Skip(toks, i+1) {
+			got = append(got, tc.text[toks[i].St:toks[i].En])
+		}
+		if g := strings.Join(got, "|"); g != tc.want {
+			t.Errorf("Skip in %q stops at %q, want %q", tc.text, g, tc.want)
+		}
+	}
+}
+
+// findTokensRef is FindTokens without the gate, every word looked up, and
+// with matchRef.
+func (t *Table) findTokensRef(text string, toks []wordscan.Token) []Mention {
+	var out []Mention
+scan:
+	for i := 0; i < len(toks); i++ {
+		tk := &toks[i]
+		if t.firstT.Absent(tk) {
+			continue
+		}
+		cands, _ := t.firstT.Word(text, tk)
+		for _, a := range cands {
+			if m, last, ok := t.matchRef(text, toks, i, a); ok {
+				out = append(out, m)
+				i = last
+				continue scan
+			}
+		}
+	}
+	return out
+}
+
+// checkFindRef compares FindTokens and FindTokensAlong with findTokensRef
+// on text, and the candidates FindTokensAlong notes for otherGate with
+// those that its Skip finds.
+func checkFindRef(t *testing.T, tb *Table, text string) {
+	toks := wordscan.Tokens(nil, text)
+	got, want := tb.FindTokens(text, toks), tb.findTokensRef(text, toks)
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("FindTokens(%q) = %+v, want %+v", text, got, want)
+	}
+	got, cands := tb.FindTokensAlong(text, toks, otherGate)
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("FindTokensAlong(%q) = %+v, want %+v", text, got, want)
+	}
+	if got, want := candidateStops(otherGate, toks, &cands), skipStops(otherGate, toks); !reflect.DeepEqual(got, want) {
+		t.Fatalf("FindTokensAlong(%q) notes candidates %v, want %v", text, got, want)
+	}
+}
+
+// otherGate is the gate of another lexicon for FindTokensAlong: common
+// words and phrases, so that long texts have more candidates than
+// wordscan.Candidates holds.
+var otherGate = func() *wordscan.Gate {
+	g := &wordscan.Gate{}
+	for _, e := range [][]string{{"the"}, {"said", "to"}, {"Reuters"}, {"coup", "d", "'", "état"}, {"it", "-"}} {
+		keys := make([]wordscan.Key, len(e))
+		for i, tok := range e {
+			keys[i] = wordscan.KeyOf(tok)
+		}
+		g.Add(e, keys)
+	}
+	return g
+}()
+
+// skipStops returns the token indices at which g.Skip stops in toks.
+func skipStops(g *wordscan.Gate, toks []wordscan.Token) []int {
+	var out []int
+	for i := g.Skip(toks, 0); i < len(toks); i = g.Skip(toks, i+1) {
+		out = append(out, i)
+	}
+	return out
+}
+
+// candidateStops returns the token indices of cands, those it noted and
+// those g.Skip finds from where it resumes.
+func candidateStops(g *wordscan.Gate, toks []wordscan.Token, cands *wordscan.Candidates) []int {
+	var out []int
+	for _, i := range cands.At() {
+		out = append(out, int(i))
+	}
+	for i := g.Skip(toks, cands.Resume(len(toks))); i < len(toks); i = g.Skip(toks, i+1) {
+		out = append(out, i)
+	}
+	return out
+}
+
+// findSeeds are texts for the differential tests of FindTokens: aliases at
+// the start and end of the text, across line breaks and punctuation, in odd
+// case and with non-ASCII letters.
+var findSeeds = []string{
+	"told People on X by Reuters; on X, via X",
+	"The New York Times, the New\nYork Times, NEW YORK TIMES, new york times",
+	"X, formerly Twitter; X (formerly Twitter); X, formerly known as Twitter",
+	"Süddeutsche Zeitung, SÜDDEUTSCHE ZEITUNG, Libération, RFE/RL, N.Y. Times",
+	"the Independent, The Independent, independent.co.uk, Kyiv Independent",
+	"told Variety to Variety told Billboard to",
+	"the FT\u2019s report; AP\u2011style; \u212Aommersant",
+	"on",
+}
+
+func TestFindTokensRef(t *testing.T) {
+	tb := mustLoad(t)
+	for _, s := range findSeeds {
+		checkFindRef(t, tb, s)
+	}
+	files, err := filepath.Glob(filepath.Join("..", "examples", "*.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkFindRef(t, tb, string(data))
+	}
+	checkFindRef(t, tb, benchText(1<<16))
+}
+
+func FuzzFindTokens(f *testing.F) {
+	tb := mustLoad(f)
+	for _, s := range findSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		checkFindRef(t, tb, s)
+	})
+}
+
+// matchRef is match as it was before it tested the hashes of all the
+// alias's tokens before comparing any, the oracle of findTokensRef.
+func (t *Table) matchRef(text string, toks []wordscan.Token, i int, a *alias) (Mention, int, bool) {
+	var m Mention
+	// The next token rules out most aliases of two or more tokens at once:
+	// "to", "on" and "by" start many.
+	if len(a.keys) > 1 && (i+1 >= len(toks) || a.keys[1].Differs(&toks[i+1])) {
+		return m, i, false
+	}
+	var prev token
+	if i > 0 {
+		p := &toks[i-1]
+		prev = token{p.St, p.En, p.Word, true}
+	}
+	nlPrev := toks[i].NL
+	cur := token{toks[i].St, toks[i].En, toks[i].Word, true}
+	ci := i
+	spanSt, spanEn := -1, -1
+	for k, at := range a.toks {
+		if k > 0 {
+			ci++
+			if ci >= len(toks) || toks[ci].NL {
+				return m, ci, false
+			}
+			cur = token{toks[ci].St, toks[ci].En, toks[ci].Word, true}
+		}
+		if a.keys[k].Differs(&toks[ci]) || !tokEqual(text[cur.st:cur.en], at, a.fold) {
+			return m, ci, false
+		}
+		if k == a.spanFrom {
+			spanSt = cur.st
+		}
+		if k == a.spanTo-1 {
+			spanEn = cur.en
+		}
+	}
+	// A one-letter name must not run on into a hyphenated word (X-ray).
+	if a.spanTo-a.spanFrom == 1 && len(a.toks[a.spanFrom]) == 1 && spanEn < len(text) && text[spanEn] == '-' {
+		return m, ci, false
+	}
+	prevText := ""
+	if prev.ok && !nlPrev {
+		prevText = text[prev.st:prev.en]
+	}
+	hasThe := prev.ok && prev.word && !nlPrev && (prevText == "the" || prevText == "The")
+	if a.needCapThe && prevText != "The" || a.needThe && !hasThe {
+		return m, ci, false
+	}
+	if a.bare {
+		if prev.ok && prev.word && !nlPrev && !hasThe {
+			switch prevText {
+			case "of", "for", "and":
+				return m, ci, false
+			}
+			if isUpperStart(prevText) {
+				return m, ci, false
+			}
+		}
+		if prev.ok && !prev.word && !nlPrev && prevText == "&" {
+			return m, ci, false
+		}
+		if ci+1 < len(toks) {
+			if nx := toks[ci+1]; nx.Word && !nx.NL && isUpperStart(text[nx.St:nx.En]) {
+				return m, ci, false
+			}
+		}
+	}
+	name := t.entries[a.entry].Name
+	if hasThe && prevText == "The" && a.spanFrom == 0 && strings.HasPrefix(name, "The ") {
+		spanSt = prev.st
+	}
+	m = Mention{Start: spanSt, End: spanEn, Canonical: name, Text: text[spanSt:spanEn]}
+	return m, ci, true
+}
