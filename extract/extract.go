@@ -31,7 +31,8 @@ type Engine struct {
 	attr     *attribute.Attributor
 	numbers  *number.Finder
 	frames   *frame.Analyzer
-	scratch  sync.Pool // *scratch, reused from call to call
+	gates    *wordscan.Pair // the outlet table's and the framing terms' first words, for one walk
+	scratch  sync.Pool      // *scratch, reused from call to call
 }
 
 // scratch holds the buffers of one call of Document; nothing it returns
@@ -68,6 +69,7 @@ func New() (*Engine, error) {
 	if e.frames, err = frame.New(); err != nil {
 		return nil, fmt.Errorf("extract: framing: %w", err)
 	}
+	e.gates = wordscan.NewPair(e.outlets.Gate(), e.frames.Gate())
 	return &e, nil
 }
 
@@ -90,7 +92,7 @@ func (e *Engine) Document(src article.Source) article.Document {
 	sc.marks.Reset()
 	toks, words := segment.AppendTokensWords(sc.toks[:0], sc.words[:0], &sc.marks, body)
 	sc.toks, sc.words = toks, words
-	outs, fcands := e.outlets.FindTokensAlong(body, words, e.frames.Gate())
+	outs, fcands := e.outlets.FindTokensAlong(body, words, e.gates)
 	framing := e.frames.FindCandidates(body, words, &fcands)
 	paras := segment.Paragraphs(body)
 	quotes := quote.ScanMarked(body, paras, sc.marks.Quotes)

@@ -58,11 +58,12 @@ func (t *Table) FindTokens(text string, toks []wordscan.Token) []Mention {
 
 // FindTokensAlong is FindTokens that, in the same walk over the tokens,
 // notes the candidates of another gate: the tokens at which an entry of
-// other may start, for the matcher of that gate (such as
-// frame.Analyzer.FindCandidates), which need not walk the tokens again.
-func (t *Table) FindTokensAlong(text string, toks []wordscan.Token, other *wordscan.Gate) ([]Mention, wordscan.Candidates) {
+// that gate's matcher (such as frame.Analyzer.FindCandidates) may start,
+// which then need not walk the tokens again. pair is
+// wordscan.NewPair(t.Gate(), other), made once by the caller.
+func (t *Table) FindTokensAlong(text string, toks []wordscan.Token, pair *wordscan.Pair) ([]Mention, wordscan.Candidates) {
 	var mine, theirs wordscan.Candidates
-	t.pairWith(other).Walk(toks, &mine, &theirs)
+	pair.Walk(toks, &mine, &theirs)
 	var buf [16]Mention
 	out := buf[:0]
 	last := -1 // the last token of the last mention
@@ -83,16 +84,8 @@ func (t *Table) FindTokensAlong(text string, toks []wordscan.Token, other *words
 	return cloneMentions(out), theirs
 }
 
-// pairWith returns the Pair of the table's gate and other, made on the
-// first call for other and kept for the next.
-func (t *Table) pairWith(other *wordscan.Gate) *wordscan.Pair {
-	p := t.pair.Load()
-	if p == nil || !p.Of(t.gate, other) {
-		p = wordscan.NewPair(t.gate, other)
-		t.pair.Store(p)
-	}
-	return p
-}
+// Gate returns the gate of the table's first words, for wordscan.NewPair.
+func (t *Table) Gate() *wordscan.Gate { return t.gate }
 
 // cloneMentions returns a copy of ms on the heap, nil if it is empty.
 func cloneMentions(ms []Mention) []Mention {

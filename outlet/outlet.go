@@ -12,7 +12,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"sync/atomic"
 	"unicode"
 
 	"github.com/hearsaylab/hearsay/internal/wordscan"
@@ -59,9 +58,8 @@ type alias struct {
 	spanTo     int            // one past the last token of the mention
 }
 
-// Table is the parsed outlet table. It is read-only after Load, but for the
-// Pair that FindTokensAlong makes once and keeps, and safe for concurrent
-// use.
+// Table is the parsed outlet table. It is read-only after Load and safe for
+// concurrent use.
 type Table struct {
 	entries []Entry
 	byName  map[string]int
@@ -70,9 +68,6 @@ type Table struct {
 	first   map[string][]*alias       // lower-cased first token -> aliases, longest first
 	firstT  *wordscan.Table[[]*alias] // first, for Find
 	gate    *wordscan.Gate            // rules out most words before firstT
-	// pair is the union of gate with the gate of another matcher, for
-	// FindTokensAlong: the Pair of its last call.
-	pair    atomic.Pointer[wordscan.Pair]
 	aliases []*alias
 }
 
