@@ -132,3 +132,20 @@ func TestLookupLong(t *testing.T) {
 		}
 	}
 }
+
+// TestLeadClass checks leadClass against textClass on the tokens it
+// stands in for: two bytes or more, an ASCII first byte, no final 's',
+// not "US"; every ASCII first byte with a few tails, and some words.
+func TestLeadClass(t *testing.T) {
+	words := []string{"Obama", "UN", "USA", "Us", "9th", "1990", ",,", "((", ")x", "--", "'til", "$5", "A’d", "xé"}
+	for c := 0; c < 0x80; c++ {
+		for _, tail := range []string{"x", "X", "9", ",", "’d", "é"} {
+			words = append(words, string(rune(c))+tail)
+		}
+	}
+	for _, s := range words {
+		if got, want := leadClass[s[0]], textClass(s); got != want {
+			t.Errorf("leadClass[%q] = %b, textClass(%q) = %b", s[0], got, s, want)
+		}
+	}
+}
