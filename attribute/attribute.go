@@ -537,12 +537,10 @@ func (d *doc) buildNarration(out []ntok, i, end int) ([]ntok, int, wflag) {
 		if len(t.Text) == 1 {
 			p = t.Text[0]
 		}
-		// Most tokens are words in lower case that cannot be possessives,
-		// and most others start with an ASCII byte too.
-		if len(t.Text) > 0 && 'a' <= t.Text[0] && t.Text[0] <= 'z' && t.Text[len(t.Text)-1] != 's' {
-			f |= cWord
-		} else if len(t.Text) > 1 && t.Text[0] < utf8.RuneSelf && t.Text[len(t.Text)-1] != 's' && t.Text != "US" {
-			f |= leadClass[t.Text[0]]
+		// Most tokens are words that start with an ASCII byte and cannot
+		// be possessives.
+		if c, ok := asciiClass(t.Text); ok {
+			f |= c
 		} else {
 			f |= textClass(t.Text)
 		}

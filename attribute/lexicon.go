@@ -695,9 +695,19 @@ var oneByteClass = func() (t [256]wflag) {
 	return t
 }()
 
-// leadClass holds, by its first byte, textClass of each token of two bytes
-// or more that starts with an ASCII byte, does not end in 's' and is not
-// "US": its class depends on its first byte alone.
+// asciiClass returns textClass(s) for a token s of two bytes or more that
+// starts with an ASCII byte, is not "US" and does not end in "'s" or "’s",
+// whose class depends on its first byte alone; ok is false for the others.
+func asciiClass(s string) (f wflag, ok bool) {
+	n := len(s)
+	if n < 2 || s[0] >= utf8.RuneSelf || s[n-1] == 's' && (s[n-2] == '\'' || s[n-2] == 0x99) || s == "US" {
+		return 0, false
+	}
+	return leadClass[s[0]], true
+}
+
+// leadClass holds, by its first byte, textClass of each token that
+// asciiClass takes.
 var leadClass = func() (t [utf8.RuneSelf]wflag) {
 	for c := range t {
 		t[c] = textClass(string([]byte{byte(c), 'x'}))
