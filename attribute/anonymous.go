@@ -1,11 +1,13 @@
 package attribute
 
 import (
+	"math/bits"
 	"strings"
-
-	"github.com/hearsaylab/hearsay/entity"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/hearsaylab/hearsay/entity"
+	"github.com/hearsaylab/hearsay/internal/swar"
 )
 
 // findAnonymous finds the descriptions of unnamed sources in the narration
@@ -249,6 +251,16 @@ func countFields(s string, limit int) quoteFields {
 	// field: st is the start of the field being read, or -1 between two.
 	st := -1
 	for i := 0; i < len(s); {
+		if st >= 0 && i+8 <= len(s) {
+			// Inside a field: pass its printable ASCII bytes eight at a
+			// time, up to the first other byte, which is read below.
+			m := unprintable8(swar.Load8(s, i))
+			if m == 0 {
+				i += 8
+				continue
+			}
+			i += bits.TrailingZeros64(m) / 8
+		}
 		c, size := fieldClass[s[i]], 1
 		if c == fieldASCII {
 			if st < 0 {
@@ -326,6 +338,17 @@ func nextField(s string, i int) (int, int) {
 		i += n
 	}
 	return st, i
+}
+
+// unprintable8 returns the bytes of x, eight bytes read little-endian,
+// that are ASCII space or control characters (up to ' ') or not ASCII, each
+// as its top bit: every byte a field may end at.
+func unprintable8(x uint64) uint64 {
+	const low7, highs = 0x7F7F7F7F7F7F7F7F, 0x8080808080808080
+	// A byte's low 7 bits plus 0x5F carry into its top bit when they are
+	// '!' or more, and never into the next byte.
+	printable := (x&low7 + (0x80-'!')*0x0101010101010101) & highs
+	return (x&highs | ^printable) & highs
 }
 
 // Classes of bytes for nextField.

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/hearsaylab/hearsay/internal/swar"
 )
 
 // TestCountFields checks countFields and nextField against strings.Fields,
@@ -61,8 +63,29 @@ func FuzzCountFields(f *testing.F) {
 		if !slices.Equal(got, want) {
 			t.Errorf("nextField fields of %q = %q, want %q", s, got, want)
 		}
-		if qf := countFields(s, 9); qf.n != min(len(want), 9) {
-			t.Errorf("countFields(%q, 9).n = %d, want %d", s, qf.n, min(len(want), 9))
+		qf := countFields(s, 9)
+		if n := min(len(want), 9); qf.n != n {
+			t.Errorf("countFields(%q, 9).n = %d, want %d", s, qf.n, n)
+		} else if n > 0 && (s[qf.first[0]:qf.first[1]] != want[0] || s[qf.last[0]:qf.last[1]] != want[n-1]) {
+			t.Errorf("countFields(%q, 9): first %q, last %q, want %q, %q", s, s[qf.first[0]:qf.first[1]], s[qf.last[0]:qf.last[1]], want[0], want[n-1])
 		}
 	})
+}
+
+// TestUnprintable8 checks unprintable8 on every byte value at every
+// position among printable bytes.
+func TestUnprintable8(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		for pos := 0; pos < 8; pos++ {
+			b := []byte("abcdefgh")
+			b[pos] = byte(c)
+			want := uint64(0)
+			if c <= ' ' || c >= 0x80 {
+				want = 0x80 << (8 * pos)
+			}
+			if got := unprintable8(swar.Load8(b, 0)); got != want {
+				t.Errorf("unprintable8 with %#x at %d = %#x, want %#x", c, pos, got, want)
+			}
+		}
+	}
 }

@@ -517,9 +517,16 @@ func (d *doc) buildNarration(out []ntok, i, end int) ([]ntok, int, wflag) {
 			continue
 		}
 		if d.lower != "" {
-			if n := t.End - t.Start; n > 0 && n <= 7 && t.Start+8 <= len(d.lower) {
+			switch n := t.End - t.Start; {
+			case n > 0 && n <= 7 && t.Start+8 <= len(d.lower):
 				f, id = d.vocab.lookupShort(swar.Load8(d.lower, t.Start)&(1<<(8*n)-1) | uint64(n)<<56)
-			} else {
+			case n > 7:
+				// Most long words are ruled out by the filter, without a
+				// call.
+				if w := d.lower[t.Start:t.End]; d.vocab.mayHaveLong(longHash(w)) {
+					f, id = d.vocab.lookupLong(w)
+				}
+			default:
 				f, id = d.vocab.lookupAt(d.lower, t.Start, t.End)
 			}
 		} else {
@@ -530,9 +537,10 @@ func (d *doc) buildNarration(out []ntok, i, end int) ([]ntok, int, wflag) {
 		if len(t.Text) == 1 {
 			p = t.Text[0]
 		}
-		// Most tokens are words in lower case that cannot be possessives.
-		if len(t.Text) > 0 && 'a' <= t.Text[0] && t.Text[0] <= 'z' && t.Text[len(t.Text)-1] != 's' {
-			f |= cWord
+		// Most tokens are words that start with an ASCII byte and cannot
+		// be possessives.
+		if c, ok := asciiClass(t.Text); ok {
+			f |= c
 		} else {
 			f |= textClass(t.Text)
 		}

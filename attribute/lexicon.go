@@ -312,7 +312,7 @@ type vocabulary struct {
 	// long words by their first and last 8 bytes and length (longKey), in
 	// open addressing, and longWords those of more than 16 bytes, whose
 	// key does not hold all their bytes, by id.
-	longBits  []uint64
+	longBits  *[1 << 16 / 64]uint64
 	longSlots []longSlot
 	longShift uint
 	longWords []string
@@ -426,9 +426,15 @@ type shortSlot struct {
 	id    uint32
 }
 
+// mayHaveLong reports whether a word of 8 bytes or more whose longHash is
+// h may be in the vocabulary: false for nearly all other words.
+func (v *vocabulary) mayHaveLong(h uint64) bool {
+	return v.longBits[h>>6&(1<<16/64-1)]&(1<<(h&63)) != 0
+}
+
 // lookupLong returns the flags and id of the word w of 8 bytes or more.
 func (v *vocabulary) lookupLong(w string) (wflag, uint32) {
-	if h := longHash(w); v.longBits[h>>6]&(1<<(h&63)) == 0 {
+	if !v.mayHaveLong(longHash(w)) {
 		return 0, 0
 	}
 	a, b, n := longKey(w)
@@ -606,7 +612,7 @@ func buildVocabulary(lx *lexicon, rec *entity.Recognizer) *vocabulary {
 		}
 	}
 	sort.Strings(keys)
-	v := &vocabulary{infos: make([]wordInfo, 1, len(keys)+1), longBits: make([]uint64, 1<<16/64)}
+	v := &vocabulary{infos: make([]wordInfo, 1, len(keys)+1), longBits: new([1 << 16 / 64]uint64)}
 	ids := map[string]uint32{}
 	nshort, nlong := 0, 0
 	for _, w := range keys {
@@ -685,6 +691,26 @@ func buildVocabulary(lx *lexicon, rec *entity.Recognizer) *vocabulary {
 var oneByteClass = func() (t [256]wflag) {
 	for c := range t {
 		t[c] = textClass(string([]byte{byte(c)}))
+	}
+	return t
+}()
+
+// asciiClass returns textClass(s) for a token s of two bytes or more that
+// starts with an ASCII byte, is not "US" and does not end in "'s" or "’s",
+// whose class depends on its first byte alone; ok is false for the others.
+func asciiClass(s string) (f wflag, ok bool) {
+	n := len(s)
+	if n < 2 || s[0] >= utf8.RuneSelf || s[n-1] == 's' && (s[n-2] == '\'' || s[n-2] == 0x99) || s == "US" {
+		return 0, false
+	}
+	return leadClass[s[0]], true
+}
+
+// leadClass holds, by its first byte, textClass of each token that
+// asciiClass takes.
+var leadClass = func() (t [utf8.RuneSelf]wflag) {
+	for c := range t {
+		t[c] = textClass(string([]byte{byte(c), 'x'}))
 	}
 	return t
 }()

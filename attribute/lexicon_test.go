@@ -132,3 +132,26 @@ func TestLookupLong(t *testing.T) {
 		}
 	}
 }
+
+// TestASCIIClass checks asciiClass against textClass: every ASCII first
+// byte with a few tails, and some words; and that it leaves out the tokens
+// whose class does not depend on their first byte alone.
+func TestASCIIClass(t *testing.T) {
+	words := []string{"Obama", "UN", "USA", "Us", "9th", "1990", ",,", "((", ")x", "--", "'til", "$5", "A\u2019d",
+		"x\u00e9", "says", "Bus", "is", "ss", "'s", "\u2019s", "\x99s", "a\x99s", "US", "\u00c9mile", "\u00e9t\u00e9", "a", "A", ","}
+	for c := 0; c < 0x80; c++ {
+		for _, tail := range []string{"x", "X", "9", ",", "s", "'s", "\u2019s", "\u2019d", "\u00e9"} {
+			words = append(words, string(rune(c))+tail)
+		}
+	}
+	for _, s := range words {
+		got, ok := asciiClass(s)
+		if want := textClass(s); ok && got != want {
+			t.Errorf("asciiClass(%q) = %b, textClass = %b", s, got, want)
+		}
+		plain := len(s) >= 2 && s[0] < 0x80 && s != "US" && !strings.HasSuffix(s, "'s") && !strings.HasSuffix(s, "\u2019s") && !strings.HasSuffix(s, "\x99s")
+		if ok != plain {
+			t.Errorf("asciiClass(%q): ok %v, want %v", s, ok, plain)
+		}
+	}
+}
