@@ -137,22 +137,9 @@ func Lower(s string) (lower string, ok bool) {
 			b.Write(chunk[:n])
 			n = 0
 		}
-		// Eight bytes lower-cased at once, as long as they are ASCII and
-		// chunk has room; of the first eight that are not, those before
-		// the first byte outside ASCII are kept (a sum in Lower8 carries
-		// only into the bytes after it).
-		for len(s)-i >= 8 && n <= len(chunk)-8 {
-			x := swar.Load8(s, i)
-			binary.LittleEndian.PutUint64(chunk[n:], swar.Lower8(x))
-			if h := x & swar.Highs; h != 0 {
-				k := bits.TrailingZeros64(h) / 8
-				i += k
-				n += k
-				break
-			}
-			i += 8
-			n += 8
-		}
+		k := lowerASCII(chunk[n:], s[i:])
+		i += k
+		n += k
 		if i == len(s) || n > len(chunk)-8 {
 			continue
 		}
@@ -161,6 +148,14 @@ func Lower(s string) (lower string, ok bool) {
 			chunk[n] = asciiLower[c]
 			i++
 			n++
+			continue
+		}
+		if isPunct3(s[i:]) {
+			// A quotation mark, dash or space of General Punctuation,
+			// which has no case, copied as it is.
+			copy(chunk[n:n+3], s[i:i+3])
+			i += 3
+			n += 3
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -176,6 +171,45 @@ func Lower(s string) (lower string, ok bool) {
 	}
 	b.Write(chunk[:n])
 	return b.String(), true
+}
+
+// lowerASCII writes to dst the ASCII lower case of the ASCII bytes that
+// src starts with, eight bytes at a time as long as eight more fit in both,
+// and returns how many bytes of src it lower-cased: those before its first
+// byte outside ASCII, or all of the words it read. Runs of 32 ASCII bytes,
+// most of any English text, are tested for a byte outside ASCII at once.
+func lowerASCII(dst []byte, src string) int {
+	k := 0
+	for ; len(src)-k >= 32 && len(dst)-k >= 32; k += 32 {
+		x0, x1 := swar.Load8(src, k), swar.Load8(src, k+8)
+		x2, x3 := swar.Load8(src, k+16), swar.Load8(src, k+24)
+		if (x0|x1|x2|x3)&swar.Highs != 0 {
+			break
+		}
+		d := dst[k : k+32]
+		binary.LittleEndian.PutUint64(d[0:], swar.Lower8(x0))
+		binary.LittleEndian.PutUint64(d[8:], swar.Lower8(x1))
+		binary.LittleEndian.PutUint64(d[16:], swar.Lower8(x2))
+		binary.LittleEndian.PutUint64(d[24:], swar.Lower8(x3))
+	}
+	// Of the first eight bytes that are not all ASCII, those before the
+	// first byte outside ASCII are kept: a sum in Lower8 carries only into
+	// the bytes after it.
+	for ; len(src)-k >= 8 && len(dst)-k >= 8; k += 8 {
+		x := swar.Load8(src, k)
+		binary.LittleEndian.PutUint64(dst[k:], swar.Lower8(x))
+		if h := x & swar.Highs; h != 0 {
+			return k + bits.TrailingZeros64(h)/8
+		}
+	}
+	return k
+}
+
+// isPunct3 reports whether s starts with a character from U+2000 to
+// U+203F (General Punctuation: spaces, dashes, quotation marks), which
+// lower-casing leaves as it is.
+func isPunct3(s string) bool {
+	return len(s) >= 3 && s[0] == 0xE2 && s[1] == 0x80 && s[2]&0xC0 == 0x80
 }
 
 // asciiLower maps each ASCII byte to its lower case.

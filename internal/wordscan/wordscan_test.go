@@ -423,3 +423,40 @@ func TestAppendSpan(t *testing.T) {
 		}
 	}
 }
+
+func TestLowerASCII(t *testing.T) {
+	long := strings.Repeat("AbC", 20) // 60 ASCII bytes: one run of 32, then words of 8
+	for _, tc := range []struct {
+		src  string
+		room int
+		want int // bytes lower-cased
+	}{
+		{"", 64, 0},
+		{"Short", 64, 0},                     // under eight bytes: left to the caller
+		{"EIGHT BY", 64, 8},                  // one word
+		{"ABCDEFG’s", 64, 7},                 // stops before the byte outside ASCII
+		{long, 64, 56},                       // a run of 32, then three words
+		{long, 40, 40},                       // as far as the room allows
+		{long[:31] + "é" + long[:8], 64, 31}, // outside ASCII in the fourth word of a run
+	} {
+		dst := make([]byte, tc.room)
+		got := lowerASCII(dst, tc.src)
+		if got != tc.want || string(dst[:got]) != strings.ToLower(tc.src[:got]) {
+			t.Errorf("lowerASCII(%q, room %d) = %d, %q; want %d", tc.src, tc.room, got, dst[:got], tc.want)
+		}
+	}
+}
+
+func TestIsPunct3(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{
+		{"’s", true}, {"—", true}, {"\u2000", true}, {"\u203F", true},
+		{"\u2040", false}, {"é", false}, {"\xe2\x80", false}, {"\xe2\x80(", false}, {"a", false},
+	} {
+		if got := isPunct3(tc.s); got != tc.want {
+			t.Errorf("isPunct3(%q) = %v, want %v", tc.s, got, tc.want)
+		}
+	}
+}
