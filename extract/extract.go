@@ -40,6 +40,7 @@ type scratch struct {
 	toks   []segment.Token
 	words  []wordscan.Token
 	marks  segment.Marks
+	paras  []segment.Paragraph
 	marked []article.Span
 	sents  []article.Span
 	kept   []entity.Mention
@@ -92,7 +93,8 @@ func (e *Engine) Document(src article.Source) article.Document {
 	sc.toks, sc.words = toks, words
 	outs := e.outlets.FindTokens(body, words)
 	framing := e.frames.FindTokens(body, words)
-	paras := segment.Paragraphs(body)
+	paras := segment.AppendParagraphs(sc.paras[:0], body)
+	sc.paras = paras
 	quotes := quote.ScanMarked(body, paras, sc.marks.Quotes)
 	marked := sc.marked[:0]
 	for _, q := range quotes {

@@ -92,6 +92,12 @@ func checkSame(t *testing.T, text string) {
 	if want := refParagraphs(text); !reflect.DeepEqual(paras, want) {
 		t.Fatalf("Paragraphs(%q) = %v, want %v", text, paras, want)
 	}
+	// Appended after a paragraph already in the buffer, and with no room
+	// to spare, as the engine reuses one.
+	first := Paragraph{Lines: 7}
+	if got := AppendParagraphs([]Paragraph{first}, text); got[0] != first || !reflect.DeepEqual(nonNilParas(got[1:]), nonNilParas(paras)) {
+		t.Fatalf("AppendParagraphs(%q) = %v, want %v after %v", text, got, paras, first)
+	}
 	for _, p := range paras {
 		for _, skip := range [][]article.Span{nil, quoteSpans(text, p.Span)} {
 			got, want := Sentences(text, p.Span, skip), refSentences(text, p.Span, skip)
@@ -206,4 +212,12 @@ func TestMaxLowerShrink(t *testing.T) {
 			t.Errorf("%U: %d bytes, lower-cased %d", r, n, l)
 		}
 	}
+}
+
+// nonNilParas returns ps, or an empty slice for nil.
+func nonNilParas(ps []Paragraph) []Paragraph {
+	if ps == nil {
+		return []Paragraph{}
+	}
+	return ps
 }
