@@ -95,7 +95,7 @@ func checkSame(t *testing.T, text string) {
 	// Appended after a paragraph already in the buffer, and with no room
 	// to spare, as the engine reuses one.
 	first := Paragraph{Lines: 7}
-	if got := AppendParagraphs([]Paragraph{first}, text); got[0] != first || !reflect.DeepEqual(nonNilParas(got[1:]), nonNilParas(paras)) {
+	if got := AppendParagraphs([]Paragraph{first}, text); got[0] != first || !reflect.DeepEqual(nonNil(got[1:]), nonNil(paras)) {
 		t.Fatalf("AppendParagraphs(%q) = %v, want %v after %v", text, got, paras, first)
 	}
 	for _, p := range paras {
@@ -130,6 +130,14 @@ func checkTokensWords(t *testing.T, text string) {
 	}
 	if want := refMarks(text); !reflect.DeepEqual(marks, want) {
 		t.Fatalf("AppendTokensWords(%q) marks = %v, want %v", text, marks, want)
+	}
+	// Appended after tokens already there, into buffers without room to
+	// spare, as the engine reuses them.
+	tok0, word0 := Token{Text: "x"}, wordscan.Token{St: 7}
+	marks.Reset()
+	toks2, words2 := AppendTokensWords([]Token{tok0}, []wordscan.Token{word0}, &marks, text)
+	if toks2[0] != tok0 || !reflect.DeepEqual(toks2[1:], nonNil(toks)) || words2[0] != word0 || !reflect.DeepEqual(words2[1:], nonNil(words)) {
+		t.Fatalf("AppendTokensWords(%q) after a token = %v, %v; want %v, %v after it", text, toks2, words2, toks, words)
 	}
 	for _, p := range Paragraphs(text) {
 		for _, skip := range [][]article.Span{nil, quoteSpans(text, p.Span)} {
@@ -214,10 +222,10 @@ func TestMaxLowerShrink(t *testing.T) {
 	}
 }
 
-// nonNilParas returns ps, or an empty slice for nil.
-func nonNilParas(ps []Paragraph) []Paragraph {
-	if ps == nil {
-		return []Paragraph{}
+// nonNil returns s, or an empty slice for nil.
+func nonNil[E any](s []E) []E {
+	if s == nil {
+		return []E{}
 	}
-	return ps
+	return s
 }

@@ -2,6 +2,7 @@ package segment
 
 import (
 	"math/bits"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -193,6 +194,13 @@ func isDoubleMark(r rune) bool {
 // word with joiners, such as "U.S." or "don’t", that wordscan.AppendSpan
 // splits.
 func AppendTokensWords(toks []Token, words []wordscan.Token, marks *Marks, text string) ([]Token, []wordscan.Token) {
+	// Every token of either stream takes at least one byte of text, so
+	// with room for one token per byte they are written by index, with
+	// no test of room nor header to update as they are.
+	nt, nw := len(toks), len(words)
+	toksNil, wordsNil := toks == nil, words == nil
+	toks = slices.Grow(toks, len(text))[:nt+len(text)]
+	words = slices.Grow(words, len(text))[:nw+len(text)]
 	t := text
 	nl := false // a line break in the gap before the next token
 	for i := 0; i < len(t); {
@@ -203,8 +211,9 @@ func AppendTokensWords(toks []Token, words []wordscan.Token, marks *Marks, text 
 			i++
 			continue
 		case classPunct, classJoiner:
-			toks = append(toks, Token{i, j, t[i:j]})
-			words = wordscan.AppendMark(words, i, j, nl)
+			toks[nt] = Token{i, j, t[i:j]}
+			words[nw] = wordscan.Token{St: i, En: j, NL: nl}
+			nt, nw = nt+1, nw+1
 			if markByte[c] {
 				marks.noteByte(c, i)
 			}
@@ -227,8 +236,9 @@ func AppendTokensWords(toks []Token, words []wordscan.Token, marks *Marks, text 
 				j, h = asciiRun(t, i)
 			}
 			if j == len(t) || byteClass[t[j]] <= classSpace {
-				toks = append(toks, Token{i, j, t[i:j]})
-				words = wordscan.AppendHashedWord(words, i, j, nl, h)
+				toks[nt] = Token{i, j, t[i:j]}
+				words[nw] = wordscan.Token{St: i, En: j, Word: true, NL: nl, ASCII: true, Hash: h}
+				nt, nw = nt+1, nw+1
 				i, nl = j, false
 				if i < len(t) && t[i] == ' ' {
 					i++ // the commonest gap, skipped at once
@@ -236,10 +246,12 @@ func AppendTokensWords(toks []Token, words []wordscan.Token, marks *Marks, text 
 				continue
 			}
 			if e, ok := joinerEnd(t, i, j); ok {
-				toks = append(toks, Token{i, e, t[i:e]})
-				words = wordscan.AppendHashedWord(words, i, j, nl, h)
+				toks[nt] = Token{i, e, t[i:e]}
+				words[nw] = wordscan.Token{St: i, En: j, Word: true, NL: nl, ASCII: true, Hash: h}
+				nt, nw = nt+1, nw+1
 				if e > j {
-					words = wordscan.AppendMark(words, j, e, false)
+					words[nw] = wordscan.Token{St: j, En: e}
+					nw++
 					marks.Terminals = append(marks.Terminals, j) // the period of "Gen."
 				}
 				i, nl = e, false
@@ -256,20 +268,40 @@ func AppendTokensWords(toks []Token, words []wordscan.Token, marks *Marks, text 
 			if !isWordRune(r) {
 				// A mark, or an invisible format character that the
 				// word scanner takes for a space.
-				toks = append(toks, Token{i, j, t[i:j]})
-				words, nl = wordscan.AppendSpan(words, t, i, j, nl)
+				toks[nt] = Token{i, j, t[i:j]}
+				nt++
+				nw, nl = appendSpan(words, nw, t, i, j, nl)
 				marks.noteToken(t, i, j, r)
 				i = j
 				continue
 			}
 		}
 		j = wordEnd(t, i, j, len(t))
-		toks = append(toks, Token{i, j, t[i:j]})
-		words, nl = wordscan.AppendSpan(words, t, i, j, nl)
+		toks[nt] = Token{i, j, t[i:j]}
+		nt++
+		nw, nl = appendSpan(words, nw, t, i, j, nl)
 		marks.noteToken(t, i, j, 0)
 		i = j
 	}
-	return toks, words
+	return prefix(toks, nt, toksNil), prefix(words, nw, wordsNil)
+}
+
+// prefix returns s[:n], or nil when n is zero and s was nil before it
+// grew, as append leaves a nil slice that nothing is appended to.
+func prefix[E any](s []E, n int, wasNil bool) []E {
+	if n == 0 && wasNil {
+		return nil
+	}
+	return s[:n]
+}
+
+// appendSpan writes the word scanner's tokens of t[i:j] to words from
+// index nw on, as wordscan.AppendSpan appends them, and returns the index
+// after them and whether a line break stands in the gap after the last.
+// words must have room for them.
+func appendSpan(words []wordscan.Token, nw int, t string, i, j int, nl bool) (int, bool) {
+	w, nl := wordscan.AppendSpan(words[:nw], t, i, j, nl)
+	return len(w), nl
 }
 
 // asciiRun returns the end j of the run of ASCII letters and digits of t
