@@ -198,9 +198,24 @@ func AppendTokensWords(toks []Token, words []wordscan.Token, marks *Marks, text 
 	// with room for one token per byte they are written by index, with
 	// no test of room nor header to update as they are.
 	nt, nw := len(toks), len(words)
-	toksNil, wordsNil := toks == nil, words == nil
-	toks = slices.Grow(toks, len(text))[:nt+len(text)]
-	words = slices.Grow(words, len(text))[:nw+len(text)]
+	grownToks := slices.Grow(toks, len(text))[:nt+len(text)]
+	grownWords := slices.Grow(words, len(text))[:nw+len(text)]
+	nt2, nw2 := writeTokensWords(grownToks, nt, grownWords, nw, marks, text)
+	// A buffer nothing was written to is returned as it came, as append
+	// leaves it (nil stays nil).
+	if nt2 > nt {
+		toks = grownToks[:nt2]
+	}
+	if nw2 > nw {
+		words = grownWords[:nw2]
+	}
+	return toks, words
+}
+
+// writeTokensWords is AppendTokensWords writing the tokens to toks from
+// index nt on and to words from index nw on, which have room for one
+// token per byte of text; it returns the indexes after the last.
+func writeTokensWords(toks []Token, nt int, words []wordscan.Token, nw int, marks *Marks, text string) (int, int) {
 	t := text
 	nl := false // a line break in the gap before the next token
 	for i := 0; i < len(t); {
@@ -283,16 +298,7 @@ func AppendTokensWords(toks []Token, words []wordscan.Token, marks *Marks, text 
 		marks.noteToken(t, i, j, 0)
 		i = j
 	}
-	return prefix(toks, nt, toksNil), prefix(words, nw, wordsNil)
-}
-
-// prefix returns s[:n], or nil when n is zero and s was nil before it
-// grew, as append leaves a nil slice that nothing is appended to.
-func prefix[E any](s []E, n int, wasNil bool) []E {
-	if n == 0 && wasNil {
-		return nil
-	}
-	return s[:n]
+	return nt, nw
 }
 
 // appendSpan writes the word scanner's tokens of t[i:j] to words from
