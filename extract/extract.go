@@ -104,12 +104,17 @@ func (e *Engine) Document(src article.Source) article.Document {
 	}
 	sc.marked = marked
 	sents := sc.sents[:0]
-	terms := sc.marks.Terminals
+	// The terminal marks and quotations before a paragraph are passed over
+	// once for all, not again for every paragraph after them.
+	terms, skip := sc.marks.Terminals, marked
 	for _, p := range paras {
 		for len(terms) > 0 && terms[0] < p.Start {
 			terms = terms[1:]
 		}
-		sents = segment.AppendSentencesMarked(sents, body, p.Span, marked, terms)
+		for len(skip) > 0 && skip[0].End <= p.Start {
+			skip = skip[1:]
+		}
+		sents = segment.AppendSentencesMarked(sents, body, p.Span, skip, terms)
 	}
 	sc.sents = sents
 	mentions := e.mentions(sc, body, lower, toks, outs)
