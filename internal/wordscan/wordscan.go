@@ -179,28 +179,33 @@ func Lower(s string) (lower string, ok bool) {
 // byte outside ASCII, or all of the words it read. Runs of 32 ASCII bytes,
 // most of any English text, are tested for a byte outside ASCII at once.
 func lowerASCII(dst []byte, src string) int {
+	// src and dst are cut to the bytes still to go, and each run or word
+	// is read from a slice of constant length, so that the loads and
+	// stores need no bounds checks of their own.
 	k := 0
-	for ; len(src)-k >= 32 && len(dst)-k >= 32; k += 32 {
-		x0, x1 := swar.Load8(src, k), swar.Load8(src, k+8)
-		x2, x3 := swar.Load8(src, k+16), swar.Load8(src, k+24)
+	for len(src) >= 32 && len(dst) >= 32 {
+		b := src[:32]
+		x0, x1, x2, x3 := swar.Load8(b, 0), swar.Load8(b, 8), swar.Load8(b, 16), swar.Load8(b, 24)
 		if (x0|x1|x2|x3)&swar.Highs != 0 {
 			break
 		}
-		d := dst[k : k+32]
+		d := dst[:32]
 		binary.LittleEndian.PutUint64(d[0:], swar.Lower8(x0))
 		binary.LittleEndian.PutUint64(d[8:], swar.Lower8(x1))
 		binary.LittleEndian.PutUint64(d[16:], swar.Lower8(x2))
 		binary.LittleEndian.PutUint64(d[24:], swar.Lower8(x3))
+		src, dst, k = src[32:], dst[32:], k+32
 	}
 	// Of the first eight bytes that are not all ASCII, those before the
 	// first byte outside ASCII are kept: a sum in Lower8 carries only into
 	// the bytes after it.
-	for ; len(src)-k >= 8 && len(dst)-k >= 8; k += 8 {
-		x := swar.Load8(src, k)
-		binary.LittleEndian.PutUint64(dst[k:], swar.Lower8(x))
+	for len(src) >= 8 && len(dst) >= 8 {
+		x := swar.Load8(src[:8], 0)
+		binary.LittleEndian.PutUint64(dst[:8], swar.Lower8(x))
 		if h := x & swar.Highs; h != 0 {
 			return k + bits.TrailingZeros64(h)/8
 		}
+		src, dst, k = src[8:], dst[8:], k+8
 	}
 	return k
 }
