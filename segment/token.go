@@ -311,17 +311,30 @@ func appendSpan(words []wordscan.Token, nw int, t string, i, j int, nl bool) (in
 }
 
 // asciiRun returns the end j of the run of ASCII letters and digits of t
-// that starts at i, and wordscan.WordHash(t, i, j). A run of at most seven
-// bytes, most words, is found and hashed from one load.
+// that starts at i, and wordscan.WordHash(t, i, j). A run of at most
+// fifteen bytes, nearly every word, is found and hashed from two loads.
 func asciiRun(t string, i int) (j int, h uint32) {
-	if len(t)-i >= 8 {
+	switch {
+	case len(t)-i >= 16:
+		b := t[i : i+16]
+		x0, x1 := swar.Load8(b, 0), swar.Load8(b, 8)
+		if m := notAlnum8(x0); m != 0 {
+			n := bits.TrailingZeros64(m) / 8
+			return i + n, wordscan.ShortWordHash(n, x0)
+		}
+		if m := notAlnum8(x1); m != 0 {
+			n := 8 + bits.TrailingZeros64(m)/8
+			return i + n, wordscan.WordHash16(n, x0, x1)
+		}
+		j = alnumEnd(t, i+16)
+	case len(t)-i >= 8:
 		x := swar.Load8(t, i)
 		if m := notAlnum8(x); m != 0 {
 			n := bits.TrailingZeros64(m) / 8
 			return i + n, wordscan.ShortWordHash(n, x)
 		}
 		j = alnumEnd(t, i+8)
-	} else {
+	default:
 		j = alnumEnd(t, i+1)
 	}
 	return j, wordscan.WordHash(t, i, j)

@@ -341,6 +341,19 @@ func ShortWordHash(n int, x uint64) uint32 {
 	return hashTail(uint64(n), x&(1<<(8*uint(n))-1)) // 1<<64 is 0: all bits kept
 }
 
+// WordHash16 returns the Hash of a word of n ASCII letters and digits,
+// from one to sixteen, whose first eight bytes (or all, when n is at most
+// eight) are x0 and whose further n-8 bytes are the low bytes of x1, both
+// read as swar.Load8 reads them; the bytes after the word are ignored.
+func WordHash16(n int, x0, x1 uint64) uint32 {
+	if n <= 8 {
+		return ShortWordHash(n, x0)
+	}
+	// Hash's one block, then its tail of n-8 bytes.
+	h := mum(uint64(n)^(x0|foldBits), hashMulBlock)
+	return hashTail(h, x1&(1<<(8*uint(n-8))-1)) // 1<<64 is 0: all bits kept
+}
+
 // AppendHashedWord appends to dst the token of a word [st, en) of ASCII
 // letters and digits that Tokens would find as a word of its own, whose
 // WordHash is h; nl tells whether a line break stands in the gap before it.

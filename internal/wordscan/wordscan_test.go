@@ -388,6 +388,11 @@ func TestWordHash(t *testing.T) {
 		{"Zaporizhzhia’s mayor", "Zaporizhzhia"},
 		{"x 7200\xff\xfe tail", "7200"},
 		{"end Word", "Word"},
+		{"ABCDEFGHI", "ABCDEFGHI"},
+		{"Correspondent, she", "Correspondent"},
+		{"ABCDEFGHIJKLMNOP", "ABCDEFGHIJKLMNOP"},
+		{"abcdefghijklmnop.", "abcdefghijklmnop"},
+		{"ABCDEFGHIJKLMNOPQ", "ABCDEFGHIJKLMNOPQ"},
 	} {
 		st := strings.Index(tc.text, tc.word)
 		en := st + len(tc.word)
@@ -395,10 +400,15 @@ func TestWordHash(t *testing.T) {
 		if got := WordHash(tc.text, st, en); got != want {
 			t.Errorf("WordHash(%q, %d, %d) = %#x, want %#x", tc.text, st, en, got, want)
 		}
+		padded := tc.text[st:] + strings.Repeat("\xff", 16)
 		if n := len(tc.word); n <= 8 {
-			padded := tc.text[st:] + strings.Repeat("\xff", 8)
 			if got := ShortWordHash(n, swar.Load8(padded, 0)); got != want {
 				t.Errorf("ShortWordHash(%d, %q) = %#x, want %#x", n, padded[:8], got, want)
+			}
+		}
+		if n := len(tc.word); n <= 16 {
+			if got := WordHash16(n, swar.Load8(padded, 0), swar.Load8(padded, 8)); got != want {
+				t.Errorf("WordHash16(%d, %q) = %#x, want %#x", n, padded[:16], got, want)
 			}
 		}
 	}
