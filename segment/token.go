@@ -245,7 +245,7 @@ func writeTokensWords(toks []Token, nt int, words []wordscan.Token, nw int, mark
 					n := bits.TrailingZeros64(m) / 8
 					j, h = i+n, wordscan.ShortWordHash(n, x)
 				} else {
-					j, h = asciiRun(t, i)
+					j, h = longRun(t, i, x)
 				}
 			} else {
 				j, h = asciiRun(t, i)
@@ -314,29 +314,31 @@ func appendSpan(words []wordscan.Token, nw int, t string, i, j int, nl bool) (in
 // that starts at i, and wordscan.WordHash(t, i, j). A run of at most
 // fifteen bytes, nearly every word, is found and hashed from two loads.
 func asciiRun(t string, i int) (j int, h uint32) {
-	switch {
-	case len(t)-i >= 16:
-		b := t[i : i+16]
-		x0, x1 := swar.Load8(b, 0), swar.Load8(b, 8)
-		if m := notAlnum8(x0); m != 0 {
-			n := bits.TrailingZeros64(m) / 8
-			return i + n, wordscan.ShortWordHash(n, x0)
-		}
-		if m := notAlnum8(x1); m != 0 {
-			n := 8 + bits.TrailingZeros64(m)/8
-			return i + n, wordscan.WordHash16(n, x0, x1)
-		}
-		j = alnumEnd(t, i+16)
-	case len(t)-i >= 8:
-		x := swar.Load8(t, i)
-		if m := notAlnum8(x); m != 0 {
-			n := bits.TrailingZeros64(m) / 8
-			return i + n, wordscan.ShortWordHash(n, x)
-		}
-		j = alnumEnd(t, i+8)
-	default:
+	if len(t)-i < 8 {
 		j = alnumEnd(t, i+1)
+		return j, wordscan.WordHash(t, i, j)
 	}
+	x := swar.Load8(t, i)
+	if m := notAlnum8(x); m != 0 {
+		n := bits.TrailingZeros64(m) / 8
+		return i + n, wordscan.ShortWordHash(n, x)
+	}
+	return longRun(t, i, x)
+}
+
+// longRun is asciiRun for a run whose first eight bytes, x0 as swar.Load8
+// reads them, are all letters and digits.
+func longRun(t string, i int, x0 uint64) (j int, h uint32) {
+	if len(t)-i < 16 {
+		j = alnumEnd(t, i+8)
+		return j, wordscan.WordHash(t, i, j)
+	}
+	x1 := swar.Load8(t, i+8)
+	if m := notAlnum8(x1); m != 0 {
+		n := 8 + bits.TrailingZeros64(m)/8
+		return i + n, wordscan.WordHash16(n, x0, x1)
+	}
+	j = alnumEnd(t, i+16)
 	return j, wordscan.WordHash(t, i, j)
 }
 
