@@ -272,6 +272,19 @@ func writeTokensWords(toks []Token, nt int, words []wordscan.Token, nw int, mark
 				i, nl = e, false
 				continue
 			}
+			// A word with joiners ("well-known", "U.S."), or with
+			// characters outside ASCII ("don’t").
+			e := wordEnd(t, i, j, len(t))
+			toks[nt] = Token{i, e, t[i:e]}
+			nt++
+			if isASCII(t[j:e]) {
+				nw = splitASCII(words, nw, marks, t, i, j, e, nl, h)
+			} else {
+				nw, _ = appendSpan(words, nw, t, i, e, nl)
+				marks.noteToken(t, i, e, 0)
+			}
+			i, nl = e, false
+			continue
 		case classHigh:
 			r, s := utf8.DecodeRuneInString(t[i:])
 			if isSpaceRune(r) {
@@ -299,6 +312,43 @@ func writeTokensWords(toks []Token, nt int, words []wordscan.Token, nw int, mark
 		i = j
 	}
 	return nt, nw
+}
+
+// splitASCII writes the word scanner's tokens of the word t[i:e] of ASCII
+// letters, digits and joiners to words from index nw on, as appendSpan
+// does, and notes its periods in marks, as Marks.noteToken does. The word
+// starts with the run t[i:j] of letters and digits, whose hash is h; nl
+// tells whether a line break stands in the gap before it. It returns the
+// index after the last token written.
+func splitASCII(words []wordscan.Token, nw int, marks *Marks, t string, i, j, e int, nl bool, h uint32) int {
+	words[nw] = wordscan.Token{St: i, En: j, Word: true, NL: nl, ASCII: true, Hash: h}
+	nw++
+	for k := j; k < e; {
+		if byteClass[t[k]] == classWord {
+			// A run ends at a joiner or at e, where no letter or digit
+			// follows a word (see wordEnd).
+			r := alnumEnd(t, k+1)
+			words[nw] = wordscan.Token{St: k, En: r, Word: true, ASCII: true, Hash: wordscan.WordHash(t, k, r)}
+			nw, k = nw+1, r
+			continue
+		}
+		words[nw] = wordscan.Token{St: k, En: k + 1}
+		if t[k] == '.' {
+			marks.Terminals = append(marks.Terminals, k)
+		}
+		nw, k = nw+1, k+1
+	}
+	return nw
+}
+
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // appendSpan writes the word scanner's tokens of t[i:j] to words from
