@@ -229,3 +229,25 @@ func nonNil[E any](s []E) []E {
 	}
 	return s
 }
+
+// TestIsPunctMark checks that each character isPunctMark reports, standing
+// apart, is a token of its own and not a word, for AppendTokens as for the
+// word scanner.
+func TestIsPunctMark(t *testing.T) {
+	for r := rune(0); r <= 0x2100; r++ {
+		if !isPunctMark(r) {
+			continue
+		}
+		text := "a " + string(r) + " b" // apart, as a joiner is not a token of its own between letters
+		n := utf8.RuneLen(r)
+		want := []article.Span{{Start: 0, End: 1}, {Start: 2, End: 2 + n}, {Start: 3 + n, End: len(text)}}
+		var got []article.Span
+		for _, tk := range refAppendTokens(nil, text, 0, len(text)) {
+			got = append(got, article.Span{Start: tk.Start, End: tk.End})
+		}
+		words := wordscan.Tokens(nil, text)
+		if !reflect.DeepEqual(got, want) || len(words) != 3 || words[1].Word || words[1].St != 2 || words[1].En != want[1].End {
+			t.Errorf("%U: tokens %v, words %v; want a mark between two words", r, got, words)
+		}
+	}
+}

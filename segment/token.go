@@ -175,6 +175,15 @@ func (m *Marks) noteToken(t string, i, j int, r rune) {
 // markByte tells the ASCII bytes that Marks notes.
 var markByte = [256]bool{'.': true, '!': true, '?': true, '"': true}
 
+// isPunctMark reports whether r is a dash, a quotation mark, a bullet or
+// an ellipsis of General Punctuation (U+2010 to U+2027), the commonest
+// characters outside ASCII in English text, which are neither space nor
+// part of a word, for this package as for the word scanner: a token of
+// their own, and a mark.
+func isPunctMark(r rune) bool {
+	return r >= '\u2010' && r <= '\u2027'
+}
+
 // isDoubleMark reports whether r is a double quotation mark outside ASCII.
 func isDoubleMark(r rune) bool {
 	switch r {
@@ -298,8 +307,16 @@ func writeTokensWords(toks []Token, nt int, words []wordscan.Token, nw int, mark
 				// word scanner takes for a space.
 				toks[nt] = Token{i, j, t[i:j]}
 				nt++
-				nw, nl = appendSpan(words, nw, t, i, j, nl)
-				marks.noteToken(t, i, j, r)
+				if isPunctMark(r) {
+					words[nw] = wordscan.Token{St: i, En: j, NL: nl}
+					nw, nl = nw+1, false
+					if isDoubleMark(r) {
+						marks.Quotes = append(marks.Quotes, i)
+					}
+				} else {
+					nw, nl = appendSpan(words, nw, t, i, j, nl)
+					marks.noteToken(t, i, j, r)
+				}
 				i = j
 				continue
 			}
