@@ -227,6 +227,7 @@ func AppendTokensWords(toks []Token, words []wordscan.Token, marks *Marks, text 
 func writeTokensWords(toks []Token, nt int, words []wordscan.Token, nw int, marks *Marks, text string) (int, int) {
 	t := text
 	nl := false // a line break in the gap before the next token
+scan:
 	for i := 0; i < len(t); {
 		j := i + 1
 		switch c := t[i]; byteClass[c] {
@@ -248,26 +249,35 @@ func writeTokensWords(toks []Token, nt int, words []wordscan.Token, nw int, mark
 			// scanner's hash h of it, as asciiRun returns them: for a run
 			// of at most seven bytes, most words, in line.
 			var h uint32
-			if len(t)-i >= 8 {
-				x := swar.Load8(t, i)
-				if m := notAlnum8(x); m != 0 {
-					n := bits.TrailingZeros64(m) / 8
-					j, h = i+n, wordscan.ShortWordHash(n, x)
+			for {
+				if len(t)-i >= 8 {
+					x := swar.Load8(t, i)
+					if m := notAlnum8(x); m != 0 {
+						n := bits.TrailingZeros64(m) / 8
+						j, h = i+n, wordscan.ShortWordHash(n, x)
+					} else {
+						j, h = longRun(t, i, x)
+					}
 				} else {
-					j, h = longRun(t, i, x)
+					j, h = asciiRun(t, i)
 				}
-			} else {
-				j, h = asciiRun(t, i)
-			}
-			if j == len(t) || byteClass[t[j]] <= classSpace {
+				if j < len(t) && byteClass[t[j]] > classSpace {
+					break // a joiner or a character outside ASCII follows
+				}
 				toks[nt] = Token{i, j, t[i:j]}
 				words[nw] = wordscan.Token{St: i, En: j, Word: true, NL: nl, ASCII: true, Hash: h}
 				nt, nw = nt+1, nw+1
 				i, nl = j, false
+				if i+1 < len(t) && t[i] == ' ' && byteClass[t[i+1]] == classWord {
+					// A single space and another word, the commonest
+					// step of running text, taken in this inner loop.
+					i++
+					continue
+				}
 				if i < len(t) && t[i] == ' ' {
 					i++ // the commonest gap, skipped at once
 				}
-				continue
+				continue scan
 			}
 			if e, ok := joinerEnd(t, i, j); ok {
 				toks[nt] = Token{i, e, t[i:e]}
