@@ -251,3 +251,19 @@ func TestIsPunctMark(t *testing.T) {
 		}
 	}
 }
+
+// TestASCIIRun checks asciiRun and longRun, which find and hash a run of
+// ASCII letters and digits from one or two loads, on runs of every length
+// up to 40 bytes, with and without room after them for a whole load.
+func TestASCIIRun(t *testing.T) {
+	letters := "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789aBcDe"
+	for n := 1; n <= 40; n++ {
+		for _, tail := range []string{"", ".", " and more text here", "’s", "-based"} {
+			text := "x " + letters[:n] + tail
+			j, h := asciiRun(text, 2)
+			if j != 2+n || h != wordscan.WordHash(text, 2, 2+n) {
+				t.Errorf("asciiRun(%q, 2) = %d, %#x; want %d, %#x", text, j, h, 2+n, wordscan.WordHash(text, 2, 2+n))
+			}
+		}
+	}
+}
