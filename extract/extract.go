@@ -41,6 +41,7 @@ type scratch struct {
 	toks   []segment.Token
 	words  []wordscan.Token
 	marks  segment.Marks
+	paras  []segment.Paragraph
 	marked []article.Span
 	sents  []article.Span
 	kept   []entity.Mention
@@ -94,7 +95,8 @@ func (e *Engine) Document(src article.Source) article.Document {
 	sc.toks, sc.words = toks, words
 	outs, fcands := e.outlets.FindTokensAlong(body, words, e.gates)
 	framing := e.frames.FindCandidates(body, words, &fcands)
-	paras := segment.Paragraphs(body)
+	paras := segment.AppendParagraphs(sc.paras[:0], body)
+	sc.paras = paras
 	quotes := quote.ScanMarked(body, paras, sc.marks.Quotes)
 	marked := sc.marked[:0]
 	for _, q := range quotes {
@@ -104,12 +106,17 @@ func (e *Engine) Document(src article.Source) article.Document {
 	}
 	sc.marked = marked
 	sents := sc.sents[:0]
-	terms := sc.marks.Terminals
+	// The terminal marks and quotations before a paragraph are passed over
+	// once for all, not again for every paragraph after them.
+	terms, skip := sc.marks.Terminals, marked
 	for _, p := range paras {
 		for len(terms) > 0 && terms[0] < p.Start {
 			terms = terms[1:]
 		}
-		sents = segment.AppendSentencesMarked(sents, body, p.Span, marked, terms)
+		for len(skip) > 0 && skip[0].End <= p.Start {
+			skip = skip[1:]
+		}
+		sents = segment.AppendSentencesMarked(sents, body, p.Span, skip, terms)
 	}
 	sc.sents = sents
 	mentions := e.mentions(sc, body, lower, toks, outs)

@@ -92,6 +92,12 @@ func checkSame(t *testing.T, text string) {
 	if want := refParagraphs(text); !reflect.DeepEqual(paras, want) {
 		t.Fatalf("Paragraphs(%q) = %v, want %v", text, paras, want)
 	}
+	// Appended after a paragraph already in the buffer, and with no room
+	// to spare, as the engine reuses one.
+	first := Paragraph{Lines: 7}
+	if got := AppendParagraphs([]Paragraph{first}, text); got[0] != first || !reflect.DeepEqual(nonNil(got[1:]), nonNil(paras)) {
+		t.Fatalf("AppendParagraphs(%q) = %v, want %v after %v", text, got, paras, first)
+	}
 	for _, p := range paras {
 		for _, skip := range [][]article.Span{nil, quoteSpans(text, p.Span)} {
 			got, want := Sentences(text, p.Span, skip), refSentences(text, p.Span, skip)
@@ -124,6 +130,14 @@ func checkTokensWords(t *testing.T, text string) {
 	}
 	if want := refMarks(text); !reflect.DeepEqual(marks, want) {
 		t.Fatalf("AppendTokensWords(%q) marks = %v, want %v", text, marks, want)
+	}
+	// Appended after tokens already there, into buffers without room to
+	// spare, as the engine reuses them.
+	tok0, word0 := Token{Text: "x"}, wordscan.Token{St: 7}
+	marks.Reset()
+	toks2, words2 := AppendTokensWords([]Token{tok0}, []wordscan.Token{word0}, &marks, text)
+	if toks2[0] != tok0 || !reflect.DeepEqual(toks2[1:], nonNil(toks)) || words2[0] != word0 || !reflect.DeepEqual(words2[1:], nonNil(words)) {
+		t.Fatalf("AppendTokensWords(%q) after a token = %v, %v; want %v, %v after it", text, toks2, words2, toks, words)
 	}
 	for _, p := range Paragraphs(text) {
 		for _, skip := range [][]article.Span{nil, quoteSpans(text, p.Span)} {
@@ -204,6 +218,52 @@ func TestMaxLowerShrink(t *testing.T) {
 		}
 		if n, l := utf8.RuneLen(r), utf8.RuneLen(unicode.ToLower(r)); n > maxLowerShrink*l {
 			t.Errorf("%U: %d bytes, lower-cased %d", r, n, l)
+		}
+	}
+}
+
+// nonNil returns s, or an empty slice for nil.
+func nonNil[E any](s []E) []E {
+	if s == nil {
+		return []E{}
+	}
+	return s
+}
+
+// TestIsPunctMark checks that each character isPunctMark reports, standing
+// apart, is a token of its own and not a word, for AppendTokens as for the
+// word scanner.
+func TestIsPunctMark(t *testing.T) {
+	for r := rune(0); r <= 0x2100; r++ {
+		if !isPunctMark(r) {
+			continue
+		}
+		text := "a " + string(r) + " b" // apart, as a joiner is not a token of its own between letters
+		n := utf8.RuneLen(r)
+		want := []article.Span{{Start: 0, End: 1}, {Start: 2, End: 2 + n}, {Start: 3 + n, End: len(text)}}
+		var got []article.Span
+		for _, tk := range refAppendTokens(nil, text, 0, len(text)) {
+			got = append(got, article.Span{Start: tk.Start, End: tk.End})
+		}
+		words := wordscan.Tokens(nil, text)
+		if !reflect.DeepEqual(got, want) || len(words) != 3 || words[1].Word || words[1].St != 2 || words[1].En != want[1].End {
+			t.Errorf("%U: tokens %v, words %v; want a mark between two words", r, got, words)
+		}
+	}
+}
+
+// TestASCIIRun checks asciiRun and longRun, which find and hash a run of
+// ASCII letters and digits from one or two loads, on runs of every length
+// up to 40 bytes, with and without room after them for a whole load.
+func TestASCIIRun(t *testing.T) {
+	letters := "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789aBcDe"
+	for n := 1; n <= 40; n++ {
+		for _, tail := range []string{"", ".", " and more text here", "’s", "-based"} {
+			text := "x " + letters[:n] + tail
+			j, h := asciiRun(text, 2)
+			if j != 2+n || h != wordscan.WordHash(text, 2, 2+n) {
+				t.Errorf("asciiRun(%q, 2) = %d, %#x; want %d, %#x", text, j, h, 2+n, wordscan.WordHash(text, 2, 2+n))
+			}
 		}
 	}
 }

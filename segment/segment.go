@@ -26,7 +26,16 @@ type Paragraph struct {
 func Paragraphs(text string) []Paragraph {
 	// A paragraph takes at least one line, and a text has few: room for
 	// one per line costs less than growing the slice as it fills.
-	out := make([]Paragraph, 0, strings.Count(text, "\n")+1)
+	out := AppendParagraphs(make([]Paragraph, 0, strings.Count(text, "\n")+1), text)
+	if len(out) == 0 {
+		return nil // as before, for a text without paragraphs
+	}
+	return out
+}
+
+// AppendParagraphs appends the paragraphs of text to out, as Paragraphs
+// returns them, so that a caller can reuse one buffer from text to text.
+func AppendParagraphs(out []Paragraph, text string) []Paragraph {
 	var cur Paragraph // the paragraph being built, when cur.End > 0
 	prevEnds := false // the line before ends the way a paragraph does
 	for ls := 0; ls <= len(text); {
@@ -61,9 +70,6 @@ func Paragraphs(text string) []Paragraph {
 	}
 	if cur.End > 0 {
 		out = append(out, cur)
-	}
-	if len(out) == 0 {
-		return nil // as before, for a text without paragraphs
 	}
 	return out
 }

@@ -160,6 +160,8 @@ func TestTrimSpan(t *testing.T) {
 	for _, s := range []string{
 		"", " ", "x", " x ", "\t x\r", "\u00a0x\u00a0", " \u2009 x y \u3000 ", "\u00a0", "\u00a0 \u2009",
 		"é", " é ", "\xff x \xff", " \xe2\x80 ", "\u0085x\u0085", "\u2008\x88",
+		// An ASCII start and an end outside ASCII.
+		"  he said.”  ", "he said.”", "end\u00a0", "end \u2003 ", "end\xff", "x\u2028", "x\u200b",
 	} {
 		start, end := trimSpan(s, 0, len(s))
 		want := strings.TrimSpace(s)

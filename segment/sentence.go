@@ -385,7 +385,7 @@ func appendTrimmed(out []article.Span, text string, s, e int) []article.Span {
 			continue
 		}
 		r, size := utf8.DecodeLastRuneInString(text[:e])
-		if !unicode.IsSpace(r) {
+		if !isSpaceRune(r) {
 			break
 		}
 		e -= size
@@ -409,7 +409,7 @@ func skipSpace(text string, i, hi int) int {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if !unicode.IsSpace(r) {
+		if !isSpaceRune(r) {
 			break
 		}
 		i += size

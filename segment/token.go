@@ -2,6 +2,7 @@ package segment
 
 import (
 	"math/bits"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -174,6 +175,15 @@ func (m *Marks) noteToken(t string, i, j int, r rune) {
 // markByte tells the ASCII bytes that Marks notes.
 var markByte = [256]bool{'.': true, '!': true, '?': true, '"': true}
 
+// isPunctMark reports whether r is a dash, a quotation mark, a bullet or
+// an ellipsis of General Punctuation (U+2010 to U+2027), the commonest
+// characters outside ASCII in English text, which are neither space nor
+// part of a word, for this package as for the word scanner: a token of
+// their own, and a mark.
+func isPunctMark(r rune) bool {
+	return r >= '\u2010' && r <= '\u2027'
+}
+
 // isDoubleMark reports whether r is a double quotation mark outside ASCII.
 func isDoubleMark(r rune) bool {
 	switch r {
@@ -193,8 +203,31 @@ func isDoubleMark(r rune) bool {
 // word with joiners, such as "U.S." or "don’t", that wordscan.AppendSpan
 // splits.
 func AppendTokensWords(toks []Token, words []wordscan.Token, marks *Marks, text string) ([]Token, []wordscan.Token) {
+	// Every token of either stream takes at least one byte of text, so
+	// with room for one token per byte they are written by index, with
+	// no test of room nor header to update as they are.
+	nt, nw := len(toks), len(words)
+	grownToks := slices.Grow(toks, len(text))[:nt+len(text)]
+	grownWords := slices.Grow(words, len(text))[:nw+len(text)]
+	nt2, nw2 := writeTokensWords(grownToks, nt, grownWords, nw, marks, text)
+	// A buffer nothing was written to is returned as it came, as append
+	// leaves it (nil stays nil).
+	if nt2 > nt {
+		toks = grownToks[:nt2]
+	}
+	if nw2 > nw {
+		words = grownWords[:nw2]
+	}
+	return toks, words
+}
+
+// writeTokensWords is AppendTokensWords writing the tokens to toks from
+// index nt on and to words from index nw on, which have room for one
+// token per byte of text; it returns the indexes after the last.
+func writeTokensWords(toks []Token, nt int, words []wordscan.Token, nw int, marks *Marks, text string) (int, int) {
 	t := text
 	nl := false // a line break in the gap before the next token
+scan:
 	for i := 0; i < len(t); {
 		j := i + 1
 		switch c := t[i]; byteClass[c] {
@@ -203,8 +236,9 @@ func AppendTokensWords(toks []Token, words []wordscan.Token, marks *Marks, text 
 			i++
 			continue
 		case classPunct, classJoiner:
-			toks = append(toks, Token{i, j, t[i:j]})
-			words = wordscan.AppendMark(words, i, j, nl)
+			toks[nt] = Token{i, j, t[i:j]}
+			words[nw] = wordscan.Token{St: i, En: j, NL: nl}
+			nt, nw = nt+1, nw+1
 			if markByte[c] {
 				marks.noteByte(c, i)
 			}
@@ -215,36 +249,61 @@ func AppendTokensWords(toks []Token, words []wordscan.Token, marks *Marks, text 
 			// scanner's hash h of it, as asciiRun returns them: for a run
 			// of at most seven bytes, most words, in line.
 			var h uint32
-			if len(t)-i >= 8 {
-				x := swar.Load8(t, i)
-				if m := notAlnum8(x); m != 0 {
-					n := bits.TrailingZeros64(m) / 8
-					j, h = i+n, wordscan.ShortWordHash(n, x)
+			for {
+				if len(t)-i >= 8 {
+					x := swar.Load8(t, i)
+					if m := notAlnum8(x); m != 0 {
+						n := bits.TrailingZeros64(m) / 8
+						j, h = i+n, wordscan.ShortWordHash(n, x)
+					} else {
+						j, h = longRun(t, i, x)
+					}
 				} else {
 					j, h = asciiRun(t, i)
 				}
-			} else {
-				j, h = asciiRun(t, i)
-			}
-			if j == len(t) || byteClass[t[j]] <= classSpace {
-				toks = append(toks, Token{i, j, t[i:j]})
-				words = wordscan.AppendHashedWord(words, i, j, nl, h)
+				if j < len(t) && byteClass[t[j]] > classSpace {
+					break // a joiner or a character outside ASCII follows
+				}
+				toks[nt] = Token{i, j, t[i:j]}
+				words[nw] = wordscan.Token{St: i, En: j, Word: true, NL: nl, ASCII: true, Hash: h}
+				nt, nw = nt+1, nw+1
 				i, nl = j, false
+				if i+1 < len(t) && t[i] == ' ' && byteClass[t[i+1]] == classWord {
+					// A single space and another word, the commonest
+					// step of running text, taken in this inner loop.
+					i++
+					continue
+				}
 				if i < len(t) && t[i] == ' ' {
 					i++ // the commonest gap, skipped at once
 				}
-				continue
+				continue scan
 			}
 			if e, ok := joinerEnd(t, i, j); ok {
-				toks = append(toks, Token{i, e, t[i:e]})
-				words = wordscan.AppendHashedWord(words, i, j, nl, h)
+				toks[nt] = Token{i, e, t[i:e]}
+				words[nw] = wordscan.Token{St: i, En: j, Word: true, NL: nl, ASCII: true, Hash: h}
+				nt, nw = nt+1, nw+1
 				if e > j {
-					words = wordscan.AppendMark(words, j, e, false)
+					words[nw] = wordscan.Token{St: j, En: e}
+					nw++
 					marks.Terminals = append(marks.Terminals, j) // the period of "Gen."
 				}
 				i, nl = e, false
 				continue
 			}
+			// A word with joiners ("well-known", "U.S."), or with
+			// characters outside ASCII ("don’t").
+			e := wordEnd(t, i, j, len(t))
+			toks[nt] = Token{i, e, t[i:e]}
+			nt++
+			if isASCII(t[j:e]) {
+				nw = splitASCII(words, nw, marks, t, i, j, e, nl, h)
+			} else {
+				nw, _ = appendSpan(words, nw, t, i, e, nl)
+				marks.noteToken(t, i, e, 0)
+			}
+			i, nl = e, false
+			continue
 		case classHigh:
 			r, s := utf8.DecodeRuneInString(t[i:])
 			if isSpaceRune(r) {
@@ -256,36 +315,107 @@ func AppendTokensWords(toks []Token, words []wordscan.Token, marks *Marks, text 
 			if !isWordRune(r) {
 				// A mark, or an invisible format character that the
 				// word scanner takes for a space.
-				toks = append(toks, Token{i, j, t[i:j]})
-				words, nl = wordscan.AppendSpan(words, t, i, j, nl)
-				marks.noteToken(t, i, j, r)
+				toks[nt] = Token{i, j, t[i:j]}
+				nt++
+				if isPunctMark(r) {
+					words[nw] = wordscan.Token{St: i, En: j, NL: nl}
+					nw, nl = nw+1, false
+					if isDoubleMark(r) {
+						marks.Quotes = append(marks.Quotes, i)
+					}
+				} else {
+					nw, nl = appendSpan(words, nw, t, i, j, nl)
+					marks.noteToken(t, i, j, r)
+				}
 				i = j
 				continue
 			}
 		}
 		j = wordEnd(t, i, j, len(t))
-		toks = append(toks, Token{i, j, t[i:j]})
-		words, nl = wordscan.AppendSpan(words, t, i, j, nl)
+		toks[nt] = Token{i, j, t[i:j]}
+		nt++
+		nw, nl = appendSpan(words, nw, t, i, j, nl)
 		marks.noteToken(t, i, j, 0)
 		i = j
 	}
-	return toks, words
+	return nt, nw
+}
+
+// splitASCII writes the word scanner's tokens of the word t[i:e] of ASCII
+// letters, digits and joiners to words from index nw on, as appendSpan
+// does, and notes its periods in marks, as Marks.noteToken does. The word
+// starts with the run t[i:j] of letters and digits, whose hash is h; nl
+// tells whether a line break stands in the gap before it. It returns the
+// index after the last token written.
+func splitASCII(words []wordscan.Token, nw int, marks *Marks, t string, i, j, e int, nl bool, h uint32) int {
+	words[nw] = wordscan.Token{St: i, En: j, Word: true, NL: nl, ASCII: true, Hash: h}
+	nw++
+	for k := j; k < e; {
+		if byteClass[t[k]] == classWord {
+			// A run ends at a joiner or at e, where no letter or digit
+			// follows a word (see wordEnd).
+			r := alnumEnd(t, k+1)
+			words[nw] = wordscan.Token{St: k, En: r, Word: true, ASCII: true, Hash: wordscan.WordHash(t, k, r)}
+			nw, k = nw+1, r
+			continue
+		}
+		words[nw] = wordscan.Token{St: k, En: k + 1}
+		if t[k] == '.' {
+			marks.Terminals = append(marks.Terminals, k)
+		}
+		nw, k = nw+1, k+1
+	}
+	return nw
+}
+
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// appendSpan writes the word scanner's tokens of t[i:j] to words from
+// index nw on, as wordscan.AppendSpan appends them, and returns the index
+// after them and whether a line break stands in the gap after the last.
+// words must have room for them.
+func appendSpan(words []wordscan.Token, nw int, t string, i, j int, nl bool) (int, bool) {
+	w, nl := wordscan.AppendSpan(words[:nw], t, i, j, nl)
+	return len(w), nl
 }
 
 // asciiRun returns the end j of the run of ASCII letters and digits of t
-// that starts at i, and wordscan.WordHash(t, i, j). A run of at most seven
-// bytes, most words, is found and hashed from one load.
+// that starts at i, and wordscan.WordHash(t, i, j). A run of at most
+// fifteen bytes, nearly every word, is found and hashed from two loads.
 func asciiRun(t string, i int) (j int, h uint32) {
-	if len(t)-i >= 8 {
-		x := swar.Load8(t, i)
-		if m := notAlnum8(x); m != 0 {
-			n := bits.TrailingZeros64(m) / 8
-			return i + n, wordscan.ShortWordHash(n, x)
-		}
-		j = alnumEnd(t, i+8)
-	} else {
+	if len(t)-i < 8 {
 		j = alnumEnd(t, i+1)
+		return j, wordscan.WordHash(t, i, j)
 	}
+	x := swar.Load8(t, i)
+	if m := notAlnum8(x); m != 0 {
+		n := bits.TrailingZeros64(m) / 8
+		return i + n, wordscan.ShortWordHash(n, x)
+	}
+	return longRun(t, i, x)
+}
+
+// longRun is asciiRun for a run whose first eight bytes, x0 as swar.Load8
+// reads them, are all letters and digits.
+func longRun(t string, i int, x0 uint64) (j int, h uint32) {
+	if len(t)-i < 16 {
+		j = alnumEnd(t, i+8)
+		return j, wordscan.WordHash(t, i, j)
+	}
+	x1 := swar.Load8(t, i+8)
+	if m := notAlnum8(x1); m != 0 {
+		n := 8 + bits.TrailingZeros64(m)/8
+		return i + n, wordscan.WordHash16(n, x0, x1)
+	}
+	j = alnumEnd(t, i+16)
 	return j, wordscan.WordHash(t, i, j)
 }
 

@@ -137,22 +137,9 @@ func Lower(s string) (lower string, ok bool) {
 			b.Write(chunk[:n])
 			n = 0
 		}
-		// Eight bytes lower-cased at once, as long as they are ASCII and
-		// chunk has room; of the first eight that are not, those before
-		// the first byte outside ASCII are kept (a sum in Lower8 carries
-		// only into the bytes after it).
-		for len(s)-i >= 8 && n <= len(chunk)-8 {
-			x := swar.Load8(s, i)
-			binary.LittleEndian.PutUint64(chunk[n:], swar.Lower8(x))
-			if h := x & swar.Highs; h != 0 {
-				k := bits.TrailingZeros64(h) / 8
-				i += k
-				n += k
-				break
-			}
-			i += 8
-			n += 8
-		}
+		k := lowerASCII(chunk[n:], s[i:])
+		i += k
+		n += k
 		if i == len(s) || n > len(chunk)-8 {
 			continue
 		}
@@ -161,6 +148,14 @@ func Lower(s string) (lower string, ok bool) {
 			chunk[n] = asciiLower[c]
 			i++
 			n++
+			continue
+		}
+		if isPunct3(s[i:]) {
+			// A quotation mark, dash or space of General Punctuation,
+			// which has no case, copied as it is.
+			copy(chunk[n:n+3], s[i:i+3])
+			i += 3
+			n += 3
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -176,6 +171,50 @@ func Lower(s string) (lower string, ok bool) {
 	}
 	b.Write(chunk[:n])
 	return b.String(), true
+}
+
+// lowerASCII writes to dst the ASCII lower case of the ASCII bytes that
+// src starts with, eight bytes at a time as long as eight more fit in both,
+// and returns how many bytes of src it lower-cased: those before its first
+// byte outside ASCII, or all of the words it read. Runs of 32 ASCII bytes,
+// most of any English text, are tested for a byte outside ASCII at once.
+func lowerASCII(dst []byte, src string) int {
+	// src and dst are cut to the bytes still to go, and each run or word
+	// is read from a slice of constant length, so that the loads and
+	// stores need no bounds checks of their own.
+	k := 0
+	for len(src) >= 32 && len(dst) >= 32 {
+		b := src[:32]
+		x0, x1, x2, x3 := swar.Load8(b, 0), swar.Load8(b, 8), swar.Load8(b, 16), swar.Load8(b, 24)
+		if (x0|x1|x2|x3)&swar.Highs != 0 {
+			break
+		}
+		d := dst[:32]
+		binary.LittleEndian.PutUint64(d[0:], swar.Lower8(x0))
+		binary.LittleEndian.PutUint64(d[8:], swar.Lower8(x1))
+		binary.LittleEndian.PutUint64(d[16:], swar.Lower8(x2))
+		binary.LittleEndian.PutUint64(d[24:], swar.Lower8(x3))
+		src, dst, k = src[32:], dst[32:], k+32
+	}
+	// Of the first eight bytes that are not all ASCII, those before the
+	// first byte outside ASCII are kept: a sum in Lower8 carries only into
+	// the bytes after it.
+	for len(src) >= 8 && len(dst) >= 8 {
+		x := swar.Load8(src[:8], 0)
+		binary.LittleEndian.PutUint64(dst[:8], swar.Lower8(x))
+		if h := x & swar.Highs; h != 0 {
+			return k + bits.TrailingZeros64(h)/8
+		}
+		src, dst, k = src[8:], dst[8:], k+8
+	}
+	return k
+}
+
+// isPunct3 reports whether s starts with a character from U+2000 to
+// U+203F (General Punctuation: spaces, dashes, quotation marks), which
+// lower-casing leaves as it is.
+func isPunct3(s string) bool {
+	return len(s) >= 3 && s[0] == 0xE2 && s[1] == 0x80 && s[2]&0xC0 == 0x80
 }
 
 // asciiLower maps each ASCII byte to its lower case.
@@ -300,6 +339,19 @@ func WordHash(s string, st, en int) uint32 {
 // them; the bytes above them are ignored.
 func ShortWordHash(n int, x uint64) uint32 {
 	return hashTail(uint64(n), x&(1<<(8*uint(n))-1)) // 1<<64 is 0: all bits kept
+}
+
+// WordHash16 returns the Hash of a word of n ASCII letters and digits,
+// from one to sixteen, whose first eight bytes (or all, when n is at most
+// eight) are x0 and whose further n-8 bytes are the low bytes of x1, both
+// read as swar.Load8 reads them; the bytes after the word are ignored.
+func WordHash16(n int, x0, x1 uint64) uint32 {
+	if n <= 8 {
+		return ShortWordHash(n, x0)
+	}
+	// Hash's one block, then its tail of n-8 bytes.
+	h := mum(uint64(n)^(x0|foldBits), hashMulBlock)
+	return hashTail(h, x1&(1<<(8*uint(n-8))-1)) // 1<<64 is 0: all bits kept
 }
 
 // AppendHashedWord appends to dst the token of a word [st, en) of ASCII

@@ -388,6 +388,11 @@ func TestWordHash(t *testing.T) {
 		{"Zaporizhzhia’s mayor", "Zaporizhzhia"},
 		{"x 7200\xff\xfe tail", "7200"},
 		{"end Word", "Word"},
+		{"ABCDEFGHI", "ABCDEFGHI"},
+		{"Correspondent, she", "Correspondent"},
+		{"ABCDEFGHIJKLMNOP", "ABCDEFGHIJKLMNOP"},
+		{"abcdefghijklmnop.", "abcdefghijklmnop"},
+		{"ABCDEFGHIJKLMNOPQ", "ABCDEFGHIJKLMNOPQ"},
 	} {
 		st := strings.Index(tc.text, tc.word)
 		en := st + len(tc.word)
@@ -395,10 +400,15 @@ func TestWordHash(t *testing.T) {
 		if got := WordHash(tc.text, st, en); got != want {
 			t.Errorf("WordHash(%q, %d, %d) = %#x, want %#x", tc.text, st, en, got, want)
 		}
+		padded := tc.text[st:] + strings.Repeat("\xff", 16)
 		if n := len(tc.word); n <= 8 {
-			padded := tc.text[st:] + strings.Repeat("\xff", 8)
 			if got := ShortWordHash(n, swar.Load8(padded, 0)); got != want {
 				t.Errorf("ShortWordHash(%d, %q) = %#x, want %#x", n, padded[:8], got, want)
+			}
+		}
+		if n := len(tc.word); n <= 16 {
+			if got := WordHash16(n, swar.Load8(padded, 0), swar.Load8(padded, 8)); got != want {
+				t.Errorf("WordHash16(%d, %q) = %#x, want %#x", n, padded[:16], got, want)
 			}
 		}
 	}
@@ -420,6 +430,43 @@ func TestAppendSpan(t *testing.T) {
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("AppendSpan on %q in runs of %d = %v, want %v", s, step, got, want)
 			}
+		}
+	}
+}
+
+func TestLowerASCII(t *testing.T) {
+	long := strings.Repeat("AbC", 20) // 60 ASCII bytes: one run of 32, then words of 8
+	for _, tc := range []struct {
+		src  string
+		room int
+		want int // bytes lower-cased
+	}{
+		{"", 64, 0},
+		{"Short", 64, 0},                     // under eight bytes: left to the caller
+		{"EIGHT BY", 64, 8},                  // one word
+		{"ABCDEFG’s", 64, 7},                 // stops before the byte outside ASCII
+		{long, 64, 56},                       // a run of 32, then three words
+		{long, 40, 40},                       // as far as the room allows
+		{long[:31] + "é" + long[:8], 64, 31}, // outside ASCII in the fourth word of a run
+	} {
+		dst := make([]byte, tc.room)
+		got := lowerASCII(dst, tc.src)
+		if got != tc.want || string(dst[:got]) != strings.ToLower(tc.src[:got]) {
+			t.Errorf("lowerASCII(%q, room %d) = %d, %q; want %d", tc.src, tc.room, got, dst[:got], tc.want)
+		}
+	}
+}
+
+func TestIsPunct3(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{
+		{"’s", true}, {"—", true}, {"\u2000", true}, {"\u203F", true},
+		{"\u2040", false}, {"é", false}, {"\xe2\x80", false}, {"\xe2\x80(", false}, {"a", false},
+	} {
+		if got := isPunct3(tc.s); got != tc.want {
+			t.Errorf("isPunct3(%q) = %v, want %v", tc.s, got, tc.want)
 		}
 	}
 }
