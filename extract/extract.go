@@ -153,10 +153,25 @@ func (e *Engine) Document(src article.Source) article.Document {
 	if doc.Framing.Terms == nil {
 		doc.Framing.Terms = []article.Term{}
 	}
+	sc.release()
+	return doc
+}
+
+// keepTokens is the most tokens the pooled scratch keeps room for from call
+// to call. The tokeniser grows its buffers to one token a byte of the body,
+// so that one very long text (a book, a 1 MB page) would otherwise pin
+// tens of megabytes in the pool; 64 Ki tokens cover ordinary articles.
+const keepTokens = 1 << 16
+
+// release drops what sc's buffers point into (the body, the mentions' names)
+// and the buffers that grew past keepTokens, before sc goes back to the pool.
+func (sc *scratch) release() {
 	clear(sc.toks)
 	clear(sc.kept)
 	clear(sc.om)
-	return doc
+	if cap(sc.toks) > keepTokens || cap(sc.words) > keepTokens {
+		sc.toks, sc.words = nil, nil
+	}
 }
 
 // mentions merges the recogniser's mentions with the outlet table's, which
