@@ -131,6 +131,14 @@ func checkTokensWords(t *testing.T, text string) {
 	if want := refMarks(text); !reflect.DeepEqual(marks, want) {
 		t.Fatalf("AppendTokensWords(%q) marks = %v, want %v", text, marks, want)
 	}
+	// In pieces of a few bytes, so that every white space may be a seam.
+	for _, chunk := range []int{1, 3, 8} {
+		var pm Marks
+		pt, pw := appendTokensWords(nil, nil, &pm, text, chunk)
+		if !reflect.DeepEqual(pt, toks) || !reflect.DeepEqual(pw, words) || !reflect.DeepEqual(pm, marks) {
+			t.Fatalf("appendTokensWords(%q) in pieces of %d = %v, %v, %v; want %v, %v, %v", text, chunk, pt, pw, pm, toks, words, marks)
+		}
+	}
 	// Appended after tokens already there, into buffers without room to
 	// spare, as the engine reuses them.
 	tok0, word0 := Token{Text: "x"}, wordscan.Token{St: 7}

@@ -203,32 +203,69 @@ func isDoubleMark(r rune) bool {
 // word with joiners, such as "U.S." or "don’t", that wordscan.AppendSpan
 // splits.
 func AppendTokensWords(toks []Token, words []wordscan.Token, marks *Marks, text string) ([]Token, []wordscan.Token) {
-	// Every token of either stream takes at least one byte of text, so
-	// with room for one token per byte they are written by index, with
-	// no test of room nor header to update as they are.
-	nt, nw := len(toks), len(words)
-	grownToks := slices.Grow(toks, len(text))[:nt+len(text)]
-	grownWords := slices.Grow(words, len(text))[:nw+len(text)]
-	nt2, nw2 := writeTokensWords(grownToks, nt, grownWords, nw, marks, text)
+	return appendTokensWords(toks, words, marks, text, tokenChunk)
+}
+
+// tokenChunk is how many bytes of text, at the least, appendTokensWords
+// reserves room for at a time; see there.
+const tokenChunk = 64 << 10
+
+// appendTokensWords is AppendTokensWords going over text in pieces of
+// about chunk bytes. Every token of either stream takes at least one byte
+// of text, so with room for one token per byte of a piece its tokens are
+// written by index, with no test of room nor header to update as they are.
+// A piece ends at ASCII white space, where no token goes on, and the
+// tokeniser still reads the text after it ("Dr." is one token when a name
+// follows); room is reserved piece by piece, so that a long text (a book, a
+// 64 MiB file) costs memory by its tokens, not 56 bytes a byte.
+func appendTokensWords(toks []Token, words []wordscan.Token, marks *Marks, text string, chunk int) ([]Token, []wordscan.Token) {
+	nt0, nw0 := len(toks), len(words)
+	gt, gw := toks, words // grown to hold the next piece
+	nt, nw := nt0, nw0
+	nl := false // a line break before the next token
+	for from := 0; from < len(text); {
+		stop := pieceEnd(text, from+chunk)
+		gt = slices.Grow(gt[:nt], stop-from)[:nt+stop-from]
+		gw = slices.Grow(gw[:nw], stop-from)[:nw+stop-from]
+		nt, nw, from, nl = writeTokensWords(gt, nt, gw, nw, marks, text, from, stop, nl)
+	}
 	// A buffer nothing was written to is returned as it came, as append
 	// leaves it (nil stays nil).
-	if nt2 > nt {
-		toks = grownToks[:nt2]
+	if nt > nt0 {
+		toks = gt[:nt]
 	}
-	if nw2 > nw {
-		words = grownWords[:nw2]
+	if nw > nw0 {
+		words = gw[:nw]
 	}
 	return toks, words
 }
 
-// writeTokensWords is AppendTokensWords writing the tokens to toks from
-// index nt on and to words from index nw on, which have room for one
-// token per byte of text; it returns the indexes after the last.
-func writeTokensWords(toks []Token, nt int, words []wordscan.Token, nw int, marks *Marks, text string) (int, int) {
+// pieceEnd returns the offset of the first ASCII space, tab or line break
+// of text at or after i, or len(text).
+func pieceEnd(text string, i int) int {
+	if i >= len(text) {
+		return len(text)
+	}
+	for ; i < len(text); i++ {
+		if byteClass[text[i]] == classSpace {
+			return i
+		}
+	}
+	return len(text)
+}
+
+// writeTokensWords is AppendTokensWords for the tokens of text that start
+// in text[from:stop], where nl tells whether a line break comes before the
+// first, writing them to toks from index nt on and to words from index nw
+// on, which have room for one token per byte of text[from:stop]. stop is
+// len(text) or the offset of ASCII white space, which no token crosses. It
+// returns the indexes after the last tokens, the offset to go on from (stop
+// or after it), and whether a line break comes before the next token.
+func writeTokensWords(toks []Token, nt int, words []wordscan.Token, nw int, marks *Marks, text string, from, stop int, nl bool) (int, int, int, bool) {
 	t := text
-	nl := false // a line break in the gap before the next token
+	i := from
 scan:
-	for i := 0; i < len(t); {
+	for i < stop {
 		j := i + 1
 		switch c := t[i]; byteClass[c] {
 		case classSpace:
@@ -268,7 +305,7 @@ scan:
 				words[nw] = wordscan.Token{St: i, En: j, Word: true, NL: nl, ASCII: true, Hash: h}
 				nt, nw = nt+1, nw+1
 				i, nl = j, false
-				if i+1 < len(t) && t[i] == ' ' && byteClass[t[i+1]] == classWord {
+				if i+1 < stop && t[i] == ' ' && byteClass[t[i+1]] == classWord {
 					// A single space and another word, the commonest
 					// step of running text, taken in this inner loop.
 					i++
@@ -338,7 +375,7 @@ scan:
 		marks.noteToken(t, i, j, 0)
 		i = j
 	}
-	return nt, nw
+	return nt, nw, i, nl
 }
 
 // splitASCII writes the word scanner's tokens of the word t[i:e] of ASCII
