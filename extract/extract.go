@@ -163,12 +163,12 @@ func (e *Engine) Document(src article.Source) article.Document {
 // tens of megabytes in the pool; 64 Ki tokens cover ordinary articles.
 const keepTokens = 1 << 16
 
-// release drops what sc's buffers point into (the body, the mentions' names)
-// and the buffers that grew past keepTokens, before sc goes back to the pool.
+// release readies sc to go back to the pool. Its buffers are not cleared:
+// what they point into (the last body, the names of its mentions) stays
+// alive only until the next call overwrites them or, the pool being emptied
+// at garbage collection, until sc itself is dropped; clearing them cost 1.5 %
+// of the engine's time. Buffers grown past keepTokens are let go at once.
 func (sc *scratch) release() {
-	clear(sc.toks)
-	clear(sc.kept)
-	clear(sc.om)
 	if cap(sc.toks) > keepTokens || cap(sc.words) > keepTokens {
 		sc.toks, sc.words = nil, nil
 	}
