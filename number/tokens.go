@@ -104,7 +104,11 @@ func (lx *lexicon) skipTokens(text string, words []wordscan.Token, i, ti int) (i
 			lim = st
 		} else if st >= i && tk.ASCII {
 			if isASCIIDigit(text[st]) {
-				return st, ti
+				if !lx.ruledOutBefore(text, st) || !digitsEnd(text, tk.En) {
+					return st, ti
+				}
+				i, ti = tk.En, ti+1 // "10:30", "9/11", "F-16", "No.5"
+				continue
 			}
 			if lx.nullArticle(text, words, ti) {
 				i, ti = tk.En, ti+1
@@ -115,6 +119,61 @@ func (lx *lexicon) skipTokens(text string, words []wordscan.Token, i, ti int) (i
 			return i, ti
 		}
 	}
+}
+
+// ruledOutBefore reports whether the bytes right before a word in digits
+// that starts at st rule out any number that starts with it, as
+// contextBefore does: a mark that makes a label, a time, a date or a
+// footnote of it ("[5]", "10:30", "9/11", "#3", "+44"), a hyphen, point or
+// comma after a letter or digit ("F-16", "No.5", "1.2.3"), an apostrophe
+// after no letter ("'22"), unless the mark is a currency sign of the
+// lists. When next reads no further than the word (see digitsEnd), the
+// word needs no step: step would drop the number and go on after it and
+// the scale word that may follow, in which Find finds no number either (a
+// scale word alone is none). ruledOutBefore looks at ASCII bytes only; for
+// others it reports false.
+func (lx *lexicon) ruledOutBefore(text string, st int) bool {
+	if st == 0 || lx.isSign(rune(text[st-1])) {
+		return false
+	}
+	switch text[st-1] {
+	case '[', '+', '#', '/', ':', '\\', '@', '_', '=':
+		return true
+	case '-', '.', ',':
+		return st >= 2 && asciiAlnum(text[st-2])
+	case '\'':
+		return st < 2 || text[st-2] < utf8.RuneSelf && byteClass[text[st-2]] != clLetter
+	}
+	return false
+}
+
+// digitsEnd reports whether next, reading a token of ASCII letters and
+// digits that ends at e, stops at e: at the end of the text, an ASCII
+// space, or ASCII punctuation other than an apostrophe, a point before a
+// digit and a comma before a group of three digits. (After a letter, next
+// stops at a point or comma too, which digitsEnd leaves to step.)
+func digitsEnd(text string, e int) bool {
+	if e == len(text) {
+		return true
+	}
+	switch c := text[e]; byteClass[c] {
+	case clSpace:
+		return true
+	case clPunct:
+		switch c {
+		case '.':
+			return e+1 == len(text) || !isASCIIDigit(text[e+1])
+		case ',':
+			return !groupAt(text, e+1)
+		}
+		return true
+	}
+	return false
+}
+
+// asciiAlnum reports whether c is an ASCII letter or digit.
+func asciiAlnum(c byte) bool {
+	return byteClass[c] == clLetter || isASCIIDigit(c)
 }
 
 // passTokens passes over the tokens from words[ti] on that skip passes

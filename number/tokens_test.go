@@ -30,6 +30,10 @@ var tokenTexts = []string{
 	"a.b,c;d:e!f?g(h)i-j\"k/l\\m*n+o=p<q>r[s]t{u}v|w~x^y`z@1#2%3&4_5",
 	"the dozen. the dozens, a dozen, a million. A BILLION! an eleven",
 	"\x00two\x01three\x7ffour\tfive\vsix\fseven\reight",
+	"10:30 9/11 24/7 [5] #3 +44 a=5 @2 x_3 \\4 F-16 No.5 1.2.3 ,5 '22 x'5 MI-6 -5 3-4",
+	"2014-2022 10:30.5 million 12/05/2022 million-two 9/11 million, 10:30 million-5 million",
+	"at 10:30,000 troops; 1:2 dozen 4/5bn 7=12 dozen-year 5'22 é-5 é'5 ’22 —5 $5 :$5 +$5",
+	"[3.5the’two [3the'two :30,000 /4.5 =2bn's #12’s F-16a.7 x:5\u00a0million :5\u2009dozen",
 }
 
 // findTokensTexts are the texts the tests of FindTokens compare with Find.
@@ -67,7 +71,7 @@ var pieces = []string{
 	"a", "An", "two", "Twenty", "dozen", "million", "bn", "m", "one", "hundred",
 	"the", "said", "Russia", "o", "s", "t", "M2", "G5", "F16", "x", "A4",
 	"5", "12", "2021", "3.5", "7,200", "0",
-	"'", "’", "‘", ".", ",", "-", "‐", "–", "—", "“", "”", "$", "€", "£", "(", ")", ";", "%", "/",
+	"'", "’", "‘", ".", ",", "-", "‐", "–", "—", "“", "”", "$", "€", "£", "(", ")", ";", "%", "/", ":", "[", "#", "+", "=",
 	"é", "naïve", "\u0301", "\u0903", "\ufffd", "\xff", "\xe2\x80",
 	" ", " ", " ", "  ", "\n\n", "\t", "\u00a0", "\u2009", "\u200b", "\u00ad", "\u3000", "\ufeff",
 }
@@ -163,5 +167,65 @@ func BenchmarkFindTokens(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		f.FindTokens(text, words)
+	}
+}
+
+func TestRuledOutBefore(t *testing.T) {
+	f := newFinder(t)
+	cases := []struct {
+		text string
+		st   int
+		want bool
+	}{
+		{"5", 0, false},
+		{"10:30", 3, true},
+		{"9/11", 2, true},
+		{"[5]", 1, true},
+		{"+44", 1, true},
+		{"F-16", 2, true},
+		{"-16", 1, false},
+		{" -16", 2, false},
+		{"3-4", 2, true},
+		{"No.5", 3, true},
+		{"end. 5", 5, false},
+		{",5", 1, false},
+		{"'22", 1, true},
+		{" '22", 2, true},
+		{"x'22", 2, false},
+		{"é'22", 3, false},
+		{"é-5", 3, false},
+		{"$5", 1, false},
+		{"(5", 1, false},
+	}
+	for _, c := range cases {
+		if got := f.lx.ruledOutBefore(c.text, c.st); got != c.want {
+			t.Errorf("ruledOutBefore(%q, %d) = %v, want %v", c.text, c.st, got, c.want)
+		}
+	}
+}
+
+func TestDigitsEnd(t *testing.T) {
+	cases := []struct {
+		text string
+		e    int
+		want bool
+	}{
+		{"30", 2, true},
+		{"30 pm", 2, true},
+		{"30.", 2, true},
+		{"30. 5", 2, true},
+		{"30.5", 2, false},
+		{"30,", 2, true},
+		{"30,5", 2, true},
+		{"30,500", 2, false},
+		{"30;", 2, true},
+		{"30's", 2, false},
+		{"30’s", 2, false},
+		{"30\u00a0km", 2, false},
+	}
+	for _, c := range cases {
+		if got := digitsEnd(c.text, c.e); got != c.want {
+			t.Errorf("digitsEnd(%q, %d) = %v, want %v", c.text, c.e, got, c.want)
+		}
 	}
 }
