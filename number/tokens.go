@@ -104,7 +104,7 @@ func (lx *lexicon) skipTokens(text string, words []wordscan.Token, i, ti int) (i
 			lim = st
 		} else if st >= i && tk.ASCII {
 			if isASCIIDigit(text[st]) {
-				if !lx.ruledOutBefore(text, st) || !digitsEnd(text, tk.En) {
+				if !digitsEnd(text, tk.En) || !lx.ruledOutBefore(text, st) && !lx.labelBefore(text, words, ti) {
 					return st, ti
 				}
 				i, ti = tk.En, ti+1 // "10:30", "9/11", "F-16", "No.5"
@@ -145,6 +145,29 @@ func (lx *lexicon) ruledOutBefore(text string, st int) bool {
 		return st < 2 || text[st-2] < utf8.RuneSelf && byteClass[text[st-2]] != clLetter
 	}
 	return false
+}
+
+// labelBefore reports whether the word before words[ti], a word in digits
+// after one space, rules out any number that starts with it, as
+// contextBefore does: a label, an age or a telephone word ("article 5",
+// "aged 34", "called 911") or a month with a capital ("February 28"),
+// which no currency code is. It looks the word up only when its hash is
+// one of lx.labels, and when prev would read it whole: after the start of
+// the text or an ASCII byte other than an apostrophe.
+func (lx *lexicon) labelBefore(text string, words []wordscan.Token, ti int) bool {
+	if ti == 0 {
+		return false
+	}
+	w := &words[ti-1]
+	if !w.ASCII || !lx.labels.has(w.Hash) || w.En+1 != words[ti].St || text[w.En] != ' ' {
+		return false
+	}
+	if st := w.St; st > 0 && (text[st-1] >= utf8.RuneSelf || text[st-1] == '\'') {
+		return false
+	}
+	word := text[w.St:w.En]
+	fl := lx.flagsOf(word)
+	return fl&flagCode == 0 && (fl&(flagLabel|flagAge|flagPhone) != 0 || fl&flagMonth != 0 && capitalized(word))
 }
 
 // digitsEnd reports whether next, reading a token of ASCII letters and

@@ -34,6 +34,9 @@ var tokenTexts = []string{
 	"2014-2022 10:30.5 million 12/05/2022 million-two 9/11 million, 10:30 million-5 million",
 	"at 10:30,000 troops; 1:2 dozen 4/5bn 7=12 dozen-year 5'22 é-5 é'5 ’22 —5 $5 :$5 +$5",
 	"[3.5the’two [3the'two :30,000 /4.5 =2bn's #12’s F-16a.7 x:5\u00a0million :5\u2009dozen",
+	"March 14, aged 34, article 5, called 911, may 5, May 5, MARCH 5, USD 5, O'March 5, x’March 5",
+	"March  5 March\u00a05 March 5.5 million, March 5,000 page 3bn Page 4th, 2.March 5 a.page 5",
+	"Article 12 million-two; No 5 no 5 NO 5 No. 5 Section 2's aged 34’s page 5 dozen page 5-year",
 }
 
 // findTokensTexts are the texts the tests of FindTokens compare with Find.
@@ -226,6 +229,36 @@ func TestDigitsEnd(t *testing.T) {
 	for _, c := range cases {
 		if got := digitsEnd(c.text, c.e); got != c.want {
 			t.Errorf("digitsEnd(%q, %d) = %v, want %v", c.text, c.e, got, c.want)
+		}
+	}
+}
+
+func TestLabelBefore(t *testing.T) {
+	f := newFinder(t)
+	cases := []struct {
+		text string
+		want bool
+	}{
+		{"March 14", true},
+		{"march 14", false},
+		{"MARCH 14", false},
+		{"aged 34", true},
+		{"article 5", true},
+		{"Article 5", true},
+		{"called 911", true},
+		{"troops 5", false},
+		{"USD 5", false},
+		{"March  14", false}, // two spaces: step tells
+		{"O'March 14", false},
+		{"x’March 14", false},
+		{"(March 14", true},
+		{"5", false},
+	}
+	for _, c := range cases {
+		words := wordscan.Tokens(nil, c.text)
+		ti := len(words) - 1
+		if got := f.lx.labelBefore(c.text, words, ti); got != c.want {
+			t.Errorf("labelBefore(%q) = %v, want %v", c.text, got, c.want)
 		}
 	}
 }
