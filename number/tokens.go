@@ -104,7 +104,7 @@ func (lx *lexicon) skipTokens(text string, words []wordscan.Token, i, ti int) (i
 			lim = st
 		} else if st >= i && tk.ASCII {
 			if isASCIIDigit(text[st]) {
-				if !digitsEnd(text, tk.En) || !lx.ruledOutBefore(text, st) && !lx.labelBefore(text, words, ti) {
+				if !digitsEnd(text, tk.En) || !lx.ruledOutBefore(text, st) && !lx.labelBefore(text, words, ti) && !lx.bareYear(text, words, ti) {
 					return st, ti
 				}
 				i, ti = tk.En, ti+1 // "10:30", "9/11", "F-16", "No.5"
@@ -168,6 +168,53 @@ func (lx *lexicon) labelBefore(text string, words []wordscan.Token, ti int) bool
 	word := text[w.St:w.En]
 	fl := lx.flagsOf(word)
 	return fl&flagCode == 0 && (fl&(flagLabel|flagAge|flagPhone) != 0 || fl&flagMonth != 0 && capitalized(word))
+}
+
+// bareYear reports whether words[ti], a word in digits, is a year that
+// step would rule out whatever stands before it: four digits from 1000 to
+// 2100 before the end of the text or ASCII punctuation other than a
+// hyphen (no scale word, unit or range follows; "in 2022.", "14, 2022,"),
+// after no currency sign, and after no word that may be a currency code
+// or end a qualifier, which would make it an amount ("$2022,", "about
+// 2000.") for all that build knows. It looks at ASCII bytes only; for
+// others it reports false.
+func (lx *lexicon) bareYear(text string, words []wordscan.Token, ti int) bool {
+	st, en := words[ti].St, words[ti].En
+	if en-st != 4 || en < len(text) && (byteClass[text[en]] != clPunct || text[en] == '-') {
+		return false
+	}
+	if v := fourDigits(text[st:en]); v < 1000 || v > 2100 {
+		return false
+	}
+	if st > 0 && (text[st-1] >= utf8.RuneSelf || lx.asciiSigns[text[st-1]]) {
+		return false
+	}
+	if ti == 0 {
+		return true
+	}
+	w := &words[ti-1]
+	c := text[w.St]
+	switch {
+	case !w.Word:
+		return c < utf8.RuneSelf // a mark outside ASCII may be a space for prev
+	case !w.ASCII, lx.codeStarts[c]:
+		return false
+	}
+	n := w.En - w.St
+	return n > maxQualWord || lx.qualLens[c]&(1<<n) == 0
+}
+
+// fourDigits returns the value of the four ASCII digits of s, or -1 when
+// s holds another byte.
+func fourDigits(s string) int {
+	v := 0
+	for i := 0; i < len(s); i++ {
+		if !isASCIIDigit(s[i]) {
+			return -1
+		}
+		v = v*10 + int(s[i]-'0')
+	}
+	return v
 }
 
 // digitsEnd reports whether next, reading a token of ASCII letters and

@@ -37,6 +37,8 @@ var tokenTexts = []string{
 	"March 14, aged 34, article 5, called 911, may 5, May 5, MARCH 5, USD 5, O'March 5, x’March 5",
 	"March  5 March\u00a05 March 5.5 million, March 5,000 page 3bn Page 4th, 2.March 5 a.page 5",
 	"Article 12 million-two; No 5 no 5 NO 5 No. 5 Section 2's aged 34’s page 5 dozen page 5-year",
+	"in 2022. March 14, 2022, $2022, USD 2022. about 2000. over 1999; (2021) 2100! 2101. 0999, 1000",
+	"as many as 1500. up to 1200, some\u00a01800. some\u200b1800. é2022. ’2022, 2022-2023, 2022%; 2022]",
 }
 
 // findTokensTexts are the texts the tests of FindTokens compare with Find.
@@ -259,6 +261,42 @@ func TestLabelBefore(t *testing.T) {
 		ti := len(words) - 1
 		if got := f.lx.labelBefore(c.text, words, ti); got != c.want {
 			t.Errorf("labelBefore(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
+func TestBareYear(t *testing.T) {
+	f := newFinder(t)
+	cases := []struct {
+		text string
+		want bool
+	}{
+		{"in 2022.", true},
+		{"in 2022", true},
+		{"March 14, 2022,", true},
+		{"2022;", true},
+		{"(2021)", true},
+		{"in 2022 troops", false},
+		{"in 2022-23", false},
+		{"in 2101.", false},
+		{"in 999.", false},
+		{"in 0999.", false},
+		{"$2022.", false},
+		{"USD 2022.", false},
+		{"about 2000.", false},
+		{"up to 1200,", false},
+		{"naïve 2000.", false},
+		{"’2022,", false},
+		{" 2022,", false},
+	}
+	for _, c := range cases {
+		words := wordscan.Tokens(nil, c.text)
+		ti := len(words) - 1
+		for ti > 0 && !words[ti].Word {
+			ti--
+		}
+		if got := f.lx.bareYear(c.text, words, ti); got != c.want {
+			t.Errorf("bareYear(%q) = %v, want %v", c.text, got, c.want)
 		}
 	}
 }
