@@ -172,18 +172,17 @@ func (lx *lexicon) labelBefore(text string, words []wordscan.Token, ti int) bool
 
 // bareYear reports whether words[ti], a word in digits, is a year that
 // step would rule out whatever stands before it: four digits from 1000 to
-// 2100 before the end of the text or ASCII punctuation other than a
-// hyphen (no scale word, unit or range follows; "in 2022.", "14, 2022,"),
-// after no currency sign, and after no word that may be a currency code
-// or end a qualifier, which would make it an amount ("$2022,", "about
-// 2000.") for all that build knows. It looks at ASCII bytes only; for
-// others it reports false.
+// 2100 that nothing after makes a count, a range or an amount (see
+// nothingAfterYear), after no currency sign, and after no word that may be
+// a currency code or end a qualifier, which would make it an amount
+// ("$2022,", "about 2000.") for all that build knows. It looks at ASCII
+// bytes only; for others it reports false.
 func (lx *lexicon) bareYear(text string, words []wordscan.Token, ti int) bool {
 	st, en := words[ti].St, words[ti].En
-	if en-st != 4 || en < len(text) && (byteClass[text[en]] != clPunct || text[en] == '-') {
+	if en-st != 4 {
 		return false
 	}
-	if v := fourDigits(text[st:en]); v < 1000 || v > 2100 {
+	if v := fourDigits(text[st:en]); v < 1000 || v > 2100 || !lx.nothingAfterYear(text, words, ti) {
 		return false
 	}
 	if st > 0 && (text[st-1] >= utf8.RuneSelf || lx.asciiSigns[text[st-1]]) {
@@ -202,6 +201,36 @@ func (lx *lexicon) bareYear(text string, words []wordscan.Token, ti int) bool {
 	}
 	n := w.En - w.St
 	return n > maxQualWord || lx.qualLens[c]&(1<<n) == 0
+}
+
+// nothingAfterYear reports whether what follows the year words[ti] makes
+// build rule it out, going on right after it: the end of the text, ASCII
+// punctuation other than a hyphen ("in 2022.", "14, 2022,"), or one space
+// and a word of ASCII letters and digits that is no number, currency,
+// month or unit word, no word of a range ("to", "or", "and") or of a time
+// ("a.m.", "p.m."), and no plural that countedYear would count ("2022
+// elections", but "1500 troops").
+func (lx *lexicon) nothingAfterYear(text string, words []wordscan.Token, ti int) bool {
+	en := words[ti].En
+	if en == len(text) {
+		return true
+	}
+	if c := text[en]; c != ' ' {
+		return byteClass[c] == clPunct && c != '-'
+	}
+	if ti+1 == len(words) {
+		return false
+	}
+	w := &words[ti+1]
+	if w.St != en+1 || !w.ASCII || byteClass[text[w.St]] != clLetter || !plainAfter(text, w.En) {
+		return false
+	}
+	word := text[w.St:w.En]
+	fl := lx.flagsOf(word)
+	if fl&(flagNumber|flagCode|flagCurrency|flagMonth) != 0 || fl.unit() != unitNone || lowerIn(word, "to", "or", "and", "a", "p") {
+		return false
+	}
+	return len(word) < 3 || word[len(word)-1] != 's' || isUpperStart(word) || fl&flagStop != 0
 }
 
 // fourDigits returns the value of the four ASCII digits of s, or -1 when

@@ -39,6 +39,9 @@ var tokenTexts = []string{
 	"Article 12 million-two; No 5 no 5 NO 5 No. 5 Section 2's aged 34’s page 5 dozen page 5-year",
 	"in 2022. March 14, 2022, $2022, USD 2022. about 2000. over 1999; (2021) 2100! 2101. 0999, 1000",
 	"as many as 1500. up to 1200, some\u00a01800. some\u200b1800. é2022. ’2022, 2022-2023, 2022%; 2022]",
+	"in 2022 the 2022 elections 2022 Elections 1500 troops 2022 million 2022 dollars 2022 to 2023",
+	"2022 euro 2022 km 2022 years 2022 p.m. 2022 March 2022 USD 2022 usd 2022 a.m. 2022 or 5 2022 and",
+	"2022 was 2022  the 2022 the’s 2022 5th 2022 is, 2022 dozen 2022 Dozen 2022 a dozen 2022 per",
 }
 
 // findTokensTexts are the texts the tests of FindTokens compare with Find.
@@ -277,6 +280,23 @@ func TestBareYear(t *testing.T) {
 		{"2022;", true},
 		{"(2021)", true},
 		{"in 2022 troops", false},
+		{"in 2022 the", true},
+		{"in 2022 The", true},
+		{"in 2022 Elections", true},
+		{"in 2022 elections", false},
+		{"in 2022 was", true},
+		{"in 2022 million", false},
+		{"in 2022 dollars", false},
+		{"in 2022 euro", false},
+		{"in 2022 km", false},
+		{"in 2022 years", false},
+		{"in 2022 to", false},
+		{"in 2022 or", false},
+		{"in 2022 p.m.", false},
+		{"in 2022 March", false},
+		{"in 2022  the", false},
+		{"in 2022 the’s", false},
+		{"in 2022 5th", false},
 		{"in 2022-23", false},
 		{"in 2101.", false},
 		{"in 999.", false},
@@ -291,12 +311,32 @@ func TestBareYear(t *testing.T) {
 	}
 	for _, c := range cases {
 		words := wordscan.Tokens(nil, c.text)
-		ti := len(words) - 1
-		for ti > 0 && !words[ti].Word {
+		ti := len(words) - 1 // the last word that starts with a digit
+		for ti > 0 && !isASCIIDigit(c.text[words[ti].St]) {
 			ti--
 		}
 		if got := f.lx.bareYear(c.text, words, ti); got != c.want {
 			t.Errorf("bareYear(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
+// TestFindTokensYears compares FindTokens with Find on random strings of
+// years, numbers and the words and marks around them that make them counts,
+// ranges or amounts, or rule them out, with a fixed seed.
+func TestFindTokensYears(t *testing.T) {
+	f := newFinder(t)
+	ps := []string{"2022", "1999", "2100", "1000", " ", " ", " ", ",", ".", "the", "elections", "Elections", "years", "year", "million", "dollars", "to", "about", "in", "March", "$", "USD", "p", ".m.", "-", "troops", "was", "per", "km", "a", "dozen", "and", "or", "between", "’", "'", "s", "5", "\u00a0", "miles", "some", "as", "many", "up", "is", "it", "them", "of", "Days", "days", "old", "US", "euros"}
+	r := rand.New(rand.NewPCG(11, 12))
+	var b strings.Builder
+	for range 30000 {
+		b.Reset()
+		for range 1 + r.IntN(10) {
+			b.WriteString(ps[r.IntN(len(ps))])
+		}
+		text := b.String()
+		if got, want := f.FindTokens(text, segmentWords(text)), f.Find(text); !reflect.DeepEqual(got, want) {
+			t.Fatalf("FindTokens(%q) = %s, want %s", text, show(got), show(want))
 		}
 	}
 }
