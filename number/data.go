@@ -93,6 +93,10 @@ type lexicon struct {
 	// looks up the word before a number in digits only when its hash is
 	// one of them.
 	labels startSet
+	// measures holds the hashes of the unit words that make no count and
+	// of the months: FindTokens looks up the word after a number in
+	// digits only when its hash is one of them.
+	measures startSet
 	// scaleLens has bit n of scaleLens[c] set when a scale word that is no
 	// suffix has n bytes and starts with c in either case: skip looks up
 	// the word after "a" only when it may be one.
@@ -390,6 +394,9 @@ func loadLexicon() (*lexicon, error) {
 	for _, sl := range lx.flags.slots {
 		if sl.key != "" && sl.val&labelFlags != 0 {
 			lx.labels.add(wordscan.Hash(sl.key))
+		}
+		if u := sl.val.unit(); sl.key != "" && (u == unitSkip || u == unitTime || sl.val&flagMonth != 0) {
+			lx.measures.add(wordscan.Hash(sl.key))
 		}
 	}
 	return lx, nil

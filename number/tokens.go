@@ -104,7 +104,7 @@ func (lx *lexicon) skipTokens(text string, words []wordscan.Token, i, ti int) (i
 			lim = st
 		} else if st >= i && tk.ASCII {
 			if isASCIIDigit(text[st]) {
-				if !digitsEnd(text, tk.En) || !lx.ruledOutBefore(text, st) && !lx.labelBefore(text, words, ti) && !lx.bareYear(text, words, ti) {
+				if !digitsEnd(text, tk.En) || !lx.ruledOutBefore(text, st) && !lx.labelBefore(text, words, ti) && !lx.bareYear(text, words, ti) && !lx.measureAfter(text, words, ti) {
 					return st, ti
 				}
 				i, ti = tk.En, ti+1 // "10:30", "9/11", "F-16", "No.5"
@@ -231,6 +231,47 @@ func (lx *lexicon) nothingAfterYear(text string, words []wordscan.Token, ti int)
 		return false
 	}
 	return len(word) < 3 || word[len(word)-1] != 's' || isUpperStart(word) || fl&flagStop != 0
+}
+
+// measureAfter reports whether a percent sign right after words[ti], a
+// word of ASCII digits, or one space and a word of units.txt that makes
+// no count or a month with a capital ("12%", "5 percent", "3 years", "40
+// kg", "28 February"), rules out the number that starts with it, as
+// contextAfter does. Find finds no number in that word, which step would
+// pass as well.
+func (lx *lexicon) measureAfter(text string, words []wordscan.Token, ti int) bool {
+	tk := &words[ti]
+	en := tk.En
+	if en == len(text) || !allDigits(text[tk.St:en]) {
+		return false
+	}
+	if c := text[en]; c != ' ' {
+		return c == '%'
+	}
+	if ti+1 == len(words) {
+		return false
+	}
+	w := &words[ti+1]
+	if w.St != en+1 || !w.ASCII || !lx.measures.has(w.Hash) || w.En-w.St > 12 || byteClass[text[w.St]] != clLetter || !plainAfter(text, w.En) {
+		return false
+	}
+	word := text[w.St:w.En]
+	fl := lx.flagsOf(word)
+	if fl&(flagCode|flagCurrency|flagNumber) != 0 {
+		return false
+	}
+	u := fl.unit()
+	return u == unitSkip || u == unitTime || u == unitNone && fl&flagMonth != 0 && capitalized(word)
+}
+
+// allDigits reports whether s is made of ASCII digits only.
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isASCIIDigit(s[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // fourDigits returns the value of the four ASCII digits of s, or -1 when

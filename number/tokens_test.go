@@ -323,10 +323,10 @@ func TestBareYear(t *testing.T) {
 
 // TestFindTokensYears compares FindTokens with Find on random strings of
 // years, numbers and the words and marks around them that make them counts,
-// ranges or amounts, or rule them out, with a fixed seed.
+// ranges, amounts or measures, or rule them out, with a fixed seed.
 func TestFindTokensYears(t *testing.T) {
 	f := newFinder(t)
-	ps := []string{"2022", "1999", "2100", "1000", " ", " ", " ", ",", ".", "the", "elections", "Elections", "years", "year", "million", "dollars", "to", "about", "in", "March", "$", "USD", "p", ".m.", "-", "troops", "was", "per", "km", "a", "dozen", "and", "or", "between", "’", "'", "s", "5", "\u00a0", "miles", "some", "as", "many", "up", "is", "it", "them", "of", "Days", "days", "old", "US", "euros"}
+	ps := []string{"2022", "1999", "2100", "1000", "12", "007", "5bn", " ", " ", " ", ",", ".", "the", "%", "percent", "February", "february", "kg", "o’clock", "pm", "hours", "km", "USD", "€", "elections", "Elections", "years", "year", "million", "dollars", "to", "about", "in", "March", "$", "USD", "p", ".m.", "-", "troops", "was", "per", "km", "a", "dozen", "and", "or", "between", "’", "'", "s", "5", "\u00a0", "miles", "some", "as", "many", "up", "is", "it", "them", "of", "Days", "days", "old", "US", "euros"}
 	r := rand.New(rand.NewPCG(11, 12))
 	var b strings.Builder
 	for range 30000 {
@@ -337,6 +337,37 @@ func TestFindTokensYears(t *testing.T) {
 		text := b.String()
 		if got, want := f.FindTokens(text, segmentWords(text)), f.Find(text); !reflect.DeepEqual(got, want) {
 			t.Fatalf("FindTokens(%q) = %s, want %s", text, show(got), show(want))
+		}
+	}
+}
+
+func TestMeasureAfter(t *testing.T) {
+	f := newFinder(t)
+	cases := []struct {
+		text string
+		want bool
+	}{
+		{"12%", true},
+		{"12 %", false},
+		{"12 percent", true},
+		{"3 years", true},
+		{"3 Years", true},
+		{"40 kg", true},
+		{"28 February", true},
+		{"28 february", false},
+		{"12 troops", false},
+		{"12 km", false},
+		{"12 dollars", false},
+		{"12 million", false},
+		{"12  years", false},
+		{"12 years’", false},
+		{"5bn years", false},
+		{"12", false},
+	}
+	for _, c := range cases {
+		words := wordscan.Tokens(nil, c.text)
+		if got := f.lx.measureAfter(c.text, words, 0); got != c.want {
+			t.Errorf("measureAfter(%q) = %v, want %v", c.text, got, c.want)
 		}
 	}
 }
