@@ -80,8 +80,9 @@ var leadClass = func() (t [256]uint8) {
 // for the position it returns, for the next call.
 //
 // Between the runs of tokens that passTokens passes over, skipTokens stops
-// at a word in digits, unless what stands around it rules it out (see
-// ruledOut), and passes an article that no number word follows;
+// at a word in digits, unless what stands around it rules it out
+// (ruledOutBefore, labelBefore, bareYear, measureAfter), and passes an
+// article that no number word follows;
 // skip reads what they do not know: where step left off inside a token,
 // the gap before a token passTokens stops at (which may hold a space skip
 // stops at), the number words, the words that run into an apostrophe, a
@@ -105,7 +106,13 @@ func (lx *lexicon) skipTokens(text string, words []wordscan.Token, i, ti int) (i
 			lim = st
 		} else if st >= i && tk.ASCII {
 			if isASCIIDigit(text[st]) {
-				if !lx.ruledOut(text, words, ti) {
+				// Not a quantity, which step would find out only to
+				// go on after it, or after a word in which Find finds
+				// no number either: next reads no further than the
+				// word, and what stands right before or after it rules
+				// it out.
+				if !digitsEnd(text, tk.En) || !lx.ruledOutBefore(text, st) && !lx.labelBefore(text, words, ti) &&
+					!lx.bareYear(text, words, ti) && !lx.measureAfter(text, words, ti) {
 					return st, ti
 				}
 				i, ti = tk.En, ti+1 // "10:30", "March 14", "in 2022.", "12%"
@@ -120,20 +127,6 @@ func (lx *lexicon) skipTokens(text string, words []wordscan.Token, i, ti int) (i
 			return i, ti
 		}
 	}
-}
-
-// ruledOut reports whether words[ti], a word of ASCII letters and digits
-// that starts with a digit, is no quantity, which step would find out
-// only to go on right after it, or after a word in which Find finds no
-// number either: next reads no further than the word (digitsEnd), and
-// what stands right before or after it rules it out (ruledOutBefore,
-// labelBefore, bareYear, measureAfter).
-func (lx *lexicon) ruledOut(text string, words []wordscan.Token, ti int) bool {
-	if !digitsEnd(text, words[ti].En) {
-		return false
-	}
-	return lx.ruledOutBefore(text, words[ti].St) || lx.labelBefore(text, words, ti) ||
-		lx.bareYear(text, words, ti) || lx.measureAfter(text, words, ti)
 }
 
 // ruledOutBefore reports whether the bytes right before a word in digits
