@@ -53,6 +53,11 @@ const (
 	unitShift = 14 // the unitKind of a unit word, in the top two bits
 )
 
+// labelFlags are the flags of the words before a number in digits that
+// make it no quantity (or, for a month, may): "article 5", "aged 34",
+// "called 911", "February 28".
+const labelFlags = flagLabel | flagAge | flagPhone | flagMonth
+
 // unit returns the unit kind in fl.
 func (fl wordFlags) unit() unitKind { return unitKind(fl >> unitShift) }
 
@@ -84,6 +89,14 @@ type lexicon struct {
 	// starts holds the hashes of the words of startShapes and 0:
 	// FindTokens passes over a word whose hash it does not hold.
 	starts startSet
+	// labels holds the hashes of the words with labelFlags: FindTokens
+	// looks up the word before a number in digits only when its hash is
+	// one of them.
+	labels startSet
+	// measures holds the hashes of the unit words that make no count and
+	// of the months: FindTokens looks up the word after a number in
+	// digits only when its hash is one of them.
+	measures startSet
 	// scaleLens has bit n of scaleLens[c] set when a scale word that is no
 	// suffix has n bytes and starts with c in either case: skip looks up
 	// the word after "a" only when it may be one.
@@ -377,6 +390,14 @@ func loadLexicon() (*lexicon, error) {
 	})
 	if err != nil {
 		return nil, err
+	}
+	for _, sl := range lx.flags.slots {
+		if sl.key != "" && sl.val&labelFlags != 0 {
+			lx.labels.add(wordscan.Hash(sl.key))
+		}
+		if u := sl.val.unit(); sl.key != "" && (u == unitSkip || u == unitTime || sl.val&flagMonth != 0) {
+			lx.measures.add(wordscan.Hash(sl.key))
+		}
 	}
 	return lx, nil
 }

@@ -80,7 +80,9 @@ var leadClass = func() (t [256]uint8) {
 // for the position it returns, for the next call.
 //
 // Between the runs of tokens that passTokens passes over, skipTokens stops
-// at a word in digits and passes an article that no number word follows;
+// at a word in digits, unless what stands around it rules it out
+// (ruledOutBefore, labelBefore, bareYear, measureAfter), and passes an
+// article that no number word follows;
 // skip reads what they do not know: where step left off inside a token,
 // the gap before a token passTokens stops at (which may hold a space skip
 // stops at), the number words, the words that run into an apostrophe, a
@@ -104,7 +106,17 @@ func (lx *lexicon) skipTokens(text string, words []wordscan.Token, i, ti int) (i
 			lim = st
 		} else if st >= i && tk.ASCII {
 			if isASCIIDigit(text[st]) {
-				return st, ti
+				// Not a quantity, which step would find out only to
+				// go on after it, or after a word in which Find finds
+				// no number either: next reads no further than the
+				// word, and what stands right before or after it rules
+				// it out.
+				if !digitsEnd(text, tk.En) || !lx.ruledOutBefore(text, st) && !lx.labelBefore(text, words, ti) &&
+					!lx.bareYear(text, words, ti) && !lx.measureAfter(text, words, ti) {
+					return st, ti
+				}
+				i, ti = tk.En, ti+1 // "10:30", "March 14", "in 2022.", "12%"
+				continue
 			}
 			if lx.nullArticle(text, words, ti) {
 				i, ti = tk.En, ti+1
@@ -115,6 +127,201 @@ func (lx *lexicon) skipTokens(text string, words []wordscan.Token, i, ti int) (i
 			return i, ti
 		}
 	}
+}
+
+// ruledOutBefore reports whether the bytes right before a word in digits
+// that starts at st rule out any number that starts with it, as
+// contextBefore does: a mark that makes a label, a time, a date or a
+// footnote of it ("[5]", "10:30", "9/11", "#3", "+44"), a hyphen, point or
+// comma after a letter or digit ("F-16", "No.5", "1.2.3"), an apostrophe
+// after no letter ("'22"), unless the mark is a currency sign of the
+// lists. When next reads no further than the word (see digitsEnd), the
+// word needs no step: step would drop the number and go on after it and
+// the scale word that may follow, in which Find finds no number either (a
+// scale word alone is none). ruledOutBefore looks at ASCII bytes only; for
+// others it reports false.
+func (lx *lexicon) ruledOutBefore(text string, st int) bool {
+	if st == 0 || lx.isSign(rune(text[st-1])) {
+		return false
+	}
+	switch text[st-1] {
+	case '[', '+', '#', '/', ':', '\\', '@', '_', '=':
+		return true
+	case '-', '.', ',':
+		return st >= 2 && asciiAlnum(text[st-2])
+	case '\'':
+		return st < 2 || text[st-2] < utf8.RuneSelf && byteClass[text[st-2]] != clLetter
+	}
+	return false
+}
+
+// labelBefore reports whether the word before words[ti], a word in digits
+// after one space, rules out any number that starts with it, as
+// contextBefore does: a label, an age or a telephone word ("article 5",
+// "aged 34", "called 911") or a month with a capital ("February 28"),
+// which no currency code is. It looks the word up only when its hash is
+// one of lx.labels, and when prev would read it whole: after the start of
+// the text or an ASCII byte other than an apostrophe.
+func (lx *lexicon) labelBefore(text string, words []wordscan.Token, ti int) bool {
+	if ti == 0 {
+		return false
+	}
+	w := &words[ti-1]
+	if !w.ASCII || !lx.labels.has(w.Hash) || w.En+1 != words[ti].St || text[w.En] != ' ' {
+		return false
+	}
+	if st := w.St; st > 0 && (text[st-1] >= utf8.RuneSelf || text[st-1] == '\'') {
+		return false
+	}
+	word := text[w.St:w.En]
+	fl := lx.flagsOf(word)
+	return fl&flagCode == 0 && (fl&(flagLabel|flagAge|flagPhone) != 0 || fl&flagMonth != 0 && capitalized(word))
+}
+
+// bareYear reports whether words[ti], a word in digits, is a year that
+// step would rule out whatever stands before it: four digits from 1000 to
+// 2100 that nothing after makes a count, a range or an amount (see
+// nothingAfterYear), after no currency sign, and after no word that may be
+// a currency code or end a qualifier, which would make it an amount
+// ("$2022,", "about 2000.") for all that build knows. It looks at ASCII
+// bytes only; for others it reports false.
+func (lx *lexicon) bareYear(text string, words []wordscan.Token, ti int) bool {
+	st, en := words[ti].St, words[ti].En
+	if en-st != 4 {
+		return false
+	}
+	if v := fourDigits(text[st:en]); v < 1000 || v > 2100 || !lx.nothingAfterYear(text, words, ti) {
+		return false
+	}
+	if st > 0 && (text[st-1] >= utf8.RuneSelf || lx.asciiSigns[text[st-1]]) {
+		return false
+	}
+	if ti == 0 {
+		return true
+	}
+	w := &words[ti-1]
+	c := text[w.St]
+	switch {
+	case !w.Word:
+		return c < utf8.RuneSelf // a mark outside ASCII may be a space for prev
+	case !w.ASCII, lx.codeStarts[c]:
+		return false
+	}
+	n := w.En - w.St
+	return n > maxQualWord || lx.qualLens[c]&(1<<n) == 0
+}
+
+// nothingAfterYear reports whether what follows the year words[ti] makes
+// build rule it out, going on right after it: the end of the text, ASCII
+// punctuation other than a hyphen ("in 2022.", "14, 2022,"), or one space
+// and a word of ASCII letters and digits that is no number, currency,
+// month or unit word, no word of a range ("to", "or", "and") or of a time
+// ("a.m.", "p.m."), and no plural that countedYear would count ("2022
+// elections", but "1500 troops").
+func (lx *lexicon) nothingAfterYear(text string, words []wordscan.Token, ti int) bool {
+	en := words[ti].En
+	if en == len(text) {
+		return true
+	}
+	if c := text[en]; c != ' ' {
+		return byteClass[c] == clPunct && c != '-'
+	}
+	if ti+1 == len(words) {
+		return false
+	}
+	w := &words[ti+1]
+	if w.St != en+1 || !w.ASCII || byteClass[text[w.St]] != clLetter || !plainAfter(text, w.En) {
+		return false
+	}
+	word := text[w.St:w.En]
+	fl := lx.flagsOf(word)
+	if fl&(flagNumber|flagCode|flagCurrency|flagMonth) != 0 || fl.unit() != unitNone || lowerIn(word, "to", "or", "and", "a", "p") {
+		return false
+	}
+	return len(word) < 3 || word[len(word)-1] != 's' || isUpperStart(word) || fl&flagStop != 0
+}
+
+// measureAfter reports whether a percent sign right after words[ti], a
+// word of ASCII digits, or one space and a word of units.txt that makes
+// no count or a month with a capital ("12%", "5 percent", "3 years", "40
+// kg", "28 February"), rules out the number that starts with it, as
+// contextAfter does. Find finds no number in that word, which step would
+// pass as well.
+func (lx *lexicon) measureAfter(text string, words []wordscan.Token, ti int) bool {
+	tk := &words[ti]
+	en := tk.En
+	if en == len(text) || !allDigits(text[tk.St:en]) {
+		return false
+	}
+	if c := text[en]; c != ' ' {
+		return c == '%'
+	}
+	if ti+1 == len(words) {
+		return false
+	}
+	w := &words[ti+1]
+	if w.St != en+1 || !w.ASCII || !lx.measures.has(w.Hash) || w.En-w.St > 12 || byteClass[text[w.St]] != clLetter || !plainAfter(text, w.En) {
+		return false
+	}
+	word := text[w.St:w.En]
+	fl := lx.flagsOf(word)
+	if fl&(flagCode|flagCurrency|flagNumber) != 0 {
+		return false
+	}
+	u := fl.unit()
+	return u == unitSkip || u == unitTime || u == unitNone && fl&flagMonth != 0 && capitalized(word)
+}
+
+// allDigits reports whether s is made of ASCII digits only.
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isASCIIDigit(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// fourDigits returns the value of the four ASCII digits of s, or -1 when
+// s holds another byte.
+func fourDigits(s string) int {
+	v := 0
+	for i := 0; i < len(s); i++ {
+		if !isASCIIDigit(s[i]) {
+			return -1
+		}
+		v = v*10 + int(s[i]-'0')
+	}
+	return v
+}
+
+// digitsEnd reports whether next, reading a token of ASCII letters and
+// digits that ends at e, stops at e: at the end of the text, an ASCII
+// space, or ASCII punctuation other than an apostrophe, a point before a
+// digit and a comma before a group of three digits. (After a letter, next
+// stops at a point or comma too, which digitsEnd leaves to step.)
+func digitsEnd(text string, e int) bool {
+	if e == len(text) {
+		return true
+	}
+	switch c := text[e]; byteClass[c] {
+	case clSpace:
+		return true
+	case clPunct:
+		switch c {
+		case '.':
+			return e+1 == len(text) || !isASCIIDigit(text[e+1])
+		case ',':
+			return !groupAt(text, e+1)
+		}
+		return true
+	}
+	return false
+}
+
+// asciiAlnum reports whether c is an ASCII letter or digit.
+func asciiAlnum(c byte) bool {
+	return byteClass[c] == clLetter || isASCIIDigit(c)
 }
 
 // passTokens passes over the tokens from words[ti] on that skip passes

@@ -30,6 +30,18 @@ var tokenTexts = []string{
 	"a.b,c;d:e!f?g(h)i-j\"k/l\\m*n+o=p<q>r[s]t{u}v|w~x^y`z@1#2%3&4_5",
 	"the dozen. the dozens, a dozen, a million. A BILLION! an eleven",
 	"\x00two\x01three\x7ffour\tfive\vsix\fseven\reight",
+	"10:30 9/11 24/7 [5] #3 +44 a=5 @2 x_3 \\4 F-16 No.5 1.2.3 ,5 '22 x'5 MI-6 -5 3-4",
+	"2014-2022 10:30.5 million 12/05/2022 million-two 9/11 million, 10:30 million-5 million",
+	"at 10:30,000 troops; 1:2 dozen 4/5bn 7=12 dozen-year 5'22 é-5 é'5 ’22 —5 $5 :$5 +$5",
+	"[3.5the’two [3the'two :30,000 /4.5 =2bn's #12’s F-16a.7 x:5\u00a0million :5\u2009dozen",
+	"March 14, aged 34, article 5, called 911, may 5, May 5, MARCH 5, USD 5, O'March 5, x’March 5",
+	"March  5 March\u00a05 March 5.5 million, March 5,000 page 3bn Page 4th, 2.March 5 a.page 5",
+	"Article 12 million-two; No 5 no 5 NO 5 No. 5 Section 2's aged 34’s page 5 dozen page 5-year",
+	"in 2022. March 14, 2022, $2022, USD 2022. about 2000. over 1999; (2021) 2100! 2101. 0999, 1000",
+	"as many as 1500. up to 1200, some\u00a01800. some\u200b1800. é2022. ’2022, 2022-2023, 2022%; 2022]",
+	"in 2022 the 2022 elections 2022 Elections 1500 troops 2022 million 2022 dollars 2022 to 2023",
+	"2022 euro 2022 km 2022 years 2022 p.m. 2022 March 2022 USD 2022 usd 2022 a.m. 2022 or 5 2022 and",
+	"2022 was 2022  the 2022 the’s 2022 5th 2022 is, 2022 dozen 2022 Dozen 2022 a dozen 2022 per",
 }
 
 // findTokensTexts are the texts the tests of FindTokens compare with Find.
@@ -67,7 +79,7 @@ var pieces = []string{
 	"a", "An", "two", "Twenty", "dozen", "million", "bn", "m", "one", "hundred",
 	"the", "said", "Russia", "o", "s", "t", "M2", "G5", "F16", "x", "A4",
 	"5", "12", "2021", "3.5", "7,200", "0",
-	"'", "’", "‘", ".", ",", "-", "‐", "–", "—", "“", "”", "$", "€", "£", "(", ")", ";", "%", "/",
+	"'", "’", "‘", ".", ",", "-", "‐", "–", "—", "“", "”", "$", "€", "£", "(", ")", ";", "%", "/", ":", "[", "#", "+", "=",
 	"é", "naïve", "\u0301", "\u0903", "\ufffd", "\xff", "\xe2\x80",
 	" ", " ", " ", "  ", "\n\n", "\t", "\u00a0", "\u2009", "\u200b", "\u00ad", "\u3000", "\ufeff",
 }
@@ -163,5 +175,199 @@ func BenchmarkFindTokens(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		f.FindTokens(text, words)
+	}
+}
+
+func TestRuledOutBefore(t *testing.T) {
+	f := newFinder(t)
+	cases := []struct {
+		text string
+		st   int
+		want bool
+	}{
+		{"5", 0, false},
+		{"10:30", 3, true},
+		{"9/11", 2, true},
+		{"[5]", 1, true},
+		{"+44", 1, true},
+		{"F-16", 2, true},
+		{"-16", 1, false},
+		{" -16", 2, false},
+		{"3-4", 2, true},
+		{"No.5", 3, true},
+		{"end. 5", 5, false},
+		{",5", 1, false},
+		{"'22", 1, true},
+		{" '22", 2, true},
+		{"x'22", 2, false},
+		{"é'22", 3, false},
+		{"é-5", 3, false},
+		{"$5", 1, false},
+		{"(5", 1, false},
+	}
+	for _, c := range cases {
+		if got := f.lx.ruledOutBefore(c.text, c.st); got != c.want {
+			t.Errorf("ruledOutBefore(%q, %d) = %v, want %v", c.text, c.st, got, c.want)
+		}
+	}
+}
+
+func TestDigitsEnd(t *testing.T) {
+	cases := []struct {
+		text string
+		e    int
+		want bool
+	}{
+		{"30", 2, true},
+		{"30 pm", 2, true},
+		{"30.", 2, true},
+		{"30. 5", 2, true},
+		{"30.5", 2, false},
+		{"30,", 2, true},
+		{"30,5", 2, true},
+		{"30,500", 2, false},
+		{"30;", 2, true},
+		{"30's", 2, false},
+		{"30’s", 2, false},
+		{"30\u00a0km", 2, false},
+	}
+	for _, c := range cases {
+		if got := digitsEnd(c.text, c.e); got != c.want {
+			t.Errorf("digitsEnd(%q, %d) = %v, want %v", c.text, c.e, got, c.want)
+		}
+	}
+}
+
+func TestLabelBefore(t *testing.T) {
+	f := newFinder(t)
+	cases := []struct {
+		text string
+		want bool
+	}{
+		{"March 14", true},
+		{"march 14", false},
+		{"MARCH 14", false},
+		{"aged 34", true},
+		{"article 5", true},
+		{"Article 5", true},
+		{"called 911", true},
+		{"troops 5", false},
+		{"USD 5", false},
+		{"March  14", false}, // two spaces: step tells
+		{"O'March 14", false},
+		{"x’March 14", false},
+		{"(March 14", true},
+		{"5", false},
+	}
+	for _, c := range cases {
+		words := wordscan.Tokens(nil, c.text)
+		ti := len(words) - 1
+		if got := f.lx.labelBefore(c.text, words, ti); got != c.want {
+			t.Errorf("labelBefore(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
+func TestBareYear(t *testing.T) {
+	f := newFinder(t)
+	cases := []struct {
+		text string
+		want bool
+	}{
+		{"in 2022.", true},
+		{"in 2022", true},
+		{"March 14, 2022,", true},
+		{"2022;", true},
+		{"(2021)", true},
+		{"in 2022 troops", false},
+		{"in 2022 the", true},
+		{"in 2022 The", true},
+		{"in 2022 Elections", true},
+		{"in 2022 elections", false},
+		{"in 2022 was", true},
+		{"in 2022 million", false},
+		{"in 2022 dollars", false},
+		{"in 2022 euro", false},
+		{"in 2022 km", false},
+		{"in 2022 years", false},
+		{"in 2022 to", false},
+		{"in 2022 or", false},
+		{"in 2022 p.m.", false},
+		{"in 2022 March", false},
+		{"in 2022  the", false},
+		{"in 2022 the’s", false},
+		{"in 2022 5th", false},
+		{"in 2022-23", false},
+		{"in 2101.", false},
+		{"in 999.", false},
+		{"in 0999.", false},
+		{"$2022.", false},
+		{"USD 2022.", false},
+		{"about 2000.", false},
+		{"up to 1200,", false},
+		{"naïve 2000.", false},
+		{"’2022,", false},
+		{" 2022,", false},
+	}
+	for _, c := range cases {
+		words := wordscan.Tokens(nil, c.text)
+		ti := len(words) - 1 // the last word that starts with a digit
+		for ti > 0 && !isASCIIDigit(c.text[words[ti].St]) {
+			ti--
+		}
+		if got := f.lx.bareYear(c.text, words, ti); got != c.want {
+			t.Errorf("bareYear(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
+// TestFindTokensYears compares FindTokens with Find on random strings of
+// years, numbers and the words and marks around them that make them counts,
+// ranges, amounts or measures, or rule them out, with a fixed seed.
+func TestFindTokensYears(t *testing.T) {
+	f := newFinder(t)
+	ps := []string{"2022", "1999", "2100", "1000", "12", "007", "5bn", " ", " ", " ", ",", ".", "the", "%", "percent", "February", "february", "kg", "o’clock", "pm", "hours", "km", "USD", "€", "elections", "Elections", "years", "year", "million", "dollars", "to", "about", "in", "March", "$", "USD", "p", ".m.", "-", "troops", "was", "per", "km", "a", "dozen", "and", "or", "between", "’", "'", "s", "5", "\u00a0", "miles", "some", "as", "many", "up", "is", "it", "them", "of", "Days", "days", "old", "US", "euros"}
+	r := rand.New(rand.NewPCG(11, 12))
+	var b strings.Builder
+	for range 30000 {
+		b.Reset()
+		for range 1 + r.IntN(10) {
+			b.WriteString(ps[r.IntN(len(ps))])
+		}
+		text := b.String()
+		if got, want := f.FindTokens(text, segmentWords(text)), f.Find(text); !reflect.DeepEqual(got, want) {
+			t.Fatalf("FindTokens(%q) = %s, want %s", text, show(got), show(want))
+		}
+	}
+}
+
+func TestMeasureAfter(t *testing.T) {
+	f := newFinder(t)
+	cases := []struct {
+		text string
+		want bool
+	}{
+		{"12%", true},
+		{"12 %", false},
+		{"12 percent", true},
+		{"3 years", true},
+		{"3 Years", true},
+		{"40 kg", true},
+		{"28 February", true},
+		{"28 february", false},
+		{"12 troops", false},
+		{"12 km", false},
+		{"12 dollars", false},
+		{"12 million", false},
+		{"12  years", false},
+		{"12 years’", false},
+		{"5bn years", false},
+		{"12", false},
+	}
+	for _, c := range cases {
+		words := wordscan.Tokens(nil, c.text)
+		if got := f.lx.measureAfter(c.text, words, 0); got != c.want {
+			t.Errorf("measureAfter(%q) = %v, want %v", c.text, got, c.want)
+		}
 	}
 }
