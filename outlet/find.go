@@ -128,14 +128,22 @@ func (t *Table) match(text string, toks []wordscan.Token, i int, a *alias) (Ment
 			return m, i + k, false
 		}
 	}
+	ci := i + len(a.toks) - 1 // the last token of the alias
+	return t.inContext(text, toks, i, ci, a, toks[i+a.spanFrom].St, toks[i+a.spanTo-1].En)
+}
+
+// inContext returns the mention of alias a, matched at the tokens toks[i]
+// to toks[ci] with the name spanning text[spanSt:spanEn], when the tokens
+// around it allow it ("the" before an outlet that needs it, no capitalised
+// word next to a bare one), and ci.
+func (t *Table) inContext(text string, toks []wordscan.Token, i, ci int, a *alias, spanSt, spanEn int) (Mention, int, bool) {
+	var m Mention
 	var prev token
 	if i > 0 {
 		p := &toks[i-1]
 		prev = token{p.St, p.En, p.Word, true}
 	}
 	nlPrev := toks[i].NL
-	ci := i + len(a.toks) - 1 // the last token of the alias
-	spanSt, spanEn := toks[i+a.spanFrom].St, toks[i+a.spanTo-1].En
 	// A one-letter name must not run on into a hyphenated word (X-ray).
 	if a.spanTo-a.spanFrom == 1 && len(a.toks[a.spanFrom]) == 1 && spanEn < len(text) && text[spanEn] == '-' {
 		return m, ci, false

@@ -162,7 +162,8 @@ func FuzzFindTokens(f *testing.F) {
 }
 
 // matchRef is match as it was before it tested the hashes of all the
-// alias's tokens before comparing any, the oracle of findTokensRef.
+// alias's tokens before comparing any, the oracle of findTokensRef; both
+// then test the context alike (inContext).
 func (t *Table) matchRef(text string, toks []wordscan.Token, i int, a *alias) (Mention, int, bool) {
 	var m Mention
 	// The next token rules out most aliases of two or more tokens at once:
@@ -170,12 +171,6 @@ func (t *Table) matchRef(text string, toks []wordscan.Token, i int, a *alias) (M
 	if len(a.keys) > 1 && (i+1 >= len(toks) || a.keys[1].Differs(&toks[i+1])) {
 		return m, i, false
 	}
-	var prev token
-	if i > 0 {
-		p := &toks[i-1]
-		prev = token{p.St, p.En, p.Word, true}
-	}
-	nlPrev := toks[i].NL
 	cur := token{toks[i].St, toks[i].En, toks[i].Word, true}
 	ci := i
 	spanSt, spanEn := -1, -1
@@ -197,41 +192,5 @@ func (t *Table) matchRef(text string, toks []wordscan.Token, i int, a *alias) (M
 			spanEn = cur.en
 		}
 	}
-	// A one-letter name must not run on into a hyphenated word (X-ray).
-	if a.spanTo-a.spanFrom == 1 && len(a.toks[a.spanFrom]) == 1 && spanEn < len(text) && text[spanEn] == '-' {
-		return m, ci, false
-	}
-	prevText := ""
-	if prev.ok && !nlPrev {
-		prevText = text[prev.st:prev.en]
-	}
-	hasThe := prev.ok && prev.word && !nlPrev && (prevText == "the" || prevText == "The")
-	if a.needCapThe && prevText != "The" || a.needThe && !hasThe {
-		return m, ci, false
-	}
-	if a.bare {
-		if prev.ok && prev.word && !nlPrev && !hasThe {
-			switch prevText {
-			case "of", "for", "and":
-				return m, ci, false
-			}
-			if isUpperStart(prevText) {
-				return m, ci, false
-			}
-		}
-		if prev.ok && !prev.word && !nlPrev && prevText == "&" {
-			return m, ci, false
-		}
-		if ci+1 < len(toks) {
-			if nx := toks[ci+1]; nx.Word && !nx.NL && isUpperStart(text[nx.St:nx.En]) {
-				return m, ci, false
-			}
-		}
-	}
-	name := t.entries[a.entry].Name
-	if hasThe && prevText == "The" && a.spanFrom == 0 && strings.HasPrefix(name, "The ") {
-		spanSt = prev.st
-	}
-	m = Mention{Start: spanSt, End: spanEn, Canonical: name, Text: text[spanSt:spanEn]}
-	return m, ci, true
+	return t.inContext(text, toks, i, ci, a, spanSt, spanEn)
 }
