@@ -57,16 +57,25 @@ func differentialTexts(tb testing.TB) []string {
 }
 
 // compareWithRef fails t when Recognizer and the reference recogniser
-// disagree on text, with and without its lower case, or when Entities does.
+// disagree on text, with and without its lower case, or when Entities does,
+// and when AppendLowerMarked, with the names segment.AppendTokensWords
+// notes, differs from FindLower.
 func compareWithRef(t *testing.T, r *Recognizer, ref *refRecognizer, text string) {
 	t.Helper()
 	toks := segment.Tokens(text, 0, len(text))
+	var marks segment.Marks
+	if mt, _ := segment.AppendTokensWords(nil, nil, &marks, text); !reflect.DeepEqual(mt, nonNilTokens(toks)) {
+		t.Fatalf("AppendTokensWords(%.80q) = %v, want %v", text, mt, toks)
+	}
 	lower, _ := wordscan.Lower(text)
 	for _, low := range []string{lower, ""} {
 		want := ref.FindLower(text, low, toks)
 		got := r.FindLower(text, low, toks)
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("FindLower(%.80q, lower=%v):\n got %+v\nwant %+v", text, low != "", got, want)
+		}
+		if marked := r.AppendLowerMarked(nil, text, low, toks, marks.Names); !reflect.DeepEqual(marked, want) {
+			t.Fatalf("AppendLowerMarked(%.80q, lower=%v):\n got %+v\nwant %+v", text, low != "", marked, want)
 		}
 		w := refEntities(want)
 		if g := Entities(got); !reflect.DeepEqual(g, w) {
@@ -76,6 +85,15 @@ func compareWithRef(t *testing.T, r *Recognizer, ref *refRecognizer, text string
 			t.Fatalf("Recognizer.Entities(%.80q):\n got %+v\nwant %+v", text, g, w)
 		}
 	}
+}
+
+// nonNilTokens returns toks, or nil when it is empty, as AppendTokensWords
+// returns no tokens.
+func nonNilTokens(toks []segment.Token) []segment.Token {
+	if len(toks) == 0 {
+		return nil
+	}
+	return toks
 }
 
 // TestFindDifferential compares the recogniser with the reference one.

@@ -352,6 +352,20 @@ func (r *Recognizer) FindLower(body, lower string, toks []segment.Token) []Menti
 
 // AppendLower is FindLower appending the mentions to dst.
 func (r *Recognizer) AppendLower(dst []Mention, body, lower string, toks []segment.Token) []Mention {
+	return r.appendLower(dst, body, lower, toks, nameCursor{all: true})
+}
+
+// AppendLowerMarked is AppendLower for tokens that come with the indexes,
+// in order, of those that start with an ASCII capital or a byte outside
+// ASCII, as segment.AppendTokensWords notes them in Marks.Names: only those
+// are looked at for the start of a name.
+func (r *Recognizer) AppendLowerMarked(dst []Mention, body, lower string, toks []segment.Token, names []int32) []Mention {
+	return r.appendLower(dst, body, lower, toks, nameCursor{names: names})
+}
+
+// appendLower is AppendLower going from one start of a name to the next
+// with cur.
+func (r *Recognizer) appendLower(dst []Mention, body, lower string, toks []segment.Token, cur nameCursor) []Mention {
 	if len(lower) != len(body) {
 		lower = ""
 	}
@@ -360,7 +374,7 @@ func (r *Recognizer) AppendLower(dst []Mention, body, lower string, toks []segme
 	f := finder{r: r, body: body, lower: lower, toks: toks, sc: sc}
 	base := len(dst)
 	out := dst
-	for i := nextName(toks, 0); i < len(toks); {
+	for i := cur.next(toks, 0); i < len(toks); {
 		j := i + 1
 		if j < len(toks) && f.mayJoin(toks[j].Text) {
 			j = f.runEnd(i)
@@ -371,10 +385,41 @@ func (r *Recognizer) AppendLower(dst []Mention, body, lower string, toks []segme
 			f.loadRun(i, j)
 			out = f.classify(i, j, out)
 		}
-		i = nextName(toks, j)
+		i = cur.next(toks, j)
 	}
 	canonicalise(sc, out[base:])
 	return out
+}
+
+// nameCursor finds the name-like tokens of a text one after the other:
+// by looking at every token when all is set, else at the tokens of the
+// indexes names, those that may start a name, from the k-th on.
+type nameCursor struct {
+	all   bool
+	names []int32
+	k     int
+}
+
+// next returns the index of the first name-like token of toks from toks[i]
+// on, or len(toks) when there is none, as nextName does. i must not be
+// less than in the call before.
+func (c *nameCursor) next(toks []segment.Token, i int) int {
+	if c.all {
+		return nextName(toks, i)
+	}
+	names := c.names
+	k := c.k
+	for k < len(names) && int(names[k]) < i {
+		k++
+	}
+	for ; k < len(names); k++ {
+		if t := toks[names[k]].Text; !generalPunct(t) && capitalised(t) {
+			c.k = k + 1
+			return int(names[k])
+		}
+	}
+	c.k = k
+	return len(toks)
 }
 
 // nextName returns the index of the first name-like token of toks from

@@ -180,7 +180,7 @@ func (sc *scratch) release() {
 // itself, and the merge works in place: a mention is copied only when a
 // dropped mention or an outlet comes before it.
 func (e *Engine) mentions(sc *scratch, body, lower string, toks []segment.Token, outs []outlet.Mention) []entity.Mention {
-	ms := e.entities.AppendLower(sc.kept[:0], body, lower, toks)
+	ms := e.entities.AppendLowerMarked(sc.kept[:0], body, lower, toks, sc.marks.Names)
 	if len(outs) == 0 {
 		return ms
 	}

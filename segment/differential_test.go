@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -142,10 +143,17 @@ func checkTokensWords(t *testing.T, text string) {
 	// Appended after tokens already there, into buffers without room to
 	// spare, as the engine reuses them.
 	tok0, word0 := Token{Text: "x"}, wordscan.Token{St: 7}
+	names := slices.Clone(marks.Names)
 	marks.Reset()
 	toks2, words2 := AppendTokensWords([]Token{tok0}, []wordscan.Token{word0}, &marks, text)
 	if toks2[0] != tok0 || !reflect.DeepEqual(toks2[1:], nonNil(toks)) || words2[0] != word0 || !reflect.DeepEqual(words2[1:], nonNil(words)) {
 		t.Fatalf("AppendTokensWords(%q) after a token = %v, %v; want %v, %v after it", text, toks2, words2, toks, words)
+	}
+	for k := range names {
+		names[k]++ // one token comes before
+	}
+	if !slices.Equal(marks.Names, names) {
+		t.Fatalf("AppendTokensWords(%q) after a token: names = %v, want %v", text, marks.Names, names)
 	}
 	for _, p := range Paragraphs(text) {
 		for _, skip := range [][]article.Span{nil, quoteSpans(text, p.Span)} {
@@ -157,7 +165,8 @@ func checkTokensWords(t *testing.T, text string) {
 	}
 }
 
-// refMarks returns the Marks of text, read character by character.
+// refMarks returns the Marks of text, read character by character, and
+// its names from the reference tokens, looked at one by one.
 func refMarks(text string) Marks {
 	var m Marks
 	for i, r := range text {
@@ -166,6 +175,11 @@ func refMarks(text string) Marks {
 			m.Terminals = append(m.Terminals, i)
 		case '"', '“', '”', '„', '«', '»':
 			m.Quotes = append(m.Quotes, i)
+		}
+	}
+	for k, tk := range refAppendTokens(nil, text, 0, len(text)) {
+		if r, _ := utf8.DecodeRuneInString(tk.Text); r >= utf8.RuneSelf || r == utf8.RuneError || 'A' <= r && r <= 'Z' {
+			m.Names = append(m.Names, int32(k))
 		}
 	}
 	return m

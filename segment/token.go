@@ -134,14 +134,35 @@ func AppendTokens(out []Token, text string, lo, hi int) []Token {
 // sentence splitter and the quotation finder look for, which
 // AppendTokensWords notes as it goes: with them, those need not read the
 // text again (see AppendSentencesMarked, and quote.ScanMarked).
+//
+// Names holds, in order, the indexes in the tokens of the tokens that start
+// with an ASCII capital or a byte outside ASCII: the only ones that may
+// start a name, so that a name finder can go from one to the next instead
+// of looking at every token (see entity.Recognizer.AppendLowerMarked).
 type Marks struct {
-	Terminals []int // ASCII terminal punctuation: '.', '!' and '?'
-	Quotes    []int // the double quotation marks " “ ” „ « »
+	Terminals []int   // ASCII terminal punctuation: '.', '!' and '?'
+	Quotes    []int   // the double quotation marks " “ ” „ « »
+	Names     []int32 // indexes of the tokens that may start a name
 }
 
 // Reset empties m, keeping its room.
 func (m *Marks) Reset() {
-	m.Terminals, m.Quotes = m.Terminals[:0], m.Quotes[:0]
+	m.Terminals, m.Quotes, m.Names = m.Terminals[:0], m.Quotes[:0], m.Names[:0]
+}
+
+// noteName notes the token of index n, which starts with the byte c and is
+// a word or a character outside ASCII, in m.Names when it may start a name.
+func (m *Marks) noteName(c byte, n int) {
+	if MayStartName(c) {
+		m.Names = append(m.Names, int32(n))
+	}
+}
+
+// MayStartName reports whether a token that starts with the byte c may
+// start a name, and so is noted in Marks.Names: c is an ASCII capital or
+// starts a character outside ASCII.
+func MayStartName(c byte) bool {
+	return c-'A' < 26 || c >= utf8.RuneSelf
 }
 
 // noteByte notes the ASCII mark c (see markByte) at i.
@@ -303,6 +324,9 @@ scan:
 				}
 				toks[nt] = Token{i, j, t[i:j]}
 				words[nw] = wordscan.Token{St: i, En: j, Word: true, NL: nl, ASCII: true, Hash: h}
+				if t[i]-'A' < 26 {
+					marks.Names = append(marks.Names, int32(nt))
+				}
 				nt, nw = nt+1, nw+1
 				i, nl = j, false
 				if i+1 < stop && t[i] == ' ' && byteClass[t[i+1]] == classWord {
@@ -319,6 +343,7 @@ scan:
 			if e, ok := joinerEnd(t, i, j); ok {
 				toks[nt] = Token{i, e, t[i:e]}
 				words[nw] = wordscan.Token{St: i, En: j, Word: true, NL: nl, ASCII: true, Hash: h}
+				marks.noteName(t[i], nt)
 				nt, nw = nt+1, nw+1
 				if e > j {
 					words[nw] = wordscan.Token{St: j, En: e}
@@ -332,6 +357,7 @@ scan:
 			// characters outside ASCII ("don’t").
 			e := wordEnd(t, i, j, len(t))
 			toks[nt] = Token{i, e, t[i:e]}
+			marks.noteName(t[i], nt)
 			nt++
 			if isASCII(t[j:e]) {
 				nw = splitASCII(words, nw, marks, t, i, j, e, nl, h)
@@ -353,6 +379,7 @@ scan:
 				// A mark, or an invisible format character that the
 				// word scanner takes for a space.
 				toks[nt] = Token{i, j, t[i:j]}
+				marks.Names = append(marks.Names, int32(nt))
 				nt++
 				if isPunctMark(r) {
 					words[nw] = wordscan.Token{St: i, En: j, NL: nl}
@@ -370,6 +397,7 @@ scan:
 		}
 		j = wordEnd(t, i, j, len(t))
 		toks[nt] = Token{i, j, t[i:j]}
+		marks.noteName(t[i], nt)
 		nt++
 		nw, nl = appendSpan(words, nw, t, i, j, nl)
 		marks.noteToken(t, i, j, 0)
