@@ -355,11 +355,11 @@ func (r *Recognizer) AppendLower(dst []Mention, body, lower string, toks []segme
 	return r.appendLower(dst, body, lower, toks, nameCursor{all: true})
 }
 
-// AppendLowerMarked is AppendLower for tokens that come with the indexes,
-// in order, of those that start with an ASCII capital or a byte outside
-// ASCII, as segment.AppendTokensWords notes them in Marks.Names: only those
-// are looked at for the start of a name.
-func (r *Recognizer) AppendLowerMarked(dst []Mention, body, lower string, toks []segment.Token, names []int32) []Mention {
+// AppendLowerMarked is AppendLower for tokens that come with the entries,
+// in order, of those that may start a name, as segment.AppendTokensWords
+// notes them in Marks.Names: only those are looked at for the start of a
+// name, and those noted as plain need no test.
+func (r *Recognizer) AppendLowerMarked(dst []Mention, body, lower string, toks []segment.Token, names []int) []Mention {
 	return r.appendLower(dst, body, lower, toks, nameCursor{names: names})
 }
 
@@ -392,11 +392,11 @@ func (r *Recognizer) appendLower(dst []Mention, body, lower string, toks []segme
 }
 
 // nameCursor finds the name-like tokens of a text one after the other:
-// by looking at every token when all is set, else at the tokens of the
-// indexes names, those that may start a name, from the k-th on.
+// by looking at every token when all is set, else at the tokens that the
+// entries names of segment.Marks.Names note, from the k-th on.
 type nameCursor struct {
 	all   bool
-	names []int32
+	names []int
 	k     int
 }
 
@@ -409,13 +409,15 @@ func (c *nameCursor) next(toks []segment.Token, i int) int {
 	}
 	names := c.names
 	k := c.k
-	for k < len(names) && int(names[k]) < i {
+	// An entry notes the token of index n as 2n or 2n+1 (segment.NameAt).
+	for k < len(names) && names[k] < 2*i {
 		k++
 	}
 	for ; k < len(names); k++ {
-		if t := toks[names[k]].Text; !generalPunct(t) && capitalised(t) {
+		n, plain := segment.NameAt(names[k])
+		if t := toks[n].Text; plain || !generalPunct(t) && capitalised(t) {
 			c.k = k + 1
-			return int(names[k])
+			return n
 		}
 	}
 	c.k = k

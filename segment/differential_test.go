@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -129,9 +130,11 @@ func checkTokensWords(t *testing.T, text string) {
 	if want := wordscan.Tokens(nil, text); !reflect.DeepEqual(words, want) {
 		t.Fatalf("AppendTokensWords(%q) words = %v, want %v", text, words, want)
 	}
-	if want := refMarks(text); !reflect.DeepEqual(marks, want) {
+	want := refMarks(text)
+	if !reflect.DeepEqual(marks.Terminals, want.Terminals) || !reflect.DeepEqual(marks.Quotes, want.Quotes) {
 		t.Fatalf("AppendTokensWords(%q) marks = %v, want %v", text, marks, want)
 	}
+	checkNames(t, text, toks, marks.Names, want.Names)
 	// In pieces of a few bytes, so that every white space may be a seam.
 	for _, chunk := range []int{1, 3, 8} {
 		var pm Marks
@@ -150,7 +153,7 @@ func checkTokensWords(t *testing.T, text string) {
 		t.Fatalf("AppendTokensWords(%q) after a token = %v, %v; want %v, %v after it", text, toks2, words2, toks, words)
 	}
 	for k := range names {
-		names[k]++ // one token comes before
+		names[k] += 2 // one token comes before
 	}
 	if !slices.Equal(marks.Names, names) {
 		t.Fatalf("AppendTokensWords(%q) after a token: names = %v, want %v", text, marks.Names, names)
@@ -179,10 +182,30 @@ func refMarks(text string) Marks {
 	}
 	for k, tk := range refAppendTokens(nil, text, 0, len(text)) {
 		if r, _ := utf8.DecodeRuneInString(tk.Text); r >= utf8.RuneSelf || r == utf8.RuneError || 'A' <= r && r <= 'Z' {
-			m.Names = append(m.Names, int32(k))
+			m.Names = append(m.Names, k)
 		}
 	}
 	return m
+}
+
+// plainName matches the tokens that Marks.Names may note as plain.
+var plainName = regexp.MustCompile(`^[A-Z][A-Za-z0-9]*\.?$`)
+
+// checkNames fails t unless the entries of names note the tokens of toks
+// that want holds the indexes of, and those noted as plain are.
+func checkNames(t *testing.T, text string, toks []Token, names, want []int) {
+	t.Helper()
+	got := make([]int, len(names))
+	for k, v := range names {
+		n, plain := NameAt(v)
+		if plain && !plainName.MatchString(toks[n].Text) {
+			t.Fatalf("AppendTokensWords(%q) notes %q as a plain name", text, toks[n].Text)
+		}
+		got[k] = n
+	}
+	if !slices.Equal(got, want) {
+		t.Fatalf("AppendTokensWords(%q) names = %v, want %v", text, got, want)
+	}
 }
 
 // TestDifferential compares Paragraphs, Sentences and AppendTokens with

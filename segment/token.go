@@ -135,14 +135,15 @@ func AppendTokens(out []Token, text string, lo, hi int) []Token {
 // AppendTokensWords notes as it goes: with them, those need not read the
 // text again (see AppendSentencesMarked, and quote.ScanMarked).
 //
-// Names holds, in order, the indexes in the tokens of the tokens that start
-// with an ASCII capital or a byte outside ASCII: the only ones that may
-// start a name, so that a name finder can go from one to the next instead
-// of looking at every token (see entity.Recognizer.AppendLowerMarked).
+// Names notes, in order, the tokens that start with an ASCII capital or a
+// byte outside ASCII: the only ones that may start a name, so that a name
+// finder can go from one to the next instead of looking at every token
+// (see entity.Recognizer.AppendLowerMarked). NameAt tells what an entry
+// notes.
 type Marks struct {
-	Terminals []int   // ASCII terminal punctuation: '.', '!' and '?'
-	Quotes    []int   // the double quotation marks " “ ” „ « »
-	Names     []int32 // indexes of the tokens that may start a name
+	Terminals []int // ASCII terminal punctuation: '.', '!' and '?'
+	Quotes    []int // the double quotation marks " “ ” „ « »
+	Names     []int // the tokens that may start a name; see NameAt
 }
 
 // Reset empties m, keeping its room.
@@ -150,11 +151,28 @@ func (m *Marks) Reset() {
 	m.Terminals, m.Quotes, m.Names = m.Terminals[:0], m.Quotes[:0], m.Names[:0]
 }
 
+// NameAt returns the index n of the token that the entry v of Marks.Names
+// notes, and whether the token is plain: ASCII letters and digits that
+// start with a capital, with a final period at most ("Varga", "Gen."),
+// which is capitalised, with no part to test.
+func NameAt(v int) (n int, plain bool) {
+	return v >> 1, v&1 != 0
+}
+
 // noteName notes the token of index n, which starts with the byte c and is
-// a word or a character outside ASCII, in m.Names when it may start a name.
+// a word or a character outside ASCII, in m.Names when it may start a
+// name, as a token that is not known to be plain.
 func (m *Marks) noteName(c byte, n int) {
 	if MayStartName(c) {
-		m.Names = append(m.Names, int32(n))
+		m.Names = append(m.Names, n<<1)
+	}
+}
+
+// notePlain notes the plain token (see NameAt) of index n, which starts
+// with the ASCII letter or digit c, in m.Names when c is a capital.
+func (m *Marks) notePlain(c byte, n int) {
+	if c-'A' < 26 {
+		m.Names = append(m.Names, n<<1|1)
 	}
 }
 
@@ -324,9 +342,7 @@ scan:
 				}
 				toks[nt] = Token{i, j, t[i:j]}
 				words[nw] = wordscan.Token{St: i, En: j, Word: true, NL: nl, ASCII: true, Hash: h}
-				if t[i]-'A' < 26 {
-					marks.Names = append(marks.Names, int32(nt))
-				}
+				marks.notePlain(t[i], nt)
 				nt, nw = nt+1, nw+1
 				i, nl = j, false
 				if i+1 < stop && t[i] == ' ' && byteClass[t[i+1]] == classWord {
@@ -343,7 +359,7 @@ scan:
 			if e, ok := joinerEnd(t, i, j); ok {
 				toks[nt] = Token{i, e, t[i:e]}
 				words[nw] = wordscan.Token{St: i, En: j, Word: true, NL: nl, ASCII: true, Hash: h}
-				marks.noteName(t[i], nt)
+				marks.notePlain(t[i], nt) // "Gen." at most
 				nt, nw = nt+1, nw+1
 				if e > j {
 					words[nw] = wordscan.Token{St: j, En: e}
@@ -379,7 +395,7 @@ scan:
 				// A mark, or an invisible format character that the
 				// word scanner takes for a space.
 				toks[nt] = Token{i, j, t[i:j]}
-				marks.Names = append(marks.Names, int32(nt))
+				marks.Names = append(marks.Names, nt<<1)
 				nt++
 				if isPunctMark(r) {
 					words[nw] = wordscan.Token{St: i, En: j, NL: nl}
