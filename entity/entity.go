@@ -83,6 +83,7 @@ type scratch struct {
 	groups stringIndex // canonicalise: the surnames, numbered
 	sur    []surname   // canonicalise: the surnames of the document
 	of     []int32     // canonicalise: surname of each mention
+	names  []int       // AppendLower: the tokens that may start a name
 	num    numbering   // Recognizer.Entities
 }
 
@@ -352,7 +353,10 @@ func (r *Recognizer) FindLower(body, lower string, toks []segment.Token) []Menti
 
 // AppendLower is FindLower appending the mentions to dst.
 func (r *Recognizer) AppendLower(dst []Mention, body, lower string, toks []segment.Token) []Mention {
-	return r.appendLower(dst, body, lower, toks, nameCursor{all: true})
+	sc := r.getScratch()
+	defer r.putScratch(sc)
+	sc.names = nameStarts(sc.names[:0], toks)
+	return r.appendMarked(dst, body, lower, toks, sc.names, sc)
 }
 
 // AppendLowerMarked is AppendLower for tokens that come with the entries,
@@ -360,18 +364,30 @@ func (r *Recognizer) AppendLower(dst []Mention, body, lower string, toks []segme
 // notes them in Marks.Names: only those are looked at for the start of a
 // name, and those noted as plain need no test.
 func (r *Recognizer) AppendLowerMarked(dst []Mention, body, lower string, toks []segment.Token, names []int) []Mention {
-	return r.appendLower(dst, body, lower, toks, nameCursor{names: names})
+	sc := r.getScratch()
+	defer r.putScratch(sc)
+	return r.appendMarked(dst, body, lower, toks, names, sc)
 }
 
-// appendLower is AppendLower going from one start of a name to the next
-// with cur.
-func (r *Recognizer) appendLower(dst []Mention, body, lower string, toks []segment.Token, cur nameCursor) []Mention {
+// nameStarts appends to dst the entries of segment.Marks.Names for toks,
+// with none noted as plain: every token that starts with an ASCII capital
+// or a byte outside ASCII.
+func nameStarts(dst []int, toks []segment.Token) []int {
+	for k := range toks {
+		if t := toks[k].Text; t != "" && nameStart[t[0]] {
+			dst = append(dst, k<<1)
+		}
+	}
+	return dst
+}
+
+// appendMarked is AppendLowerMarked with the scratch sc.
+func (r *Recognizer) appendMarked(dst []Mention, body, lower string, toks []segment.Token, names []int, sc *scratch) []Mention {
 	if len(lower) != len(body) {
 		lower = ""
 	}
-	sc := r.getScratch()
-	defer r.putScratch(sc)
 	f := finder{r: r, body: body, lower: lower, toks: toks, sc: sc}
+	cur := nameCursor{names: names}
 	base := len(dst)
 	out := dst
 	for i := cur.next(toks, 0); i < len(toks); {
@@ -391,22 +407,20 @@ func (r *Recognizer) appendLower(dst []Mention, body, lower string, toks []segme
 	return out
 }
 
-// nameCursor finds the name-like tokens of a text one after the other:
-// by looking at every token when all is set, else at the tokens that the
-// entries names of segment.Marks.Names note, from the k-th on.
+// nameCursor finds the name-like tokens of a text one after the other: it
+// looks at the tokens that the entries names of segment.Marks.Names note,
+// from the k-th on.
 type nameCursor struct {
-	all   bool
 	names []int
 	k     int
 }
 
 // next returns the index of the first name-like token of toks from toks[i]
-// on, or len(toks) when there is none, as nextName does. i must not be
-// less than in the call before.
+// on, or len(toks) when there is none. i must not be less than in the call
+// before. A token noted as plain is name-like; for the others, most of
+// those that start with general punctuation are ruled out by their second
+// byte before capitalised is called.
 func (c *nameCursor) next(toks []segment.Token, i int) int {
-	if c.all {
-		return nextName(toks, i)
-	}
 	names := c.names
 	k := c.k
 	// An entry notes the token of index n as 2n or 2n+1 (segment.NameAt).
@@ -421,19 +435,6 @@ func (c *nameCursor) next(toks []segment.Token, i int) int {
 		}
 	}
 	c.k = k
-	return len(toks)
-}
-
-// nextName returns the index of the first name-like token of toks from
-// toks[i] on, or len(toks) when there is none. Most tokens are ruled out by
-// their first byte, and those starting with general punctuation by their
-// second, before capitalised is called.
-func nextName(toks []segment.Token, i int) int {
-	for ; i < len(toks); i++ {
-		if t := toks[i].Text; t != "" && nameStart[t[0]] && !generalPunct(t) && capitalised(t) {
-			return i
-		}
-	}
 	return len(toks)
 }
 
