@@ -308,3 +308,35 @@ func TestNotAlnum8(t *testing.T) {
 		}
 	}
 }
+
+// TestMarksNames checks the tokens that Marks.Names notes, and which of
+// them it notes as plain (see NameAt).
+func TestMarksNames(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string // the tokens noted, with "+" after the plain ones
+	}{
+		{"the dam was dry", nil},
+		{"Ilse Varga said", []string{"Ilse+", "Varga+"}},
+		{"Gen. Kova and U.S. forces", []string{"Gen.+", "Kova+", "U.S."}},
+		{"DC-based Jean-Pierre’s 7,200", []string{"DC-based", "Jean-Pierre’s"}},
+		{"“Émile” said Ödön—ok", []string{"“", "Émile", "”", "Ödön", "—"}},
+		{"A,b X", []string{"A", "X+"}},
+	}
+	for _, tt := range tests {
+		var marks Marks
+		toks, _ := AppendTokensWords(nil, nil, &marks, tt.text)
+		var got []string
+		for _, v := range marks.Names {
+			n, plain := NameAt(v)
+			w := toks[n].Text
+			if plain {
+				w += "+"
+			}
+			got = append(got, w)
+		}
+		if strings.Join(got, " ") != strings.Join(tt.want, " ") {
+			t.Errorf("AppendTokensWords(%q) names = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
