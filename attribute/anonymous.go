@@ -344,11 +344,11 @@ func nextField(s string, i int) (int, int) {
 // that are ASCII space or control characters (up to ' ') or not ASCII, each
 // as its top bit: every byte a field may end at.
 func unprintable8(x uint64) uint64 {
-	const low7, highs = 0x7F7F7F7F7F7F7F7F, 0x8080808080808080
+	const low7 = 0x7F7F7F7F7F7F7F7F
 	// A byte's low 7 bits plus 0x5F carry into its top bit when they are
 	// '!' or more, and never into the next byte.
-	printable := (x&low7 + (0x80-'!')*0x0101010101010101) & highs
-	return (x&highs | ^printable) & highs
+	printable := (x&low7 + (0x80-'!')*swar.Ones) & swar.Highs
+	return (x&swar.Highs | ^printable) & swar.Highs
 }
 
 // Classes of bytes for nextField.

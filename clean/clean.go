@@ -312,16 +312,12 @@ func trimRightFunc(l string) string {
 // closely, each as its top bit: those outside the printable ASCII range
 // ' '..'~' (non-ASCII bytes, controls including LF, and DEL).
 func special(x uint64) uint64 {
-	const (
-		ones  = 0x0101010101010101
-		highs = 0x8080808080808080
-	)
 	// Computed on the low seven bits of each byte, so that no byte carries
 	// into the next; bytes with the top bit set are added at the end.
-	y := x &^ highs
-	del := y + 1*ones             // top bit set for 0x7F
-	ctl := ^(y + (0x80-' ')*ones) // top bit set below ' '
-	return (x | del | ctl) & highs
+	y := x &^ swar.Highs
+	del := y + 1*swar.Ones             // top bit set for 0x7F
+	ctl := ^(y + (0x80-' ')*swar.Ones) // top bit set below ' '
+	return (x | del | ctl) & swar.Highs
 }
 
 // splitLines splits text into lines without trailing spaces, with "" marking

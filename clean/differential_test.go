@@ -239,7 +239,7 @@ func TestMatcherPrepare(t *testing.T) {
 	var m matcher
 	for _, l := range oddLines(t) {
 		low, runes, fields := appendLowCounts(nil, l)
-		if string(low) != string(appendFolded(nil, l, false)) || runes != utf8.RuneCountInString(l) || fields != countFields(l) {
+		if string(low) != string(appendFolded(nil, l, false)) || runes != utf8.RuneCountInString(l) || fields != len(strings.Fields(l)) {
 			t.Fatalf("appendLowCounts(%q) = %q, %d, %d", l, low, runes, fields)
 		}
 		if got, want := string(appendKeyOfLow(nil, low)), key(l); got != want {
@@ -355,7 +355,7 @@ func TestJoinedLen(t *testing.T) {
 }
 
 // TestAppendLowCountsBytes checks appendLowCounts, which copies eight bytes
-// at a time inside a field, against appendFolded and countFields with every
+// at a time inside a field, against appendFolded and strings.Fields with every
 // byte at every offset of lines of words, spaces and capitals.
 func TestAppendLowCountsBytes(t *testing.T) {
 	for _, base := range []string{
@@ -366,7 +366,7 @@ func TestAppendLowCountsBytes(t *testing.T) {
 			for i := range len(base) {
 				for _, l := range []string{base[:i] + string(rune(c)) + base[i+1:], base[:i] + string([]byte{byte(c)}) + base[i:]} {
 					low, runes, fields := appendLowCounts(nil, l)
-					if string(low) != string(appendFolded(nil, l, false)) || runes != utf8.RuneCountInString(l) || fields != countFields(l) {
+					if string(low) != string(appendFolded(nil, l, false)) || runes != utf8.RuneCountInString(l) || fields != len(strings.Fields(l)) {
 						t.Fatalf("appendLowCounts(%q) = %q, %d, %d", l, low, runes, fields)
 					}
 				}

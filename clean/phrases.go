@@ -549,7 +549,7 @@ func appendFolded(dst []byte, l string, forKey bool) []byte {
 }
 
 // appendLowCounts returns appendFolded(dst, l, false),
-// utf8.RuneCountInString(l) and countFields(l), in one pass over l.
+// utf8.RuneCountInString(l) and len(strings.Fields(l)), in one pass over l.
 func appendLowCounts(dst []byte, l string) (low []byte, runes, fields int) {
 	start := len(dst)
 	dst = slices.Grow(dst, len(l))
@@ -621,13 +621,9 @@ func appendLowCounts(dst []byte, l string) (low []byte, runes, fields int) {
 // eight bytes of x as swar.Lower8(x), each space starting a field: they are
 // ASCII characters from ' ' on, and no space follows another or ends them.
 func plainRun8(x uint64) bool {
-	const (
-		ones  = 0x0101010101010101
-		highs = 0x8080808080808080
-	)
 	// With no top bit set in x, adding 0x80-' ' sets it in every byte of
 	// ' ' or more, and carries into no other byte.
-	if x&highs != 0 || (x+(0x80-' ')*ones)&highs != highs {
+	if x&swar.Highs != 0 || (x+(0x80-' ')*swar.Ones)&swar.Highs != swar.Highs {
 		return false
 	}
 	sp := spaces8(x)
@@ -637,13 +633,9 @@ func plainRun8(x uint64) bool {
 // spaces8 returns the bytes of x, eight ASCII bytes, that are spaces, each
 // as its top bit.
 func spaces8(x uint64) uint64 {
-	const (
-		ones  = 0x0101010101010101
-		highs = 0x8080808080808080
-	)
 	// x^' '*ones has a zero byte where x has a space; adding 0x7F sets
 	// the top bit of every other byte, without carrying into the next.
-	return ^((x ^ ' '*ones) + 0x7F*ones) & highs
+	return ^((x ^ ' '*swar.Ones) + 0x7F*swar.Ones) & swar.Highs
 }
 
 // asciiWord marks the ASCII bytes other than white space; asciiLower maps
@@ -719,32 +711,7 @@ func isASCIIAlnum(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
-// countFields returns len(strings.Fields(s)) without allocating.
-func countFields(s string) int {
-	n := 0
-	in := false
-	for i := 0; i < len(s); {
-		c := s[i]
-		var space bool
-		if c < utf8.RuneSelf {
-			space = asciiSpace[c]
-			i++
-		} else {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			space = unicode.IsSpace(r)
-			i += size
-		}
-		if space {
-			in = false
-		} else if !in {
-			in = true
-			n++
-		}
-	}
-	return n
-}
-
-// countFieldsMax returns min(countFields(s), limit), reading s only up to
+// countFieldsMax returns min(len(strings.Fields(s)), limit), reading s only up to
 // the start of field limit+1.
 func countFieldsMax(s string, limit int) int {
 	n := 0
@@ -753,13 +720,13 @@ func countFieldsMax(s string, limit int) int {
 		// Eight ASCII bytes at a time: a field starts at each byte other
 		// than white space after one that is.
 		if i+8 <= len(s) {
-			if x := swar.Load8(s, i); x&highs == 0 {
+			if x := swar.Load8(s, i); x&swar.Highs == 0 {
 				space := asciiSpaces8(x)
 				after := space << 8
 				if !in {
 					after |= 0x80
 				}
-				n += bits.OnesCount64(^space & after & highs)
+				n += bits.OnesCount64(^space & after & swar.Highs)
 				in = space>>63 == 0
 				i += 8
 				if n >= limit {
@@ -791,21 +758,15 @@ func countFieldsMax(s string, limit int) int {
 	return n
 }
 
-// Masks of every byte of a word, for reading eight bytes at a time.
-const (
-	ones  = 0x0101010101010101
-	highs = 0x8080808080808080
-)
-
 // asciiSpaces8 returns the bytes of x, eight ASCII bytes, that asciiSpace
 // marks, each as its top bit.
 func asciiSpaces8(x uint64) uint64 {
 	// x^' '*ones has a zero byte where x has a space, and adding 0x7F sets
 	// the top bit of every other; x+(0x80-c)*ones sets it in every byte of
 	// c or more. No sum carries into the next byte.
-	space := ^((x ^ ' '*ones) + 0x7F*ones)
-	control := (x + (0x80-'\t')*ones) &^ (x + (0x80-'\r'-1)*ones) // '\t'..'\r'
-	return (space | control) & highs
+	space := ^((x ^ ' '*swar.Ones) + 0x7F*swar.Ones)
+	control := (x + (0x80-'\t')*swar.Ones) &^ (x + (0x80-'\r'-1)*swar.Ones) // '\t'..'\r'
+	return (space | control) & swar.Highs
 }
 
 // newPattern derives the prefilters of re from its syntax. A test that

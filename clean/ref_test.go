@@ -2,7 +2,7 @@
 // furniture matcher: the oracle TestBodyDifferential compares Cleaner.Body
 // with. Package-level names are prefixed with "ref"; the helpers those
 // changes left alone (normalise, splitLines, tidy, appendFolded, key,
-// countFields, index, firstBytes, …) are not copied but shared with the
+// index, firstBytes, …) are not copied but shared with the
 // package.
 
 package clean
@@ -152,7 +152,7 @@ func (c *refCleaner) dropTrailingRun(lines []string, m *refMatcher) []string {
 	lead, words := -1, 0
 	for lead+1 < len(lines) && words < refMinLeadWords {
 		lead++
-		words += countFields(lines[lead])
+		words += len(strings.Fields(lines[lead]))
 	}
 	for i := max(tail, lead+1); i < len(lines); i++ {
 		if m.prepare(lines[i]) && c.headings.matchPrepared(m, true) {
@@ -378,7 +378,7 @@ func refAppendFoldUnit(dst []byte, lines []string) []byte {
 // with a full stop nor running on into the next line.
 func refLinkLike(l string) bool {
 	l = strings.TrimSpace(l)
-	if l == "" || utf8.RuneCountInString(l) > refMaxLinkRunes || countFields(l) > refMaxLinkWords {
+	if l == "" || utf8.RuneCountInString(l) > refMaxLinkRunes || len(strings.Fields(l)) > refMaxLinkWords {
 		return false
 	}
 	first, hasLetter := rune(0), false
@@ -503,7 +503,7 @@ func (m *refMatcher) prepare(l string) bool {
 	if len(l) > 4*refMaxFurnitureRunes || strings.Count(l, " ") >= refMaxPatternWords {
 		return false
 	}
-	if utf8.RuneCountInString(l) > refMaxFurnitureRunes || countFields(l) > refMaxFurnitureWords {
+	if utf8.RuneCountInString(l) > refMaxFurnitureRunes || len(strings.Fields(l)) > refMaxFurnitureWords {
 		return false
 	}
 	m.key = appendKey(m.key[:0], l)

@@ -272,12 +272,8 @@ func letterRunEnd(text string, i int) int {
 // no other byte: adding 0x80-'a' sets a byte's high bit when it is 'a' or
 // more, and adding 0x80-'z'-1 when it is more than 'z'.
 func nonLetters(x uint64) uint64 {
-	const (
-		ones = 0x0101010101010101
-		high = 0x80 * ones
-	)
-	y := (x | 0x20*ones) &^ high
-	atLeastA := y + (0x80-'a')*ones
-	aboveZ := y + (0x80-'z'-1)*ones
-	return (^atLeastA | aboveZ | x) & high
+	y := (x | 0x20*swar.Ones) &^ swar.Highs
+	atLeastA := y + (0x80-'a')*swar.Ones
+	aboveZ := y + (0x80-'z'-1)*swar.Ones
+	return (^atLeastA | aboveZ | x) & swar.Highs
 }

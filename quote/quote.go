@@ -324,19 +324,15 @@ func mayOpenDouble(s string, j int) bool {
 // bit: straight double quotes, straight single quotes when single, and
 // every byte outside ASCII.
 func mayLead8(x uint64, single bool) uint64 {
-	const (
-		ones  = 0x0101010101010101
-		highs = 0x8080808080808080
-	)
 	// On the low seven bits of each byte, so that no byte carries into
 	// the next: y^c*ones has a zero byte where x has c, and adding 0x7F
 	// sets the top bit of every byte but those.
-	y := x &^ highs
-	m := x | ^((y ^ '"'*ones) + 0x7F*ones)
+	y := x &^ swar.Highs
+	m := x | ^((y ^ '"'*swar.Ones) + 0x7F*swar.Ones)
 	if single {
-		m |= ^((y ^ '\''*ones) + 0x7F*ones)
+		m |= ^((y ^ '\''*swar.Ones) + 0x7F*swar.Ones)
 	}
-	return m & highs
+	return m & swar.Highs
 }
 
 // isDoubleMark reports whether r is a double quotation mark, one of those
