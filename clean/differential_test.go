@@ -9,32 +9,25 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/hearsaylab/hearsay/internal/testtexts"
 )
 
 // differentialTexts returns the texts TestBodyDifferential starts from: the
 // fixtures, the examples, and the shared seeds and ECB+ texts when present
 // (HEARSAY_IDENTITY_ECB names the folder of the ECB+ texts).
 func differentialTexts(t testing.TB) []string {
+	root := testtexts.Root(t)
 	var texts []string
 	for _, pattern := range []string{
 		filepath.Join("testdata", "*.in.txt"),
-		filepath.Join("..", "examples", "*"),
-		filepath.Join("..", "..", "shared", "seeds", "*.txt"),
+		filepath.Join(root, "examples", "*"),
+		filepath.Join(root, "..", "shared", "seeds", "*.txt"),
 	} {
-		files, _ := filepath.Glob(pattern)
-		for _, f := range files {
-			if b, err := os.ReadFile(f); err == nil {
-				texts = append(texts, string(b))
-			}
-		}
+		texts = append(texts, testtexts.Files(t, pattern)...)
 	}
-	if dir := os.Getenv("HEARSAY_IDENTITY_ECB"); dir != "" {
-		files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-		for _, f := range files {
-			if b, err := os.ReadFile(f); err == nil {
-				texts = append(texts, string(b))
-			}
-		}
+	if dir := os.Getenv(testtexts.ECBEnv); dir != "" {
+		texts = append(texts, testtexts.Files(t, filepath.Join(dir, "*.txt"))...)
 	}
 	if len(texts) == 0 {
 		t.Fatal("no texts")

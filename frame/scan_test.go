@@ -1,11 +1,11 @@
 package frame
 
 import (
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/hearsaylab/hearsay/internal/testtexts"
 
 	"github.com/hearsaylab/hearsay/article"
 	"github.com/hearsaylab/hearsay/internal/wordscan"
@@ -88,7 +88,7 @@ func TestScanTokensRef(t *testing.T) {
 	for _, s := range scanSeeds {
 		checkScanRef(t, a, s)
 	}
-	for _, s := range exampleTexts(t) {
+	for _, s := range testtexts.Examples(t) {
 		checkScanRef(t, a, s)
 	}
 	// More candidates than wordscan.Candidates holds: FindCandidates
@@ -104,21 +104,4 @@ func FuzzScanTokens(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		checkScanRef(t, a, s)
 	})
-}
-
-// exampleTexts returns the texts of the example articles.
-func exampleTexts(tb testing.TB) []string {
-	files, err := filepath.Glob(filepath.Join("..", "examples", "*.txt"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	var out []string
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		out = append(out, string(data))
-	}
-	return out
 }

@@ -2,39 +2,16 @@ package quote
 
 import (
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/hearsaylab/hearsay/internal/testtexts"
+
 	"github.com/hearsaylab/hearsay/segment"
 )
-
-// differentialTexts returns the texts the differential test starts from:
-// the examples, and the ECB+ texts when HEARSAY_IDENTITY_ECB names their
-// folder.
-func differentialTexts(t testing.TB) []string {
-	var texts []string
-	patterns := []string{filepath.Join("..", "examples", "*.txt")}
-	if dir := os.Getenv("HEARSAY_IDENTITY_ECB"); dir != "" {
-		patterns = append(patterns, filepath.Join(dir, "*.txt"))
-	}
-	for _, pattern := range patterns {
-		files, _ := filepath.Glob(pattern)
-		for _, f := range files {
-			if b, err := os.ReadFile(f); err == nil {
-				texts = append(texts, string(b))
-			}
-		}
-	}
-	if len(texts) == 0 {
-		t.Skip("no texts")
-	}
-	return texts
-}
 
 // oddChars are quotation marks of every style, characters that share
 // their lead bytes, apostrophes in and out of words, and invalid UTF-8.
@@ -92,7 +69,7 @@ func checkSame(t *testing.T, text string) {
 func TestDifferential(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	noDouble := strings.NewReplacer("\"", "'", "“", "‘", "”", "’", "«", "‹", "»", "›", "„", "‚")
-	for _, text := range differentialTexts(t) {
+	for _, text := range testtexts.WithECB(t) {
 		checkSame(t, text)
 		checkSame(t, noDouble.Replace(text))
 		m := mangle(r, text, 3)

@@ -1,36 +1,18 @@
 package segment
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
+
+	"github.com/hearsaylab/hearsay/internal/testtexts"
 
 	"github.com/hearsaylab/hearsay/article"
 	"github.com/hearsaylab/hearsay/internal/wordscan"
 )
 
-// exampleTexts returns the example articles of the repository.
-func exampleTexts(tb testing.TB) ([]string, int64) {
-	files, _ := filepath.Glob(filepath.Join("..", "examples", "*.txt"))
-	if len(files) == 0 {
-		tb.Skip("no examples")
-	}
-	var texts []string
-	var n int64
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		texts = append(texts, string(b))
-		n += int64(len(b))
-	}
-	return texts, n
-}
-
 // BenchmarkTokens tokenizes the example articles.
 func BenchmarkTokens(b *testing.B) {
-	texts, n := exampleTexts(b)
+	texts := testtexts.Examples(b)
+	n := testtexts.Size(texts)
 	b.SetBytes(n)
 	b.ReportAllocs()
 	for b.Loop() {
@@ -43,7 +25,8 @@ func BenchmarkTokens(b *testing.B) {
 // BenchmarkSentences splits the example articles into paragraphs and
 // sentences.
 func BenchmarkSentences(b *testing.B) {
-	texts, n := exampleTexts(b)
+	texts := testtexts.Examples(b)
+	n := testtexts.Size(texts)
 	b.SetBytes(n)
 	b.ReportAllocs()
 	for b.Loop() {
@@ -58,7 +41,8 @@ func BenchmarkSentences(b *testing.B) {
 // BenchmarkTokensWords tokenizes the example articles for both token
 // streams at once, as the engine does.
 func BenchmarkTokensWords(b *testing.B) {
-	texts, n := exampleTexts(b)
+	texts := testtexts.Examples(b)
+	n := testtexts.Size(texts)
 	b.SetBytes(n)
 	b.ReportAllocs()
 	var toks []Token

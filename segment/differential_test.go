@@ -2,8 +2,6 @@ package segment
 
 import (
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"reflect"
 	"regexp"
 	"slices"
@@ -12,32 +10,11 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/hearsaylab/hearsay/internal/testtexts"
+
 	"github.com/hearsaylab/hearsay/article"
 	"github.com/hearsaylab/hearsay/internal/wordscan"
 )
-
-// differentialTexts returns the texts the differential tests start from:
-// the examples, and the ECB+ texts when HEARSAY_IDENTITY_ECB names their
-// folder.
-func differentialTexts(t testing.TB) []string {
-	var texts []string
-	patterns := []string{filepath.Join("..", "examples", "*.txt")}
-	if dir := os.Getenv("HEARSAY_IDENTITY_ECB"); dir != "" {
-		patterns = append(patterns, filepath.Join(dir, "*.txt"))
-	}
-	for _, pattern := range patterns {
-		files, _ := filepath.Glob(pattern)
-		for _, f := range files {
-			if b, err := os.ReadFile(f); err == nil {
-				texts = append(texts, string(b))
-			}
-		}
-	}
-	if len(texts) == 0 {
-		t.Skip("no texts")
-	}
-	return texts
-}
 
 // oddChars are characters that take the slow paths: white space, joiners,
 // quotation marks and terminal punctuation in and out of ASCII, letters,
@@ -213,7 +190,7 @@ func checkNames(t *testing.T, text string, toks []Token, names, want []int) {
 // them.
 func TestDifferential(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
-	for _, text := range differentialTexts(t) {
+	for _, text := range testtexts.WithECB(t) {
 		checkSame(t, text)
 		checkSame(t, mangle(r, text, 5))
 		for range 3 {

@@ -1,13 +1,13 @@
 package wordscan
 
 import (
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/hearsaylab/hearsay/internal/testtexts"
 
 	"github.com/hearsaylab/hearsay/internal/swar"
 )
@@ -290,25 +290,8 @@ func TestTableWord(t *testing.T) {
 	}
 }
 
-// benchText reads the example articles, about 50 KB of news text.
-func benchText(b *testing.B) string {
-	files, _ := filepath.Glob(filepath.Join("..", "..", "examples", "*.txt"))
-	if len(files) == 0 {
-		b.Skip("no examples")
-	}
-	var sb strings.Builder
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		sb.Write(data)
-	}
-	return sb.String()
-}
-
 func BenchmarkTokens(b *testing.B) {
-	s := benchText(b)
+	s := strings.Join(testtexts.Examples(b), "")
 	b.SetBytes(int64(len(s)))
 	var toks []Token
 	for b.Loop() {
@@ -317,7 +300,7 @@ func BenchmarkTokens(b *testing.B) {
 }
 
 func BenchmarkLower(b *testing.B) {
-	s := benchText(b)
+	s := strings.Join(testtexts.Examples(b), "")
 	b.SetBytes(int64(len(s)))
 	for b.Loop() {
 		Lower(s)
@@ -325,7 +308,7 @@ func BenchmarkLower(b *testing.B) {
 }
 
 func BenchmarkTableWord(b *testing.B) {
-	s := benchText(b)
+	s := strings.Join(testtexts.Examples(b), "")
 	toks := Tokens(nil, s)
 	m := map[string]int{}
 	for i, w := range strings.Fields("kyiv reportedly allegedly reuters bloomberg times financial associated") {
