@@ -130,84 +130,97 @@ func Lower(s string) (lower string, ok bool) {
 	var b strings.Builder
 	b.Grow(len(s))
 	// The lower case is built in chunk and copied out a chunk at a time.
-	var chunk [512]byte
-	n := 0
-	for i := 0; i < len(s); {
-		if n > len(chunk)-8 {
-			b.Write(chunk[:n])
-			n = 0
+	var chunk [lowerChunk]byte
+	for len(s) > 0 {
+		n, ok := lowerInto(&chunk, s)
+		if !ok {
+			return "", false
 		}
-		k := lowerASCII(chunk[n:], s[i:])
-		i += k
-		n += k
-		if i == len(s) || n > len(chunk)-8 {
-			continue
+		b.Write(chunk[:n])
+		s = s[n:]
+	}
+	return b.String(), true
+}
+
+// lowerChunk is the size of Lower's chunk.
+const lowerChunk = 1024
+
+// lowerInto writes to chunk the lower case of the characters that s starts
+// with, as many as fit, and returns how many bytes of s it lower-cased (as
+// many as it wrote: every character keeps its length), or false when a
+// character does not keep its length or s is not valid UTF-8. It
+// lower-cases at least one character of a non-empty s. It reads ASCII 32 bytes at a time, then
+// eight, and takes the rest a character at a time; a character outside
+// ASCII, nearly always a quotation mark or dash, costs the eight bytes
+// around it the cheaper paths do again.
+func lowerInto(chunk *[lowerChunk]byte, s string) (n int, ok bool) {
+	// t is the part of s that fits in the chunk, and dst as long: the
+	// runs and words are read from t and written to dst at the same
+	// offset, from slices of constant length, so that the loads and stores
+	// need no bounds checks of their own. A character outside ASCII is
+	// read from s, as it may run past t.
+	t := s[:min(len(s), len(chunk))]
+	dst := chunk[:len(t)]
+	i := 0
+	for i < len(t) {
+		// Runs of 32 ASCII bytes, most of any English text, are tested
+		// for a byte outside ASCII at once.
+		for ; i+32 <= len(t); i += 32 {
+			r := t[i : i+32]
+			x0, x1, x2, x3 := swar.Load8(r, 0), swar.Load8(r, 8), swar.Load8(r, 16), swar.Load8(r, 24)
+			if (x0|x1|x2|x3)&swar.Highs != 0 {
+				break
+			}
+			d := dst[i : i+32]
+			binary.LittleEndian.PutUint64(d[0:], swar.Lower8(x0))
+			binary.LittleEndian.PutUint64(d[8:], swar.Lower8(x1))
+			binary.LittleEndian.PutUint64(d[16:], swar.Lower8(x2))
+			binary.LittleEndian.PutUint64(d[24:], swar.Lower8(x3))
 		}
-		c := s[i]
+		// Of the first eight bytes that are not all ASCII, those before
+		// the first byte outside ASCII are kept: a sum in Lower8 carries
+		// only into the bytes after it.
+		for ; i+8 <= len(t); i += 8 {
+			x := swar.Load8(t[i:i+8], 0)
+			binary.LittleEndian.PutUint64(dst[i:i+8], swar.Lower8(x))
+			if h := x & swar.Highs; h != 0 {
+				i += bits.TrailingZeros64(h) / 8
+				break
+			}
+		}
+		if i >= len(t) {
+			break
+		}
+		c := t[i]
 		if c < utf8.RuneSelf {
-			chunk[n] = asciiLower[c]
+			dst[i] = asciiLower[c]
 			i++
-			n++
 			continue
 		}
 		if isPunct3(s[i:]) {
 			// A quotation mark, dash or space of General Punctuation,
 			// which has no case, copied as it is.
-			copy(chunk[n:n+3], s[i:i+3])
+			if i+3 > len(dst) {
+				break
+			}
+			copy(dst[i:i+3], s[i:i+3])
 			i += 3
-			n += 3
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && size == 1 {
-			return "", false
+			return 0, false
+		}
+		if i+size > len(dst) {
+			break
 		}
 		l := lowerRune(r)
 		if l != r && utf8.RuneLen(l) != size {
-			return "", false
+			return 0, false
 		}
-		n += utf8.EncodeRune(chunk[n:], l)
-		i += size
+		i += utf8.EncodeRune(dst[i:], l)
 	}
-	b.Write(chunk[:n])
-	return b.String(), true
-}
-
-// lowerASCII writes to dst the ASCII lower case of the ASCII bytes that
-// src starts with, eight bytes at a time as long as eight more fit in both,
-// and returns how many bytes of src it lower-cased: those before its first
-// byte outside ASCII, or all of the words it read. Runs of 32 ASCII bytes,
-// most of any English text, are tested for a byte outside ASCII at once.
-func lowerASCII(dst []byte, src string) int {
-	// src and dst are cut to the bytes still to go, and each run or word
-	// is read from a slice of constant length, so that the loads and
-	// stores need no bounds checks of their own.
-	k := 0
-	for len(src) >= 32 && len(dst) >= 32 {
-		b := src[:32]
-		x0, x1, x2, x3 := swar.Load8(b, 0), swar.Load8(b, 8), swar.Load8(b, 16), swar.Load8(b, 24)
-		if (x0|x1|x2|x3)&swar.Highs != 0 {
-			break
-		}
-		d := dst[:32]
-		binary.LittleEndian.PutUint64(d[0:], swar.Lower8(x0))
-		binary.LittleEndian.PutUint64(d[8:], swar.Lower8(x1))
-		binary.LittleEndian.PutUint64(d[16:], swar.Lower8(x2))
-		binary.LittleEndian.PutUint64(d[24:], swar.Lower8(x3))
-		src, dst, k = src[32:], dst[32:], k+32
-	}
-	// Of the first eight bytes that are not all ASCII, those before the
-	// first byte outside ASCII are kept: a sum in Lower8 carries only into
-	// the bytes after it.
-	for len(src) >= 8 && len(dst) >= 8 {
-		x := swar.Load8(src[:8], 0)
-		binary.LittleEndian.PutUint64(dst[:8], swar.Lower8(x))
-		if h := x & swar.Highs; h != 0 {
-			return k + bits.TrailingZeros64(h)/8
-		}
-		src, dst, k = src[8:], dst[8:], k+8
-	}
-	return k
+	return i, true
 }
 
 // isPunct3 reports whether s starts with a character from U+2000 to

@@ -417,25 +417,24 @@ func TestAppendSpan(t *testing.T) {
 	}
 }
 
-func TestLowerASCII(t *testing.T) {
-	long := strings.Repeat("AbC", 20) // 60 ASCII bytes: one run of 32, then words of 8
+func TestLowerInto(t *testing.T) {
+	long := strings.Repeat("AbC", 400) // longer than the chunk
 	for _, tc := range []struct {
 		src  string
-		room int
 		want int // bytes lower-cased
 	}{
-		{"", 64, 0},
-		{"Short", 64, 0},                     // under eight bytes: left to the caller
-		{"EIGHT BY", 64, 8},                  // one word
-		{"ABCDEFG’s", 64, 7},                 // stops before the byte outside ASCII
-		{long, 64, 56},                       // a run of 32, then three words
-		{long, 40, 40},                       // as far as the room allows
-		{long[:31] + "é" + long[:8], 64, 31}, // outside ASCII in the fourth word of a run
+		{"Short", 5},
+		{"EIGHT BY", 8},
+		{"ABCDEFG’s", 11},
+		{long[:31] + "é" + long[:8], 41}, // outside ASCII in the fourth word of a run
+		{long, lowerChunk},
+		{long[:lowerChunk-2] + "’" + long, lowerChunk - 2}, // no room for the quotation mark
+		{long[:lowerChunk-3] + "’" + long, lowerChunk},
 	} {
-		dst := make([]byte, tc.room)
-		got := lowerASCII(dst, tc.src)
-		if got != tc.want || string(dst[:got]) != strings.ToLower(tc.src[:got]) {
-			t.Errorf("lowerASCII(%q, room %d) = %d, %q; want %d", tc.src, tc.room, got, dst[:got], tc.want)
+		var chunk [lowerChunk]byte
+		got, ok := lowerInto(&chunk, tc.src)
+		if !ok || got != tc.want || string(chunk[:got]) != strings.ToLower(tc.src[:got]) {
+			t.Errorf("lowerInto(%.20q…) = %d, %v; want %d", tc.src, got, ok, tc.want)
 		}
 	}
 }
