@@ -396,7 +396,17 @@ func (r *Recognizer) appendMarked(dst []Mention, body, lower string, toks []segm
 			j = f.runEnd(i)
 		}
 		if j == i+1 {
-			out = f.lone(i, out)
+			// Most lone words are function words opening a sentence,
+			// which lone would drop first: they are dropped here,
+			// without a call.
+			t := toks[i].Text
+			w := t
+			if mayBePossessive(t) {
+				w = stripPossessive(t)
+			}
+			if fl := f.flagsAt(i, len(w)); fl&fStop == 0 && !strings.HasSuffix(t, "ly") {
+				out = f.lone(i, w, fl, out)
+			}
 		} else {
 			f.loadRun(i, j)
 			out = f.classify(i, j, out)
@@ -659,10 +669,22 @@ func (f *finder) loadRun(i, j int) {
 		if mayBePossessive(w) {
 			w = stripPossessive(w)
 		}
-		run[k] = runToken{n: len(w), flags: f.r.flags(f.low(i+k, w))}
+		run[k] = runToken{n: len(w), flags: f.flagsAt(i+k, len(w))}
 	}
 	f.sc.run = run
 	f.runBase = i
+}
+
+// flagsAt returns the flags of the first n bytes of toks[k] in lower case,
+// r.flags(f.low(k, toks[k].Text[:n])). A word of up to maxShort bytes
+// whose lower case is known is read from it in one load, packed as
+// packWord packs it, and looked up in r.short without a prefilter or a
+// string cut from lower.
+func (f *finder) flagsAt(k, n int) wordFlags {
+	if s := f.toks[k].Start; n > 0 && n <= maxShort && s+8 <= len(f.lower) {
+		return f.r.short.getPacked(swar.Load8(f.lower, s)&(1<<(8*n)-1), n)
+	}
+	return f.r.flags(f.low(k, f.toks[k].Text[:n]))
 }
 
 // word returns toks[k], a token of the current run, without a possessive.
@@ -713,7 +735,7 @@ func (f *finder) rawFlags(k int) wordFlags {
 	if t.n == len(f.toks[k].Text) {
 		return t.flags
 	}
-	return f.r.flags(f.low(k, f.toks[k].Text))
+	return f.flagsAt(k, len(f.toks[k].Text))
 }
 
 // classify turns the capitalised run toks[i:j] into mentions.
@@ -751,21 +773,13 @@ func (f *finder) classify(i, j int, out []Mention) []Mention {
 	return f.person(i, j, end, out)
 }
 
-// lone is classify for a run of the one token toks[i], the common run: it
-// looks the word up once, with no run buffer, and decides as classify
-// would.
-func (f *finder) lone(i int, out []Mention) []Mention {
-	r, t := f.r, f.toks[i].Text
+// lone is classify for a run of the one token toks[i], the common run,
+// whose word without a possessive, w, has the flags fl and is neither a
+// stop word nor ends in "ly" (the caller drops those): it looks the word
+// up once, with no run buffer, and decides as classify would.
+func (f *finder) lone(i int, w string, fl wordFlags, out []Mention) []Mention {
+	r := f.r
 	f.sc.run = f.sc.run[:0] // no run is loaded (see roleFlags)
-	w := t
-	if mayBePossessive(t) {
-		w = stripPossessive(t)
-	}
-	lw := f.low(i, w)
-	fl := r.flags(lw)
-	if fl&fStop != 0 || strings.HasSuffix(t, "ly") {
-		return out
-	}
 	s := f.toks[i].Start
 	e := s + len(w)
 	n := r.name(w)
@@ -777,7 +791,7 @@ func (f *finder) lone(i int, out []Mention) []Mention {
 		return append(out, Mention{Start: s, End: e, Text: w, Name: w, Type: Organization, RoleStart: s})
 	}
 	// person: a lone word with no title before it in the run.
-	if fl&(fDemonym|fDemonymPlural|fTitle) != 0 || strings.HasSuffix(lw, "ing") {
+	if fl&(fDemonym|fDemonymPlural|fTitle) != 0 || strings.HasSuffix(f.low(i, w), "ing") {
 		return out
 	}
 	roles := f.rolesBefore(f.sc.roles[:0], i)
@@ -1009,12 +1023,18 @@ func (r *Recognizer) markRoleStart(w string) {
 
 // appositive appends to roles the words of a description set off after a
 // name ending at toks[j]: "Andriy Yusov, spokesman for …," or "the Quincy
-// Institute, a think tank,".
+// Institute, a think tank,". Most names are followed by no comma: the test
+// is inlined in the callers.
 func (f *finder) appositive(roles []string, j int) []string {
-	r, toks := f.r, f.toks
-	if j+1 >= len(toks) || toks[j].Text != "," {
+	if j+1 >= len(f.toks) || f.toks[j].Text != "," {
 		return roles
 	}
+	return f.description(roles, j)
+}
+
+// description is appositive after the comma toks[j].
+func (f *finder) description(roles []string, j int) []string {
+	r, toks := f.r, f.toks
 	first := f.low(j+1, toks[j+1].Text)
 	if first == "who" || first == "which" || first == "whose" {
 		return roles

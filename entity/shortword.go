@@ -71,11 +71,16 @@ func (t *shortTable) get(w string) wordFlags {
 	} else {
 		k = uint64(w[0]) | uint64(w[n/2])<<(8*(n/2)) | uint64(w[n-1])<<(8*(n-1))
 	}
-	n := uint8(len(w))
+	return t.getPacked(k, len(w))
+}
+
+// getPacked returns the flags of the word of n bytes, from one to
+// maxShort, that packs to k (packWord): 0 when it is not a key.
+func (t *shortTable) getPacked(k uint64, n int) wordFlags {
 	mask := len(t.slots) - 1
 	for i := t.slot(k); ; i = (i + 1) & mask {
 		s := &t.slots[i]
-		if s.key == k && s.n == n {
+		if s.key == k && int(s.n) == n {
 			return s.flags
 		}
 		if s.n == 0 {
