@@ -380,6 +380,38 @@ func TestShortTable(t *testing.T) {
 	}
 }
 
+// TestFlagsAt checks that flagsAt, which reads a short word from the lower
+// case at its offset, agrees with flags of the word cut from it, for every
+// word of the lexicon capitalised, with a possessive, at the end of the
+// text (where fewer than eight bytes follow) and with no lower case known.
+func TestFlagsAt(t *testing.T) {
+	r, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lexAll, _, err := loadLex()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for w := range lexAll {
+		for _, text := range []string{"x " + w + " y z tail", "x " + strings.ToUpper(w[:1]) + w[1:] + "'s", w} {
+			toks := segment.Tokens(text, 0, len(text))
+			lower := strings.ToLower(text)
+			for _, low := range []string{lower, ""} {
+				f := finder{r: r, body: text, lower: low, toks: toks}
+				for k, tk := range toks {
+					for _, n := range []int{len(tk.Text), len(stripPossessive(tk.Text))} {
+						want := r.flags(strings.ToLower(tk.Text[:n]))
+						if got := f.flagsAt(k, n); got != want {
+							t.Errorf("flagsAt of %q in %q (lower %v) = %v, want %v", tk.Text[:n], text, low != "", got, want)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
 func TestKeepRoles(t *testing.T) {
 	var f finder
 	long := strings.Fields(strings.Repeat("w ", roleBlock+3))
