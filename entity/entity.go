@@ -797,7 +797,7 @@ func (f *finder) lone(i int, w string, fl wordFlags, out []Mention) []Mention {
 	roles := f.rolesBefore(f.sc.roles[:0], i)
 	roles = f.appositive(roles, i+1)
 	f.sc.roles = roles
-	return append(out, Mention{Start: s, End: e, Text: w, Name: w, Type: Person, Roles: f.keepRoles(roles), RoleStart: s})
+	return appendPerson(out, s, e, w, f.keepRoles(roles), s)
 }
 
 // person appends the person the capitalised run toks[i:j], ending at byte
@@ -855,7 +855,17 @@ func (f *finder) person(i, j, end int, out []Mention) []Mention {
 	if k > i {
 		roleStart = toks[i].Start
 	}
-	return append(out, Mention{Start: ns, End: end, Text: body[ns:end], Name: body[ns:end], Type: Person, Roles: f.keepRoles(roles), RoleStart: roleStart})
+	return appendPerson(out, ns, end, body[ns:end], f.keepRoles(roles), roleStart)
+}
+
+// appendPerson appends to out the mention of the person name, from start
+// to end, with the roles from roleStart on: the commonest mention, written
+// in place rather than built aside and copied.
+func appendPerson(out []Mention, start, end int, name string, roles []string, roleStart int) []Mention {
+	out = append(out, Mention{})
+	m := &out[len(out)-1]
+	m.Start, m.End, m.Text, m.Name, m.Type, m.Roles, m.RoleStart = start, end, name, name, Person, roles, roleStart
+	return out
 }
 
 // known reports whether the name is a known organisation or place.
