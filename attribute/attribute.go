@@ -596,17 +596,14 @@ func (d *doc) attributeQuote(qi int) (article.Quote, bool) {
 	if pos < 0 {
 		return out, false
 	}
-	// The text in lower case, and its number of words up to 9: all that
-	// the tests below need to know.
+	// The text in lower case: all that the tests below need to know.
 	var lt string
 	if d.lower != "" {
 		lt = d.lower[q.Start:q.End]
 	} else {
 		lt = strings.ToLower(text)
 	}
-	qf := countFields(lt, 9)
-	nf := qf.n
-	if d.isAnonDescription(lt, qf) {
+	if d.isAnonDescription(lt) {
 		if pos > 0 && (d.lw(&nt[pos-1]) == "from" || d.lw(&nt[pos-1]) == "citing") {
 			d.use(strings.TrimSpace(text))
 		}
@@ -629,10 +626,10 @@ func (d *doc) attributeQuote(qi int) (article.Quote, bool) {
 		at = d.continuation(qi)
 	}
 	if !at.ok {
-		if nf <= 6 || hasWords(nt[:pos]) {
+		if countFields(lt, 7).n <= 6 || hasWords(nt[:pos]) {
 			return out, false // a scare quote or a label
 		}
-	} else if d.isLabel(nt, pos, lt, nf) {
+	} else if d.isLabel(nt, pos, lt) {
 		return out, false
 	}
 	if at.ok && at.channel == "" {
