@@ -146,8 +146,13 @@ type doc struct {
 	// order, and per sentence the part of them in its narration
 	trig     []int32
 	trigSpan []span
-	roles    map[string][]string
-	cands    []entity.Mention
+	// the people named with roles, once known (peopleKnown), their index
+	// by name and the role groups of their roles (see collectPeople)
+	people      []personRoles
+	peopleKnown bool
+	peopleIndex []int32
+	groupBuf    []string
+	cands       []entity.Mention
 	// per role noun and modifiers: how far the mentions have been scanned
 	// for its antecedent, and the last match so far (see antecedent)
 	scans map[string]antecedentScan
@@ -201,7 +206,7 @@ type attribution struct {
 func (a *Attributor) newDoc(in Input) *doc {
 	d, _ := a.docs.Get().(*doc)
 	if d == nil {
-		d = &doc{used: map[string]bool{}, refChannel: map[string]string{}, roles: map[string][]string{}, scans: map[string]antecedentScan{}}
+		d = &doc{used: map[string]bool{}, refChannel: map[string]string{}, scans: map[string]antecedentScan{}}
 	}
 	d.a, d.in, d.body, d.lx, d.vocab = a, in, in.Body, a.lx, a.vocab
 	d.lower = in.Lower
@@ -316,7 +321,10 @@ func (a *Attributor) release(d *doc) {
 	d.docChannel = ""
 	clear(d.refChannel)
 	d.narr = d.narr[:0]
-	clear(d.roles)
+	clear(d.people)
+	d.people, d.peopleKnown = d.people[:0], false
+	clear(d.groupBuf)
+	d.groupBuf = d.groupBuf[:0]
 	clear(d.scans)
 	clear(d.cands)
 	d.cands = d.cands[:0]
