@@ -586,9 +586,9 @@ func narratePlain(buf []ntok, ts []segment.Token, end int, low string, v *vocabu
 		switch w := en - st; {
 		case w > 0 && w <= 7 && st+8 <= len(low):
 			// v.lookupShort, with the word read with one load.
-			key := swar.Load8(low, st)&(1<<(8*w)-1) | uint64(w)<<56
-			for h := shortSlotHash(key); ; h = (h + 1) % shortTableSize {
-				s := &slots[h]
+			key := swar.Load8(low, st)&shortMasks[w] | uint64(w)<<56
+			for h := shortSlotHash(key); ; h++ {
+				s := &slots[h%shortTableSize]
 				if s.key == key {
 					f, id = s.flags, s.id
 					break
@@ -628,6 +628,10 @@ func narratePlain(buf []ntok, ts []segment.Token, end int, low string, v *vocabu
 	}
 	return len(ts), false
 }
+
+// shortMasks holds, by length, the mask of the bytes of a word of up to 7
+// bytes read with one load.
+var shortMasks = [8]uint64{0, 1<<8 - 1, 1<<16 - 1, 1<<24 - 1, 1<<32 - 1, 1<<40 - 1, 1<<48 - 1, 1<<56 - 1}
 
 // narrateToken returns the flags, vocabulary id and byte (for a token of
 // one byte) of the narration token of t, which is outside quotations, when

@@ -713,9 +713,10 @@ func asciiClass(s string) (f wflag, ok bool) {
 }
 
 // leadClass holds, by its first byte, textClass of each token that
-// asciiClass takes.
-var leadClass = func() (t [utf8.RuneSelf]wflag) {
-	for c := range t {
+// asciiClass takes; 0 for the other bytes, which have one entry each so
+// that an index by a byte needs no check.
+var leadClass = func() (t [256]wflag) {
+	for c := range utf8.RuneSelf {
 		t[c] = textClass(string([]byte{byte(c), 'x'}))
 	}
 	return t
