@@ -150,9 +150,16 @@ func (d *doc) anonIn(start, end int) (referent, bool) {
 
 // isAnonDescription reports whether a quoted text is itself the description
 // of a source ("several current and former intelligence officials"): a
-// label, not speech. lt is the text in lower case and qf its fields
-// counted up to at least 9.
-func (d *doc) isAnonDescription(lt string, qf quoteFields) bool {
+// label, not speech. lt is the text in lower case. Its last word, found
+// from the end, rules out nearly every quotation before its fields are
+// counted.
+func (d *doc) isAnonDescription(lt string) bool {
+	if last, ok := lastASCIIField(lt); ok {
+		if f, _ := d.vocab.lookup(trimPunct(last)); f&fAnonHead == 0 {
+			return false
+		}
+	}
+	qf := countFields(lt, 9)
 	if qf.n < 2 || qf.n > 8 {
 		return false
 	}
@@ -162,6 +169,25 @@ func (d *doc) isAnonDescription(lt string, qf quoteFields) bool {
 	}
 	f, _ := d.vocab.lookup(lt[qf.first[0]:qf.first[1]])
 	return f&fAnonDet != 0 || strings.HasSuffix(last, "s")
+}
+
+// lastASCIIField returns the last field of s as strings.Fields splits it,
+// when that field and the spaces after it are ASCII; ok is false when
+// s has no field or a byte that is not ASCII stands in the way, for the
+// caller to count the fields from the start.
+func lastASCIIField(s string) (field string, ok bool) {
+	en := len(s)
+	for en > 0 && fieldClass[s[en-1]] == fieldSpace {
+		en--
+	}
+	st := en
+	for st > 0 && fieldClass[s[st-1]] == fieldASCII {
+		st--
+	}
+	if st == en || st > 0 && fieldClass[s[st-1]] != fieldSpace {
+		return "", false
+	}
+	return s[st:en], true
 }
 
 // use records an anonymous source as a source of the article.

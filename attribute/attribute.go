@@ -42,7 +42,11 @@ func New(rec *entity.Recognizer, outlets Outlets) (*Attributor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Attributor{lx: lx, vocab: buildVocabulary(lx, rec), entities: rec, outlets: outlets}, nil
+	vocab, err := buildVocabulary(lx, rec)
+	if err != nil {
+		return nil, err
+	}
+	return &Attributor{lx: lx, vocab: vocab, entities: rec, outlets: outlets}, nil
 }
 
 // OutletMention is an outlet named in the body.
@@ -142,8 +146,13 @@ type doc struct {
 	// order, and per sentence the part of them in its narration
 	trig     []int32
 	trigSpan []span
-	roles    map[string][]string
-	cands    []entity.Mention
+	// the people named with roles, once known (peopleKnown), their index
+	// by name and the role groups of their roles (see collectPeople)
+	people      []personRoles
+	peopleKnown bool
+	peopleIndex []int32
+	groupBuf    []string
+	cands       []entity.Mention
 	// per role noun and modifiers: how far the mentions have been scanned
 	// for its antecedent, and the last match so far (see antecedent)
 	scans map[string]antecedentScan
@@ -197,7 +206,7 @@ type attribution struct {
 func (a *Attributor) newDoc(in Input) *doc {
 	d, _ := a.docs.Get().(*doc)
 	if d == nil {
-		d = &doc{used: map[string]bool{}, refChannel: map[string]string{}, roles: map[string][]string{}, scans: map[string]antecedentScan{}}
+		d = &doc{used: map[string]bool{}, refChannel: map[string]string{}, scans: map[string]antecedentScan{}}
 	}
 	d.a, d.in, d.body, d.lx, d.vocab = a, in, in.Body, a.lx, a.vocab
 	d.lower = in.Lower
@@ -312,7 +321,10 @@ func (a *Attributor) release(d *doc) {
 	d.docChannel = ""
 	clear(d.refChannel)
 	d.narr = d.narr[:0]
-	clear(d.roles)
+	clear(d.people)
+	d.people, d.peopleKnown = d.people[:0], false
+	clear(d.groupBuf)
+	d.groupBuf = d.groupBuf[:0]
 	clear(d.scans)
 	clear(d.cands)
 	d.cands = d.cands[:0]
@@ -472,88 +484,224 @@ func gallop(toks []segment.Token, pos int) int {
 
 // buildNarration appends the narration of the tokens from index i that
 // start before end to out, and returns it with the index of the first token
-// after them and the flags of the tokens appended, or-ed. It appends the
-// indexes of the tokens with triggerFlags, counted from the first appended,
-// to d.trig.
+// after them and the triggerFlags of the tokens appended, or-ed. It appends
+// the indexes of the tokens with triggerFlags, counted from the first
+// appended, to d.trig.
+//
+// It is the hottest loop of the stage. narratePlain takes the runs of
+// tokens between quotations, but for the few it leaves to narrateToken,
+// in a loop that makes no call, so that its values stay in registers.
 func (d *doc) buildNarration(out []ntok, i, end int) ([]ntok, int, wflag) {
-	var all wflag
+	if d.lower == "" {
+		return d.buildNarrationLowSpan(out, i, end)
+	}
 	toks := d.in.Tokens
-	quoteOf := d.quoteOf[:len(toks)] // cut to the tokens: no bounds checks
 	// Each token adds at most one entry: write them by index.
-	base, n := len(out), len(out)
 	out = slices.Grow(out, len(toks)-i)
-	out = out[:cap(out)]
-	for ; i < len(toks) && toks[i].Start < end; i++ {
-		t := &toks[i]
-		if q := quoteOf[i] - 1; q >= 0 {
-			if n == base || out[n-1].q != int32(q) {
-				qs := d.in.Quotes[q]
-				out[n] = ntok{start: qs.Open, end: qs.Close, q: int32(q)}
-				n++
+	base := len(out)
+	buf := out[base:cap(out)]
+	n := 0
+	var all wflag
+	runs := d.quotedRuns
+	r := sort.Search(len(runs), func(r int) bool { return runs[r].hi > i })
+	for i < len(toks) && toks[i].Start < end {
+		// The tokens up to the next quotation's are outside quotations.
+		for r < len(runs) && runs[r].hi <= i {
+			r++
+		}
+		next := len(toks)
+		if r < len(runs) {
+			next = max(runs[r].lo, i)
+		}
+		if i == next {
+			i, n = d.foldQuotation(buf, n, i, end)
+			i++
+			continue
+		}
+		for i < next && toks[i].Start < end {
+			k, trig := narratePlain(buf[n:], toks[i:next], end, d.lower, d.vocab)
+			i, n = i+k, n+k
+			if trig {
+				// The last token written has triggerFlags.
+				all |= buf[n-1].flags
+				d.trig = append(d.trig, int32(n-1))
+				continue
 			}
-			// The rest of the quotation's tokens add nothing: skip them
-			// when they are one run inside the span.
-			if r := d.quoteRun[q]; i >= r.lo && i < r.hi && toks[r.hi-1].Start < end {
-				i = r.hi - 1
+			if i >= next || toks[i].Start >= end {
+				break
+			}
+			// A token narratePlain leaves: a word of more than 16 bytes
+			// that may be in the vocabulary, or one of a rare class.
+			t := &toks[i]
+			f, id, p := d.narrateToken(t)
+			all |= f
+			if f&triggerFlags != 0 {
+				d.trig = append(d.trig, int32(n))
+			}
+			buf[n] = ntok{start: t.Start, end: t.End, lo: uint32(t.Start), hi: uint32(t.End), q: -1, flags: f, wid: id, p: p}
+			n++
+			i++
+		}
+	}
+	return out[:base+n], i, all & triggerFlags
+}
+
+// narratePlain writes to buf the narration tokens of the tokens of ts that
+// start before end, none of which may be inside a quotation, and returns
+// their number. It stops after a token with triggerFlags, and reports it,
+// and before one it leaves to narrateToken: a word of more than 16 bytes
+// that the vocabulary's filter does not rule out, and a token that is not
+// one byte and does not start with an ASCII byte, may be a possessive or
+// is "US". low is the body in lower case, v the vocabulary.
+func narratePlain(buf []ntok, ts []segment.Token, end int, low string, v *vocabulary) (int, bool) {
+	slots, ob, long := v.shortSlots, &v.oneByte, v.longBits
+	buf = buf[:len(ts)] // one entry a token at most
+	for k := range ts {
+		t := &ts[k]
+		st, en := t.Start, t.End
+		if st >= end {
+			return k, false
+		}
+		txt := t.Text
+		o := &buf[k]
+		if w := en - st; w == 1 && len(txt) == 1 {
+			// A one-byte token, most often a punctuation mark: all that
+			// is to know about it is in the vocabulary's byte tables.
+			p := txt[0]
+			e := &ob[low[st]]
+			f := e.flags | oneByteClass[p]
+			o.start, o.end, o.lo, o.hi, o.q, o.flags, o.wid, o.p = st, en, uint32(st), uint32(en), -1, f, e.id, p
+			if f&triggerFlags != 0 {
+				return k + 1, true
 			}
 			continue
+		}
+		// A word whose first byte tells its class (see asciiClass).
+		m := len(txt)
+		if m < 2 || txt[0] >= utf8.RuneSelf || txt[m-1] == 's' && (txt[m-2] == '\'' || txt[m-2] == 0x99) || m == 2 && txt[0] == 'U' && txt[1] == 'S' {
+			return k, false
 		}
 		var f wflag
 		var id uint32
-		lo, hi := uint32(t.Start), uint32(t.End)
-		if len(t.Text) == 1 && d.lower != "" && t.End-t.Start == 1 {
-			// A one-byte token, most often a punctuation mark: all that
-			// is to know about it is in the vocabulary's byte tables.
-			c := t.Text[0]
-			e := &d.vocab.oneByte[d.lower[t.Start]]
-			f = e.flags | oneByteClass[c]
-			all |= f
-			if f&triggerFlags != 0 {
-				d.trig = append(d.trig, int32(n-base))
-			}
-			o := &out[n]
-			o.start, o.end, o.lo, o.hi, o.q, o.flags, o.wid, o.p = t.Start, t.End, lo, hi, -1, f, e.id, c
-			n++
-			continue
-		}
-		if d.lower != "" {
-			switch n := t.End - t.Start; {
-			case n > 0 && n <= 7 && t.Start+8 <= len(d.lower):
-				f, id = d.vocab.lookupShort(swar.Load8(d.lower, t.Start)&(1<<(8*n)-1) | uint64(n)<<56)
-			case n > 7:
-				// Most long words are ruled out by the filter, without a
-				// call.
-				if w := d.lower[t.Start:t.End]; d.vocab.mayHaveLong(longHash(w)) {
-					f, id = d.vocab.lookupLong(w)
+		switch w := en - st; {
+		case w > 0 && w <= 7 && st+8 <= len(low):
+			// v.lookupShort, with the word read with one load.
+			key := swar.Load8(low, st)&shortMasks[w] | uint64(w)<<56
+			for h := shortSlotHash(key); ; h++ {
+				s := &slots[h%shortTableSize]
+				if s.key == key {
+					f, id = s.flags, s.id
+					break
 				}
-			default:
-				f, id = d.vocab.lookupAt(d.lower, t.Start, t.End)
+				if s.key == 0 {
+					break
+				}
 			}
-		} else {
-			lo, hi = d.lowSpan[i][0], d.lowSpan[i][1]
-			f, id = d.vocab.lookup(d.ltext[lo:hi])
+		case w > 7:
+			// Most long words are ruled out by the filter; the others of
+			// up to 16 bytes are all in their key (v.lookupLong).
+			if h := longHash(low[st:en]); long[h>>6&(1<<16/64-1)]&(1<<(h&63)) != 0 {
+				if w > 16 {
+					return k, false
+				}
+				a, b, wn := longKey(low[st:en])
+				ls := v.longSlots
+				for h := longSlotHash(a, b, wn) >> v.longShift; ; h = (h + 1) & uint64(len(ls)-1) {
+					s := &ls[h]
+					if s.n == 0 {
+						break
+					}
+					if s.a == a && s.b == b && s.n == wn {
+						f, id = s.flags, s.id
+						break
+					}
+				}
+			}
+		default:
+			return k, false
 		}
-		var p byte
-		if len(t.Text) == 1 {
-			p = t.Text[0]
-		}
-		// Most tokens are words that start with an ASCII byte and cannot
-		// be possessives.
-		if c, ok := asciiClass(t.Text); ok {
-			f |= c
-		} else {
-			f |= textClass(t.Text)
-		}
-		all |= f
+		f |= leadClass[txt[0]]
+		o.start, o.end, o.lo, o.hi, o.q, o.flags, o.wid, o.p = st, en, uint32(st), uint32(en), -1, f, id, 0
 		if f&triggerFlags != 0 {
-			d.trig = append(d.trig, int32(n-base))
+			return k + 1, true
 		}
-		// Field by field: cheaper than building the struct and copying it.
-		o := &out[n]
-		o.start, o.end, o.lo, o.hi, o.q, o.flags, o.wid, o.p = t.Start, t.End, lo, hi, -1, f, id, p
+	}
+	return len(ts), false
+}
+
+// shortMasks holds, by length, the mask of the bytes of a word of up to 7
+// bytes read with one load.
+var shortMasks = [8]uint64{0, 1<<8 - 1, 1<<16 - 1, 1<<24 - 1, 1<<32 - 1, 1<<40 - 1, 1<<48 - 1, 1<<56 - 1}
+
+// narrateToken returns the flags, vocabulary id and byte (for a token of
+// one byte) of the narration token of t, which is outside quotations, when
+// d.lower is not "".
+func (d *doc) narrateToken(t *segment.Token) (wflag, uint32, byte) {
+	if len(t.Text) == 1 && t.End-t.Start == 1 {
+		c := t.Text[0]
+		e := &d.vocab.oneByte[d.lower[t.Start]]
+		return e.flags | oneByteClass[c], e.id, c
+	}
+	f, id := d.vocab.lookupAt(d.lower, t.Start, t.End)
+	if c, ok := asciiClass(t.Text); ok {
+		return f | c, id, firstIfOne(t.Text)
+	}
+	return f | textClass(t.Text), id, firstIfOne(t.Text)
+}
+
+// foldQuotation adds to the narration being built in buf, n tokens long,
+// the placeholder of the quotation holding token i, unless the token before
+// is already that, and returns the index of the last token to pass over
+// with the new length: the quotation's last token when its tokens are one
+// run inside the span that ends before end, which add nothing more.
+func (d *doc) foldQuotation(buf []ntok, n, i, end int) (int, int) {
+	q := d.quoteOf[i] - 1
+	if n == 0 || buf[n-1].q != q {
+		qs := &d.in.Quotes[q]
+		buf[n] = ntok{start: qs.Open, end: qs.Close, q: q}
 		n++
 	}
-	return out[:n], i, all
+	if r := d.quoteRun[q]; i >= r.lo && i < r.hi && d.in.Tokens[r.hi-1].Start < end {
+		i = r.hi - 1
+	}
+	return i, n
+}
+
+// firstIfOne returns the byte of a token of one byte, else 0.
+func firstIfOne(s string) byte {
+	if len(s) == 1 {
+		return s[0]
+	}
+	return 0
+}
+
+// buildNarrationLowSpan is buildNarration for a body without a lower case
+// of the same offsets: the tokens' lower cases are in d.ltext at
+// d.lowSpan.
+func (d *doc) buildNarrationLowSpan(out []ntok, i, end int) ([]ntok, int, wflag) {
+	toks := d.in.Tokens
+	out = slices.Grow(out, len(toks)-i)
+	base := len(out)
+	buf := out[base:cap(out)]
+	n := 0
+	var all wflag
+	for ; i < len(toks) && toks[i].Start < end; i++ {
+		if d.quoteOf[i] != 0 {
+			i, n = d.foldQuotation(buf, n, i, end)
+			continue
+		}
+		t := &toks[i]
+		lo, hi := d.lowSpan[i][0], d.lowSpan[i][1]
+		f, id := d.vocab.lookup(d.ltext[lo:hi])
+		f |= textClass(t.Text)
+		all |= f
+		if f&triggerFlags != 0 {
+			d.trig = append(d.trig, int32(n))
+		}
+		buf[n] = ntok{start: t.Start, end: t.End, lo: lo, hi: hi, q: -1, flags: f, wid: id, p: firstIfOne(t.Text)}
+		n++
+	}
+	return out[:base+n], i, all & triggerFlags
 }
 
 func sortSearch(toks []segment.Token, pos int) int {
@@ -596,17 +744,14 @@ func (d *doc) attributeQuote(qi int) (article.Quote, bool) {
 	if pos < 0 {
 		return out, false
 	}
-	// The text in lower case, and its number of words up to 9: all that
-	// the tests below need to know.
+	// The text in lower case: all that the tests below need to know.
 	var lt string
 	if d.lower != "" {
 		lt = d.lower[q.Start:q.End]
 	} else {
 		lt = strings.ToLower(text)
 	}
-	qf := countFields(lt, 9)
-	nf := qf.n
-	if d.isAnonDescription(lt, qf) {
+	if d.isAnonDescription(lt) {
 		if pos > 0 && (d.lw(&nt[pos-1]) == "from" || d.lw(&nt[pos-1]) == "citing") {
 			d.use(strings.TrimSpace(text))
 		}
@@ -629,10 +774,10 @@ func (d *doc) attributeQuote(qi int) (article.Quote, bool) {
 		at = d.continuation(qi)
 	}
 	if !at.ok {
-		if nf <= 6 || hasWords(nt[:pos]) {
+		if countFields(lt, 7).n <= 6 || hasWords(nt[:pos]) {
 			return out, false // a scare quote or a label
 		}
-	} else if d.isLabel(nt, pos, lt, nf) {
+	} else if d.isLabel(nt, pos, lt) {
 		return out, false
 	}
 	if at.ok && at.channel == "" {

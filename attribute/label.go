@@ -18,9 +18,17 @@ var labelLead = map[string]bool{"the": true, "a": true, "an": true, "its": true,
 // isLabel reports whether a short quotation is a term the author borrows or
 // flags inside a noun phrase ("in the form of “control teams”", "would send
 // military “weapons experts”") rather than words a speaker said.
-// lt is the text in lower case and nf its number of fields (see quoteFields).
-func (d *doc) isLabel(nt []ntok, pos int, lt string, nf int) bool {
-	if nf == 0 || nf > 4 {
+// lt is the text in lower case. The words before the quotation, which rule
+// out most quotations, are read before its fields are counted.
+func (d *doc) isLabel(nt []ntok, pos int, lt string) bool {
+	return d.labelPlace(nt, pos) && d.labelWords(lt)
+}
+
+// labelWords reports whether the quoted text lt, in lower case, has the
+// words of a label: one to four, none of them a pronoun, an auxiliary, a
+// negation, an adverb or an evaluative adjective.
+func (d *doc) labelWords(lt string) bool {
+	if nf := countFields(lt, 5).n; nf == 0 || nf > 4 {
 		return false
 	}
 	for i := 0; ; {
@@ -39,6 +47,14 @@ func (d *doc) isLabel(nt []ntok, pos int, lt string, nf int) bool {
 			}
 		}
 	}
+	return true
+}
+
+// labelPlace reports whether the quotation at nt[pos] stands where a label
+// does: after a word in lower case that leads a noun phrase or could be a
+// modifier, not after a cue, a naming verb nearby, an adverb or an
+// auxiliary.
+func (d *doc) labelPlace(nt []ntok, pos int) bool {
 	if pos == 0 {
 		return false
 	}

@@ -301,11 +301,8 @@ type vocabulary struct {
 	// tokens, as their bytes and length packed into a uint64 (shortKey),
 	// with their flags and ids, in open addressing: one multiplication and
 	// one comparison in one cache line find most, and rule out most other
-	// words, as the table is at most half full. flags are the words'
-	// flags by id.
-	shortSlots []shortSlot
-	shortShift uint
-	flags      []wflag
+	// words, as the table is at most half full.
+	shortSlots *[shortTableSize]shortSlot
 	// longBits has bit longHash(w) set for each word w of 8 bytes or
 	// more, so that nearly all other long words are ruled out with one
 	// multiplication and no pass over their bytes; longSlots holds the
@@ -407,8 +404,7 @@ func (v *vocabulary) lookupAt(s string, i, j int) (wflag, uint32) {
 // the shortKey k.
 func (v *vocabulary) lookupShort(k uint64) (wflag, uint32) {
 	slots := v.shortSlots
-	mask := uint64(len(slots) - 1)
-	for h := (k * 0x9E3779B97F4A7C15) >> v.shortShift; ; h = (h + 1) & mask {
+	for h := shortSlotHash(k); ; h = (h + 1) % shortTableSize {
 		s := &slots[h]
 		switch s.key {
 		case k:
@@ -417,6 +413,21 @@ func (v *vocabulary) lookupShort(k uint64) (wflag, uint32) {
 			return 0, 0
 		}
 	}
+}
+
+// shortTableBits is the number of bits of the index of
+// vocabulary.shortSlots, and shortTableSize its size: a constant, so that
+// a lookup keeps no size or shift in registers. buildVocabulary fails when
+// the words of up to 7 bytes would fill more than half of it.
+const (
+	shortTableBits = 12
+	shortTableSize = 1 << shortTableBits
+)
+
+// shortSlotHash returns the index in vocabulary.shortSlots where the
+// search for the shortKey k starts.
+func shortSlotHash(k uint64) uint64 {
+	return (k * 0x9E3779B97F4A7C15) >> (64 - shortTableBits)
 }
 
 // shortSlot is a word of up to 7 bytes in vocabulary.shortSlots.
@@ -446,16 +457,17 @@ func (v *vocabulary) lookupLong(w string) (wflag, uint32) {
 			return 0, 0
 		}
 		if s.a == a && s.b == b && s.n == n && (n <= 16 || v.longWords[s.id] == w) {
-			return v.flags[s.id], s.id
+			return s.flags, s.id
 		}
 	}
 }
 
 // longSlot is a word of 8 bytes or more in vocabulary.longSlots: its
-// longKey and id.
+// longKey, id and flags.
 type longSlot struct {
 	a, b  uint64
 	n, id uint32
+	flags wflag
 }
 
 // longKey returns the first and the last 8 bytes of the word w of 8 bytes
@@ -489,7 +501,7 @@ func (v *vocabulary) buildLong(keys []string, ids map[string]uint32, nlong int) 
 		for v.longSlots[h].n != 0 {
 			h = (h + 1) & mask
 		}
-		v.longSlots[h] = longSlot{a, b, n, ids[w]}
+		v.longSlots[h] = longSlot{a, b, n, ids[w], v.infos[ids[w]].flags}
 		v.longWords[ids[w]] = w
 	}
 }
@@ -514,7 +526,7 @@ func (v *vocabulary) info(w string) *wordInfo {
 
 // buildVocabulary indexes the words of lx, of the package's word sets and
 // those the recogniser knows as titles, demonyms and organisation words.
-func buildVocabulary(lx *lexicon, rec *entity.Recognizer) *vocabulary {
+func buildVocabulary(lx *lexicon, rec *entity.Recognizer) (*vocabulary, error) {
 	words := map[string]*wordInfo{}
 	get := func(w string) *wordInfo {
 		wi := words[w]
@@ -659,32 +671,26 @@ func buildVocabulary(lx *lexicon, rec *entity.Recognizer) *vocabulary {
 			v.triggerLong[h>>6] |= 1 << (h & 63)
 		}
 	}
-	v.flags = make([]wflag, len(v.infos))
-	for i := range v.infos {
-		v.flags[i] = v.infos[i].flags
+	if 2*nshort > shortTableSize {
+		return nil, fmt.Errorf("attribute: %d words of up to 7 bytes, more than the vocabulary's table holds", nshort)
 	}
-	bits := uint(4)
-	for 1<<bits < 2*nshort {
-		bits++
-	}
-	v.shortSlots, v.shortShift = make([]shortSlot, 1<<bits), 64-bits
-	mask := uint64(len(v.shortSlots) - 1)
+	v.shortSlots = new([shortTableSize]shortSlot)
 	for _, w := range keys {
 		if len(w) > 7 {
 			continue
 		}
 		k := shortKey(w)
-		h := (k * 0x9E3779B97F4A7C15) >> v.shortShift
+		h := shortSlotHash(k)
 		for v.shortSlots[h].key != 0 {
-			h = (h + 1) & mask
+			h = (h + 1) % shortTableSize
 		}
-		v.shortSlots[h] = shortSlot{k, v.flags[ids[w]], ids[w]}
+		v.shortSlots[h] = shortSlot{k, v.infos[ids[w]].flags, ids[w]}
 	}
 	for c := range v.oneByte {
 		f, id := v.lookup(string([]byte{byte(c)}))
 		v.oneByte[c] = shortSlot{flags: f, id: id}
 	}
-	return v
+	return v, nil
 }
 
 // oneByteClass holds textClass of each token of one byte, by its byte.
@@ -707,9 +713,10 @@ func asciiClass(s string) (f wflag, ok bool) {
 }
 
 // leadClass holds, by its first byte, textClass of each token that
-// asciiClass takes.
-var leadClass = func() (t [utf8.RuneSelf]wflag) {
-	for c := range t {
+// asciiClass takes; 0 for the other bytes, which have one entry each so
+// that an index by a byte needs no check.
+var leadClass = func() (t [256]wflag) {
+	for c := range utf8.RuneSelf {
 		t[c] = textClass(string([]byte{byte(c), 'x'}))
 	}
 	return t

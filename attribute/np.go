@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/hearsaylab/hearsay/entity"
+	"github.com/hearsaylab/hearsay/internal/swar"
 	"github.com/hearsaylab/hearsay/internal/wordscan"
 )
 
@@ -660,7 +661,7 @@ func (d *doc) antecedentMatch(k int, head, group string, mods []string) bool {
 		if !mf.rolesKnown {
 			mf.roles, mf.rolesKnown = d.rolesOf(d.in.Mentions[k].Name), true
 		}
-		if len(mf.roles) == 0 || d.mentionFacts(k).inQuote {
+		if mf.roles == nil || d.mentionFacts(k).inQuote {
 			return false
 		}
 		return d.personHasRole(mf.roles, head, group, mods)
@@ -676,7 +677,7 @@ type mentionFacts struct {
 	department bool // an organisation named a ministry or department
 	tank       bool // an organisation named an institute or with the role "tank"
 	rolesKnown bool
-	roles      []string // a person's roles (rolesOf)
+	roles      *personRoles // a person's roles (rolesOf), nil for none
 	// genderKnown is whether hasGender and gender are known: whether a
 	// person's given name is known to go with a pronoun, and which
 	genderKnown, hasGender bool
@@ -750,12 +751,15 @@ func (d *doc) orgFacts(k int, mf *mentionFacts) {
 	mf.tank = bytes.Contains(lname, []byte("institute")) || hasRole(m.Roles, "tank")
 }
 
-// personHasRole reports whether a person with roles can be what a role
-// noun refers back to.
-func (d *doc) personHasRole(roles []string, head, group string, mods []string) bool {
+// personHasRole reports whether a person with the roles pr can be what a
+// role noun refers back to.
+func (d *doc) personHasRole(pr *personRoles, head, group string, mods []string) bool {
+	if group != "" && pr.groups == nil {
+		d.groupRoles(pr)
+	}
 	hit := false
-	for _, r := range roles {
-		if r == head || (group != "" && d.vocab.info(r).roleGroup == group) {
+	for j, r := range pr.roles {
+		if r == head || (group != "" && pr.groups[j] == group) {
 			hit = true
 		}
 	}
@@ -763,38 +767,111 @@ func (d *doc) personHasRole(roles []string, head, group string, mods []string) b
 		return false
 	}
 	for _, md := range mods {
-		if d.a.entities.IsDemonym(md) && !hasRole(roles, md) {
+		if d.a.entities.IsDemonym(md) && !hasRole(pr.roles, md) {
 			return false
 		}
 	}
 	return true
 }
 
-// rolesOf returns the roles of the person name, collected on every mention
-// of the entity, in text order.
-func (d *doc) rolesOf(name string) []string {
-	if len(d.roles) == 0 {
-		// Every person's roles, in one pass over the mentions; an empty
-		// entry marks the map as filled for documents without roles.
-		// People without roles are left out: their entry would be nil.
-		// A name's first roles are the mention's own, clipped so that
-		// appending more copies them instead of writing into the mention.
-		d.roles[""] = nil
-		for k := range d.in.Mentions {
-			o := &d.in.Mentions[k] // not a copy: a mention is large
-			if len(o.Roles) > 0 && o.Type == entity.Person {
-				if rs, ok := d.roles[o.Name]; ok {
-					d.roles[o.Name] = append(rs, o.Roles...)
-				} else {
-					d.roles[o.Name] = slices.Clip(o.Roles)
-				}
-			}
+// groupRoles sets the role groups of pr, in d.groupBuf.
+func (d *doc) groupRoles(pr *personRoles) {
+	gs := d.groupBuf
+	lo := len(gs)
+	for _, r := range pr.roles {
+		gs = append(gs, d.vocab.info(r).roleGroup)
+	}
+	pr.groups = gs[lo:len(gs):len(gs)]
+	d.groupBuf = gs
+}
+
+// personRoles are the roles of a person named with roles: those collected
+// on every mention of the name, in text order, and the role group of each
+// (vocabulary.info(role).roleGroup), nil until asked for (groupRoles).
+type personRoles struct {
+	name          string
+	roles, groups []string
+}
+
+// rolesOf returns the roles of the person name, or nil if none of its
+// mentions has any.
+func (d *doc) rolesOf(name string) *personRoles {
+	if !d.peopleKnown {
+		d.collectPeople()
+	}
+	if len(d.people) == 0 {
+		return nil
+	}
+	return d.personNamed(name)
+}
+
+// personNamed returns the entry of d.people for name, or nil, from the
+// open-addressing index d.peopleIndex (1 + the entry's index, 0 for an
+// empty slot).
+func (d *doc) personNamed(name string) *personRoles {
+	idx := d.peopleIndex
+	mask := uint64(len(idx) - 1)
+	for h := nameHash(name) & mask; ; h = (h + 1) & mask {
+		e := idx[h]
+		if e == 0 {
+			return nil
+		}
+		if p := &d.people[e-1]; p.name == name {
+			return p
 		}
 	}
-	if len(d.roles) == 1 {
-		return nil // nobody has roles
+}
+
+// collectPeople fills d.people with the roles of every person named with
+// roles, in one pass over the mentions, and d.peopleIndex with their index
+// by name, at most half full. A name's roles are its first mention's own,
+// clipped so that appending more copies them instead of writing into the
+// mention.
+func (d *doc) collectPeople() {
+	d.peopleKnown = true
+	d.people = d.people[:0]
+	size := 8
+	for size < 2*len(d.in.Mentions) {
+		size *= 2
 	}
-	return d.roles[name]
+	d.peopleIndex = slices.Grow(d.peopleIndex[:0], size)[:size]
+	clear(d.peopleIndex)
+	mask := uint64(size - 1)
+	for k := range d.in.Mentions {
+		o := &d.in.Mentions[k] // not a copy: a mention is large
+		if len(o.Roles) == 0 || o.Type != entity.Person {
+			continue
+		}
+		if p := d.personNamed(o.Name); p != nil {
+			p.roles = append(p.roles, o.Roles...)
+			continue
+		}
+		d.people = append(d.people, personRoles{name: o.Name, roles: slices.Clip(o.Roles)})
+		h := nameHash(o.Name) & mask
+		for d.peopleIndex[h] != 0 {
+			h = (h + 1) & mask
+		}
+		d.peopleIndex[h] = int32(len(d.people))
+	}
+	if len(d.people) == 1 && d.people[0].name == "" {
+		// The empty name alone has roles: it names nobody.
+		d.people = d.people[:0]
+	}
+}
+
+// nameHash hashes a name for doc.peopleIndex.
+func nameHash(s string) uint64 {
+	const m = 0x9E3779B97F4A7C15
+	h := uint64(len(s)) * m
+	if len(s) >= 8 {
+		h = (h ^ swar.Load8(s, 0)) * m
+		h = (h ^ swar.Load8(s, len(s)-8)) * m
+	} else {
+		for i := 0; i < len(s); i++ {
+			h = (h ^ uint64(s[i])) * m
+		}
+	}
+	return h >> 32
 }
 
 func hasRole(roles []string, w string) bool {

@@ -1,0 +1,163 @@
+package attribute
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/hearsaylab/hearsay/internal/swar"
+)
+
+// buildNarrationRef is buildNarration as it was before narratePlain took
+// the tokens between quotations: the oracle of TestBuildNarrationRef and
+// FuzzBuildNarration. It returns the flags of all the tokens appended,
+// or-ed, of which buildNarration returns the triggerFlags.
+func (d *doc) buildNarrationRef(out []ntok, i, end int) ([]ntok, int, wflag) {
+	var all wflag
+	toks := d.in.Tokens
+	quoteOf := d.quoteOf[:len(toks)] // cut to the tokens: no bounds checks
+	// Each token adds at most one entry: write them by index.
+	base, n := len(out), len(out)
+	out = slices.Grow(out, len(toks)-i)
+	out = out[:cap(out)]
+	for ; i < len(toks) && toks[i].Start < end; i++ {
+		t := &toks[i]
+		if q := quoteOf[i] - 1; q >= 0 {
+			if n == base || out[n-1].q != int32(q) {
+				qs := d.in.Quotes[q]
+				out[n] = ntok{start: qs.Open, end: qs.Close, q: int32(q)}
+				n++
+			}
+			// The rest of the quotation's tokens add nothing: skip them
+			// when they are one run inside the span.
+			if r := d.quoteRun[q]; i >= r.lo && i < r.hi && toks[r.hi-1].Start < end {
+				i = r.hi - 1
+			}
+			continue
+		}
+		var f wflag
+		var id uint32
+		lo, hi := uint32(t.Start), uint32(t.End)
+		if len(t.Text) == 1 && d.lower != "" && t.End-t.Start == 1 {
+			// A one-byte token, most often a punctuation mark: all that
+			// is to know about it is in the vocabulary's byte tables.
+			c := t.Text[0]
+			e := &d.vocab.oneByte[d.lower[t.Start]]
+			f = e.flags | oneByteClass[c]
+			all |= f
+			if f&triggerFlags != 0 {
+				d.trig = append(d.trig, int32(n-base))
+			}
+			o := &out[n]
+			o.start, o.end, o.lo, o.hi, o.q, o.flags, o.wid, o.p = t.Start, t.End, lo, hi, -1, f, e.id, c
+			n++
+			continue
+		}
+		if d.lower != "" {
+			switch n := t.End - t.Start; {
+			case n > 0 && n <= 7 && t.Start+8 <= len(d.lower):
+				f, id = d.vocab.lookupShort(swar.Load8(d.lower, t.Start)&(1<<(8*n)-1) | uint64(n)<<56)
+			case n > 7:
+				// Most long words are ruled out by the filter, without a
+				// call.
+				if w := d.lower[t.Start:t.End]; d.vocab.mayHaveLong(longHash(w)) {
+					f, id = d.vocab.lookupLong(w)
+				}
+			default:
+				f, id = d.vocab.lookupAt(d.lower, t.Start, t.End)
+			}
+		} else {
+			lo, hi = d.lowSpan[i][0], d.lowSpan[i][1]
+			f, id = d.vocab.lookup(d.ltext[lo:hi])
+		}
+		var p byte
+		if len(t.Text) == 1 {
+			p = t.Text[0]
+		}
+		// Most tokens are words that start with an ASCII byte and cannot
+		// be possessives.
+		if c, ok := asciiClass(t.Text); ok {
+			f |= c
+		} else {
+			f |= textClass(t.Text)
+		}
+		all |= f
+		if f&triggerFlags != 0 {
+			d.trig = append(d.trig, int32(n-base))
+		}
+		// Field by field: cheaper than building the struct and copying it.
+		o := &out[n]
+		o.start, o.end, o.lo, o.hi, o.q, o.flags, o.wid, o.p = t.Start, t.End, lo, hi, -1, f, id, p
+		n++
+	}
+	return out[:n], i, all
+}
+
+// checkBuildNarration fails t if buildNarration gives a sentence of in
+// other tokens, trigger indexes, flags or next token than its oracle, with
+// the lower-case body and with the tokens' own lower cases.
+func checkBuildNarration(t *testing.T, a *Attributor, in Input) {
+	for _, noLower := range []bool{false, true} {
+		d := a.newDoc(in)
+		if noLower {
+			d.lower = ""
+			d.lowerTokens()
+		}
+		for si, sp := range d.in.Sentences {
+			for _, from := range []int{d.sentTok[si], d.sentTok[si] + 1} {
+				if from > len(d.in.Tokens) {
+					continue
+				}
+				d.trig = d.trig[:0]
+				want, wantNext, wantF := d.buildNarrationRef(nil, from, sp.End)
+				wantTrig := slices.Clone(d.trig)
+				d.trig = d.trig[:0]
+				// Something before, as in d.narr.
+				got, next, f := d.buildNarration(make([]ntok, 3, 5), from, sp.End)
+				if next != wantNext || f != wantF&triggerFlags || !slices.Equal(got[3:], want) || !slices.Equal(d.trig, wantTrig) {
+					t.Errorf("%.60q: lower %t: sentence %d from token %d: next %d flags %#x trig %v\n%+v\nwant next %d flags %#x trig %v\n%+v",
+						in.Body, !noLower, si, from, next, f, d.trig, got[3:], wantNext, wantF&triggerFlags, wantTrig, want)
+				}
+			}
+		}
+		a.release(d)
+	}
+}
+
+var buildNarrationSeeds = []string{
+	"“We will not back down,” said the French president, Émile Durand, to Reuters.",
+	"Officials at the Élysée told REUTERS that the plan’s costs had risen; SOURCES said it was late (US).",
+	"According to two senior officials — the Überblick report was “wrong”. ÀÉÎ spoke, a 2024 report's author said.",
+	"The internationalization of counterintelligence, spokespeople acknowledged, “was ‘inevitable’” they said.",
+	"He said: “It is” — “not” — over. Congresswoman O'Neill's spokeswoman's statement was a U.S. matter.",
+}
+
+// TestBuildNarrationRef compares buildNarration with its oracle on the
+// sentences of the example articles and of texts made for it.
+func TestBuildNarrationRef(t *testing.T) {
+	a := testAttributor(t)
+	files, _ := filepath.Glob(filepath.Join("..", "examples", "*.txt"))
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkBuildNarration(t, a, testInput(t, a, string(b)))
+	}
+	for _, body := range buildNarrationSeeds {
+		checkBuildNarration(t, a, testInput(t, a, body))
+	}
+}
+
+// FuzzBuildNarration compares buildNarration with its oracle on the
+// sentences of any text.
+func FuzzBuildNarration(f *testing.F) {
+	for _, s := range buildNarrationSeeds {
+		f.Add(s)
+	}
+	a := testAttributor(f)
+	f.Fuzz(func(t *testing.T, body string) {
+		checkBuildNarration(t, a, testInput(t, a, body))
+	})
+}
