@@ -203,11 +203,21 @@ func scanNormal(lines []string, text string, split bool) ([]string, bool) {
 		switch c := text[i]; {
 		case c == '\n':
 			if split {
-				// At once for the common line of text after another
-				// (appendTidy and trimRightSpace, inlined).
-				if l := text[start:i]; len(l) > 0 && len(lines) > 0 && ' ' < l[len(l)-1] && l[len(l)-1] < utf8.RuneSelf {
+				// At once for the common line of text or blank line
+				// after another (appendTidy and trimRightSpace,
+				// inlined).
+				switch l := text[start:i]; {
+				case len(lines) == 0:
+					lines = appendTidy(lines, trimRightSpace(l))
+				case len(l) == 0:
+					// A blank line: a paragraph break, unless one
+					// came just before.
+					if lines[len(lines)-1] != "" {
+						lines = append(lines, "")
+					}
+				case ' ' < l[len(l)-1] && l[len(l)-1] < utf8.RuneSelf:
 					lines = append(lines, l)
-				} else {
+				default:
 					lines = appendTidy(lines, trimRightSpace(l))
 				}
 			}
@@ -215,6 +225,10 @@ func scanNormal(lines []string, text string, split bool) ([]string, bool) {
 			start = i
 		case c < utf8.RuneSelf:
 			return lines, false // an ASCII control character
+		case c == 0xE2 && i+2 < len(text) && text[i+1] == 0x80 && 0x80 <= text[i+2] && text[i+2] <= 0xBF && text[i+2] != 0xA8 && text[i+2] != 0xA9:
+			// The commonest: quotation marks and dashes, U+2000..U+203F
+			// but the line and paragraph separators (see normalRuneLen).
+			i += 3
 		default:
 			n := normalRuneLen(text, i)
 			if n == 0 {
@@ -254,6 +268,15 @@ func appendTidy(lines []string, l string) []string {
 // nextSpecial returns the index of the first byte of s from i on that is
 // not printable ASCII (see special), or len(s) when there is none.
 func nextSpecial(s string, i int) int {
+	// Runs of 32 printable ASCII bytes, most of any text, are passed at
+	// once (see anySpecial32); the word that holds the special byte is
+	// found below.
+	for ; i+32 <= len(s); i += 32 {
+		b := s[i : i+32]
+		if anySpecial32(swar.Load8(b, 0), swar.Load8(b, 8), swar.Load8(b, 16), swar.Load8(b, 24)) {
+			break
+		}
+	}
 	for ; i+8 <= len(s); i += 8 {
 		if bad := special(swar.Load8(s, i)); bad != 0 {
 			return i + bits.TrailingZeros64(bad)/8
@@ -318,6 +341,20 @@ func special(x uint64) uint64 {
 	del := y + 1*swar.Ones             // top bit set for 0x7F
 	ctl := ^(y + (0x80-' ')*swar.Ones) // top bit set below ' '
 	return (x | del | ctl) & swar.Highs
+}
+
+// anySpecial32 reports whether one of the 32 bytes of x0..x3 is special
+// (see special). It is special without the masking that keeps sums from
+// carrying into the next byte, which matters only when a byte has its top
+// bit set, and then the bytes themselves report it: for bytes below 0x80,
+// adding 1 sets the top bit of 0x7F only, and adding 0x80-' ' leaves it
+// clear below ' ' only.
+func anySpecial32(x0, x1, x2, x3 uint64) bool {
+	const ctl = (0x80 - ' ') * swar.Ones
+	high := x0 | x1 | x2 | x3
+	del := (x0 + swar.Ones) | (x1 + swar.Ones) | (x2 + swar.Ones) | (x3 + swar.Ones)
+	printable := (x0 + ctl) & (x1 + ctl) & (x2 + ctl) & (x3 + ctl)
+	return (high|del|^printable)&swar.Highs != 0
 }
 
 // splitLines splits text into lines without trailing spaces, with "" marking
@@ -494,11 +531,14 @@ func dropPullQuote(lines []string, ps *bodyScratch, src string) []string {
 	q := pullQuote{lines: lines, starts: starts, ps: ps, src: src}
 	// Every unit of a pull quote is short, the last one too: most articles
 	// end in a full paragraph, and then there is nothing to fold.
-	last := 0
+	last, size := 0, 0
 	for _, l := range q.unit(n - 1) {
 		last += strings.Count(l, " ") + 1
+		size += len(l)
 	}
-	if last > maxPullQuoteWords {
+	// Nor is it trivially short (see longUnit): its fold has no more
+	// characters than it has bytes.
+	if last > maxPullQuoteWords || size < minPullQuoteRunes {
 		return lines
 	}
 	defer q.release()

@@ -489,3 +489,41 @@ func TestMatchMemo(t *testing.T) {
 		t.Errorf("forget keeps %d lines", len(ps.memo))
 	}
 }
+
+// refNextSpecial is nextSpecial a byte at a time.
+func refNextSpecial(s string, i int) int {
+	for ; i < len(s); i++ {
+		if c := s[i]; c < ' ' || c > '~' {
+			return i
+		}
+	}
+	return i
+}
+
+// TestNextSpecial checks nextSpecial, which passes 32 bytes at a time,
+// against the reference with every byte value at every position of a run
+// longer than two blocks, from every start.
+func TestNextSpecial(t *testing.T) {
+	base := strings.Repeat("The quick brown fox jumps ~over 0123456789 {|}", 2)
+	for c := range 256 {
+		for at := range len(base) {
+			s := base[:at] + string([]byte{byte(c)}) + base[at+1:]
+			for i := range len(s) + 1 {
+				if got, want := nextSpecial(s, i), refNextSpecial(s, i); got != want {
+					t.Fatalf("nextSpecial(%q, %d) = %d, want %d", s, i, got, want)
+				}
+			}
+		}
+	}
+}
+
+func FuzzNextSpecial(f *testing.F) {
+	f.Add(strings.Repeat("abc ", 20)+"\x7f", 0)
+	f.Add(strings.Repeat("é", 40), 3)
+	f.Fuzz(func(t *testing.T, s string, i int) {
+		i = max(0, min(i, len(s)))
+		if got, want := nextSpecial(s, i), refNextSpecial(s, i); got != want {
+			t.Fatalf("nextSpecial(%q, %d) = %d, want %d", s, i, got, want)
+		}
+	})
+}

@@ -86,8 +86,10 @@ type lexicon struct {
 	// of startShapes has n bytes and starts with c0 and c1 in either case;
 	// a word of one byte has its bit with any c1 (the byte after it).
 	startPairs [pairs]uint16
-	// starts holds the hashes of the words of startShapes and 0:
-	// FindTokens passes over a word whose hash it does not hold.
+	// starts holds the hashes of the number words that are no suffix and
+	// 0: FindTokens passes over a word whose hash it does not hold. The
+	// articles, which start a number only before a scale word ("a
+	// dozen"), it takes up at the word after them (see passTokens).
 	starts startSet
 	// labels holds the hashes of the words with labelFlags: FindTokens
 	// looks up the word before a number in digits only when its hash is
@@ -286,7 +288,6 @@ func loadLexicon() (*lexicon, error) {
 	for _, w := range []string{"a", "an"} {
 		p, _ := shape(w)
 		lx.startShapes[p] |= 1 << len(w)
-		lx.starts.add(wordscan.Hash(w))
 	}
 	lx.starts.add(0) // the hash of a token that is no ASCII word
 	for p, lens := range lx.startShapes {

@@ -199,8 +199,12 @@ func next(s string, i int) tok {
 			hasL, lastDigit, lastLetter = true, false, true
 			k = letterRunEnd(s, k+1)
 			continue
-		} else if b == ' ' {
-			break
+		} else if b < utf8.RuneSelf {
+			// A space or a mark other than . , and ' ends the token,
+			// without decoding it.
+			if cl := byteClass[b]; cl == clSpace || cl == clPunct && b != '.' && b != ',' {
+				break
+			}
 		}
 		r, n := runeAt(s, k)
 		switch {
@@ -228,12 +232,21 @@ func next(s string, i int) tok {
 
 // prev returns the token that ends at the last non-space at or before i.
 func prev(s string, i int) tok {
-	e := skipSpaceBack(s, i)
+	e := i
+	if e > 0 && s[e-1] == ' ' {
+		e-- // the usual single space, without a call
+	}
+	if e > 0 && (s[e-1] >= utf8.RuneSelf || byteClass[s[e-1]] == clSpace) {
+		e = skipSpaceBack(s, e)
+	}
 	if e <= 0 {
 		return tok{0, 0, tEOF}
 	}
-	r, n := runeBefore(s, e)
-	if !isLetterRune(r) && !(r < utf8.RuneSelf && isASCIIDigit(byte(r))) {
+	if c := s[e-1]; c < utf8.RuneSelf {
+		if cl := byteClass[c]; cl != clLetter && !isASCIIDigit(c) {
+			return tok{e - 1, e, tPunct}
+		}
+	} else if r, n := runeBefore(s, e); !isLetterRune(r) {
 		return tok{e - n, e, tPunct}
 	}
 	k := e
@@ -252,14 +265,19 @@ func prev(s string, i int) tok {
 	for k > 0 {
 		if c := s[k-1]; c < utf8.RuneSelf {
 			// The usual ASCII letters and digits, without decoding.
-			if cl := byteClass[c]; cl == clLetter {
+			switch cl := byteClass[c]; {
+			case cl == clLetter:
 				hasL = true
 				k--
 				continue
-			} else if cl == clOther {
+			case cl == clOther:
 				hasD = true // clOther's ASCII bytes are the digits
 				k--
 				continue
+			case cl == clSpace, cl == clPunct && c != '.' && c != ',':
+				// A space or a mark other than . , and ' starts
+				// the token, without decoding it.
+				return mk(k, e, hasL, hasD)
 			}
 		}
 		r, n := runeBefore(s, k)

@@ -62,12 +62,12 @@ type core struct {
 }
 
 // bare reports whether c is plain digits: no separator, decimal or scale.
-func (c core) bare() bool {
+func (c *core) bare() bool {
 	return !c.word && c.groups == 0 && !c.decimal && c.mult == 1 && !c.money && !c.dist
 }
 
 // yearLike reports whether c could be a year (1000–2100 in four plain digits).
-func (c core) yearLike() bool {
+func (c *core) yearLike() bool {
 	return c.bare() && c.digits == 4 && c.v >= 1000 && c.v <= 2100
 }
 
@@ -205,9 +205,9 @@ func (sc *scratch) takeOut() []article.Number {
 }
 
 // step reads the token at or after i and the number that starts with it,
-// if any, which it appends to sc.out (and what it points to to sc.ptrs). It
-// returns where to go on: past the token, the number or the text it has
-// ruled out.
+// if any, which build appends to sc.out (and what it points to to
+// sc.ptrs). It returns where to go on: past the token, the number or the
+// text it has ruled out.
 func (f *Finder) step(text string, i int, sc *scratch) int {
 	t := next(text, i)
 	if t.k == tEOF {
@@ -218,27 +218,23 @@ func (f *Finder) step(text string, i int, sc *scratch) int {
 	var ok bool
 	switch t.k {
 	case tNum, tAlnum:
-		c, ok = f.digitCore(text, t, sc)
+		ok = f.digitCore(text, t, sc, &c)
 	case tWord:
 		if w := text[t.s:t.e]; isArticleA(w) || f.lx.mayBeWord(w) {
-			c, ok = f.wordCore(text, t, sc)
+			ok = f.wordCore(text, t, sc, &c)
 		}
 	}
 	i = max(i, c.e)
 	if !ok {
 		return i
 	}
-	n, p, end, ok := f.build(text, c, sc)
-	if ok {
-		sc.out = append(sc.out, n)
-		sc.ptrs = append(sc.ptrs, p)
-	}
-	return max(i, end)
+	return max(i, f.build(text, &c, sc))
 }
 
-// digitCore reads the number that starts with the digit token t.
-func (f *Finder) digitCore(text string, t tok, sc *scratch) (core, bool) {
-	c := core{s: t.s, e: t.e, mult: 1}
+// digitCore reads into c the number that starts with the digit token t,
+// and reports whether it is one; c.e is where it ends either way.
+func (f *Finder) digitCore(text string, t tok, sc *scratch, c *core) bool {
+	*c = core{s: t.s, e: t.e, mult: 1}
 	num := text[t.s:t.e]
 	if t.k == tAlnum {
 		p := 0
@@ -246,12 +242,12 @@ func (f *Finder) digitCore(text string, t tok, sc *scratch) (core, bool) {
 			p++
 		}
 		if p == 0 {
-			return c, false
+			return false
 		}
 		suf := num[p:]
 		for i := 0; i < len(suf); i++ {
 			if suf[i] >= 0x80 || isASCIIDigit(suf[i]) {
-				return c, false
+				return false
 			}
 		}
 		if wi, ok := f.lx.words.get(suf); ok && wi.suffix {
@@ -260,12 +256,12 @@ func (f *Finder) digitCore(text string, t tok, sc *scratch) (core, bool) {
 		} else if f.lx.flagsOf(suf).unit() == unitDistance {
 			c.dist = true
 		} else {
-			return c, false
+			return false
 		}
 		num = num[:p]
 	}
 	if len(num) > 1 && num[0] == '0' && num[1] != '.' {
-		return c, false // phone numbers, codes, "007"
+		return false // phone numbers, codes, "007"
 	}
 	var mant float64
 	frac, digits := 0, 0
@@ -275,7 +271,7 @@ func (f *Finder) digitCore(text string, t tok, sc *scratch) (core, bool) {
 			c.groups++
 		case b == '.':
 			if c.decimal {
-				return c, false // "1.2.3"
+				return false // "1.2.3"
 			}
 			c.decimal = true
 		default:
@@ -288,7 +284,7 @@ func (f *Finder) digitCore(text string, t tok, sc *scratch) (core, bool) {
 		}
 	}
 	if digits > 15 || frac > 6 {
-		return c, false
+		return false
 	}
 	c.digits = digits
 	if t.k == tNum {
@@ -301,7 +297,7 @@ func (f *Finder) digitCore(text string, t tok, sc *scratch) (core, bool) {
 		}
 	}
 	c.v = mant * c.mult / pow10(frac)
-	return c, true
+	return true
 }
 
 func pow10(n int) float64 {
@@ -431,12 +427,13 @@ func (f *Finder) readWord(text string, t tok, sc *scratch) (wi wordInfo, end int
 	return wi, end, wsCompound
 }
 
-// wordCore reads a number written in words that starts at token t: "two",
-// "twenty-five", "two hundred and fifty thousand", "a dozen", "a billion".
-func (f *Finder) wordCore(text string, t tok, sc *scratch) (core, bool) {
-	c := core{s: t.s, e: t.e, mult: 1, word: true}
+// wordCore reads into c a number written in words that starts at token t:
+// "two", "twenty-five", "two hundred and fifty thousand", "a dozen", "a
+// billion". It reports whether it is one; c.e is where it ends either way.
+func (f *Finder) wordCore(text string, t tok, sc *scratch, c *core) bool {
+	*c = core{s: t.s, e: t.e, mult: 1, word: true}
 	if t.e-t.s > maxNumberWord {
-		return c, false
+		return false
 	}
 	var total, cur float64
 	last := 0 // 1 units/teens, 2 tens, 3 hundred, 4 larger scale
@@ -445,23 +442,23 @@ func (f *Finder) wordCore(text string, t tok, sc *scratch) (core, bool) {
 		nt := sc.next(text, t.e)
 		wi, _, st := f.readWord(text, nt, sc)
 		if st != wsOK || !wi.scale {
-			return c, false
+			return false
 		}
 		cur = 1
 		pos = nt.s
 	} else {
 		if r, n := runeBefore(text, t.s); isHyphen(r) || r == '–' {
 			if r0, _ := runeBefore(text, t.s-n); isLetterRune(r0) || r0 < 0x80 && isASCIIDigit(byte(r0)) {
-				return c, false // "x-two"
+				return false // "x-two"
 			}
 		}
 		wi, end, st := f.readWord(text, t, sc)
 		switch {
 		case st == wsCompound:
 			c.e = end
-			return c, false
+			return false
 		case st != wsOK || wi.scale:
-			return c, false // "hundred" alone is vague ("several hundred")
+			return false // "hundred" alone is vague ("several hundred")
 		}
 		cur = wi.v
 		last = 1
@@ -525,25 +522,26 @@ loop:
 		pos, c.e = end, end
 	}
 	c.v = total + cur
-	if c.v == 0 {
-		return c, false
-	}
-	return c, true
+	return c.v != 0
 }
 
 // build turns a number core into a Number, reading the currency sign,
-// qualifier and range around it and what it counts. end is how far the text
-// has been used, also when ok is false.
-func (f *Finder) build(text string, c core, sc *scratch) (n article.Number, p pointees, end int, ok bool) {
+// qualifier and range around it and what it counts, and appends it to
+// sc.out and what it points to to sc.ptrs, unless what it reads rules it
+// out. It returns how far the text has been used, also then.
+func (f *Finder) build(text string, c *core, sc *scratch) int {
 	lx := f.lx
-	end = c.e
-	low, high := c, core{}
+	end := c.e
+	low, high := *c, core{}
 	hasHigh := false
 	start := c.s
 	money, dist := c.money, c.dist
 
-	// A currency sign or code before the number.
+	// A currency sign or code before the number, and the token before
+	// them, which contextBefore, the range and the qualifier read.
 	pre := c.s
+	var pt tok
+	hasPt := false
 	if !c.word {
 		if r, n := runeBefore(text, c.s); lx.isSign(r) {
 			pre = c.s - n
@@ -555,26 +553,28 @@ func (f *Finder) build(text string, c core, sc *scratch) (n article.Number, p po
 			if r0, _ := runeBefore(text, k); k < pre && !isLetterRune(r0) {
 				pre = k // "US$", "A$"
 			}
-		} else if pt := sc.prev(text, c.s); pt.k == tWord && lx.isCode(text[pt.s:pt.e]) {
+		} else if pt = sc.prev(text, c.s); pt.k == tWord && lx.isCode(text[pt.s:pt.e]) {
 			pre = pt.s
 			money = true
+		} else {
+			hasPt = true
 		}
 	}
-	if !f.contextBefore(text, pre, c, sc) {
-		return n, p, end, false
+	if !hasPt {
+		pt = sc.prev(text, pre)
+	}
+	if !f.contextBefore(text, pre, pt, c, sc) {
+		return end
 	}
 
 	// A range.
-	between := false
-	if pt := sc.prev(text, pre); isWord(text, pt, "between") {
-		between = true
-	}
+	between := isWord(text, pt, "between")
 	if h, adjacent, found := f.rangeHigh(text, c, between, sc); found {
 		switch {
 		case low.yearLike() && h.bare() && (h.digits == 4 || h.digits == 2):
-			return n, p, h.e, false // "2014–2022", "1990-91"
+			return h.e // "2014–2022", "1990-91"
 		case adjacent && low.bare() && h.bare() && (low.digits == 3 && h.digits == 4 || isPhoneTail(text, h.e)):
-			return n, p, h.e, false // "555-1234"
+			return h.e // "555-1234"
 		}
 		lv := rangeLow(low, h)
 		switch {
@@ -584,10 +584,10 @@ func (f *Finder) build(text string, c core, sc *scratch) (n article.Number, p po
 			money = money || h.money
 			dist = dist || h.dist
 			if between {
-				start = sc.prev(text, pre).s
+				start = pt.s
 			}
 		case adjacent:
-			return n, p, h.e, false // a score, "3-1"
+			return h.e // a score, "3-1"
 		}
 	}
 	if start == c.s {
@@ -597,11 +597,14 @@ func (f *Finder) build(text string, c core, sc *scratch) (n article.Number, p po
 	// What follows, which rules out more numbers than the qualifier.
 	after, skip, unitEnd := f.contextAfter(text, c, end, sc)
 	if skip {
-		return n, p, max(end, unitEnd), false
+		return max(end, unitEnd)
 	}
 
 	// Qualifier.
-	qual, qs := f.qualifier(text, start, sc)
+	if start != pre {
+		pt = sc.prev(text, start)
+	}
+	qual, qs := f.qualifier(text, start, pt, sc)
 	if qual != "" {
 		start = qs
 	}
@@ -612,10 +615,10 @@ func (f *Finder) build(text string, c core, sc *scratch) (n article.Number, p po
 		money = true
 	}
 	if c.yearLike() && !hasHigh && !money && !dist && !f.countedYear(text, start, qs, qual, end, sc) {
-		return n, p, end, false
+		return end
 	}
 	if c.one && !hasHigh && qual == "" && !money && !dist {
-		return n, p, end, false // "one of the units", "one purpose"
+		return end // "one of the units", "one purpose"
 	}
 
 	kind := KindCount
@@ -632,16 +635,16 @@ func (f *Finder) build(text string, c core, sc *scratch) (n article.Number, p po
 			at += n // "dollars’ worth"
 		}
 	}
-	n = article.Number{
+	sc.out = append(sc.out, article.Number{
 		Text:   text[start:end],
 		Value:  low.v,
 		Kind:   kind,
 		Counts: f.nounPhrase(text, at, kind, sc),
 		Start:  start,
 		End:    end,
-	}
-	p = pointees{qual: qual, high: high.v, hasHigh: hasHigh}
-	return n, p, max(end, unitEnd), true
+	})
+	sc.ptrs = append(sc.ptrs, pointees{qual: qual, high: high.v, hasHigh: hasHigh})
+	return max(end, unitEnd)
 }
 
 // rangeLow is the lower bound of a range: a lower part without magnitude
@@ -669,7 +672,7 @@ func isPhoneTail(text string, i int) bool {
 
 // rangeHigh reads the upper part of a range after c: "–5,000", "-15",
 // " to 15", " or three", and " and 5,000" after "between".
-func (f *Finder) rangeHigh(text string, c core, between bool, sc *scratch) (h core, adjacent, ok bool) {
+func (f *Finder) rangeHigh(text string, c *core, between bool, sc *scratch) (h core, adjacent, ok bool) {
 	r, n := runeAt(text, c.e)
 	var t tok
 	switch {
@@ -697,25 +700,25 @@ func (f *Finder) rangeHigh(text string, c core, between bool, sc *scratch) (h co
 		if c.word {
 			return h, adjacent, false
 		}
-		h, ok = f.digitCore(text, t, sc)
+		ok = f.digitCore(text, t, sc, &h)
 	case tAlnum:
 		if c.word {
 			return h, adjacent, false
 		}
-		h, ok = f.digitCore(text, t, sc)
+		ok = f.digitCore(text, t, sc, &h)
 	case tWord:
 		if !c.word {
 			return h, adjacent, false
 		}
-		h, ok = f.wordCore(text, t, sc)
+		ok = f.wordCore(text, t, sc, &h)
 		ok = ok && !h.one
 	}
 	return h, adjacent, ok
 }
 
 // contextBefore reports whether what stands before the number (its currency
-// sign included, at pre) lets it be a quantity.
-func (f *Finder) contextBefore(text string, pre int, c core, sc *scratch) bool {
+// sign included, at pre) lets it be a quantity. pt is prev(text, pre).
+func (f *Finder) contextBefore(text string, pre int, pt tok, c *core, sc *scratch) bool {
 	lx := f.lx
 	r, n := runeBefore(text, pre)
 	r0, _ := runeBefore(text, pre-n)
@@ -738,7 +741,6 @@ func (f *Finder) contextBefore(text string, pre int, c core, sc *scratch) bool {
 			return false // "’22"
 		}
 	}
-	pt := sc.prev(text, pre)
 	switch pt.k {
 	case tNum, tAlnum:
 		if !c.word {
@@ -829,7 +831,7 @@ const unitMoney unitKind = 10
 // contextAfter looks at what follows the number ending at end. It reports
 // the unit or currency word found (ending at unitEnd) and whether the number
 // is not a quantity.
-func (f *Finder) contextAfter(text string, c core, end int, sc *scratch) (kind unitKind, skip bool, unitEnd int) {
+func (f *Finder) contextAfter(text string, c *core, end int, sc *scratch) (kind unitKind, skip bool, unitEnd int) {
 	lx := f.lx
 	r, n := runeAt(text, end)
 	r1, _ := runeAt(text, end+n)
@@ -953,12 +955,13 @@ func (f *Finder) countedYear(text string, start, qs int, qual string, end int, s
 const maxQualWords = 4
 
 // qualifier finds the qualifier phrase that ends right before start. It
-// returns the phrase in lower case and where it starts.
-func (f *Finder) qualifier(text string, start int, sc *scratch) (string, int) {
+// returns the phrase in lower case and where it starts. pt is prev(text,
+// start).
+func (f *Finder) qualifier(text string, start int, pt tok, sc *scratch) (string, int) {
 	// The words before start, from the last one backwards, as far as the
 	// phrases ending with the last one need them.
 	var toks [maxQualWords]tok
-	toks[0] = sc.prev(text, start)
+	toks[0] = pt
 	if t := toks[0]; t.k != tWord || t.e-t.s > maxQualWord || f.lx.qualLens[text[t.s]]&(1<<(t.e-t.s)) == 0 {
 		return "", start
 	}

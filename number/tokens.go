@@ -25,12 +25,11 @@ func (f *Finder) FindTokens(text string, words []wordscan.Token) []article.Numbe
 	return sc.takeOut()
 }
 
-// startSet is a bit set of wordscan hashes: those of the lower case of the
-// words that may start a number (the number words that are no suffix, "a"
-// and "an"), and 0, the hash of a token that is no ASCII word. With some
-// forty words in its 8,192 bits, it rules out all but about one plain word
-// in two hundred. It is small (1 KiB) because other stages push it out of
-// the cache between texts.
+// startSet is a bit set of wordscan hashes, such as those of the lower
+// case of the number words that are no suffix, and 0, the hash of a token
+// that is no ASCII word. With some forty words in its 8,192 bits, it rules
+// out all but about one plain word in two hundred. It is small (1 KiB)
+// because other stages push it out of the cache between texts.
 type startSet [1 << 7]uint64
 
 // startSetShift brings the top bits of a hash to the index of its word in
@@ -81,8 +80,7 @@ var leadClass = func() (t [256]uint8) {
 //
 // Between the runs of tokens that passTokens passes over, skipTokens stops
 // at a word in digits, unless what stands around it rules it out
-// (ruledOutBefore, labelBefore, bareYear, measureAfter), and passes an
-// article that no number word follows;
+// (ruledOutBefore, labelBefore, bareYear, measureAfter);
 // skip reads what they do not know: where step left off inside a token,
 // the gap before a token passTokens stops at (which may hold a space skip
 // stops at), the number words, the words that run into an apostrophe, a
@@ -116,10 +114,6 @@ func (lx *lexicon) skipTokens(text string, words []wordscan.Token, i, ti int) (i
 					return st, ti
 				}
 				i, ti = tk.En, ti+1 // "10:30", "March 14", "in 2022.", "12%"
-				continue
-			}
-			if lx.nullArticle(text, words, ti) {
-				i, ti = tk.En, ti+1
 				continue
 			}
 		}
@@ -327,13 +321,19 @@ func asciiAlnum(c byte) bool {
 // passTokens passes over the tokens from words[ti] on that skip passes
 // over, or that step would pass over as a token of its own: ASCII
 // punctuation, General Punctuation runes, and words of ASCII letters and
-// digits that start with a letter and are no word that may start a number
-// by their hashes. It does not look at the gaps between them: where a gap
+// digits that start with a letter and are no number word by their hashes
+// (see startSet). It does not look at the gaps between them: where a gap
 // holds a space that skip stops at, step reads the token after it, just as
 // from its start. Find must have got to words[ti] or the gap before it.
 // passTokens returns the index of the first token it does not pass. It
 // does not pass a word that next or skip would read on into the mark after
 // it.
+//
+// An article ("a", "an") starts a number only when next reads a scale
+// word after it ("a dozen"), which is then the word token right after it,
+// a number word: passTokens passes the articles with the other words, and
+// at a number word that follows one, it stops at the article instead
+// when nullArticle does not rule it out.
 func (lx *lexicon) passTokens(text string, words []wordscan.Token, ti int) int {
 	starts := &lx.starts
 	k := ti
@@ -345,6 +345,9 @@ func (lx *lexicon) passTokens(text string, words []wordscan.Token, ti int) int {
 			// A word that is not ASCII has the hash 0, which starts
 			// holds: one test rules it out with the number words.
 			if starts.has(tk.Hash) {
+				if k > ti && isArticleToken(text, &words[k-1]) && !lx.nullArticle(text, words, k-1) {
+					k--
+				}
 				break
 			}
 			continue
@@ -431,6 +434,12 @@ func (lx *lexicon) nullArticle(text string, words []wordscan.Token, ti int) bool
 	}
 	nt := &words[ti+1]
 	return !nt.ASCII || !lx.starts.has(nt.Hash)
+}
+
+// isArticleToken reports whether tk is "a" or "an" in any case, of ASCII
+// letters.
+func isArticleToken(text string, tk *wordscan.Token) bool {
+	return tk.ASCII && tk.En-tk.St <= 2 && isArticleA(text[tk.St:tk.En])
 }
 
 // Classes of the byte after a word, for plainAfter.
