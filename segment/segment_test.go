@@ -96,6 +96,9 @@ func TestTokensWords(t *testing.T) {
 		"ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefgh abcdefghi 0123456789x @[`{/:",
 		"bad \xff\xfe bytes\xc3 \xe2\x80 Gen. end.",
 		"İstanbul \u212Aelvin ΣΑΣ Привет мир 北京 ١٢٣ x-\u00e9 a’b a'\n",
+		"a fifteen-letter word ends it: abcdefghijklmno.",
+		"and one of sixteen: abcdefghijklmnop, and one of eight: abcdefgh.",
+		"Plain words, Capitals and marks: Gen. Varga said so, then left. Again U.S. (and 7,200 more).",
 	} {
 		checkTokensWords(t, s)
 	}
