@@ -443,7 +443,7 @@ func plainWords(toks []Token, words []wordscan.Token, marks *Marks, base int, t 
 			h = wordscan.WordHash16(n, x, x1)
 		}
 		j := i + n
-		c := t[j]
+		c := w[n]
 		capital := byte(x)-'A' < 26
 		if c != ' ' {
 			if c == ',' || c == '.' {
@@ -460,7 +460,7 @@ func plainWords(toks []Token, words []wordscan.Token, marks *Marks, base int, t 
 		if capital && len(marks.Names) == cap(marks.Names) {
 			return k, i
 		}
-		toks[k] = Token{i, j, t[i:j]}
+		toks[k] = Token{i, j, w[:n]}
 		tw := &words[k]
 		tw.St, tw.En, tw.Hash = i, j, h
 		tw.Word, tw.NL, tw.ASCII = true, false, true
