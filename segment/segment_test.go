@@ -282,6 +282,26 @@ func TestASCIIAbbrev(t *testing.T) {
 	}
 }
 
+// TestAbbrevAt checks abbrevAt, which packs a short ASCII word from one
+// load, against abbrevOf, for words at the start of a text and at its end,
+// where fewer than eight bytes follow them.
+func TestAbbrevAt(t *testing.T) {
+	words := []string{"", "a", "V", "Gen", "GEN", "U.S", "u.s", "e.g", "Messrs", "MESSRS", "Messrsx",
+		"abcdefgh", "Approx", "\u212Ao", "Kö", "Ärger", "inc"}
+	for w := range abbreviations {
+		words = append(words, w, strings.ToUpper(w))
+	}
+	for _, w := range words {
+		ascii := !strings.ContainsFunc(w, func(r rune) bool { return r >= utf8.RuneSelf })
+		for _, text := range []string{w + ". And so on", "x " + w} {
+			a := strings.Index(text, w)
+			if got, want := abbrevAt(text, a, a+len(w), ascii), abbrevOf(w); got != want {
+				t.Errorf("abbrevAt(%q, %d, %d) = %v, want %v", text, a, a+len(w), got, want)
+			}
+		}
+	}
+}
+
 // TestNotAlnum8 checks notAlnum8 and alnumEnd on every byte in every
 // position, among letters and among bytes that are not.
 func TestNotAlnum8(t *testing.T) {

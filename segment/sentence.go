@@ -468,15 +468,16 @@ func isBoundary(text string, para article.Span, p, end int) bool {
 		return true
 	}
 	// Abbreviations and initials.
-	w := wordBefore(text, para.Start, p)
-	switch abbrevOf(w) {
+	a, b, ascii := wordBefore(text, para.Start, p)
+	w := text[a:b]
+	switch abbrevAt(text, a, b, ascii) {
 	case abbrevMayEnd:
 		// "U.S." at a sentence end is followed by a sentence-initial word.
 		return startsSentence(text[j:])
 	case abbrevInner:
 		return false // titles and months never end a sentence
 	}
-	if utf8.RuneCountInString(w) == 1 {
+	if len(w) <= utf8.UTFMax && utf8.RuneCountInString(w) == 1 {
 		r0, _ := utf8.DecodeRuneInString(w)
 		if unicode.IsUpper(r0) {
 			return false // an initial: "John F. Kennedy"
@@ -510,21 +511,24 @@ func startsSentence(s string) bool {
 	return sentenceStarters[strings.ToLower(w)]
 }
 
-// wordBefore returns the word (letters and inner periods) ending at p.
-func wordBefore(text string, lo, p int) string {
+// wordBefore returns the span [a, b) of the word (letters and inner
+// periods) that ends at p, looking no further back than lo, and whether it
+// is all ASCII.
+func wordBefore(text string, lo, p int) (a, b int, ascii bool) {
 	i := p
+	ascii = true
 	for i > lo {
-		if c := text[i-1]; c < utf8.RuneSelf {
-			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '.' {
-				i--
+		switch wordBeforeByte[text[i-1]] {
+		case 1:
+			i--
+			continue
+		case 2:
+			r, s := utf8.DecodeLastRuneInString(text[:i])
+			if unicode.IsLetter(r) {
+				i -= s
+				ascii = false
 				continue
 			}
-			break
-		}
-		r, s := utf8.DecodeLastRuneInString(text[:i])
-		if unicode.IsLetter(r) || r == '.' {
-			i -= s
-			continue
 		}
 		break
 	}
@@ -534,7 +538,37 @@ func wordBefore(text string, lo, p int) string {
 	for p > i && text[p-1] == '.' {
 		p--
 	}
-	return text[i:p] // strings.Trim(text[i:p], ".")
+	return i, p, ascii // strings.Trim(text[i:p], ".")
+}
+
+// wordBeforeByte tells, for wordBefore, the ASCII letters and the period
+// (1), and the bytes that may end a character outside ASCII (2).
+var wordBeforeByte = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = 2
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', c == '.':
+			t[c] = 1
+		}
+	}
+	return t
+}()
+
+// abbrevAt returns abbrevOf(text[a:b]) for a word of letters and periods
+// that is all ASCII when ascii is true: a short one is packed from one
+// load, and a long one is none.
+func abbrevAt(text string, a, b int, ascii bool) int {
+	switch n := b - a; {
+	case !ascii:
+		return abbrevOf(text[a:b])
+	case n > 7:
+		return notAbbrev // longer than any abbreviation (see packWord)
+	case len(text)-a >= 8:
+		x := swar.Load8(text, a) & (1<<(8*uint(n)) - 1)
+		return lookupAbbrev(swar.Lower8(x) | uint64(n)<<56)
+	}
+	return abbrevOf(text[a:b])
 }
 
 // endsWithTerminal reports whether text[lo:hi] ends in sentence-final
