@@ -102,6 +102,13 @@ var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': t
 
 // endsParagraph reports whether a line ends the way a paragraph does.
 func endsParagraph(s string) bool {
+	if len(s) > 0 && s[len(s)-1] < utf8.RuneSelf {
+		switch s[len(s)-1] {
+		case '.', '!', '?', ':', '"', ')', ']':
+			return true
+		}
+		return false
+	}
 	r, _ := utf8.DecodeLastRuneInString(s)
 	switch r {
 	case '.', '!', '?', ':', '"', '\u201d', '\u2019', ')', ']', '\u00bb':

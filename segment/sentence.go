@@ -370,7 +370,10 @@ func terminalBytes8(x uint64) uint64 {
 // end, unless nothing is left.
 func appendTrimmed(out []article.Span, text string, s, e int) []article.Span {
 	// Most sentences start and end with ASCII characters that are not
-	// white space.
+	// white space, after the space that ended the sentence before.
+	if s < e && text[s] == ' ' {
+		s++
+	}
 	if s < e && text[s] < utf8.RuneSelf && !asciiSpace[text[s]] &&
 		text[e-1] < utf8.RuneSelf && !asciiSpace[text[e-1]] {
 		return append(out, article.Span{Start: s, End: e})
@@ -449,7 +452,12 @@ func isBoundary(text string, para article.Span, p, end int) bool {
 		return true
 	}
 	// The next character must be white space.
-	j := skipSpace(text, end, para.End)
+	j := end
+	if text[j] == ' ' && j+1 < para.End && text[j+1] < utf8.RuneSelf && !asciiSpace[text[j+1]] {
+		j++ // a single space, as nearly always
+	} else {
+		j = skipSpace(text, end, para.End)
+	}
 	if j == end {
 		return false
 	}
