@@ -422,9 +422,10 @@ func plainWords(toks []Token, words []wordscan.Token, marks *Marks, base int, t 
 	r := min(len(toks), len(words))
 	toks, words = toks[:r], words[:r]
 	k := 0
-	for k+2 <= len(toks) && i+16 < len(t) {
+	rest := t[i:] // t[i:], passed over as i is
+	for k+2 <= len(toks) && len(rest) > 16 {
 		// The word t[i:j], its hash h, and the byte c after it.
-		w := t[i : i+16]
+		w := rest[:16]
 		x := swar.Load8(w, 0)
 		n := bits.TrailingZeros64(notAlnum8(x)) / 8
 		var h uint32
@@ -447,7 +448,7 @@ func plainWords(toks []Token, words []wordscan.Token, marks *Marks, base int, t 
 		capital := byte(x)-'A' < 26
 		if c != ' ' {
 			if c == ',' || c == '.' {
-				if d := byteClass[t[j+1]]; d == classWord || d == classHigh {
+				if d := byteClass[rest[n+1]]; d == classWord || d == classHigh {
 					return k, i // a joiner inside a word ("7,200", "U.S."): see wordEnd
 				}
 				if c == '.' && (n <= 7 && lookupAbbrev(abbrevKey(x, n)) != notAbbrev || len(marks.Terminals) == cap(marks.Terminals)) {
@@ -471,6 +472,7 @@ func plainWords(toks []Token, words []wordscan.Token, marks *Marks, base int, t 
 		}
 		k++
 		i = j + 1
+		rest = rest[n+1:]
 		if c != ' ' {
 			if c != ',' && c != '.' {
 				return k, j // another mark or white space
@@ -485,10 +487,11 @@ func plainWords(toks []Token, words []wordscan.Token, marks *Marks, base int, t 
 				marks.Terminals = marks.Terminals[:l+1]
 				marks.Terminals[l] = j
 			}
-			if t[i] != ' ' {
+			if rest[0] != ' ' {
 				return k, i
 			}
 			i++
+			rest = rest[1:]
 		}
 	}
 	return k, i
