@@ -99,6 +99,9 @@ func TestTokensWords(t *testing.T) {
 		"a fifteen-letter word ends it: abcdefghijklmno.",
 		"and one of sixteen: abcdefghijklmnop, and one of eight: abcdefgh.",
 		"Plain words, Capitals and marks: Gen. Varga said so, then left. Again U.S. (and 7,200 more).",
+		"Sentence ends: he said. The end came in 2019. Then the 19th. Then A1. Then John F. Kennedy. Then x..word. The",
+		"More ends: a. B said. [4] Then said.  Two spaces. Lower. case. Dr. Who. Gen. Sen. approx. Inc. Ltd. Fin.",
+		"Long ends: governments. Administration. Extraordinarily. Abcdefghijklmnop. The COVID19. The covid19th. The",
 	} {
 		checkTokensWords(t, s)
 	}

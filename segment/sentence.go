@@ -189,7 +189,15 @@ func AppendSentences(out []article.Span, text string, para article.Span, skip []
 // it (see Marks). It finds the sentence ends without reading the text in
 // between.
 func AppendSentencesMarked(out []article.Span, text string, para article.Span, skip []article.Span, terminals []int) []article.Span {
-	return appendSentences(out, text, para, skip, terminalFinder{terminals, true})
+	return appendSentences(out, text, para, skip, terminalFinder{offsets: terminals, listed: true})
+}
+
+// AppendSentencesEnds is AppendSentencesMarked for a text some of whose
+// sentence ends are known too: ends holds, in order, offsets of periods
+// that end a sentence unless a skip span holds them, as Marks.Ends notes
+// them, and may hold offsets before and after the paragraph.
+func AppendSentencesEnds(out []article.Span, text string, para article.Span, skip []article.Span, terminals, ends []int) []article.Span {
+	return appendSentences(out, text, para, skip, terminalFinder{offsets: terminals, listed: true, ends: ends})
 }
 
 // terminalFinder finds the next ASCII terminal punctuation mark of a text
@@ -198,6 +206,16 @@ func AppendSentencesMarked(out []article.Span, text string, para article.Span, s
 type terminalFinder struct {
 	offsets []int // the offsets not yet passed
 	listed  bool  // whether offsets lists them
+	ends    []int // the periods known to end a sentence, not yet passed
+}
+
+// endsAt reports whether the terminal mark at i is known to end a sentence
+// outside the skip spans.
+func (f *terminalFinder) endsAt(i int) bool {
+	for len(f.ends) > 0 && f.ends[0] < i {
+		f.ends = f.ends[1:]
+	}
+	return len(f.ends) > 0 && f.ends[0] == i
 }
 
 // next returns the offset of the first terminal mark of t at or after i
@@ -258,6 +276,13 @@ func appendSentences(out []article.Span, text string, para article.Span, skip []
 			continue
 		}
 		if !inSkip && (r == '.' || r == '!' || r == '?') {
+			if terms.endsAt(i) {
+				// A space and a capital follow: nothing to swallow, no
+				// footnote, and isBoundary would say yes.
+				out = appendTrimmed(out, text, start, i+1)
+				start, i = i+1, i+1
+				continue
+			}
 			end := i + size
 			// Swallow further terminal punctuation, closing quotes and brackets.
 			for end < para.End {

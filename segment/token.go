@@ -140,15 +140,22 @@ func AppendTokens(out []Token, text string, lo, hi int) []Token {
 // finder can go from one to the next instead of looking at every token
 // (see entity.Recognizer.AppendLowerMarked). NameAt tells what an entry
 // notes.
+//
+// Ends notes some of the periods of Terminals that end a sentence unless a
+// quotation holds them: those after a word of ASCII letters and digits
+// that is neither an abbreviation nor an initial, and before a space and
+// an ASCII capital ("said. The"), most sentence ends of running text, which
+// AppendSentencesEnds then takes without a second look.
 type Marks struct {
 	Terminals []int // ASCII terminal punctuation: '.', '!' and '?'
 	Quotes    []int // the double quotation marks " “ ” „ « »
 	Names     []int // the tokens that may start a name; see NameAt
+	Ends      []int // periods that end a sentence outside quotations
 }
 
 // Reset empties m, keeping its room.
 func (m *Marks) Reset() {
-	m.Terminals, m.Quotes, m.Names = m.Terminals[:0], m.Quotes[:0], m.Names[:0]
+	m.Terminals, m.Quotes, m.Names, m.Ends = m.Terminals[:0], m.Quotes[:0], m.Names[:0], m.Ends[:0]
 }
 
 // NameAt returns the index n of the token that the entry v of Marks.Names
@@ -482,19 +489,68 @@ func plainWords(toks []Token, words []wordscan.Token, marks *Marks, base int, t 
 			tw.St, tw.En, tw.Hash = j, i, 0
 			tw.Word, tw.NL, tw.ASCII = false, false, false
 			k++
-			if c == '.' {
-				l := len(marks.Terminals)
-				marks.Terminals = marks.Terminals[:l+1]
-				marks.Terminals[l] = j
-			}
 			if rest[0] != ' ' {
+				if c == '.' {
+					marks.noteTerminal(j)
+				}
 				return k, i
+			}
+			if c == '.' {
+				marks.noteTerminal(j)
+				if len(rest) > 1 && rest[1]-'A' < 26 && endsSentence(t, i-n-1, w, n) {
+					marks.noteEnd(j)
+				}
 			}
 			i++
 			rest = rest[1:]
 		}
 	}
 	return k, i
+}
+
+// noteTerminal notes the terminal mark at i, in room that m.Terminals has.
+func (m *Marks) noteTerminal(i int) {
+	l := len(m.Terminals)
+	m.Terminals = m.Terminals[:l+1]
+	m.Terminals[l] = i
+}
+
+// noteEnd notes the period at i in m.Ends when it has room, as a hint that
+// AppendSentencesEnds may do without.
+func (m *Marks) noteEnd(i int) {
+	if l := len(m.Ends); l < cap(m.Ends) {
+		m.Ends = m.Ends[:l+1]
+		m.Ends[l] = i
+	} else {
+		m.Ends = append(m.Ends, i)
+	}
+}
+
+// endsSentence reports whether a period that follows the plain word
+// t[i:i+n], which is no abbreviation and whose first sixteen bytes or more
+// are w, and that a space and a capital follow, ends a sentence outside a
+// quotation, as isBoundary would tell. isBoundary looks at the letters and
+// periods before the period: they are the word when no period comes before
+// it (no letter may), or nothing when it ends with a digit; a word of
+// letters after digits ("19th") is left to it. A single capital is an
+// initial ("John F. Kennedy").
+func endsSentence(t string, i int, w string, n int) bool {
+	if i > 0 && t[i-1] == '.' {
+		return false
+	}
+	if n == 1 {
+		return w[0]-'A' >= 26
+	}
+	last := w[n-1]
+	if last-'0' < 10 {
+		return true
+	}
+	for k := range n {
+		if w[k]-'0' < 10 {
+			return false
+		}
+	}
+	return true
 }
 
 // abbrevKey returns the key of abbrevTable (see packWord) of the word of n
