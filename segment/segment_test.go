@@ -347,7 +347,8 @@ func TestMarksNames(t *testing.T) {
 		{"Gen. Kova and U.S. forces", []string{"Gen.+", "Kova+", "U.S."}},
 		{"DC-based Jean-Pierre’s 7,200", []string{"DC-based", "Jean-Pierre’s"}},
 		{"“Émile” said Ödön—ok", []string{"“", "Émile", "”", "Ödön", "—"}},
-		{"A,b X", []string{"A", "X+"}},
+		{"A,b X", []string{"A+", "X+"}},
+		{"“Hi,” Ann said. “No.”", []string{"“", "Hi+", "”", "Ann+", "“", "No.", "”"}},
 	}
 	for _, tt := range tests {
 		var marks Marks

@@ -363,7 +363,11 @@ func writeTokensWords(toks []Token, nt int, words []wordscan.Token, nw int, mark
 			// characters outside ASCII ("don’t").
 			e := wordEnd(t, i, j, len(t))
 			toks[nt] = Token{i, e, t[i:e]}
-			marks.noteName(t[i], nt)
+			if e == j {
+				marks.notePlain(t[i], nt) // as plainWords notes it
+			} else {
+				marks.noteName(t[i], nt)
+			}
 			nt++
 			if isASCII(t[j:e]) {
 				nw = splitASCII(words, nw, marks, t, i, j, e, nl, h)
@@ -455,14 +459,14 @@ func plainWords(toks []Token, words []wordscan.Token, marks *Marks, base int, t 
 		capital := byte(x)-'A' < 26
 		if c != ' ' {
 			if c == ',' || c == '.' {
-				if d := byteClass[rest[n+1]]; d == classWord || d == classHigh {
+				if d := byteClass[rest[n+1]]; d == classWord || d == classHigh && !generalPunct(rest[n+1:]) {
 					return k, i // a joiner inside a word ("7,200", "U.S."): see wordEnd
 				}
 				if c == '.' && (n <= 7 && lookupAbbrev(abbrevKey(x, n)) != notAbbrev || len(marks.Terminals) == cap(marks.Terminals)) {
 					return k, i // "Gen.", one token here and two in words
 				}
-			} else if byteClass[c] > classSpace {
-				return k, i // a joiner or a character outside ASCII follows
+			} else if d := byteClass[c]; d == classJoiner || d == classHigh && !endsWord(rest[n:]) {
+				return k, i // a joiner or a character that may be one follows
 			}
 		}
 		if capital && len(marks.Names) == cap(marks.Names) {
@@ -506,6 +510,21 @@ func plainWords(toks []Token, words []wordscan.Token, marks *Marks, base int, t 
 		}
 	}
 	return k, i
+}
+
+// generalPunct reports whether s starts with a character of General
+// Punctuation from U+2000 to U+203F: spaces, dashes, quotation marks and
+// format characters, but no letter, digit or mark, so that none continues
+// a word but as a joiner (see isJoiner).
+func generalPunct(s string) bool {
+	return len(s) >= 3 && s[0] == 0xE2 && s[1] == 0x80 && s[2] >= 0x80 && s[2] <= 0xBF
+}
+
+// endsWord reports whether s starts with a character of General
+// Punctuation (see generalPunct) that ends a word before it: any but the
+// joiners ‐ ‑ and ’.
+func endsWord(s string) bool {
+	return generalPunct(s) && s[2] != 0x90 && s[2] != 0x91 && s[2] != 0x99
 }
 
 // noteTerminal notes the terminal mark at i, in room that m.Terminals has.
