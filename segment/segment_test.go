@@ -168,6 +168,9 @@ func TestTrimSpan(t *testing.T) {
 		"é", " é ", "\xff x \xff", " \xe2\x80 ", "\u0085x\u0085", "\u2008\x88",
 		// An ASCII start and an end outside ASCII.
 		"  he said.”  ", "he said.”", "end\u00a0", "end \u2003 ", "end\xff", "x\u2028", "x\u200b",
+		// Ends outside ASCII that are no space, and a stray continuation
+		// byte first.
+		"“Quoted,” he said.", "“Quoted.”", "— a dash —", "\xff\xfe", "\x88x”", "\x80\u00a0x", "é\u2009", "\u2009é",
 	} {
 		start, end := trimSpan(s, 0, len(s))
 		want := strings.TrimSpace(s)
