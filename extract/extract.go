@@ -108,15 +108,18 @@ func (e *Engine) Document(src article.Source) article.Document {
 	sents := sc.sents[:0]
 	// The terminal marks and quotations before a paragraph are passed over
 	// once for all, not again for every paragraph after them.
-	terms, skip := sc.marks.Terminals, marked
+	terms, ends, skip := sc.marks.Terminals, sc.marks.Ends, marked
 	for _, p := range paras {
 		for len(terms) > 0 && terms[0] < p.Start {
 			terms = terms[1:]
 		}
+		for len(ends) > 0 && ends[0] < p.Start {
+			ends = ends[1:]
+		}
 		for len(skip) > 0 && skip[0].End <= p.Start {
 			skip = skip[1:]
 		}
-		sents = segment.AppendSentencesMarked(sents, body, p.Span, skip, terms)
+		sents = segment.AppendSentencesEnds(sents, body, p.Span, skip, terms, ends)
 	}
 	sc.sents = sents
 	mentions := e.mentions(sc, body, lower, toks, outs)

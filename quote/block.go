@@ -50,8 +50,14 @@ func blocks(body string, paras []segment.Paragraph, marked []Span) []Span {
 // as len(strings.Fields(s)) >= n does, without allocating.
 func hasWords(s string, n int) bool {
 	words, in := 0, false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
+	for i, r := range s {
+		var space bool
+		if c := s[i]; c < utf8.RuneSelf {
+			space = asciiSpace[c]
+		} else {
+			space = unicode.IsSpace(r)
+		}
+		if space {
 			in = false
 			continue
 		}
@@ -65,9 +71,13 @@ func hasWords(s string, n int) bool {
 	return false
 }
 
+// asciiSpace tells the ASCII white space, as unicode.IsSpace does.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// endsWithColon reports whether p ends with a colon: its last byte is
+// one, which continues no other character.
 func endsWithColon(body string, p segment.Paragraph) bool {
-	r, _ := utf8.DecodeLastRuneInString(body[p.Start:p.End])
-	return r == ':'
+	return p.Start < p.End && body[p.End-1] == ':'
 }
 
 // coveredByMarks reports whether most of the paragraph is already inside

@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/hearsaylab/hearsay/article"
 	"github.com/hearsaylab/hearsay/internal/testtexts"
 
 	"github.com/hearsaylab/hearsay/segment"
@@ -103,4 +104,51 @@ func FuzzDifferential(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(checkSame)
+}
+
+// checkMarkContext fails t when straightRole, hasWords or endsWithColon
+// differs from its reference on text: at every straight quotation mark,
+// for every count of words up to sixteen, and for every span that ends
+// at a byte of text.
+func checkMarkContext(t *testing.T, text string) {
+	t.Helper()
+	for i := range len(text) {
+		if text[i] == '"' || text[i] == '\'' {
+			if got, want := straightRole(text, i, 1), refStraightRole(text, i, 1); got != want {
+				t.Fatalf("straightRole(%q, %d) = %v, want %v", text, i, got, want)
+			}
+		}
+		p := segment.Paragraph{Span: article.Span{Start: 0, End: i}}
+		if got, want := endsWithColon(text, p), refEndsWithColon(text, p); got != want {
+			t.Fatalf("endsWithColon(%q, %v) = %v, want %v", text, p, got, want)
+		}
+	}
+	for n := 1; n <= 16; n++ {
+		if got, want := hasWords(text, n), refHasWords(text, n); got != want {
+			t.Fatalf("hasWords(%q, %d) = %v, want %v", text, n, got, want)
+		}
+	}
+}
+
+// TestMarkContext compares straightRole, hasWords and endsWithColon with
+// their references on marks next to every kind of character.
+func TestMarkContext(t *testing.T) {
+	for _, s := range []string{
+		"", "\"", "a\"b", " \"a", "a\" ", "(\"a\")", "[\"x\"]", "-\"x\"-", "/\"x\"/", ":\"x\":",
+		"a\".", "a\",", "a\";", "a\"!", "a\"?", "a\"}", "{\"a",
+		"\u2014\"a\"\u2014", "\u2013\"a\"\u2013", "\u00a0\"a\"\u00a0", "\u2009\"a\"\u0085", "é\"é", "\xff\"\xfe",
+		"\t\"a\"\n", "\v\"a\"\f", "\r\"a\"\r", "one two  three\tfour\nfive\u00a0six\u3000seven eight nine ten eleven twelve thirteen:",
+		"Explained Brenner:", "x:\u00a0", "'a' b'c 'd'",
+	} {
+		checkMarkContext(t, s)
+	}
+}
+
+// FuzzMarkContext compares straightRole, hasWords and endsWithColon with
+// their references.
+func FuzzMarkContext(f *testing.F) {
+	for _, s := range []string{"", "a \"b\" c", "(\"x\u2014\")", "one two three:", "\xe2\x80\"\xc2"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkMarkContext)
 }

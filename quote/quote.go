@@ -82,8 +82,11 @@ func ScanMarked(body string, paras []segment.Paragraph, quotes []int) []Span {
 	} else {
 		double := false
 		marks := markFinder{quotes, true}
-		for pi := range paras {
-			out = scanParagraph(body, paras, pi, false, &double, &marks, out)
+		for pi, p := range paras {
+			// A paragraph without a double mark holds no quotation.
+			if marks.within(p.Start, p.End) {
+				out = scanParagraph(body, paras, pi, false, &double, &marks, out)
+			}
 		}
 	}
 	return withBlocks(body, paras, out)
@@ -129,6 +132,15 @@ func (f *markFinder) next(t string, i int, single bool) int {
 		return f.offsets[0]
 	}
 	return len(t)
+}
+
+// within reports whether a listed offset lies in [lo, hi), passing over
+// those before lo.
+func (f *markFinder) within(lo, hi int) bool {
+	for len(f.offsets) > 0 && f.offsets[0] < lo {
+		f.offsets = f.offsets[1:]
+	}
+	return len(f.offsets) > 0 && f.offsets[0] < hi
 }
 
 func hasDoubleMarks(body string) bool {
@@ -213,10 +225,23 @@ func isApostrophe(body string, i, size int) bool {
 
 // straightRole decides whether a straight quote opens or closes.
 func straightRole(body string, i, size int) markKind {
-	before, _ := utf8.DecodeLastRuneInString(body[:i])
-	after, _ := utf8.DecodeRuneInString(body[i+size:])
-	spaceBefore := i == 0 || unicode.IsSpace(before) || strings.ContainsRune("([{\u2014\u2013-/:", before)
-	spaceAfter := i+size >= len(body) || unicode.IsSpace(after) || strings.ContainsRune(".,;:!?)]}\u2014\u2013", after)
+	var spaceBefore, spaceAfter bool
+	if i == 0 {
+		spaceBefore = true
+	} else if c := body[i-1]; c < utf8.RuneSelf {
+		spaceBefore = asciiOpens[c]
+	} else {
+		before, _ := utf8.DecodeLastRuneInString(body[:i])
+		spaceBefore = unicode.IsSpace(before) || before == '\u2014' || before == '\u2013'
+	}
+	if i+size >= len(body) {
+		spaceAfter = true
+	} else if c := body[i+size]; c < utf8.RuneSelf {
+		spaceAfter = asciiCloses[c]
+	} else {
+		after, _ := utf8.DecodeRuneInString(body[i+size:])
+		spaceAfter = unicode.IsSpace(after) || after == '\u2014' || after == '\u2013'
+	}
 	switch {
 	case spaceBefore && !spaceAfter:
 		return openMark
@@ -227,6 +252,19 @@ func straightRole(body string, i, size int) markKind {
 	}
 	return eitherMark
 }
+
+// asciiOpens tells the ASCII characters after which a straight quotation
+// mark opens, as a space does: white space and ( [ { - / :. asciiCloses
+// tells those before which it closes: white space and . , ; : ! ? ) ] }.
+// Outside ASCII, the dashes — and – and white space do both.
+var asciiOpens, asciiCloses = func() (opens, closes [utf8.RuneSelf]bool) {
+	for c := range utf8.RuneSelf {
+		space := unicode.IsSpace(rune(c))
+		opens[c] = space || strings.ContainsRune("([{-/:", rune(c))
+		closes[c] = space || strings.ContainsRune(".,;:!?)]}", rune(c))
+	}
+	return opens, closes
+}()
 
 func closes(open family, kind markKind, f family, r rune) bool {
 	if kind != closeMark && kind != eitherMark && !(open == famLow && r == '\u201c') {

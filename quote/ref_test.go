@@ -1,6 +1,8 @@
 package quote
 
 import (
+	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/hearsaylab/hearsay/segment"
@@ -65,4 +67,29 @@ func refScanParagraph(body string, paras []segment.Paragraph, pi int, single boo
 		}
 	}
 	return out
+}
+
+func refStraightRole(body string, i, size int) markKind {
+	before, _ := utf8.DecodeLastRuneInString(body[:i])
+	after, _ := utf8.DecodeRuneInString(body[i+size:])
+	spaceBefore := i == 0 || unicode.IsSpace(before) || strings.ContainsRune("([{\u2014\u2013-/:", before)
+	spaceAfter := i+size >= len(body) || unicode.IsSpace(after) || strings.ContainsRune(".,;:!?)]}\u2014\u2013", after)
+	switch {
+	case spaceBefore && !spaceAfter:
+		return openMark
+	case !spaceBefore && spaceAfter:
+		return closeMark
+	case spaceBefore && spaceAfter:
+		return notMark
+	}
+	return eitherMark
+}
+
+func refHasWords(s string, n int) bool {
+	return len(strings.Fields(s)) >= n
+}
+
+func refEndsWithColon(body string, p segment.Paragraph) bool {
+	r, _ := utf8.DecodeLastRuneInString(body[p.Start:p.End])
+	return r == ':'
 }

@@ -112,13 +112,18 @@ func checkTokensWords(t *testing.T, text string) {
 		t.Fatalf("AppendTokensWords(%q) marks = %v, want %v", text, marks, want)
 	}
 	checkNames(t, text, toks, marks.Names, want.Names)
+	checkEnds(t, text, marks.Terminals, marks.Ends)
 	// In pieces of a few bytes, so that every white space may be a seam.
 	for _, chunk := range []int{1, 3, 8} {
 		var pm Marks
 		pt, pw := appendTokensWords(nil, nil, &pm, text, chunk)
+		// Ends is a hint, which a piece too small for plainWords may lack.
+		ends := pm.Ends
+		pm.Ends = marks.Ends
 		if !reflect.DeepEqual(pt, toks) || !reflect.DeepEqual(pw, words) || !reflect.DeepEqual(pm, marks) {
 			t.Fatalf("appendTokensWords(%q) in pieces of %d = %v, %v, %v; want %v, %v, %v", text, chunk, pt, pw, pm, toks, words, marks)
 		}
+		checkEnds(t, text, marks.Terminals, ends)
 	}
 	// Appended after tokens already there, into buffers without room to
 	// spare, as the engine reuses them.
@@ -140,6 +145,26 @@ func checkTokensWords(t *testing.T, text string) {
 			got := AppendSentencesMarked(nil, text, p.Span, skip, marks.Terminals)
 			if want := AppendSentences(nil, text, p.Span, skip); !reflect.DeepEqual(got, want) {
 				t.Fatalf("AppendSentencesMarked(%q, %v, %v) = %v, want %v", text, p.Span, skip, got, want)
+			}
+		}
+	}
+}
+
+// checkEnds fails t when AppendSentencesEnds, with the terminal marks and
+// sentence ends of text, differs from AppendSentences, or when ends are not
+// terminal marks.
+func checkEnds(t *testing.T, text string, terminals, ends []int) {
+	t.Helper()
+	for _, e := range ends {
+		if _, ok := slices.BinarySearch(terminals, e); !ok {
+			t.Fatalf("AppendTokensWords(%q): end %d is not among the terminals %v", text, e, terminals)
+		}
+	}
+	for _, p := range Paragraphs(text) {
+		for _, skip := range [][]article.Span{nil, quoteSpans(text, p.Span)} {
+			got := AppendSentencesEnds(nil, text, p.Span, skip, terminals, ends)
+			if want := AppendSentences(nil, text, p.Span, skip); !reflect.DeepEqual(got, want) {
+				t.Fatalf("AppendSentencesEnds(%q, %v, %v, %v) = %v, want %v", text, p.Span, skip, ends, got, want)
 			}
 		}
 	}
@@ -206,7 +231,9 @@ func TestDifferential(t *testing.T) {
 // the reference implementations.
 func FuzzDifferential(f *testing.F) {
 	for _, s := range []string{"", "A. B.", "“Hi,” he said.\n\nNext.", "U.S. a\nb", "x\x00y", "\xff\xfe.",
-		"Dr. Varga’s DC-based group said 7,200 people, U.S. officials, don’t.", "İnc. Ltd. \u212Aelvin"} {
+		"Dr. Varga’s DC-based group said 7,200 people, U.S. officials, don’t.", "İnc. Ltd. \u212Aelvin",
+		"The team said, “No more.” Then Ms. Varga left—quickly, “as planned,” she said. The end came in 2019. The 19th. Then A1. A long one: extraordinarily. The",
+		"Runs of plain words: one two three four five six seven eight nine ten, eleven. Twelve thirteen fourteen.\nFifteen sixteen\n\nseventeen"} {
 		f.Add(s)
 	}
 	f.Fuzz(checkSame)

@@ -39,13 +39,18 @@ func AppendParagraphs(out []Paragraph, text string) []Paragraph {
 	var cur Paragraph // the paragraph being built, when cur.End > 0
 	prevEnds := false // the line before ends the way a paragraph does
 	for ls := 0; ls <= len(text); {
-		le := strings.IndexByte(text[ls:], '\n')
-		if le < 0 {
+		var le int
+		if ls < len(text) && text[ls] == '\n' {
+			le = ls // a blank line, most often after a line break
+		} else if le = strings.IndexByte(text[ls:], '\n'); le < 0 {
 			le = len(text)
 		} else {
 			le += ls
 		}
-		start, end := trimSpan(text, ls, le)
+		start, end := ls, ls
+		if le > ls {
+			start, end = trimSpan(text, ls, le)
+		}
 		ls = le + 1
 		if start == end {
 			if cur.End > 0 {
@@ -84,6 +89,9 @@ func trimSpan(text string, lo, hi int) (start, end int) {
 		hi--
 	}
 	if lo < hi && (text[lo] >= utf8.RuneSelf || text[hi-1] >= utf8.RuneSelf) {
+		if !isContinuation(text[lo]) && !unicode.IsSpace(firstRune(text[lo:hi])) && !unicode.IsSpace(lastRune(text[lo:hi])) {
+			return lo, hi // most often a quotation mark or a dash, no space
+		}
 		// A non-ASCII character at either end, which may be a space. The
 		// trimmed line is placed at its first occurrence, as Paragraphs
 		// always has: that is earlier than where it was cut from only when
@@ -97,11 +105,32 @@ func trimSpan(text string, lo, hi int) (start, end int) {
 	return lo, hi
 }
 
+// firstRune returns the first character of s, as utf8.DecodeRuneInString
+// does.
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// lastRune returns the last character of s, as
+// utf8.DecodeLastRuneInString does.
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
 // asciiSpace tells the ASCII white-space bytes.
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // endsParagraph reports whether a line ends the way a paragraph does.
 func endsParagraph(s string) bool {
+	if len(s) > 0 && s[len(s)-1] < utf8.RuneSelf {
+		switch s[len(s)-1] {
+		case '.', '!', '?', ':', '"', ')', ']':
+			return true
+		}
+		return false
+	}
 	r, _ := utf8.DecodeLastRuneInString(s)
 	switch r {
 	case '.', '!', '?', ':', '"', '\u201d', '\u2019', ')', ']', '\u00bb':

@@ -96,6 +96,12 @@ func TestTokensWords(t *testing.T) {
 		"ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefgh abcdefghi 0123456789x @[`{/:",
 		"bad \xff\xfe bytes\xc3 \xe2\x80 Gen. end.",
 		"İstanbul \u212Aelvin ΣΑΣ Привет мир 北京 ١٢٣ x-\u00e9 a’b a'\n",
+		"a fifteen-letter word ends it: abcdefghijklmno.",
+		"and one of sixteen: abcdefghijklmnop, and one of eight: abcdefgh.",
+		"Plain words, Capitals and marks: Gen. Varga said so, then left. Again U.S. (and 7,200 more).",
+		"Sentence ends: he said. The end came in 2019. Then the 19th. Then A1. Then John F. Kennedy. Then x..word. The",
+		"More ends: a. B said. [4] Then said.  Two spaces. Lower. case. Dr. Who. Gen. Sen. approx. Inc. Ltd. Fin.",
+		"Long ends: governments. Administration. Extraordinarily. Abcdefghijklmnop. The COVID19. The covid19th. The",
 	} {
 		checkTokensWords(t, s)
 	}
@@ -162,6 +168,9 @@ func TestTrimSpan(t *testing.T) {
 		"é", " é ", "\xff x \xff", " \xe2\x80 ", "\u0085x\u0085", "\u2008\x88",
 		// An ASCII start and an end outside ASCII.
 		"  he said.”  ", "he said.”", "end\u00a0", "end \u2003 ", "end\xff", "x\u2028", "x\u200b",
+		// Ends outside ASCII that are no space, and a stray continuation
+		// byte first.
+		"“Quoted,” he said.", "“Quoted.”", "— a dash —", "\xff\xfe", "\x88x”", "\x80\u00a0x", "é\u2009", "\u2009é",
 	} {
 		start, end := trimSpan(s, 0, len(s))
 		want := strings.TrimSpace(s)
@@ -279,6 +288,26 @@ func TestASCIIAbbrev(t *testing.T) {
 	}
 }
 
+// TestAbbrevAt checks abbrevAt, which packs a short ASCII word from one
+// load, against abbrevOf, for words at the start of a text and at its end,
+// where fewer than eight bytes follow them.
+func TestAbbrevAt(t *testing.T) {
+	words := []string{"", "a", "V", "Gen", "GEN", "U.S", "u.s", "e.g", "Messrs", "MESSRS", "Messrsx",
+		"abcdefgh", "Approx", "\u212Ao", "Kö", "Ärger", "inc"}
+	for w := range abbreviations {
+		words = append(words, w, strings.ToUpper(w))
+	}
+	for _, w := range words {
+		ascii := !strings.ContainsFunc(w, func(r rune) bool { return r >= utf8.RuneSelf })
+		for _, text := range []string{w + ". And so on", "x " + w} {
+			a := strings.Index(text, w)
+			if got, want := abbrevAt(text, a, a+len(w), ascii), abbrevOf(w); got != want {
+				t.Errorf("abbrevAt(%q, %d, %d) = %v, want %v", text, a, a+len(w), got, want)
+			}
+		}
+	}
+}
+
 // TestNotAlnum8 checks notAlnum8 and alnumEnd on every byte in every
 // position, among letters and among bytes that are not.
 func TestNotAlnum8(t *testing.T) {
@@ -321,7 +350,8 @@ func TestMarksNames(t *testing.T) {
 		{"Gen. Kova and U.S. forces", []string{"Gen.+", "Kova+", "U.S."}},
 		{"DC-based Jean-Pierre’s 7,200", []string{"DC-based", "Jean-Pierre’s"}},
 		{"“Émile” said Ödön—ok", []string{"“", "Émile", "”", "Ödön", "—"}},
-		{"A,b X", []string{"A", "X+"}},
+		{"A,b X", []string{"A+", "X+"}},
+		{"“Hi,” Ann said. “No.”", []string{"“", "Hi+", "”", "Ann+", "“", "No.", "”"}},
 	}
 	for _, tt := range tests {
 		var marks Marks

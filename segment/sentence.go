@@ -189,7 +189,15 @@ func AppendSentences(out []article.Span, text string, para article.Span, skip []
 // it (see Marks). It finds the sentence ends without reading the text in
 // between.
 func AppendSentencesMarked(out []article.Span, text string, para article.Span, skip []article.Span, terminals []int) []article.Span {
-	return appendSentences(out, text, para, skip, terminalFinder{terminals, true})
+	return appendSentences(out, text, para, skip, terminalFinder{offsets: terminals, listed: true})
+}
+
+// AppendSentencesEnds is AppendSentencesMarked for a text some of whose
+// sentence ends are known too: ends holds, in order, offsets of periods
+// that end a sentence unless a skip span holds them, as Marks.Ends notes
+// them, and may hold offsets before and after the paragraph.
+func AppendSentencesEnds(out []article.Span, text string, para article.Span, skip []article.Span, terminals, ends []int) []article.Span {
+	return appendSentences(out, text, para, skip, terminalFinder{offsets: terminals, listed: true, ends: ends})
 }
 
 // terminalFinder finds the next ASCII terminal punctuation mark of a text
@@ -198,6 +206,16 @@ func AppendSentencesMarked(out []article.Span, text string, para article.Span, s
 type terminalFinder struct {
 	offsets []int // the offsets not yet passed
 	listed  bool  // whether offsets lists them
+	ends    []int // the periods known to end a sentence, not yet passed
+}
+
+// endsAt reports whether the terminal mark at i is known to end a sentence
+// outside the skip spans.
+func (f *terminalFinder) endsAt(i int) bool {
+	for len(f.ends) > 0 && f.ends[0] < i {
+		f.ends = f.ends[1:]
+	}
+	return len(f.ends) > 0 && f.ends[0] == i
 }
 
 // next returns the offset of the first terminal mark of t at or after i
@@ -258,6 +276,13 @@ func appendSentences(out []article.Span, text string, para article.Span, skip []
 			continue
 		}
 		if !inSkip && (r == '.' || r == '!' || r == '?') {
+			if terms.endsAt(i) {
+				// A space and a capital follow: nothing to swallow, no
+				// footnote, and isBoundary would say yes.
+				out = appendTrimmed(out, text, start, i+1)
+				start, i = i+1, i+1
+				continue
+			}
 			end := i + size
 			// Swallow further terminal punctuation, closing quotes and brackets.
 			for end < para.End {
@@ -370,7 +395,10 @@ func terminalBytes8(x uint64) uint64 {
 // end, unless nothing is left.
 func appendTrimmed(out []article.Span, text string, s, e int) []article.Span {
 	// Most sentences start and end with ASCII characters that are not
-	// white space.
+	// white space, after the space that ended the sentence before.
+	if s < e && text[s] == ' ' {
+		s++
+	}
 	if s < e && text[s] < utf8.RuneSelf && !asciiSpace[text[s]] &&
 		text[e-1] < utf8.RuneSelf && !asciiSpace[text[e-1]] {
 		return append(out, article.Span{Start: s, End: e})
@@ -449,7 +477,12 @@ func isBoundary(text string, para article.Span, p, end int) bool {
 		return true
 	}
 	// The next character must be white space.
-	j := skipSpace(text, end, para.End)
+	j := end
+	if text[j] == ' ' && j+1 < para.End && text[j+1] < utf8.RuneSelf && !asciiSpace[text[j+1]] {
+		j++ // a single space, as nearly always
+	} else {
+		j = skipSpace(text, end, para.End)
+	}
 	if j == end {
 		return false
 	}
@@ -468,15 +501,16 @@ func isBoundary(text string, para article.Span, p, end int) bool {
 		return true
 	}
 	// Abbreviations and initials.
-	w := wordBefore(text, para.Start, p)
-	switch abbrevOf(w) {
+	a, b, ascii := wordBefore(text, para.Start, p)
+	w := text[a:b]
+	switch abbrevAt(text, a, b, ascii) {
 	case abbrevMayEnd:
 		// "U.S." at a sentence end is followed by a sentence-initial word.
 		return startsSentence(text[j:])
 	case abbrevInner:
 		return false // titles and months never end a sentence
 	}
-	if utf8.RuneCountInString(w) == 1 {
+	if len(w) <= utf8.UTFMax && utf8.RuneCountInString(w) == 1 {
 		r0, _ := utf8.DecodeRuneInString(w)
 		if unicode.IsUpper(r0) {
 			return false // an initial: "John F. Kennedy"
@@ -510,21 +544,24 @@ func startsSentence(s string) bool {
 	return sentenceStarters[strings.ToLower(w)]
 }
 
-// wordBefore returns the word (letters and inner periods) ending at p.
-func wordBefore(text string, lo, p int) string {
+// wordBefore returns the span [a, b) of the word (letters and inner
+// periods) that ends at p, looking no further back than lo, and whether it
+// is all ASCII.
+func wordBefore(text string, lo, p int) (a, b int, ascii bool) {
 	i := p
+	ascii = true
 	for i > lo {
-		if c := text[i-1]; c < utf8.RuneSelf {
-			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '.' {
-				i--
+		switch wordBeforeByte[text[i-1]] {
+		case 1:
+			i--
+			continue
+		case 2:
+			r, s := utf8.DecodeLastRuneInString(text[:i])
+			if unicode.IsLetter(r) {
+				i -= s
+				ascii = false
 				continue
 			}
-			break
-		}
-		r, s := utf8.DecodeLastRuneInString(text[:i])
-		if unicode.IsLetter(r) || r == '.' {
-			i -= s
-			continue
 		}
 		break
 	}
@@ -534,7 +571,37 @@ func wordBefore(text string, lo, p int) string {
 	for p > i && text[p-1] == '.' {
 		p--
 	}
-	return text[i:p] // strings.Trim(text[i:p], ".")
+	return i, p, ascii // strings.Trim(text[i:p], ".")
+}
+
+// wordBeforeByte tells, for wordBefore, the ASCII letters and the period
+// (1), and the bytes that may end a character outside ASCII (2).
+var wordBeforeByte = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = 2
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', c == '.':
+			t[c] = 1
+		}
+	}
+	return t
+}()
+
+// abbrevAt returns abbrevOf(text[a:b]) for a word of letters and periods
+// that is all ASCII when ascii is true: a short one is packed from one
+// load, and a long one is none.
+func abbrevAt(text string, a, b int, ascii bool) int {
+	switch n := b - a; {
+	case !ascii:
+		return abbrevOf(text[a:b])
+	case n > 7:
+		return notAbbrev // longer than any abbreviation (see packWord)
+	case len(text)-a >= 8:
+		x := swar.Load8(text, a) & (1<<(8*uint(n)) - 1)
+		return lookupAbbrev(swar.Lower8(x) | uint64(n)<<56)
+	}
+	return abbrevOf(text[a:b])
 }
 
 // endsWithTerminal reports whether text[lo:hi] ends in sentence-final

@@ -140,15 +140,22 @@ func AppendTokens(out []Token, text string, lo, hi int) []Token {
 // finder can go from one to the next instead of looking at every token
 // (see entity.Recognizer.AppendLowerMarked). NameAt tells what an entry
 // notes.
+//
+// Ends notes some of the periods of Terminals that end a sentence unless a
+// quotation holds them: those after a word of ASCII letters and digits
+// that is neither an abbreviation nor an initial, and before a space and
+// an ASCII capital ("said. The"), most sentence ends of running text, which
+// AppendSentencesEnds then takes without a second look.
 type Marks struct {
 	Terminals []int // ASCII terminal punctuation: '.', '!' and '?'
 	Quotes    []int // the double quotation marks " “ ” „ « »
 	Names     []int // the tokens that may start a name; see NameAt
+	Ends      []int // periods that end a sentence outside quotations
 }
 
 // Reset empties m, keeping its room.
 func (m *Marks) Reset() {
-	m.Terminals, m.Quotes, m.Names = m.Terminals[:0], m.Quotes[:0], m.Names[:0]
+	m.Terminals, m.Quotes, m.Names, m.Ends = m.Terminals[:0], m.Quotes[:0], m.Names[:0], m.Ends[:0]
 }
 
 // NameAt returns the index n of the token that the entry v of Marks.Names
@@ -303,7 +310,6 @@ func pieceEnd(text string, i int) int {
 func writeTokensWords(toks []Token, nt int, words []wordscan.Token, nw int, marks *Marks, text string, from, stop int, nl bool) (int, int, int, bool) {
 	t := text
 	i := from
-scan:
 	for i < stop {
 		j := i + 1
 		switch c := t[i]; byteClass[c] {
@@ -321,40 +327,24 @@ scan:
 			i, nl = j, false
 			continue
 		case classWord:
-			// The run t[i:j] of ASCII letters and digits and the word
-			// scanner's hash h of it, as asciiRun returns them: for a run
-			// of at most seven bytes, most words, in line.
+			if k, e := plainWords(toks[nt:], words[nw:], marks, nt, t, i); e > i {
+				words[nw].NL = nl
+				nt, nw, i, nl = nt+k, nw+k, e, false
+				continue
+			}
+			// A word that plainWords leaves: near the end of text, long,
+			// or followed by a joiner or a character outside ASCII. The
+			// run t[i:j] of ASCII letters and digits and the word
+			// scanner's hash h of it:
 			var h uint32
-			for {
-				if len(t)-i >= 8 {
-					x := swar.Load8(t, i)
-					if m := notAlnum8(x); m != 0 {
-						n := bits.TrailingZeros64(m) / 8
-						j, h = i+n, wordscan.ShortWordHash(n, x)
-					} else {
-						j, h = longRun(t, i, x)
-					}
-				} else {
-					j, h = asciiRun(t, i)
-				}
-				if j < len(t) && byteClass[t[j]] > classSpace {
-					break // a joiner or a character outside ASCII follows
-				}
+			j, h = asciiRun(t, i)
+			if j == len(t) || byteClass[t[j]] <= classSpace {
 				toks[nt] = Token{i, j, t[i:j]}
 				words[nw] = wordscan.Token{St: i, En: j, Word: true, NL: nl, ASCII: true, Hash: h}
 				marks.notePlain(t[i], nt)
 				nt, nw = nt+1, nw+1
 				i, nl = j, false
-				if i+1 < stop && t[i] == ' ' && byteClass[t[i+1]] == classWord {
-					// A single space and another word, the commonest
-					// step of running text, taken in this inner loop.
-					i++
-					continue
-				}
-				if i < len(t) && t[i] == ' ' {
-					i++ // the commonest gap, skipped at once
-				}
-				continue scan
+				continue
 			}
 			if e, ok := joinerEnd(t, i, j); ok {
 				toks[nt] = Token{i, e, t[i:e]}
@@ -373,7 +363,11 @@ scan:
 			// characters outside ASCII ("don’t").
 			e := wordEnd(t, i, j, len(t))
 			toks[nt] = Token{i, e, t[i:e]}
-			marks.noteName(t[i], nt)
+			if e == j {
+				marks.notePlain(t[i], nt) // as plainWords notes it
+			} else {
+				marks.noteName(t[i], nt)
+			}
 			nt++
 			if isASCII(t[j:e]) {
 				nw = splitASCII(words, nw, marks, t, i, j, e, nl, h)
@@ -420,6 +414,169 @@ scan:
 		i = j
 	}
 	return nt, nw, i, nl
+}
+
+// plainWords writes the tokens of the plain words that start at t[i] to
+// toks and words, both from index 0 on and one for one, and notes their
+// marks, as writeTokensWords would; base is the index in the whole token
+// stream of toks[0], for marks.Names. A plain word is a run of at most
+// fifteen ASCII letters and digits followed by a space, an ASCII mark, or
+// a comma or a period that no letter or digit follows and that does not
+// end an abbreviation: nearly every word of running text. The comma or
+// period after a word, and a single space and the next word, are taken
+// too; anything else returns to the caller, as does running out of room in
+// toks, words or marks, so that the loop makes no call but to hash a long
+// word. It returns how many tokens it wrote and the offset to go on from,
+// which is i itself when the word at i is not plain: then nothing is
+// written. The first word's token in words has NL false.
+func plainWords(toks []Token, words []wordscan.Token, marks *Marks, base int, t string, i int) (int, int) {
+	r := min(len(toks), len(words))
+	toks, words = toks[:r], words[:r]
+	k := 0
+	rest := t[i:] // t[i:], passed over as i is
+	for k+2 <= len(toks) && len(rest) > 16 {
+		// The word t[i:j], its hash h, and the byte c after it.
+		w := rest[:16]
+		x := swar.Load8(w, 0)
+		n := bits.TrailingZeros64(notAlnum8(x)) / 8
+		var h uint32
+		switch {
+		case n == 0:
+			return k, i // not a word
+		case n < 8:
+			h = wordscan.ShortWordHash(n, x)
+		default:
+			x1 := swar.Load8(w, 8)
+			m := notAlnum8(x1)
+			if m == 0 {
+				return k, i // longer than fifteen bytes
+			}
+			n = 8 + bits.TrailingZeros64(m)/8
+			h = wordscan.WordHash16(n, x, x1)
+		}
+		j := i + n
+		c := w[n]
+		capital := byte(x)-'A' < 26
+		if c != ' ' {
+			if c == ',' || c == '.' {
+				if d := byteClass[rest[n+1]]; d == classWord || d == classHigh && !generalPunct(rest[n+1:]) {
+					return k, i // a joiner inside a word ("7,200", "U.S."): see wordEnd
+				}
+				if c == '.' && (n <= 7 && lookupAbbrev(abbrevKey(x, n)) != notAbbrev || len(marks.Terminals) == cap(marks.Terminals)) {
+					return k, i // "Gen.", one token here and two in words
+				}
+			} else if d := byteClass[c]; d == classJoiner || d == classHigh && !endsWord(rest[n:]) {
+				return k, i // a joiner or a character that may be one follows
+			}
+		}
+		if capital && len(marks.Names) == cap(marks.Names) {
+			return k, i
+		}
+		toks[k] = Token{i, j, w[:n]}
+		tw := &words[k]
+		tw.St, tw.En, tw.Hash = i, j, h
+		tw.Word, tw.NL, tw.ASCII = true, false, true
+		if capital {
+			l := len(marks.Names)
+			marks.Names = marks.Names[:l+1]
+			marks.Names[l] = (base+k)<<1 | 1
+		}
+		k++
+		i = j + 1
+		rest = rest[n+1:]
+		if c != ' ' {
+			if c != ',' && c != '.' {
+				return k, j // another mark or white space
+			}
+			toks[k] = Token{j, i, t[j:i]}
+			tw := &words[k]
+			tw.St, tw.En, tw.Hash = j, i, 0
+			tw.Word, tw.NL, tw.ASCII = false, false, false
+			k++
+			if rest[0] != ' ' {
+				if c == '.' {
+					marks.noteTerminal(j)
+				}
+				return k, i
+			}
+			if c == '.' {
+				marks.noteTerminal(j)
+				if len(rest) > 1 && rest[1]-'A' < 26 && endsSentence(t, i-n-1, w, n) {
+					marks.noteEnd(j)
+				}
+			}
+			i++
+			rest = rest[1:]
+		}
+	}
+	return k, i
+}
+
+// generalPunct reports whether s starts with a character of General
+// Punctuation from U+2000 to U+203F: spaces, dashes, quotation marks and
+// format characters, but no letter, digit or mark, so that none continues
+// a word but as a joiner (see isJoiner).
+func generalPunct(s string) bool {
+	return len(s) >= 3 && s[0] == 0xE2 && s[1] == 0x80 && s[2] >= 0x80 && s[2] <= 0xBF
+}
+
+// endsWord reports whether s starts with a character of General
+// Punctuation (see generalPunct) that ends a word before it: any but the
+// joiners ‐ ‑ and ’.
+func endsWord(s string) bool {
+	return generalPunct(s) && s[2] != 0x90 && s[2] != 0x91 && s[2] != 0x99
+}
+
+// noteTerminal notes the terminal mark at i, in room that m.Terminals has.
+func (m *Marks) noteTerminal(i int) {
+	l := len(m.Terminals)
+	m.Terminals = m.Terminals[:l+1]
+	m.Terminals[l] = i
+}
+
+// noteEnd notes the period at i in m.Ends when it has room, as a hint that
+// AppendSentencesEnds may do without.
+func (m *Marks) noteEnd(i int) {
+	if l := len(m.Ends); l < cap(m.Ends) {
+		m.Ends = m.Ends[:l+1]
+		m.Ends[l] = i
+	} else {
+		m.Ends = append(m.Ends, i)
+	}
+}
+
+// endsSentence reports whether a period that follows the plain word
+// t[i:i+n], which is no abbreviation and whose first sixteen bytes or more
+// are w, and that a space and a capital follow, ends a sentence outside a
+// quotation, as isBoundary would tell. isBoundary looks at the letters and
+// periods before the period: they are the word when no period comes before
+// it (no letter may), or nothing when it ends with a digit; a word of
+// letters after digits ("19th") is left to it. A single capital is an
+// initial ("John F. Kennedy").
+func endsSentence(t string, i int, w string, n int) bool {
+	if i > 0 && t[i-1] == '.' {
+		return false
+	}
+	if n == 1 {
+		return w[0]-'A' >= 26
+	}
+	last := w[n-1]
+	if last-'0' < 10 {
+		return true
+	}
+	for k := range n {
+		if w[k]-'0' < 10 {
+			return false
+		}
+	}
+	return true
+}
+
+// abbrevKey returns the key of abbrevTable (see packWord) of the word of n
+// ASCII letters and digits, at most seven, that are the low bytes of x, in
+// lower case: setting bit 5 lower-cases a letter and keeps a digit.
+func abbrevKey(x uint64, n int) uint64 {
+	return (x|0x20*swar.Ones)&(1<<(8*uint(n))-1) | uint64(n)<<56
 }
 
 // splitASCII writes the word scanner's tokens of the word t[i:e] of ASCII
