@@ -43,7 +43,7 @@ func (d *doc) needsNarration(i, end int) (int, bool) {
 // word is of ASCII letters and digits and the body has a lower case with
 // the same offsets. Then a token whose lower case is a trigger word is all
 // ASCII letters and digits, and so one word of the scanner, whose hash is
-// that of the trigger word (see vocabulary.triggerGate).
+// that of the trigger word (see vocabulary.triggerWords).
 func (d *doc) byWordsOK() bool {
 	return d.in.Words != nil && d.lower != "" && d.vocab.triggersASCII
 }
