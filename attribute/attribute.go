@@ -74,6 +74,24 @@ type Input struct {
 	// hashes rule out most words as trigger words without reading them
 	// again.
 	Words []wordscan.Token
+	// Triggers, when TriggersNoted, holds the indexes in Words, in order,
+	// of the words that may be trigger words, which a walk over Words
+	// notes for the set Attributor.TriggerWords (see
+	// wordscan.Pair.WalkWords). Without them, the words are looked for in
+	// Words here.
+	Triggers      []int
+	TriggersNoted bool
+}
+
+// TriggerWords returns the words that may make a sentence without
+// quotations worth reading, for a walk over the word scanner's tokens to
+// note them in Input.Triggers (see wordscan.NewPairWords); nil when some
+// is not a word of ASCII letters and digits, which the walk would miss.
+func (a *Attributor) TriggerWords() *wordscan.WordSet {
+	if !a.vocab.triggersASCII {
+		return nil
+	}
+	return &a.vocab.triggerWords
 }
 
 // Result is what the attribution stage adds to a document.
@@ -167,10 +185,15 @@ type doc struct {
 	quotedSorted bool
 	// the tokens inside quotations as runs in order, disjoint
 	quotedRuns []tokenRun
-	// whether needsNarrationByWords stands in for needsNarration; where
-	// it goes on in d.quotedRuns; and the index of a word scanner's token
-	// less that of the token holding it, as found last (see wordAt)
+	// whether needsNarrationByWords stands in for needsNarration; the
+	// indexes of the word scanner's tokens that may be trigger words
+	// (Input.Triggers, or found in newDoc); where it goes on in them and
+	// in d.quotedRuns; and the index of a word scanner's token less that
+	// of the token holding it, as found last (see tokenOfWord)
 	byWords    bool
+	trigWords  []int
+	trigBuf    []int
+	nextTrig   int
 	nextRun    int
 	wordShift  int
 	maxMention int      // the length of the longest mention, or 0 if not known yet
@@ -214,7 +237,14 @@ func (a *Attributor) newDoc(in Input) *doc {
 		d.lower, _ = wordscan.Lower(d.body)
 	}
 	d.markQuotations()
-	d.byWords, d.nextRun, d.wordShift = d.byWordsOK(), 0, 0
+	d.byWords, d.nextTrig, d.nextRun, d.wordShift = d.byWordsOK(), 0, 0, 0
+	if d.byWords {
+		d.trigWords = in.Triggers
+		if !in.TriggersNoted {
+			d.trigBuf = d.findTriggerWords(d.trigBuf[:0])
+			d.trigWords = d.trigBuf
+		}
+	}
 	d.boundMentions()
 	d.lowerTokens()
 	d.attrs = slices.Grow(d.attrs[:0], len(in.Quotes))[:len(in.Quotes)]
@@ -311,7 +341,7 @@ type tokenRun struct{ lo, hi int }
 
 // release clears d of the document and returns it to the pool.
 func (a *Attributor) release(d *doc) {
-	d.in, d.body, d.lower, d.ltext = Input{}, "", "", ""
+	d.in, d.body, d.lower, d.ltext, d.trigWords = Input{}, "", "", "", nil
 	clear(d.anon)
 	d.anon = d.anon[:0]
 	clear(d.used)

@@ -48,8 +48,12 @@ func testInput(t testing.TB, a *Attributor, body string) Input {
 		sents = append(sents, segment.Sentences(body, p.Span, marked)...)
 	}
 	toks := segment.AppendTokens(nil, body, 0, len(body))
+	words := wordscan.Tokens(nil, body)
+	var ca, cb wordscan.Candidates
+	trig := wordscan.NewPairWords(&wordscan.Gate{}, &wordscan.Gate{}, a.TriggerWords()).WalkWords(words, &ca, &cb, nil)
 	return Input{Body: body, Paras: paras, Sentences: sents, Tokens: toks, Quotes: quotes,
-		Mentions: a.entities.AppendLower(nil, body, lower, toks), Lower: lower, Words: wordscan.Tokens(nil, body)}
+		Mentions: a.entities.AppendLower(nil, body, lower, toks), Lower: lower, Words: words,
+		Triggers: trig, TriggersNoted: a.TriggerWords() != nil}
 }
 
 // TestNarrationWithoutLower checks that the narrations built from the

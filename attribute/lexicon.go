@@ -323,34 +323,12 @@ type vocabulary struct {
 	// triggerFlags, by shortTriggerHash of the shortKey of a short word
 	// and by longHash of a long one.
 	triggerShort, triggerLong []uint64
-	// triggerGate is a filter of the words with triggerFlags by their
+	// triggerWords is a filter of the words with triggerFlags by their
 	// wordscan.Hash, which the word scanner's tokens carry; it tells all of
 	// them when triggersASCII, that is when they are all words of ASCII
 	// letters and digits (see doc.byWordsOK).
-	triggerGate   hashGate
+	triggerWords  wordscan.WordSet
 	triggersASCII bool
-}
-
-// gateBits is the number of bits of a hashGate's index.
-const gateBits = 14
-
-// hashGate is a filter of words by the top gateBits bits of their
-// wordscan.Hash, which is also that of a word scanner's token of ASCII
-// letters and digits in any case: such a token whose hash is not in it is
-// none of its words, and one load rules out most tokens.
-type hashGate [1 << gateBits / 64]uint64
-
-// add puts the word w in g.
-func (g *hashGate) add(w string) {
-	b := wordscan.Hash(w) >> (32 - gateBits)
-	g[b/64] |= 1 << (b % 64)
-}
-
-// mayHave reports whether a word with the wordscan.Hash h may be in g:
-// false when no word of g has it.
-func (g *hashGate) mayHave(h uint32) bool {
-	b := h >> (32 - gateBits)
-	return g[b/64]&(1<<(b%64)) != 0
 }
 
 // isASCIIWord reports whether w is a word of ASCII lower-case letters and
@@ -661,7 +639,7 @@ func buildVocabulary(lx *lexicon, rec *entity.Recognizer) (*vocabulary, error) {
 		if words[w].flags&triggerFlags == 0 {
 			continue
 		}
-		v.triggerGate.add(w)
+		v.triggerWords.Add(w)
 		v.triggersASCII = v.triggersASCII && isASCIIWord(w)
 		if len(w) <= 7 {
 			h := shortTriggerHash(shortKey(w))

@@ -2,18 +2,15 @@ package attribute
 
 import (
 	"slices"
-	"sort"
 	"testing"
 
-	"github.com/hearsaylab/hearsay/internal/wordscan"
 	"github.com/hearsaylab/hearsay/segment"
 )
 
 // TestFirstTokenFrom checks that firstTokenFrom finds what sortSearch
 // finds from every starting index, near and far, before and after the
 // answer, on texts of many lengths, as searchTokens does from any index
-// up to the answer; and that searchWords finds the first word starting at
-// or after a position.
+// up to the answer.
 func TestFirstTokenFrom(t *testing.T) {
 	for _, n := range []int{0, 1, 2, 7, 9, 10, 17, 25, 40, 100, 333} {
 		// Tokens of one or two bytes, a space between them.
@@ -24,10 +21,6 @@ func TestFirstTokenFrom(t *testing.T) {
 			toks[k] = segment.Token{Start: pos, End: pos + w}
 			pos += w + 1
 		}
-		words := make([]wordscan.Token, n)
-		for k, tk := range toks {
-			words[k] = wordscan.Token{St: tk.Start, En: tk.End}
-		}
 		for p := -1; p <= pos+1; p++ {
 			want := sortSearch(toks, p)
 			for i := 0; i <= n+1; i++ {
@@ -36,10 +29,6 @@ func TestFirstTokenFrom(t *testing.T) {
 				}
 				if got := searchTokens(toks, min(i, want), p); got != want {
 					t.Fatalf("%d tokens: searchTokens(%d, %d) = %d, want %d", n, min(i, want), p, got, want)
-				}
-				wantWord := sort.Search(n, func(k int) bool { return words[k].St >= p })
-				if got := searchWords(words, p); got != wantWord {
-					t.Fatalf("%d words: searchWords(%d) = %d, want %d", n, p, got, wantWord)
 				}
 			}
 		}
@@ -88,11 +77,11 @@ func TestMergeRuns(t *testing.T) {
 	}
 }
 
-// TestWordAt checks that wordAt and tokenOfWord find what a search finds,
-// on texts whose two streams of tokens go in step and out of it, visiting
-// the tokens forwards, backwards and by strides, so that the shift they
-// remember is right or wrong.
-func TestWordAt(t *testing.T) {
+// TestTokenOfWord checks that tokenOfWord finds what a search finds, on
+// texts whose two streams of tokens go in step and out of it, visiting the
+// tokens forwards, backwards and by strides, so that the shift it
+// remembers is right or wrong.
+func TestTokenOfWord(t *testing.T) {
 	for _, body := range []string{
 		"He said that it rained.",
 		"The U.S. envoy, Gen. Smith, said “no” — and don’t ask (again) in the U.K. or e.g. Paris.",
@@ -113,12 +102,6 @@ func TestWordAt(t *testing.T) {
 			orders = append(orders, fw, bw)
 		}
 		for _, order := range orders {
-			for _, i := range order {
-				want := sort.Search(len(words), func(k int) bool { return words[k].St >= toks[i].Start })
-				if got := d.wordAt(i); got != want {
-					t.Fatalf("%q: wordAt(%d) = %d, want %d", body, i, got, want)
-				}
-			}
 			for _, k := range order {
 				if k >= len(words) {
 					continue

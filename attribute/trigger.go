@@ -1,10 +1,10 @@
 package attribute
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/hearsaylab/hearsay/internal/swar"
-	"github.com/hearsaylab/hearsay/internal/wordscan"
 	"github.com/hearsaylab/hearsay/segment"
 )
 
@@ -43,17 +43,30 @@ func (d *doc) needsNarration(i, end int) (int, bool) {
 // word is of ASCII letters and digits and the body has a lower case with
 // the same offsets. Then a token whose lower case is a trigger word is all
 // ASCII letters and digits, and so one word of the scanner, whose hash is
-// that of the trigger word (see vocabulary.triggerGate).
+// that of the trigger word (see vocabulary.triggerWords).
 func (d *doc) byWordsOK() bool {
 	return d.in.Words != nil && d.lower != "" && d.vocab.triggersASCII
 }
 
+// findTriggerWords appends to ws the indexes of the word scanner's tokens
+// that may be trigger words, as wordscan.Pair.WalkWords notes them for
+// vocabulary.triggerWords, and returns it.
+func (d *doc) findTriggerWords(ws []int) []int {
+	set := &d.vocab.triggerWords
+	for k := range d.in.Words {
+		if w := &d.in.Words[k]; w.ASCII && set.MayHave(w.Hash) {
+			ws = append(ws, k)
+		}
+	}
+	return ws
+}
+
 // needsNarrationByWords answers as needsNarration does, when d.byWords,
 // and returns the same index when the answer is no: it asks d.quotedRuns
-// whether a token of the sentence is inside a quotation, and then goes
-// over the word scanner's tokens of the sentence and looks only at the
-// tokens that hold a word with the hash of a trigger word. i is the first
-// token of the sentence, whose tokens start before end.
+// whether a token of the sentence is inside a quotation, and then looks
+// only at the tokens that hold one of the word scanner's tokens that may
+// be trigger words (d.trigWords). i is the first token of the sentence,
+// whose tokens start before end.
 func (d *doc) needsNarrationByWords(i, end int) (int, bool) {
 	toks := d.in.Tokens
 	if i >= len(toks) || toks[i].Start >= end {
@@ -62,15 +75,19 @@ func (d *doc) needsNarrationByWords(i, end int) (int, bool) {
 	if d.quotedFrom(i, end) {
 		return i, true
 	}
-	ws := d.in.Words
-	gate := &d.vocab.triggerGate
-	for k, j := d.wordAt(i), i; k < len(ws) && ws[k].St < end; k++ {
-		// The scanner's other tokens, which are no trigger words, have
-		// hash 0, which the gate nearly always rules out too.
-		if !gate.mayHave(ws[k].Hash) {
-			continue
-		}
-		if j = d.tokenOfWord(j, k); j >= len(toks) {
+	ws, tw := d.in.Words, d.trigWords
+	pos := toks[i].Start
+	c := d.nextTrig
+	if c > len(tw) || c > 0 && ws[tw[c-1]].St >= pos {
+		// Out of order: search from the start.
+		c = sort.Search(len(tw), func(c int) bool { return ws[tw[c]].St >= pos })
+	}
+	for c < len(tw) && ws[tw[c]].St < pos {
+		c++
+	}
+	d.nextTrig = c
+	for j := i; c < len(tw) && ws[tw[c]].St < end; c++ {
+		if j = d.tokenOfWord(j, tw[c]); j >= len(toks) {
 			break // no token holds the word: Words are not of Body
 		}
 		if f := d.triggerAt(j); f != 0 && d.triggerMatters(i, j, end, f) {
@@ -84,24 +101,12 @@ func (d *doc) needsNarrationByWords(i, end int) (int, bool) {
 	return e, false
 }
 
-// wordAt returns the index of the first of the word scanner's tokens that
-// starts at or after token i. The two streams of tokens go in step but for
-// words with joiners ("U.S.") and marks the word scanner takes for spaces,
-// so that the difference of the indexes found last, d.wordShift, nearly
-// always tells it without a search.
-func (d *doc) wordAt(i int) int {
-	ws, pos := d.in.Words, d.in.Tokens[i].Start
-	if k := i + d.wordShift; k >= 0 && k <= len(ws) && (k == len(ws) || ws[k].St >= pos) && (k == 0 || ws[k-1].St < pos) {
-		return k
-	}
-	k := searchWords(ws, pos)
-	d.wordShift = k - i
-	return k
-}
-
 // tokenOfWord returns the index of the token that holds the word scanner's
-// token k, which is token j or one after it, from d.wordShift as wordAt
-// does when it can, else by a search.
+// token k, which is token j or one after it, from d.wordShift, the
+// difference of the indexes found last, when it can, else by a search. The
+// two streams of tokens go in step but for words with joiners ("U.S.") and
+// marks the word scanner takes for spaces, so that d.wordShift nearly
+// always tells it.
 func (d *doc) tokenOfWord(j, k int) int {
 	toks, st := d.in.Tokens, d.in.Words[k].St
 	if g := k - d.wordShift; g >= j && g < len(toks) && toks[g].Start <= st && st < toks[g].End {
@@ -125,21 +130,6 @@ func (d *doc) quotedFrom(i, end int) bool {
 	}
 	d.nextRun = r
 	return r < len(rs) && d.in.Tokens[max(rs[r].lo, i)].Start < end
-}
-
-// searchWords returns the index of the first of the word scanner's tokens
-// ws that starts at or after pos, by a binary search.
-func searchWords(ws []wordscan.Token, pos int) int {
-	k, hi := 0, len(ws)
-	for k < hi {
-		m := int(uint(k+hi) >> 1)
-		if ws[m].St < pos {
-			k = m + 1
-		} else {
-			hi = m
-		}
-	}
-	return k
 }
 
 // searchTokens returns the index of the first token of toks from index i

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -131,9 +132,31 @@ func checkAllNarrations(t *testing.T, a *Attributor, body string) {
 
 // checkNeedsNarration fails t if needsNarrationByWords gives another
 // answer than needsNarration for a sentence of in, or another next token
-// for one that needs no narration, or if d.quotedRuns holds other tokens
-// than those inside quotations.
+// for one that needs no narration, with the trigger words noted by the
+// walk and found by the attributor, the sentences taken in order and
+// backwards; or if the two find other trigger words; or if d.quotedRuns
+// holds other tokens than those inside quotations.
 func checkNeedsNarration(t *testing.T, a *Attributor, in Input) {
+	noted := in
+	in.Triggers, in.TriggersNoted = nil, false
+	for _, order := range []int{1, -1} {
+		checkNeedsNarrationIn(t, a, in, order)
+		if noted.TriggersNoted {
+			checkNeedsNarrationIn(t, a, noted, order)
+		}
+	}
+	if noted.TriggersNoted && noted.Words != nil {
+		d := a.newDoc(in)
+		if d.byWords && !slices.Equal(d.trigWords, noted.Triggers) {
+			t.Errorf("%.60q: trigger words %v, walk notes %v", in.Body, d.trigWords, noted.Triggers)
+		}
+		a.release(d)
+	}
+}
+
+// checkNeedsNarrationIn is checkNeedsNarration for one input, visiting the
+// sentences in order (order 1) or backwards (-1).
+func checkNeedsNarrationIn(t *testing.T, a *Attributor, in Input, order int) {
 	d := a.newDoc(in)
 	defer a.release(d)
 	quoted := make([]bool, len(in.Tokens))
@@ -150,13 +173,20 @@ func checkNeedsNarration(t *testing.T, a *Attributor, in Input) {
 	if !d.byWords {
 		return
 	}
-	for si, sp := range d.in.Sentences {
+	n := len(d.in.Sentences)
+	for k := range n {
+		si := k
+		if order < 0 {
+			si = n - 1 - k
+		}
+		sp := d.in.Sentences[si]
 		i := d.sentTok[si]
 		next, need := d.needsNarration(i, sp.End)
+		refNext, refNeed := d.needsNarrationByWordsRef(i, sp.End)
 		gotNext, gotNeed := d.needsNarrationByWords(i, sp.End)
-		if gotNeed != need || !need && gotNext != next {
-			t.Errorf("%.60q: sentence %d: needsNarrationByWords = %d, %t; needsNarration = %d, %t",
-				d.body[sp.Start:sp.End], si, gotNext, gotNeed, next, need)
+		if gotNeed != need || !need && gotNext != next || refNeed != need || !need && refNext != next {
+			t.Errorf("%.60q: sentence %d: needsNarrationByWords = %d, %t; needsNarration = %d, %t; needsNarrationByWordsRef = %d, %t",
+				d.body[sp.Start:sp.End], si, gotNext, gotNeed, next, need, refNext, refNeed)
 		}
 	}
 }

@@ -31,8 +31,11 @@ type Engine struct {
 	attr     *attribute.Attributor
 	numbers  *number.Finder
 	frames   *frame.Analyzer
-	gates    *wordscan.Pair // the outlet table's and the framing terms' first words, for one walk
-	scratch  sync.Pool      // *scratch, reused from call to call
+	// gates holds the outlet table's and the framing terms' first words,
+	// and attribution's trigger words, for one walk
+	gates    *wordscan.Pair
+	triggers bool      // the walk notes the trigger words
+	scratch  sync.Pool // *scratch, reused from call to call
 }
 
 // scratch holds the buffers of one call of Document; nothing it returns
@@ -40,6 +43,7 @@ type Engine struct {
 type scratch struct {
 	toks   []segment.Token
 	words  []wordscan.Token
+	trig   []int
 	marks  segment.Marks
 	paras  []segment.Paragraph
 	marked []article.Span
@@ -70,7 +74,8 @@ func New() (*Engine, error) {
 	if e.frames, err = frame.New(); err != nil {
 		return nil, fmt.Errorf("extract: framing: %w", err)
 	}
-	e.gates = wordscan.NewPair(e.outlets.Gate(), e.frames.Gate())
+	tw := e.attr.TriggerWords()
+	e.gates, e.triggers = wordscan.NewPairWords(e.outlets.Gate(), e.frames.Gate(), tw), tw != nil
 	return &e, nil
 }
 
@@ -88,12 +93,14 @@ func (e *Engine) Document(src article.Source) article.Document {
 	}
 	lower, _ := wordscan.Lower(body)
 	// One pass gives the tokens of the recogniser and of attribution, and
-	// those of the word scan that the outlet table and the framing terms
-	// share, which go over them while they are fresh in the cache.
+	// those of the word scan that the outlet table, the framing terms and
+	// attribution's trigger words share, which go over them while they
+	// are fresh in the cache.
 	sc.marks.Reset()
 	toks, words := segment.AppendTokensWords(sc.toks[:0], sc.words[:0], &sc.marks, body)
 	sc.toks, sc.words = toks, words
-	outs, fcands := e.outlets.FindTokensAlong(body, words, e.gates)
+	outs, fcands, trig := e.outlets.FindTokensAlong(body, words, e.gates, sc.trig[:0])
+	sc.trig = trig
 	framing := e.frames.FindCandidates(body, words, &fcands)
 	paras := segment.AppendParagraphs(sc.paras[:0], body)
 	sc.paras = paras
@@ -137,6 +144,7 @@ func (e *Engine) Document(src article.Source) article.Document {
 	res := e.attr.Document(attribute.Input{
 		Body: body, Paras: paras, Sentences: sents, Tokens: toks, Quotes: quotes,
 		Mentions: mentions, Outlets: om, DocOutlet: derefOr(doc.Outlet), Lower: lower, Words: words,
+		Triggers: trig, TriggersNoted: e.triggers,
 	})
 	doc.Quotes = nonNil(res.Quotes)
 	doc.Claims = nonNil(res.Claims)

@@ -60,10 +60,13 @@ func (t *Table) FindTokens(text string, toks []wordscan.Token) []Mention {
 // notes the candidates of another gate: the tokens at which an entry of
 // that gate's matcher (such as frame.Analyzer.FindCandidates) may start,
 // which then need not walk the tokens again. pair is
-// wordscan.NewPair(t.Gate(), other), made once by the caller.
-func (t *Table) FindTokensAlong(text string, toks []wordscan.Token, pair *wordscan.Pair) ([]Mention, wordscan.Candidates) {
+// wordscan.NewPair(t.Gate(), other) or wordscan.NewPairWords(t.Gate(),
+// other, set), made once by the caller; for the latter, the indexes of the
+// tokens that may be words of set are appended to words (see
+// wordscan.Pair.WalkWords), which is returned.
+func (t *Table) FindTokensAlong(text string, toks []wordscan.Token, pair *wordscan.Pair, words []int) ([]Mention, wordscan.Candidates, []int) {
 	var mine, theirs wordscan.Candidates
-	pair.Walk(toks, &mine, &theirs)
+	words = pair.WalkWords(toks, &mine, &theirs, words)
 	var buf [16]Mention
 	out := buf[:0]
 	last := -1 // the last token of the last mention
@@ -81,7 +84,7 @@ func (t *Table) FindTokensAlong(text string, toks []wordscan.Token, pair *wordsc
 			i = l
 		}
 	}
-	return cloneMentions(out), theirs
+	return cloneMentions(out), theirs, words
 }
 
 // Gate returns the gate of the table's first words, for wordscan.NewPair.

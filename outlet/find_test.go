@@ -72,7 +72,7 @@ func checkFindRef(t *testing.T, tb *Table, text string) {
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("FindTokens(%q) = %+v, want %+v", text, got, want)
 	}
-	got, cands := tb.FindTokensAlong(text, toks, wordscan.NewPair(tb.Gate(), otherGate))
+	got, cands, _ := tb.FindTokensAlong(text, toks, wordscan.NewPair(tb.Gate(), otherGate), nil)
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("FindTokensAlong(%q) = %+v, want %+v", text, got, want)
 	}

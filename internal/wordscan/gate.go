@@ -129,22 +129,54 @@ func (g *Gate) next(toks []Token, i int) bool {
 	return g.follow.has(h ^ saltPunct)
 }
 
+// WordSet is a set of words of ASCII letters and digits, by the Hash of
+// their lower case, whose tokens a walk over a text notes besides the
+// candidates of two gates (see NewPairWords): a word whose hash is not in
+// it is none of its words, and the words in it are nearly all its own. The
+// zero WordSet holds no words; Add adds them. It is read-only after that
+// and safe for concurrent use.
+type WordSet struct {
+	set hashSet
+}
+
+// Add puts the word w, of ASCII letters and digits in any case, in s.
+func (s *WordSet) Add(w string) {
+	s.set.add(Hash(strings.ToLower(w)))
+}
+
+// MayHave reports whether a word with the Hash h may be in s: false when
+// no word of s has it.
+func (s *WordSet) MayHave(h uint32) bool {
+	return s.set.has(h)
+}
+
 // Pair is the union of two gates, for one walk over the tokens of a text
 // on behalf of the matchers of both: a token passes it where an entry of
-// either gate may start. It is read-only after NewPair and safe for
+// either gate may start. It may note in the same walk the words of a
+// WordSet for a third matcher. It is read-only after NewPair and safe for
 // concurrent use.
 type Pair struct {
-	a, b *Gate
+	a, b  *Gate
+	words *WordSet // the words noted besides, maybe none
 	// first and follow are the union of those of a and b, and first also
-	// holds the hash 0 (see Walk).
+	// holds the hash 0 (see Walk) and the hashes of words.
 	first, follow hashSet
 }
 
 // NewPair returns the Pair of gates a and b.
 func NewPair(a, b *Gate) *Pair {
-	p := &Pair{a: a, b: b}
+	return NewPairWords(a, b, nil)
+}
+
+// NewPairWords returns the Pair of gates a and b whose walk notes the
+// tokens of the words of w too; w may be nil.
+func NewPairWords(a, b *Gate, w *WordSet) *Pair {
+	if w == nil {
+		w = &WordSet{}
+	}
+	p := &Pair{a: a, b: b, words: w}
 	for i := range p.first {
-		p.first[i] = a.first[i] | b.first[i]
+		p.first[i] = a.first[i] | b.first[i] | w.set[i]
 		p.follow[i] = a.follow[i] | b.follow[i]
 	}
 	// Every token that is not an ASCII word has the hash 0: among the
@@ -169,6 +201,31 @@ func (p *Pair) Of(a, b *Gate) bool {
 // ASCII word that no entry allows there is ruled out in the loop. Only
 // then does it ask each gate.
 func (p *Pair) Walk(toks []Token, ca, cb *Candidates) {
+	p.WalkWords(toks, ca, cb, nil)
+}
+
+// WalkWords is Walk that also appends to words, in order, the index of
+// every ASCII word of toks whose hash is in the pair's WordSet, and returns
+// it: every ASCII word whose lower case is one of the set's words, with a
+// few others. A third matcher that looks for words of the set thus need
+// not walk the tokens again.
+func (p *Pair) WalkWords(toks []Token, ca, cb *Candidates, words []int) []int {
+	out := walkOut{ca, cb, words}
+	p.walk(toks, &out)
+	return out.words
+}
+
+// walkOut is what a walk notes. The walk keeps a pointer to it rather
+// than its three fields, so that its loop has few values live: with the
+// fields, the loop reloads spilled values at every token and costs a
+// third more.
+type walkOut struct {
+	ca, cb *Candidates
+	words  []int
+}
+
+// walk is WalkWords, noting in out.
+func (p *Pair) walk(toks []Token, out *walkOut) {
 	first, follow := &p.first, &p.follow
 	for k := range toks {
 		h := toks[k].Hash
@@ -177,20 +234,23 @@ func (p *Pair) Walk(toks []Token, ca, cb *Candidates) {
 		}
 		if !toks[k].ASCII {
 			if toks[k].Word {
-				ca.Add(k)
-				cb.Add(k)
+				out.ca.Add(k)
+				out.cb.Add(k)
 			}
 			continue
+		}
+		if p.words.set.has(h) {
+			out.words = append(out.words, k)
 		}
 		if k+1 < len(toks) && toks[k+1].ASCII && !toks[k+1].NL &&
 			!follow.has(h^saltAlone) && !follow.has(pairHash(h, toks[k+1].Hash)) && !follow.has(h^saltAnyWord) {
 			continue
 		}
 		if p.a.first.has(h) && p.a.next(toks, k) {
-			ca.Add(k)
+			out.ca.Add(k)
 		}
 		if p.b.first.has(h) && p.b.next(toks, k) {
-			cb.Add(k)
+			out.cb.Add(k)
 		}
 	}
 }

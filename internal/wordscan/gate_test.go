@@ -1,7 +1,9 @@
 package wordscan
 
 import (
+	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -168,11 +170,28 @@ func skipRef(a, b *Gate, toks []Token) []pairStop {
 }
 
 // checkPair compares the candidates that Pair.Walk notes with the stops of
-// the two gates' own Skip on text.
+// the two gates' own Skip on text, and the words that Pair.WalkWords notes
+// with the ASCII words whose hash is in the pair's WordSet; those candidates
+// must be the same.
 func checkPair(t *testing.T, p *Pair, text string) {
 	toks := Tokens(nil, text)
 	if got, want := pairStops(p, toks), skipRef(p.a, p.b, toks); !reflect.DeepEqual(got, want) {
 		t.Fatalf("Pair.Walk in %q notes %v, want %v", text, got, want)
+	}
+	var ca, cb, wa, wb Candidates
+	p.Walk(toks, &ca, &cb)
+	words := p.WalkWords(toks, &wa, &wb, []int{-1})
+	if !reflect.DeepEqual([]Candidates{ca, cb}, []Candidates{wa, wb}) {
+		t.Fatalf("Pair.WalkWords in %q notes other candidates than Walk", text)
+	}
+	want := []int{-1}
+	for k, tk := range toks {
+		if tk.ASCII && p.words.MayHave(tk.Hash) {
+			want = append(want, k)
+		}
+	}
+	if !slices.Equal(words, want) {
+		t.Fatalf("Pair.WalkWords in %q notes words %v, want %v", text, words, want)
 	}
 }
 
@@ -181,6 +200,44 @@ var pairSeeds = []string{
 	"the Times’ Kiev regime, the KIEV REGIME, coup d’état; Lwów and naïve",
 	"so-called so; it is; on; the",
 	"",
+}
+
+// pairWords are words for the WordSet of a Pair: a first word of gateA,
+// one of gateB and others.
+var pairWords = []string{"said", "told", "people", "Officials", "according"}
+
+// newWordSet returns the WordSet of words.
+func newWordSet(words ...string) *WordSet {
+	var s WordSet
+	for _, w := range words {
+		s.Add(w)
+	}
+	return &s
+}
+
+// TestWordSet checks that a WordSet has the hash of each of its words, in
+// any case, and not those of most other words.
+func TestWordSet(t *testing.T) {
+	s := newWordSet(pairWords...)
+	for _, w := range pairWords {
+		for _, v := range []string{w, strings.ToUpper(w), strings.ToLower(w)} {
+			if !s.MayHave(Hash(strings.ToLower(v))) {
+				t.Errorf("WordSet of %q does not have %q", pairWords, v)
+			}
+		}
+	}
+	n := 0
+	for i := range 1000 {
+		if s.MayHave(Hash(fmt.Sprintf("w%d", i))) {
+			n++
+		}
+	}
+	if n > 10 {
+		t.Errorf("WordSet of %d words may have %d of 1000 other words", len(pairWords), n)
+	}
+	if (&WordSet{}).MayHave(Hash("said")) {
+		t.Error("the empty WordSet may have \"said\"")
+	}
 }
 
 func TestPairWalk(t *testing.T) {
@@ -198,15 +255,27 @@ func TestPairWalk(t *testing.T) {
 	// More candidates than Candidates holds: the rest are found from
 	// where it resumes.
 	checkPair(t, p, strings.Repeat(pairSeeds[0]+"\n", 20))
+	// With words noted besides.
+	pw := NewPairWords(a, b, newWordSet(pairWords...))
+	if !pw.Of(a, b) {
+		t.Error("NewPairWords(a, b, w).Of(a, b) = false")
+	}
+	for _, s := range pairSeeds {
+		checkPair(t, pw, s)
+		checkPair(t, pw, strings.ToUpper(s))
+	}
+	checkPair(t, pw, strings.Repeat(pairSeeds[0]+"\n", 20))
 }
 
 func FuzzPairWalk(f *testing.F) {
 	p := NewPair(newGate(gateA...), newGate(gateB...))
+	pw := NewPairWords(newGate(gateA...), newGate(gateB...), newWordSet(pairWords...))
 	for _, s := range pairSeeds {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		checkPair(t, p, s)
+		checkPair(t, pw, s)
 	})
 }
 
