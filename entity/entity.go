@@ -387,71 +387,59 @@ func (r *Recognizer) appendMarked(dst []Mention, body, lower string, toks []segm
 		lower = ""
 	}
 	f := finder{r: r, body: body, lower: lower, toks: toks, sc: sc}
-	cur := nameCursor{names: names}
 	base := len(dst)
 	out := dst
-	for i := cur.next(toks, 0); i < len(toks); {
+	next := 0 // the first token after the last run
+	for _, v := range names {
+		// An entry notes the token of index i as 2i or 2i+1; a token
+		// noted as plain is name-like. For the others, most of those
+		// that start with general punctuation are ruled out by their
+		// second byte before capitalised is called.
+		i, plain := segment.NameAt(v)
+		if i < next {
+			continue // a word of the last run
+		}
+		t := toks[i].Text
+		if !plain && (generalPunct(t) || !capitalised(t)) {
+			continue
+		}
 		j := i + 1
 		if j < len(toks) && f.mayJoin(toks[j].Text) {
 			j = f.runEnd(i)
 		}
-		if j == i+1 {
-			// Most lone words are function words opening a sentence,
-			// which lone would drop first: they are dropped here,
-			// without a call.
-			t := toks[i].Text
-			w := t
-			if mayBePossessive(t) {
-				w = stripPossessive(t)
-			}
-			if fl := f.flagsAt(i, len(w)); fl&fStop == 0 && !strings.HasSuffix(t, "ly") {
-				out = f.lone(i, w, fl, out)
-			}
-		} else {
+		next = j
+		if j > i+1 {
 			f.loadRun(i, j)
 			out = f.classify(i, j, out)
+			continue
 		}
-		i = cur.next(toks, j)
+		// Most lone words are function words opening a sentence, which
+		// lone would drop first: they are dropped here, their flags
+		// read as flagsAt reads them, without a call.
+		w := t
+		if mayBePossessive(t) {
+			w = stripPossessive(t)
+		}
+		var fl wordFlags
+		if s, n := toks[i].Start, len(w); n > 0 && n <= maxShort && s+8 <= len(lower) {
+			fl = r.short.getPacked(swar.Load8(lower, s)&(1<<(8*n)-1), n)
+		} else {
+			fl = f.flagsAt(i, n)
+		}
+		if fl&fStop == 0 && !strings.HasSuffix(t, "ly") {
+			out = f.lone(i, w, fl, out)
+		}
 	}
 	canonicalise(sc, out[base:])
 	return out
 }
 
-// nameCursor finds the name-like tokens of a text one after the other: it
-// looks at the tokens that the entries names of segment.Marks.Names note,
-// from the k-th on.
-type nameCursor struct {
-	names []int
-	k     int
-}
-
-// next returns the index of the first name-like token of toks from toks[i]
-// on, or len(toks) when there is none. i must not be less than in the call
-// before. A token noted as plain is name-like; for the others, most of
-// those that start with general punctuation are ruled out by their second
-// byte before capitalised is called.
-func (c *nameCursor) next(toks []segment.Token, i int) int {
-	names := c.names
-	k := c.k
-	// An entry notes the token of index n as 2n or 2n+1 (segment.NameAt).
-	for k < len(names) && names[k] < 2*i {
-		k++
-	}
-	for ; k < len(names); k++ {
-		n, plain := segment.NameAt(names[k])
-		if t := toks[n].Text; plain || !generalPunct(t) && capitalised(t) {
-			c.k = k + 1
-			return n
-		}
-	}
-	c.k = k
-	return len(toks)
-}
-
 // runEnd returns the end of the run of capitalised words, with connectors
-// between them, that starts at toks[i].
+// between them, that starts at toks[i]. It notes in f.runSpaced whether
+// the run's words stand one space apart.
 func (f *finder) runEnd(i int) int {
 	toks := f.toks
+	spaced := true
 	j := i + 1
 	for j < len(toks) {
 		t, step := toks[j].Text, 0
@@ -461,14 +449,31 @@ func (f *finder) runEnd(i int) int {
 		case f.r.connKeys.mayHave(t) && f.r.isConnector(t) && j+1 < len(toks) && nameLike(toks[j+1].Text) && !possessive(toks[j-1].Text):
 			step = 2
 		}
-		// A name never runs over a line break. The gap is tested only
-		// when the run would go on, and it is nearly always one space.
-		if step == 0 || f.lineBreakBefore(j) {
+		if step == 0 {
 			break
+		}
+		// A name never runs over a line break. The gap is nearly always
+		// one space.
+		if !f.oneSpaceBefore(j) {
+			if hasNewline(f.body[toks[j-1].End:toks[j].Start]) {
+				break
+			}
+			spaced = false
+		}
+		if step == 2 && !f.oneSpaceBefore(j+1) {
+			spaced = false
 		}
 		j += step
 	}
+	f.runSpaced = spaced
 	return j
+}
+
+// oneSpaceBefore reports whether the gap between toks[j-1] and toks[j] is
+// one space.
+func (f *finder) oneSpaceBefore(j int) bool {
+	e, s := f.toks[j-1].End, f.toks[j].Start
+	return s == e+1 && f.body[e] == ' '
 }
 
 // mayJoin reports whether the token t after a capitalised word may carry
@@ -476,13 +481,6 @@ func (f *finder) runEnd(i int) int {
 // Most runs are one word followed by a token for which it is false.
 func (f *finder) mayJoin(t string) bool {
 	return t != "" && (nameStart[t[0]] || f.r.connKeys.mayHave(t))
-}
-
-// lineBreakBefore reports whether the gap between toks[j-1] and toks[j]
-// holds a line feed.
-func (f *finder) lineBreakBefore(j int) bool {
-	e, s := f.toks[j-1].End, f.toks[j].Start
-	return (s != e+1 || f.body[e] != ' ') && hasNewline(f.body[e:s])
 }
 
 // hasNewline reports whether the gap s between two tokens, nearly always a
@@ -648,6 +646,10 @@ type finder struct {
 	toks    []segment.Token
 	sc      *scratch
 	runBase int // the index in toks of sc.run[0]
+	// runSpaced says whether the words of the loaded run stand one space
+	// apart, and runFlags holds the flags of every word of it.
+	runSpaced bool
+	runFlags  wordFlags
 	// roles is the block the mentions' roles are cut from; it belongs to
 	// the mentions, not to the scratch.
 	roles []string
@@ -664,15 +666,18 @@ func (f *finder) low(k int, w string) string {
 // loadRun looks up the tokens toks[i:j] of a run once, for classify.
 func (f *finder) loadRun(i, j int) {
 	run := slices.Grow(f.sc.run[:0], j-i)[:j-i]
+	var all wordFlags
 	for k := range run {
 		w := f.toks[i+k].Text
 		if mayBePossessive(w) {
 			w = stripPossessive(w)
 		}
-		run[k] = runToken{n: len(w), flags: f.flagsAt(i+k, len(w))}
+		fl := f.flagsAt(i+k, len(w))
+		run[k] = runToken{n: len(w), flags: fl}
+		all |= fl
 	}
 	f.sc.run = run
-	f.runBase = i
+	f.runBase, f.runFlags = i, all
 }
 
 // flagsAt returns the flags of the first n bytes of toks[k] in lower case,
@@ -820,7 +825,7 @@ func (f *finder) person(i, j, end int, out []Mention) []Mention {
 	}
 	// A title inside the run ends the words before the name: "Selka Hydro
 	// CEO Tomas Brenner" is Tomas Brenner, CEO of Selka Hydro.
-	for m := j - 2; m >= k; m-- {
+	for m := j - 2; m >= k && f.runFlags&fTitle != 0; m-- {
 		if f.tok(m).flags&fTitle != 0 {
 			for x := k; x <= m; x++ {
 				roles = append(roles, f.lowWord(x))
@@ -937,7 +942,7 @@ func (f *finder) isOrg(i, j int, text string, whole nameInfo) bool {
 	if whole.org {
 		return true
 	}
-	for k := i; k < j; k++ {
+	for k := i; k < j && f.runFlags&fOrgWord != 0; k++ {
 		if f.tok(k).flags&fOrgWord != 0 {
 			return true
 		}
@@ -971,6 +976,9 @@ func (f *finder) joinedIs(i, j int, text string) bool {
 // body from the first to the end of the last. (When it is false they may
 // still be; joinedIs compares them.)
 func (f *finder) spaced(i, j int) bool {
+	if f.runSpaced {
+		return true // toks[i:j] is the loaded run or a part of it
+	}
 	for k := i + 1; k < j; k++ {
 		s := f.toks[k].Start
 		if s != f.toks[k-1].Start+f.tok(k-1).n+1 || f.body[s-1] != ' ' {
