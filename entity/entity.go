@@ -238,7 +238,8 @@ func (p *prefilter) add(w string) {
 
 // mayHave reports whether w may be a key: false when it is certainly not.
 func (p *prefilter) mayHave(w string) bool {
-	return w != "" && p[edgeSlot(w)]&lenBit(w) != 0
+	n := len(w)
+	return n != 0 && p[edgeSlotOf(w[0], w[n-1])]>>min(n, 31)&1 != 0
 }
 
 // mayHaveSpan is mayHave(s[i:j]), without cutting s: s[i:j] must be a
@@ -298,6 +299,12 @@ func (r *Recognizer) flags(lw string) wordFlags {
 	if !r.lexKeys.mayHave(lw) {
 		return 0
 	}
+	return r.lookFlags(lw)
+}
+
+// lookFlags is flags for a word that r.lexKeys may have. The hottest
+// callers test the filter inline and call it only then.
+func (r *Recognizer) lookFlags(lw string) wordFlags {
 	if isShort(lw) {
 		return r.short.get(lw)
 	}
@@ -310,6 +317,12 @@ func (r *Recognizer) name(w string) nameInfo {
 	if !r.nameKeys.mayHave(w) {
 		return nameInfo{}
 	}
+	return r.lookName(w)
+}
+
+// lookName is name for a word that r.nameKeys may have. The hottest
+// callers test the filter inline and call it only then.
+func (r *Recognizer) lookName(w string) nameInfo {
 	n, _ := r.names.Get(w)
 	return n
 }
@@ -689,7 +702,10 @@ func (f *finder) flagsAt(k, n int) wordFlags {
 	if s := f.toks[k].Start; n > 0 && n <= maxShort && s+8 <= len(f.lower) {
 		return f.r.short.getPacked(swar.Load8(f.lower, s)&(1<<(8*n)-1), n)
 	}
-	return f.r.flags(f.low(k, f.toks[k].Text[:n]))
+	if lw := f.low(k, f.toks[k].Text[:n]); f.r.lexKeys.mayHave(lw) {
+		return f.r.lookFlags(lw)
+	}
+	return 0
 }
 
 // word returns toks[k], a token of the current run, without a possessive.
@@ -757,11 +773,14 @@ func (f *finder) classify(i, j int, out []Mention) []Mention {
 	last := f.word(j - 1)
 	start, end := toks[i].Start, toks[j-1].Start+len(last)
 	text := body[start:end]
-	whole := r.name(text)
+	var whole nameInfo
+	if r.nameKeys.mayHave(text) {
+		whole = r.lookName(text)
+	}
 	if c := whole.place; c != "" {
 		return append(out, Mention{Start: start, End: end, Text: text, Name: c, Type: Place, RoleStart: start})
 	}
-	if j-i >= 2 && r.name(last).outletWord {
+	if j-i >= 2 && r.nameKeys.mayHave(last) && r.lookName(last).outletWord {
 		return append(out, Mention{Start: start, End: end, Text: text, Name: text, Type: Outlet, RoleStart: start})
 	}
 	if f.isOrg(i, j, text, whole) {
@@ -787,7 +806,10 @@ func (f *finder) lone(i int, w string, fl wordFlags, out []Mention) []Mention {
 	f.sc.run = f.sc.run[:0] // no run is loaded (see roleFlags)
 	s := f.toks[i].Start
 	e := s + len(w)
-	n := r.name(w)
+	var n nameInfo
+	if r.nameKeys.mayHave(w) {
+		n = r.lookName(w)
+	}
 	if c := n.place; c != "" {
 		return append(out, Mention{Start: s, End: e, Text: w, Name: c, Type: Place, RoleStart: s})
 	}
@@ -816,7 +838,7 @@ func (f *finder) person(i, j, end int, out []Mention) []Mention {
 	roles := f.sc.roles[:0] // copied into the mention at the end
 	k := i
 	for k < j-1 {
-		if f.tok(k).flags&(fTitle|fDemonym|fConnector) != 0 || r.name(f.word(k)).known() {
+		if w := f.word(k); f.tok(k).flags&(fTitle|fDemonym|fConnector) != 0 || r.nameKeys.mayHave(w) && r.lookName(w).known() {
 			roles = append(roles, f.lowWord(k))
 			k++
 			continue
@@ -1069,7 +1091,7 @@ func (f *finder) description(roles []string, j int) []string {
 		if isArticle(lw) {
 			continue
 		}
-		if nameLike(t) && r.flags(lw)&fTitle == 0 {
+		if nameLike(t) && (!r.lexKeys.mayHave(lw) || r.lookFlags(lw)&fTitle == 0) {
 			continue
 		}
 		roles = append(roles, lw)
