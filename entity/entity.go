@@ -47,6 +47,10 @@ type Recognizer struct {
 	// demonyms), that describe one after it (see describes), and the
 	// known organisations.
 	roleKeys, describerKeys, orgKeys prefilter
+	// beforeKeys holds roleKeys' keys and the known organisations in
+	// lower case: the words rolesBefore may take, tested in place in a
+	// body's lower case.
+	beforeKeys prefilter
 	// roleStart marks the bytes a token may start with when it is a title
 	// or demonym in any case, or a known organisation: every byte from
 	// 0x80 up, and the letters those words start with.
@@ -146,6 +150,7 @@ func New() (*Recognizer, error) {
 		r.nameKeys.add(w)
 		if n.org {
 			r.orgKeys.add(w)
+			r.beforeKeys.add(strings.ToLower(w))
 			r.markRoleStart(w)
 		}
 	}
@@ -821,7 +826,10 @@ func (f *finder) lone(i int, w string, fl wordFlags, out []Mention) []Mention {
 	if fl&(fDemonym|fDemonymPlural|fTitle) != 0 || strings.HasSuffix(f.low(i, w), "ing") {
 		return out
 	}
-	roles := f.rolesBefore(f.sc.roles[:0], i)
+	roles := f.sc.roles[:0]
+	if f.mayHaveRolesBefore(i) {
+		roles = f.rolesBefore(roles, i)
+	}
 	roles = f.appositive(roles, i+1)
 	f.sc.roles = roles
 	return appendPerson(out, s, e, w, f.keepRoles(roles), s)
@@ -875,7 +883,9 @@ func (f *finder) person(i, j, end int, out []Mention) []Mention {
 		// weak a signal unless it recurs (handled by canonicalise).
 	}
 	ns := toks[k].Start
-	roles = f.rolesBefore(roles, i)
+	if f.mayHaveRolesBefore(i) {
+		roles = f.rolesBefore(roles, i)
+	}
 	roles = f.appositive(roles, j)
 	f.sc.roles = roles
 	roleStart := ns
@@ -1010,6 +1020,17 @@ func (f *finder) spaced(i, j int) bool {
 	return true
 }
 
+// mayHaveRolesBefore reports whether rolesBefore(roles, i) may add a word:
+// false when toks[i-1] is certainly no title, demonym or known
+// organisation. The callers test it inline: most names have none.
+func (f *finder) mayHaveRolesBefore(i int) bool {
+	if i == 0 || f.lower == "" {
+		return i > 0
+	}
+	t := &f.toks[i-1]
+	return f.r.beforeKeys.mayHaveSpan(f.lower, t.Start, t.Start+len(t.Text))
+}
+
 // rolesBefore appends to roles the lower-case title words standing right
 // before a name ("Kremlin spokesman Dmitry Peskov", "international affairs
 // specialist").
@@ -1036,11 +1057,13 @@ func (f *finder) rolesBefore(roles []string, i int) []string {
 // addRole notes the title or demonym w in roleKeys, with the forms its
 // token may take with a possessive (see stripPossessive), and in roleStart.
 func (r *Recognizer) addRole(w string) {
-	r.roleKeys.add(w)
-	r.roleKeys.add(w + "'s")
-	r.roleKeys.add(w + "\u2019s")
-	if strings.HasSuffix(w, "s") {
-		r.roleKeys.add(w + "\u2019")
+	for _, p := range []*prefilter{&r.roleKeys, &r.beforeKeys} {
+		p.add(w)
+		p.add(w + "'s")
+		p.add(w + "\u2019s")
+		if strings.HasSuffix(w, "s") {
+			p.add(w + "\u2019")
+		}
 	}
 	r.markRoleStart(w)
 }
@@ -1103,11 +1126,15 @@ func (f *finder) description(roles []string, j int) []string {
 // ending at toks[j], as appositive takes them, hold a title or a role
 // noun. Most words are ruled out by a filter without being looked up.
 func (f *finder) described(j int) bool {
-	r, toks := f.r, f.toks
+	r, toks, lower := f.r, f.toks, f.lower
 	for k := j + 1; k < len(toks) && k < j+10; k++ {
 		t := toks[k].Text
 		if isApposEnd(t) {
 			break
+		}
+		// The filter reads the lower case in place when it is known.
+		if s := toks[k].Start; lower != "" && !r.describerKeys.mayHaveSpan(lower, s, s+len(t)) {
+			continue
 		}
 		lw := f.low(k, t)
 		if !r.describerKeys.mayHave(lw) || isArticle(lw) {

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"unicode"
 
+	"github.com/hearsaylab/hearsay/internal/wordscan"
 	"github.com/hearsaylab/hearsay/segment"
 )
 
@@ -242,7 +243,7 @@ func TestPrefilter(t *testing.T) {
 	for _, m := range []map[string]bool{ref.titles, ref.demonyms} {
 		for w := range m {
 			for _, v := range []string{w + "'s", w + "\u2019s"} {
-				if !r.roleKeys.mayHave(v) || !r.roleKeys.mayHaveSpan("x "+v+" y", 2, 2+len(v)) {
+				if !r.roleKeys.mayHave(v) || !r.roleKeys.mayHaveSpan("x "+v+" y", 2, 2+len(v)) || !r.beforeKeys.mayHaveSpan("x "+v+" y", 2, 2+len(v)) {
 					t.Errorf("role filter rules out %q", v)
 				}
 			}
@@ -266,6 +267,11 @@ func TestPrefilter(t *testing.T) {
 	for w := range ref.orgs {
 		if !r.orgKeys.mayHave(w) {
 			t.Errorf("organisation filter rules out %q", w)
+		}
+		// rolesBefore's filter reads a body's lower case in place.
+		body := "x " + w + " y"
+		if lower, _ := wordscan.Lower(body); len(lower) == len(body) && !r.beforeKeys.mayHaveSpan(lower, 2, 2+len(w)) {
+			t.Errorf("the filter of rolesBefore rules out the organisation %q", w)
 		}
 		if !r.roleStart[w[0]] {
 			t.Errorf("roleStart rules out the organisation %q", w)
