@@ -81,14 +81,14 @@ type nameInfo struct {
 
 // scratch holds the buffers of one call of AppendLower or Entities.
 type scratch struct {
-	run    []runToken  // the tokens of the current run of capitalised words
-	buf    []byte      // a run's words joined by spaces
-	roles  []string    // a person's roles, before they are copied
-	groups stringIndex // canonicalise: the surnames, numbered
-	sur    []surname   // canonicalise: the surnames of the document
-	of     []int32     // canonicalise: surname of each mention
-	names  []int       // AppendLower: the tokens that may start a name
-	num    numbering   // Recognizer.Entities
+	run    []runToken // the tokens of the current run of capitalised words
+	buf    []byte     // a run's words joined by spaces
+	roles  []string   // a person's roles, before they are copied
+	groups surnames   // canonicalise: the surnames, in groups
+	sur    []surname  // canonicalise: the surnames of the document
+	of     []int32    // canonicalise: surname of each mention
+	names  []int      // AppendLower: the tokens that may start a name
+	num    numbering  // Recognizer.Entities
 }
 
 // release drops the references of the buffers into the last document, so
@@ -1201,7 +1201,7 @@ type surname struct {
 // A person's mention is weak when that name is a single word that no
 // mention with roles bears.
 func canonicalise(sc *scratch, ms []Mention) {
-	sc.groups.reset(len(ms))
+	sc.groups.reset(len(ms)) // room for every surname of ms
 	sur := sc.sur[:0]
 	of := slices.Grow(sc.of[:0], len(ms))[:len(ms)]
 	for i := range ms {
@@ -1209,7 +1209,7 @@ func canonicalise(sc *scratch, ms []Mention) {
 		if m.Type != Person {
 			continue
 		}
-		g, added := sc.groups.id(lastField(m.Name))
+		g, added := sc.groups.group(m.Name, int32(len(sur)))
 		of[i] = g
 		titled := len(m.Roles) > 0
 		if added {

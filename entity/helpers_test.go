@@ -495,3 +495,30 @@ func TestPlainTail(t *testing.T) {
 		}
 	}
 }
+
+// TestPackedSurname checks that packedSurname, when it answers, packs the
+// surname lastField finds, as packSurname does, and that it answers for
+// the common names.
+func TestPackedSurname(t *testing.T) {
+	words := []string{"Li", "Kova", "Varga", "Brenner", "Lindqvist", "Zelenskyy", "Netanyahu",
+		"Ocasio-Cortez", "Schwarzenegger", "Wolfeschlegelstein", "Horváth", "O'Neill", "X", "de", "Jr."}
+	var names []string
+	for _, a := range words {
+		names = append(names, a)
+		for _, b := range words {
+			names = append(names, a+" "+b, a+"  "+b, a+"\u00a0"+b, a+"\t"+b, a+" "+b+" ", "Dr "+a+" "+b)
+		}
+	}
+	for _, name := range names {
+		lo, hi, ok := packedSurname(name)
+		wlo, whi, wok := packSurname(lastField(name))
+		if ok && (!wok || lo != wlo || hi != whi) {
+			t.Errorf("packedSurname(%q) = %#x %#x, want %#x %#x (%v)", name, lo, hi, wlo, whi, wok)
+		}
+	}
+	for _, name := range []string{"Varga", "Ilse Varga", "Emmanuel Macron", "Volodymyr Zelenskyy", "Benjamin Netanyahu", "Alexandria Ocasio-Cortez"} {
+		if _, _, ok := packedSurname(name); !ok {
+			t.Errorf("packedSurname(%q) does not answer", name)
+		}
+	}
+}
