@@ -510,15 +510,47 @@ func TestPackedSurname(t *testing.T) {
 		}
 	}
 	for _, name := range names {
-		lo, hi, ok := packedSurname(name)
-		wlo, whi, wok := packSurname(lastField(name))
-		if ok && (!wok || lo != wlo || hi != whi) {
-			t.Errorf("packedSurname(%q) = %#x %#x, want %#x %#x (%v)", name, lo, hi, wlo, whi, wok)
-		}
+		checkPackedSurname(t, name)
 	}
 	for _, name := range []string{"Varga", "Ilse Varga", "Emmanuel Macron", "Volodymyr Zelenskyy", "Benjamin Netanyahu", "Alexandria Ocasio-Cortez"} {
 		if _, _, ok := packedSurname(name); !ok {
 			t.Errorf("packedSurname(%q) does not answer", name)
 		}
 	}
+}
+
+// checkPackedSurname fails t when packedSurname(name) answers with another
+// key than packSurname(lastField(name)), the oracle.
+func checkPackedSurname(t *testing.T, name string) {
+	t.Helper()
+	lo, hi, ok := packedSurname(name)
+	wlo, whi, wok := packSurname(lastField(name))
+	if ok && (!wok || lo != wlo || hi != whi) {
+		t.Errorf("packedSurname(%q) = %#x %#x, want %#x %#x (%v)", name, lo, hi, wlo, whi, wok)
+	}
+}
+
+// FuzzPackedSurname compares packedSurname with packSurname(lastField),
+// and the groups surnames makes with the numbers a stringIndex gives the
+// surnames lastField finds, on arbitrary names.
+func FuzzPackedSurname(f *testing.F) {
+	for _, s := range []string{"Varga", "Ilse Varga", "Volodymyr Zelenskyy", "Jean-Pierre Dupont-Aignan", "Ödön Horváth", "Li", "A  B ", "x\u00a0Yy"} {
+		f.Add(s, "Anton "+s)
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		var x surnames
+		var ref stringIndex
+		x.reset(3)
+		ref.reset(3)
+		for _, name := range []string{a, b, a} {
+			if strings.TrimSpace(name) == "" {
+				return // a person's name has a field
+			}
+			checkPackedSurname(t, name)
+			want, wantAdded := ref.id(lastField(name))
+			if g, added := x.group(name, want); g != want || added != wantAdded {
+				t.Fatalf("group(%q) = %d, %v; want %d, %v", name, g, added, want, wantAdded)
+			}
+		}
+	})
 }
