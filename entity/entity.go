@@ -47,6 +47,10 @@ type Recognizer struct {
 	// demonyms), that describe one after it (see describes), and the
 	// known organisations.
 	roleKeys, describerKeys, orgKeys prefilter
+	// beforeKeys holds roleKeys' keys and the known organisations in
+	// lower case: the words rolesBefore may take, tested in place in a
+	// body's lower case.
+	beforeKeys prefilter
 	// roleStart marks the bytes a token may start with when it is a title
 	// or demonym in any case, or a known organisation: every byte from
 	// 0x80 up, and the letters those words start with.
@@ -77,14 +81,14 @@ type nameInfo struct {
 
 // scratch holds the buffers of one call of AppendLower or Entities.
 type scratch struct {
-	run    []runToken  // the tokens of the current run of capitalised words
-	buf    []byte      // a run's words joined by spaces
-	roles  []string    // a person's roles, before they are copied
-	groups stringIndex // canonicalise: the surnames, numbered
-	sur    []surname   // canonicalise: the surnames of the document
-	of     []int32     // canonicalise: surname of each mention
-	names  []int       // AppendLower: the tokens that may start a name
-	num    numbering   // Recognizer.Entities
+	run    []runToken // the tokens of the current run of capitalised words
+	buf    []byte     // a run's words joined by spaces
+	roles  []string   // a person's roles, before they are copied
+	groups surnames   // canonicalise: the surnames, in groups
+	sur    []surname  // canonicalise: the surnames of the document
+	of     []int32    // canonicalise: surname of each mention
+	names  []int      // AppendLower: the tokens that may start a name
+	num    numbering  // Recognizer.Entities
 }
 
 // release drops the references of the buffers into the last document, so
@@ -146,6 +150,7 @@ func New() (*Recognizer, error) {
 		r.nameKeys.add(w)
 		if n.org {
 			r.orgKeys.add(w)
+			r.beforeKeys.add(strings.ToLower(w))
 			r.markRoleStart(w)
 		}
 	}
@@ -238,7 +243,8 @@ func (p *prefilter) add(w string) {
 
 // mayHave reports whether w may be a key: false when it is certainly not.
 func (p *prefilter) mayHave(w string) bool {
-	return w != "" && p[edgeSlot(w)]&lenBit(w) != 0
+	n := len(w)
+	return n != 0 && p[edgeSlotOf(w[0], w[n-1])]>>min(n, 31)&1 != 0
 }
 
 // mayHaveSpan is mayHave(s[i:j]), without cutting s: s[i:j] must be a
@@ -298,6 +304,12 @@ func (r *Recognizer) flags(lw string) wordFlags {
 	if !r.lexKeys.mayHave(lw) {
 		return 0
 	}
+	return r.lookFlags(lw)
+}
+
+// lookFlags is flags for a word that r.lexKeys may have. The hottest
+// callers test the filter inline and call it only then.
+func (r *Recognizer) lookFlags(lw string) wordFlags {
 	if isShort(lw) {
 		return r.short.get(lw)
 	}
@@ -310,6 +322,12 @@ func (r *Recognizer) name(w string) nameInfo {
 	if !r.nameKeys.mayHave(w) {
 		return nameInfo{}
 	}
+	return r.lookName(w)
+}
+
+// lookName is name for a word that r.nameKeys may have. The hottest
+// callers test the filter inline and call it only then.
+func (r *Recognizer) lookName(w string) nameInfo {
 	n, _ := r.names.Get(w)
 	return n
 }
@@ -387,71 +405,59 @@ func (r *Recognizer) appendMarked(dst []Mention, body, lower string, toks []segm
 		lower = ""
 	}
 	f := finder{r: r, body: body, lower: lower, toks: toks, sc: sc}
-	cur := nameCursor{names: names}
 	base := len(dst)
 	out := dst
-	for i := cur.next(toks, 0); i < len(toks); {
+	next := 0 // the first token after the last run
+	for _, v := range names {
+		// An entry notes the token of index i as 2i or 2i+1; a token
+		// noted as plain is name-like. For the others, most of those
+		// that start with general punctuation are ruled out by their
+		// second byte before capitalised is called.
+		i, plain := segment.NameAt(v)
+		if i < next {
+			continue // a word of the last run
+		}
+		t := toks[i].Text
+		if !plain && (generalPunct(t) || !capitalised(t)) {
+			continue
+		}
 		j := i + 1
 		if j < len(toks) && f.mayJoin(toks[j].Text) {
 			j = f.runEnd(i)
 		}
-		if j == i+1 {
-			// Most lone words are function words opening a sentence,
-			// which lone would drop first: they are dropped here,
-			// without a call.
-			t := toks[i].Text
-			w := t
-			if mayBePossessive(t) {
-				w = stripPossessive(t)
-			}
-			if fl := f.flagsAt(i, len(w)); fl&fStop == 0 && !strings.HasSuffix(t, "ly") {
-				out = f.lone(i, w, fl, out)
-			}
-		} else {
+		next = j
+		if j > i+1 {
 			f.loadRun(i, j)
 			out = f.classify(i, j, out)
+			continue
 		}
-		i = cur.next(toks, j)
+		// Most lone words are function words opening a sentence, which
+		// lone would drop first: they are dropped here, their flags
+		// read as flagsAt reads them, without a call.
+		w := t
+		if mayBePossessive(t) {
+			w = stripPossessive(t)
+		}
+		var fl wordFlags
+		if s, n := toks[i].Start, len(w); n > 0 && n <= maxShort && s+8 <= len(lower) {
+			fl = r.short.getPacked(swar.Load8(lower, s)&(1<<(8*n)-1), n)
+		} else {
+			fl = f.flagsAt(i, n)
+		}
+		if fl&fStop == 0 && !strings.HasSuffix(t, "ly") {
+			out = f.lone(i, w, fl, out)
+		}
 	}
 	canonicalise(sc, out[base:])
 	return out
 }
 
-// nameCursor finds the name-like tokens of a text one after the other: it
-// looks at the tokens that the entries names of segment.Marks.Names note,
-// from the k-th on.
-type nameCursor struct {
-	names []int
-	k     int
-}
-
-// next returns the index of the first name-like token of toks from toks[i]
-// on, or len(toks) when there is none. i must not be less than in the call
-// before. A token noted as plain is name-like; for the others, most of
-// those that start with general punctuation are ruled out by their second
-// byte before capitalised is called.
-func (c *nameCursor) next(toks []segment.Token, i int) int {
-	names := c.names
-	k := c.k
-	// An entry notes the token of index n as 2n or 2n+1 (segment.NameAt).
-	for k < len(names) && names[k] < 2*i {
-		k++
-	}
-	for ; k < len(names); k++ {
-		n, plain := segment.NameAt(names[k])
-		if t := toks[n].Text; plain || !generalPunct(t) && capitalised(t) {
-			c.k = k + 1
-			return n
-		}
-	}
-	c.k = k
-	return len(toks)
-}
-
 // runEnd returns the end of the run of capitalised words, with connectors
-// between them, that starts at toks[i].
+// between them, that starts at toks[i]. It notes in f.runSpaced whether
+// the run's words stand one space apart.
 func (f *finder) runEnd(i int) int {
 	toks := f.toks
+	spaced := true
 	j := i + 1
 	for j < len(toks) {
 		t, step := toks[j].Text, 0
@@ -461,14 +467,31 @@ func (f *finder) runEnd(i int) int {
 		case f.r.connKeys.mayHave(t) && f.r.isConnector(t) && j+1 < len(toks) && nameLike(toks[j+1].Text) && !possessive(toks[j-1].Text):
 			step = 2
 		}
-		// A name never runs over a line break. The gap is tested only
-		// when the run would go on, and it is nearly always one space.
-		if step == 0 || f.lineBreakBefore(j) {
+		if step == 0 {
 			break
+		}
+		// A name never runs over a line break. The gap is nearly always
+		// one space.
+		if !f.oneSpaceBefore(j) {
+			if hasNewline(f.body[toks[j-1].End:toks[j].Start]) {
+				break
+			}
+			spaced = false
+		}
+		if step == 2 && !f.oneSpaceBefore(j+1) {
+			spaced = false
 		}
 		j += step
 	}
+	f.runSpaced = spaced
 	return j
+}
+
+// oneSpaceBefore reports whether the gap between toks[j-1] and toks[j] is
+// one space.
+func (f *finder) oneSpaceBefore(j int) bool {
+	e, s := f.toks[j-1].End, f.toks[j].Start
+	return s == e+1 && f.body[e] == ' '
 }
 
 // mayJoin reports whether the token t after a capitalised word may carry
@@ -476,13 +499,6 @@ func (f *finder) runEnd(i int) int {
 // Most runs are one word followed by a token for which it is false.
 func (f *finder) mayJoin(t string) bool {
 	return t != "" && (nameStart[t[0]] || f.r.connKeys.mayHave(t))
-}
-
-// lineBreakBefore reports whether the gap between toks[j-1] and toks[j]
-// holds a line feed.
-func (f *finder) lineBreakBefore(j int) bool {
-	e, s := f.toks[j-1].End, f.toks[j].Start
-	return (s != e+1 || f.body[e] != ' ') && hasNewline(f.body[e:s])
 }
 
 // hasNewline reports whether the gap s between two tokens, nearly always a
@@ -648,6 +664,10 @@ type finder struct {
 	toks    []segment.Token
 	sc      *scratch
 	runBase int // the index in toks of sc.run[0]
+	// runSpaced says whether the words of the loaded run stand one space
+	// apart, and runFlags holds the flags of every word of it.
+	runSpaced bool
+	runFlags  wordFlags
 	// roles is the block the mentions' roles are cut from; it belongs to
 	// the mentions, not to the scratch.
 	roles []string
@@ -664,15 +684,18 @@ func (f *finder) low(k int, w string) string {
 // loadRun looks up the tokens toks[i:j] of a run once, for classify.
 func (f *finder) loadRun(i, j int) {
 	run := slices.Grow(f.sc.run[:0], j-i)[:j-i]
+	var all wordFlags
 	for k := range run {
 		w := f.toks[i+k].Text
 		if mayBePossessive(w) {
 			w = stripPossessive(w)
 		}
-		run[k] = runToken{n: len(w), flags: f.flagsAt(i+k, len(w))}
+		fl := f.flagsAt(i+k, len(w))
+		run[k] = runToken{n: len(w), flags: fl}
+		all |= fl
 	}
 	f.sc.run = run
-	f.runBase = i
+	f.runBase, f.runFlags = i, all
 }
 
 // flagsAt returns the flags of the first n bytes of toks[k] in lower case,
@@ -684,7 +707,10 @@ func (f *finder) flagsAt(k, n int) wordFlags {
 	if s := f.toks[k].Start; n > 0 && n <= maxShort && s+8 <= len(f.lower) {
 		return f.r.short.getPacked(swar.Load8(f.lower, s)&(1<<(8*n)-1), n)
 	}
-	return f.r.flags(f.low(k, f.toks[k].Text[:n]))
+	if lw := f.low(k, f.toks[k].Text[:n]); f.r.lexKeys.mayHave(lw) {
+		return f.r.lookFlags(lw)
+	}
+	return 0
 }
 
 // word returns toks[k], a token of the current run, without a possessive.
@@ -752,11 +778,14 @@ func (f *finder) classify(i, j int, out []Mention) []Mention {
 	last := f.word(j - 1)
 	start, end := toks[i].Start, toks[j-1].Start+len(last)
 	text := body[start:end]
-	whole := r.name(text)
+	var whole nameInfo
+	if r.nameKeys.mayHave(text) {
+		whole = r.lookName(text)
+	}
 	if c := whole.place; c != "" {
 		return append(out, Mention{Start: start, End: end, Text: text, Name: c, Type: Place, RoleStart: start})
 	}
-	if j-i >= 2 && r.name(last).outletWord {
+	if j-i >= 2 && r.nameKeys.mayHave(last) && r.lookName(last).outletWord {
 		return append(out, Mention{Start: start, End: end, Text: text, Name: text, Type: Outlet, RoleStart: start})
 	}
 	if f.isOrg(i, j, text, whole) {
@@ -782,7 +811,10 @@ func (f *finder) lone(i int, w string, fl wordFlags, out []Mention) []Mention {
 	f.sc.run = f.sc.run[:0] // no run is loaded (see roleFlags)
 	s := f.toks[i].Start
 	e := s + len(w)
-	n := r.name(w)
+	var n nameInfo
+	if r.nameKeys.mayHave(w) {
+		n = r.lookName(w)
+	}
 	if c := n.place; c != "" {
 		return append(out, Mention{Start: s, End: e, Text: w, Name: c, Type: Place, RoleStart: s})
 	}
@@ -794,7 +826,10 @@ func (f *finder) lone(i int, w string, fl wordFlags, out []Mention) []Mention {
 	if fl&(fDemonym|fDemonymPlural|fTitle) != 0 || strings.HasSuffix(f.low(i, w), "ing") {
 		return out
 	}
-	roles := f.rolesBefore(f.sc.roles[:0], i)
+	roles := f.sc.roles[:0]
+	if f.mayHaveRolesBefore(i) {
+		roles = f.rolesBefore(roles, i)
+	}
 	roles = f.appositive(roles, i+1)
 	f.sc.roles = roles
 	return appendPerson(out, s, e, w, f.keepRoles(roles), s)
@@ -811,7 +846,7 @@ func (f *finder) person(i, j, end int, out []Mention) []Mention {
 	roles := f.sc.roles[:0] // copied into the mention at the end
 	k := i
 	for k < j-1 {
-		if f.tok(k).flags&(fTitle|fDemonym|fConnector) != 0 || r.name(f.word(k)).known() {
+		if w := f.word(k); f.tok(k).flags&(fTitle|fDemonym|fConnector) != 0 || r.nameKeys.mayHave(w) && r.lookName(w).known() {
 			roles = append(roles, f.lowWord(k))
 			k++
 			continue
@@ -820,7 +855,7 @@ func (f *finder) person(i, j, end int, out []Mention) []Mention {
 	}
 	// A title inside the run ends the words before the name: "Selka Hydro
 	// CEO Tomas Brenner" is Tomas Brenner, CEO of Selka Hydro.
-	for m := j - 2; m >= k; m-- {
+	for m := j - 2; m >= k && f.runFlags&fTitle != 0; m-- {
 		if f.tok(m).flags&fTitle != 0 {
 			for x := k; x <= m; x++ {
 				roles = append(roles, f.lowWord(x))
@@ -848,7 +883,9 @@ func (f *finder) person(i, j, end int, out []Mention) []Mention {
 		// weak a signal unless it recurs (handled by canonicalise).
 	}
 	ns := toks[k].Start
-	roles = f.rolesBefore(roles, i)
+	if f.mayHaveRolesBefore(i) {
+		roles = f.rolesBefore(roles, i)
+	}
 	roles = f.appositive(roles, j)
 	f.sc.roles = roles
 	roleStart := ns
@@ -937,7 +974,7 @@ func (f *finder) isOrg(i, j int, text string, whole nameInfo) bool {
 	if whole.org {
 		return true
 	}
-	for k := i; k < j; k++ {
+	for k := i; k < j && f.runFlags&fOrgWord != 0; k++ {
 		if f.tok(k).flags&fOrgWord != 0 {
 			return true
 		}
@@ -971,6 +1008,9 @@ func (f *finder) joinedIs(i, j int, text string) bool {
 // body from the first to the end of the last. (When it is false they may
 // still be; joinedIs compares them.)
 func (f *finder) spaced(i, j int) bool {
+	if f.runSpaced {
+		return true // toks[i:j] is the loaded run or a part of it
+	}
 	for k := i + 1; k < j; k++ {
 		s := f.toks[k].Start
 		if s != f.toks[k-1].Start+f.tok(k-1).n+1 || f.body[s-1] != ' ' {
@@ -978,6 +1018,17 @@ func (f *finder) spaced(i, j int) bool {
 		}
 	}
 	return true
+}
+
+// mayHaveRolesBefore reports whether rolesBefore(roles, i) may add a word:
+// false when toks[i-1] is certainly no title, demonym or known
+// organisation. The callers test it inline: most names have none.
+func (f *finder) mayHaveRolesBefore(i int) bool {
+	if i == 0 || f.lower == "" {
+		return i > 0
+	}
+	t := &f.toks[i-1]
+	return f.r.beforeKeys.mayHaveSpan(f.lower, t.Start, t.Start+len(t.Text))
 }
 
 // rolesBefore appends to roles the lower-case title words standing right
@@ -1006,11 +1057,13 @@ func (f *finder) rolesBefore(roles []string, i int) []string {
 // addRole notes the title or demonym w in roleKeys, with the forms its
 // token may take with a possessive (see stripPossessive), and in roleStart.
 func (r *Recognizer) addRole(w string) {
-	r.roleKeys.add(w)
-	r.roleKeys.add(w + "'s")
-	r.roleKeys.add(w + "\u2019s")
-	if strings.HasSuffix(w, "s") {
-		r.roleKeys.add(w + "\u2019")
+	for _, p := range []*prefilter{&r.roleKeys, &r.beforeKeys} {
+		p.add(w)
+		p.add(w + "'s")
+		p.add(w + "\u2019s")
+		if strings.HasSuffix(w, "s") {
+			p.add(w + "\u2019")
+		}
 	}
 	r.markRoleStart(w)
 }
@@ -1061,7 +1114,7 @@ func (f *finder) description(roles []string, j int) []string {
 		if isArticle(lw) {
 			continue
 		}
-		if nameLike(t) && r.flags(lw)&fTitle == 0 {
+		if nameLike(t) && (!r.lexKeys.mayHave(lw) || r.lookFlags(lw)&fTitle == 0) {
 			continue
 		}
 		roles = append(roles, lw)
@@ -1073,11 +1126,15 @@ func (f *finder) description(roles []string, j int) []string {
 // ending at toks[j], as appositive takes them, hold a title or a role
 // noun. Most words are ruled out by a filter without being looked up.
 func (f *finder) described(j int) bool {
-	r, toks := f.r, f.toks
+	r, toks, lower := f.r, f.toks, f.lower
 	for k := j + 1; k < len(toks) && k < j+10; k++ {
 		t := toks[k].Text
 		if isApposEnd(t) {
 			break
+		}
+		// The filter reads the lower case in place when it is known.
+		if s := toks[k].Start; lower != "" && !r.describerKeys.mayHaveSpan(lower, s, s+len(t)) {
+			continue
 		}
 		lw := f.low(k, t)
 		if !r.describerKeys.mayHave(lw) || isArticle(lw) {
@@ -1144,7 +1201,7 @@ type surname struct {
 // A person's mention is weak when that name is a single word that no
 // mention with roles bears.
 func canonicalise(sc *scratch, ms []Mention) {
-	sc.groups.reset(len(ms))
+	sc.groups.reset(len(ms)) // room for every surname of ms
 	sur := sc.sur[:0]
 	of := slices.Grow(sc.of[:0], len(ms))[:len(ms)]
 	for i := range ms {
@@ -1152,7 +1209,7 @@ func canonicalise(sc *scratch, ms []Mention) {
 		if m.Type != Person {
 			continue
 		}
-		g, added := sc.groups.id(lastField(m.Name))
+		g, added := sc.groups.group(m.Name, int32(len(sur)))
 		of[i] = g
 		titled := len(m.Roles) > 0
 		if added {

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"unicode"
 
+	"github.com/hearsaylab/hearsay/internal/wordscan"
 	"github.com/hearsaylab/hearsay/segment"
 )
 
@@ -242,7 +243,7 @@ func TestPrefilter(t *testing.T) {
 	for _, m := range []map[string]bool{ref.titles, ref.demonyms} {
 		for w := range m {
 			for _, v := range []string{w + "'s", w + "\u2019s"} {
-				if !r.roleKeys.mayHave(v) || !r.roleKeys.mayHaveSpan("x "+v+" y", 2, 2+len(v)) {
+				if !r.roleKeys.mayHave(v) || !r.roleKeys.mayHaveSpan("x "+v+" y", 2, 2+len(v)) || !r.beforeKeys.mayHaveSpan("x "+v+" y", 2, 2+len(v)) {
 					t.Errorf("role filter rules out %q", v)
 				}
 			}
@@ -266,6 +267,11 @@ func TestPrefilter(t *testing.T) {
 	for w := range ref.orgs {
 		if !r.orgKeys.mayHave(w) {
 			t.Errorf("organisation filter rules out %q", w)
+		}
+		// rolesBefore's filter reads a body's lower case in place.
+		body := "x " + w + " y"
+		if lower, _ := wordscan.Lower(body); len(lower) == len(body) && !r.beforeKeys.mayHaveSpan(lower, 2, 2+len(w)) {
+			t.Errorf("the filter of rolesBefore rules out the organisation %q", w)
 		}
 		if !r.roleStart[w[0]] {
 			t.Errorf("roleStart rules out the organisation %q", w)
@@ -488,4 +494,63 @@ func TestPlainTail(t *testing.T) {
 			t.Errorf("plainTail(%q) = %d, want %d", s, got, want)
 		}
 	}
+}
+
+// TestPackedSurname checks that packedSurname, when it answers, packs the
+// surname lastField finds, as packSurname does, and that it answers for
+// the common names.
+func TestPackedSurname(t *testing.T) {
+	words := []string{"Li", "Kova", "Varga", "Brenner", "Lindqvist", "Zelenskyy", "Netanyahu",
+		"Ocasio-Cortez", "Schwarzenegger", "Wolfeschlegelstein", "Horváth", "O'Neill", "X", "de", "Jr."}
+	var names []string
+	for _, a := range words {
+		names = append(names, a)
+		for _, b := range words {
+			names = append(names, a+" "+b, a+"  "+b, a+"\u00a0"+b, a+"\t"+b, a+" "+b+" ", "Dr "+a+" "+b)
+		}
+	}
+	for _, name := range names {
+		checkPackedSurname(t, name)
+	}
+	for _, name := range []string{"Varga", "Ilse Varga", "Emmanuel Macron", "Volodymyr Zelenskyy", "Benjamin Netanyahu", "Alexandria Ocasio-Cortez"} {
+		if _, _, ok := packedSurname(name); !ok {
+			t.Errorf("packedSurname(%q) does not answer", name)
+		}
+	}
+}
+
+// checkPackedSurname fails t when packedSurname(name) answers with another
+// key than packSurname(lastField(name)), the oracle.
+func checkPackedSurname(t *testing.T, name string) {
+	t.Helper()
+	lo, hi, ok := packedSurname(name)
+	wlo, whi, wok := packSurname(lastField(name))
+	if ok && (!wok || lo != wlo || hi != whi) {
+		t.Errorf("packedSurname(%q) = %#x %#x, want %#x %#x (%v)", name, lo, hi, wlo, whi, wok)
+	}
+}
+
+// FuzzPackedSurname compares packedSurname with packSurname(lastField),
+// and the groups surnames makes with the numbers a stringIndex gives the
+// surnames lastField finds, on arbitrary names.
+func FuzzPackedSurname(f *testing.F) {
+	for _, s := range []string{"Varga", "Ilse Varga", "Volodymyr Zelenskyy", "Jean-Pierre Dupont-Aignan", "Ödön Horváth", "Li", "A  B ", "x\u00a0Yy"} {
+		f.Add(s, "Anton "+s)
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		var x surnames
+		var ref stringIndex
+		x.reset(3)
+		ref.reset(3)
+		for _, name := range []string{a, b, a} {
+			if strings.TrimSpace(name) == "" {
+				return // a person's name has a field
+			}
+			checkPackedSurname(t, name)
+			want, wantAdded := ref.id(lastField(name))
+			if g, added := x.group(name, want); g != want || added != wantAdded {
+				t.Fatalf("group(%q) = %d, %v; want %d, %v", name, g, added, want, wantAdded)
+			}
+		}
+	})
 }

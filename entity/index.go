@@ -1,6 +1,10 @@
 package entity
 
-import "github.com/hearsaylab/hearsay/internal/swar"
+import (
+	"math/bits"
+
+	"github.com/hearsaylab/hearsay/internal/swar"
+)
 
 // stringIndex numbers the distinct strings of one document (surnames,
 // entity names) in order of first sight: open addressing over their
@@ -81,4 +85,147 @@ func indexHash(s string) uint64 {
 		x = uint64(s[0]) | uint64(s[n/2])<<8 | uint64(s[n-1])<<16
 	}
 	return ((x ^ uint64(n)<<59) * 0x9E3779B97F4A7C15) >> 32
+}
+
+// surnames numbers the surnames of a document's persons for canonicalise,
+// in groups given by the caller. A surname of one to sixteen printable
+// ASCII bytes, the common one, is found by its bytes packed into two
+// numbers (packSurname), read from the end of the name at once, with no
+// string cut, hashed or compared; any other by a stringIndex.
+type surnames struct {
+	slots  []surnameSlot // open addressing over the packed surnames
+	shift  uint          // 64 - log2(len(slots))
+	long   stringIndex   // the other surnames
+	ofLong []int32       // the group of each surname of long, by number
+}
+
+// surnameSlot is a packed surname and its group; lo 0 marks a free slot,
+// as no surname packs to it.
+type surnameSlot struct {
+	lo, hi uint64
+	group  int32
+}
+
+// reset empties the index and makes room for n surnames: the caller adds
+// no more.
+func (x *surnames) reset(n int) {
+	size, bits := 16, uint(4)
+	for size < 2*n {
+		size, bits = 2*size, bits+1
+	}
+	if cap(x.slots) < size {
+		x.slots = make([]surnameSlot, size)
+	} else {
+		x.slots = x.slots[:size]
+		clear(x.slots)
+	}
+	x.shift = 64 - bits
+	x.long.reset(0)
+	x.ofLong = x.ofLong[:0]
+}
+
+// group returns the group of the surname of the person's name name: the
+// last of strings.Fields(name), which must have one. A surname met for the
+// first time is added in the group next, and added is true.
+func (x *surnames) group(name string, next int32) (g int32, added bool) {
+	lo, hi, ok := packedSurname(name)
+	if !ok {
+		last := lastField(name)
+		if lo, hi, ok = packSurname(last); !ok {
+			id, added := x.long.id(last)
+			if added {
+				x.ofLong = append(x.ofLong, next)
+				return next, true
+			}
+			return x.ofLong[id], false
+		}
+	}
+	mask := len(x.slots) - 1
+	for i := int(((lo ^ hi*0xD6E8FEB86659FD93) * 0x9E3779B97F4A7C15) >> x.shift); ; i = (i + 1) & mask {
+		s := &x.slots[i]
+		if s.lo == lo && s.hi == hi {
+			return s.group, false
+		}
+		if s.lo == 0 {
+			s.lo, s.hi, s.group = lo, hi, next
+			return next, true
+		}
+	}
+}
+
+// packSurname packs the surname w, when it is of one to sixteen printable
+// ASCII bytes, from '!' to 0x7F, into two numbers, the first byte lowest:
+// lo holds the first eight bytes (packWord), hi the others. ok is false
+// for any other w.
+func packSurname(w string) (lo, hi uint64, ok bool) {
+	if len(w) == 0 || len(w) > 16 {
+		return 0, 0, false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] <= ' ' || w[i] >= 0x80 {
+			return 0, 0, false
+		}
+	}
+	if len(w) <= 8 {
+		return packWord(w), 0, true
+	}
+	return packWord(w[:8]), packWord(w[8:]), true
+}
+
+// packedSurname returns packSurname(lastField(name)) when that surname is
+// of one to sixteen printable ASCII bytes and is the whole name or stands
+// after a space, as it nearly always does; ok is false otherwise, and for
+// names of fewer than four bytes. It reads the last sixteen bytes of name
+// at once, or the whole of a shorter one.
+func packedSurname(name string) (lo, hi uint64, ok bool) {
+	n := len(name)
+	if n < 8 {
+		if n < 4 {
+			return 0, 0, false
+		}
+		// The two loads overlap when n < 8, with the same bytes, and
+		// the bytes past n are zero, which unplainBytes marks.
+		x := swar.Load4(name, 0) | swar.Load4(name, n-4)<<(8*(n-4))
+		m := unplainBytes(x) & (1<<(8*n) - 1)
+		if m == 0 {
+			return x, 0, true // one word
+		}
+		lo, ok = afterSpace(x, m, n-1)
+		return lo, 0, ok
+	}
+	y := swar.Load8(name, n-8) // the last eight bytes
+	if m := unplainBytes(y); m != 0 {
+		lo, ok = afterSpace(y, m, 7)
+		return lo, 0, ok
+	}
+	// The eight bytes before them, or, in a name of fewer than sixteen
+	// bytes, those of its start moved up to end where y starts, with
+	// zero bytes below standing for the start of the name.
+	var x uint64
+	if n >= 16 {
+		x = swar.Load8(name, n-16)
+	} else {
+		x = swar.Load8(name, 0) << (8 * (16 - n))
+	}
+	m := unplainBytes(x)
+	if m == 0 {
+		// A last word of sixteen bytes at least.
+		return x, y, n == 16 || name[n-17] == ' '
+	}
+	p := (63 - bits.LeadingZeros64(m)) / 8 // the last marked byte of x
+	if p >= 16-n && byte(x>>(8*p)) != ' ' {
+		return 0, 0, false // a byte of the name, but no space
+	}
+	s := 8 * uint(p+1)
+	return x>>s | y<<(64-s), y >> s, true
+}
+
+// afterSpace returns the bytes of x after its last marked byte, of m, when
+// that byte is a space and is not byte last of x, the last of the name.
+func afterSpace(x, m uint64, last int) (uint64, bool) {
+	p := (63 - bits.LeadingZeros64(m)) / 8
+	if byte(x>>(8*p)) != ' ' || p == last {
+		return 0, false
+	}
+	return x >> (8 * (p + 1)), true
 }
