@@ -345,7 +345,7 @@ func (lx *lexicon) passTokens(text string, words []wordscan.Token, ti int) int {
 			// A word that is not ASCII has the hash 0, which starts
 			// holds: one test rules it out with the number words.
 			if starts.has(tk.Hash) {
-				if k > ti && isArticleToken(text, &words[k-1]) && !lx.nullArticle(text, words, k-1) {
+				if k > ti && isArticleToken(text, &words[k-1]) && !lx.nullArticle(text, words, k-1) && !afterApostrophe(text, words, ti, k-1) {
 					k--
 				}
 				break
@@ -418,6 +418,20 @@ func passApostrophe(text string, words []wordscan.Token, k int) (int, bool) {
 		return k + 1, true
 	}
 	return k - 1, false
+}
+
+// afterApostrophe reports whether passTokens, which started at words[ti],
+// passed words[k] with passApostrophe, as the end of a word with an
+// apostrophe ("A'A billion"), which is no article for next: the token
+// before it is an apostrophe right after a word of passTokens that ends in
+// an ASCII letter, and right before it.
+func afterApostrophe(text string, words []wordscan.Token, ti, k int) bool {
+	if k-2 <= ti {
+		return false
+	}
+	a, w := &words[k-1], &words[k-2]
+	return a.En == words[k].St && w.Word && w.En == a.St && byteClass[text[a.St-1]] == clLetter &&
+		(text[a.St] == '\'' || curlyApostropheAt(text, a.St))
 }
 
 // nullArticle reports whether the token words[ti], of ASCII letters and

@@ -45,6 +45,7 @@ var tokenTexts = []string{
 	"a\u00a0dozen, a\u200bdozen, a\u00addozen, a \u00a0 million, A\n\nthousand, an\u2009hundred a\u3000dozen",
 	"a a dozen, an a million, a dozen's, a dozen’s, a.5 dozen, (a) dozen, a’s dozen, a'dozen a-dozen a–dozen",
 	"a dozen2 a dozenth a dozén a 5 dozen a five, an one, a one-dozen, a-a dozen, Ä a dozen, ña dozen é a dozen",
+	"A  A'A Billion 000000000, x'a dozen, x’an million, 5'a dozen, ’a dozen, x' a dozen, x'a'a dozen",
 }
 
 // findTokensTexts are the texts the tests of FindTokens compare with Find.
