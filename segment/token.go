@@ -153,9 +153,9 @@ func AppendTokens(out []Token, text string, lo, hi int) []Token {
 // by its hash alone, for a number word (see number.Finder.FindMarked). It
 // notes every token but a word of ASCII letters and digits that starts
 // with a letter, ASCII punctuation other than the apostrophe and a period
-// or comma after a digit or at the start of the text, and marks of General
-// Punctuation (U+2000 to U+203F) other than ’ (U+2019): see
-// MayStartNumber.
+// or comma at the start of the text or after a digit that ends a word
+// that starts with a letter ("M2,"), and marks of General Punctuation
+// (U+2000 to U+203F) other than ’ (U+2019): see MayStartNumber.
 type Marks struct {
 	Terminals []int // ASCII terminal punctuation: '.', '!' and '?'
 	Quotes    []int // the double quotation marks " “ ” „ « »
@@ -170,19 +170,24 @@ func (m *Marks) Reset() {
 	m.Numbers = m.Numbers[:0]
 }
 
-// MayStartNumber reports whether Marks.Numbers notes the word scanner's
-// token tk of text: whether it starts with an ASCII digit, an apostrophe,
-// a period or comma at the start of text or after a digit ("2,", ".5"), or
-// a character outside ASCII other than a mark of General Punctuation but
-// ’, or is a word that starts with an ASCII letter and is not all ASCII
-// letters and digits ("café").
-func MayStartNumber(text string, tk *wordscan.Token) bool {
+// MayStartNumber reports whether Marks.Numbers notes the token words[k]
+// of the word scanner's tokens of text: whether it starts with an ASCII
+// digit, an apostrophe, a period or comma at the start of text (".5") or
+// after a digit that ends a word that starts with anything but a digit
+// ("M2,"), or a character outside ASCII other than a mark of General
+// Punctuation but ’, or is a word that starts with an ASCII letter and is
+// not all ASCII letters and digits ("café"). A number finder stops at a
+// word that starts with a digit anyway, and at the token after it looks
+// at a period or comma as at any other.
+func MayStartNumber(text string, words []wordscan.Token, k int) bool {
+	tk := &words[k]
 	st := tk.St
 	switch c := text[st]; {
 	case c-'0' < 10, c == '\'':
 		return true
 	case c == '.', c == ',':
-		return st == 0 || text[st-1]-'0' < 10
+		// The digit before the mark ends the word before it.
+		return st == 0 || text[st-1]-'0' < 10 && text[words[k-1].St]-'0' >= 10
 	case c >= utf8.RuneSelf:
 		return tk.Word || !generalPunct(text[st:]) || text[st+2] == 0x99
 	case (c|0x20)-'a' < 26:
@@ -195,7 +200,7 @@ func MayStartNumber(text string, tk *wordscan.Token) bool {
 // words[from:to] of t that MayStartNumber tells.
 func (m *Marks) noteNumbers(words []wordscan.Token, from, to int, t string) {
 	for k := from; k < to; k++ {
-		if MayStartNumber(t, &words[k]) {
+		if MayStartNumber(t, words, k) {
 			m.Numbers = append(m.Numbers, k)
 		}
 	}
@@ -363,7 +368,7 @@ func writeTokensWords(toks []Token, nt int, words []wordscan.Token, nw int, mark
 		case classPunct, classJoiner:
 			toks[nt] = Token{i, j, t[i:j]}
 			words[nw] = wordscan.Token{St: i, En: j, NL: nl}
-			if (c == '\'' || c == '.' || c == ',') && MayStartNumber(t, &words[nw]) {
+			if (c == '\'' || c == '.' || c == ',') && MayStartNumber(t, words, nw) {
 				marks.Numbers = append(marks.Numbers, nw)
 			}
 			nt, nw = nt+1, nw+1
@@ -484,11 +489,11 @@ func writeTokensWords(toks []Token, nt int, words []wordscan.Token, nw int, mark
 // and digits followed by a space, an ASCII mark, or a comma or a period
 // that no letter or digit follows and that does not end an abbreviation:
 // nearly every word of running text. The comma or period after a word
-// that ends in a letter, and a single space and the next word, are taken
-// too; anything else returns to the caller (a comma or period after a
-// digit, which marks.Numbers notes, among them), as does running out of
-// room in toks, words or marks, so that the loop makes no call but to hash
-// a long word. It returns how many tokens it wrote and the offset to go on
+// (but after one that starts with a letter and ends in a digit, which
+// marks.Numbers notes), and a single space and the next word, are taken
+// too; anything else returns to the caller, as does running out of room in
+// toks, words or marks, so that the loop makes no call but to hash a long
+// word. It returns how many tokens it wrote and the offset to go on
 // from, which is i itself when the word at i is not plain: then nothing is
 // written. The first word's token in words has NL false.
 func plainWords(toks []Token, words []wordscan.Token, marks *Marks, base, wbase int, t string, i int) (int, int) {
@@ -544,7 +549,7 @@ func plainWords(toks []Token, words []wordscan.Token, marks *Marks, base, wbase 
 			if c != ',' && c != '.' {
 				return k, j // another mark or white space
 			}
-			if w[n-1] < 'A' {
+			if w[n-1] < 'A' && byte(x) >= 'A' {
 				return k, j // after a digit, a lead of marks.Numbers
 			}
 			toks[k] = Token{j, i, t[j:i]}
@@ -671,7 +676,8 @@ func abbrevKey(x uint64, n int) uint64 {
 // index after the last token written.
 func splitASCII(words []wordscan.Token, nw int, marks *Marks, t string, i, j, e int, nl bool, h uint32) int {
 	words[nw] = wordscan.Token{St: i, En: j, Word: true, NL: nl, ASCII: true, Hash: h}
-	if t[i]-'0' < 10 {
+	digit := t[i]-'0' < 10 // whether the last run starts with a digit
+	if digit {
 		marks.Numbers = append(marks.Numbers, nw)
 	}
 	nw++
@@ -682,7 +688,7 @@ func splitASCII(words []wordscan.Token, nw int, marks *Marks, t string, i, j, e 
 			// follows a word (see wordEnd).
 			r := alnumEnd(t, k+1)
 			words[nw] = wordscan.Token{St: k, En: r, Word: true, ASCII: true, Hash: wordscan.WordHash(t, k, r)}
-			if c-'0' < 10 {
+			if digit = c-'0' < 10; digit {
 				marks.Numbers = append(marks.Numbers, nw)
 			}
 			nw, k = nw+1, r
@@ -694,7 +700,7 @@ func splitASCII(words []wordscan.Token, nw int, marks *Marks, t string, i, j, e 
 			marks.Terminals = append(marks.Terminals, k)
 			fallthrough
 		case ',':
-			if t[k-1]-'0' < 10 { // after a digit (k > i)
+			if t[k-1]-'0' < 10 && !digit { // see MayStartNumber (k > i)
 				marks.Numbers = append(marks.Numbers, nw)
 			}
 		case '\'':
