@@ -150,7 +150,7 @@ func (e *Engine) Document(src article.Source) article.Document {
 	doc.Claims = nonNil(res.Claims)
 	doc.AnonymousSources = nonNil(res.Anonymous)
 	doc.CitedOutlets = nonNil(res.Cited)
-	doc.Numbers = nonNil(e.numbers.FindTokens(body, words))
+	doc.Numbers = nonNil(e.numbers.FindMarked(body, words, sc.marks.Numbers))
 	doc.Entities = nonNil(e.entities.Entities(mentions))
 	var spans []article.Span
 	anon := 0

@@ -91,6 +91,10 @@ type lexicon struct {
 	// articles, which start a number only before a scale word ("a
 	// dozen"), it takes up at the word after them (see passTokens).
 	starts startSet
+	// wordStarts is starts without 0: FindMarked reads the hash of every
+	// token that the leads it is given do not note, and passes over one
+	// whose hash wordStarts does not hold, punctuation (hash 0) included.
+	wordStarts startSet
 	// labels holds the hashes of the words with labelFlags: FindTokens
 	// looks up the word before a number in digits only when its hash is
 	// one of them.
@@ -279,6 +283,7 @@ func loadLexicon() (*lexicon, error) {
 		}
 		lx.wordShapes[p] |= 1 << len(w)
 		lx.starts.add(wordscan.Hash(w))
+		lx.wordStarts.add(wordscan.Hash(w))
 		if wi.scale {
 			lx.scaleLens[w[0]] |= 1 << len(w)
 			lx.scaleLens[upperASCII(w[0])] |= 1 << len(w)

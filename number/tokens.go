@@ -13,16 +13,48 @@ import (
 // a number to the next, and passes over a plain word by its first byte and
 // its hash instead of reading its letters again.
 func (f *Finder) FindTokens(text string, words []wordscan.Token) []article.Number {
+	return f.findTokens(text, words, nil)
+}
+
+// FindMarked returns what FindTokens(text, words) returns. leads holds, in
+// order, the indexes of the tokens of words that
+// segment.MayStartNumber tells, as segment.Marks.Numbers notes them, or
+// more: with them FindMarked looks at every other token by its hash alone,
+// for a number word, instead of by its first byte too.
+func (f *Finder) FindMarked(text string, words []wordscan.Token, leads []int) []article.Number {
+	return f.findTokens(text, words, &leadCursor{leads: leads})
+}
+
+// findTokens is FindTokens, or FindMarked when lc is not nil.
+func (f *Finder) findTokens(text string, words []wordscan.Token, lc *leadCursor) []article.Number {
 	sc := f.scratch()
 	defer f.scratches.Put(sc)
 	ti := 0
 	for i := 0; i < len(text); {
-		if i, ti = f.lx.skipTokens(text, words, i, ti); i < len(text) {
+		if i, ti = f.lx.skipTokens(text, words, i, ti, lc); i < len(text) {
 			i = f.step(text, i, sc)
 		}
 	}
 	resolveCounts(text, sc.out)
 	return sc.takeOut()
+}
+
+// leadCursor goes through the leads of FindMarked.
+type leadCursor struct {
+	leads []int // the indexes of the tokens that may start a number by their first byte
+	n     int   // the index in leads of the first lead not before the tokens passTokens is at
+}
+
+// next returns the first lead at or after k, or end when there is none.
+// k must not be less than at the last call.
+func (lc *leadCursor) next(k, end int) int {
+	for lc.n < len(lc.leads) {
+		if l := lc.leads[lc.n]; l >= k {
+			return l
+		}
+		lc.n++
+	}
+	return end
 }
 
 // startSet is a bit set of wordscan hashes, such as those of the lower
@@ -85,11 +117,14 @@ var leadClass = func() (t [256]uint8) {
 // the gap before a token passTokens stops at (which may hold a space skip
 // stops at), the number words, the words that run into an apostrophe, a
 // digit or a letter outside ASCII, and the other tokens outside ASCII.
-func (lx *lexicon) skipTokens(text string, words []wordscan.Token, i, ti int) (int, int) {
+//
+// With lc not nil, the leads of FindMarked, it passes tokens with
+// passMarked.
+func (lx *lexicon) skipTokens(text string, words []wordscan.Token, i, ti int, lc *leadCursor) (int, int) {
 	for {
 		ti = tokenAt(words, ti, i)
 		if ti < len(words) && words[ti].St >= i {
-			if k := lx.passTokens(text, words, ti); k > ti {
+			if k := lx.pass(text, words, ti, lc); k > ti {
 				ti, i = k, words[k-1].En
 			}
 		}
@@ -339,33 +374,110 @@ func (lx *lexicon) passTokens(text string, words []wordscan.Token, ti int) int {
 	k := ti
 	for ; k < len(words); k++ {
 		tk := &words[k]
-		st := tk.St
-		c := text[st]
+		c := text[tk.St]
 		if (c|0x20)-'a' < 26 { // an ASCII letter
 			// A word that is not ASCII has the hash 0, which starts
 			// holds: one test rules it out with the number words.
 			if starts.has(tk.Hash) {
-				if k > ti && isArticleToken(text, &words[k-1]) && !lx.nullArticle(text, words, k-1) {
-					k--
-				}
-				break
+				return lx.wordStop(text, words, ti, k)
 			}
 			continue
 		}
-		if lc := leadClass[c]; lc != leadPunct {
-			if tk.Word {
-				break // a digit or a letter outside ASCII
-			}
-			if lc == leadSep && st > 0 && !isASCIIDigit(text[st-1]) {
-				continue // the usual comma or point, after no digit
-			}
+		if leadClass[c] != leadPunct {
 			var ok bool
-			if k, ok = lx.passMark(text, words, ti, k, lc); !ok {
+			if k, ok = lx.passLead(text, words, ti, k); !ok {
 				break
 			}
 		}
 	}
 	return k
+}
+
+// pass is passTokens, or passMarked when lc is not nil.
+func (lx *lexicon) pass(text string, words []wordscan.Token, ti int, lc *leadCursor) int {
+	if lc == nil {
+		return lx.passTokens(text, words, ti)
+	}
+	return lx.passMarked(text, words, ti, lc)
+}
+
+// passMarked is passTokens with the leads of FindMarked: it goes from one
+// token to the next that is a lead or whose hash wordStarts holds, and
+// passes over the tokens between, which passTokens passes over too, and
+// looks at those as passTokens does.
+func (lx *lexicon) passMarked(text string, words []wordscan.Token, ti int, lc *leadCursor) int {
+	k := ti
+	for {
+		l := lc.next(k, len(words))
+		k += lx.wordStarts.first(words[k:l])
+		if k == len(words) {
+			return k
+		}
+		tk := &words[k]
+		var ok bool
+		switch c := text[tk.St]; {
+		case (c|0x20)-'a' < 26:
+			if !tk.ASCII || lx.wordStarts.has(tk.Hash) {
+				// A number word, or a word outside ASCII, which
+				// passTokens stops at by the hash 0.
+				return lx.wordStop(text, words, ti, k)
+			}
+		case leadClass[c] != leadPunct:
+			if k, ok = lx.passLead(text, words, ti, k); !ok {
+				return k
+			}
+		}
+		k++
+	}
+}
+
+// first returns the index of the first token of words whose hash s may
+// hold, or len(words). It is not inlined: in a function of its own, the
+// loop keeps all it needs in registers.
+//
+//go:noinline
+func (s *startSet) first(words []wordscan.Token) int {
+	// Four at a time, then one at a time from the four that hold it.
+	k := 0
+	for n := len(words) - 3; k < n; k += 4 {
+		if s.has(words[k].Hash) || s.has(words[k+1].Hash) || s.has(words[k+2].Hash) || s.has(words[k+3].Hash) {
+			break
+		}
+	}
+	for ; k < len(words); k++ {
+		if s.has(words[k].Hash) {
+			return k
+		}
+	}
+	return len(words)
+}
+
+// wordStop returns the index of the token where passTokens, which started
+// at words[ti], stops at words[k], a word that starts with an ASCII letter
+// and may start a number: k, or the article before it, unless that is the
+// end of a word with an apostrophe (see afterApostrophe).
+func (lx *lexicon) wordStop(text string, words []wordscan.Token, ti, k int) int {
+	if k > ti && isArticleToken(text, &words[k-1]) && !lx.nullArticle(text, words, k-1) && !afterApostrophe(text, words, ti, k-1) {
+		return k - 1
+	}
+	return k
+}
+
+// passLead is passTokens, which started at words[ti], at the token
+// words[k], whose first byte is of a class other than leadPunct. It
+// returns the index of the last token it passes and true, or the index of
+// the token where passTokens stops and false.
+func (lx *lexicon) passLead(text string, words []wordscan.Token, ti, k int) (int, bool) {
+	tk := &words[k]
+	if tk.Word {
+		return k, false // a digit or a letter outside ASCII
+	}
+	st := tk.St
+	lc := leadClass[text[st]]
+	if lc == leadSep && st > 0 && !isASCIIDigit(text[st-1]) {
+		return k, true // the usual comma or point, after no digit
+	}
+	return lx.passMark(text, words, ti, k, lc)
 }
 
 // passMark is passTokens, which started at words[ti], at the mark
@@ -418,6 +530,20 @@ func passApostrophe(text string, words []wordscan.Token, k int) (int, bool) {
 		return k + 1, true
 	}
 	return k - 1, false
+}
+
+// afterApostrophe reports whether passTokens, which started at words[ti],
+// passed words[k] with passApostrophe, as the end of a word with an
+// apostrophe ("A'A billion"), which is no article for next: the token
+// before it is an apostrophe right after a word of passTokens that ends in
+// an ASCII letter, and right before it.
+func afterApostrophe(text string, words []wordscan.Token, ti, k int) bool {
+	if k-2 <= ti {
+		return false
+	}
+	a, w := &words[k-1], &words[k-2]
+	return a.En == words[k].St && w.Word && w.En == a.St && byteClass[text[a.St-1]] == clLetter &&
+		(text[a.St] == '\'' || curlyApostropheAt(text, a.St))
 }
 
 // nullArticle reports whether the token words[ti], of ASCII letters and

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hearsaylab/hearsay/article"
 	"github.com/hearsaylab/hearsay/internal/wordscan"
 	"github.com/hearsaylab/hearsay/segment"
 )
@@ -45,6 +46,7 @@ var tokenTexts = []string{
 	"a\u00a0dozen, a\u200bdozen, a\u00addozen, a \u00a0 million, A\n\nthousand, an\u2009hundred a\u3000dozen",
 	"a a dozen, an a million, a dozen's, a dozen’s, a.5 dozen, (a) dozen, a’s dozen, a'dozen a-dozen a–dozen",
 	"a dozen2 a dozenth a dozén a 5 dozen a five, an one, a one-dozen, a-a dozen, Ä a dozen, ña dozen é a dozen",
+	"A  A'A Billion 000000000, x'a dozen, x’an million, 5'a dozen, ’a dozen, x' a dozen, x'a'a dozen",
 }
 
 // findTokensTexts are the texts the tests of FindTokens compare with Find.
@@ -63,6 +65,26 @@ func TestFindTokensIsFind(t *testing.T) {
 		if got := f.FindTokens(text, segmentWords(text)); !reflect.DeepEqual(got, want) {
 			t.Errorf("FindTokens(%q, segment words) = %s, want %s", text, show(got), show(want))
 		}
+		checkMarked(t, f, text, want)
+	}
+}
+
+// checkMarked fails t unless FindMarked finds want in text, with the
+// words and leads of segment.AppendTokensWords, and with every token a
+// lead.
+func checkMarked(t *testing.T, f *Finder, text string, want []article.Number) {
+	t.Helper()
+	var marks segment.Marks
+	_, words := segment.AppendTokensWords(nil, nil, &marks, text)
+	if got := f.FindMarked(text, words, marks.Numbers); !reflect.DeepEqual(got, want) {
+		t.Fatalf("FindMarked(%q, %v) = %s, want %s", text, marks.Numbers, show(got), show(want))
+	}
+	all := make([]int, len(words))
+	for k := range all {
+		all[k] = k
+	}
+	if got := f.FindMarked(text, words, all); !reflect.DeepEqual(got, want) {
+		t.Fatalf("FindMarked(%q) with every token a lead = %s, want %s", text, show(got), show(want))
 	}
 }
 
@@ -99,9 +121,11 @@ func TestFindTokensPieces(t *testing.T) {
 			b.WriteString(pieces[r.IntN(len(pieces))])
 		}
 		text := b.String()
-		if got, want := f.FindTokens(text, segmentWords(text)), f.Find(text); !reflect.DeepEqual(got, want) {
+		want := f.Find(text)
+		if got := f.FindTokens(text, segmentWords(text)); !reflect.DeepEqual(got, want) {
 			t.Fatalf("FindTokens(%q) = %s, want %s", text, show(got), show(want))
 		}
+		checkMarked(t, f, text, want)
 	}
 }
 
@@ -168,6 +192,30 @@ func FuzzFindTokens(f *testing.F) {
 			t.Fatalf("FindTokens(%q) = %s, want %s", text, show(got), show(want))
 		}
 	})
+}
+
+// FuzzFindMarked compares FindMarked, with the leads of
+// segment.AppendTokensWords, with FindTokens.
+func FuzzFindMarked(f *testing.F) {
+	for _, s := range append(skipTexts, tokenTexts...) {
+		f.Add(s)
+	}
+	fd := newFinder(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		checkMarked(t, fd, text, fd.FindTokens(text, wordscan.Tokens(nil, text)))
+	})
+}
+
+func BenchmarkFindMarked(b *testing.B) {
+	f := newFinder(b)
+	text := benchText(4 << 20)
+	var marks segment.Marks
+	_, words := segment.AppendTokensWords(nil, nil, &marks, text)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		f.FindMarked(text, words, marks.Numbers)
+	}
 }
 
 func BenchmarkFindTokens(b *testing.B) {
@@ -338,9 +386,11 @@ func TestFindTokensYears(t *testing.T) {
 			b.WriteString(ps[r.IntN(len(ps))])
 		}
 		text := b.String()
-		if got, want := f.FindTokens(text, segmentWords(text)), f.Find(text); !reflect.DeepEqual(got, want) {
+		want := f.Find(text)
+		if got := f.FindTokens(text, segmentWords(text)); !reflect.DeepEqual(got, want) {
 			t.Fatalf("FindTokens(%q) = %s, want %s", text, show(got), show(want))
 		}
+		checkMarked(t, f, text, want)
 	}
 }
 

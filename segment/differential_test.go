@@ -113,6 +113,9 @@ func checkTokensWords(t *testing.T, text string) {
 	}
 	checkNames(t, text, toks, marks.Names, want.Names)
 	checkEnds(t, text, marks.Terminals, marks.Ends)
+	if want := refNumbers(text, words); !slices.Equal(marks.Numbers, want) {
+		t.Fatalf("AppendTokensWords(%q) numbers = %v, want %v", text, marks.Numbers, want)
+	}
 	// In pieces of a few bytes, so that every white space may be a seam.
 	for _, chunk := range []int{1, 3, 8} {
 		var pm Marks
@@ -128,7 +131,7 @@ func checkTokensWords(t *testing.T, text string) {
 	// Appended after tokens already there, into buffers without room to
 	// spare, as the engine reuses them.
 	tok0, word0 := Token{Text: "x"}, wordscan.Token{St: 7}
-	names := slices.Clone(marks.Names)
+	names, numbers := slices.Clone(marks.Names), slices.Clone(marks.Numbers)
 	marks.Reset()
 	toks2, words2 := AppendTokensWords([]Token{tok0}, []wordscan.Token{word0}, &marks, text)
 	if toks2[0] != tok0 || !reflect.DeepEqual(toks2[1:], nonNil(toks)) || words2[0] != word0 || !reflect.DeepEqual(words2[1:], nonNil(words)) {
@@ -139,6 +142,12 @@ func checkTokensWords(t *testing.T, text string) {
 	}
 	if !slices.Equal(marks.Names, names) {
 		t.Fatalf("AppendTokensWords(%q) after a token: names = %v, want %v", text, marks.Names, names)
+	}
+	for k := range numbers {
+		numbers[k]++
+	}
+	if !slices.Equal(marks.Numbers, numbers) {
+		t.Fatalf("AppendTokensWords(%q) after a token: numbers = %v, want %v", text, marks.Numbers, numbers)
 	}
 	for _, p := range Paragraphs(text) {
 		for _, skip := range [][]article.Span{nil, quoteSpans(text, p.Span)} {
@@ -188,6 +197,19 @@ func refMarks(text string) Marks {
 		}
 	}
 	return m
+}
+
+// refNumbers returns the indexes of the tokens of words, the word
+// scanner's tokens of text, that MayStartNumber tells, looked at one by
+// one.
+func refNumbers(text string, words []wordscan.Token) []int {
+	var ks []int
+	for k := range words {
+		if MayStartNumber(text, words, k) {
+			ks = append(ks, k)
+		}
+	}
+	return ks
 }
 
 // plainName matches the tokens that Marks.Names may note as plain.
@@ -314,5 +336,26 @@ func TestASCIIRun(t *testing.T) {
 				t.Errorf("asciiRun(%q, 2) = %d, %#x; want %d, %#x", text, j, h, 2+n, wordscan.WordHash(text, 2, 2+n))
 			}
 		}
+	}
+}
+
+func TestMayStartNumber(t *testing.T) {
+	cases := []struct {
+		text string
+		want []int // the indexes of the word scanner's tokens it tells
+	}{
+		{"said two people", nil},
+		{"5 said 2021, 3.5 and 7,200", []int{0, 2, 4, 6, 8, 10}},
+		{".5 ,5 x. x, x.5", []int{0, 1, 3, 10}},
+		{"it's ’22 'til rock’n’roll", []int{1, 3, 4, 5, 8, 10}},
+		{"“quoted” — dash… naïve café €5 £2", []int{6, 7, 8, 9, 10, 11}},
+		{"M2, M2. F16 COVID19 A4", []int{1, 3}},
+	}
+	for _, c := range cases {
+		words := wordscan.Tokens(nil, c.text)
+		if got := refNumbers(c.text, words); !slices.Equal(got, c.want) {
+			t.Errorf("MayStartNumber over %q tells %v, want %v (tokens %v)", c.text, got, c.want, words)
+		}
+		checkTokensWords(t, c.text)
 	}
 }

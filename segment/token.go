@@ -146,16 +146,64 @@ func AppendTokens(out []Token, text string, lo, hi int) []Token {
 // that is neither an abbreviation nor an initial, and before a space and
 // an ASCII capital ("said. The"), most sentence ends of running text, which
 // AppendSentencesEnds then takes without a second look.
+//
+// Numbers notes, in order, the word scanner's tokens (indexes into the
+// words that AppendTokensWords writes) that may start a number by their
+// first character, so that a number finder need look at every other token
+// by its hash alone, for a number word (see number.Finder.FindMarked). It
+// notes every token but a word of ASCII letters and digits that starts
+// with a letter, ASCII punctuation other than the apostrophe and a period
+// or comma at the start of the text or after a digit that ends a word
+// that starts with a letter ("M2,"), and marks of General Punctuation
+// (U+2000 to U+203F) other than ’ (U+2019): see MayStartNumber.
 type Marks struct {
 	Terminals []int // ASCII terminal punctuation: '.', '!' and '?'
 	Quotes    []int // the double quotation marks " “ ” „ « »
 	Names     []int // the tokens that may start a name; see NameAt
 	Ends      []int // periods that end a sentence outside quotations
+	Numbers   []int // the word scanner's tokens that may start a number
 }
 
 // Reset empties m, keeping its room.
 func (m *Marks) Reset() {
 	m.Terminals, m.Quotes, m.Names, m.Ends = m.Terminals[:0], m.Quotes[:0], m.Names[:0], m.Ends[:0]
+	m.Numbers = m.Numbers[:0]
+}
+
+// MayStartNumber reports whether Marks.Numbers notes the token words[k]
+// of the word scanner's tokens of text: whether it starts with an ASCII
+// digit, an apostrophe, a period or comma at the start of text (".5") or
+// after a digit that ends a word that starts with anything but a digit
+// ("M2,"), or a character outside ASCII other than a mark of General
+// Punctuation but ’, or is a word that starts with an ASCII letter and is
+// not all ASCII letters and digits ("café"). A number finder stops at a
+// word that starts with a digit anyway, and at the token after it looks
+// at a period or comma as at any other.
+func MayStartNumber(text string, words []wordscan.Token, k int) bool {
+	tk := &words[k]
+	st := tk.St
+	switch c := text[st]; {
+	case c-'0' < 10, c == '\'':
+		return true
+	case c == '.', c == ',':
+		// The digit before the mark ends the word before it.
+		return st == 0 || text[st-1]-'0' < 10 && text[words[k-1].St]-'0' >= 10
+	case c >= utf8.RuneSelf:
+		return tk.Word || !generalPunct(text[st:]) || text[st+2] == 0x99
+	case (c|0x20)-'a' < 26:
+		return !tk.ASCII
+	}
+	return false
+}
+
+// noteNumbers notes in m.Numbers those of the word scanner's tokens
+// words[from:to] of t that MayStartNumber tells.
+func (m *Marks) noteNumbers(words []wordscan.Token, from, to int, t string) {
+	for k := from; k < to; k++ {
+		if MayStartNumber(t, words, k) {
+			m.Numbers = append(m.Numbers, k)
+		}
+	}
 }
 
 // NameAt returns the index n of the token that the entry v of Marks.Names
@@ -320,6 +368,9 @@ func writeTokensWords(toks []Token, nt int, words []wordscan.Token, nw int, mark
 		case classPunct, classJoiner:
 			toks[nt] = Token{i, j, t[i:j]}
 			words[nw] = wordscan.Token{St: i, En: j, NL: nl}
+			if (c == '\'' || c == '.' || c == ',') && MayStartNumber(t, words, nw) {
+				marks.Numbers = append(marks.Numbers, nw)
+			}
 			nt, nw = nt+1, nw+1
 			if markByte[c] {
 				marks.noteByte(c, i)
@@ -327,7 +378,7 @@ func writeTokensWords(toks []Token, nt int, words []wordscan.Token, nw int, mark
 			i, nl = j, false
 			continue
 		case classWord:
-			if k, e := plainWords(toks[nt:], words[nw:], marks, nt, t, i); e > i {
+			if k, e := plainWords(toks[nt:], words[nw:], marks, nt, nw, t, i); e > i {
 				words[nw].NL = nl
 				nt, nw, i, nl = nt+k, nw+k, e, false
 				continue
@@ -342,6 +393,9 @@ func writeTokensWords(toks []Token, nt int, words []wordscan.Token, nw int, mark
 				toks[nt] = Token{i, j, t[i:j]}
 				words[nw] = wordscan.Token{St: i, En: j, Word: true, NL: nl, ASCII: true, Hash: h}
 				marks.notePlain(t[i], nt)
+				if t[i]-'0' < 10 {
+					marks.Numbers = append(marks.Numbers, nw)
+				}
 				nt, nw = nt+1, nw+1
 				i, nl = j, false
 				continue
@@ -350,12 +404,14 @@ func writeTokensWords(toks []Token, nt int, words []wordscan.Token, nw int, mark
 				toks[nt] = Token{i, e, t[i:e]}
 				words[nw] = wordscan.Token{St: i, En: j, Word: true, NL: nl, ASCII: true, Hash: h}
 				marks.notePlain(t[i], nt) // "Gen." at most
+				nw0 := nw
 				nt, nw = nt+1, nw+1
 				if e > j {
 					words[nw] = wordscan.Token{St: j, En: e}
 					nw++
 					marks.Terminals = append(marks.Terminals, j) // the period of "Gen."
 				}
+				marks.noteNumbers(words, nw0, nw, t)
 				i, nl = e, false
 				continue
 			}
@@ -372,8 +428,10 @@ func writeTokensWords(toks []Token, nt int, words []wordscan.Token, nw int, mark
 			if isASCII(t[j:e]) {
 				nw = splitASCII(words, nw, marks, t, i, j, e, nl, h)
 			} else {
+				nw0 := nw
 				nw, _ = appendSpan(words, nw, t, i, e, nl)
 				marks.noteToken(t, i, e, 0)
+				marks.noteNumbers(words, nw0, nw, t)
 			}
 			i, nl = e, false
 			continue
@@ -393,12 +451,17 @@ func writeTokensWords(toks []Token, nt int, words []wordscan.Token, nw int, mark
 				nt++
 				if isPunctMark(r) {
 					words[nw] = wordscan.Token{St: i, En: j, NL: nl}
+					if r == '\u2019' {
+						marks.Numbers = append(marks.Numbers, nw) // see MayStartNumber
+					}
 					nw, nl = nw+1, false
 					if isDoubleMark(r) {
 						marks.Quotes = append(marks.Quotes, i)
 					}
 				} else {
+					nw0 := nw
 					nw, nl = appendSpan(words, nw, t, i, j, nl)
+					marks.noteNumbers(words, nw0, nw, t)
 					marks.noteToken(t, i, j, r)
 				}
 				i = j
@@ -409,7 +472,9 @@ func writeTokensWords(toks []Token, nt int, words []wordscan.Token, nw int, mark
 		toks[nt] = Token{i, j, t[i:j]}
 		marks.noteName(t[i], nt)
 		nt++
+		nw0 := nw
 		nw, nl = appendSpan(words, nw, t, i, j, nl)
+		marks.noteNumbers(words, nw0, nw, t)
 		marks.noteToken(t, i, j, 0)
 		i = j
 	}
@@ -418,18 +483,20 @@ func writeTokensWords(toks []Token, nt int, words []wordscan.Token, nw int, mark
 
 // plainWords writes the tokens of the plain words that start at t[i] to
 // toks and words, both from index 0 on and one for one, and notes their
-// marks, as writeTokensWords would; base is the index in the whole token
-// stream of toks[0], for marks.Names. A plain word is a run of at most
-// fifteen ASCII letters and digits followed by a space, an ASCII mark, or
-// a comma or a period that no letter or digit follows and that does not
-// end an abbreviation: nearly every word of running text. The comma or
-// period after a word, and a single space and the next word, are taken
+// marks, as writeTokensWords would; base and wbase are the indexes in the
+// whole streams of toks[0] and words[0], for marks.Names and
+// marks.Numbers. A plain word is a run of at most fifteen ASCII letters
+// and digits followed by a space, an ASCII mark, or a comma or a period
+// that no letter or digit follows and that does not end an abbreviation:
+// nearly every word of running text. The comma or period after a word
+// (but after one that starts with a letter and ends in a digit, which
+// marks.Numbers notes), and a single space and the next word, are taken
 // too; anything else returns to the caller, as does running out of room in
 // toks, words or marks, so that the loop makes no call but to hash a long
-// word. It returns how many tokens it wrote and the offset to go on from,
-// which is i itself when the word at i is not plain: then nothing is
+// word. It returns how many tokens it wrote and the offset to go on
+// from, which is i itself when the word at i is not plain: then nothing is
 // written. The first word's token in words has NL false.
-func plainWords(toks []Token, words []wordscan.Token, marks *Marks, base int, t string, i int) (int, int) {
+func plainWords(toks []Token, words []wordscan.Token, marks *Marks, base, wbase int, t string, i int) (int, int) {
 	r := min(len(toks), len(words))
 	toks, words = toks[:r], words[:r]
 	k := 0
@@ -456,7 +523,6 @@ func plainWords(toks []Token, words []wordscan.Token, marks *Marks, base int, t 
 		}
 		j := i + n
 		c := w[n]
-		capital := byte(x)-'A' < 26
 		if c != ' ' {
 			if c == ',' || c == '.' {
 				if d := byteClass[rest[n+1]]; d == classWord || d == classHigh && !generalPunct(rest[n+1:]) {
@@ -469,24 +535,22 @@ func plainWords(toks []Token, words []wordscan.Token, marks *Marks, base int, t 
 				return k, i // a joiner or a character that may be one follows
 			}
 		}
-		if capital && len(marks.Names) == cap(marks.Names) {
-			return k, i
+		if c0 := byte(x); c0 <= 'Z' && !marks.noteLead(c0, base+k, wbase+k) {
+			return k, i // a capital or a digit, and no room to note it
 		}
 		toks[k] = Token{i, j, w[:n]}
 		tw := &words[k]
 		tw.St, tw.En, tw.Hash = i, j, h
 		tw.Word, tw.NL, tw.ASCII = true, false, true
-		if capital {
-			l := len(marks.Names)
-			marks.Names = marks.Names[:l+1]
-			marks.Names[l] = (base+k)<<1 | 1
-		}
 		k++
 		i = j + 1
 		rest = rest[n+1:]
 		if c != ' ' {
 			if c != ',' && c != '.' {
 				return k, j // another mark or white space
+			}
+			if w[n-1] < 'A' && byte(x) >= 'A' {
+				return k, j // after a digit, a lead of marks.Numbers
 			}
 			toks[k] = Token{j, i, t[j:i]}
 			tw := &words[k]
@@ -525,6 +589,30 @@ func generalPunct(s string) bool {
 // joiners ‐ ‑ and ’.
 func endsWord(s string) bool {
 	return generalPunct(s) && s[2] != 0x90 && s[2] != 0x91 && s[2] != 0x99
+}
+
+// noteLead notes a plain word (see plainWords) that starts with c, an
+// ASCII capital or digit, and is the token of index n and the word
+// scanner's token of index nw: in m.Names (see NameAt) when c is a
+// capital, in m.Numbers when c is a digit. It reports whether the list had
+// room for it; if not, it notes nothing.
+func (m *Marks) noteLead(c byte, n, nw int) bool {
+	if c >= 'A' {
+		l := len(m.Names)
+		if l == cap(m.Names) {
+			return false
+		}
+		m.Names = m.Names[:l+1]
+		m.Names[l] = n<<1 | 1
+		return true
+	}
+	l := len(m.Numbers)
+	if l == cap(m.Numbers) {
+		return false
+	}
+	m.Numbers = m.Numbers[:l+1]
+	m.Numbers[l] = nw
+	return true
 }
 
 // noteTerminal notes the terminal mark at i, in room that m.Terminals has.
@@ -581,25 +669,42 @@ func abbrevKey(x uint64, n int) uint64 {
 
 // splitASCII writes the word scanner's tokens of the word t[i:e] of ASCII
 // letters, digits and joiners to words from index nw on, as appendSpan
-// does, and notes its periods in marks, as Marks.noteToken does. The word
+// does, and notes its periods in marks, as Marks.noteToken does, and the
+// tokens that may start a number (see MayStartNumber). The word
 // starts with the run t[i:j] of letters and digits, whose hash is h; nl
 // tells whether a line break stands in the gap before it. It returns the
 // index after the last token written.
 func splitASCII(words []wordscan.Token, nw int, marks *Marks, t string, i, j, e int, nl bool, h uint32) int {
 	words[nw] = wordscan.Token{St: i, En: j, Word: true, NL: nl, ASCII: true, Hash: h}
+	digit := t[i]-'0' < 10 // whether the last run starts with a digit
+	if digit {
+		marks.Numbers = append(marks.Numbers, nw)
+	}
 	nw++
 	for k := j; k < e; {
-		if byteClass[t[k]] == classWord {
+		c := t[k]
+		if byteClass[c] == classWord {
 			// A run ends at a joiner or at e, where no letter or digit
 			// follows a word (see wordEnd).
 			r := alnumEnd(t, k+1)
 			words[nw] = wordscan.Token{St: k, En: r, Word: true, ASCII: true, Hash: wordscan.WordHash(t, k, r)}
+			if digit = c-'0' < 10; digit {
+				marks.Numbers = append(marks.Numbers, nw)
+			}
 			nw, k = nw+1, r
 			continue
 		}
 		words[nw] = wordscan.Token{St: k, En: k + 1}
-		if t[k] == '.' {
+		switch c {
+		case '.':
 			marks.Terminals = append(marks.Terminals, k)
+			fallthrough
+		case ',':
+			if t[k-1]-'0' < 10 && !digit { // see MayStartNumber (k > i)
+				marks.Numbers = append(marks.Numbers, nw)
+			}
+		case '\'':
+			marks.Numbers = append(marks.Numbers, nw)
 		}
 		nw, k = nw+1, k+1
 	}
