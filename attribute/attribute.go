@@ -115,15 +115,19 @@ func (d *doc) result() Result {
 	d.findAnonymous()
 	d.docChannel = d.documentChannel()
 	var res Result
-	res.Quotes = make([]article.Quote, 0, len(in.Quotes))
-	kept := d.kept[:0] // index in in.Quotes of each res.Quotes entry
+	quotes, kept := d.quoteBuf[:0], d.kept[:0] // kept: index in in.Quotes of each entry of quotes
 	for qi := range in.Quotes {
 		if q, ok := d.attributeQuote(qi); ok {
-			res.Quotes = append(res.Quotes, q)
+			quotes = append(quotes, q)
 			kept = append(kept, qi)
 		}
 	}
-	d.kept = kept
+	d.quoteBuf, d.kept = quotes, kept
+	// The quotations are built in d.quoteBuf and copied out once their
+	// number is known, with their strings in one block sized to fit.
+	res.Quotes = make([]article.Quote, len(quotes))
+	copy(res.Quotes, quotes)
+	d.fillAll(res.Quotes, kept)
 	d.backfillRunOn(res.Quotes, kept)
 	d.attributeBlocks(res.Quotes)
 	res.Claims = d.claims()
@@ -199,9 +203,11 @@ type doc struct {
 	maxMention int      // the length of the longest mention, or 0 if not known yet
 	mbounds    [][2]int // per mention: its Start and End
 	// scratch buffers
-	kept      []int    // per quotation kept in a Result: its index in Input.Quotes
-	headWords []string // the words of the last phrase head read
-	keyBuf    []byte   // the key of d.scans being looked up
+	kept      []int           // per quotation kept in a Result: its index in Input.Quotes
+	quoteBuf  []article.Quote // the quotations kept, before they are copied out
+	claimBuf  []article.Claim // the claims found, before they are copied out
+	headWords []string        // the words of the last phrase head read
+	keyBuf    []byte          // the key of d.scans being looked up
 	// strs backs the string pointers of the quotations of one Result; a
 	// new one for every call, as the Result points into it
 	strs []string
@@ -365,6 +371,10 @@ func (a *Attributor) release(d *doc) {
 	clear(d.headWords)
 	d.headWords = d.headWords[:0]
 	d.strs = nil
+	clear(d.quoteBuf)
+	d.quoteBuf = d.quoteBuf[:0]
+	clear(d.claimBuf)
+	d.claimBuf = d.claimBuf[:0]
 	a.docs.Put(d)
 }
 
@@ -759,7 +769,6 @@ func (d *doc) attributeQuote(qi int) (article.Quote, bool) {
 			at = d.introAttribution(q.Para - 1)
 		}
 		d.attrs[qi] = at
-		d.fill(&out, at)
 		return out, true
 	}
 	si, _ := d.sentenceAt(q.Open)
@@ -817,7 +826,6 @@ func (d *doc) attributeQuote(qi int) (article.Quote, bool) {
 	if at.ok && at.anonymous {
 		d.use(at.speaker)
 	}
-	d.fill(&out, at)
 	return out, true
 }
 
@@ -832,14 +840,38 @@ func (d *doc) fill(out *article.Quote, at attribution) {
 	out.Channel = d.str(at.channel)
 }
 
-// str is article.Str with the strings taken from blocks of d.strs, so that
-// a document's quotations need a few allocations rather than one a field.
+// fillAll fills in the attributions of quotes, the quotation kept[i] of
+// the input being quotes[i], with the strings they point to taken from one
+// block that holds them all.
+func (d *doc) fillAll(quotes []article.Quote, kept []int) {
+	n := 0
+	for _, qi := range kept {
+		if at := &d.attrs[qi]; at.ok {
+			n += nonEmpty(at.speaker) + nonEmpty(at.mention) + nonEmpty(at.cue) + nonEmpty(at.channel)
+		}
+	}
+	if n > 0 {
+		d.strs = make([]string, 0, n)
+	}
+	for i, qi := range kept {
+		d.fill(&quotes[i], d.attrs[qi])
+	}
+}
+
+// nonEmpty returns 1 if s is not "", else 0.
+func nonEmpty(s string) int {
+	if s == "" {
+		return 0
+	}
+	return 1
+}
+
+// str is article.Str with the string taken from d.strs, which fillAll
+// sizes for all the strings of a document's quotations, so that they need
+// one allocation rather than one a field.
 func (d *doc) str(s string) *string {
 	if s == "" {
 		return nil
-	}
-	if len(d.strs) == cap(d.strs) {
-		d.strs = make([]string, 0, min(max(16, 4*len(d.in.Quotes)), 1024))
 	}
 	d.strs = append(d.strs, s)
 	return &d.strs[len(d.strs)-1]

@@ -1,6 +1,7 @@
 package attribute
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/hearsaylab/hearsay/article"
@@ -19,7 +20,7 @@ var claimVerbs = map[string]bool{"said": true, "says": true, "reported": true, "
 // claims finds reported speech without quotation marks: "X revealed that …",
 // "according to X, …" and "…, according to X".
 func (d *doc) claims() []article.Claim {
-	var out []article.Claim
+	out := d.claimBuf[:0] // copied out once their number is known
 	for si, sent := range d.in.Sentences {
 		if !d.sentenceHas(si, fClaimVerb|fAccording) {
 			continue // no claim verb, no "according"
@@ -36,7 +37,11 @@ func (d *doc) claims() []article.Claim {
 			out = append(out, c)
 		}
 	}
-	return out
+	d.claimBuf = out
+	if len(out) == 0 {
+		return nil
+	}
+	return slices.Clone(out)
 }
 
 // thatClaim finds a claim reported with a cue verb in the narration nt:
@@ -145,13 +150,11 @@ func (d *doc) accordingClaim(nt []ntok, sent article.Span) (article.Claim, bool)
 // cited lists the outlets the article names in its own narration, in order
 // of first mention; platforms and the article's own outlet are left out.
 func (d *doc) cited() []string {
-	seen := map[string]bool{}
-	var out []string
+	var out []string // few: a look through it is cheaper than a map
 	for _, o := range d.in.Outlets {
-		if o.Platform || o.Canonical == d.in.DocOutlet || seen[o.Canonical] || d.insideQuote(o.Start) {
+		if o.Platform || o.Canonical == d.in.DocOutlet || slices.Contains(out, o.Canonical) || d.insideQuote(o.Start) {
 			continue
 		}
-		seen[o.Canonical] = true
 		out = append(out, o.Canonical)
 	}
 	return out
