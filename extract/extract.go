@@ -50,6 +50,7 @@ type scratch struct {
 	marked []article.Span
 	sents  []article.Span
 	kept   []entity.Mention
+	roles  entity.Roles // the storage of the roles of kept
 	om     []attribute.OutletMention
 	spans  []article.Span // the quotations, for framing
 }
@@ -192,7 +193,7 @@ func (sc *scratch) release() {
 // itself, and the merge works in place: a mention is copied only when a
 // dropped mention or an outlet comes before it.
 func (e *Engine) mentions(sc *scratch, body, lower string, toks []segment.Token, outs []outlet.Mention) []entity.Mention {
-	ms := e.entities.AppendLowerMarked(sc.kept[:0], body, lower, toks, sc.marks.Names)
+	ms := e.entities.AppendLowerMarked(sc.kept[:0], &sc.roles, body, lower, toks, sc.marks.Names)
 	if len(outs) == 0 {
 		return ms
 	}
