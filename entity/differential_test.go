@@ -74,8 +74,26 @@ func compareWithRef(t *testing.T, r *Recognizer, ref *refRecognizer, text string
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("FindLower(%.80q, lower=%v):\n got %+v\nwant %+v", text, low != "", got, want)
 		}
-		if marked := r.AppendLowerMarked(nil, text, low, toks, marks.Names); !reflect.DeepEqual(marked, want) {
+		if marked := r.AppendLowerMarked(nil, nil, text, low, toks, marks.Names); !reflect.DeepEqual(marked, want) {
 			t.Fatalf("AppendLowerMarked(%.80q, lower=%v):\n got %+v\nwant %+v", text, low != "", marked, want)
+		}
+		// With a Roles used for another text already: the roles of the
+		// mentions are written over those of its mentions.
+		var roles Roles
+		for _, s := range []string{rolesText, text} {
+			var mk segment.Marks
+			tk, _ := segment.AppendTokensWords(nil, nil, &mk, s)
+			low := low
+			if low != "" {
+				low, _ = wordscan.Lower(s)
+			}
+			if s == text {
+				tk = toks
+			}
+			marked := r.AppendLowerMarked(nil, &roles, s, low, tk, mk.Names)
+			if s == text && !reflect.DeepEqual(marked, want) {
+				t.Fatalf("AppendLowerMarked(%.80q, lower=%v, roles):\n got %+v\nwant %+v", text, low != "", marked, want)
+			}
 		}
 		w := refEntities(want)
 		if g := Entities(got); !reflect.DeepEqual(g, w) {
@@ -86,6 +104,9 @@ func compareWithRef(t *testing.T, r *Recognizer, ref *refRecognizer, text string
 		}
 	}
 }
+
+// rolesText is a text with many roles, for the Roles of AppendLowerMarked.
+var rolesText = strings.Repeat("Former Prime Minister Theresa May met Foreign Secretary Lord Cameron, the chief executive of Acme Corp. ", 8)
 
 // nonNilTokens returns toks, or nil when it is empty, as AppendTokensWords
 // returns no tokens.

@@ -374,17 +374,55 @@ func (r *Recognizer) AppendLower(dst []Mention, body, lower string, toks []segme
 	sc := r.getScratch()
 	defer r.putScratch(sc)
 	sc.names = nameStarts(sc.names[:0], toks)
-	return r.appendMarked(dst, body, lower, toks, sc.names, sc)
+	f := finder{r: r, body: body, lower: lower, toks: toks, sc: sc}
+	return f.appendMarked(dst, sc.names)
 }
 
 // AppendLowerMarked is AppendLower for tokens that come with the entries,
 // in order, of those that may start a name, as segment.AppendTokensWords
 // notes them in Marks.Names: only those are looked at for the start of a
 // name, and those noted as plain need no test.
-func (r *Recognizer) AppendLowerMarked(dst []Mention, body, lower string, toks []segment.Token, names []int) []Mention {
+//
+// The roles of the mentions are cut from roles, when it is not nil, rather
+// than from new blocks (see Roles).
+func (r *Recognizer) AppendLowerMarked(dst []Mention, roles *Roles, body, lower string, toks []segment.Token, names []int) []Mention {
 	sc := r.getScratch()
 	defer r.putScratch(sc)
-	return r.appendMarked(dst, body, lower, toks, names, sc)
+	f := finder{r: r, body: body, lower: lower, toks: toks, sc: sc, roles: roles.take()}
+	dst = f.appendMarked(dst, names)
+	roles.keep(f.roles)
+	return dst
+}
+
+// Roles is storage that the roles of a document's mentions
+// (Mention.Roles) are cut from. A caller that recognises document after
+// document, and is done with the mentions of one before it asks for those
+// of the next, passes the same Roles every time: the roles of each
+// document then take the storage of the last instead of new blocks. The
+// zero value is ready to use. A Roles is for one call at a time.
+type Roles struct {
+	block []string
+}
+
+// maxKeptRoles is the most words of storage a Roles keeps from call to
+// call, so that one very long text does not pin a large block.
+const maxKeptRoles = 1 << 12
+
+// take returns the storage of rs, empty, or nil when rs is nil.
+func (rs *Roles) take() []string {
+	if rs == nil {
+		return nil
+	}
+	return rs.block[:0]
+}
+
+// keep gives rs the block the last roles were cut from, when it is larger
+// than the one rs holds and not too large. The strings it holds stay in it
+// until the next call writes over them.
+func (rs *Roles) keep(block []string) {
+	if rs != nil && cap(block) > cap(rs.block) && cap(block) <= maxKeptRoles {
+		rs.block = block
+	}
 }
 
 // nameStarts appends to dst the entries of segment.Marks.Names for toks,
@@ -399,12 +437,12 @@ func nameStarts(dst []int, toks []segment.Token) []int {
 	return dst
 }
 
-// appendMarked is AppendLowerMarked with the scratch sc.
-func (r *Recognizer) appendMarked(dst []Mention, body, lower string, toks []segment.Token, names []int, sc *scratch) []Mention {
-	if len(lower) != len(body) {
-		lower = ""
+// appendMarked is AppendLowerMarked for the finder f of the document.
+func (f *finder) appendMarked(dst []Mention, names []int) []Mention {
+	if len(f.lower) != len(f.body) {
+		f.lower = ""
 	}
-	f := finder{r: r, body: body, lower: lower, toks: toks, sc: sc}
+	r, lower, toks, sc := f.r, f.lower, f.toks, f.sc
 	base := len(dst)
 	out := dst
 	next := 0 // the first token after the last run
@@ -1161,15 +1199,15 @@ func isApposEnd(t string) bool {
 func isArticle(w string) bool { return w == "a" || w == "an" || w == "the" }
 
 // keepRoles returns a copy of the words, or nil when there are none. The
-// copies of a document are cut, at their size, from blocks of roleBlock
-// words, so that a document's roles take a few allocations, not one a
-// mention.
+// copies of a document are cut, at their size, from blocks of at least
+// roleBlock words, each twice as large as the last, so that a document's
+// roles take a few allocations, not one a mention.
 func (f *finder) keepRoles(words []string) []string {
 	if len(words) == 0 {
 		return nil
 	}
 	if cap(f.roles)-len(f.roles) < len(words) {
-		f.roles = make([]string, 0, max(roleBlock, len(words)))
+		f.roles = make([]string, 0, max(roleBlock, 2*cap(f.roles), len(words)))
 	}
 	n := len(f.roles)
 	f.roles = append(f.roles, words...)

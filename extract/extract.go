@@ -43,13 +43,16 @@ type Engine struct {
 type scratch struct {
 	toks   []segment.Token
 	words  []wordscan.Token
-	trig   []int
+	along  outlet.Along // the outlet mentions and the candidates of the word scan
+	found  frame.Found  // the framing terms and hedges
 	marks  segment.Marks
 	paras  []segment.Paragraph
 	marked []article.Span
 	sents  []article.Span
 	kept   []entity.Mention
+	roles  entity.Roles // the storage of the roles of kept
 	om     []attribute.OutletMention
+	spans  []article.Span // the quotations, for framing
 }
 
 // New builds an Engine from the embedded data files.
@@ -87,10 +90,8 @@ func (e *Engine) Document(src article.Source) article.Document {
 	}
 	defer e.scratch.Put(sc)
 	body := e.cleaner.Body(src.Text)
-	doc := article.Document{
-		Doc: src.Name, Title: article.Str(src.Title), Outlet: article.Str(e.canonicalOutlet(src.Outlet)),
-		Date: article.Str(src.Date), URL: article.Str(src.URL), Body: body,
-	}
+	doc := article.Document{Doc: src.Name, Body: body}
+	setMeta(&doc, src.Title, e.canonicalOutlet(src.Outlet), src.Date, src.URL)
 	lower, _ := wordscan.Lower(body)
 	// One pass gives the tokens of the recogniser and of attribution, and
 	// those of the word scan that the outlet table, the framing terms and
@@ -99,9 +100,9 @@ func (e *Engine) Document(src article.Source) article.Document {
 	sc.marks.Reset()
 	toks, words := segment.AppendTokensWords(sc.toks[:0], sc.words[:0], &sc.marks, body)
 	sc.toks, sc.words = toks, words
-	outs, fcands, trig := e.outlets.FindTokensAlong(body, words, e.gates, sc.trig[:0])
-	sc.trig = trig
-	framing := e.frames.FindCandidates(body, words, &fcands)
+	e.outlets.FindAlong(&sc.along, body, words, e.gates)
+	outs, trig := sc.along.Mentions, sc.along.Words
+	e.frames.FindCandidates(&sc.found, body, words, &sc.along.Other)
 	paras := segment.AppendParagraphs(sc.paras[:0], body)
 	sc.paras = paras
 	quotes := quote.ScanMarked(body, paras, sc.marks.Quotes)
@@ -152,7 +153,7 @@ func (e *Engine) Document(src article.Source) article.Document {
 	doc.CitedOutlets = nonNil(res.Cited)
 	doc.Numbers = nonNil(e.numbers.FindMarked(body, words, sc.marks.Numbers))
 	doc.Entities = nonNil(e.entities.Entities(mentions))
-	var spans []article.Span
+	spans := sc.spans[:0]
 	anon := 0
 	for _, q := range doc.Quotes {
 		spans = append(spans, article.Span{Start: q.Start, End: q.End})
@@ -160,7 +161,8 @@ func (e *Engine) Document(src article.Source) article.Document {
 			anon++
 		}
 	}
-	doc.Framing = framing.Framing(spans, anon, len(doc.Quotes))
+	sc.spans = spans
+	doc.Framing = sc.found.Framing(spans, anon, len(doc.Quotes))
 	if doc.Framing.Terms == nil {
 		doc.Framing.Terms = []article.Term{}
 	}
@@ -191,7 +193,7 @@ func (sc *scratch) release() {
 // itself, and the merge works in place: a mention is copied only when a
 // dropped mention or an outlet comes before it.
 func (e *Engine) mentions(sc *scratch, body, lower string, toks []segment.Token, outs []outlet.Mention) []entity.Mention {
-	ms := e.entities.AppendLowerMarked(sc.kept[:0], body, lower, toks, sc.marks.Names)
+	ms := e.entities.AppendLowerMarked(sc.kept[:0], &sc.roles, body, lower, toks, sc.marks.Names)
 	if len(outs) == 0 {
 		return ms
 	}
@@ -279,6 +281,23 @@ func mergeByStart(ms []entity.Mention, outs []outlet.Mention) []entity.Mention {
 		}
 	}
 	return ms
+}
+
+// setMeta sets the title, outlet, date and URL of d, each nil when empty
+// (article.Str), with the strings stored in one array instead of one
+// allocation each.
+func setMeta(d *article.Document, title, outlet, date, url string) {
+	if title == "" && outlet == "" && date == "" && url == "" {
+		return
+	}
+	vs := &[4]string{title, outlet, date, url}
+	ptr := func(i int) *string {
+		if vs[i] == "" {
+			return nil
+		}
+		return &vs[i]
+	}
+	d.Title, d.Outlet, d.Date, d.URL = ptr(0), ptr(1), ptr(2), ptr(3)
 }
 
 func (e *Engine) canonicalOutlet(name string) string {

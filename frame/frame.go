@@ -285,23 +285,20 @@ func (a *Analyzer) FindTokens(body string, toks []wordscan.Token) Found {
 	return Found{slices.Clone(hits)}
 }
 
-// FindCandidates is FindTokens for a body whose candidate tokens for the
-// gate of a (Gate) another matcher noted in its walk over toks (such as
-// outlet.Table.FindTokensAlong): it looks only at those, and at the tokens
-// from cands.Resume on, instead of walking all of toks.
-func (a *Analyzer) FindCandidates(body string, toks []wordscan.Token, cands *wordscan.Candidates) Found {
-	var buf [32]hit
+// FindCandidates is FindTokens, into f, for a body whose candidate tokens
+// for the gate of a (Gate) another matcher noted in its walk over toks
+// (such as outlet.Table.FindAlong): it looks only at those, and at the
+// tokens from cands.Resume on, instead of walking all of toks. It
+// overwrites what f held and reuses its storage, so that a caller that
+// goes over document after document with the same f allocates none.
+func (a *Analyzer) FindCandidates(f *Found, body string, toks []wordscan.Token, cands *wordscan.Candidates) {
 	var cov coverage
-	hits := buf[:0]
+	hits := f.hits[:0]
 	covered := cov.of(a)
 	for _, i := range cands.At() {
 		hits = a.scanAt(body, toks, int(i), covered, hits)
 	}
-	hits = a.scanFrom(body, toks, cands.Resume(len(toks)), covered, hits)
-	if len(hits) == 0 {
-		return Found{}
-	}
-	return Found{slices.Clone(hits)}
+	f.hits = a.scanFrom(body, toks, cands.Resume(len(toks)), covered, hits)
 }
 
 // Gate returns the gate of the terms and hedges, for a matcher that walks
@@ -311,7 +308,8 @@ func (a *Analyzer) Gate() *wordscan.Gate {
 }
 
 // Framing is the second half of AnalyzeTokens: the framing evidence of the
-// body whose terms and hedges f holds. It reuses f's storage: call it once.
+// body whose terms and hedges f holds. It reorders f's storage: call it
+// once for what FindTokens or FindCandidates found.
 func (f Found) Framing(quoteSpans []article.Span, anonymousQuotes, totalQuotes int) article.Framing {
 	var fr article.Framing
 	kept := f.hits[:0] // the terms, and the hedges outside quoteSpans

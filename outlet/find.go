@@ -56,21 +56,30 @@ func (t *Table) FindTokens(text string, toks []wordscan.Token) []Mention {
 	return cloneMentions(out)
 }
 
-// FindTokensAlong is FindTokens that, in the same walk over the tokens,
-// notes the candidates of another gate: the tokens at which an entry of
-// that gate's matcher (such as frame.Analyzer.FindCandidates) may start,
-// which then need not walk the tokens again. pair is
+// Along is what FindAlong finds and notes in one walk over the tokens of
+// a text. Its buffers are reused from call to call, so that a caller that
+// goes over document after document allocates none of them again.
+type Along struct {
+	Mentions []Mention           // the table's mentions, as FindTokens finds them
+	Other    wordscan.Candidates // the candidates of the pair's other gate
+	Words    []int               // the tokens that may be words of the pair's word set
+	mine     wordscan.Candidates // the table's own candidates
+}
+
+// FindAlong is FindTokens that, in the same walk over the tokens, notes
+// the candidates of another gate in al.Other: the tokens at which an
+// entry of that gate's matcher (such as frame.Analyzer.FindCandidates)
+// may start, which then need not walk the tokens again. pair is
 // wordscan.NewPair(t.Gate(), other) or wordscan.NewPairWords(t.Gate(),
 // other, set), made once by the caller; for the latter, the indexes of the
-// tokens that may be words of set are appended to words (see
-// wordscan.Pair.WalkWords), which is returned.
-func (t *Table) FindTokensAlong(text string, toks []wordscan.Token, pair *wordscan.Pair, words []int) ([]Mention, wordscan.Candidates, []int) {
-	var mine, theirs wordscan.Candidates
-	words = pair.WalkWords(toks, &mine, &theirs, words)
-	var buf [16]Mention
-	out := buf[:0]
+// tokens that may be words of set are noted in al.Words (see
+// wordscan.Pair.WalkWords). It overwrites what al held.
+func (t *Table) FindAlong(al *Along, text string, toks []wordscan.Token, pair *wordscan.Pair) {
+	al.mine, al.Other = wordscan.Candidates{}, wordscan.Candidates{}
+	al.Words = pair.WalkWords(toks, &al.mine, &al.Other, al.Words[:0])
+	out := al.Mentions[:0]
 	last := -1 // the last token of the last mention
-	for _, i := range mine.At() {
+	for _, i := range al.mine.At() {
 		if int(i) > last {
 			if m, l, ok := t.findAt(text, toks, int(i)); ok {
 				out = append(out, m)
@@ -78,13 +87,13 @@ func (t *Table) FindTokensAlong(text string, toks []wordscan.Token, pair *wordsc
 			}
 		}
 	}
-	for i := t.gate.Skip(toks, max(mine.Resume(len(toks)), last+1)); i < len(toks); i = t.gate.Skip(toks, i+1) {
+	for i := t.gate.Skip(toks, max(al.mine.Resume(len(toks)), last+1)); i < len(toks); i = t.gate.Skip(toks, i+1) {
 		if m, l, ok := t.findAt(text, toks, i); ok {
 			out = append(out, m)
 			i = l
 		}
 	}
-	return cloneMentions(out), theirs, words
+	al.Mentions = out
 }
 
 // Gate returns the gate of the table's first words, for wordscan.NewPair.

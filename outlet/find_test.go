@@ -63,8 +63,8 @@ scan:
 	return out
 }
 
-// checkFindRef compares FindTokens and FindTokensAlong with findTokensRef
-// on text, and the candidates FindTokensAlong notes for otherGate with
+// checkFindRef compares FindTokens and FindAlong with findTokensRef
+// on text, and the candidates FindAlong notes for otherGate with
 // those that its Skip finds.
 func checkFindRef(t *testing.T, tb *Table, text string) {
 	toks := wordscan.Tokens(nil, text)
@@ -72,16 +72,22 @@ func checkFindRef(t *testing.T, tb *Table, text string) {
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("FindTokens(%q) = %+v, want %+v", text, got, want)
 	}
-	got, cands, _ := tb.FindTokensAlong(text, toks, wordscan.NewPair(tb.Gate(), otherGate), nil)
-	if !reflect.DeepEqual(got, want) {
-		t.Fatalf("FindTokensAlong(%q) = %+v, want %+v", text, got, want)
+	// A used Along, as a caller that reuses it passes.
+	al := Along{Mentions: make([]Mention, 3), Words: []int{1, 2}}
+	al.Other.Add(7)
+	tb.FindAlong(&al, text, toks, wordscan.NewPair(tb.Gate(), otherGate))
+	if got := al.Mentions; len(got) != len(want) || len(got) > 0 && !reflect.DeepEqual(got, want) {
+		t.Fatalf("FindAlong(%q) = %+v, want %+v", text, got, want)
 	}
-	if got, want := candidateStops(otherGate, toks, &cands), skipStops(otherGate, toks); !reflect.DeepEqual(got, want) {
-		t.Fatalf("FindTokensAlong(%q) notes candidates %v, want %v", text, got, want)
+	if len(al.Words) != 0 {
+		t.Fatalf("FindAlong(%q) notes words %v with a pair without a word set", text, al.Words)
+	}
+	if got, want := candidateStops(otherGate, toks, &al.Other), skipStops(otherGate, toks); !reflect.DeepEqual(got, want) {
+		t.Fatalf("FindAlong(%q) notes candidates %v, want %v", text, got, want)
 	}
 }
 
-// otherGate is the gate of another lexicon for FindTokensAlong: common
+// otherGate is the gate of another lexicon for FindAlong: common
 // words and phrases, so that long texts have more candidates than
 // wordscan.Candidates holds.
 var otherGate = func() *wordscan.Gate {
