@@ -74,12 +74,7 @@ load_start=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')
 # ---- 1. build ----
 say "building the Go programs"
 bin=$work/bin
-(cd "$root" && go build -o "$bin/" ./bench/corpus ./bench/floor ./bench/tool ./cmd/hearsay)
-# The driver runs the engine as the hearsay binary does: with the same
-# profile-guided optimisation (cmd/hearsay/default.pgo, see bench/pgo.sh).
-pgo=off
-[[ -f $root/cmd/hearsay/default.pgo ]] && pgo=$root/cmd/hearsay/default.pgo
-(cd "$root" && go build -pgo="$pgo" -o "$bin/" ./bench/driver)
+(cd "$root" && go build -o "$bin/" ./bench/corpus ./bench/floor ./bench/driver ./bench/tool ./cmd/hearsay)
 tool=$bin/tool
 
 # ---- 2. corpus ----
