@@ -1,10 +1,10 @@
 package attribute
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
+
+	"github.com/hearsaylab/hearsay/internal/testtexts"
 
 	"github.com/hearsaylab/hearsay/internal/swar"
 )
@@ -137,13 +137,8 @@ var buildNarrationSeeds = []string{
 // sentences of the example articles and of texts made for it.
 func TestBuildNarrationRef(t *testing.T) {
 	a := testAttributor(t)
-	files, _ := filepath.Glob(filepath.Join("..", "examples", "*.txt"))
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		checkBuildNarration(t, a, testInput(t, a, string(b)))
+	for _, text := range testtexts.Examples(t) {
+		checkBuildNarration(t, a, testInput(t, a, text))
 	}
 	for _, body := range buildNarrationSeeds {
 		checkBuildNarration(t, a, testInput(t, a, body))

@@ -1,10 +1,10 @@
 package attribute
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/hearsaylab/hearsay/internal/testtexts"
 )
 
 // isAnonDescriptionRef is isAnonDescription as it was before it looked at
@@ -121,13 +121,8 @@ var quoteTestSeeds = []string{
 // their oracles on the example articles and on quotations made for it.
 func TestQuoteTestsRef(t *testing.T) {
 	a := testAttributor(t)
-	files, _ := filepath.Glob(filepath.Join("..", "examples", "*.txt"))
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		checkQuoteTests(t, a, string(b))
+	for _, text := range testtexts.Examples(t) {
+		checkQuoteTests(t, a, text)
 	}
 	for _, body := range quoteTestSeeds {
 		checkQuoteTests(t, a, body)

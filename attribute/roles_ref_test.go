@@ -1,10 +1,10 @@
 package attribute
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
+
+	"github.com/hearsaylab/hearsay/internal/testtexts"
 
 	"github.com/hearsaylab/hearsay/entity"
 )
@@ -72,13 +72,8 @@ var rolesSeeds = []string{
 // and bytes, the empty name and other types than people.
 func TestRolesOfRef(t *testing.T) {
 	a := testAttributor(t)
-	files, _ := filepath.Glob(filepath.Join("..", "examples", "*.txt"))
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		checkRoles(t, a, testInput(t, a, string(b)))
+	for _, text := range testtexts.Examples(t) {
+		checkRoles(t, a, testInput(t, a, text))
 	}
 	for _, body := range rolesSeeds {
 		checkRoles(t, a, testInput(t, a, body))

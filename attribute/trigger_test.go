@@ -1,11 +1,11 @@
 package attribute
 
 import (
-	"os"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"testing"
+
+	"github.com/hearsaylab/hearsay/internal/testtexts"
 )
 
 // TestNeedsNarration checks which sentences without quotations get their
@@ -196,13 +196,8 @@ func checkNeedsNarrationIn(t *testing.T, a *Attributor, in Input, order int) {
 // narration built.
 func TestAllNarrations(t *testing.T) {
 	a := testAttributor(t)
-	files, _ := filepath.Glob(filepath.Join("..", "examples", "*.txt"))
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		checkAllNarrations(t, a, string(b))
+	for _, text := range testtexts.Examples(t) {
+		checkAllNarrations(t, a, text)
 	}
 	for _, body := range allNarrationSeeds {
 		checkAllNarrations(t, a, body)

@@ -1,11 +1,11 @@
 package outlet
 
 import (
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/hearsaylab/hearsay/internal/testtexts"
 
 	"github.com/hearsaylab/hearsay/internal/wordscan"
 )
@@ -143,16 +143,8 @@ func TestFindTokensRef(t *testing.T) {
 	for _, s := range findSeeds {
 		checkFindRef(t, tb, s)
 	}
-	files, err := filepath.Glob(filepath.Join("..", "examples", "*.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		checkFindRef(t, tb, string(data))
+	for _, text := range testtexts.Examples(t) {
+		checkFindRef(t, tb, text)
 	}
 	checkFindRef(t, tb, benchText(1<<16))
 }
