@@ -160,3 +160,23 @@ func TestConcurrent(t *testing.T) {
 		t.Errorf("%s: concurrent output differs", name)
 	}
 }
+
+// TestDocumentsOutliveScratch checks that a returned Document shares no
+// memory with the engine's pooled buffers: documents kept while later ones
+// are extracted (as the linker keeps them) still encode as they did when
+// they were returned.
+func TestDocumentsOutliveScratch(t *testing.T) {
+	e := engine(t)
+	srcs := benchCorpus(t, 1<<20)
+	kept := make([]article.Document, len(srcs))
+	want := make([][]byte, len(srcs))
+	for i, s := range srcs {
+		kept[i] = e.Document(s)
+		want[i], _ = json.Marshal(kept[i])
+	}
+	for i, d := range kept {
+		if got, _ := json.Marshal(d); string(got) != string(want[i]) {
+			t.Errorf("%s: the document changed after later documents were extracted", srcs[i].Name)
+		}
+	}
+}
