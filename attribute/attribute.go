@@ -189,6 +189,9 @@ type doc struct {
 	quotedSorted bool
 	// the tokens inside quotations as runs in order, disjoint
 	quotedRuns []tokenRun
+	// tokens per byte of the body, in 16.16 fixed point, by which
+	// seekToken guesses where an offset's token is
+	tokDensity uint64
 	// whether needsNarrationByWords stands in for needsNarration; the
 	// indexes of the word scanner's tokens that may be trigger words
 	// (Input.Triggers, or found in newDoc); where it goes on in them and
@@ -242,6 +245,7 @@ func (a *Attributor) newDoc(in Input) *doc {
 	if d.lower == "" || len(d.lower) != len(d.body) {
 		d.lower, _ = wordscan.Lower(d.body)
 	}
+	d.tokDensity = uint64(len(in.Tokens)) << 16 / uint64(max(len(d.body), 1))
 	d.markQuotations()
 	d.byWords, d.nextTrig, d.nextRun, d.wordShift = d.byWordsOK(), 0, 0, 0
 	if d.byWords {
@@ -274,7 +278,7 @@ func (d *doc) markQuotations() {
 		if q.Block {
 			continue
 		}
-		i := firstTokenFrom(toks, next, q.Open)
+		i := d.seekToken(next, q.Open)
 		first := i // the first token inside the marks, but for one across the opening mark
 		if first < len(toks) && toks[first].Start < q.Open {
 			first++
@@ -418,11 +422,12 @@ func (d *doc) narration(si int) []ntok {
 	return d.narr[s.lo:s.hi:s.hi]
 }
 
-// buildNarrations finds the first token of every sentence, in one walk over
-// the tokens when the sentences are in order, and builds the narrations of
-// those that hold a quotation or a trigger word (triggerFlags) that can
-// give the document's sweeps something (see needsNarration): the ones they
-// look into. The others wait for narration.
+// buildNarrations finds the first token of every sentence, seeking it
+// from the first token after the sentence before when that sentence's
+// narration was built and from that sentence's first token when not, and
+// builds the narrations of those that hold a quotation or a trigger word
+// (triggerFlags) that can give the document's sweeps something (see
+// needsNarration): the ones they look into. The others wait for narration.
 func (d *doc) buildNarrations() {
 	n := len(d.in.Sentences)
 	d.narrSpan = slices.Grow(d.narrSpan[:0], n)[:n]
@@ -432,13 +437,13 @@ func (d *doc) buildNarrations() {
 	d.trig = d.trig[:0]
 	i, qi := 0, 0
 	for si, sp := range d.in.Sentences {
-		i = firstTokenFrom(d.in.Tokens, i, sp.Start)
+		i = d.seekToken(i, sp.Start)
 		d.sentTok[si] = i
-		var next int
+		next := i // where the next sentence's first token is sought from
 		var need bool
 		if qi, need = d.holdsQuotation(qi, sp); !need {
 			if d.byWords {
-				next, need = d.needsNarrationByWords(i, sp.End)
+				need = d.needsNarrationByWords(i, sp.End)
 			} else {
 				next, need = d.needsNarration(i, sp.End)
 			}
@@ -498,7 +503,7 @@ func (d *doc) sentenceHas(si int, f wflag) bool {
 // that a near answer costs few probes and a far one no more than a search.
 func firstTokenFrom(toks []segment.Token, i, pos int) int {
 	if i > len(toks) || i > 0 && toks[i-1].End > pos {
-		return sortSearch(toks, pos)
+		return searchTokens(toks, 0, pos)
 	}
 	for n := 0; i < len(toks) && toks[i].End <= pos; n++ {
 		if n == 8 {
@@ -519,7 +524,37 @@ func gallop(toks []segment.Token, pos int) int {
 		step *= 2
 	}
 	hi := min(lo+step, len(toks))
-	return lo + sortSearch(toks[lo:hi], pos)
+	return searchTokens(toks[:hi], lo, pos)
+}
+
+// seekToken returns the index of the first token of d.in.Tokens ending
+// after pos, as sortSearch does, for an offset pos that may be far from
+// index i, where a walk or a gallop from i would take many probes: it
+// guesses the index from the body's tokens per byte (d.tokDensity), which
+// is seldom more than a few tokens off, and walks on from the guess,
+// forwards or back, galloping or searching when the walk is long. It
+// guesses from the start when a token before i ends after pos.
+func (d *doc) seekToken(i, pos int) int {
+	toks := d.in.Tokens
+	if i > len(toks) || i > 0 && toks[i-1].End > pos {
+		i = 0 // out of order: guess from the start
+	}
+	if i == len(toks) || toks[i].End > pos {
+		return i
+	}
+	// Every token up to i ends at or before pos, so the answer is after i.
+	g := i + int(min(uint64(pos-toks[i].Start)*d.tokDensity>>16, uint64(len(toks)-1-i)))
+	if toks[g].End <= pos {
+		return firstTokenFrom(toks, g+1, pos)
+	}
+	// The answer is in (i, g]: walk back.
+	for n := 0; toks[g-1].End > pos; n++ {
+		if n == 8 {
+			return searchTokens(toks[:g], i+1, pos)
+		}
+		g--
+	}
+	return g
 }
 
 // buildNarration appends the narration of the tokens from index i that

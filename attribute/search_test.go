@@ -30,9 +30,53 @@ func TestFirstTokenFrom(t *testing.T) {
 				if got := searchTokens(toks, min(i, want), p); got != want {
 					t.Fatalf("%d tokens: searchTokens(%d, %d) = %d, want %d", n, min(i, want), p, got, want)
 				}
+				checkSeekToken(t, toks, i, p)
 			}
 		}
 	}
+}
+
+// checkSeekToken fails t if seekToken, from index i, finds another token
+// than sortSearch for pos, with the density of toks, none, and densities
+// that guess too far or not far enough.
+func checkSeekToken(t *testing.T, toks []segment.Token, i, pos int) {
+	want := sortSearch(toks, pos)
+	d := &doc{in: Input{Tokens: toks}}
+	span := 1
+	if n := len(toks); n > 0 {
+		span = max(toks[n-1].End, 1)
+	}
+	true16 := uint64(len(toks)) << 16 / uint64(span)
+	for _, density := range []uint64{true16, 0, true16 / 3, true16 * 3, 1 << 16, 1 << 40} {
+		d.tokDensity = density
+		if got := d.seekToken(i, pos); got != want {
+			t.Fatalf("%d tokens, density %#x: seekToken(%d, %d) = %d, want %d", len(toks), density, i, pos, got, want)
+		}
+	}
+}
+
+// FuzzSeekToken compares seekToken with sortSearch on tokens of the
+// lengths and gaps the bytes of widths give, from any index to any offset.
+func FuzzSeekToken(f *testing.F) {
+	f.Add([]byte{1, 2, 3, 0, 7, 1, 1, 40, 2}, 3, 17)
+	f.Add([]byte("a long run of tokens, some long, some short, the gaps between them varied"), 60, 9)
+	f.Add([]byte{}, 0, 0)
+	f.Fuzz(func(t *testing.T, widths []byte, i, pos int) {
+		// Each byte gives a token's length (low nibble, at least 1) and
+		// the gap after it (high nibble).
+		toks := make([]segment.Token, len(widths))
+		at := 0
+		for k, w := range widths {
+			n := 1 + int(w&15)
+			toks[k] = segment.Token{Start: at, End: at + n}
+			at += n + int(w>>4)
+		}
+		if i < 0 || i > len(toks)+1 {
+			i = int(uint(i) % uint(len(toks)+2))
+		}
+		pos = int(uint(pos)%uint(at+3)) - 1
+		checkSeekToken(t, toks, i, pos)
+	})
 }
 
 // TestMergeRuns checks that mergeRuns orders runs and merges those that

@@ -62,18 +62,19 @@ func (d *doc) findTriggerWords(ws []int) []int {
 }
 
 // needsNarrationByWords answers as needsNarration does, when d.byWords,
-// and returns the same index when the answer is no: it asks d.quotedRuns
+// without reading the tokens for the index after the sentence, which
+// seekToken finds from i at less cost than a search: it asks d.quotedRuns
 // whether a token of the sentence is inside a quotation, and then looks
 // only at the tokens that hold one of the word scanner's tokens that may
 // be trigger words (d.trigWords). i is the first token of the sentence,
 // whose tokens start before end.
-func (d *doc) needsNarrationByWords(i, end int) (int, bool) {
+func (d *doc) needsNarrationByWords(i, end int) bool {
 	toks := d.in.Tokens
 	if i >= len(toks) || toks[i].Start >= end {
-		return i, false
+		return false
 	}
 	if d.quotedFrom(i, end) {
-		return i, true
+		return true
 	}
 	ws, tw := d.in.Words, d.trigWords
 	pos := toks[i].Start
@@ -91,19 +92,15 @@ func (d *doc) needsNarrationByWords(i, end int) (int, bool) {
 			break // no token holds the word: Words are not of Body
 		}
 		if f := d.triggerAt(j); f != 0 && d.triggerMatters(i, j, end, f) {
-			return i, true
+			return true
 		}
 	}
-	e := searchTokens(toks, i, end)
-	if e < len(toks) && toks[e].Start < end {
-		e++ // a token that runs past end starts in the sentence
-	}
-	return e, false
+	return false
 }
 
 // tokenOfWord returns the index of the token that holds the word scanner's
 // token k, which is token j or one after it, from d.wordShift, the
-// difference of the indexes found last, when it can, else by a search. The
+// difference of the indexes found last, when it can, else by a seek. The
 // two streams of tokens go in step but for words with joiners ("U.S.") and
 // marks the word scanner takes for spaces, so that d.wordShift nearly
 // always tells it.
@@ -112,7 +109,7 @@ func (d *doc) tokenOfWord(j, k int) int {
 	if g := k - d.wordShift; g >= j && g < len(toks) && toks[g].Start <= st && st < toks[g].End {
 		return g
 	}
-	j = searchTokens(toks, j, st)
+	j = d.seekToken(j, st)
 	d.wordShift = k - j
 	return j
 }

@@ -131,11 +131,12 @@ func checkAllNarrations(t *testing.T, a *Attributor, body string) {
 }
 
 // checkNeedsNarration fails t if needsNarrationByWords gives another
-// answer than needsNarration for a sentence of in, or another next token
-// for one that needs no narration, with the trigger words noted by the
+// answer than needsNarration for a sentence of in, or its oracle another
+// answer or next token for one that needs no narration, with the trigger words noted by the
 // walk and found by the attributor, the sentences taken in order and
 // backwards; or if the two find other trigger words; or if d.quotedRuns
-// holds other tokens than those inside quotations.
+// holds other tokens than those inside quotations; or if a sentence's first
+// token is not the one a search finds.
 func checkNeedsNarration(t *testing.T, a *Attributor, in Input) {
 	noted := in
 	in.Triggers, in.TriggersNoted = nil, false
@@ -170,6 +171,11 @@ func checkNeedsNarrationIn(t *testing.T, a *Attributor, in Input, order int) {
 			t.Fatalf("%.60q: token %d %q: in quotedRuns %t, quotation %d", in.Body, i, in.Tokens[i].Text, quoted[i], q)
 		}
 	}
+	for si, sp := range d.in.Sentences {
+		if got, want := d.sentTok[si], sortSearch(d.in.Tokens, sp.Start); got != want {
+			t.Fatalf("%.60q: sentence %d: first token %d, search finds %d", in.Body, si, got, want)
+		}
+	}
 	if !d.byWords {
 		return
 	}
@@ -183,10 +189,10 @@ func checkNeedsNarrationIn(t *testing.T, a *Attributor, in Input, order int) {
 		i := d.sentTok[si]
 		next, need := d.needsNarration(i, sp.End)
 		refNext, refNeed := d.needsNarrationByWordsRef(i, sp.End)
-		gotNext, gotNeed := d.needsNarrationByWords(i, sp.End)
-		if gotNeed != need || !need && gotNext != next || refNeed != need || !need && refNext != next {
-			t.Errorf("%.60q: sentence %d: needsNarrationByWords = %d, %t; needsNarration = %d, %t; needsNarrationByWordsRef = %d, %t",
-				d.body[sp.Start:sp.End], si, gotNext, gotNeed, next, need, refNext, refNeed)
+		gotNeed := d.needsNarrationByWords(i, sp.End)
+		if gotNeed != need || refNeed != need || !need && refNext != next {
+			t.Errorf("%.60q: sentence %d: needsNarrationByWords = %t; needsNarration = %d, %t; needsNarrationByWordsRef = %d, %t",
+				d.body[sp.Start:sp.End], si, gotNeed, next, need, refNext, refNeed)
 		}
 	}
 }
