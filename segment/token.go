@@ -779,15 +779,18 @@ func alnumEnd(t string, j int) int {
 }
 
 // notAlnum8 returns the bytes of x that are not ASCII letters or digits,
-// each as its top bit. The sums are taken on the low seven bits of each
-// byte, which cannot carry into the next: bit 7 of b+(0x80-lo) is set for
-// b >= lo.
+// each as its top bit. It works on the low seven bits y of each byte, and
+// on f, their lower case for a letter, in sums and differences that cannot
+// carry or borrow into the next byte: bit 7 of 0xE0-f is set for f < 'a',
+// that of f+0x05 for f > 'z', that of 0xAF-y for y < '0' and that of
+// y+0x46 for y > '9'. A byte is neither a letter nor a digit when it is
+// outside both ranges, or when its own top bit is set.
 func notAlnum8(x uint64) uint64 {
 	y := x &^ swar.Highs
 	f := y | 0x20*swar.Ones // the lower case of a letter
-	letter := (f + (0x80-'a')*swar.Ones) &^ (f + (0x80-'z'-1)*swar.Ones)
-	digit := (y + (0x80-'0')*swar.Ones) &^ (y + (0x80-'9'-1)*swar.Ones)
-	return ^(letter|digit)&swar.Highs | x&swar.Highs
+	notLetter := ((0xFF-(0x80-'a'))*swar.Ones - f) | (f + (0x7F-'z')*swar.Ones)
+	notDigit := ((0xFF-(0x80-'0'))*swar.Ones - y) | (y + (0x7F-'9')*swar.Ones)
+	return (notLetter&notDigit | x) & swar.Highs
 }
 
 // joinerEnd returns wordEnd(t, i, j, len(t)) when the word t[i:j] of
