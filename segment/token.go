@@ -500,18 +500,22 @@ func plainWords(toks []Token, words []wordscan.Token, marks *Marks, base, wbase 
 	r := min(len(toks), len(words))
 	toks, words = toks[:r], words[:r]
 	k := 0
-	rest := t[i:] // t[i:], passed over as i is
-	for k+2 <= len(toks) && len(rest) > 16 {
-		// The word t[i:j], its hash h, and the byte c after it.
-		w := rest[:16]
+	for k+2 <= len(toks) && len(t)-i > 16 {
+		// The word t[i:j], its hash h, and the byte c after it. The loop
+		// keeps no slice of the rest of t, to leave a register for others:
+		// w covers a word of up to fifteen bytes and the two after it.
+		w := t[i : i+17]
 		x := swar.Load8(w, 0)
-		n := bits.TrailingZeros64(notAlnum8(x)) / 8
+		e := notAlnum8(x)
+		n := bits.TrailingZeros64(e) / 8
 		var h uint32
 		switch {
 		case n == 0:
 			return k, i // not a word
 		case n < 8:
-			h = wordscan.ShortWordHash(n, x)
+			// e&-e is the high bit of byte n: the bits below byte n are those
+			// below it shifted down by seven.
+			h = wordscan.MaskedWordHash(n, x&(e&-e>>7-1))
 		default:
 			x1 := swar.Load8(w, 8)
 			m := notAlnum8(x1)
@@ -525,13 +529,13 @@ func plainWords(toks []Token, words []wordscan.Token, marks *Marks, base, wbase 
 		c := w[n]
 		if c != ' ' {
 			if c == ',' || c == '.' {
-				if d := byteClass[rest[n+1]]; d == classWord || d == classHigh && !generalPunct(rest[n+1:]) {
+				if d := byteClass[w[n+1]]; d == classWord || d == classHigh && !generalPunct(t[j+1:]) {
 					return k, i // a joiner inside a word ("7,200", "U.S."): see wordEnd
 				}
 				if c == '.' && (n <= 7 && lookupAbbrev(abbrevKey(x, n)) != notAbbrev || len(marks.Terminals) == cap(marks.Terminals)) {
 					return k, i // "Gen.", one token here and two in words
 				}
-			} else if d := byteClass[c]; d == classJoiner || d == classHigh && !endsWord(rest[n:]) {
+			} else if d := byteClass[c]; d == classJoiner || d == classHigh && !endsWord(t[j:]) {
 				return k, i // a joiner or a character that may be one follows
 			}
 		}
@@ -544,7 +548,6 @@ func plainWords(toks []Token, words []wordscan.Token, marks *Marks, base, wbase 
 		tw.Word, tw.NL, tw.ASCII = true, false, true
 		k++
 		i = j + 1
-		rest = rest[n+1:]
 		if c != ' ' {
 			if c != ',' && c != '.' {
 				return k, j // another mark or white space
@@ -552,12 +555,12 @@ func plainWords(toks []Token, words []wordscan.Token, marks *Marks, base, wbase 
 			if w[n-1] < 'A' && byte(x) >= 'A' {
 				return k, j // after a digit, a lead of marks.Numbers
 			}
-			toks[k] = Token{j, i, t[j:i]}
+			toks[k] = Token{j, i, w[n : n+1]}
 			tw := &words[k]
 			tw.St, tw.En, tw.Hash = j, i, 0
 			tw.Word, tw.NL, tw.ASCII = false, false, false
 			k++
-			if rest[0] != ' ' {
+			if w[n+1] != ' ' {
 				if c == '.' {
 					marks.noteTerminal(j)
 				}
@@ -565,12 +568,11 @@ func plainWords(toks []Token, words []wordscan.Token, marks *Marks, base, wbase 
 			}
 			if c == '.' {
 				marks.noteTerminal(j)
-				if len(rest) > 1 && rest[1]-'A' < 26 && endsSentence(t, i-n-1, w, n) {
+				if len(t)-i > 1 && t[i+1]-'A' < 26 && endsSentence(t, i-n-1, w, n) {
 					marks.noteEnd(j)
 				}
 			}
 			i++
-			rest = rest[1:]
 		}
 	}
 	return k, i
