@@ -500,7 +500,7 @@ func plainWords(toks []Token, words []wordscan.Token, marks *Marks, base, wbase 
 	r := min(len(toks), len(words))
 	toks, words = toks[:r], words[:r]
 	k := 0
-	for k+2 <= len(toks) && len(t)-i > 16 {
+	for k+2 <= len(toks) && i+16 < len(t) {
 		// The word t[i:j], its hash h, and the byte c after it. The loop
 		// keeps no slice of the rest of t, to leave a register for others:
 		// w covers a word of up to fifteen bytes and the two after it.
