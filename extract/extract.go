@@ -47,6 +47,7 @@ type scratch struct {
 	found  frame.Found  // the framing terms and hedges
 	marks  segment.Marks
 	paras  []segment.Paragraph
+	quotes []quote.Span
 	marked []article.Span
 	sents  []article.Span
 	kept   []entity.Mention
@@ -105,7 +106,8 @@ func (e *Engine) Document(src article.Source) article.Document {
 	e.frames.FindCandidates(&sc.found, body, words, &sc.along.Other)
 	paras := segment.AppendParagraphs(sc.paras[:0], body)
 	sc.paras = paras
-	quotes := quote.ScanMarked(body, paras, sc.marks.Quotes)
+	quotes := quote.AppendScanMarked(sc.quotes[:0], body, paras, sc.marks.Quotes)
+	sc.quotes = quotes
 	marked := sc.marked[:0]
 	for _, q := range quotes {
 		if !q.Block {

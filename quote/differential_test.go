@@ -38,8 +38,8 @@ func mangle(r *rand.Rand, s string, rate int) string {
 	return b.String()
 }
 
-// checkSame fails t when Scan or ScanMarked differs from the reference
-// implementation on text.
+// checkSame fails t when Scan, ScanMarked or AppendScanMarked differs from
+// the reference implementation on text.
 func checkSame(t *testing.T, text string) {
 	t.Helper()
 	paras := segment.Paragraphs(text)
@@ -60,6 +60,15 @@ func checkSame(t *testing.T, text string) {
 	for _, ps := range [][]segment.Paragraph{paras, some} {
 		if got, want := ScanMarked(text, ps, marks.Quotes), refScan(text, ps); !reflect.DeepEqual(got, want) {
 			t.Fatalf("ScanMarked(%q, %v, %v) = %v, want %v", text, ps, marks.Quotes, got, want)
+		}
+		// Into a buffer that an earlier scan filled with other spans.
+		buf := make([]Span, 3, 5)
+		for i := range buf {
+			buf[i] = Span{Start: -i, End: len(text) + i, Block: true}
+		}
+		got, want := AppendScanMarked(buf[:0], text, ps, marks.Quotes), refScan(text, ps)
+		if len(got) != len(want) || len(want) > 0 && !reflect.DeepEqual(got, want) {
+			t.Fatalf("AppendScanMarked(%q, %v, %v) = %v, want %v", text, ps, marks.Quotes, got, want)
 		}
 	}
 }

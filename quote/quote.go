@@ -76,7 +76,14 @@ func Scan(body string, paras []segment.Paragraph) []Span {
 // segment.Marks). It finds the quotations without reading the text in
 // between.
 func ScanMarked(body string, paras []segment.Paragraph, quotes []int) []Span {
-	var out []Span
+	return AppendScanMarked(nil, body, paras, quotes)
+}
+
+// AppendScanMarked is ScanMarked appending the quotations to out, which
+// must be empty (out[:0] of an earlier result, say): a caller that scans
+// document after document can reuse one buffer instead of allocating a
+// result for each.
+func AppendScanMarked(out []Span, body string, paras []segment.Paragraph, quotes []int) []Span {
 	if len(quotes) == 0 {
 		out = scanSingle(body, paras, out)
 	} else {

@@ -13,6 +13,7 @@ import (
 	"github.com/hearsaylab/hearsay/internal/testtexts"
 
 	"github.com/hearsaylab/hearsay/article"
+	"github.com/hearsaylab/hearsay/internal/swar"
 	"github.com/hearsaylab/hearsay/internal/wordscan"
 )
 
@@ -358,4 +359,28 @@ func TestMayStartNumber(t *testing.T) {
 		}
 		checkTokensWords(t, c.text)
 	}
+}
+
+// TestNotAlnum8Ref compares notAlnum8 with its oracle on eight-byte words
+// of letters, digits, their neighbours, and bytes with the top bit set.
+func TestNotAlnum8Ref(t *testing.T) {
+	for _, w := range []string{
+		"aZ09mMzA", "@[`{/: \xff", "\x00\x7f\x80\xffAZaz", "/09:@AZ[",
+		"`az{\x7f\xc0\xe0\x9a", "Hello, w", "U.S. 7,2", "\x01\x02\x03\x04\x05\x06\x07\x08",
+	} {
+		x := swar.Load8(w, 0)
+		if got, want := notAlnum8(x), refNotAlnum8(x); got != want {
+			t.Errorf("notAlnum8(%q) = %#x, oracle %#x", w, got, want)
+		}
+	}
+}
+
+func FuzzNotAlnum8(f *testing.F) {
+	f.Add(uint64(0x417a5a6130392f3a))
+	f.Add(uint64(0xff80407b5b603a2f))
+	f.Fuzz(func(t *testing.T, x uint64) {
+		if got, want := notAlnum8(x), refNotAlnum8(x); got != want {
+			t.Fatalf("notAlnum8(%#x) = %#x, oracle %#x", x, got, want)
+		}
+	})
 }

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hearsaylab/hearsay/article"
+	"github.com/hearsaylab/hearsay/internal/swar"
 )
 
 // This file keeps the straightforward implementations that the faster code
@@ -284,4 +285,14 @@ func refWordBefore(text string, lo, p int) string {
 func refEndsWithTerminal(text string, lo, hi int) bool {
 	r, _ := utf8.DecodeLastRuneInString(text[lo:hi])
 	return r == '.' || r == '!' || r == '?'
+}
+
+// refNotAlnum8 is notAlnum8 as it was before it folded its complements into
+// differences: each range test as a sum and the complement of another.
+func refNotAlnum8(x uint64) uint64 {
+	y := x &^ swar.Highs
+	f := y | 0x20*swar.Ones
+	letter := (f + (0x80-'a')*swar.Ones) &^ (f + (0x80-'z'-1)*swar.Ones)
+	digit := (y + (0x80-'0')*swar.Ones) &^ (y + (0x80-'9'-1)*swar.Ones)
+	return ^(letter|digit)&swar.Highs | x&swar.Highs
 }

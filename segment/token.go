@@ -500,18 +500,22 @@ func plainWords(toks []Token, words []wordscan.Token, marks *Marks, base, wbase 
 	r := min(len(toks), len(words))
 	toks, words = toks[:r], words[:r]
 	k := 0
-	rest := t[i:] // t[i:], passed over as i is
-	for k+2 <= len(toks) && len(rest) > 16 {
-		// The word t[i:j], its hash h, and the byte c after it.
-		w := rest[:16]
+	for k+2 <= len(toks) && i+16 < len(t) {
+		// The word t[i:j], its hash h, and the byte c after it. The loop
+		// keeps no slice of the rest of t, to leave a register for others:
+		// w covers a word of up to fifteen bytes and the two after it.
+		w := t[i : i+17]
 		x := swar.Load8(w, 0)
-		n := bits.TrailingZeros64(notAlnum8(x)) / 8
+		e := notAlnum8(x)
+		n := bits.TrailingZeros64(e) / 8
 		var h uint32
 		switch {
 		case n == 0:
 			return k, i // not a word
 		case n < 8:
-			h = wordscan.ShortWordHash(n, x)
+			// e&-e is the high bit of byte n: the bits below byte n are those
+			// below it shifted down by seven.
+			h = wordscan.MaskedWordHash(n, x&(e&-e>>7-1))
 		default:
 			x1 := swar.Load8(w, 8)
 			m := notAlnum8(x1)
@@ -525,13 +529,13 @@ func plainWords(toks []Token, words []wordscan.Token, marks *Marks, base, wbase 
 		c := w[n]
 		if c != ' ' {
 			if c == ',' || c == '.' {
-				if d := byteClass[rest[n+1]]; d == classWord || d == classHigh && !generalPunct(rest[n+1:]) {
+				if d := byteClass[w[n+1]]; d == classWord || d == classHigh && !generalPunct(t[j+1:]) {
 					return k, i // a joiner inside a word ("7,200", "U.S."): see wordEnd
 				}
 				if c == '.' && (n <= 7 && lookupAbbrev(abbrevKey(x, n)) != notAbbrev || len(marks.Terminals) == cap(marks.Terminals)) {
 					return k, i // "Gen.", one token here and two in words
 				}
-			} else if d := byteClass[c]; d == classJoiner || d == classHigh && !endsWord(rest[n:]) {
+			} else if d := byteClass[c]; d == classJoiner || d == classHigh && !endsWord(t[j:]) {
 				return k, i // a joiner or a character that may be one follows
 			}
 		}
@@ -544,7 +548,6 @@ func plainWords(toks []Token, words []wordscan.Token, marks *Marks, base, wbase 
 		tw.Word, tw.NL, tw.ASCII = true, false, true
 		k++
 		i = j + 1
-		rest = rest[n+1:]
 		if c != ' ' {
 			if c != ',' && c != '.' {
 				return k, j // another mark or white space
@@ -552,12 +555,12 @@ func plainWords(toks []Token, words []wordscan.Token, marks *Marks, base, wbase 
 			if w[n-1] < 'A' && byte(x) >= 'A' {
 				return k, j // after a digit, a lead of marks.Numbers
 			}
-			toks[k] = Token{j, i, t[j:i]}
+			toks[k] = Token{j, i, w[n : n+1]}
 			tw := &words[k]
 			tw.St, tw.En, tw.Hash = j, i, 0
 			tw.Word, tw.NL, tw.ASCII = false, false, false
 			k++
-			if rest[0] != ' ' {
+			if w[n+1] != ' ' {
 				if c == '.' {
 					marks.noteTerminal(j)
 				}
@@ -565,12 +568,11 @@ func plainWords(toks []Token, words []wordscan.Token, marks *Marks, base, wbase 
 			}
 			if c == '.' {
 				marks.noteTerminal(j)
-				if len(rest) > 1 && rest[1]-'A' < 26 && endsSentence(t, i-n-1, w, n) {
+				if len(t)-i > 1 && t[i+1]-'A' < 26 && endsSentence(t, i-n-1, w, n) {
 					marks.noteEnd(j)
 				}
 			}
 			i++
-			rest = rest[1:]
 		}
 	}
 	return k, i
@@ -779,15 +781,18 @@ func alnumEnd(t string, j int) int {
 }
 
 // notAlnum8 returns the bytes of x that are not ASCII letters or digits,
-// each as its top bit. The sums are taken on the low seven bits of each
-// byte, which cannot carry into the next: bit 7 of b+(0x80-lo) is set for
-// b >= lo.
+// each as its top bit. It works on the low seven bits y of each byte, and
+// on f, their lower case for a letter, in sums and differences that cannot
+// carry or borrow into the next byte: bit 7 of 0xE0-f is set for f < 'a',
+// that of f+0x05 for f > 'z', that of 0xAF-y for y < '0' and that of
+// y+0x46 for y > '9'. A byte is neither a letter nor a digit when it is
+// outside both ranges, or when its own top bit is set.
 func notAlnum8(x uint64) uint64 {
 	y := x &^ swar.Highs
 	f := y | 0x20*swar.Ones // the lower case of a letter
-	letter := (f + (0x80-'a')*swar.Ones) &^ (f + (0x80-'z'-1)*swar.Ones)
-	digit := (y + (0x80-'0')*swar.Ones) &^ (y + (0x80-'9'-1)*swar.Ones)
-	return ^(letter|digit)&swar.Highs | x&swar.Highs
+	notLetter := ((0xFF-(0x80-'a'))*swar.Ones - f) | (f + (0x7F-'z')*swar.Ones)
+	notDigit := ((0xFF-(0x80-'0'))*swar.Ones - y) | (y + (0x7F-'9')*swar.Ones)
+	return (notLetter&notDigit | x) & swar.Highs
 }
 
 // joinerEnd returns wordEnd(t, i, j, len(t)) when the word t[i:j] of

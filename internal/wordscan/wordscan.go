@@ -354,6 +354,15 @@ func ShortWordHash(n int, x uint64) uint32 {
 	return hashTail(uint64(n), x&(1<<(8*uint(n))-1)) // 1<<64 is 0: all bits kept
 }
 
+// MaskedWordHash returns the Hash of a word of n ASCII letters and digits,
+// from one to eight, that are the low n bytes of x, whose bytes above them
+// are zero: it is ShortWordHash for a caller that has cleared those bytes
+// already, as a scanner that holds the word's end as a bit mask can without
+// a shift by n.
+func MaskedWordHash(n int, x uint64) uint32 {
+	return hashTail(uint64(n), x)
+}
+
 // WordHash16 returns the Hash of a word of n ASCII letters and digits,
 // from one to sixteen, whose first eight bytes (or all, when n is at most
 // eight) are x0 and whose further n-8 bytes are the low bytes of x1, both

@@ -452,3 +452,26 @@ func TestIsPunct3(t *testing.T) {
 		}
 	}
 }
+
+// checkMaskedWordHash compares MaskedWordHash with ShortWordHash for the
+// word of every length from one to eight at the start of x.
+func checkMaskedWordHash(t *testing.T, x uint64) {
+	t.Helper()
+	for n := 1; n <= 8; n++ {
+		mask := ^uint64(0) >> (64 - 8*uint(n))
+		if got, want := MaskedWordHash(n, x&mask), ShortWordHash(n, x); got != want {
+			t.Fatalf("MaskedWordHash(%d, %#x) = %#x, ShortWordHash %#x", n, x&mask, got, want)
+		}
+	}
+}
+
+func TestMaskedWordHash(t *testing.T) {
+	for _, w := range []string{"abcdefgh", "Said, he", "ZZZZZZZZ", "\xff\xff\xff\xff\xff\xff\xff\xff"} {
+		checkMaskedWordHash(t, swar.Load8(w, 0))
+	}
+}
+
+func FuzzMaskedWordHash(f *testing.F) {
+	f.Add(uint64(0x6867666564636261))
+	f.Fuzz(checkMaskedWordHash)
+}
