@@ -14,6 +14,8 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/hearsaylab/hearsay/internal/strindex"
+
 	"github.com/hearsaylab/hearsay/article"
 	"github.com/hearsaylab/hearsay/entity"
 	"github.com/hearsaylab/hearsay/internal/swar"
@@ -168,11 +170,11 @@ type doc struct {
 	// order, and per sentence the part of them in its narration
 	trig     []int32
 	trigSpan []span
-	// the people named with roles, once known (peopleKnown), their index
-	// by name and the role groups of their roles (see collectPeople)
+	// the people named with roles, once known (peopleKnown), their
+	// numbers by name and the role groups of their roles (see collectPeople)
 	people      []personRoles
 	peopleKnown bool
-	peopleIndex []int32
+	peopleIndex strindex.Index
 	groupBuf    []string
 	cands       []entity.Mention
 	// per role noun and modifiers: how far the mentions have been scanned

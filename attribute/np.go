@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/hearsaylab/hearsay/entity"
-	"github.com/hearsaylab/hearsay/internal/swar"
 	"github.com/hearsaylab/hearsay/internal/wordscan"
 )
 
@@ -805,73 +804,38 @@ func (d *doc) rolesOf(name string) *personRoles {
 	return d.personNamed(name)
 }
 
-// personNamed returns the entry of d.people for name, or nil, from the
-// open-addressing index d.peopleIndex (1 + the entry's index, 0 for an
-// empty slot).
+// personNamed returns the entry of d.people for name, or nil.
 func (d *doc) personNamed(name string) *personRoles {
-	idx := d.peopleIndex
-	mask := uint64(len(idx) - 1)
-	for h := nameHash(name) & mask; ; h = (h + 1) & mask {
-		e := idx[h]
-		if e == 0 {
-			return nil
-		}
-		if p := &d.people[e-1]; p.name == name {
-			return p
-		}
+	if id, ok := d.peopleIndex.Lookup(name); ok {
+		return &d.people[id]
 	}
+	return nil
 }
 
 // collectPeople fills d.people with the roles of every person named with
-// roles, in one pass over the mentions, and d.peopleIndex with their index
-// by name, at most half full. A name's roles are its first mention's own,
-// clipped so that appending more copies them instead of writing into the
-// mention.
+// roles, in one pass over the mentions, and d.peopleIndex with their
+// numbers by name. A name's roles are its first mention's own, clipped so
+// that appending more copies them instead of writing into the mention.
 func (d *doc) collectPeople() {
 	d.peopleKnown = true
 	d.people = d.people[:0]
-	size := 8
-	for size < 2*len(d.in.Mentions) {
-		size *= 2
-	}
-	d.peopleIndex = slices.Grow(d.peopleIndex[:0], size)[:size]
-	clear(d.peopleIndex)
-	mask := uint64(size - 1)
+	d.peopleIndex.Reset(len(d.in.Mentions))
 	for k := range d.in.Mentions {
 		o := &d.in.Mentions[k] // not a copy: a mention is large
 		if len(o.Roles) == 0 || o.Type != entity.Person {
 			continue
 		}
-		if p := d.personNamed(o.Name); p != nil {
+		if id, added := d.peopleIndex.ID(o.Name); !added {
+			p := &d.people[id]
 			p.roles = append(p.roles, o.Roles...)
 			continue
 		}
 		d.people = append(d.people, personRoles{name: o.Name, roles: slices.Clip(o.Roles)})
-		h := nameHash(o.Name) & mask
-		for d.peopleIndex[h] != 0 {
-			h = (h + 1) & mask
-		}
-		d.peopleIndex[h] = int32(len(d.people))
 	}
 	if len(d.people) == 1 && d.people[0].name == "" {
 		// The empty name alone has roles: it names nobody.
 		d.people = d.people[:0]
 	}
-}
-
-// nameHash hashes a name for doc.peopleIndex.
-func nameHash(s string) uint64 {
-	const m = 0x9E3779B97F4A7C15
-	h := uint64(len(s)) * m
-	if len(s) >= 8 {
-		h = (h ^ swar.Load8(s, 0)) * m
-		h = (h ^ swar.Load8(s, len(s)-8)) * m
-	} else {
-		for i := 0; i < len(s); i++ {
-			h = (h ^ uint64(s[i])) * m
-		}
-	}
-	return h >> 32
 }
 
 func hasRole(roles []string, w string) bool {

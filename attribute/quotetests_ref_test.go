@@ -109,7 +109,7 @@ func checkAnonDescription(t *testing.T, d *doc, lt string) {
 }
 
 var quoteTestSeeds = []string{
-	"He spoke to “several current and former intelligence officials” on Monday.",
+	"He spoke to “three retired defence officials” on Monday.",
 	"It used “senior officials”, “a source”, “officials.” and “two  sources  ” and “the\u00a0officials”.",
 	"They formed “control teams” and sent military “weapons experts” to the “so-called” front.",
 	"Officials called the report “disinformation”, and it was “very bad” and “not good”.",

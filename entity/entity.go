@@ -17,6 +17,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/hearsaylab/hearsay/internal/strindex"
+
 	"github.com/hearsaylab/hearsay/article"
 	"github.com/hearsaylab/hearsay/internal/swar"
 	"github.com/hearsaylab/hearsay/internal/wordscan"
@@ -96,7 +98,7 @@ type scratch struct {
 func (sc *scratch) release() {
 	clear(sc.roles[:cap(sc.roles)])
 	sc.groups.reset(0)
-	sc.num.names.reset(0)
+	sc.num.names.Reset(0)
 }
 
 // runToken is a token of the run being classified, looked up once. It
@@ -1463,10 +1465,10 @@ type entityCount struct {
 // numbering numbers the entities of a document's mentions; its buffers
 // are reused from document to document.
 type numbering struct {
-	ent    []int32       // the entity of each mention, or -1 when it is weak
-	ents   []entityCount // the entities in order of first mention
-	names  stringIndex   // the distinct names
-	byName []int32       // name's number → the entity first met with it
+	ent    []int32        // the entity of each mention, or -1 when it is weak
+	ents   []entityCount  // the entities in order of first mention
+	names  strindex.Index // the distinct names
+	byName []int32        // name's number → the entity first met with it
 }
 
 // entityKey is a name met with more than one type, and one of its types.
@@ -1476,7 +1478,7 @@ type entityKey struct{ name, typ string }
 // order of first mention: n.ent[i] is the entity of ms[i], or -1 when
 // ms[i] is weak; n.ents are the entities.
 func (n *numbering) number(ms []Mention) {
-	n.names.reset(len(ms))
+	n.names.Reset(len(ms))
 	byName := n.byName[:0]
 	var byKey map[entityKey]int32 // the entities of names met with another type
 	ents := n.ents[:0]
@@ -1487,7 +1489,7 @@ func (n *numbering) number(ms []Mention) {
 			ent[mi] = -1
 			continue
 		}
-		id, added := n.names.id(m.Name)
+		id, added := n.names.ID(m.Name)
 		var e int32
 		switch {
 		case added:

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"unicode"
 
+	"github.com/hearsaylab/hearsay/internal/strindex"
+
 	"github.com/hearsaylab/hearsay/internal/wordscan"
 	"github.com/hearsaylab/hearsay/segment"
 )
@@ -306,34 +308,6 @@ func TestPrefilter(t *testing.T) {
 	}
 }
 
-func TestStringIndex(t *testing.T) {
-	var x stringIndex
-	for round, words := range [][]string{
-		{"Varga", "Brenner", "Varga", "", "Kova", "Brenner", ""},
-		{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "a", "s"},
-		{},
-		{"Varga"},
-		strings.Fields(strings.Repeat("a b c d e f g h i j k l m n o p q r s t u v w x y z ", 3) + "Varga aa bb cc dd ee ff gg hh ii jj kk ll"),
-		// Strings that share their length and first and last eight bytes,
-		// and so their hash.
-		{"abcdefghXabcdefgh", "abcdefghYabcdefgh", "abcdefghXabcdefgh", "Ödön Horváth", "Ödön Horvath", "abcd", "abce", "bbcd", "abcd", "ÖÖ", "Ö", "Ödön Horváth"},
-	} {
-		x.reset(len(words) / (round + 1)) // too small from round 1: the index grows
-		first := map[string]int32{}
-		for _, w := range words {
-			id, added := x.id(w)
-			want, seen := first[w]
-			if !seen {
-				want = int32(len(first))
-				first[w] = want
-			}
-			if id != want || added == seen {
-				t.Errorf("round %d: id(%q) = %d, %v; want %d, %v", round, w, id, added, want, !seen)
-			}
-		}
-	}
-}
-
 func TestPackWord(t *testing.T) {
 	words := []string{"a", "b", "ab", "ba", "aa", "abc", "acb", "abcd", "abdc", "abcde", "abcdf", "bbcde", "abcdef", "abcdefg", "abcdefgh", "abcdefgi", "bbcdefgh", "\x00", "\x00\x00", "a\x00", "\x00a", "\xe2\x80\x99s"}
 	seen := map[[2]uint64]string{}
@@ -531,7 +505,7 @@ func checkPackedSurname(t *testing.T, name string) {
 }
 
 // FuzzPackedSurname compares packedSurname with packSurname(lastField),
-// and the groups surnames makes with the numbers a stringIndex gives the
+// and the groups surnames makes with the numbers a strindex.Index gives the
 // surnames lastField finds, on arbitrary names.
 func FuzzPackedSurname(f *testing.F) {
 	for _, s := range []string{"Varga", "Ilse Varga", "Volodymyr Zelenskyy", "Jean-Pierre Dupont-Aignan", "Ödön Horváth", "Li", "A  B ", "x\u00a0Yy"} {
@@ -539,15 +513,15 @@ func FuzzPackedSurname(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, a, b string) {
 		var x surnames
-		var ref stringIndex
+		var ref strindex.Index
 		x.reset(3)
-		ref.reset(3)
+		ref.Reset(3)
 		for _, name := range []string{a, b, a} {
 			if strings.TrimSpace(name) == "" {
 				return // a person's name has a field
 			}
 			checkPackedSurname(t, name)
-			want, wantAdded := ref.id(lastField(name))
+			want, wantAdded := ref.ID(lastField(name))
 			if g, added := x.group(name, want); g != want || added != wantAdded {
 				t.Fatalf("group(%q) = %d, %v; want %d, %v", name, g, added, want, wantAdded)
 			}

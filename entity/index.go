@@ -3,100 +3,21 @@ package entity
 import (
 	"math/bits"
 
+	"github.com/hearsaylab/hearsay/internal/strindex"
+
 	"github.com/hearsaylab/hearsay/internal/swar"
 )
-
-// stringIndex numbers the distinct strings of one document (surnames,
-// entity names) in order of first sight: open addressing over their
-// numbers, cheaper than a map for the few dozen strings of a document and
-// reusable from document to document without clearing a map.
-type stringIndex struct {
-	keys  []string // the strings by number
-	slots []int32  // 1 + the number of a string, 0 when free
-	mask  uint64
-}
-
-// reset empties the index and makes room for n strings without growing.
-// It keeps the memory of the index.
-func (x *stringIndex) reset(n int) {
-	size := 16
-	for size < 2*n {
-		size *= 2
-	}
-	if cap(x.slots) < size {
-		x.slots = make([]int32, size)
-	} else {
-		x.slots = x.slots[:size]
-		clear(x.slots)
-	}
-	clear(x.keys) // let the strings go
-	if cap(x.keys) < n {
-		x.keys = make([]string, 0, n)
-	}
-	x.keys = x.keys[:0]
-	x.mask = uint64(size - 1)
-}
-
-// id returns the number of s, adding s when it is new.
-func (x *stringIndex) id(s string) (id int32, added bool) {
-	for h := indexHash(s) & x.mask; ; h = (h + 1) & x.mask {
-		n := x.slots[h]
-		if n == 0 {
-			if 2*(len(x.keys)+1) > len(x.slots) {
-				x.grow() // more strings than reset made room for
-				return x.id(s)
-			}
-			x.keys = append(x.keys, s)
-			x.slots[h] = int32(len(x.keys))
-			return int32(len(x.keys) - 1), true
-		}
-		if x.keys[n-1] == s {
-			return n - 1, false
-		}
-	}
-}
-
-// grow doubles the slots of the index, keeping its strings and numbers.
-func (x *stringIndex) grow() {
-	x.slots = make([]int32, 2*max(len(x.slots), 8))
-	x.mask = uint64(len(x.slots) - 1)
-	for i, s := range x.keys {
-		h := indexHash(s) & x.mask
-		for x.slots[h] != 0 {
-			h = (h + 1) & x.mask
-		}
-		x.slots[h] = int32(i + 1)
-	}
-}
-
-// indexHash is a cheap hash of s for a stringIndex, from its length and at
-// most sixteen of its bytes: the first and the last eight, or every byte
-// of a shorter string. Longer strings that share those bytes and their
-// length share a hash and cost a probe more.
-func indexHash(s string) uint64 {
-	n := len(s)
-	var x uint64
-	switch {
-	case n >= 8:
-		x = swar.Load8(s, 0) ^ swar.Load8(s[n-8:], 0)*0xD6E8FEB86659FD93
-	case n >= 4:
-		x = swar.Load4(s, 0) | swar.Load4(s[n-4:], 0)<<32
-	case n > 0:
-		x = uint64(s[0]) | uint64(s[n/2])<<8 | uint64(s[n-1])<<16
-	}
-	return ((x ^ uint64(n)<<59) * 0x9E3779B97F4A7C15) >> 32
-}
 
 // surnames numbers the surnames of a document's persons for canonicalise,
 // in groups given by the caller. A surname of one to sixteen printable
 // ASCII bytes, the common one, is found by its bytes packed into two
 // numbers (packSurname), read from the end of the name at once, with no
-// string cut, hashed or compared; any other by a stringIndex.
+// string cut, hashed or compared; any other by a strindex.Index.
 type surnames struct {
-	slots  []surnameSlot // open addressing over the packed surnames
-	shift  uint          // 64 - log2(len(slots))
-	long   stringIndex   // the other surnames
-	ofLong []int32       // the group of each surname of long, by number
+	slots  []surnameSlot  // open addressing over the packed surnames
+	shift  uint           // 64 - log2(len(slots))
+	long   strindex.Index // the other surnames
+	ofLong []int32        // the group of each surname of long, by number
 }
 
 // surnameSlot is a packed surname and its group; lo 0 marks a free slot,
@@ -120,7 +41,7 @@ func (x *surnames) reset(n int) {
 		clear(x.slots)
 	}
 	x.shift = 64 - bits
-	x.long.reset(0)
+	x.long.Reset(0)
 	x.ofLong = x.ofLong[:0]
 }
 
@@ -132,7 +53,7 @@ func (x *surnames) group(name string, next int32) (g int32, added bool) {
 	if !ok {
 		last := lastField(name)
 		if lo, hi, ok = packSurname(last); !ok {
-			id, added := x.long.id(last)
+			id, added := x.long.ID(last)
 			if added {
 				x.ofLong = append(x.ofLong, next)
 				return next, true

@@ -173,9 +173,9 @@ func (e *Engine) Document(src article.Source) article.Document {
 }
 
 // keepTokens is the most tokens the pooled scratch keeps room for from call
-// to call. The tokeniser grows its buffers to one token a byte of the body,
-// so that one very long text (a book, a 1 MB page) would otherwise pin
-// tens of megabytes in the pool; 64 Ki tokens cover ordinary articles.
+// to call. The token buffers grow with the text, so that one very long
+// text (a book, a 1 MB page) would otherwise pin tens of megabytes in the
+// pool; 64 Ki tokens cover ordinary articles.
 const keepTokens = 1 << 16
 
 // release readies sc to go back to the pool. Its buffers are not cleared:
