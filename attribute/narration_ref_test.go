@@ -4,9 +4,8 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/hearsaylab/hearsay/internal/testtexts"
-
 	"github.com/hearsaylab/hearsay/internal/swar"
+	"github.com/hearsaylab/hearsay/internal/testtexts"
 )
 
 // buildNarrationRef is buildNarration as it was before narratePlain took

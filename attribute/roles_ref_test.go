@@ -4,9 +4,8 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/hearsaylab/hearsay/internal/testtexts"
-
 	"github.com/hearsaylab/hearsay/entity"
+	"github.com/hearsaylab/hearsay/internal/testtexts"
 )
 
 // rolesRef returns the roles of every person named with roles in

@@ -5,9 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hearsaylab/hearsay/internal/testtexts"
-
 	"github.com/hearsaylab/hearsay/article"
+	"github.com/hearsaylab/hearsay/internal/testtexts"
 	"github.com/hearsaylab/hearsay/internal/wordscan"
 )
 

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/hearsaylab/hearsay/internal/testtexts"
-
 	"github.com/hearsaylab/hearsay/internal/wordscan"
 )
 

@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"github.com/hearsaylab/hearsay/internal/testtexts"
-
 	"github.com/hearsaylab/hearsay/segment"
 )
 

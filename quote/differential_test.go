@@ -10,7 +10,6 @@ import (
 
 	"github.com/hearsaylab/hearsay/article"
 	"github.com/hearsaylab/hearsay/internal/testtexts"
-
 	"github.com/hearsaylab/hearsay/segment"
 )
 

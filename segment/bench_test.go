@@ -3,9 +3,8 @@ package segment
 import (
 	"testing"
 
-	"github.com/hearsaylab/hearsay/internal/testtexts"
-
 	"github.com/hearsaylab/hearsay/article"
+	"github.com/hearsaylab/hearsay/internal/testtexts"
 	"github.com/hearsaylab/hearsay/internal/wordscan"
 )
 

@@ -10,10 +10,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/hearsaylab/hearsay/internal/testtexts"
-
 	"github.com/hearsaylab/hearsay/article"
 	"github.com/hearsaylab/hearsay/internal/swar"
+	"github.com/hearsaylab/hearsay/internal/testtexts"
 	"github.com/hearsaylab/hearsay/internal/wordscan"
 )
 

@@ -7,9 +7,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/hearsaylab/hearsay/internal/testtexts"
-
 	"github.com/hearsaylab/hearsay/internal/swar"
+	"github.com/hearsaylab/hearsay/internal/testtexts"
 )
 
 func TestNext(t *testing.T) {
