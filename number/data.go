@@ -95,6 +95,12 @@ type lexicon struct {
 	// token that the leads it is given do not note, and passes over one
 	// whose hash wordStarts does not hold, punctuation (hash 0) included.
 	wordStarts startSet
+	// wordStartsMixed holds the hashes of wordStarts mixed (see mixHash):
+	// a second test, on other bits of the hash, that FindMarked makes at a
+	// word that wordStarts holds, which rules out nearly all the words it
+	// holds by chance (a word's hash shares its bit with some word of
+	// wordStarts for about one word in two hundred).
+	wordStartsMixed startSet
 	// labels holds the hashes of the words with labelFlags: FindTokens
 	// looks up the word before a number in digits only when its hash is
 	// one of them.
@@ -284,6 +290,7 @@ func loadLexicon() (*lexicon, error) {
 		lx.wordShapes[p] |= 1 << len(w)
 		lx.starts.add(wordscan.Hash(w))
 		lx.wordStarts.add(wordscan.Hash(w))
+		lx.wordStartsMixed.add(mixHash(wordscan.Hash(w)))
 		if wi.scale {
 			lx.scaleLens[w[0]] |= 1 << len(w)
 			lx.scaleLens[upperASCII(w[0])] |= 1 << len(w)

@@ -112,11 +112,14 @@ var leadClass = func() (t [256]uint8) {
 //
 // Between the runs of tokens that passTokens passes over, skipTokens stops
 // at a word in digits, unless what stands around it rules it out
-// (ruledOutBefore, labelBefore, bareYear, measureAfter);
+// (ruledOutBefore, labelBefore, bareYear, measureAfter), and at a word of
+// ASCII letters and digits that passTokens stops at, after at most one
+// byte of gap (a space): a number word, the article before one, or a word
+// that next may read on into the mark after it, at which step finds no
+// number and goes on after the word, as it would after skip;
 // skip reads what they do not know: where step left off inside a token,
 // the gap before a token passTokens stops at (which may hold a space skip
-// stops at), the number words, the words that run into an apostrophe, a
-// digit or a letter outside ASCII, and the other tokens outside ASCII.
+// stops at), the words outside ASCII and the other tokens outside ASCII.
 //
 // With lc not nil, the leads of FindMarked, it passes tokens with
 // passMarked.
@@ -151,6 +154,11 @@ func (lx *lexicon) skipTokens(text string, words []wordscan.Token, i, ti int, lc
 				i, ti = tk.En, ti+1 // "10:30", "March 14", "in 2022.", "12%"
 				continue
 			}
+			// A word that pass stopped at: nearly always a number
+			// word or the article before one, which step reads at
+			// once. At any other word step finds no number either
+			// and goes on after it, as after skip.
+			return st, ti
 		}
 		if i = lx.skip(text, i, lim); i < lim {
 			return i, ti
@@ -417,7 +425,9 @@ func (lx *lexicon) passMarked(text string, words []wordscan.Token, ti int, lc *l
 		var ok bool
 		switch c := text[tk.St]; {
 		case (c|0x20)-'a' < 26:
-			if !tk.ASCII || lx.wordStarts.has(tk.Hash) {
+			// first found the word by wordStarts, unless it is a
+			// lead.
+			if !tk.ASCII || lx.wordStarts.has(tk.Hash) && lx.wordStartsMixed.has(mixHash(tk.Hash)) {
 				// A number word, or a word outside ASCII, which
 				// passTokens stops at by the hash 0.
 				return lx.wordStop(text, words, ti, k)
@@ -429,6 +439,14 @@ func (lx *lexicon) passMarked(text string, words []wordscan.Token, ti int, lc *l
 		}
 		k++
 	}
+}
+
+// mixHash returns h multiplied by an odd constant: a one-to-one map of the
+// hashes whose top bits, by which a startSet indexes its words, depend on
+// all the bits of h, so that a startSet of mixed hashes tests other bits
+// than one of the hashes themselves.
+func mixHash(h uint32) uint32 {
+	return h * 0x9e3779b1
 }
 
 // first returns the index of the first token of words whose hash s may

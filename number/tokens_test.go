@@ -182,6 +182,34 @@ func TestStartSet(t *testing.T) {
 	}
 }
 
+// TestWordStartsMixed checks that the second test of FindMarked lets every
+// number word through, and that the two together let through few of the
+// words that wordStarts alone does.
+func TestWordStartsMixed(t *testing.T) {
+	f := newFinder(t)
+	lx := f.lx
+	both := func(h uint32) bool { return lx.wordStarts.has(h) && lx.wordStartsMixed.has(mixHash(h)) }
+	for _, s := range lx.words.slots {
+		if s.key != "" && !s.val.suffix && !both(wordscan.Hash(s.key)) {
+			t.Errorf("the two sets rule out the number word %q", s.key)
+		}
+	}
+	first, second := 0, 0
+	r := rand.New(rand.NewPCG(8, 9))
+	for range 100000 {
+		h := r.Uint32()
+		if lx.wordStarts.has(h) {
+			first++
+			if lx.wordStartsMixed.has(mixHash(h)) {
+				second++
+			}
+		}
+	}
+	if second*20 > first {
+		t.Errorf("of %d random hashes that wordStarts holds, %d pass the second test", first, second)
+	}
+}
+
 func FuzzFindTokens(f *testing.F) {
 	for _, s := range append(skipTexts, tokenTexts...) {
 		f.Add(s)
