@@ -569,7 +569,12 @@ func (f *Finder) build(text string, c *core, sc *scratch) int {
 
 	// A range.
 	between := isWord(text, pt, "between")
-	if h, adjacent, found := f.rangeHigh(text, c, between, sc); found {
+	var h core
+	var adjacent, found bool
+	if !noRangeAt(text, c.e) {
+		h, adjacent, found = f.rangeHigh(text, c, between, sc)
+	}
+	if found {
 		switch {
 		case low.yearLike() && h.bare() && (h.digits == 4 || h.digits == 2):
 			return h.e // "2014–2022", "1990-91"
@@ -716,30 +721,45 @@ func (f *Finder) rangeHigh(text string, c *core, between bool, sc *scratch) (h c
 	return h, adjacent, ok
 }
 
+// noRangeAt reports whether the bytes at e, right after a number, rule
+// out the upper part of a range that rangeHigh reads, at a glance: the end
+// of the text, ASCII punctuation other than a hyphen, or one space before
+// an ASCII byte that is no space and does not start "to", "or" or "and"
+// in any case, nor a dash outside ASCII. When false, rangeHigh reads on.
+func noRangeAt(text string, e int) bool {
+	if e >= len(text) {
+		return true
+	}
+	switch c := text[e]; {
+	case c == ' ':
+		if e+1 == len(text) {
+			return true
+		}
+		d := text[e+1]
+		if d >= utf8.RuneSelf || byteClass[d] == clSpace {
+			return false
+		}
+		switch d | 0x20 {
+		case 't', 'o', 'a':
+			return false
+		}
+		return true
+	case c == '-':
+		return false
+	case c < utf8.RuneSelf:
+		cl := byteClass[c]
+		return cl == clPunct || cl == clApos
+	}
+	return false
+}
+
 // contextBefore reports whether what stands before the number (its currency
 // sign included, at pre) lets it be a quantity. pt is prev(text, pre).
 func (f *Finder) contextBefore(text string, pre int, pt tok, c *core, sc *scratch) bool {
 	lx := f.lx
-	r, n := runeBefore(text, pre)
-	r0, _ := runeBefore(text, pre-n)
-	alnum0 := isLetterRune(r0) || r0 < 0x80 && isASCIIDigit(byte(r0))
-	switch {
-	case isLetterRune(r), r < 0x80 && isASCIIDigit(byte(r)):
+	// The usual space right before rules out nothing.
+	if pre > 0 && text[pre-1] != ' ' && !runeBeforeAllows(text, pre) {
 		return false
-	case isHyphen(r) || r == '–' || r == '—':
-		if alnum0 {
-			return false // "F-16", "MI‑6", "COVID-19"
-		}
-	case r == '[', r == '+', r == '#', r == '№', r == '/', r == ':', r == '\\', r == '@', r == '_', r == '=':
-		return false // footnotes "[5]", phone, "9/11", "10:30"
-	case r == '.' || r == ',':
-		if alnum0 {
-			return false // "No.5", "1.2.3"
-		}
-	case isApostrophe(r):
-		if !isLetterRune(r0) {
-			return false // "’22"
-		}
 	}
 	switch pt.k {
 	case tNum, tAlnum:
@@ -768,8 +788,39 @@ func (f *Finder) contextBefore(text string, pre int, pt tok, c *core, sc *scratc
 		if !c.word && fl&flagMonth != 0 && capitalized(w) {
 			return false // "February 28", "June 2022"
 		}
-		if !c.word && c.bare() && hasUpper(w) && fl&(flagStop|flagQualifier|flagYear) == 0 && !sentenceStart(text, pt.s, sc) {
+		if !c.word && c.bare() && fl&(flagStop|flagQualifier|flagYear) == 0 && hasUpper(w) && !sentenceStart(text, pt.s, sc) {
 			return false // a name with a number: "Nord Stream 2", "Apollo 11", "iPhone 15"
+		}
+	}
+	return true
+}
+
+// runeBeforeAllows reports whether the rune right before pre, and the one
+// before it, let a number that starts at pre be a quantity, for
+// contextBefore: no letter or digit, no mark of a label, a time, a date or
+// a footnote ("[5]", "10:30", "9/11"), no hyphen, point or comma after a
+// letter or digit ("F-16", "No.5") and no apostrophe after no letter
+// ("’22").
+func runeBeforeAllows(text string, pre int) bool {
+	r, n := runeBefore(text, pre)
+	r0, _ := runeBefore(text, pre-n)
+	alnum0 := isLetterRune(r0) || r0 < 0x80 && isASCIIDigit(byte(r0))
+	switch {
+	case isLetterRune(r), r < 0x80 && isASCIIDigit(byte(r)):
+		return false
+	case isHyphen(r) || r == '–' || r == '—':
+		if alnum0 {
+			return false // "F-16", "MI‑6", "COVID-19"
+		}
+	case r == '[', r == '+', r == '#', r == '№', r == '/', r == ':', r == '\\', r == '@', r == '_', r == '=':
+		return false // footnotes "[5]", phone, "9/11", "10:30"
+	case r == '.' || r == ',':
+		if alnum0 {
+			return false // "No.5", "1.2.3"
+		}
+	case isApostrophe(r):
+		if !isLetterRune(r0) {
+			return false // "’22"
 		}
 	}
 	return true
@@ -832,18 +883,33 @@ const unitMoney unitKind = 10
 // the unit or currency word found (ending at unitEnd) and whether the number
 // is not a quantity.
 func (f *Finder) contextAfter(text string, c *core, end int, sc *scratch) (kind unitKind, skip bool, unitEnd int) {
-	lx := f.lx
+	// The usual space right after rules out nothing of what
+	// markAfter looks at.
+	if end < len(text) && text[end] != ' ' {
+		if skip, unitEnd := f.markAfter(text, c, end, sc); skip {
+			return 0, true, unitEnd
+		}
+	}
+	return f.wordAfter(text, c, end, sc)
+}
+
+// markAfter is contextAfter at the rune right after the number, which ends
+// at end, and the one after it: it reports whether they make it no
+// quantity, such as a percent sign, a time or a date ("10:30", "9/11"), a
+// compound ("4-year"), a list item ("1. ") or an age after a name ("Anna
+// Berg, 34, said"), and where what it rules out ends.
+func (f *Finder) markAfter(text string, c *core, end int, sc *scratch) (skip bool, unitEnd int) {
 	r, n := runeAt(text, end)
 	r1, _ := runeAt(text, end+n)
 	digit1 := r1 < 0x80 && isASCIIDigit(byte(r1))
 	switch {
 	case r == '%' || r == '°' || r == '‰':
-		return 0, true, end
+		return true, end
 	case (r == '/' || r == ':' || r == '.' || r == ',') && digit1:
-		return 0, true, end // "9/11", "10:30", "24/7"
+		return true, end // "9/11", "10:30", "24/7"
 	case r == ']':
 		if l, _ := runeBefore(text, c.s); l == '[' {
-			return 0, true, end
+			return true, end
 		}
 	case isHyphen(r) && isLetterRune(r1):
 		// "4-year", "34-year-old", "5-day"
@@ -859,25 +925,33 @@ func (f *Finder) contextAfter(text string, c *core, end int, sc *scratch) (kind 
 			}
 			e = sc.next(text, e+n).e
 		}
-		return 0, true, e
+		return true, e
 	case isHyphen(r) && digit1:
-		return 0, true, end // "555-0143": a range would have been read
+		return true, end // "555-0143": a range would have been read
 	case isApostrophe(r) && (r1 == 's' || r1 == 'S') && c.yearLike():
-		return 0, true, end // "2022’s"
+		return true, end // "2022’s"
 	}
 	if c.bare() && c.digits <= 3 {
 		pt := sc.prev(text, c.s)
 		switch {
 		case (r == '.' || r == ')') && (r1 == ' ' || r1 == '\t') && lineStart(text, c.s):
-			return 0, true, end + n // a list item: "1. ", "2) "
+			return true, end + n // a list item: "1. ", "2) "
 		case r == ')' && pt.k == tPunct && text[pt.s:pt.e] == "(":
-			return 0, true, end + n // "(3)"
+			return true, end + n // "(3)"
 		case r == ',' && pt.k == tPunct && text[pt.s:pt.e] == ",":
 			if pw := sc.prev(text, pt.s); pw.k == tWord && isUpperStart(text[pw.s:pw.e]) && c.v < 120 {
-				return 0, true, end // an age after a name: "Anna Berg, 34, said"
+				return true, end // an age after a name: "Anna Berg, 34, said"
 			}
 		}
 	}
+	return false, end
+}
+
+// wordAfter is contextAfter at the token after the number, which ends at
+// end: a currency, a unit, a month ("28 February"), a time ("5 p.m.") or
+// digits that make it no quantity.
+func (f *Finder) wordAfter(text string, c *core, end int, sc *scratch) (kind unitKind, skip bool, unitEnd int) {
+	lx := f.lx
 	if c.dist {
 		return unitDistance, false, end
 	}
