@@ -204,6 +204,7 @@ type doc struct {
 	trigBuf    []int
 	nextTrig   int
 	nextRun    int
+	narrRun    int // where buildNarration goes on in d.quotedRuns
 	wordShift  int
 	maxMention int      // the length of the longest mention, or 0 if not known yet
 	mbounds    [][2]int // per mention: its Start and End
@@ -249,7 +250,7 @@ func (a *Attributor) newDoc(in Input) *doc {
 	}
 	d.tokDensity = uint64(len(in.Tokens)) << 16 / uint64(max(len(d.body), 1))
 	d.markQuotations()
-	d.byWords, d.nextTrig, d.nextRun, d.wordShift = d.byWordsOK(), 0, 0, 0
+	d.byWords, d.nextTrig, d.nextRun, d.narrRun, d.wordShift = d.byWordsOK(), 0, 0, 0, 0
 	if d.byWords {
 		d.trigWords = in.Triggers
 		if !in.TriggersNoted {
@@ -463,12 +464,12 @@ func (d *doc) buildNarrations() {
 		d.sentTok[si] = i
 		next := i // where the next sentence's first token is sought from
 		var need bool
-		if qi, need = d.holdsQuotation(qi, sp); !need {
-			if d.byWords {
-				need = d.needsNarrationByWords(i, sp.End)
-			} else {
-				next, need = d.needsNarration(i, sp.End)
-			}
+		if d.byWords {
+			// needsNarrationByWords asks d.quotedRuns first, which tells
+			// what holdsQuotation would.
+			need = d.needsNarrationByWords(i, sp.End)
+		} else if qi, need = d.holdsQuotation(qi, sp); !need {
+			next, need = d.needsNarration(i, sp.End)
 		}
 		if !need {
 			d.narrSpan[si], d.narrFlags[si], d.trigSpan[si] = span{-1, -1}, 0, span{}
@@ -600,7 +601,10 @@ func (d *doc) buildNarration(out []ntok, i, end int) ([]ntok, int, wflag) {
 	n := 0
 	var all wflag
 	runs := d.quotedRuns
-	r := sort.Search(len(runs), func(r int) bool { return runs[r].hi > i })
+	r := d.narrRun // the first run that ends after i, as found last
+	if r > len(runs) || r > 0 && runs[r-1].hi > i {
+		r = searchRuns(runs, i) // out of order
+	}
 	for i < len(toks) && toks[i].Start < end {
 		// The tokens up to the next quotation's are outside quotations.
 		for r < len(runs) && runs[r].hi <= i {
@@ -640,7 +644,23 @@ func (d *doc) buildNarration(out []ntok, i, end int) ([]ntok, int, wflag) {
 			i++
 		}
 	}
+	d.narrRun = r
 	return out[:base+n], i, all & triggerFlags
+}
+
+// searchRuns returns the index of the first of the runs rs that ends after
+// token i, by a binary search.
+func searchRuns(rs []tokenRun, i int) int {
+	r, hi := 0, len(rs)
+	for r < hi {
+		m := int(uint(r+hi) >> 1)
+		if rs[m].hi <= i {
+			r = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return r
 }
 
 // narratePlain writes to buf the narration tokens of the tokens of ts that
