@@ -204,6 +204,7 @@ type doc struct {
 	trigBuf    []int
 	nextTrig   int
 	nextRun    int
+	narrRun    int // where buildNarration goes on in d.quotedRuns
 	wordShift  int
 	maxMention int      // the length of the longest mention, or 0 if not known yet
 	mbounds    [][2]int // per mention: its Start and End
@@ -249,7 +250,7 @@ func (a *Attributor) newDoc(in Input) *doc {
 	}
 	d.tokDensity = uint64(len(in.Tokens)) << 16 / uint64(max(len(d.body), 1))
 	d.markQuotations()
-	d.byWords, d.nextTrig, d.nextRun, d.wordShift = d.byWordsOK(), 0, 0, 0
+	d.byWords, d.nextTrig, d.nextRun, d.narrRun, d.wordShift = d.byWordsOK(), 0, 0, 0, 0
 	if d.byWords {
 		d.trigWords = in.Triggers
 		if !in.TriggersNoted {
@@ -266,7 +267,10 @@ func (a *Attributor) newDoc(in Input) *doc {
 }
 
 // markQuotations fills d.quoteOf and d.quoteRun: which tokens are inside
-// which marked quotation.
+// which marked quotation. Quotations come in text order, most often, so
+// that no token after the last one marked is in an earlier quotation: then
+// the tokens inside the marks are one run, found by their ends alone and
+// marked in one loop.
 func (d *doc) markQuotations() {
 	toks := d.in.Tokens
 	d.quoteOf = slices.Grow(d.quoteOf[:0], len(toks))[:len(toks)]
@@ -275,7 +279,8 @@ func (d *doc) markQuotations() {
 	clear(d.quoteRun)
 	d.quoted, d.quotedSorted = d.quoted[:0], true
 	d.quotedRuns = d.quotedRuns[:0]
-	next := 0 // the first token after the last quotation
+	next := 0   // the first token after the last quotation
+	unseen := 0 // no token from this one on is in a quotation marked so far
 	for k, q := range d.in.Quotes {
 		if q.Block {
 			continue
@@ -286,15 +291,31 @@ func (d *doc) markQuotations() {
 			first++
 		}
 		lo, hi, n := -1, 0, 0
-		for ; i < len(toks) && toks[i].End <= q.Close; i++ {
-			if toks[i].Start >= q.Open && d.quoteOf[i] == 0 {
-				d.quoteOf[i] = int32(k) + 1
-				if lo < 0 {
-					lo = i
+		if first >= unseen && (first == i || toks[i].End <= q.Close) {
+			// Every token from first on starts inside the marks and is
+			// in no quotation yet: those that end inside them are this
+			// quotation's.
+			for i = first; i < len(toks) && toks[i].End <= q.Close; i++ {
+			}
+			if first < i {
+				lo, hi, n = first, i, i-first
+				qo, v := d.quoteOf[first:i], int32(k)+1
+				for j := range qo {
+					qo[j] = v
 				}
-				hi, n = i+1, n+1
+			}
+		} else {
+			for ; i < len(toks) && toks[i].End <= q.Close; i++ {
+				if toks[i].Start >= q.Open && d.quoteOf[i] == 0 {
+					d.quoteOf[i] = int32(k) + 1
+					if lo < 0 {
+						lo = i
+					}
+					hi, n = i+1, n+1
+				}
 			}
 		}
+		unseen = max(unseen, i)
 		if lo >= 0 && n == hi-lo {
 			d.quoteRun[k] = tokenRun{lo, hi}
 		}
@@ -443,12 +464,12 @@ func (d *doc) buildNarrations() {
 		d.sentTok[si] = i
 		next := i // where the next sentence's first token is sought from
 		var need bool
-		if qi, need = d.holdsQuotation(qi, sp); !need {
-			if d.byWords {
-				need = d.needsNarrationByWords(i, sp.End)
-			} else {
-				next, need = d.needsNarration(i, sp.End)
-			}
+		if d.byWords {
+			// needsNarrationByWords asks d.quotedRuns first, which tells
+			// what holdsQuotation would.
+			need = d.needsNarrationByWords(i, sp.End)
+		} else if qi, need = d.holdsQuotation(qi, sp); !need {
+			next, need = d.needsNarration(i, sp.End)
 		}
 		if !need {
 			d.narrSpan[si], d.narrFlags[si], d.trigSpan[si] = span{-1, -1}, 0, span{}
@@ -580,7 +601,10 @@ func (d *doc) buildNarration(out []ntok, i, end int) ([]ntok, int, wflag) {
 	n := 0
 	var all wflag
 	runs := d.quotedRuns
-	r := sort.Search(len(runs), func(r int) bool { return runs[r].hi > i })
+	r := d.narrRun // the first run that ends after i, as found last
+	if r > len(runs) || r > 0 && runs[r-1].hi > i {
+		r = searchRuns(runs, i) // out of order
+	}
 	for i < len(toks) && toks[i].Start < end {
 		// The tokens up to the next quotation's are outside quotations.
 		for r < len(runs) && runs[r].hi <= i {
@@ -620,7 +644,23 @@ func (d *doc) buildNarration(out []ntok, i, end int) ([]ntok, int, wflag) {
 			i++
 		}
 	}
+	d.narrRun = r
 	return out[:base+n], i, all & triggerFlags
+}
+
+// searchRuns returns the index of the first of the runs rs that ends after
+// token i, by a binary search.
+func searchRuns(rs []tokenRun, i int) int {
+	r, hi := 0, len(rs)
+	for r < hi {
+		m := int(uint(r+hi) >> 1)
+		if rs[m].hi <= i {
+			r = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return r
 }
 
 // narratePlain writes to buf the narration tokens of the tokens of ts that
@@ -631,7 +671,6 @@ func (d *doc) buildNarration(out []ntok, i, end int) ([]ntok, int, wflag) {
 // one byte and does not start with an ASCII byte, may be a possessive or
 // is "US". low is the body in lower case, v the vocabulary.
 func narratePlain(buf []ntok, ts []segment.Token, end int, low string, v *vocabulary) (int, bool) {
-	slots, ob, long := v.shortSlots, &v.oneByte, v.longBits
 	buf = buf[:len(ts)] // one entry a token at most
 	for k := range ts {
 		t := &ts[k]
@@ -640,14 +679,17 @@ func narratePlain(buf []ntok, ts []segment.Token, end int, low string, v *vocabu
 			return k, false
 		}
 		txt := t.Text
+		// The entry's bounds first, to free their registers; a token
+		// left to narrateToken has its entry written again.
 		o := &buf[k]
+		o.start, o.end, o.lo, o.hi, o.q = st, en, uint32(st), uint32(en), -1
 		if w := en - st; w == 1 && len(txt) == 1 {
 			// A one-byte token, most often a punctuation mark: all that
 			// is to know about it is in the vocabulary's byte tables.
 			p := txt[0]
-			e := &ob[low[st]]
+			e := &v.oneByte[low[st]]
 			f := e.flags | oneByteClass[p]
-			o.start, o.end, o.lo, o.hi, o.q, o.flags, o.wid, o.p = st, en, uint32(st), uint32(en), -1, f, e.id, p
+			o.flags, o.wid, o.p = f, e.id, p
 			if f&triggerFlags != 0 {
 				return k + 1, true
 			}
@@ -665,7 +707,7 @@ func narratePlain(buf []ntok, ts []segment.Token, end int, low string, v *vocabu
 			// v.lookupShort, with the word read with one load.
 			key := swar.Load8(low, st)&shortMasks[w] | uint64(w)<<56
 			for h := shortSlotHash(key); ; h++ {
-				s := &slots[h%shortTableSize]
+				s := &v.shortSlots[h%shortTableSize]
 				if s.key == key {
 					f, id = s.flags, s.id
 					break
@@ -677,7 +719,7 @@ func narratePlain(buf []ntok, ts []segment.Token, end int, low string, v *vocabu
 		case w > 7:
 			// Most long words are ruled out by the filter; the others of
 			// up to 16 bytes are all in their key (v.lookupLong).
-			if h := longHash(low[st:en]); long[h>>6&(1<<16/64-1)]&(1<<(h&63)) != 0 {
+			if h := longHash(low[st:en]); v.longBits[h>>6&(1<<16/64-1)]&(1<<(h&63)) != 0 {
 				if w > 16 {
 					return k, false
 				}
@@ -698,7 +740,7 @@ func narratePlain(buf []ntok, ts []segment.Token, end int, low string, v *vocabu
 			return k, false
 		}
 		f |= leadClass[txt[0]]
-		o.start, o.end, o.lo, o.hi, o.q, o.flags, o.wid, o.p = st, en, uint32(st), uint32(en), -1, f, id, 0
+		o.flags, o.wid, o.p = f, id, 0
 		if f&triggerFlags != 0 {
 			return k + 1, true
 		}

@@ -95,7 +95,8 @@ func (d *doc) buildNarrationRef(out []ntok, i, end int) ([]ntok, int, wflag) {
 
 // checkBuildNarration fails t if buildNarration gives a sentence of in
 // other tokens, trigger indexes, flags or next token than its oracle, with
-// the lower-case body and with the tokens' own lower cases.
+// the lower-case body and with the tokens' own lower cases, the sentences
+// taken in order and then backwards.
 func checkBuildNarration(t *testing.T, a *Attributor, in Input) {
 	for _, noLower := range []bool{false, true} {
 		d := a.newDoc(in)
@@ -103,7 +104,14 @@ func checkBuildNarration(t *testing.T, a *Attributor, in Input) {
 			d.lower = ""
 			d.lowerTokens()
 		}
-		for si, sp := range d.in.Sentences {
+		// In order, then backwards, as narration may build them.
+		n := len(d.in.Sentences)
+		for k := range 2 * n {
+			si := k
+			if k >= n {
+				si = 2*n - 1 - k
+			}
+			sp := d.in.Sentences[si]
 			for _, from := range []int{d.sentTok[si], d.sentTok[si] + 1} {
 				if from > len(d.in.Tokens) {
 					continue

@@ -2,6 +2,7 @@ package attribute
 
 import (
 	"slices"
+	"sort"
 	"testing"
 
 	"github.com/hearsaylab/hearsay/segment"
@@ -156,6 +157,23 @@ func TestTokenOfWord(t *testing.T) {
 						t.Fatalf("%q: tokenOfWord(%d, %d) = %d, want %d", body, j, k, got, want)
 					}
 				}
+			}
+		}
+	}
+}
+
+// TestSearchRuns checks that searchRuns finds what sort.Search finds: the
+// first run that ends after a token, for runs of many numbers and lengths.
+func TestSearchRuns(t *testing.T) {
+	for _, n := range []int{0, 1, 2, 3, 8, 31} {
+		var rs []tokenRun
+		for k := range n {
+			rs = append(rs, tokenRun{3 * k, 3*k + 1 + k%2})
+		}
+		for i := -1; i <= 3*n+2; i++ {
+			want := sort.Search(len(rs), func(r int) bool { return rs[r].hi > i })
+			if got := searchRuns(rs, i); got != want {
+				t.Fatalf("%d runs: searchRuns(%d) = %d, want %d", n, i, got, want)
 			}
 		}
 	}
