@@ -114,6 +114,7 @@ func (a *Attributor) Document(in Input) Result {
 // result runs the document's sweeps and attributes its quotations.
 func (d *doc) result() Result {
 	in := d.in
+	d.cueReads = d.cueReads[:0]
 	d.findAnonymous()
 	d.docChannel = d.documentChannel()
 	var res Result
@@ -207,6 +208,7 @@ type doc struct {
 	wordShift  int
 	maxMention int      // the length of the longest mention, or 0 if not known yet
 	mbounds    [][2]int // per mention: its Start and End
+	cueReads   cueReads // the attributions leftCue read from cues
 	// scratch buffers
 	kept      []int           // per quotation kept in a Result: its index in Input.Quotes
 	quoteBuf  []article.Quote // the quotations kept, before they are copied out

@@ -71,18 +71,36 @@ func (d *doc) thatClaim(nt []ntok, trig []int32, sent article.Span) (article.Cla
 		if t < 0 || t+1 >= len(nt) {
 			continue
 		}
-		at := d.fromCue(nt, i, cue{d.lw(&nt[i]), cueVerb}, t)
+		// The claim runs to the end of the sentence and holds no quotation;
+		// with one, the cue may have been read for it already.
+		quoted := false
+		for k := t + 1; k < len(nt); k++ {
+			if nt[k].q >= 0 {
+				quoted = true
+				break
+			}
+		}
+		c := cue{d.lw(&nt[i]), cueVerb}
+		if quoted {
+			cr, ok := d.cueReads.find(nt[i].start, claimShape(c.lemma))
+			if !ok {
+				at := d.fromCue(nt, i, c, t)
+				cr = cueRead{speaker: at.speaker, ok: at.ok, anonymous: at.anonymous}
+			}
+			if !cr.ok {
+				continue
+			}
+			if cr.anonymous && !habitual(nt, i) {
+				d.use(cr.speaker)
+			}
+			return article.Claim{}, false
+		}
+		at := d.fromCue(nt, i, c, t)
 		if !at.ok {
 			continue
 		}
 		if at.anonymous && !habitual(nt, i) {
 			d.use(at.speaker)
-		}
-		// The claim runs to the end of the sentence and holds no quotation.
-		for k := t + 1; k < len(nt); k++ {
-			if nt[k].q >= 0 {
-				return article.Claim{}, false
-			}
 		}
 		end := sent.End
 		for end > nt[t+1].start && strings.ContainsRune(".!?", rune(d.body[end-1])) {
