@@ -114,7 +114,6 @@ func (a *Attributor) Document(in Input) Result {
 // result runs the document's sweeps and attributes its quotations.
 func (d *doc) result() Result {
 	in := d.in
-	d.cueReads = d.cueReads[:0]
 	d.findAnonymous()
 	d.docChannel = d.documentChannel()
 	var res Result
@@ -177,7 +176,6 @@ type doc struct {
 	peopleKnown bool
 	peopleIndex strindex.Index
 	groupBuf    []string
-	cands       []entity.Mention
 	// per role noun and modifiers: how far the mentions have been scanned
 	// for its antecedent, and the last match so far (see antecedent)
 	scans map[string]antecedentScan
@@ -370,8 +368,8 @@ func (a *Attributor) release(d *doc) {
 	clear(d.groupBuf)
 	d.groupBuf = d.groupBuf[:0]
 	clear(d.scans)
-	clear(d.cands)
-	d.cands = d.cands[:0]
+	clear(d.cueReads)
+	d.cueReads = d.cueReads[:0]
 	d.maxMention = 0
 	clear(d.mfacts)
 	d.mfacts = d.mfacts[:0]
@@ -789,7 +787,14 @@ func sortSearch(toks []segment.Token, pos int) int {
 
 func (d *doc) sentenceAt(pos int) (int, article.Span) {
 	ss := d.in.Sentences
-	i := sort.Search(len(ss), func(i int) bool { return ss[i].End > pos })
+	i, hi := 0, len(ss) // the first sentence ending after pos, by bisection
+	for i < hi {
+		if m := int(uint(i+hi) >> 1); ss[m].End > pos {
+			hi = m
+		} else {
+			i = m + 1
+		}
+	}
 	if i >= len(ss) {
 		return -1, article.Span{}
 	}

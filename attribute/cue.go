@@ -67,7 +67,8 @@ func (d *doc) leftCue(nt []ntok, pos int) attribution {
 				best, bestCue, sawThat = i, c, false
 			}
 		}
-		if best >= 0 && d.boundaryAt(nt, i) {
+		// Only a semicolon, a comma or a dash can be a boundary.
+		if best >= 0 && (nt[i].p == ';' || isComma(nt[i])) && d.boundaryAt(nt, i) {
 			break
 		}
 	}

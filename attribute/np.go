@@ -2,6 +2,7 @@ package attribute
 
 import (
 	"bytes"
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -257,7 +258,7 @@ func (d *doc) hasName(nt []ntok, s span) bool {
 // together, rather than the mentions.
 func (d *doc) mentionAt(pos int) (*entity.Mention, bool) {
 	mb := d.mbounds
-	i := sort.Search(len(mb), func(i int) bool { return mb[i][1] > pos })
+	i := searchBounds(mb, 1, pos)
 	for ; i < len(mb) && mb[i][0] <= pos; i++ {
 		if pos >= mb[i][0] && pos < mb[i][1] {
 			return &d.in.Mentions[i], true
@@ -487,12 +488,14 @@ func (d *doc) bestMention(start, end int, nt []ntok, np span) (entity.Mention, b
 // narration before it, those of the nearest sentence that names any, and of
 // them the first that is not a possessive — the subject, which is what a
 // following "he" or "she" most often refers to.
-func (d *doc) lastPerson(pos int, pron string) (entity.Mention, bool) {
+func (d *doc) lastPerson(pos int, pron string) (*entity.Mention, bool) {
 	// The candidates are the agreeing people named before pos in the
 	// sentence of the last of them; walking back from pos finds them
-	// without rescanning the document for every pronoun.
-	cands := d.cands[:0]
-	si := -1
+	// without rescanning the document for every pronoun. The last found
+	// is the first in text order, and so is the last found that is not a
+	// possessive.
+	first, subject := -1, -1
+	from := math.MinInt // where the sentence of the candidates starts, once known
 	for k := d.mentionsBefore(pos) - 1; k >= 0; k-- {
 		m := &d.in.Mentions[k]
 		if m.Type != entity.Person || m.Weak {
@@ -501,24 +504,28 @@ func (d *doc) lastPerson(pos int, pron string) (entity.Mention, bool) {
 		if mf := d.mentionFacts(k); mf.inQuote || !d.agreesAt(k, mf, pron) {
 			continue
 		}
-		s, _ := d.sentenceAt(m.Start)
-		if si >= 0 && s != si {
+		if first < 0 {
+			// The sentence of m is the first ending after m.Start; the
+			// mentions before m are in it when they start after the
+			// sentence before it ends.
+			if si, _ := d.sentenceAt(m.Start); si > 0 {
+				from = d.in.Sentences[si-1].End
+			}
+		} else if m.Start < from {
 			break
 		}
-		si = s
-		cands = append(cands, *m)
-	}
-	d.cands = cands
-	if len(cands) == 0 {
-		return entity.Mention{}, false
-	}
-	slices.Reverse(cands)
-	for _, m := range cands {
+		first = k
 		if !d.possessiveAt(m.End) {
-			return m, true
+			subject = k
 		}
 	}
-	return cands[0], true
+	switch {
+	case subject >= 0:
+		return &d.in.Mentions[subject], true
+	case first >= 0:
+		return &d.in.Mentions[first], true
+	}
+	return nil, false
 }
 
 // maxMentionLen returns the length of the longest mention, at least 1.
@@ -535,8 +542,23 @@ func (d *doc) maxMentionLen() int {
 // mentionsBefore returns the number of mentions that start before pos
 // (mentions are in text order).
 func (d *doc) mentionsBefore(pos int) int {
-	mb := d.mbounds
-	return sort.Search(len(mb), func(i int) bool { return mb[i][0] >= pos })
+	return searchBounds(d.mbounds, 0, pos-1)
+}
+
+// searchBounds returns the first index i of bs with bs[i][side] > pos, or
+// len(bs) if there is none, the bounds being in order of side: what
+// sort.Search finds, without a call per probe.
+func searchBounds(bs [][2]int, side, pos int) int {
+	lo, hi := 0, len(bs)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if bs[m][side&1] > pos {
+			hi = m
+		} else {
+			lo = m + 1
+		}
+	}
+	return lo
 }
 
 // agreesAt reports whether the person named by mention k, whose facts are
@@ -611,11 +633,13 @@ func (d *doc) antecedent(head string, mods []string, pos int) (name string, anon
 	n := d.mentionsBefore(pos)
 	prev, ok := d.scans[string(kb)]
 	sc := prev
-	if !ok || sc.scanned > n {
-		sc = antecedentScan{best: -1}
+	if !ok {
+		sc = antecedentScan{best: -1, id: int32(len(d.scans)) + 1}
+	} else if sc.scanned > n {
+		sc = antecedentScan{best: -1, id: sc.id}
 	}
 	for k := sc.scanned; k < n; k++ {
-		if d.antecedentMatch(k, head, group, mods) {
+		if d.antecedentMatch(k, sc.id, head, group, mods) {
 			sc.best = k
 		}
 	}
@@ -634,12 +658,13 @@ func (d *doc) antecedent(head string, mods []string, pos int) (name string, anon
 // antecedent of one role noun, and the last match among them (-1: none).
 type antecedentScan struct {
 	scanned, best int
+	id            int32 // the role noun's number in the document, from 1
 }
 
 // antecedentMatch reports whether mention k can be what a role noun (head
-// with modifiers mods, in role group group) refers back to. It asks first
-// what is cheapest to know.
-func (d *doc) antecedentMatch(k int, head, group string, mods []string) bool {
+// with modifiers mods, in role group group, numbered id) refers back to.
+// It asks first what is cheapest to know.
+func (d *doc) antecedentMatch(k int, id int32, head, group string, mods []string) bool {
 	switch d.in.Mentions[k].Type {
 	case entity.Outlet:
 		return group == "newspaper" && !d.mentionFacts(k).inQuote
@@ -663,7 +688,13 @@ func (d *doc) antecedentMatch(k int, head, group string, mods []string) bool {
 		if mf.roles == nil || d.mentionFacts(k).inQuote {
 			return false
 		}
-		return d.personHasRole(mf.roles, head, group, mods)
+		// The answer is the same for every mention of the person: kept
+		// for the last role noun asked about.
+		pr := mf.roles
+		if pr.nounID != id {
+			pr.nounID, pr.nounHit = id, d.personHasRole(pr, head, group, mods)
+		}
+		return pr.nounHit
 	}
 	return false
 }
@@ -790,6 +821,10 @@ func (d *doc) groupRoles(pr *personRoles) {
 type personRoles struct {
 	name          string
 	roles, groups []string
+	// whether the person can be what the role noun numbered nounID (see
+	// antecedentScan) refers back to, once asked (nounID > 0)
+	nounID  int32
+	nounHit bool
 }
 
 // rolesOf returns the roles of the person name, or nil if none of its
