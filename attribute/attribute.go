@@ -179,6 +179,10 @@ type doc struct {
 	// per role noun and modifiers: how far the mentions have been scanned
 	// for its antecedent, and the last match so far (see antecedent)
 	scans map[string]antecedentScan
+	// the mentions that a role noun can refer back to, among the first
+	// anteKnown (see nameCandidates)
+	ante      []anteCandidate
+	anteKnown int
 	// per mention: what the antecedent and pronoun searches ask of it,
 	// filled in on demand
 	mfacts       []mentionFacts
@@ -204,9 +208,10 @@ type doc struct {
 	nextTrig   int
 	nextRun    int
 	wordShift  int
-	maxMention int      // the length of the longest mention, or 0 if not known yet
+	maxMention int      // the length of the longest mention, at least 1
 	mbounds    [][2]int // per mention: its Start and End
 	cueReads   cueReads // the attributions leftCue read from cues
+	outletBuf  []int    // the outlets over a sentence (see outletsOver)
 	// scratch buffers
 	kept      []int           // per quotation kept in a Result: its index in Input.Quotes
 	quoteBuf  []article.Quote // the quotations kept, before they are copied out
@@ -368,6 +373,8 @@ func (a *Attributor) release(d *doc) {
 	clear(d.groupBuf)
 	d.groupBuf = d.groupBuf[:0]
 	clear(d.scans)
+	clear(d.ante)
+	d.ante, d.anteKnown = d.ante[:0], 0
 	clear(d.cueReads)
 	d.cueReads = d.cueReads[:0]
 	d.maxMention = 0

@@ -267,13 +267,18 @@ func (d *doc) mentionAt(pos int) (*entity.Mention, bool) {
 	return nil, false
 }
 
-// boundMentions fills d.mbounds with the start and end of every mention.
+// boundMentions fills d.mbounds with the start and end of every mention,
+// and d.maxMention with the length of the longest, at least 1.
 func (d *doc) boundMentions() {
 	ms := d.in.Mentions
-	d.mbounds = slices.Grow(d.mbounds[:0], len(ms))[:len(ms)]
-	for i := range ms {
-		d.mbounds[i] = [2]int{ms[i].Start, ms[i].End}
+	mb := slices.Grow(d.mbounds[:0], len(ms))[:len(ms)]
+	longest := 1
+	for i := range mb {
+		st, en := ms[i].Start, ms[i].End
+		mb[i] = [2]int{st, en}
+		longest = max(longest, en-st)
 	}
+	d.mbounds, d.maxMention = mb, longest
 }
 
 func (d *doc) anonAt(pos int) (referent, bool) {
@@ -470,7 +475,7 @@ func (d *doc) bestMention(start, end int, nt []ntok, np span) (entity.Mention, b
 	// Mentions are in order of their starts: those ending after start
 	// begin after start-maxLen, and none from the first beginning at hi.
 	ms, mb := d.in.Mentions, d.mbounds
-	for k := d.mentionsBefore(start - d.maxMentionLen() + 1); k < len(mb) && mb[k][0] < hi; k++ {
+	for k := d.mentionsBefore(start - d.maxMention + 1); k < len(mb) && mb[k][0] < hi; k++ {
 		if mb[k][1] <= start {
 			continue
 		}
@@ -526,17 +531,6 @@ func (d *doc) lastPerson(pos int, pron string) (*entity.Mention, bool) {
 		return &d.in.Mentions[first], true
 	}
 	return nil, false
-}
-
-// maxMentionLen returns the length of the longest mention, at least 1.
-func (d *doc) maxMentionLen() int {
-	if d.maxMention == 0 {
-		d.maxMention = 1
-		for i := range d.in.Mentions {
-			d.maxMention = max(d.maxMention, d.in.Mentions[i].End-d.in.Mentions[i].Start)
-		}
-	}
-	return d.maxMention
 }
 
 // mentionsBefore returns the number of mentions that start before pos
@@ -631,6 +625,7 @@ func (d *doc) antecedent(head string, mods []string, pos int) (name string, anon
 	}
 	d.keyBuf = kb
 	n := d.mentionsBefore(pos)
+	d.nameCandidates(n)
 	prev, ok := d.scans[string(kb)]
 	sc := prev
 	if !ok {
@@ -638,12 +633,14 @@ func (d *doc) antecedent(head string, mods []string, pos int) (name string, anon
 	} else if sc.scanned > n {
 		sc = antecedentScan{best: -1, id: sc.id}
 	}
-	for k := sc.scanned; k < n; k++ {
-		if d.antecedentMatch(k, sc.id, head, group, mods) {
-			sc.best = k
+	cs := d.ante
+	j := sc.next
+	for ; j < len(cs) && int(cs[j].k) < n; j++ {
+		if d.antecedentMatch(&cs[j], sc.id, head, group, mods) {
+			sc.best = int(cs[j].k)
 		}
 	}
-	sc.scanned = n
+	sc.scanned, sc.next = n, j
 	if !ok || sc != prev {
 		d.scans[string(kb)] = sc
 	}
@@ -658,45 +655,80 @@ func (d *doc) antecedent(head string, mods []string, pos int) (name string, anon
 // antecedent of one role noun, and the last match among them (-1: none).
 type antecedentScan struct {
 	scanned, best int
+	next          int   // the first of d.ante not scanned
 	id            int32 // the role noun's number in the document, from 1
 }
 
-// antecedentMatch reports whether mention k can be what a role noun (head
-// with modifiers mods, in role group group, numbered id) refers back to.
-// It asks first what is cheapest to know.
-func (d *doc) antecedentMatch(k int, id int32, head, group string, mods []string) bool {
-	switch d.in.Mentions[k].Type {
-	case entity.Outlet:
-		return group == "newspaper" && !d.mentionFacts(k).inQuote
-	case entity.Organization:
+// anteCandidate is a mention that a role noun can refer back to: an
+// outlet, an organisation or a person named with roles, outside
+// quotations.
+type anteCandidate struct {
+	k    int32 // its index in d.in.Mentions
+	kind anteKind
+	pr   *personRoles // a person's roles
+}
+
+// anteKind is the kind of a mention that can be an antecedent.
+type anteKind uint8
+
+const (
+	anteOutlet anteKind = iota
+	anteOrganization
+	antePerson
+)
+
+// nameCandidates extends d.ante to the candidates among the first n
+// mentions, so that the scans for the antecedents of several role nouns
+// read what each mention is once.
+func (d *doc) nameCandidates(n int) {
+	for k := d.anteKnown; k < n; k++ {
+		var c anteCandidate
+		switch m := &d.in.Mentions[k]; m.Type {
+		case entity.Outlet:
+			c.kind = anteOutlet
+		case entity.Organization:
+			c.kind = anteOrganization
+		case entity.Person:
+			if c.pr = d.rolesOf(m.Name); c.pr == nil {
+				continue
+			}
+			c.kind = antePerson
+		default:
+			continue
+		}
+		if d.mentionFacts(k).inQuote {
+			continue
+		}
+		c.k = int32(k)
+		d.ante = append(d.ante, c)
+	}
+	d.anteKnown = max(d.anteKnown, n)
+}
+
+// antecedentMatch reports whether the candidate c can be what a role noun
+// (head with modifiers mods, in role group group, numbered id) refers back
+// to.
+func (d *doc) antecedentMatch(c *anteCandidate, id int32, head, group string, mods []string) bool {
+	switch c.kind {
+	case anteOutlet:
+		return group == "newspaper"
+	case anteOrganization:
 		switch group {
 		case "company": // "the company" is the last organisation named
-			return !d.mentionFacts(k).inQuote
+			return true
 		case "department", "tank":
-			mf := d.mentionFacts(k)
-			if mf.inQuote {
-				return false
-			}
-			d.orgFacts(k, mf)
+			mf := d.mentionFacts(int(c.k))
+			d.orgFacts(int(c.k), mf)
 			return group == "department" && mf.department || group == "tank" && mf.tank
 		}
-	case entity.Person:
-		mf := d.mentionSlot(k)
-		if !mf.rolesKnown {
-			mf.roles, mf.rolesKnown = d.rolesOf(d.in.Mentions[k].Name), true
-		}
-		if mf.roles == nil || d.mentionFacts(k).inQuote {
-			return false
-		}
-		// The answer is the same for every mention of the person: kept
-		// for the last role noun asked about.
-		pr := mf.roles
-		if pr.nounID != id {
-			pr.nounID, pr.nounHit = id, d.personHasRole(pr, head, group, mods)
-		}
-		return pr.nounHit
+		return false
 	}
-	return false
+	// The answer is the same for every mention of the person: kept for
+	// the last role noun asked about.
+	if pr := c.pr; pr.nounID != id {
+		pr.nounID, pr.nounHit = id, d.personHasRole(pr, head, group, mods)
+	}
+	return c.pr.nounHit
 }
 
 // mentionFacts is what the antecedent and pronoun searches ask of a
@@ -706,8 +738,6 @@ type mentionFacts struct {
 	orgKnown   bool // department and tank are known
 	department bool // an organisation named a ministry or department
 	tank       bool // an organisation named an institute or with the role "tank"
-	rolesKnown bool
-	roles      *personRoles // a person's roles (rolesOf), nil for none
 	// genderKnown is whether hasGender and gender are known: whether a
 	// person's given name is known to go with a pronoun, and which
 	genderKnown, hasGender bool
