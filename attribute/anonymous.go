@@ -129,7 +129,7 @@ func (d *doc) anonNP(nt []ntok, h int) (referent, bool) {
 	for hi-1 > h && nt[hi-1].is(fPreposition|fDeterminer|fRelative) {
 		hi--
 	}
-	text := strings.TrimSpace(d.body[nt[lo].start:nt[hi-1].end])
+	text := trimSpace(d.body[nt[lo].start:nt[hi-1].end])
 	return referent{start: nt[lo].start, end: nt[hi-1].end, text: text, head: head, group: plural}, true
 }
 

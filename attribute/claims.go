@@ -103,7 +103,7 @@ func (d *doc) thatClaim(nt []ntok, trig []int32, sent article.Span) (article.Cla
 			d.use(at.speaker)
 		}
 		end := sent.End
-		for end > nt[t+1].start && strings.ContainsRune(".!?", rune(d.body[end-1])) {
+		for end > nt[t+1].start && isFullStop(d.body[end-1]) {
 			end--
 		}
 		if at.channel == "" {
@@ -154,7 +154,7 @@ func (d *doc) accordingClaim(nt []ntok, sent article.Span) (article.Claim, bool)
 			}
 			end = nt[j].end
 		}
-		for end > start && strings.ContainsRune(".!?", rune(d.body[end-1])) {
+		for end > start && isFullStop(d.body[end-1]) {
 			end--
 		}
 		if end <= start {
@@ -165,13 +165,22 @@ func (d *doc) accordingClaim(nt []ntok, sent article.Span) (article.Claim, bool)
 	return article.Claim{}, false
 }
 
+// isFullStop reports whether c is one of ".!?", which end a claim's
+// sentence but not the claim.
+func isFullStop(c byte) bool {
+	return c == '.' || c == '!' || c == '?'
+}
+
 // cited lists the outlets the article names in its own narration, in order
 // of first mention; platforms and the article's own outlet are left out.
 func (d *doc) cited() []string {
 	var out []string // few: a look through it is cheaper than a map
-	for _, o := range d.in.Outlets {
+	for i, o := range d.in.Outlets {
 		if o.Platform || o.Canonical == d.in.DocOutlet || slices.Contains(out, o.Canonical) || d.insideQuote(o.Start) {
 			continue
+		}
+		if out == nil {
+			out = make([]string, 0, len(d.in.Outlets)-i) // room for the rest
 		}
 		out = append(out, o.Canonical)
 	}

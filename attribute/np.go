@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/hearsaylab/hearsay/entity"
 	"github.com/hearsaylab/hearsay/internal/wordscan"
@@ -89,6 +90,15 @@ func (d *doc) subjectLeft(nt []ntok, ci int) (span, bool) {
 	return np, np.hi > np.lo
 }
 
+// trimSpace is strings.TrimSpace, without a call for the text of tokens,
+// which mostly starts and ends with an ASCII byte that is no space.
+func trimSpace(s string) string {
+	if len(s) > 0 && ' ' < s[0] && s[0] < utf8.RuneSelf && ' ' < s[len(s)-1] && s[len(s)-1] < utf8.RuneSelf {
+		return s
+	}
+	return strings.TrimSpace(s)
+}
+
 func isAdverb(w string) bool {
 	return strings.HasSuffix(w, "ly") && len(w) > 4 && w != "only" && w != "italy" && w != "family" && w != "ally"
 }
@@ -105,7 +115,7 @@ func (d *doc) clauseNP(nt []ntok, j int) span {
 		if t.q >= 0 || isComma(t) || isPunct(t, ";:.!?") {
 			break
 		}
-		if d.lw(&t) == "that" || d.lw(&t) == "and" || d.lw(&t) == "but" || d.lw(&t) == "while" || d.lw(&t) == "when" || d.lw(&t) == "if" {
+		if opensClause(d.lw(&t)) {
 			break
 		}
 		if t.is(fCueVerb) && lo-1 > 0 {
@@ -117,6 +127,22 @@ func (d *doc) clauseNP(nt []ntok, j int) span {
 		lo = j - 25
 	}
 	return span{lo, j + 1}
+}
+
+// opensClause reports whether the word w opens a clause that a noun phrase
+// does not reach back over: "that", "and", "but", "while", "when", "if".
+func opensClause(w string) bool {
+	switch len(w) {
+	case 2:
+		return w == "if"
+	case 3:
+		return w == "and" || w == "but"
+	case 4:
+		return w == "that" || w == "when"
+	case 5:
+		return w == "while"
+	}
+	return false
 }
 
 // documentNouns name texts that speak for their author.
@@ -137,7 +163,7 @@ func (d *doc) describe(nt []ntok, np span) string {
 	for lo < np.hi-1 && (nt[lo].is(fDeterminer|fAnonDet) || d.lw(&nt[lo]) == "apparent" || d.lw(&nt[lo]) == "alleged" || d.lw(&nt[lo]) == "purported") {
 		lo++
 	}
-	return strings.TrimSpace(d.body[nt[lo].start:nt[np.hi-1].end])
+	return trimSpace(d.body[nt[lo].start:nt[np.hi-1].end])
 }
 
 // mentionAfterPreposition finds the entity named after "from", "by" or "of"
@@ -301,7 +327,7 @@ func (d *doc) resolve(nt []ntok, np span, at attribution) attribution {
 	// Drop trailing "cited by the newspaper" and the like; they name a channel.
 	np, via := d.stripVia(nt, np)
 	start, end := nt[np.lo].start, nt[np.hi-1].end
-	at.mention = strings.TrimSpace(d.body[start:end])
+	at.mention = trimSpace(d.body[start:end])
 	if via.hi > via.lo {
 		if ch := d.channelOfNP(nt, via); ch != "" {
 			at.channel = ch
@@ -440,7 +466,7 @@ func (d *doc) head(nt []ntok, np span) (string, []string, bool) {
 // bestMention picks the entity a phrase names: a person before an outlet
 // before an organisation before a place, ignoring names inside a post-modifier
 // ("the prime minister of Estonia" names no one).
-func (d *doc) bestMention(start, end int, nt []ntok, np span) (entity.Mention, bool) {
+func (d *doc) bestMention(start, end int, nt []ntok, np span) (*entity.Mention, bool) {
 	hi := end
 	for i := np.lo + 1; i < np.hi; i++ {
 		if nt[i].is(fPreposition) && d.lw(&nt[i]) != "of" || nt[i].is(fRelative) {
@@ -484,9 +510,9 @@ func (d *doc) bestMention(start, end int, nt []ntok, np span) (entity.Mention, b
 		}
 	}
 	if best < 0 {
-		return entity.Mention{}, false
+		return nil, false
 	}
-	return ms[best], true
+	return &ms[best], true
 }
 
 // lastPerson resolves a personal pronoun at pos: among the people named in

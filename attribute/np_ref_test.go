@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"slices"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/hearsaylab/hearsay/article"
@@ -260,4 +261,37 @@ func FuzzAntecedent(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body string) {
 		checkAntecedent(t, a, body)
 	})
+}
+
+var trimSeeds = []string{"", " ", "a", " a", "a ", "\u00a0x\u00a0", "x\u2003", "\u0085y", "said", "\tJohn Smith\n", "\xff", "a\xc2"}
+
+// TestTrimSpace compares trimSpace with strings.TrimSpace.
+func TestTrimSpace(t *testing.T) {
+	for _, s := range trimSeeds {
+		if got, want := trimSpace(s), strings.TrimSpace(s); got != want {
+			t.Errorf("trimSpace(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// FuzzTrimSpace compares trimSpace with strings.TrimSpace on any text.
+func FuzzTrimSpace(f *testing.F) {
+	for _, s := range trimSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := trimSpace(s), strings.TrimSpace(s); got != want {
+			t.Errorf("trimSpace(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// TestOpensClause compares opensClause with the words it stands for.
+func TestOpensClause(t *testing.T) {
+	for _, w := range []string{"", "i", "if", "of", "and", "but", "any", "that", "when", "than", "while", "whale", "whiles", "and "} {
+		want := w == "that" || w == "and" || w == "but" || w == "while" || w == "when" || w == "if"
+		if got := opensClause(w); got != want {
+			t.Errorf("opensClause(%q) = %t, want %t", w, got, want)
+		}
+	}
 }
