@@ -166,9 +166,9 @@ func (d *doc) channelOfNP(nt []ntok, s span) string {
 			return o.Canonical
 		}
 	}
-	head, mods, definite := d.head(nt, s)
-	if definite && d.vocab.info(head).roleGroup == "newspaper" {
-		if name, _, _, ok := d.antecedent(head, mods, nt[s.lo].start); ok {
+	h, definite := d.headOf(nt, s)
+	if definite && h >= 0 && d.info(&nt[h]).roleGroup == "newspaper" {
+		if name, _, _, ok := d.antecedent(d.lw(&nt[h]), d.modifiers(nt, s.lo, h), nt[s.lo].start); ok {
 			return name
 		}
 	}

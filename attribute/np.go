@@ -361,8 +361,11 @@ func (d *doc) resolve(nt []ntok, np span, at attribution) attribution {
 		}
 		return at
 	}
-	head, mods, definite := d.head(nt, np)
-	hw := d.vocab.info(head)
+	h, definite := d.headOf(nt, np)
+	head, hw := "", &d.vocab.infos[0]
+	if h >= 0 {
+		head, hw = d.lw(&nt[h]), d.info(&nt[h])
+	}
 	// "Reid's rep", "the minister's spokesman": the possessor is not the
 	// speaker; the description is.
 	if d.possessedRole(nt, np, head, hw) {
@@ -393,7 +396,7 @@ func (d *doc) resolve(nt []ntok, np span, at attribution) attribution {
 	}
 	// A role noun referring back: "the French president", "the newspaper".
 	if definite {
-		if name, anon, person, ok := d.antecedent(head, mods, start); ok {
+		if name, anon, person, ok := d.antecedent(head, d.modifiers(nt, np.lo, h), start); ok {
 			at.ok, at.speaker, at.anonymous, at.person = true, name, anon, person
 			if anon {
 				if ch := d.refChannel[name]; ch != "" && at.channel == "" {
@@ -436,10 +439,10 @@ func (d *doc) possessedRole(nt []ntok, np span, head string, hw *wordInfo) bool 
 	return false
 }
 
-// head returns the head noun of the phrase (the last word before a
-// preposition or relative), its lower-case modifiers and whether the phrase
-// is definite. The modifiers are valid until the next call of head.
-func (d *doc) head(nt []ntok, np span) (string, []string, bool) {
+// headOf returns the index in nt of the head noun of the phrase np (its
+// last word, determiners left out, before a preposition or relative), or
+// -1 when it has none, and whether the phrase is definite.
+func (d *doc) headOf(nt []ntok, np span) (int, bool) {
 	hi := np.hi
 	for i := np.lo + 1; i < np.hi; i++ {
 		if nt[i].is(fPreposition | fRelative) {
@@ -449,18 +452,26 @@ func (d *doc) head(nt []ntok, np span) (string, []string, bool) {
 	}
 	first := d.lw(&nt[np.lo])
 	definite := first == "the" || first == "this" || strings.HasSuffix(first, "\u2019s") || strings.HasSuffix(first, "'s")
-	// The words go into a buffer of d, valid until the next call.
+	for h := hi - 1; h >= np.lo; h-- {
+		if nt[h].is(cWord) && !nt[h].is(fDeterminer) {
+			return h, definite
+		}
+	}
+	return -1, definite
+}
+
+// modifiers returns in lower case the words of nt[lo:h] but determiners:
+// those that modify the head nt[h] of a phrase starting at lo (see
+// headOf). They are valid until the next call.
+func (d *doc) modifiers(nt []ntok, lo, h int) []string {
 	words := d.headWords[:0]
-	for i := np.lo; i < hi; i++ {
+	for i := lo; i < h; i++ {
 		if nt[i].is(cWord) && !nt[i].is(fDeterminer) {
 			words = append(words, d.lw(&nt[i]))
 		}
 	}
 	d.headWords = words
-	if len(words) == 0 {
-		return "", nil, definite
-	}
-	return words[len(words)-1], words[:len(words)-1], definite
+	return words
 }
 
 // bestMention picks the entity a phrase names: a person before an outlet
@@ -644,15 +655,21 @@ func (d *doc) antecedent(head string, mods []string, pos int) (name string, anon
 	// the scan for a role noun resumes where its previous one stopped:
 	// linear in the document, not quadratic, when the noun matches nothing
 	// ("said the ferryman" in every paragraph of a book).
-	kb := append(d.keyBuf[:0], head...)
-	for _, m := range mods {
-		kb = append(kb, 0)
-		kb = append(kb, m...)
+	// The key of a role noun without modifiers is the noun, which lives as
+	// long as the document; with modifiers, the words joined by zeros.
+	key := head
+	if len(mods) > 0 {
+		kb := append(d.keyBuf[:0], head...)
+		for _, m := range mods {
+			kb = append(kb, 0)
+			kb = append(kb, m...)
+		}
+		d.keyBuf = kb
+		key = string(kb)
 	}
-	d.keyBuf = kb
 	n := d.mentionsBefore(pos)
 	d.nameCandidates(n)
-	prev, ok := d.scans[string(kb)]
+	prev, ok := d.scans[key]
 	sc := prev
 	if !ok {
 		sc = antecedentScan{best: -1, id: int32(len(d.scans)) + 1}
@@ -668,7 +685,7 @@ func (d *doc) antecedent(head string, mods []string, pos int) (name string, anon
 	}
 	sc.scanned, sc.next = n, j
 	if !ok || sc != prev {
-		d.scans[string(kb)] = sc
+		d.scans[key] = sc
 	}
 	if sc.best >= 0 {
 		m := d.in.Mentions[sc.best]

@@ -295,3 +295,84 @@ func TestOpensClause(t *testing.T) {
 		}
 	}
 }
+
+// headRef is head as it was before the head was found as a token and
+// its modifiers only when asked for (headOf, modifiers): the oracle of
+// TestHeadRef and FuzzHead. It returns the head noun of the phrase (the last word before a
+// preposition or relative), its lower-case modifiers and whether the phrase
+// is definite. The modifiers are valid until the next call of head.
+func (d *doc) headRef(nt []ntok, np span) (string, []string, bool) {
+	hi := np.hi
+	for i := np.lo + 1; i < np.hi; i++ {
+		if nt[i].is(fPreposition | fRelative) {
+			hi = i
+			break
+		}
+	}
+	first := d.lw(&nt[np.lo])
+	definite := first == "the" || first == "this" || strings.HasSuffix(first, "\u2019s") || strings.HasSuffix(first, "'s")
+	// The words go into a buffer of d, valid until the next call.
+	var words []string
+	for i := np.lo; i < hi; i++ {
+		if nt[i].is(cWord) && !nt[i].is(fDeterminer) {
+			words = append(words, d.lw(&nt[i]))
+		}
+	}
+	if len(words) == 0 {
+		return "", nil, definite
+	}
+	return words[len(words)-1], words[:len(words)-1], definite
+}
+
+// checkHead fails t if headOf and modifiers find another head, other
+// modifiers or another definiteness than headRef in a phrase of up to
+// eight tokens of body's narration, or if the head's vocabulary entry is
+// not that of its word.
+func checkHead(t *testing.T, a *Attributor, body string) {
+	d := a.newDoc(testInput(t, a, body))
+	defer a.release(d)
+	for si := range d.in.Sentences {
+		nt := d.narration(si)
+		for lo := range nt {
+			for hi := lo + 1; hi <= len(nt) && hi <= lo+8; hi++ {
+				np := span{lo, hi}
+				wantHead, wantMods, wantDef := d.headRef(nt, np)
+				h, def := d.headOf(nt, np)
+				var head string
+				var mods []string
+				if h >= 0 {
+					head, mods = d.lw(&nt[h]), d.modifiers(nt, lo, h)
+					if d.info(&nt[h]) != d.vocab.info(head) {
+						t.Fatalf("%.60q: head %q has another entry than its word", body, head)
+					}
+				}
+				if head != wantHead || !slices.Equal(mods, wantMods) || def != wantDef {
+					t.Fatalf("%.60q: phrase %d-%d: head %q %q %t, want %q %q %t", body, lo, hi, head, mods, def, wantHead, wantMods, wantDef)
+				}
+			}
+		}
+	}
+}
+
+// TestHeadRef compares headOf and modifiers with their oracle on the
+// example articles.
+func TestHeadRef(t *testing.T) {
+	a := testAttributor(t)
+	for _, text := range testtexts.WithECB(t) {
+		checkHead(t, a, text)
+	}
+	for _, body := range antecedentSeeds {
+		checkHead(t, a, body)
+	}
+}
+
+// FuzzHead compares headOf and modifiers with their oracle on any text.
+func FuzzHead(f *testing.F) {
+	for _, s := range antecedentSeeds {
+		f.Add(s)
+	}
+	a := testAttributor(f)
+	f.Fuzz(func(t *testing.T, body string) {
+		checkHead(t, a, body)
+	})
+}
