@@ -1001,12 +1001,14 @@ func (d *doc) introAttribution(pi int) attribution {
 // its speaker was introduced with, or that of the document's reported source
 // for an anonymous speaker.
 func (d *doc) inheritChannel(qi int, at attribution) string {
-	if ch := d.refChannel[at.speaker]; ch != "" {
-		return ch
+	if len(d.refChannel) > 0 {
+		if ch := d.refChannel[at.speaker]; ch != "" {
+			return ch
+		}
 	}
 	for p := qi - 1; p >= 0; p-- {
-		if d.attrs[p].ok && d.attrs[p].speaker == at.speaker && d.attrs[p].channel != "" {
-			return d.attrs[p].channel
+		if prev := &d.attrs[p]; prev.ok && prev.channel != "" && prev.speaker == at.speaker {
+			return prev.channel
 		}
 	}
 	if at.anonymous && d.docChannel != "" {

@@ -168,7 +168,7 @@ func (d *doc) channelOfNP(nt []ntok, s span) string {
 	}
 	h, definite := d.headOf(nt, s)
 	if definite && h >= 0 && d.info(&nt[h]).roleGroup == "newspaper" {
-		if name, _, _, ok := d.antecedent(d.lw(&nt[h]), d.modifiers(nt, s.lo, h), nt[s.lo].start); ok {
+		if name, _, _, ok := d.antecedent(d.lw(&nt[h]), "newspaper", d.modifiers(nt, s.lo, h), nt[s.lo].start); ok {
 			return name
 		}
 	}

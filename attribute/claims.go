@@ -199,13 +199,15 @@ func (d *doc) attributeBlocks(quotes []article.Quote) {
 		bt := strings.ToLower(b.Text)
 		score := map[string]int{}
 		best, bestN := "", 0
-		for _, q := range quotes {
+		for qi := range quotes {
+			q := &quotes[qi]
 			if q.Block || q.Speaker == nil || q.Start >= b.Start && q.End <= b.End {
 				continue
 			}
 			words := strings.Fields(strings.ToLower(q.Text))
 			for k := 0; k+1 < len(words); k++ {
-				if strings.Contains(bt, words[k]+" "+words[k+1]) && len(words[k])+len(words[k+1]) > 8 {
+				// Only pairs of some length count: the cheap test first.
+				if len(words[k])+len(words[k+1]) > 8 && strings.Contains(bt, words[k]+" "+words[k+1]) {
 					score[*q.Speaker]++
 				}
 			}

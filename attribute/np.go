@@ -396,7 +396,7 @@ func (d *doc) resolve(nt []ntok, np span, at attribution) attribution {
 	}
 	// A role noun referring back: "the French president", "the newspaper".
 	if definite {
-		if name, anon, person, ok := d.antecedent(head, d.modifiers(nt, np.lo, h), start); ok {
+		if name, anon, person, ok := d.antecedent(head, hw.roleGroup, d.modifiers(nt, np.lo, h), start); ok {
 			at.ok, at.speaker, at.anonymous, at.person = true, name, anon, person
 			if anon {
 				if ch := d.refChannel[name]; ch != "" && at.channel == "" {
@@ -638,9 +638,10 @@ func (d *doc) insideQuote(pos int) bool {
 	return i < len(d.in.Tokens) && d.in.Tokens[i].Start <= pos && d.quoteOf[i] != 0
 }
 
-// antecedent resolves a definite role noun to the entity it refers back to.
-func (d *doc) antecedent(head string, mods []string, pos int) (name string, anon, person, ok bool) {
-	group := d.vocab.info(head).roleGroup
+// antecedent resolves a definite role noun to the entity it refers back
+// to: the noun head, in the role group group (vocabulary.info(head)'s),
+// with the modifiers mods.
+func (d *doc) antecedent(head, group string, mods []string, pos int) (name string, anon, person, ok bool) {
 	if head == "source" || head == "official" || head == "interlocutor" || head == "commander" || head == "officials" || head == "sources" || head == "diplomat" {
 		// The last matching description before pos: walk back from pos.
 		k := sort.Search(len(d.anon), func(i int) bool { return d.anon[i].start >= pos })
