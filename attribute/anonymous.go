@@ -67,12 +67,12 @@ func (d *doc) anonNP(nt []ntok, h int) (referent, bool) {
 		if t.is(fCueVerb) {
 			break
 		}
-		if m, ok := d.mentionAt(t.start); ok && !t.is(fDemonym) && !isOrgOrPlace(m) {
-			return referent{}, false // "Kremlin spokesman Dmitry Peskov" is named
-		}
 		lo--
 		adjs++
 	}
+	// The modifiers walked over; a name among them makes the description
+	// named, which is asked once the cheaper tests have let it pass.
+	mods := span{h - adjs, h}
 	// A conjunction does not open a description ("… and officials said").
 	for lo < h && (d.lw(&nt[lo]) == "and" || d.lw(&nt[lo]) == "or" || d.lw(&nt[lo]) == "but") {
 		lo++
@@ -89,6 +89,11 @@ func (d *doc) anonNP(nt []ntok, h int) (referent, bool) {
 		}
 		if lo < h && (d.lw(&nt[lo]) == "many" || d.lw(&nt[lo]) == "most" || d.lw(&nt[lo]) == "all") {
 			return referent{}, false
+		}
+	}
+	for i := mods.lo; i < mods.hi; i++ {
+		if m, ok := d.mentionAt(nt[i].start); ok && !nt[i].is(fDemonym) && !isOrgOrPlace(m) {
+			return referent{}, false // "Kremlin spokesman Dmitry Peskov" is named
 		}
 	}
 	// A name right after the head makes it named: "official John Smith".
@@ -129,7 +134,7 @@ func (d *doc) anonNP(nt []ntok, h int) (referent, bool) {
 	for hi-1 > h && nt[hi-1].is(fPreposition|fDeterminer|fRelative) {
 		hi--
 	}
-	text := strings.TrimSpace(d.body[nt[lo].start:nt[hi-1].end])
+	text := trimSpace(d.body[nt[lo].start:nt[hi-1].end])
 	return referent{start: nt[lo].start, end: nt[hi-1].end, text: text, head: head, group: plural}, true
 }
 

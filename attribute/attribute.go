@@ -176,10 +176,13 @@ type doc struct {
 	peopleKnown bool
 	peopleIndex strindex.Index
 	groupBuf    []string
-	cands       []entity.Mention
 	// per role noun and modifiers: how far the mentions have been scanned
 	// for its antecedent, and the last match so far (see antecedent)
 	scans map[string]antecedentScan
+	// the mentions that a role noun can refer back to, among the first
+	// anteKnown (see nameCandidates)
+	ante      []anteCandidate
+	anteKnown int
 	// per mention: what the antecedent and pronoun searches ask of it,
 	// filled in on demand
 	mfacts       []mentionFacts
@@ -206,8 +209,10 @@ type doc struct {
 	nextRun    int
 	narrRun    int // where buildNarration goes on in d.quotedRuns
 	wordShift  int
-	maxMention int      // the length of the longest mention, or 0 if not known yet
+	maxMention int      // the length of the longest mention, at least 1
 	mbounds    [][2]int // per mention: its Start and End
+	cueReads   cueReads // the attributions leftCue read from cues
+	outletBuf  []int    // the outlets over a sentence (see outletsOver)
 	// scratch buffers
 	kept      []int           // per quotation kept in a Result: its index in Input.Quotes
 	quoteBuf  []article.Quote // the quotations kept, before they are copied out
@@ -389,8 +394,10 @@ func (a *Attributor) release(d *doc) {
 	clear(d.groupBuf)
 	d.groupBuf = d.groupBuf[:0]
 	clear(d.scans)
-	clear(d.cands)
-	d.cands = d.cands[:0]
+	clear(d.ante)
+	d.ante, d.anteKnown = d.ante[:0], 0
+	clear(d.cueReads)
+	d.cueReads = d.cueReads[:0]
 	d.maxMention = 0
 	clear(d.mfacts)
 	d.mfacts = d.mfacts[:0]
@@ -829,7 +836,14 @@ func sortSearch(toks []segment.Token, pos int) int {
 
 func (d *doc) sentenceAt(pos int) (int, article.Span) {
 	ss := d.in.Sentences
-	i := sort.Search(len(ss), func(i int) bool { return ss[i].End > pos })
+	i, hi := 0, len(ss) // the first sentence ending after pos, by bisection
+	for i < hi {
+		if m := int(uint(i+hi) >> 1); ss[m].End > pos {
+			hi = m
+		} else {
+			i = m + 1
+		}
+	}
 	if i >= len(ss) {
 		return -1, article.Span{}
 	}
@@ -1029,12 +1043,14 @@ func (d *doc) introAttribution(pi int) attribution {
 // its speaker was introduced with, or that of the document's reported source
 // for an anonymous speaker.
 func (d *doc) inheritChannel(qi int, at attribution) string {
-	if ch := d.refChannel[at.speaker]; ch != "" {
-		return ch
+	if len(d.refChannel) > 0 {
+		if ch := d.refChannel[at.speaker]; ch != "" {
+			return ch
+		}
 	}
 	for p := qi - 1; p >= 0; p-- {
-		if d.attrs[p].ok && d.attrs[p].speaker == at.speaker && d.attrs[p].channel != "" {
-			return d.attrs[p].channel
+		if prev := &d.attrs[p]; prev.ok && prev.channel != "" && prev.speaker == at.speaker {
+			return prev.channel
 		}
 	}
 	if at.anonymous && d.docChannel != "" {

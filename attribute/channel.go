@@ -9,8 +9,8 @@ func (d *doc) channel(nt []ntok, at attribution) string {
 	if len(nt) == 0 {
 		return ""
 	}
-	if d.outletOverlaps(nt[0].start, nt[len(nt)-1].end) {
-		if ch := d.channelOutlet(nt, at); ch != "" {
+	if over := d.outletsOver(nt[0].start, nt[len(nt)-1].end); len(over) > 0 {
+		if ch := d.channelOutlet(nt, over, at); ch != "" {
 			return ch
 		}
 	}
@@ -40,24 +40,28 @@ func (d *doc) channel(nt []ntok, at attribution) string {
 	return ""
 }
 
-// outletOverlaps reports whether an outlet mention overlaps [start, end).
-func (d *doc) outletOverlaps(start, end int) bool {
-	for _, o := range d.in.Outlets {
-		if o.Start < end && o.End > start {
-			return true
+// outletsOver returns the indexes in d.in.Outlets of the outlet mentions
+// that overlap [start, end), in order; they are valid until the next call.
+func (d *doc) outletsOver(start, end int) []int {
+	over := d.outletBuf[:0]
+	for k := range d.in.Outlets {
+		if o := &d.in.Outlets[k]; o.Start < end && o.End > start {
+			over = append(over, k)
 		}
 	}
-	return false
+	d.outletBuf = over
+	return over
 }
 
 // channelOutlet finds an outlet named in nt as the medium: "told the FT",
-// "according to the Financial Times"; "" if none.
-func (d *doc) channelOutlet(nt []ntok, at attribution) string {
+// "according to the Financial Times"; "" if none. over are the outlets
+// that overlap nt (outletsOver): those that can cover one of its tokens.
+func (d *doc) channelOutlet(nt []ntok, over []int, at attribution) string {
 	for i, t := range nt {
 		if t.q >= 0 {
 			continue
 		}
-		om, ok := d.outletAt(t.start)
+		om, ok := d.outletAmong(over, t.start)
 		if !ok || om.Canonical == at.speaker {
 			continue
 		}
@@ -133,6 +137,17 @@ func (d *doc) outletAt(pos int) (OutletMention, bool) {
 	return OutletMention{}, false
 }
 
+// outletAmong is outletAt among the outlets over, which must hold every
+// outlet covering pos.
+func (d *doc) outletAmong(over []int, pos int) (*OutletMention, bool) {
+	for _, k := range over {
+		if o := &d.in.Outlets[k]; pos >= o.Start && pos < o.End {
+			return o, true
+		}
+	}
+	return nil, false
+}
+
 // outletIn returns the canonical outlet named in the phrase, or "".
 func (d *doc) outletIn(nt []ntok, s span) string {
 	for i := s.lo; i < s.hi; i++ {
@@ -151,9 +166,9 @@ func (d *doc) channelOfNP(nt []ntok, s span) string {
 			return o.Canonical
 		}
 	}
-	head, mods, definite := d.head(nt, s)
-	if definite && d.vocab.info(head).roleGroup == "newspaper" {
-		if name, _, _, ok := d.antecedent(head, mods, nt[s.lo].start); ok {
+	h, definite := d.headOf(nt, s)
+	if definite && h >= 0 && d.info(&nt[h]).roleGroup == "newspaper" {
+		if name, _, _, ok := d.antecedent(d.lw(&nt[h]), "newspaper", d.modifiers(nt, s.lo, h), nt[s.lo].start); ok {
 			return name
 		}
 	}

@@ -71,21 +71,39 @@ func (d *doc) thatClaim(nt []ntok, trig []int32, sent article.Span) (article.Cla
 		if t < 0 || t+1 >= len(nt) {
 			continue
 		}
-		at := d.fromCue(nt, i, cue{d.lw(&nt[i]), cueVerb}, t)
+		// The claim runs to the end of the sentence and holds no quotation;
+		// with one, the cue may have been read for it already.
+		quoted := false
+		for k := t + 1; k < len(nt); k++ {
+			if nt[k].q >= 0 {
+				quoted = true
+				break
+			}
+		}
+		c := cue{d.lw(&nt[i]), cueVerb}
+		if quoted {
+			cr, ok := d.cueReads.find(nt[i].start, claimShape(c.lemma))
+			if !ok {
+				at := d.fromCue(nt, i, c, t)
+				cr = cueRead{speaker: at.speaker, ok: at.ok, anonymous: at.anonymous}
+			}
+			if !cr.ok {
+				continue
+			}
+			if cr.anonymous && !habitual(nt, i) {
+				d.use(cr.speaker)
+			}
+			return article.Claim{}, false
+		}
+		at := d.fromCue(nt, i, c, t)
 		if !at.ok {
 			continue
 		}
 		if at.anonymous && !habitual(nt, i) {
 			d.use(at.speaker)
 		}
-		// The claim runs to the end of the sentence and holds no quotation.
-		for k := t + 1; k < len(nt); k++ {
-			if nt[k].q >= 0 {
-				return article.Claim{}, false
-			}
-		}
 		end := sent.End
-		for end > nt[t+1].start && strings.ContainsRune(".!?", rune(d.body[end-1])) {
+		for end > nt[t+1].start && isFullStop(d.body[end-1]) {
 			end--
 		}
 		if at.channel == "" {
@@ -136,7 +154,7 @@ func (d *doc) accordingClaim(nt []ntok, sent article.Span) (article.Claim, bool)
 			}
 			end = nt[j].end
 		}
-		for end > start && strings.ContainsRune(".!?", rune(d.body[end-1])) {
+		for end > start && isFullStop(d.body[end-1]) {
 			end--
 		}
 		if end <= start {
@@ -147,13 +165,22 @@ func (d *doc) accordingClaim(nt []ntok, sent article.Span) (article.Claim, bool)
 	return article.Claim{}, false
 }
 
+// isFullStop reports whether c is one of ".!?", which end a claim's
+// sentence but not the claim.
+func isFullStop(c byte) bool {
+	return c == '.' || c == '!' || c == '?'
+}
+
 // cited lists the outlets the article names in its own narration, in order
 // of first mention; platforms and the article's own outlet are left out.
 func (d *doc) cited() []string {
 	var out []string // few: a look through it is cheaper than a map
-	for _, o := range d.in.Outlets {
+	for i, o := range d.in.Outlets {
 		if o.Platform || o.Canonical == d.in.DocOutlet || slices.Contains(out, o.Canonical) || d.insideQuote(o.Start) {
 			continue
+		}
+		if out == nil {
+			out = make([]string, 0, len(d.in.Outlets)-i) // room for the rest
 		}
 		out = append(out, o.Canonical)
 	}
@@ -172,13 +199,15 @@ func (d *doc) attributeBlocks(quotes []article.Quote) {
 		bt := strings.ToLower(b.Text)
 		score := map[string]int{}
 		best, bestN := "", 0
-		for _, q := range quotes {
+		for qi := range quotes {
+			q := &quotes[qi]
 			if q.Block || q.Speaker == nil || q.Start >= b.Start && q.End <= b.End {
 				continue
 			}
 			words := strings.Fields(strings.ToLower(q.Text))
 			for k := 0; k+1 < len(words); k++ {
-				if strings.Contains(bt, words[k]+" "+words[k+1]) && len(words[k])+len(words[k+1]) > 8 {
+				// Only pairs of some length count: the cheap test first.
+				if len(words[k])+len(words[k+1]) > 8 && strings.Contains(bt, words[k]+" "+words[k+1]) {
 					score[*q.Speaker]++
 				}
 			}

@@ -1,6 +1,7 @@
 package attribute
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -66,7 +67,8 @@ func (d *doc) leftCue(nt []ntok, pos int) attribution {
 				best, bestCue, sawThat = i, c, false
 			}
 		}
-		if best >= 0 && d.boundaryAt(nt, i) {
+		// Only a semicolon, a comma or a dash can be a boundary.
+		if best >= 0 && (nt[i].p == ';' || isComma(nt[i])) && d.boundaryAt(nt, i) {
 			break
 		}
 	}
@@ -74,6 +76,13 @@ func (d *doc) leftCue(nt []ntok, pos int) attribution {
 		return attribution{}
 	}
 	at := d.fromCue(nt, best, bestCue, pos)
+	if nt[best].is(fClaimVerb) {
+		// The claim sweep may ask about this cue: keep what it would
+		// read when it reads the cue the same way.
+		if shape := shapeOf(bestCue); shape == claimShape(d.lw(&nt[best])) {
+			d.cueReads.keep(nt[best].start, shape, &at)
+		}
+	}
 	if at.ok && at.channel == "" {
 		at.channel = d.channel(nt, at)
 	}
@@ -135,6 +144,92 @@ func (d *doc) owner(nt []ntok, i int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// cueShape is what the answer of fromCue depends on besides the sentence
+// and the cue token: whether it reads the cue as a speech noun, and
+// whether it reads a verb as "tell", after which comes the addressee; 0
+// for "according to", whose answer depends on the quotation's place too.
+type cueShape uint8
+
+const (
+	shapeNoun cueShape = iota + 1
+	shapeTell
+	shapeVerb
+)
+
+// shapeOf returns how fromCue reads the cue c.
+func shapeOf(c cue) cueShape {
+	switch {
+	case c.lemma == "according to":
+		return 0
+	case c.kind == cueNoun:
+		return shapeNoun
+	case c.lemma == "tell":
+		return shapeTell
+	}
+	return shapeVerb
+}
+
+// claimShape returns how fromCue reads the claim verb w as the claim sweep
+// gives it (thatClaim).
+func claimShape(w string) cueShape {
+	return shapeOf(cue{w, cueVerb})
+}
+
+// cueReads are what leftCue read from cues, by the cue token's offset in
+// the body and the cue's shape, for the claim sweep: a claim verb followed
+// by a quotation ("X said that “…”") gives no claim, and asks only whether
+// its cue names a speaker and which anonymous one, which leftCue may have
+// found for the quotation already. fromCue's answer for the whole
+// narration of a sentence depends on nothing else once the anonymous
+// sources are found: its searches keep only what they would find again.
+type cueReads []cueRead
+
+// cueRead is what the claim sweep asks of an attribution read from a cue.
+type cueRead struct {
+	key       int // offset<<2 | shape
+	speaker   string
+	ok        bool
+	anonymous bool
+}
+
+// search returns where key is or would be in r, which is in order of keys.
+func (r cueReads) search(key int) (int, bool) {
+	lo, hi := 0, len(r)
+	if hi > 0 && r[hi-1].key < key {
+		return hi, false // cues come mostly in text order
+	}
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if r[m].key < key {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo, lo < len(r) && r[lo].key == key
+}
+
+// keep notes at as the attribution of the cue at offset start of shape.
+func (r *cueReads) keep(start int, shape cueShape, at *attribution) {
+	cr := cueRead{key: start<<2 | int(shape), speaker: at.speaker, ok: at.ok, anonymous: at.anonymous}
+	switch i, found := r.search(cr.key); {
+	case found:
+	case i == len(*r):
+		*r = append(*r, cr)
+	default:
+		*r = slices.Insert(*r, i, cr)
+	}
+}
+
+// find returns what was kept of the attribution of the cue at offset start
+// of shape.
+func (r cueReads) find(start int, shape cueShape) (cueRead, bool) {
+	if i, found := r.search(start<<2 | int(shape)); found {
+		return r[i], true
+	}
+	return cueRead{}, false
 }
 
 // fromCue builds the attribution of the cue at nt[ci].

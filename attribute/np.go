@@ -2,9 +2,11 @@ package attribute
 
 import (
 	"bytes"
+	"math"
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/hearsaylab/hearsay/entity"
 	"github.com/hearsaylab/hearsay/internal/wordscan"
@@ -88,6 +90,15 @@ func (d *doc) subjectLeft(nt []ntok, ci int) (span, bool) {
 	return np, np.hi > np.lo
 }
 
+// trimSpace is strings.TrimSpace, without a call for the text of tokens,
+// which mostly starts and ends with an ASCII byte that is no space.
+func trimSpace(s string) string {
+	if len(s) > 0 && ' ' < s[0] && s[0] < utf8.RuneSelf && ' ' < s[len(s)-1] && s[len(s)-1] < utf8.RuneSelf {
+		return s
+	}
+	return strings.TrimSpace(s)
+}
+
 func isAdverb(w string) bool {
 	return strings.HasSuffix(w, "ly") && len(w) > 4 && w != "only" && w != "italy" && w != "family" && w != "ally"
 }
@@ -104,7 +115,7 @@ func (d *doc) clauseNP(nt []ntok, j int) span {
 		if t.q >= 0 || isComma(t) || isPunct(t, ";:.!?") {
 			break
 		}
-		if d.lw(&t) == "that" || d.lw(&t) == "and" || d.lw(&t) == "but" || d.lw(&t) == "while" || d.lw(&t) == "when" || d.lw(&t) == "if" {
+		if opensClause(d.lw(&t)) {
 			break
 		}
 		if t.is(fCueVerb) && lo-1 > 0 {
@@ -116,6 +127,22 @@ func (d *doc) clauseNP(nt []ntok, j int) span {
 		lo = j - 25
 	}
 	return span{lo, j + 1}
+}
+
+// opensClause reports whether the word w opens a clause that a noun phrase
+// does not reach back over: "that", "and", "but", "while", "when", "if".
+func opensClause(w string) bool {
+	switch len(w) {
+	case 2:
+		return w == "if"
+	case 3:
+		return w == "and" || w == "but"
+	case 4:
+		return w == "that" || w == "when"
+	case 5:
+		return w == "while"
+	}
+	return false
 }
 
 // documentNouns name texts that speak for their author.
@@ -136,7 +163,7 @@ func (d *doc) describe(nt []ntok, np span) string {
 	for lo < np.hi-1 && (nt[lo].is(fDeterminer|fAnonDet) || d.lw(&nt[lo]) == "apparent" || d.lw(&nt[lo]) == "alleged" || d.lw(&nt[lo]) == "purported") {
 		lo++
 	}
-	return strings.TrimSpace(d.body[nt[lo].start:nt[np.hi-1].end])
+	return trimSpace(d.body[nt[lo].start:nt[np.hi-1].end])
 }
 
 // mentionAfterPreposition finds the entity named after "from", "by" or "of"
@@ -257,7 +284,7 @@ func (d *doc) hasName(nt []ntok, s span) bool {
 // together, rather than the mentions.
 func (d *doc) mentionAt(pos int) (*entity.Mention, bool) {
 	mb := d.mbounds
-	i := sort.Search(len(mb), func(i int) bool { return mb[i][1] > pos })
+	i := searchBounds(mb, 1, pos)
 	for ; i < len(mb) && mb[i][0] <= pos; i++ {
 		if pos >= mb[i][0] && pos < mb[i][1] {
 			return &d.in.Mentions[i], true
@@ -266,13 +293,18 @@ func (d *doc) mentionAt(pos int) (*entity.Mention, bool) {
 	return nil, false
 }
 
-// boundMentions fills d.mbounds with the start and end of every mention.
+// boundMentions fills d.mbounds with the start and end of every mention,
+// and d.maxMention with the length of the longest, at least 1.
 func (d *doc) boundMentions() {
 	ms := d.in.Mentions
-	d.mbounds = slices.Grow(d.mbounds[:0], len(ms))[:len(ms)]
-	for i := range ms {
-		d.mbounds[i] = [2]int{ms[i].Start, ms[i].End}
+	mb := slices.Grow(d.mbounds[:0], len(ms))[:len(ms)]
+	longest := 1
+	for i := range mb {
+		st, en := ms[i].Start, ms[i].End
+		mb[i] = [2]int{st, en}
+		longest = max(longest, en-st)
 	}
+	d.mbounds, d.maxMention = mb, longest
 }
 
 func (d *doc) anonAt(pos int) (referent, bool) {
@@ -295,7 +327,7 @@ func (d *doc) resolve(nt []ntok, np span, at attribution) attribution {
 	// Drop trailing "cited by the newspaper" and the like; they name a channel.
 	np, via := d.stripVia(nt, np)
 	start, end := nt[np.lo].start, nt[np.hi-1].end
-	at.mention = strings.TrimSpace(d.body[start:end])
+	at.mention = trimSpace(d.body[start:end])
 	if via.hi > via.lo {
 		if ch := d.channelOfNP(nt, via); ch != "" {
 			at.channel = ch
@@ -329,8 +361,11 @@ func (d *doc) resolve(nt []ntok, np span, at attribution) attribution {
 		}
 		return at
 	}
-	head, mods, definite := d.head(nt, np)
-	hw := d.vocab.info(head)
+	h, definite := d.headOf(nt, np)
+	head, hw := "", &d.vocab.infos[0]
+	if h >= 0 {
+		head, hw = d.lw(&nt[h]), d.info(&nt[h])
+	}
 	// "Reid's rep", "the minister's spokesman": the possessor is not the
 	// speaker; the description is.
 	if d.possessedRole(nt, np, head, hw) {
@@ -361,7 +396,7 @@ func (d *doc) resolve(nt []ntok, np span, at attribution) attribution {
 	}
 	// A role noun referring back: "the French president", "the newspaper".
 	if definite {
-		if name, anon, person, ok := d.antecedent(head, mods, start); ok {
+		if name, anon, person, ok := d.antecedent(head, hw.roleGroup, d.modifiers(nt, np.lo, h), start); ok {
 			at.ok, at.speaker, at.anonymous, at.person = true, name, anon, person
 			if anon {
 				if ch := d.refChannel[name]; ch != "" && at.channel == "" {
@@ -404,10 +439,10 @@ func (d *doc) possessedRole(nt []ntok, np span, head string, hw *wordInfo) bool 
 	return false
 }
 
-// head returns the head noun of the phrase (the last word before a
-// preposition or relative), its lower-case modifiers and whether the phrase
-// is definite. The modifiers are valid until the next call of head.
-func (d *doc) head(nt []ntok, np span) (string, []string, bool) {
+// headOf returns the index in nt of the head noun of the phrase np (its
+// last word, determiners left out, before a preposition or relative), or
+// -1 when it has none, and whether the phrase is definite.
+func (d *doc) headOf(nt []ntok, np span) (int, bool) {
 	hi := np.hi
 	for i := np.lo + 1; i < np.hi; i++ {
 		if nt[i].is(fPreposition | fRelative) {
@@ -417,24 +452,32 @@ func (d *doc) head(nt []ntok, np span) (string, []string, bool) {
 	}
 	first := d.lw(&nt[np.lo])
 	definite := first == "the" || first == "this" || strings.HasSuffix(first, "\u2019s") || strings.HasSuffix(first, "'s")
-	// The words go into a buffer of d, valid until the next call.
+	for h := hi - 1; h >= np.lo; h-- {
+		if nt[h].is(cWord) && !nt[h].is(fDeterminer) {
+			return h, definite
+		}
+	}
+	return -1, definite
+}
+
+// modifiers returns in lower case the words of nt[lo:h] but determiners:
+// those that modify the head nt[h] of a phrase starting at lo (see
+// headOf). They are valid until the next call.
+func (d *doc) modifiers(nt []ntok, lo, h int) []string {
 	words := d.headWords[:0]
-	for i := np.lo; i < hi; i++ {
+	for i := lo; i < h; i++ {
 		if nt[i].is(cWord) && !nt[i].is(fDeterminer) {
 			words = append(words, d.lw(&nt[i]))
 		}
 	}
 	d.headWords = words
-	if len(words) == 0 {
-		return "", nil, definite
-	}
-	return words[len(words)-1], words[:len(words)-1], definite
+	return words
 }
 
 // bestMention picks the entity a phrase names: a person before an outlet
 // before an organisation before a place, ignoring names inside a post-modifier
 // ("the prime minister of Estonia" names no one).
-func (d *doc) bestMention(start, end int, nt []ntok, np span) (entity.Mention, bool) {
+func (d *doc) bestMention(start, end int, nt []ntok, np span) (*entity.Mention, bool) {
 	hi := end
 	for i := np.lo + 1; i < np.hi; i++ {
 		if nt[i].is(fPreposition) && d.lw(&nt[i]) != "of" || nt[i].is(fRelative) {
@@ -469,7 +512,7 @@ func (d *doc) bestMention(start, end int, nt []ntok, np span) (entity.Mention, b
 	// Mentions are in order of their starts: those ending after start
 	// begin after start-maxLen, and none from the first beginning at hi.
 	ms, mb := d.in.Mentions, d.mbounds
-	for k := d.mentionsBefore(start - d.maxMentionLen() + 1); k < len(mb) && mb[k][0] < hi; k++ {
+	for k := d.mentionsBefore(start - d.maxMention + 1); k < len(mb) && mb[k][0] < hi; k++ {
 		if mb[k][1] <= start {
 			continue
 		}
@@ -478,21 +521,23 @@ func (d *doc) bestMention(start, end int, nt []ntok, np span) (entity.Mention, b
 		}
 	}
 	if best < 0 {
-		return entity.Mention{}, false
+		return nil, false
 	}
-	return ms[best], true
+	return &ms[best], true
 }
 
 // lastPerson resolves a personal pronoun at pos: among the people named in
 // narration before it, those of the nearest sentence that names any, and of
 // them the first that is not a possessive — the subject, which is what a
 // following "he" or "she" most often refers to.
-func (d *doc) lastPerson(pos int, pron string) (entity.Mention, bool) {
+func (d *doc) lastPerson(pos int, pron string) (*entity.Mention, bool) {
 	// The candidates are the agreeing people named before pos in the
 	// sentence of the last of them; walking back from pos finds them
-	// without rescanning the document for every pronoun.
-	cands := d.cands[:0]
-	si := -1
+	// without rescanning the document for every pronoun. The last found
+	// is the first in text order, and so is the last found that is not a
+	// possessive.
+	first, subject := -1, -1
+	from := math.MinInt // where the sentence of the candidates starts, once known
 	for k := d.mentionsBefore(pos) - 1; k >= 0; k-- {
 		m := &d.in.Mentions[k]
 		if m.Type != entity.Person || m.Weak {
@@ -501,42 +546,50 @@ func (d *doc) lastPerson(pos int, pron string) (entity.Mention, bool) {
 		if mf := d.mentionFacts(k); mf.inQuote || !d.agreesAt(k, mf, pron) {
 			continue
 		}
-		s, _ := d.sentenceAt(m.Start)
-		if si >= 0 && s != si {
+		if first < 0 {
+			// The sentence of m is the first ending after m.Start; the
+			// mentions before m are in it when they start after the
+			// sentence before it ends.
+			if si, _ := d.sentenceAt(m.Start); si > 0 {
+				from = d.in.Sentences[si-1].End
+			}
+		} else if m.Start < from {
 			break
 		}
-		si = s
-		cands = append(cands, *m)
-	}
-	d.cands = cands
-	if len(cands) == 0 {
-		return entity.Mention{}, false
-	}
-	slices.Reverse(cands)
-	for _, m := range cands {
+		first = k
 		if !d.possessiveAt(m.End) {
-			return m, true
+			subject = k
 		}
 	}
-	return cands[0], true
-}
-
-// maxMentionLen returns the length of the longest mention, at least 1.
-func (d *doc) maxMentionLen() int {
-	if d.maxMention == 0 {
-		d.maxMention = 1
-		for i := range d.in.Mentions {
-			d.maxMention = max(d.maxMention, d.in.Mentions[i].End-d.in.Mentions[i].Start)
-		}
+	switch {
+	case subject >= 0:
+		return &d.in.Mentions[subject], true
+	case first >= 0:
+		return &d.in.Mentions[first], true
 	}
-	return d.maxMention
+	return nil, false
 }
 
 // mentionsBefore returns the number of mentions that start before pos
 // (mentions are in text order).
 func (d *doc) mentionsBefore(pos int) int {
-	mb := d.mbounds
-	return sort.Search(len(mb), func(i int) bool { return mb[i][0] >= pos })
+	return searchBounds(d.mbounds, 0, pos-1)
+}
+
+// searchBounds returns the first index i of bs with bs[i][side] > pos, or
+// len(bs) if there is none, the bounds being in order of side: what
+// sort.Search finds, without a call per probe.
+func searchBounds(bs [][2]int, side, pos int) int {
+	lo, hi := 0, len(bs)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if bs[m][side&1] > pos {
+			hi = m
+		} else {
+			lo = m + 1
+		}
+	}
+	return lo
 }
 
 // agreesAt reports whether the person named by mention k, whose facts are
@@ -585,9 +638,10 @@ func (d *doc) insideQuote(pos int) bool {
 	return i < len(d.in.Tokens) && d.in.Tokens[i].Start <= pos && d.quoteOf[i] != 0
 }
 
-// antecedent resolves a definite role noun to the entity it refers back to.
-func (d *doc) antecedent(head string, mods []string, pos int) (name string, anon, person, ok bool) {
-	group := d.vocab.info(head).roleGroup
+// antecedent resolves a definite role noun to the entity it refers back
+// to: the noun head, in the role group group (vocabulary.info(head)'s),
+// with the modifiers mods.
+func (d *doc) antecedent(head, group string, mods []string, pos int) (name string, anon, person, ok bool) {
 	if head == "source" || head == "official" || head == "interlocutor" || head == "commander" || head == "officials" || head == "sources" || head == "diplomat" {
 		// The last matching description before pos: walk back from pos.
 		k := sort.Search(len(d.anon), func(i int) bool { return d.anon[i].start >= pos })
@@ -602,26 +656,37 @@ func (d *doc) antecedent(head string, mods []string, pos int) (name string, anon
 	// the scan for a role noun resumes where its previous one stopped:
 	// linear in the document, not quadratic, when the noun matches nothing
 	// ("said the ferryman" in every paragraph of a book).
-	kb := append(d.keyBuf[:0], head...)
-	for _, m := range mods {
-		kb = append(kb, 0)
-		kb = append(kb, m...)
+	// The key of a role noun without modifiers is the noun, which lives as
+	// long as the document; with modifiers, the words joined by zeros.
+	key := head
+	if len(mods) > 0 {
+		kb := append(d.keyBuf[:0], head...)
+		for _, m := range mods {
+			kb = append(kb, 0)
+			kb = append(kb, m...)
+		}
+		d.keyBuf = kb
+		key = string(kb)
 	}
-	d.keyBuf = kb
 	n := d.mentionsBefore(pos)
-	prev, ok := d.scans[string(kb)]
+	d.nameCandidates(n)
+	prev, ok := d.scans[key]
 	sc := prev
-	if !ok || sc.scanned > n {
-		sc = antecedentScan{best: -1}
+	if !ok {
+		sc = antecedentScan{best: -1, id: int32(len(d.scans)) + 1}
+	} else if sc.scanned > n {
+		sc = antecedentScan{best: -1, id: sc.id}
 	}
-	for k := sc.scanned; k < n; k++ {
-		if d.antecedentMatch(k, head, group, mods) {
-			sc.best = k
+	cs := d.ante
+	j := sc.next
+	for ; j < len(cs) && int(cs[j].k) < n; j++ {
+		if d.antecedentMatch(&cs[j], sc.id, head, group, mods) {
+			sc.best = int(cs[j].k)
 		}
 	}
-	sc.scanned = n
+	sc.scanned, sc.next = n, j
 	if !ok || sc != prev {
-		d.scans[string(kb)] = sc
+		d.scans[key] = sc
 	}
 	if sc.best >= 0 {
 		m := d.in.Mentions[sc.best]
@@ -634,38 +699,80 @@ func (d *doc) antecedent(head string, mods []string, pos int) (name string, anon
 // antecedent of one role noun, and the last match among them (-1: none).
 type antecedentScan struct {
 	scanned, best int
+	next          int   // the first of d.ante not scanned
+	id            int32 // the role noun's number in the document, from 1
 }
 
-// antecedentMatch reports whether mention k can be what a role noun (head
-// with modifiers mods, in role group group) refers back to. It asks first
-// what is cheapest to know.
-func (d *doc) antecedentMatch(k int, head, group string, mods []string) bool {
-	switch d.in.Mentions[k].Type {
-	case entity.Outlet:
-		return group == "newspaper" && !d.mentionFacts(k).inQuote
-	case entity.Organization:
+// anteCandidate is a mention that a role noun can refer back to: an
+// outlet, an organisation or a person named with roles, outside
+// quotations.
+type anteCandidate struct {
+	k    int32 // its index in d.in.Mentions
+	kind anteKind
+	pr   *personRoles // a person's roles
+}
+
+// anteKind is the kind of a mention that can be an antecedent.
+type anteKind uint8
+
+const (
+	anteOutlet anteKind = iota
+	anteOrganization
+	antePerson
+)
+
+// nameCandidates extends d.ante to the candidates among the first n
+// mentions, so that the scans for the antecedents of several role nouns
+// read what each mention is once.
+func (d *doc) nameCandidates(n int) {
+	for k := d.anteKnown; k < n; k++ {
+		var c anteCandidate
+		switch m := &d.in.Mentions[k]; m.Type {
+		case entity.Outlet:
+			c.kind = anteOutlet
+		case entity.Organization:
+			c.kind = anteOrganization
+		case entity.Person:
+			if c.pr = d.rolesOf(m.Name); c.pr == nil {
+				continue
+			}
+			c.kind = antePerson
+		default:
+			continue
+		}
+		if d.mentionFacts(k).inQuote {
+			continue
+		}
+		c.k = int32(k)
+		d.ante = append(d.ante, c)
+	}
+	d.anteKnown = max(d.anteKnown, n)
+}
+
+// antecedentMatch reports whether the candidate c can be what a role noun
+// (head with modifiers mods, in role group group, numbered id) refers back
+// to.
+func (d *doc) antecedentMatch(c *anteCandidate, id int32, head, group string, mods []string) bool {
+	switch c.kind {
+	case anteOutlet:
+		return group == "newspaper"
+	case anteOrganization:
 		switch group {
 		case "company": // "the company" is the last organisation named
-			return !d.mentionFacts(k).inQuote
+			return true
 		case "department", "tank":
-			mf := d.mentionFacts(k)
-			if mf.inQuote {
-				return false
-			}
-			d.orgFacts(k, mf)
+			mf := d.mentionFacts(int(c.k))
+			d.orgFacts(int(c.k), mf)
 			return group == "department" && mf.department || group == "tank" && mf.tank
 		}
-	case entity.Person:
-		mf := d.mentionSlot(k)
-		if !mf.rolesKnown {
-			mf.roles, mf.rolesKnown = d.rolesOf(d.in.Mentions[k].Name), true
-		}
-		if mf.roles == nil || d.mentionFacts(k).inQuote {
-			return false
-		}
-		return d.personHasRole(mf.roles, head, group, mods)
+		return false
 	}
-	return false
+	// The answer is the same for every mention of the person: kept for
+	// the last role noun asked about.
+	if pr := c.pr; pr.nounID != id {
+		pr.nounID, pr.nounHit = id, d.personHasRole(pr, head, group, mods)
+	}
+	return c.pr.nounHit
 }
 
 // mentionFacts is what the antecedent and pronoun searches ask of a
@@ -675,8 +782,6 @@ type mentionFacts struct {
 	orgKnown   bool // department and tank are known
 	department bool // an organisation named a ministry or department
 	tank       bool // an organisation named an institute or with the role "tank"
-	rolesKnown bool
-	roles      *personRoles // a person's roles (rolesOf), nil for none
 	// genderKnown is whether hasGender and gender are known: whether a
 	// person's given name is known to go with a pronoun, and which
 	genderKnown, hasGender bool
@@ -790,6 +895,10 @@ func (d *doc) groupRoles(pr *personRoles) {
 type personRoles struct {
 	name          string
 	roles, groups []string
+	// whether the person can be what the role noun numbered nounID (see
+	// antecedentScan) refers back to, once asked (nounID > 0)
+	nounID  int32
+	nounHit bool
 }
 
 // rolesOf returns the roles of the person name, or nil if none of its
