@@ -383,3 +383,39 @@ func FuzzNotAlnum8(f *testing.F) {
 		}
 	})
 }
+
+// checkFirstNotAlnum8 fails t when firstNotAlnum8(x) tells another first
+// byte than notAlnum8(x), or none where it tells one.
+func checkFirstNotAlnum8(t *testing.T, x uint64) {
+	t.Helper()
+	got, want := firstNotAlnum8(x), notAlnum8(x)
+	if got&-got != want&-want {
+		t.Fatalf("firstNotAlnum8(%#x) = %#x, notAlnum8 %#x: first bytes differ", x, got, want)
+	}
+}
+
+// TestFirstNotAlnum8 compares firstNotAlnum8 with notAlnum8 on every pair
+// of bytes in every two neighbouring positions among letters and digits,
+// so that any carry or borrow from one byte into the next is met, and on
+// every byte before bytes outside ASCII.
+func TestFirstNotAlnum8(t *testing.T) {
+	for pos := range 7 {
+		for c := range 1 << 16 {
+			b := []byte("aZ09mMzA")
+			b[pos], b[pos+1] = byte(c), byte(c>>8)
+			checkFirstNotAlnum8(t, swar.Load8(b, 0))
+		}
+	}
+	for c := range 256 {
+		b := []byte("\xff\xfb\xe1\x80\xba\xaf\xe0\xfa")
+		b[0] = byte(c)
+		checkFirstNotAlnum8(t, swar.Load8(b, 0))
+	}
+}
+
+func FuzzFirstNotAlnum8(f *testing.F) {
+	f.Add(uint64(0x417a5a6130392f3a))
+	f.Add(uint64(0xff80407b5b603a2f))
+	f.Add(uint64(0x41fb61ff5ae17a80))
+	f.Fuzz(checkFirstNotAlnum8)
+}

@@ -497,28 +497,30 @@ func writeTokensWords(toks []Token, nt int, words []wordscan.Token, nw int, mark
 // from, which is i itself when the word at i is not plain: then nothing is
 // written. The first word's token in words has NL false.
 func plainWords(toks []Token, words []wordscan.Token, marks *Marks, base, wbase int, t string, i int) (int, int) {
-	r := min(len(toks), len(words))
-	toks, words = toks[:r], words[:r]
+	// Every turn writes at most two tokens and moves i on by more bytes
+	// than that, so that i <= lim leaves room for the next two tokens, as
+	// well as for the eighteen bytes w from i on.
+	lim := min(len(t)-18, i+min(len(toks), len(words))-2)
 	k := 0
-	for k+2 <= len(toks) && i+16 < len(t) {
-		// The word t[i:j], its hash h, and the byte c after it. The loop
-		// keeps no slice of the rest of t, to leave a register for others:
-		// w covers a word of up to fifteen bytes and the two after it.
-		w := t[i : i+17]
+	for i <= lim {
+		// The word t[i:j], its hash h, and the byte c after it. w covers
+		// a word of up to fifteen bytes and the two after it.
+		w := t[i : i+18]
 		x := swar.Load8(w, 0)
-		e := notAlnum8(x)
-		n := bits.TrailingZeros64(e) / 8
-		var h uint32
-		switch {
-		case n == 0:
+		e := firstNotAlnum8(x)
+		if e&0x80 != 0 {
 			return k, i // not a word
-		case n < 8:
-			// e&-e is the high bit of byte n: the bits below byte n are those
-			// below it shifted down by seven.
-			h = wordscan.MaskedWordHash(n, x&(e&-e>>7-1))
-		default:
+		}
+		var n int
+		var h uint32
+		if e != 0 {
+			n = bits.TrailingZeros64(e) / 8
+			// e^(e-1) sets the bits up to the high bit of byte n: shifted
+			// down by eight, those of the bytes below it.
+			h = wordscan.MaskedWordHash(n, x&((e^(e-1))>>8))
+		} else {
 			x1 := swar.Load8(w, 8)
-			m := notAlnum8(x1)
+			m := firstNotAlnum8(x1)
 			if m == 0 {
 				return k, i // longer than fifteen bytes
 			}
@@ -568,7 +570,7 @@ func plainWords(toks []Token, words []wordscan.Token, marks *Marks, base, wbase 
 			}
 			if c == '.' {
 				marks.noteTerminal(j)
-				if len(t)-i > 1 && t[i+1]-'A' < 26 && endsSentence(t, i-n-1, w, n) {
+				if t[i+1]-'A' < 26 && endsSentence(t, i-n-1, w, n) {
 					marks.noteEnd(j)
 				}
 			}
@@ -576,6 +578,18 @@ func plainWords(toks []Token, words []wordscan.Token, marks *Marks, base, wbase 
 		}
 	}
 	return k, i
+}
+
+// firstNotAlnum8 is notAlnum8 for a caller that looks at the first byte it
+// finds alone: the bytes of x up to that one are told as notAlnum8 tells
+// them, and those after may be wrong. It keeps the top bits of x in the
+// sums, whose carries and borrows come only from bytes outside ASCII, and
+// which set the top bit of such a byte in both ranges' tests.
+func firstNotAlnum8(x uint64) uint64 {
+	f := x | 0x20*swar.Ones // the lower case of a letter
+	notLetter := ((0xFF-(0x80-'a'))*swar.Ones - f) | (f + (0x7F-'z')*swar.Ones)
+	notDigit := ((0xFF-(0x80-'0'))*swar.Ones - x) | (x + (0x7F-'9')*swar.Ones)
+	return notLetter & notDigit & swar.Highs
 }
 
 // generalPunct reports whether s starts with a character of General
