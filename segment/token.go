@@ -378,7 +378,7 @@ func writeTokensWords(toks []Token, nt int, words []wordscan.Token, nw int, mark
 			i, nl = j, false
 			continue
 		case classWord:
-			if k, e := plainWords(toks[nt:], words[nw:], marks, nt, nw, t, i); e > i {
+			if k, e := plainWords(toks[nt:], words[nw:], &leads{marks, nt, nw}, t, i); e > i {
 				words[nw].NL = nl
 				nt, nw, i, nl = nt+k, nw+k, e, false
 				continue
@@ -481,14 +481,23 @@ func writeTokensWords(toks []Token, nt int, words []wordscan.Token, nw int, mark
 	return nt, nw, i, nl
 }
 
+// leads is what plainWords needs to note the marks of its words: the
+// marks, and the indexes base and wbase in the whole token streams of the
+// first tokens it writes, for Marks.Names and Marks.Numbers. They are
+// held behind one pointer, as plainWords needs them only now and then, to
+// leave its loop the registers for the rest.
+type leads struct {
+	marks       *Marks
+	base, wbase int
+}
+
 // plainWords writes the tokens of the plain words that start at t[i] to
 // toks and words, both from index 0 on and one for one, and notes their
-// marks, as writeTokensWords would; base and wbase are the indexes in the
-// whole streams of toks[0] and words[0], for marks.Names and
-// marks.Numbers. A plain word is a run of at most fifteen ASCII letters
-// and digits followed by a space, an ASCII mark, or a comma or a period
-// that no letter or digit follows and that does not end an abbreviation:
-// nearly every word of running text. The comma or period after a word
+// marks in ld.marks, as writeTokensWords would (see leads). A plain word
+// is a run of at most fifteen ASCII letters and digits followed by a
+// space, an ASCII mark, or a comma or a period that no letter or digit
+// follows and that does not end an abbreviation: nearly every word of
+// running text. The comma or period after a word
 // (but after one that starts with a letter and ends in a digit, which
 // marks.Numbers notes), and a single space and the next word, are taken
 // too; anything else returns to the caller, as does running out of room in
@@ -496,11 +505,13 @@ func writeTokensWords(toks []Token, nt int, words []wordscan.Token, nw int, mark
 // word. It returns how many tokens it wrote and the offset to go on
 // from, which is i itself when the word at i is not plain: then nothing is
 // written. The first word's token in words has NL false.
-func plainWords(toks []Token, words []wordscan.Token, marks *Marks, base, wbase int, t string, i int) (int, int) {
+func plainWords(toks []Token, words []wordscan.Token, ld *leads, t string, i int) (int, int) {
+	r := min(len(toks), len(words))
+	toks, words = toks[:r], words[:r]
 	// Every turn writes at most two tokens and moves i on by more bytes
 	// than that, so that i <= lim leaves room for the next two tokens, as
 	// well as for the eighteen bytes w from i on.
-	lim := min(len(t)-18, i+min(len(toks), len(words))-2)
+	lim := min(len(t)-18, i+r-2)
 	k := 0
 	for i <= lim {
 		// The word t[i:j], its hash h, and the byte c after it. w covers
@@ -534,14 +545,14 @@ func plainWords(toks []Token, words []wordscan.Token, marks *Marks, base, wbase 
 				if d := byteClass[w[n+1]]; d == classWord || d == classHigh && !generalPunct(t[j+1:]) {
 					return k, i // a joiner inside a word ("7,200", "U.S."): see wordEnd
 				}
-				if c == '.' && (n <= 7 && lookupAbbrev(abbrevKey(x, n)) != notAbbrev || len(marks.Terminals) == cap(marks.Terminals)) {
+				if c == '.' && (n <= 7 && lookupAbbrev(abbrevKey(x, n)) != notAbbrev || len(ld.marks.Terminals) == cap(ld.marks.Terminals)) {
 					return k, i // "Gen.", one token here and two in words
 				}
 			} else if d := byteClass[c]; d == classJoiner || d == classHigh && !endsWord(t[j:]) {
 				return k, i // a joiner or a character that may be one follows
 			}
 		}
-		if c0 := byte(x); c0 <= 'Z' && !marks.noteLead(c0, base+k, wbase+k) {
+		if c0 := byte(x); c0 <= 'Z' && !ld.marks.noteLead(c0, ld.base+k, ld.wbase+k) {
 			return k, i // a capital or a digit, and no room to note it
 		}
 		toks[k] = Token{i, j, w[:n]}
@@ -564,14 +575,14 @@ func plainWords(toks []Token, words []wordscan.Token, marks *Marks, base, wbase 
 			k++
 			if w[n+1] != ' ' {
 				if c == '.' {
-					marks.noteTerminal(j)
+					ld.marks.noteTerminal(j)
 				}
 				return k, i
 			}
 			if c == '.' {
-				marks.noteTerminal(j)
+				ld.marks.noteTerminal(j)
 				if t[i+1]-'A' < 26 && endsSentence(t, i-n-1, w, n) {
-					marks.noteEnd(j)
+					ld.marks.noteEnd(j)
 				}
 			}
 			i++
@@ -678,9 +689,12 @@ func endsSentence(t string, i int, w string, n int) bool {
 
 // abbrevKey returns the key of abbrevTable (see packWord) of the word of n
 // ASCII letters and digits, at most seven, that are the low bytes of x, in
-// lower case: setting bit 5 lower-cases a letter and keeps a digit.
+// lower case: setting bit 5 lower-cases a letter and keeps a digit. It
+// sets bit 5 of the word's bytes alone, so that the compiler does not
+// share x|0x20*swar.Ones with firstNotAlnum8 and keep it until here.
 func abbrevKey(x uint64, n int) uint64 {
-	return (x|0x20*swar.Ones)&(1<<(8*uint(n))-1) | uint64(n)<<56
+	m := uint64(1)<<(8*uint(n)) - 1
+	return x&m | 0x20*swar.Ones&m | uint64(n)<<56
 }
 
 // splitASCII writes the word scanner's tokens of the word t[i:e] of ASCII
