@@ -419,3 +419,30 @@ func FuzzFirstNotAlnum8(f *testing.F) {
 	f.Add(uint64(0x41fb61ff5ae17a80))
 	f.Fuzz(checkFirstNotAlnum8)
 }
+
+// TestJoinedWord checks the words joinedWord takes, and those it leaves to
+// the general path, against the reference tokenisers.
+func TestJoinedWord(t *testing.T) {
+	pad := strings.Repeat(" pad", 8)
+	for _, c := range []struct {
+		word string
+		ok   bool // whether joinedWord takes it
+	}{
+		{"well-known", true}, {"don't", true}, {"company’s", true}, {"Al-Qaeda’s", true},
+		{"2020-21", true}, {"state-of-the-art", true}, {"rock-n-roll's", true},
+		{"e-mail,", true}, {"year-end.", true}, {"far-right:", true}, {"mid-2019”", true},
+		{"students'", false}, {"plain", false}, {"U.S.", false}, {"7,200", false},
+		{"a--b", false}, {"café-bar", false}, {"x-ray’", false}, {"up-to-date’s,5", false},
+		{"a-b.c", false}, {"averyveryverylongword-x", false}, {"R&D", false},
+	} {
+		text := "The" + " " + c.word + pad
+		var marks Marks
+		words := make([]wordscan.Token, len(text))
+		k, e := joinedWord(words, 0, &marks, text, 4, false)
+		if got := e > 4; got != c.ok {
+			t.Errorf("joinedWord over %q took it: %v, want %v (end %d, %d tokens)", c.word, got, c.ok, e, k)
+		}
+		checkTokensWords(t, text)
+		checkTokensWords(t, "\n"+c.word+pad)
+	}
+}

@@ -383,6 +383,12 @@ func writeTokensWords(toks []Token, nt int, words []wordscan.Token, nw int, mark
 				nt, nw, i, nl = nt+k, nw+k, e, false
 				continue
 			}
+			if k, e := joinedWord(words[nw:], nw, marks, t, i, nl); e > i {
+				toks[nt] = Token{i, e, t[i:e]}
+				marks.noteName(t[i], nt)
+				nt, nw, i, nl = nt+1, nw+k, e, false
+				continue
+			}
 			// A word that plainWords leaves: near the end of text, long,
 			// or followed by a joiner or a character outside ASCII. The
 			// run t[i:j] of ASCII letters and digits and the word
@@ -695,6 +701,90 @@ func endsSentence(t string, i int, w string, n int) bool {
 func abbrevKey(x uint64, n int) uint64 {
 	m := uint64(1)<<(8*uint(n)) - 1
 	return x&m | 0x20*swar.Ones&m | uint64(n)<<56
+}
+
+// joinedWord writes the word scanner's tokens of a word of runs of ASCII
+// letters and digits that hyphens, apostrophes or ’ join ("well-known",
+// "don't", "company’s"), the commonest word that plainWords leaves, to
+// words from index 0 on, and notes those that may start a number in marks,
+// as splitASCII and appendSpan would; nw is the index of words[0] in the
+// whole stream, and nl tells whether a line break comes before the word. It returns how many it wrote and the end of the word, as
+// wordEnd finds it, or the offset i itself, having written nothing, for a
+// word of another kind: with another joiner, a run of more than fifteen
+// bytes, a character outside ASCII but ’ and the marks of General
+// Punctuation that end a word, or near the end of t. The caller writes
+// the tokeniser's token of the word, which no room test guards here:
+// words has room for one token per byte of the word.
+func joinedWord(words []wordscan.Token, nw int, marks *Marks, t string, i int, nl bool) (int, int) {
+	l0 := len(marks.Numbers)
+	k, j := 0, i
+	for len(t)-j >= 24 && k+2 < len(words) {
+		// A run of ASCII letters and digits at j, ended by byte c.
+		x0 := swar.Load8(t, j)
+		var n int
+		var h uint32
+		if m := notAlnum8(x0); m != 0 {
+			n = bits.TrailingZeros64(m) / 8
+			h = wordscan.ShortWordHash(n, x0)
+		} else {
+			x1 := swar.Load8(t, j+8)
+			m := notAlnum8(x1)
+			if m == 0 {
+				break // a run of sixteen bytes or more
+			}
+			n = 8 + bits.TrailingZeros64(m)/8
+			h = wordscan.WordHash16(n, x0, x1)
+		}
+		if n == 0 {
+			break // two joiners in a row, which wordEnd does not join
+		}
+		words[k] = wordscan.Token{St: j, En: j + n, Word: true, NL: nl && k == 0, ASCII: true, Hash: h}
+		if t[j]-'0' < 10 {
+			marks.Numbers = append(marks.Numbers, nw+k)
+		}
+		k, j = k+1, j+n
+		// The byte after the run, and the one after a joiner.
+		c, size := t[j], 1
+		if c == 0xE2 && t[j+1] == 0x80 && t[j+2] == 0x99 {
+			size = 3 // ’
+		} else if c != '-' && c != '\'' {
+			// The end of the word, when wordEnd ends it there: at white
+			// space or ASCII punctuation that joins nothing, or at a
+			// mark of General Punctuation that ends a word.
+			switch byteClass[c] {
+			case classSpace, classPunct:
+				if k > 1 {
+					return k, j
+				}
+			case classHigh:
+				if k > 1 && endsWord(t[j:]) {
+					return k, j
+				}
+			case classJoiner:
+				// A comma or period that no letter or digit follows ends
+				// the word, but a period after an abbreviation.
+				if k > 1 && (c == ',' || c == '.') && byteClass[t[j+1]] <= classSpace {
+					if c == ',' || !isAbbrevWord(t[i:j]) {
+						return k, j
+					}
+				}
+			}
+			break
+		}
+		if byteClass[t[j+size]] != classWord {
+			if k > 1 && byteClass[t[j+size]] <= classSpace && size == 1 {
+				return k, j // a joiner that no letter or digit follows
+			}
+			break
+		}
+		words[k] = wordscan.Token{St: j, En: j + size}
+		if c != '-' {
+			marks.Numbers = append(marks.Numbers, nw+k) // see MayStartNumber
+		}
+		k, j = k+1, j+size
+	}
+	marks.Numbers = marks.Numbers[:l0]
+	return 0, i
 }
 
 // splitASCII writes the word scanner's tokens of the word t[i:e] of ASCII
