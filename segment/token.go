@@ -381,7 +381,11 @@ func writeTokensWords(toks []Token, nt int, words []wordscan.Token, nw int, mark
 			if k, e := plainWords(toks[nt:], words[nw:], &leads{marks, nt, nw}, t, i); e > i {
 				words[nw].NL = nl
 				nt, nw, i, nl = nt+k, nw+k, e, false
-				continue
+				if i >= stop || byteClass[t[i]] != classWord {
+					continue
+				}
+				// plainWords stopped at a word it does not take, and
+				// would stop there again.
 			}
 			if k, e := joinedWord(words[nw:], nw, marks, t, i, nl); e > i {
 				toks[nt] = Token{i, e, t[i:e]}
@@ -442,6 +446,23 @@ func writeTokensWords(toks []Token, nt int, words []wordscan.Token, nw int, mark
 			i, nl = e, false
 			continue
 		case classHigh:
+			if c == 0xE2 && len(t)-i >= 3 && t[i+1] == 0x80 && t[i+2]-0x90 <= 0x27-0x10 {
+				// A dash, quotation mark, bullet or ellipsis (see
+				// isPunctMark), the commonest characters outside ASCII:
+				// as below, without decoding.
+				j = i + 3
+				toks[nt] = Token{i, j, t[i:j]}
+				marks.Names = append(marks.Names, nt<<1)
+				words[nw] = wordscan.Token{St: i, En: j, NL: nl}
+				switch t[i+2] {
+				case 0x99: // ’
+					marks.Numbers = append(marks.Numbers, nw) // see MayStartNumber
+				case 0x9C, 0x9D, 0x9E: // “ ” „
+					marks.Quotes = append(marks.Quotes, i)
+				}
+				nt, nw, i, nl = nt+1, nw+1, j, false
+				continue
+			}
 			r, s := utf8.DecodeRuneInString(t[i:])
 			if isSpaceRune(r) {
 				nl = nl || r == '\u0085' || r == '\u2028' || r == '\u2029'
