@@ -524,14 +524,14 @@ type leads struct {
 // is a run of at most fifteen ASCII letters and digits followed by a
 // space, an ASCII mark, or a comma or a period that no letter or digit
 // follows and that does not end an abbreviation: nearly every word of
-// running text. The comma or period after a word
-// (but after one that starts with a letter and ends in a digit, which
-// marks.Numbers notes), and a single space and the next word, are taken
-// too; anything else returns to the caller, as does running out of room in
-// toks, words or marks, so that the loop makes no call but to hash a long
-// word. It returns how many tokens it wrote and the offset to go on
-// from, which is i itself when the word at i is not plain: then nothing is
-// written. The first word's token in words has NL false.
+// running text. The comma or period after a word (but after one that
+// starts with a letter and ends in a digit, which marks.Numbers notes),
+// and a single space and the next word, are taken too; anything else
+// returns to the caller, as does running out of room in toks, words or
+// marks, so that the loop makes no call but to hash a long word. It
+// returns how many tokens it wrote and the offset to go on from, which is
+// i itself when the word at i is not plain: then nothing is written. The
+// first word's token in words has NL false.
 func plainWords(toks []Token, words []wordscan.Token, ld *leads, t string, i int) (int, int) {
 	r := min(len(toks), len(words))
 	toks, words = toks[:r], words[:r]
@@ -729,13 +729,13 @@ func abbrevKey(x uint64, n int) uint64 {
 // "don't", "company’s"), the commonest word that plainWords leaves, to
 // words from index 0 on, and notes those that may start a number in marks,
 // as splitASCII and appendSpan would; nw is the index of words[0] in the
-// whole stream, and nl tells whether a line break comes before the word. It returns how many it wrote and the end of the word, as
-// wordEnd finds it, or the offset i itself, having written nothing, for a
-// word of another kind: with another joiner, a run of more than fifteen
-// bytes, a character outside ASCII but ’ and the marks of General
-// Punctuation that end a word, or near the end of t. The caller writes
-// the tokeniser's token of the word, which no room test guards here:
-// words has room for one token per byte of the word.
+// whole stream, and nl tells whether a line break comes before the word.
+// It returns how many tokens it wrote and the end of the word, as wordEnd
+// finds it; for a word of another kind (a single run, another joiner, a
+// run of more than fifteen bytes, a character outside ASCII but ’ and the
+// marks of General Punctuation that end a word, or a word near the end of
+// t or of the room in words) it writes nothing and returns the offset i
+// itself. The caller writes the tokeniser's token of the word.
 func joinedWord(words []wordscan.Token, nw int, marks *Marks, t string, i int, nl bool) (int, int) {
 	l0 := len(marks.Numbers)
 	k, j := 0, i
