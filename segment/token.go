@@ -588,14 +588,16 @@ func plainWords(toks []Token, words []wordscan.Token, ld *leads, t string, i int
 		tw.Word, tw.NL, tw.ASCII = true, false, true
 		k++
 		i = j + 1
-		if c != ' ' {
+		// Read again after the stores, c, j and w need not be kept.
+		if c := t[i-1]; c != ' ' {
+			j := i - 1
 			if c != ',' && c != '.' {
 				return k, j // another mark or white space
 			}
-			if w[n-1] < 'A' && byte(x) >= 'A' {
+			if w[n-1] < 'A' && w[0] >= 'A' {
 				return k, j // after a digit, a lead of marks.Numbers
 			}
-			toks[k] = Token{j, i, w[n : n+1]}
+			toks[k] = Token{j, i, t[j:i]}
 			tw := &words[k]
 			tw.St, tw.En, tw.Hash = j, i, 0
 			tw.Word, tw.NL, tw.ASCII = false, false, false
