@@ -383,3 +383,66 @@ func FuzzNotAlnum8(f *testing.F) {
 		}
 	})
 }
+
+// checkFirstNotAlnum8 fails t when firstNotAlnum8(x) tells another first
+// byte than notAlnum8(x), or none where it tells one.
+func checkFirstNotAlnum8(t *testing.T, x uint64) {
+	t.Helper()
+	got, want := firstNotAlnum8(x), notAlnum8(x)
+	if got&-got != want&-want {
+		t.Fatalf("firstNotAlnum8(%#x) = %#x, notAlnum8 %#x: first bytes differ", x, got, want)
+	}
+}
+
+// TestFirstNotAlnum8 compares firstNotAlnum8 with notAlnum8 on every pair
+// of bytes in every two neighbouring positions among letters and digits,
+// so that any carry or borrow from one byte into the next is met, and on
+// every byte before bytes outside ASCII.
+func TestFirstNotAlnum8(t *testing.T) {
+	for pos := range 7 {
+		for c := range 1 << 16 {
+			b := []byte("aZ09mMzA")
+			b[pos], b[pos+1] = byte(c), byte(c>>8)
+			checkFirstNotAlnum8(t, swar.Load8(b, 0))
+		}
+	}
+	for c := range 256 {
+		b := []byte("\xff\xfb\xe1\x80\xba\xaf\xe0\xfa")
+		b[0] = byte(c)
+		checkFirstNotAlnum8(t, swar.Load8(b, 0))
+	}
+}
+
+func FuzzFirstNotAlnum8(f *testing.F) {
+	f.Add(uint64(0x417a5a6130392f3a))
+	f.Add(uint64(0xff80407b5b603a2f))
+	f.Add(uint64(0x41fb61ff5ae17a80))
+	f.Fuzz(checkFirstNotAlnum8)
+}
+
+// TestJoinedWord checks the words joinedWord takes, and those it leaves to
+// the general path, against the reference tokenisers.
+func TestJoinedWord(t *testing.T) {
+	pad := strings.Repeat(" pad", 8)
+	for _, c := range []struct {
+		word string
+		ok   bool // whether joinedWord takes it
+	}{
+		{"well-known", true}, {"don't", true}, {"company’s", true}, {"Al-Qaeda’s", true},
+		{"2020-21", true}, {"state-of-the-art", true}, {"rock-n-roll's", true},
+		{"e-mail,", true}, {"year-end.", true}, {"far-right:", true}, {"mid-2019”", true},
+		{"students'", false}, {"plain", false}, {"U.S.", false}, {"7,200", false},
+		{"a--b", false}, {"café-bar", false}, {"x-ray’", false}, {"up-to-date’s,5", false},
+		{"a-b.c", false}, {"averyveryverylongword-x", false}, {"R&D", false},
+	} {
+		text := "The" + " " + c.word + pad
+		var marks Marks
+		words := make([]wordscan.Token, len(text))
+		k, e := joinedWord(words, 0, &marks, text, 4, false)
+		if got := e > 4; got != c.ok {
+			t.Errorf("joinedWord over %q took it: %v, want %v (end %d, %d tokens)", c.word, got, c.ok, e, k)
+		}
+		checkTokensWords(t, text)
+		checkTokensWords(t, "\n"+c.word+pad)
+	}
+}

@@ -252,7 +252,17 @@ func appendSentences(out []article.Span, text string, para article.Span, skip []
 		// character.
 		if k < len(skip) && skip[k].End <= len(t) {
 			if q, ok := lastCharStart(t, skip[k].End); ok {
-				i = terms.next(t, i, max(i, q))
+				// Inside the span, nothing before its last character
+				// matters: a terminal mark before the span's start, or
+				// the character at q.
+				lim := max(i, q)
+				if st := max(i, skip[k].Start); st < lim {
+					if i = terms.next(t, i, st); i == st {
+						i = lim
+					}
+				} else {
+					i = terms.next(t, i, lim)
+				}
 			} else {
 				// Its start is unclear: stop at every character
 				// outside ASCII, where one may start.
@@ -282,6 +292,12 @@ func appendSentences(out []article.Span, text string, para article.Span, skip []
 				out = appendTrimmed(out, text, start, i+1)
 				start, i = i+1, i+1
 				continue
+			}
+			if i+1 == para.End {
+				// The paragraph's last character, as most often: it
+				// ends the last sentence, which the end of the
+				// paragraph would end anyway.
+				break
 			}
 			end := i + size
 			// Swallow further terminal punctuation, closing quotes and brackets.

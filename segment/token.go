@@ -378,9 +378,19 @@ func writeTokensWords(toks []Token, nt int, words []wordscan.Token, nw int, mark
 			i, nl = j, false
 			continue
 		case classWord:
-			if k, e := plainWords(toks[nt:], words[nw:], marks, nt, nw, t, i); e > i {
+			if k, e := plainWords(toks[nt:], words[nw:], &leads{marks, nt, nw}, t, i); e > i {
 				words[nw].NL = nl
 				nt, nw, i, nl = nt+k, nw+k, e, false
+				if i >= stop || byteClass[t[i]] != classWord {
+					continue
+				}
+				// plainWords stopped at a word it does not take, and
+				// would stop there again.
+			}
+			if k, e := joinedWord(words[nw:], nw, marks, t, i, nl); e > i {
+				toks[nt] = Token{i, e, t[i:e]}
+				marks.noteName(t[i], nt)
+				nt, nw, i, nl = nt+1, nw+k, e, false
 				continue
 			}
 			// A word that plainWords leaves: near the end of text, long,
@@ -436,6 +446,23 @@ func writeTokensWords(toks []Token, nt int, words []wordscan.Token, nw int, mark
 			i, nl = e, false
 			continue
 		case classHigh:
+			if c == 0xE2 && len(t)-i >= 3 && t[i+1] == 0x80 && t[i+2]-0x90 <= 0x27-0x10 {
+				// A dash, quotation mark, bullet or ellipsis (see
+				// isPunctMark), the commonest characters outside ASCII:
+				// as below, without decoding.
+				j = i + 3
+				toks[nt] = Token{i, j, t[i:j]}
+				marks.Names = append(marks.Names, nt<<1)
+				words[nw] = wordscan.Token{St: i, En: j, NL: nl}
+				switch t[i+2] {
+				case 0x99: // ’
+					marks.Numbers = append(marks.Numbers, nw) // see MayStartNumber
+				case 0x9C, 0x9D, 0x9E: // “ ” „
+					marks.Quotes = append(marks.Quotes, i)
+				}
+				nt, nw, i, nl = nt+1, nw+1, j, false
+				continue
+			}
 			r, s := utf8.DecodeRuneInString(t[i:])
 			if isSpaceRune(r) {
 				nl = nl || r == '\u0085' || r == '\u2028' || r == '\u2029'
@@ -481,44 +508,57 @@ func writeTokensWords(toks []Token, nt int, words []wordscan.Token, nw int, mark
 	return nt, nw, i, nl
 }
 
+// leads is what plainWords needs to note the marks of its words: the
+// marks, and the indexes base and wbase in the whole token streams of the
+// first tokens it writes, for Marks.Names and Marks.Numbers. They are
+// held behind one pointer, as plainWords needs them only now and then, to
+// leave its loop the registers for the rest.
+type leads struct {
+	marks       *Marks
+	base, wbase int
+}
+
 // plainWords writes the tokens of the plain words that start at t[i] to
 // toks and words, both from index 0 on and one for one, and notes their
-// marks, as writeTokensWords would; base and wbase are the indexes in the
-// whole streams of toks[0] and words[0], for marks.Names and
-// marks.Numbers. A plain word is a run of at most fifteen ASCII letters
-// and digits followed by a space, an ASCII mark, or a comma or a period
-// that no letter or digit follows and that does not end an abbreviation:
-// nearly every word of running text. The comma or period after a word
-// (but after one that starts with a letter and ends in a digit, which
-// marks.Numbers notes), and a single space and the next word, are taken
-// too; anything else returns to the caller, as does running out of room in
-// toks, words or marks, so that the loop makes no call but to hash a long
-// word. It returns how many tokens it wrote and the offset to go on
-// from, which is i itself when the word at i is not plain: then nothing is
-// written. The first word's token in words has NL false.
-func plainWords(toks []Token, words []wordscan.Token, marks *Marks, base, wbase int, t string, i int) (int, int) {
+// marks in ld.marks, as writeTokensWords would (see leads). A plain word
+// is a run of at most fifteen ASCII letters and digits followed by a
+// space, an ASCII mark, or a comma or a period that no letter or digit
+// follows and that does not end an abbreviation: nearly every word of
+// running text. The comma or period after a word (but after one that
+// starts with a letter and ends in a digit, which marks.Numbers notes),
+// and a single space and the next word, are taken too; anything else
+// returns to the caller, as does running out of room in toks, words or
+// marks, so that the loop makes no call but to hash a long word. It
+// returns how many tokens it wrote and the offset to go on from, which is
+// i itself when the word at i is not plain: then nothing is written. The
+// first word's token in words has NL false.
+func plainWords(toks []Token, words []wordscan.Token, ld *leads, t string, i int) (int, int) {
 	r := min(len(toks), len(words))
 	toks, words = toks[:r], words[:r]
+	// Every turn writes at most two tokens and moves i on by more bytes
+	// than that, so that i <= lim leaves room for the next two tokens, as
+	// well as for the eighteen bytes w from i on.
+	lim := min(len(t)-18, i+r-2)
 	k := 0
-	for k+2 <= len(toks) && i+16 < len(t) {
-		// The word t[i:j], its hash h, and the byte c after it. The loop
-		// keeps no slice of the rest of t, to leave a register for others:
-		// w covers a word of up to fifteen bytes and the two after it.
-		w := t[i : i+17]
+	for i <= lim {
+		// The word t[i:j], its hash h, and the byte c after it. w covers
+		// a word of up to fifteen bytes and the two after it.
+		w := t[i : i+18]
 		x := swar.Load8(w, 0)
-		e := notAlnum8(x)
-		n := bits.TrailingZeros64(e) / 8
-		var h uint32
-		switch {
-		case n == 0:
+		e := firstNotAlnum8(x)
+		if e&0x80 != 0 {
 			return k, i // not a word
-		case n < 8:
-			// e&-e is the high bit of byte n: the bits below byte n are those
-			// below it shifted down by seven.
-			h = wordscan.MaskedWordHash(n, x&(e&-e>>7-1))
-		default:
+		}
+		var n int
+		var h uint32
+		if e != 0 {
+			n = bits.TrailingZeros64(e) / 8
+			// e^(e-1) sets the bits up to the high bit of byte n: shifted
+			// down by eight, those of the bytes below it.
+			h = wordscan.MaskedWordHash(n, x&((e^(e-1))>>8))
+		} else {
 			x1 := swar.Load8(w, 8)
-			m := notAlnum8(x1)
+			m := firstNotAlnum8(x1)
 			if m == 0 {
 				return k, i // longer than fifteen bytes
 			}
@@ -532,14 +572,14 @@ func plainWords(toks []Token, words []wordscan.Token, marks *Marks, base, wbase 
 				if d := byteClass[w[n+1]]; d == classWord || d == classHigh && !generalPunct(t[j+1:]) {
 					return k, i // a joiner inside a word ("7,200", "U.S."): see wordEnd
 				}
-				if c == '.' && (n <= 7 && lookupAbbrev(abbrevKey(x, n)) != notAbbrev || len(marks.Terminals) == cap(marks.Terminals)) {
+				if c == '.' && (n <= 7 && lookupAbbrev(abbrevKey(x, n)) != notAbbrev || len(ld.marks.Terminals) == cap(ld.marks.Terminals)) {
 					return k, i // "Gen.", one token here and two in words
 				}
 			} else if d := byteClass[c]; d == classJoiner || d == classHigh && !endsWord(t[j:]) {
 				return k, i // a joiner or a character that may be one follows
 			}
 		}
-		if c0 := byte(x); c0 <= 'Z' && !marks.noteLead(c0, base+k, wbase+k) {
+		if c0 := byte(x); c0 <= 'Z' && !ld.marks.noteLead(c0, ld.base+k, ld.wbase+k) {
 			return k, i // a capital or a digit, and no room to note it
 		}
 		toks[k] = Token{i, j, w[:n]}
@@ -548,34 +588,48 @@ func plainWords(toks []Token, words []wordscan.Token, marks *Marks, base, wbase 
 		tw.Word, tw.NL, tw.ASCII = true, false, true
 		k++
 		i = j + 1
-		if c != ' ' {
+		// Read again after the stores, c, j and w need not be kept.
+		if c := t[i-1]; c != ' ' {
+			j := i - 1
 			if c != ',' && c != '.' {
 				return k, j // another mark or white space
 			}
-			if w[n-1] < 'A' && byte(x) >= 'A' {
+			if w[n-1] < 'A' && w[0] >= 'A' {
 				return k, j // after a digit, a lead of marks.Numbers
 			}
-			toks[k] = Token{j, i, w[n : n+1]}
+			toks[k] = Token{j, i, t[j:i]}
 			tw := &words[k]
 			tw.St, tw.En, tw.Hash = j, i, 0
 			tw.Word, tw.NL, tw.ASCII = false, false, false
 			k++
 			if w[n+1] != ' ' {
 				if c == '.' {
-					marks.noteTerminal(j)
+					ld.marks.noteTerminal(j)
 				}
 				return k, i
 			}
 			if c == '.' {
-				marks.noteTerminal(j)
-				if len(t)-i > 1 && t[i+1]-'A' < 26 && endsSentence(t, i-n-1, w, n) {
-					marks.noteEnd(j)
+				ld.marks.noteTerminal(j)
+				if t[i+1]-'A' < 26 && endsSentence(t, i-n-1, w, n) {
+					ld.marks.noteEnd(j)
 				}
 			}
 			i++
 		}
 	}
 	return k, i
+}
+
+// firstNotAlnum8 is notAlnum8 for a caller that looks at the first byte it
+// finds alone: the bytes of x up to that one are told as notAlnum8 tells
+// them, and those after may be wrong. It keeps the top bits of x in the
+// sums, whose carries and borrows come only from bytes outside ASCII, and
+// which set the top bit of such a byte in both ranges' tests.
+func firstNotAlnum8(x uint64) uint64 {
+	f := x | 0x20*swar.Ones // the lower case of a letter
+	notLetter := ((0xFF-(0x80-'a'))*swar.Ones - f) | (f + (0x7F-'z')*swar.Ones)
+	notDigit := ((0xFF-(0x80-'0'))*swar.Ones - x) | (x + (0x7F-'9')*swar.Ones)
+	return notLetter & notDigit & swar.Highs
 }
 
 // generalPunct reports whether s starts with a character of General
@@ -664,9 +718,96 @@ func endsSentence(t string, i int, w string, n int) bool {
 
 // abbrevKey returns the key of abbrevTable (see packWord) of the word of n
 // ASCII letters and digits, at most seven, that are the low bytes of x, in
-// lower case: setting bit 5 lower-cases a letter and keeps a digit.
+// lower case: setting bit 5 lower-cases a letter and keeps a digit. It
+// sets bit 5 of the word's bytes alone, so that the compiler does not
+// share x|0x20*swar.Ones with firstNotAlnum8 and keep it until here.
 func abbrevKey(x uint64, n int) uint64 {
-	return (x|0x20*swar.Ones)&(1<<(8*uint(n))-1) | uint64(n)<<56
+	m := uint64(1)<<(8*uint(n)) - 1
+	return x&m | 0x20*swar.Ones&m | uint64(n)<<56
+}
+
+// joinedWord writes the word scanner's tokens of a word of runs of ASCII
+// letters and digits that hyphens, apostrophes or ’ join ("well-known",
+// "don't", "company’s"), the commonest word that plainWords leaves, to
+// words from index 0 on, and notes those that may start a number in marks,
+// as splitASCII and appendSpan would; nw is the index of words[0] in the
+// whole stream, and nl tells whether a line break comes before the word.
+// It returns how many tokens it wrote and the end of the word, as wordEnd
+// finds it; for a word of another kind (a single run, another joiner, a
+// run of more than fifteen bytes, a character outside ASCII but ’ and the
+// marks of General Punctuation that end a word, or a word near the end of
+// t or of the room in words) it writes nothing and returns the offset i
+// itself. The caller writes the tokeniser's token of the word.
+func joinedWord(words []wordscan.Token, nw int, marks *Marks, t string, i int, nl bool) (int, int) {
+	l0 := len(marks.Numbers)
+	k, j := 0, i
+	for len(t)-j >= 24 && k+2 < len(words) {
+		// A run of ASCII letters and digits at j, ended by byte c.
+		x0 := swar.Load8(t, j)
+		var n int
+		var h uint32
+		if m := notAlnum8(x0); m != 0 {
+			n = bits.TrailingZeros64(m) / 8
+			h = wordscan.ShortWordHash(n, x0)
+		} else {
+			x1 := swar.Load8(t, j+8)
+			m := notAlnum8(x1)
+			if m == 0 {
+				break // a run of sixteen bytes or more
+			}
+			n = 8 + bits.TrailingZeros64(m)/8
+			h = wordscan.WordHash16(n, x0, x1)
+		}
+		if n == 0 {
+			break // two joiners in a row, which wordEnd does not join
+		}
+		words[k] = wordscan.Token{St: j, En: j + n, Word: true, NL: nl && k == 0, ASCII: true, Hash: h}
+		if t[j]-'0' < 10 {
+			marks.Numbers = append(marks.Numbers, nw+k)
+		}
+		k, j = k+1, j+n
+		// The byte after the run, and the one after a joiner.
+		c, size := t[j], 1
+		if c == 0xE2 && t[j+1] == 0x80 && t[j+2] == 0x99 {
+			size = 3 // ’
+		} else if c != '-' && c != '\'' {
+			// The end of the word, when wordEnd ends it there: at white
+			// space or ASCII punctuation that joins nothing, or at a
+			// mark of General Punctuation that ends a word.
+			switch byteClass[c] {
+			case classSpace, classPunct:
+				if k > 1 {
+					return k, j
+				}
+			case classHigh:
+				if k > 1 && endsWord(t[j:]) {
+					return k, j
+				}
+			case classJoiner:
+				// A comma or period that no letter or digit follows ends
+				// the word, but a period after an abbreviation.
+				if k > 1 && (c == ',' || c == '.') && byteClass[t[j+1]] <= classSpace {
+					if c == ',' || !isAbbrevWord(t[i:j]) {
+						return k, j
+					}
+				}
+			}
+			break
+		}
+		if byteClass[t[j+size]] != classWord {
+			if k > 1 && byteClass[t[j+size]] <= classSpace && size == 1 {
+				return k, j // a joiner that no letter or digit follows
+			}
+			break
+		}
+		words[k] = wordscan.Token{St: j, En: j + size}
+		if c != '-' {
+			marks.Numbers = append(marks.Numbers, nw+k) // see MayStartNumber
+		}
+		k, j = k+1, j+size
+	}
+	marks.Numbers = marks.Numbers[:l0]
+	return 0, i
 }
 
 // splitASCII writes the word scanner's tokens of the word t[i:e] of ASCII
