@@ -197,9 +197,38 @@ func normalLines(lines []string, text string) ([]string, bool) {
 // scanNormal reports whether text is normal (see isNormal). With split,
 // it appends to lines the lines of text as splitLines has them, up to the
 // first character that is not normal.
+//
+// It finds the bytes that are not printable ASCII (see special) 32 bytes
+// at a time, then eight, and handles blank lines and the quotation marks
+// and dashes of General Punctuation at once: most lines are plain text
+// that needs no change.
 func scanNormal(lines []string, text string, split bool) ([]string, bool) {
 	start := 0 // of the current line
-	for i := nextSpecial(text, 0); i < len(text); i = nextSpecial(text, i) {
+	i := 0
+	for {
+		// The next special byte. The word at i is read first, as
+		// special bytes often come close together (a quotation mark
+		// before a line end), then runs of 32 bytes, then words.
+		if i+8 <= len(text) {
+			if bad := special(swar.Load8(text, i)); bad != 0 {
+				i += bits.TrailingZeros64(bad) / 8
+				goto found
+			}
+			i = skipPrintable32(text, i+8)
+		}
+		for ; i+8 <= len(text); i += 8 {
+			if bad := special(swar.Load8(text, i)); bad != 0 {
+				i += bits.TrailingZeros64(bad) / 8
+				goto found
+			}
+		}
+		for ; i < len(text); i++ {
+			if c := text[i]; c < ' ' || c > '~' {
+				goto found
+			}
+		}
+		break
+	found:
 		switch c := text[i]; {
 		case c == '\n':
 			if split {
@@ -222,6 +251,13 @@ func scanNormal(lines []string, text string, split bool) ([]string, bool) {
 				}
 			}
 			i++
+			// Blank lines after it, at once: a paragraph break, unless
+			// one came just before.
+			for ; i < len(text) && text[i] == '\n'; i++ {
+				if split && len(lines) > 0 && lines[len(lines)-1] != "" {
+					lines = append(lines, "")
+				}
+			}
 			start = i
 		case c < utf8.RuneSelf:
 			return lines, false // an ASCII control character
@@ -265,26 +301,15 @@ func appendTidy(lines []string, l string) []string {
 	return append(lines, l)
 }
 
-// nextSpecial returns the index of the first byte of s from i on that is
-// not printable ASCII (see special), or len(s) when there is none.
-func nextSpecial(s string, i int) int {
-	// Runs of 32 printable ASCII bytes, most of any text, are passed at
-	// once (see anySpecial32); the word that holds the special byte is
-	// found below.
-	for ; i+32 <= len(s); i += 32 {
-		b := s[i : i+32]
+// skipPrintable32 returns i plus the length of the longest run of whole
+// blocks of 32 bytes of s from i on that are all printable ASCII (see
+// anySpecial32). It is a function of its own, so that its loop keeps its
+// few values in registers.
+func skipPrintable32(s string, i int) int {
+	for n := len(s) - 32; i <= n; i += 32 {
+		b := s[i:][:32]
 		if anySpecial32(swar.Load8(b, 0), swar.Load8(b, 8), swar.Load8(b, 16), swar.Load8(b, 24)) {
 			break
-		}
-	}
-	for ; i+8 <= len(s); i += 8 {
-		if bad := special(swar.Load8(s, i)); bad != 0 {
-			return i + bits.TrailingZeros64(bad)/8
-		}
-	}
-	for ; i < len(s); i++ {
-		if c := s[i]; c < ' ' || c > '~' {
-			return i
 		}
 	}
 	return i
@@ -332,29 +357,25 @@ func trimRightFunc(l string) string {
 }
 
 // special returns the bytes of x that scanNormal must look at more
-// closely, each as its top bit: those outside the printable ASCII range
-// ' '..'~' (non-ASCII bytes, controls including LF, and DEL).
+// closely, each as its top bit: the first of them (the lowest) is the first
+// byte outside the printable ASCII range ' '..'~' (a non-ASCII byte, a
+// control character including LF, or DEL). Those after it may be set
+// without their byte being special: the sums carry and borrow across
+// bytes, but only from a special byte. Adding 1 sets the top bit of 0x7F
+// and of 0x80..0xFE; subtracting ' ' sets it below ' ' and for 0xA0..0xFF;
+// a printable byte stays below 0x80 and starts no carry or borrow.
 func special(x uint64) uint64 {
-	// Computed on the low seven bits of each byte, so that no byte carries
-	// into the next; bytes with the top bit set are added at the end.
-	y := x &^ swar.Highs
-	del := y + 1*swar.Ones             // top bit set for 0x7F
-	ctl := ^(y + (0x80-' ')*swar.Ones) // top bit set below ' '
-	return (x | del | ctl) & swar.Highs
+	const sub = 1<<64 - ' '*swar.Ones // adding it subtracts ' ' from every byte
+	return ((x + swar.Ones) | (x + sub)) & swar.Highs
 }
 
 // anySpecial32 reports whether one of the 32 bytes of x0..x3 is special
-// (see special). It is special without the masking that keeps sums from
-// carrying into the next byte, which matters only when a byte has its top
-// bit set, and then the bytes themselves report it: for bytes below 0x80,
-// adding 1 sets the top bit of 0x7F only, and adding 0x80-' ' leaves it
-// clear below ' ' only.
+// (see special).
 func anySpecial32(x0, x1, x2, x3 uint64) bool {
-	const ctl = (0x80 - ' ') * swar.Ones
-	high := x0 | x1 | x2 | x3
-	del := (x0 + swar.Ones) | (x1 + swar.Ones) | (x2 + swar.Ones) | (x3 + swar.Ones)
-	printable := (x0 + ctl) & (x1 + ctl) & (x2 + ctl) & (x3 + ctl)
-	return (high|del|^printable)&swar.Highs != 0
+	const sub = 1<<64 - ' '*swar.Ones
+	a := (x0 + swar.Ones) | (x0 + sub) | (x1 + swar.Ones) | (x1 + sub)
+	b := (x2 + swar.Ones) | (x2 + sub) | (x3 + swar.Ones) | (x3 + sub)
+	return (a|b)&swar.Highs != 0
 }
 
 // splitLines splits text into lines without trailing spaces, with "" marking

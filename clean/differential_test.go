@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"math/bits"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/hearsaylab/hearsay/internal/swar"
 	"github.com/hearsaylab/hearsay/internal/testtexts"
 )
 
@@ -292,6 +294,18 @@ func TestIsNormal(t *testing.T) {
 	}
 }
 
+// FuzzNormalLines checks normalLines, which splits the lines as it reads
+// the text 32 bytes at a time, against the reference and splitLines.
+func FuzzNormalLines(f *testing.F) {
+	for _, s := range []string{
+		"", "\n\n\na\n\n\nb \n", "\u201cQuoted,\u201d she said.\n\n\nNext  \n\n" + strings.Repeat("plain text ", 9),
+		strings.Repeat("x", 40) + "\x7f\n\n", "é\n\u2028\n\n\xe2\x80\n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(checkNormalLines)
+}
+
 // checkNormalLines checks normalLines(s) against isNormal and splitLines.
 func checkNormalLines(t *testing.T, s string) {
 	t.Helper()
@@ -488,6 +502,27 @@ func TestMatchMemo(t *testing.T) {
 	if ps.forget(); len(ps.memo) != 0 || ps.m.line != "" {
 		t.Errorf("forget keeps %d lines", len(ps.memo))
 	}
+}
+
+// nextSpecial returns the index of the first byte of s from i on that is
+// not printable ASCII (see special), or len(s) when there is none, found
+// as scanNormal finds it: runs of 32 bytes, then words, then bytes.
+func nextSpecial(s string, i int) int {
+	// Runs of 32 printable ASCII bytes, most of any text, are passed at
+	// once (see skipPrintable32); the word that holds the special byte is
+	// found below.
+	i = skipPrintable32(s, i)
+	for ; i+8 <= len(s); i += 8 {
+		if bad := special(swar.Load8(s, i)); bad != 0 {
+			return i + bits.TrailingZeros64(bad)/8
+		}
+	}
+	for ; i < len(s); i++ {
+		if c := s[i]; c < ' ' || c > '~' {
+			return i
+		}
+	}
+	return i
 }
 
 // refNextSpecial is nextSpecial a byte at a time.

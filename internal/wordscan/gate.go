@@ -22,6 +22,25 @@ func (s *hashSet) has(h uint32) bool {
 	return s[h>>23]&(1<<(h&63)) != 0
 }
 
+// salted returns the set of the hashes h for which s has h^salt: has
+// reads only the top nine bits of a hash and its bottom six, and the
+// exclusive or with salt permutes each, so the set is s with its words and
+// the bits within them permuted.
+func (s *hashSet) salted(salt uint32) *hashSet {
+	var t hashSet
+	for w, x := range s {
+		if x == 0 {
+			continue
+		}
+		for b := range 64 {
+			if x&(1<<b) != 0 {
+				t[uint32(w)^salt>>23] |= 1 << (uint32(b) ^ salt&63)
+			}
+		}
+	}
+	return &t
+}
+
 // pairHash combines the hashes of two successive words.
 func pairHash(h0, h1 uint32) uint32 {
 	return h0 ^ h1*0x9E3779B1
@@ -156,11 +175,15 @@ func (s *WordSet) MayHave(h uint32) bool {
 // WordSet for a third matcher. It is read-only after NewPair and safe for
 // concurrent use.
 type Pair struct {
-	a, b  *Gate
-	words *WordSet // the words noted besides, maybe none
+	a, b *Gate
 	// first and follow are the union of those of a and b, and first also
 	// holds the hash 0 (see Walk) and the hashes of words.
 	first, follow hashSet
+	words         hashSet // the set of the WordSet whose words the walk notes
+	// gates is the union of the first tokens of a and b, and loose holds
+	// the hashes h for which follow has h^saltAlone or h^saltAnyWord: a
+	// first token that any ASCII word may follow.
+	gates, loose hashSet
 }
 
 // NewPair returns the Pair of gates a and b.
@@ -174,10 +197,15 @@ func NewPairWords(a, b *Gate, w *WordSet) *Pair {
 	if w == nil {
 		w = &WordSet{}
 	}
-	p := &Pair{a: a, b: b, words: w}
+	p := &Pair{a: a, b: b, words: w.set}
 	for i := range p.first {
 		p.first[i] = a.first[i] | b.first[i] | w.set[i]
 		p.follow[i] = a.follow[i] | b.follow[i]
+		p.gates[i] = a.first[i] | b.first[i]
+	}
+	alone, anyWord := p.follow.salted(saltAlone), p.follow.salted(saltAnyWord)
+	for i := range p.loose {
+		p.loose[i] = alone[i] | anyWord[i]
 	}
 	// Every token that is not an ASCII word has the hash 0: among the
 	// first tokens, it reaches the test of its kind in Walk.
@@ -198,8 +226,10 @@ func (p *Pair) Of(a, b *Gate) bool {
 // first, which rules out most words at once (a token that is not an ASCII
 // word has the hash 0, which is among the first tokens); and an ASCII word
 // among the first tokens (a word like "to" or "it") that is followed by an
-// ASCII word that no entry allows there is ruled out in the loop. Only
-// then does it ask each gate.
+// ASCII word that no entry allows there is ruled out in the loop, with one
+// test of its hash for the entries that any word may follow (loose); so is
+// a word of the WordSet that starts no entry of either gate, once noted.
+// Only then does it ask each gate.
 func (p *Pair) Walk(toks []Token, ca, cb *Candidates) {
 	p.WalkWords(toks, ca, cb, nil)
 }
@@ -239,11 +269,14 @@ func (p *Pair) walk(toks []Token, out *walkOut) {
 			}
 			continue
 		}
-		if p.words.set.has(h) {
+		if p.words.has(h) {
 			out.words = append(out.words, k)
+			if !p.gates.has(h) {
+				continue // a word to note and no gate's first token
+			}
 		}
 		if k+1 < len(toks) && toks[k+1].ASCII && !toks[k+1].NL &&
-			!follow.has(h^saltAlone) && !follow.has(pairHash(h, toks[k+1].Hash)) && !follow.has(h^saltAnyWord) {
+			!p.loose.has(h) && !follow.has(pairHash(h, toks[k+1].Hash)) {
 			continue
 		}
 		if p.a.first.has(h) && p.a.next(toks, k) {

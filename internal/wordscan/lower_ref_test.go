@@ -3,6 +3,7 @@ package wordscan
 import (
 	"encoding/binary"
 	"math/bits"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -116,6 +117,19 @@ func lowerTexts() []string {
 func TestLowerRef(t *testing.T) {
 	for _, s := range lowerTexts() {
 		checkLowerRef(t, s)
+	}
+}
+
+// TestLowerASCII checks the lower case of every ASCII byte at every offset
+// of a run of 64, which Lower reads 32 bytes at a time.
+func TestLowerASCII(t *testing.T) {
+	base := []byte(strings.Repeat("aZ@[`{09", 8))
+	for c := range 128 {
+		for i := range base {
+			b := slices.Clone(base)
+			b[i] = byte(c)
+			checkLowerRef(t, string(b))
+		}
 	}
 }
 
