@@ -440,13 +440,18 @@ func nameStarts(dst []int, toks []segment.Token) []int {
 }
 
 // appendMarked is AppendLowerMarked for the finder f of the document.
+//
+// Most entries are passed over without a call: the words of the last run,
+// the general punctuation, and the function words opening a sentence. The
+// mentions are appended to f.out, so that the loop carries no slice that
+// the calls change.
 func (f *finder) appendMarked(dst []Mention, names []int) []Mention {
 	if len(f.lower) != len(f.body) {
 		f.lower = ""
 	}
-	r, lower, toks, sc := f.r, f.lower, f.toks, f.sc
+	lower, toks, short := f.lower, f.toks, f.r.short
 	base := len(dst)
-	out := dst
+	f.out = dst
 	next := 0 // the first token after the last run
 	for _, v := range names {
 		// An entry notes the token of index i as 2i or 2i+1; a token
@@ -461,15 +466,10 @@ func (f *finder) appendMarked(dst []Mention, names []int) []Mention {
 		if !plain && (generalPunct(t) || !capitalised(t)) {
 			continue
 		}
-		j := i + 1
-		if j < len(toks) && f.mayJoin(toks[j].Text) {
-			j = f.runEnd(i)
-		}
-		next = j
-		if j > i+1 {
-			f.loadRun(i, j)
-			out = f.classify(i, j, out)
-			continue
+		if j := i + 1; j < len(toks) && f.mayJoin(toks[j].Text) {
+			if next = f.run(i); next > i+1 {
+				continue
+			}
 		}
 		// Most lone words are function words opening a sentence, which
 		// lone would drop first: they are dropped here, their flags
@@ -480,16 +480,29 @@ func (f *finder) appendMarked(dst []Mention, names []int) []Mention {
 		}
 		var fl wordFlags
 		if s, n := toks[i].Start, len(w); n > 0 && n <= maxShort && s+8 <= len(lower) {
-			fl = r.short.getPacked(swar.Load8(lower, s)&(1<<(8*n)-1), n)
+			fl = short.getPacked(swar.Load8(lower, s)&(1<<(8*n)-1), n)
 		} else {
 			fl = f.flagsAt(i, n)
 		}
 		if fl&fStop == 0 && !strings.HasSuffix(t, "ly") {
-			out = f.lone(i, w, fl, out)
+			f.lone(i, w, fl)
 		}
 	}
-	canonicalise(sc, out[base:])
+	out := f.out
+	f.out = nil
+	canonicalise(f.sc, out[base:])
 	return out
+}
+
+// run classifies the run of capitalised words that starts at toks[i], when
+// it is of more than one word, and returns its end.
+func (f *finder) run(i int) int {
+	j := f.runEnd(i)
+	if j > i+1 {
+		f.loadRun(i, j)
+		f.classify(i, j)
+	}
+	return j
 }
 
 // runEnd returns the end of the run of capitalised words, with connectors
@@ -711,6 +724,7 @@ type finder struct {
 	// roles is the block the mentions' roles are cut from; it belongs to
 	// the mentions, not to the scratch.
 	roles []string
+	out   []Mention // the mentions found so far
 }
 
 // low returns the lower case of w, which is toks[k].Text or a prefix of it.
@@ -805,7 +819,7 @@ func (f *finder) rawFlags(k int) wordFlags {
 }
 
 // classify turns the capitalised run toks[i:j] into mentions.
-func (f *finder) classify(i, j int, out []Mention) []Mention {
+func (f *finder) classify(i, j int) {
 	r, body, toks := f.r, f.body, f.toks
 	// Drop sentence-opening function words ("The", "However").
 	for i < j && (f.tok(i).flags&fStop != 0 || strings.HasSuffix(toks[i].Text, "ly") ||
@@ -813,7 +827,7 @@ func (f *finder) classify(i, j int, out []Mention) []Mention {
 		i++
 	}
 	if i >= j {
-		return out
+		return
 	}
 	last := f.word(j - 1)
 	start, end := toks[i].Start, toks[j-1].Start+len(last)
@@ -823,30 +837,34 @@ func (f *finder) classify(i, j int, out []Mention) []Mention {
 		whole = r.lookName(text)
 	}
 	if c := whole.place; c != "" {
-		return append(out, Mention{Start: start, End: end, Text: text, Name: c, Type: Place, RoleStart: start})
+		f.add(start, end, text, c, Place)
+		return
 	}
 	if j-i >= 2 && r.nameKeys.mayHave(last) && r.lookName(last).outletWord {
-		return append(out, Mention{Start: start, End: end, Text: text, Name: text, Type: Outlet, RoleStart: start})
+		f.add(start, end, text, text, Outlet)
+		return
 	}
 	if f.isOrg(i, j, text, whole) {
-		return append(out, Mention{Start: start, End: end, Text: text, Name: text, Type: Organization, RoleStart: start})
+		f.add(start, end, text, text, Organization)
+		return
 	}
 	// A person's name holds no connector: "Anton Reusch of Nordvale" is a
 	// person and a place.
 	for c := i + 1; c < j-1; c++ {
 		if toks[c].Text == "of" || toks[c].Text == "for" {
-			out = f.classify(i, c, out)
-			return f.classify(c+1, j, out)
+			f.classify(i, c)
+			f.classify(c+1, j)
+			return
 		}
 	}
-	return f.person(i, j, end, out)
+	f.person(i, j, end)
 }
 
 // lone is classify for a run of the one token toks[i], the common run,
 // whose word without a possessive, w, has the flags fl and is neither a
 // stop word nor ends in "ly" (the caller drops those): it looks the word
 // up once, with no run buffer, and decides as classify would.
-func (f *finder) lone(i int, w string, fl wordFlags, out []Mention) []Mention {
+func (f *finder) lone(i int, w string, fl wordFlags) {
 	r := f.r
 	f.sc.run = f.sc.run[:0] // no run is loaded (see roleFlags)
 	s := f.toks[i].Start
@@ -856,15 +874,17 @@ func (f *finder) lone(i int, w string, fl wordFlags, out []Mention) []Mention {
 		n = r.lookName(w)
 	}
 	if c := n.place; c != "" {
-		return append(out, Mention{Start: s, End: e, Text: w, Name: c, Type: Place, RoleStart: s})
+		f.add(s, e, w, c, Place)
+		return
 	}
 	// isOrg: the word is its run's text, joined.
 	if n.org || fl&fOrgWord != 0 || fl&fDemonym == 0 && acronym(w) {
-		return append(out, Mention{Start: s, End: e, Text: w, Name: w, Type: Organization, RoleStart: s})
+		f.add(s, e, w, w, Organization)
+		return
 	}
 	// person: a lone word with no title before it in the run.
 	if fl&(fDemonym|fDemonymPlural|fTitle) != 0 || strings.HasSuffix(f.low(i, w), "ing") {
-		return out
+		return
 	}
 	roles := f.sc.roles[:0]
 	if f.mayHaveRolesBefore(i) {
@@ -872,14 +892,14 @@ func (f *finder) lone(i int, w string, fl wordFlags, out []Mention) []Mention {
 	}
 	roles = f.appositive(roles, i+1)
 	f.sc.roles = roles
-	return appendPerson(out, s, e, w, f.keepRoles(roles), s)
+	f.addPerson(s, e, w, f.keepRoles(roles), s)
 }
 
 // person appends the person the capitalised run toks[i:j], ending at byte
 // end, names, and the organisations and places among the words before the
 // name, unless the run holds only titles or is a lone word that cannot be
 // a name.
-func (f *finder) person(i, j, end int, out []Mention) []Mention {
+func (f *finder) person(i, j, end int) {
 	r, body, toks := f.r, f.body, f.toks
 	// Strip titles, nationalities and known organisations before the name
 	// and keep them as roles.
@@ -905,19 +925,20 @@ func (f *finder) person(i, j, end int, out []Mention) []Mention {
 		}
 	}
 	if k == j-1 && k > i && f.rawFlags(k)&(fTitle|fDemonym) != 0 {
-		return out // only titles: "Prime Minister"
+		return // only titles: "Prime Minister"
 	}
 	if k > i {
-		out = f.knownBefore(i, k, out)
+		f.knownBefore(i, k)
 	}
 	if k == j-1 {
 		w := f.word(k)
 		if f.tok(k).flags&(fDemonym|fDemonymPlural|fTitle|fStop) != 0 || strings.HasSuffix(f.low(k, w), "ing") {
-			return out
+			return
 		}
 		if acronym(w) {
 			s := toks[k].Start
-			return append(out, Mention{Start: s, End: s + len(w), Text: w, Name: w, Type: Organization, RoleStart: s})
+			f.add(s, s+len(w), w, w, Organization)
+			return
 		}
 		// A lone capitalised word opening a sentence with no title is too
 		// weak a signal unless it recurs (handled by canonicalise).
@@ -932,17 +953,24 @@ func (f *finder) person(i, j, end int, out []Mention) []Mention {
 	if k > i {
 		roleStart = toks[i].Start
 	}
-	return appendPerson(out, ns, end, body[ns:end], f.keepRoles(roles), roleStart)
+	f.addPerson(ns, end, body[ns:end], f.keepRoles(roles), roleStart)
 }
 
-// appendPerson appends to out the mention of the person name, from start
-// to end, with the roles from roleStart on: the commonest mention, written
-// in place rather than built aside and copied.
-func appendPerson(out []Mention, start, end int, name string, roles []string, roleStart int) []Mention {
-	out = append(out, Mention{})
-	m := &out[len(out)-1]
+// addPerson appends to f.out the mention of the person name, from start to
+// end, with the roles from roleStart on: the commonest mention, written in
+// place rather than built aside and copied.
+func (f *finder) addPerson(start, end int, name string, roles []string, roleStart int) {
+	f.out = append(f.out, Mention{})
+	m := &f.out[len(f.out)-1]
 	m.Start, m.End, m.Text, m.Name, m.Type, m.Roles, m.RoleStart = start, end, name, name, Person, roles, roleStart
-	return out
+}
+
+// add appends to f.out the mention text, from start to end, of an entity
+// of the type typ named name, with no roles.
+func (f *finder) add(start, end int, text, name, typ string) {
+	f.out = append(f.out, Mention{})
+	m := &f.out[len(f.out)-1]
+	m.Start, m.End, m.Text, m.Name, m.Type, m.RoleStart = start, end, text, name, typ, start
 }
 
 // known reports whether the name is a known organisation or place.
@@ -951,18 +979,17 @@ func (n nameInfo) known() bool { return n.org || n.place != "" }
 // knownBefore appends the leading known words toks[i:k] before a person's
 // name as mentions of their own when they are organisations or places
 // ("NATO Secretary General …").
-func (f *finder) knownBefore(i, k int, out []Mention) []Mention {
+func (f *finder) knownBefore(i, k int) {
 	for m := i; m < k; m++ {
 		w := f.word(m)
 		n := f.r.name(w)
 		s := f.toks[m].Start
 		if n.org {
-			out = append(out, Mention{Start: s, End: s + len(w), Text: w, Name: w, Type: Organization, RoleStart: s})
+			f.add(s, s+len(w), w, w, Organization)
 		} else if c := n.place; c != "" {
-			out = append(out, Mention{Start: s, End: s + len(w), Text: w, Name: c, Type: Place, RoleStart: s})
+			f.add(s, s+len(w), w, c, Place)
 		}
 	}
-	return out
 }
 
 // acronym is isAcronym, with the answer for the common capitalised word,
