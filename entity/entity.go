@@ -81,7 +81,7 @@ type nameInfo struct {
 	outletWord bool   // makes a name ending in it an outlet
 }
 
-// scratch holds the buffers of one call of AppendLower or Entities.
+// scratch holds the buffers of one call of AppendLower.
 type scratch struct {
 	run    []runToken // the tokens of the current run of capitalised words
 	buf    []byte     // a run's words joined by spaces
@@ -443,8 +443,10 @@ func nameStarts(dst []int, toks []segment.Token) []int {
 //
 // Most entries are passed over without a call: the words of the last run,
 // the general punctuation, and the function words opening a sentence. The
-// mentions are appended to f.out, so that the loop carries no slice that
-// the calls change.
+// commonest run, two plain words, is classified by pair, the other runs of
+// plain words are walked by loadPlain, and the rest by run. The mentions
+// are appended to f.out, so that the loop carries no slice that the calls
+// change.
 func (f *finder) appendMarked(dst []Mention, names []int) []Mention {
 	if len(f.lower) != len(f.body) {
 		f.lower = ""
@@ -453,7 +455,7 @@ func (f *finder) appendMarked(dst []Mention, names []int) []Mention {
 	base := len(dst)
 	f.out = dst
 	next := 0 // the first token after the last run
-	for _, v := range names {
+	for p, v := range names {
 		// An entry notes the token of index i as 2i or 2i+1; a token
 		// noted as plain is name-like. For the others, most of those
 		// that start with general punctuation are ruled out by their
@@ -466,14 +468,7 @@ func (f *finder) appendMarked(dst []Mention, names []int) []Mention {
 		if !plain && (generalPunct(t) || !capitalised(t)) {
 			continue
 		}
-		if j := i + 1; j < len(toks) && f.mayJoin(toks[j].Text) {
-			if next = f.run(i); next > i+1 {
-				continue
-			}
-		}
-		// Most lone words are function words opening a sentence, which
-		// lone would drop first: they are dropped here, their flags
-		// read as flagsAt reads them, without a call.
+		// The word's flags, read as flagsAt reads them, without a call.
 		w := t
 		if mayBePossessive(t) {
 			w = stripPossessive(t)
@@ -484,14 +479,143 @@ func (f *finder) appendMarked(dst []Mention, names []int) []Mention {
 		} else {
 			fl = f.flagsAt(i, n)
 		}
-		if fl&fStop == 0 && !strings.HasSuffix(t, "ly") {
-			f.lone(i, w, fl)
+		j := i + 1
+		if fl&fStop != 0 || strings.HasSuffix(t, "ly") {
+			// A function word opening a sentence, which classify and lone
+			// drop: most are alone, and when a plain word follows, the run
+			// classify would be left with is the one that word starts, as
+			// no plain word ends a run.
+			if j >= len(toks) || !f.mayJoin(toks[j].Text) || notesPlain(names, p+1, j) {
+				continue
+			}
+			next = f.run(i)
+			continue
 		}
+		if j < len(toks) && f.mayJoin(toks[j].Text) {
+			// The loop keeps no word or flags across the calls: a run of
+			// one word, which is rare, is looked up again.
+			if plain && notesPlain(names, p+1, j) {
+				if f.pair(i, fl) {
+					next = i + 2
+					continue
+				}
+				if next = f.loadPlain(i, fl, names, p); next != 0 {
+					f.classify(i, next)
+					continue
+				}
+			}
+			if next = f.run(i); next == i+1 {
+				f.loneAt(i)
+			}
+			continue
+		}
+		f.lone(i, w, fl)
 	}
 	out := f.out
 	f.out = nil
 	canonicalise(f.sc, out[base:])
 	return out
+}
+
+// pair classifies the run of the two words toks[i] and toks[i+1], both
+// noted as plain (ASCII letters and digits, with a final period at most),
+// when it is the commonest run: the two words stand one space apart, the
+// token after them cannot carry the run on (mayJoin), neither word is in
+// the lower-case word lists (fa are the flags of toks[i]), and the first
+// is neither a known organisation or place nor ends in "ly" or "ing". It
+// reports whether it did; when it did not it has changed nothing, and the
+// run is left to run.
+//
+// It decides as run would (runEnd, loadRun, classify, isOrg and person),
+// without loading the run: the run is the two words, as no plain word is
+// a possessive; classify drops no word and finds no connector; isOrg has
+// only the whole name to look up, as no word is an organisation word; and
+// person takes no word before the name as a title or a known name.
+func (f *finder) pair(i int, fa wordFlags) bool {
+	r, toks, body, lower := f.r, f.toks, f.body, f.lower
+	a, b := &toks[i], &toks[i+1]
+	if fa != 0 || b.Start != a.End+1 || body[a.End] != ' ' || i+2 < len(toks) && f.mayJoin(toks[i+2].Text) {
+		return false
+	}
+	var fb wordFlags
+	if s, n := b.Start, len(b.Text); n <= maxShort && s+8 <= len(lower) {
+		fb = r.short.getPacked(swar.Load8(lower, s)&(1<<(8*n)-1), n)
+	} else {
+		fb = f.flagsAt(i+1, n)
+	}
+	if fb != 0 || strings.HasSuffix(a.Text, "ly") || strings.HasSuffix(a.Text, "ing") ||
+		r.nameKeys.mayHave(a.Text) && r.lookName(a.Text).known() {
+		return false
+	}
+	f.sc.run = f.sc.run[:0] // no run is loaded (see roleFlags)
+	start, end := a.Start, b.End
+	text := body[start:end]
+	var whole nameInfo
+	if r.nameKeys.mayHave(text) {
+		whole = r.lookName(text)
+	}
+	switch {
+	case whole.place != "":
+		f.add(start, end, text, whole.place, Place)
+	case r.nameKeys.mayHave(b.Text) && r.lookName(b.Text).outletWord:
+		f.add(start, end, text, text, Outlet)
+	case whole.org:
+		f.add(start, end, text, text, Organization)
+	default:
+		roles := f.sc.roles[:0]
+		if f.mayHaveRolesBefore(i) {
+			roles = f.rolesBefore(roles, i)
+		}
+		roles = f.appositive(roles, i+2)
+		f.sc.roles = roles
+		f.addPerson(start, end, text, f.keepRoles(roles), start)
+	}
+	return true
+}
+
+// loadPlain is runEnd and loadRun for a run of words noted as plain, from
+// toks[i], noted in names[p], on, one space apart, and followed by a token
+// that cannot carry the run on (mayJoin); fl are the flags of toks[i]. It
+// returns the end of the run, or 0 when the run is not such a run, which
+// is then left to run. As every plain word is name-like and none is a
+// possessive or a connector, it walks the run without calling nameLike or
+// possessive.
+func (f *finder) loadPlain(i int, fl wordFlags, names []int, p int) int {
+	toks, body, lower, short := f.toks, f.body, f.lower, f.r.short
+	run := f.sc.run[:0]
+	all := fl
+	j := i
+	for {
+		t := &toks[j]
+		if j > i {
+			if s, n := t.Start, len(t.Text); n <= maxShort && s+8 <= len(lower) {
+				fl = short.getPacked(swar.Load8(lower, s)&(1<<(8*n)-1), n)
+			} else {
+				fl = f.flagsAt(j, n)
+			}
+			all |= fl
+		}
+		run = append(run, runToken{n: len(t.Text), flags: fl})
+		if j++; j == len(toks) || !f.mayJoin(toks[j].Text) {
+			break
+		}
+		if !notesPlain(names, p+j-i, j) || toks[j].Start != t.End+1 || body[t.End] != ' ' {
+			return 0
+		}
+	}
+	f.sc.run = run
+	f.runBase, f.runFlags, f.runSpaced = i, all, true
+	return j
+}
+
+// notesPlain reports whether names[p], when there is one, notes the token
+// of index j as plain (see segment.NameAt).
+func notesPlain(names []int, p, j int) bool {
+	if p >= len(names) {
+		return false
+	}
+	n, plain := segment.NameAt(names[p])
+	return n == j && plain
 }
 
 // run classifies the run of capitalised words that starts at toks[i], when
@@ -858,6 +982,16 @@ func (f *finder) classify(i, j int) {
 		}
 	}
 	f.person(i, j, end)
+}
+
+// loneAt is lone for toks[i], which it looks up, unless the word is a
+// function word opening a sentence or ends in "ly".
+func (f *finder) loneAt(i int) {
+	t := f.toks[i].Text
+	w := stripPossessive(t)
+	if fl := f.flagsAt(i, len(w)); fl&fStop == 0 && !strings.HasSuffix(t, "ly") {
+		f.lone(i, w, fl)
+	}
 }
 
 // lone is classify for a run of the one token toks[i], the common run,
