@@ -60,6 +60,7 @@ type Recognizer struct {
 	connKeys  prefilter // the connectors
 	vocab     []string  // see Vocabulary
 	pool      sync.Pool // *scratch, reused from call to call
+	numbers   sync.Pool // *numbering, for Entities
 }
 
 // wordFlags say what a lower-case word is in the word lists.
@@ -90,7 +91,6 @@ type scratch struct {
 	sur    []surname  // canonicalise: the surnames of the document
 	of     []int32    // canonicalise: surname of each mention
 	names  []int      // AppendLower: the tokens that may start a name
-	num    numbering  // Recognizer.Entities
 }
 
 // release drops the references of the buffers into the last document, so
@@ -98,7 +98,6 @@ type scratch struct {
 func (sc *scratch) release() {
 	clear(sc.roles[:cap(sc.roles)])
 	sc.groups.reset(0)
-	sc.num.names.Reset(0)
 }
 
 // runToken is a token of the run being classified, looked up once. It
@@ -1552,9 +1551,14 @@ func Entities(ms []Mention) []article.Entity {
 // Entities is the function Entities reusing its working memory from call
 // to call: only the entity list it returns is new.
 func (r *Recognizer) Entities(ms []Mention) []article.Entity {
-	sc := r.getScratch()
-	defer r.putScratch(sc)
-	return sc.num.entities(ms)
+	n, _ := r.numbers.Get().(*numbering)
+	if n == nil {
+		n = &numbering{}
+	}
+	out := n.entities(ms)
+	n.names.Reset(0) // let the names go
+	r.numbers.Put(n)
+	return out
 }
 
 // getScratch returns a scratch from the pool, or a new one.
@@ -1579,30 +1583,24 @@ func (n *numbering) entities(ms []Mention) []article.Entity {
 		return nil
 	}
 	out := make([]article.Entity, len(ents))
-	total := 0
-	for _, e := range ents {
-		total += int(e.count)
-	}
-	// Every slice is cut at its size from one array; an entity has no more
-	// spellings than mentions.
-	spans := make([][2]int, total)
-	spellings := make([]string, total)
-	for i, e := range ents {
-		c := e.count
-		out[i].Mentions = spans[:0:c]
-		out[i].Spellings = spellings[:0:c]
-		spans = spans[c:]
-		spellings = spellings[c:]
-	}
+	// Every slice is cut at its size from one array, at the entity's first
+	// mention, as the entities are numbered in that order; an entity has no
+	// more spellings than mentions.
+	spans := make([][2]int, n.kept)
+	spellings := make([]string, n.kept)
 	for mi := range ms {
-		m := &ms[mi]
 		i := ent[mi]
 		if i < 0 {
 			continue
 		}
-		e := &out[i]
-		if len(e.Mentions) == 0 {
+		m, e := &ms[mi], &out[i]
+		if e.Mentions == nil {
+			c := ents[i].count
 			e.Name, e.Type = m.Name, m.Type
+			e.Mentions, e.Spellings = spans[:1:c], spellings[:1:c]
+			e.Mentions[0], e.Spellings[0] = [2]int{m.Start, m.End}, m.Text
+			spans, spellings = spans[c:], spellings[c:]
+			continue
 		}
 		e.Mentions = append(e.Mentions, [2]int{m.Start, m.End})
 		if !contains(e.Spellings, m.Text) {
@@ -1611,7 +1609,7 @@ func (n *numbering) entities(ms []Mention) []article.Entity {
 	}
 	for i := range out {
 		if len(out[i].Spellings) > 1 {
-			sort.Strings(out[i].Spellings)
+			slices.Sort(out[i].Spellings)
 		}
 	}
 	return out
@@ -1628,6 +1626,7 @@ type entityCount struct {
 type numbering struct {
 	ent    []int32        // the entity of each mention, or -1 when it is weak
 	ents   []entityCount  // the entities in order of first mention
+	kept   int            // the mentions that are not weak
 	names  strindex.Index // the distinct names
 	byName []int32        // name's number → the entity first met with it
 }
@@ -1637,27 +1636,31 @@ type entityKey struct{ name, typ string }
 
 // number numbers the entities of the mentions, a name and a type each, in
 // order of first mention: n.ent[i] is the entity of ms[i], or -1 when
-// ms[i] is weak; n.ents are the entities.
+// ms[i] is weak; n.ents are the entities and n.kept the mentions that are
+// not weak.
 func (n *numbering) number(ms []Mention) {
 	n.names.Reset(len(ms))
-	byName := n.byName[:0]
+	n.byName, n.ents = n.byName[:0], n.ents[:0]
+	n.ent = slices.Grow(n.ent[:0], len(ms))[:len(ms)]
+	n.kept = 0
 	var byKey map[entityKey]int32 // the entities of names met with another type
-	ents := n.ents[:0]
-	ent := slices.Grow(n.ent[:0], len(ms))[:len(ms)]
+	// The slices are appended to in n, not in locals, so that the loop
+	// carries none across the calls of ID.
 	for mi := range ms {
 		m := &ms[mi]
 		if m.Weak {
-			ent[mi] = -1
+			n.ent[mi] = -1
 			continue
 		}
+		n.kept++
 		id, added := n.names.ID(m.Name)
 		var e int32
 		switch {
 		case added:
-			e = int32(len(ents))
-			byName = append(byName, e)
-		case ms[ents[byName[id]].first].Type == m.Type:
-			e = byName[id]
+			e = int32(len(n.ents))
+			n.byName = append(n.byName, e)
+		case ms[n.ents[n.byName[id]].first].Type == m.Type:
+			e = n.byName[id]
 		default:
 			k := entityKey{m.Name, m.Type}
 			var ok bool
@@ -1665,17 +1668,16 @@ func (n *numbering) number(ms []Mention) {
 				if byKey == nil {
 					byKey = map[entityKey]int32{}
 				}
-				e = int32(len(ents))
+				e = int32(len(n.ents))
 				byKey[k] = e
 			}
 		}
-		if int(e) == len(ents) {
-			ents = append(ents, entityCount{first: int32(mi)})
+		if int(e) == len(n.ents) {
+			n.ents = append(n.ents, entityCount{first: int32(mi)})
 		}
-		ents[e].count++
-		ent[mi] = e
+		n.ents[e].count++
+		n.ent[mi] = e
 	}
-	n.ent, n.ents, n.byName = ent, ents, byName
 }
 
 func contains(xs []string, s string) bool {
