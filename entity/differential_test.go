@@ -28,6 +28,10 @@ func differentialTexts(tb testing.TB) []string {
 		"Leaders\u2028Macron‑Le Pen and Ursula von der Leyen of the European Commission; ǈubica’ said so.",
 		"K’s ’s O'Neill's DC-based Prime Minister Only Running Kindly NATO's UN's EU.",
 		"The minister's aide Anton Varga, the Interior Minister’s Ilse Kova and the bosses’ Jan Berg; NATO's Tomas Brenner.",
+		// Runs of two plain words (pair) and sentences opened by a
+		// function word before a name.
+		"But Anton Varga left. Quietly Ilse Kova agreed. Running Jan Berg won. NATO Brenner met Kyiv Post staff in New York and Tomas Brenner, chief of the agency, said so.",
+		"Anton  Varga and Ilse\nKova; The Kova Group. In Varga. Then Berg. Yesterday Kova Varga Berg met Varga Kova. President Anton Berg of Nordvale. Jan Berg's aide.",
 	}
 	files, _ := filepath.Glob(filepath.Join("..", "examples", "*"))
 	if list := os.Getenv("HEARSAY_ENTITY_LIST"); list != "" {

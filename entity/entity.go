@@ -60,6 +60,7 @@ type Recognizer struct {
 	connKeys  prefilter // the connectors
 	vocab     []string  // see Vocabulary
 	pool      sync.Pool // *scratch, reused from call to call
+	numbers   sync.Pool // *numbering, for Entities
 }
 
 // wordFlags say what a lower-case word is in the word lists.
@@ -81,7 +82,7 @@ type nameInfo struct {
 	outletWord bool   // makes a name ending in it an outlet
 }
 
-// scratch holds the buffers of one call of AppendLower or Entities.
+// scratch holds the buffers of one call of AppendLower.
 type scratch struct {
 	run    []runToken // the tokens of the current run of capitalised words
 	buf    []byte     // a run's words joined by spaces
@@ -90,7 +91,6 @@ type scratch struct {
 	sur    []surname  // canonicalise: the surnames of the document
 	of     []int32    // canonicalise: surname of each mention
 	names  []int      // AppendLower: the tokens that may start a name
-	num    numbering  // Recognizer.Entities
 }
 
 // release drops the references of the buffers into the last document, so
@@ -98,7 +98,6 @@ type scratch struct {
 func (sc *scratch) release() {
 	clear(sc.roles[:cap(sc.roles)])
 	sc.groups.reset(0)
-	sc.num.names.Reset(0)
 }
 
 // runToken is a token of the run being classified, looked up once. It
@@ -440,15 +439,22 @@ func nameStarts(dst []int, toks []segment.Token) []int {
 }
 
 // appendMarked is AppendLowerMarked for the finder f of the document.
+//
+// Most entries are passed over without a call: the words of the last run,
+// the general punctuation, and the function words opening a sentence. The
+// commonest run, two plain words, is classified by pair, the other runs of
+// plain words are walked by loadPlain, and the rest by run. The mentions
+// are appended to f.out, so that the loop carries no slice that the calls
+// change.
 func (f *finder) appendMarked(dst []Mention, names []int) []Mention {
 	if len(f.lower) != len(f.body) {
 		f.lower = ""
 	}
-	r, lower, toks, sc := f.r, f.lower, f.toks, f.sc
+	lower, toks, short := f.lower, f.toks, f.r.short
 	base := len(dst)
-	out := dst
+	f.out = dst
 	next := 0 // the first token after the last run
-	for _, v := range names {
+	for p, v := range names {
 		// An entry notes the token of index i as 2i or 2i+1; a token
 		// noted as plain is name-like. For the others, most of those
 		// that start with general punctuation are ruled out by their
@@ -461,35 +467,165 @@ func (f *finder) appendMarked(dst []Mention, names []int) []Mention {
 		if !plain && (generalPunct(t) || !capitalised(t)) {
 			continue
 		}
-		j := i + 1
-		if j < len(toks) && f.mayJoin(toks[j].Text) {
-			j = f.runEnd(i)
-		}
-		next = j
-		if j > i+1 {
-			f.loadRun(i, j)
-			out = f.classify(i, j, out)
-			continue
-		}
-		// Most lone words are function words opening a sentence, which
-		// lone would drop first: they are dropped here, their flags
-		// read as flagsAt reads them, without a call.
+		// The word's flags, read as flagsAt reads them, without a call.
 		w := t
 		if mayBePossessive(t) {
 			w = stripPossessive(t)
 		}
 		var fl wordFlags
 		if s, n := toks[i].Start, len(w); n > 0 && n <= maxShort && s+8 <= len(lower) {
-			fl = r.short.getPacked(swar.Load8(lower, s)&(1<<(8*n)-1), n)
+			fl = short.getPacked(swar.Load8(lower, s)&(1<<(8*n)-1), n)
 		} else {
 			fl = f.flagsAt(i, n)
 		}
-		if fl&fStop == 0 && !strings.HasSuffix(t, "ly") {
-			out = f.lone(i, w, fl, out)
+		j := i + 1
+		if fl&fStop != 0 || strings.HasSuffix(t, "ly") {
+			// A function word opening a sentence, which classify and lone
+			// drop: most are alone, and when a plain word follows, the run
+			// classify would be left with is the one that word starts, as
+			// no plain word ends a run.
+			if j >= len(toks) || !f.mayJoin(toks[j].Text) || notesPlain(names, p+1, j) {
+				continue
+			}
+			next = f.run(i)
+			continue
+		}
+		if j < len(toks) && f.mayJoin(toks[j].Text) {
+			// The loop keeps no word or flags across the calls: a run of
+			// one word, which is rare, is looked up again.
+			if plain && notesPlain(names, p+1, j) {
+				if f.pair(i, fl) {
+					next = i + 2
+					continue
+				}
+				if next = f.loadPlain(i, fl, names, p); next != 0 {
+					f.classify(i, next)
+					continue
+				}
+			}
+			if next = f.run(i); next == i+1 {
+				f.loneAt(i)
+			}
+			continue
+		}
+		f.lone(i, w, fl)
+	}
+	out := f.out
+	f.out = nil
+	canonicalise(f.sc, out[base:])
+	return out
+}
+
+// pair classifies the run of the two words toks[i] and toks[i+1], both
+// noted as plain (ASCII letters and digits, with a final period at most),
+// when it is the commonest run: the two words stand one space apart, the
+// token after them cannot carry the run on (mayJoin), neither word is in
+// the lower-case word lists (fa are the flags of toks[i]), and the first
+// is neither a known organisation or place nor ends in "ly" or "ing". It
+// reports whether it did; when it did not it has changed nothing, and the
+// run is left to run.
+//
+// It decides as run would (runEnd, loadRun, classify, isOrg and person),
+// without loading the run: the run is the two words, as no plain word is
+// a possessive; classify drops no word and finds no connector; isOrg has
+// only the whole name to look up, as no word is an organisation word; and
+// person takes no word before the name as a title or a known name.
+func (f *finder) pair(i int, fa wordFlags) bool {
+	r, toks, body, lower := f.r, f.toks, f.body, f.lower
+	a, b := &toks[i], &toks[i+1]
+	if fa != 0 || b.Start != a.End+1 || body[a.End] != ' ' || i+2 < len(toks) && f.mayJoin(toks[i+2].Text) {
+		return false
+	}
+	var fb wordFlags
+	if s, n := b.Start, len(b.Text); n <= maxShort && s+8 <= len(lower) {
+		fb = r.short.getPacked(swar.Load8(lower, s)&(1<<(8*n)-1), n)
+	} else {
+		fb = f.flagsAt(i+1, n)
+	}
+	if fb != 0 || strings.HasSuffix(a.Text, "ly") || strings.HasSuffix(a.Text, "ing") ||
+		r.nameKeys.mayHave(a.Text) && r.lookName(a.Text).known() {
+		return false
+	}
+	f.sc.run = f.sc.run[:0] // no run is loaded (see roleFlags)
+	start, end := a.Start, b.End
+	text := body[start:end]
+	var whole nameInfo
+	if r.nameKeys.mayHave(text) {
+		whole = r.lookName(text)
+	}
+	switch {
+	case whole.place != "":
+		f.add(start, end, text, whole.place, Place)
+	case r.nameKeys.mayHave(b.Text) && r.lookName(b.Text).outletWord:
+		f.add(start, end, text, text, Outlet)
+	case whole.org:
+		f.add(start, end, text, text, Organization)
+	default:
+		roles := f.sc.roles[:0]
+		if f.mayHaveRolesBefore(i) {
+			roles = f.rolesBefore(roles, i)
+		}
+		roles = f.appositive(roles, i+2)
+		f.sc.roles = roles
+		f.addPerson(start, end, text, f.keepRoles(roles), start)
+	}
+	return true
+}
+
+// loadPlain is runEnd and loadRun for a run of words noted as plain, from
+// toks[i], noted in names[p], on, one space apart, and followed by a token
+// that cannot carry the run on (mayJoin); fl are the flags of toks[i]. It
+// returns the end of the run, or 0 when the run is not such a run, which
+// is then left to run. As every plain word is name-like and none is a
+// possessive or a connector, it walks the run without calling nameLike or
+// possessive.
+func (f *finder) loadPlain(i int, fl wordFlags, names []int, p int) int {
+	toks, body, lower, short := f.toks, f.body, f.lower, f.r.short
+	run := f.sc.run[:0]
+	all := fl
+	j := i
+	for {
+		t := &toks[j]
+		if j > i {
+			if s, n := t.Start, len(t.Text); n <= maxShort && s+8 <= len(lower) {
+				fl = short.getPacked(swar.Load8(lower, s)&(1<<(8*n)-1), n)
+			} else {
+				fl = f.flagsAt(j, n)
+			}
+			all |= fl
+		}
+		run = append(run, runToken{n: len(t.Text), flags: fl})
+		if j++; j == len(toks) || !f.mayJoin(toks[j].Text) {
+			break
+		}
+		if !notesPlain(names, p+j-i, j) || toks[j].Start != t.End+1 || body[t.End] != ' ' {
+			return 0
 		}
 	}
-	canonicalise(sc, out[base:])
-	return out
+	f.sc.run = run
+	f.runBase, f.runFlags, f.runSpaced = i, all, true
+	return j
+}
+
+// notesPlain reports whether names[p], when there is one, notes the token
+// of index j as plain (see segment.NameAt).
+func notesPlain(names []int, p, j int) bool {
+	if p >= len(names) {
+		return false
+	}
+	n, plain := segment.NameAt(names[p])
+	return n == j && plain
+}
+
+// run classifies the run of capitalised words that starts at toks[i], when
+// it is of more than one word, and returns its end.
+func (f *finder) run(i int) int {
+	j := f.runEnd(i)
+	if j > i+1 {
+		f.loadRun(i, j)
+		f.classify(i, j)
+	}
+	return j
 }
 
 // runEnd returns the end of the run of capitalised words, with connectors
@@ -711,6 +847,7 @@ type finder struct {
 	// roles is the block the mentions' roles are cut from; it belongs to
 	// the mentions, not to the scratch.
 	roles []string
+	out   []Mention // the mentions found so far
 }
 
 // low returns the lower case of w, which is toks[k].Text or a prefix of it.
@@ -805,7 +942,7 @@ func (f *finder) rawFlags(k int) wordFlags {
 }
 
 // classify turns the capitalised run toks[i:j] into mentions.
-func (f *finder) classify(i, j int, out []Mention) []Mention {
+func (f *finder) classify(i, j int) {
 	r, body, toks := f.r, f.body, f.toks
 	// Drop sentence-opening function words ("The", "However").
 	for i < j && (f.tok(i).flags&fStop != 0 || strings.HasSuffix(toks[i].Text, "ly") ||
@@ -813,7 +950,7 @@ func (f *finder) classify(i, j int, out []Mention) []Mention {
 		i++
 	}
 	if i >= j {
-		return out
+		return
 	}
 	last := f.word(j - 1)
 	start, end := toks[i].Start, toks[j-1].Start+len(last)
@@ -823,30 +960,44 @@ func (f *finder) classify(i, j int, out []Mention) []Mention {
 		whole = r.lookName(text)
 	}
 	if c := whole.place; c != "" {
-		return append(out, Mention{Start: start, End: end, Text: text, Name: c, Type: Place, RoleStart: start})
+		f.add(start, end, text, c, Place)
+		return
 	}
 	if j-i >= 2 && r.nameKeys.mayHave(last) && r.lookName(last).outletWord {
-		return append(out, Mention{Start: start, End: end, Text: text, Name: text, Type: Outlet, RoleStart: start})
+		f.add(start, end, text, text, Outlet)
+		return
 	}
 	if f.isOrg(i, j, text, whole) {
-		return append(out, Mention{Start: start, End: end, Text: text, Name: text, Type: Organization, RoleStart: start})
+		f.add(start, end, text, text, Organization)
+		return
 	}
 	// A person's name holds no connector: "Anton Reusch of Nordvale" is a
 	// person and a place.
 	for c := i + 1; c < j-1; c++ {
 		if toks[c].Text == "of" || toks[c].Text == "for" {
-			out = f.classify(i, c, out)
-			return f.classify(c+1, j, out)
+			f.classify(i, c)
+			f.classify(c+1, j)
+			return
 		}
 	}
-	return f.person(i, j, end, out)
+	f.person(i, j, end)
+}
+
+// loneAt is lone for toks[i], which it looks up, unless the word is a
+// function word opening a sentence or ends in "ly".
+func (f *finder) loneAt(i int) {
+	t := f.toks[i].Text
+	w := stripPossessive(t)
+	if fl := f.flagsAt(i, len(w)); fl&fStop == 0 && !strings.HasSuffix(t, "ly") {
+		f.lone(i, w, fl)
+	}
 }
 
 // lone is classify for a run of the one token toks[i], the common run,
 // whose word without a possessive, w, has the flags fl and is neither a
 // stop word nor ends in "ly" (the caller drops those): it looks the word
 // up once, with no run buffer, and decides as classify would.
-func (f *finder) lone(i int, w string, fl wordFlags, out []Mention) []Mention {
+func (f *finder) lone(i int, w string, fl wordFlags) {
 	r := f.r
 	f.sc.run = f.sc.run[:0] // no run is loaded (see roleFlags)
 	s := f.toks[i].Start
@@ -856,15 +1007,17 @@ func (f *finder) lone(i int, w string, fl wordFlags, out []Mention) []Mention {
 		n = r.lookName(w)
 	}
 	if c := n.place; c != "" {
-		return append(out, Mention{Start: s, End: e, Text: w, Name: c, Type: Place, RoleStart: s})
+		f.add(s, e, w, c, Place)
+		return
 	}
 	// isOrg: the word is its run's text, joined.
 	if n.org || fl&fOrgWord != 0 || fl&fDemonym == 0 && acronym(w) {
-		return append(out, Mention{Start: s, End: e, Text: w, Name: w, Type: Organization, RoleStart: s})
+		f.add(s, e, w, w, Organization)
+		return
 	}
 	// person: a lone word with no title before it in the run.
 	if fl&(fDemonym|fDemonymPlural|fTitle) != 0 || strings.HasSuffix(f.low(i, w), "ing") {
-		return out
+		return
 	}
 	roles := f.sc.roles[:0]
 	if f.mayHaveRolesBefore(i) {
@@ -872,14 +1025,14 @@ func (f *finder) lone(i int, w string, fl wordFlags, out []Mention) []Mention {
 	}
 	roles = f.appositive(roles, i+1)
 	f.sc.roles = roles
-	return appendPerson(out, s, e, w, f.keepRoles(roles), s)
+	f.addPerson(s, e, w, f.keepRoles(roles), s)
 }
 
 // person appends the person the capitalised run toks[i:j], ending at byte
 // end, names, and the organisations and places among the words before the
 // name, unless the run holds only titles or is a lone word that cannot be
 // a name.
-func (f *finder) person(i, j, end int, out []Mention) []Mention {
+func (f *finder) person(i, j, end int) {
 	r, body, toks := f.r, f.body, f.toks
 	// Strip titles, nationalities and known organisations before the name
 	// and keep them as roles.
@@ -905,19 +1058,20 @@ func (f *finder) person(i, j, end int, out []Mention) []Mention {
 		}
 	}
 	if k == j-1 && k > i && f.rawFlags(k)&(fTitle|fDemonym) != 0 {
-		return out // only titles: "Prime Minister"
+		return // only titles: "Prime Minister"
 	}
 	if k > i {
-		out = f.knownBefore(i, k, out)
+		f.knownBefore(i, k)
 	}
 	if k == j-1 {
 		w := f.word(k)
 		if f.tok(k).flags&(fDemonym|fDemonymPlural|fTitle|fStop) != 0 || strings.HasSuffix(f.low(k, w), "ing") {
-			return out
+			return
 		}
 		if acronym(w) {
 			s := toks[k].Start
-			return append(out, Mention{Start: s, End: s + len(w), Text: w, Name: w, Type: Organization, RoleStart: s})
+			f.add(s, s+len(w), w, w, Organization)
+			return
 		}
 		// A lone capitalised word opening a sentence with no title is too
 		// weak a signal unless it recurs (handled by canonicalise).
@@ -932,17 +1086,24 @@ func (f *finder) person(i, j, end int, out []Mention) []Mention {
 	if k > i {
 		roleStart = toks[i].Start
 	}
-	return appendPerson(out, ns, end, body[ns:end], f.keepRoles(roles), roleStart)
+	f.addPerson(ns, end, body[ns:end], f.keepRoles(roles), roleStart)
 }
 
-// appendPerson appends to out the mention of the person name, from start
-// to end, with the roles from roleStart on: the commonest mention, written
-// in place rather than built aside and copied.
-func appendPerson(out []Mention, start, end int, name string, roles []string, roleStart int) []Mention {
-	out = append(out, Mention{})
-	m := &out[len(out)-1]
+// addPerson appends to f.out the mention of the person name, from start to
+// end, with the roles from roleStart on: the commonest mention, written in
+// place rather than built aside and copied.
+func (f *finder) addPerson(start, end int, name string, roles []string, roleStart int) {
+	f.out = append(f.out, Mention{})
+	m := &f.out[len(f.out)-1]
 	m.Start, m.End, m.Text, m.Name, m.Type, m.Roles, m.RoleStart = start, end, name, name, Person, roles, roleStart
-	return out
+}
+
+// add appends to f.out the mention text, from start to end, of an entity
+// of the type typ named name, with no roles.
+func (f *finder) add(start, end int, text, name, typ string) {
+	f.out = append(f.out, Mention{})
+	m := &f.out[len(f.out)-1]
+	m.Start, m.End, m.Text, m.Name, m.Type, m.RoleStart = start, end, text, name, typ, start
 }
 
 // known reports whether the name is a known organisation or place.
@@ -951,18 +1112,17 @@ func (n nameInfo) known() bool { return n.org || n.place != "" }
 // knownBefore appends the leading known words toks[i:k] before a person's
 // name as mentions of their own when they are organisations or places
 // ("NATO Secretary General …").
-func (f *finder) knownBefore(i, k int, out []Mention) []Mention {
+func (f *finder) knownBefore(i, k int) {
 	for m := i; m < k; m++ {
 		w := f.word(m)
 		n := f.r.name(w)
 		s := f.toks[m].Start
 		if n.org {
-			out = append(out, Mention{Start: s, End: s + len(w), Text: w, Name: w, Type: Organization, RoleStart: s})
+			f.add(s, s+len(w), w, w, Organization)
 		} else if c := n.place; c != "" {
-			out = append(out, Mention{Start: s, End: s + len(w), Text: w, Name: c, Type: Place, RoleStart: s})
+			f.add(s, s+len(w), w, c, Place)
 		}
 	}
-	return out
 }
 
 // acronym is isAcronym, with the answer for the common capitalised word,
@@ -1391,9 +1551,14 @@ func Entities(ms []Mention) []article.Entity {
 // Entities is the function Entities reusing its working memory from call
 // to call: only the entity list it returns is new.
 func (r *Recognizer) Entities(ms []Mention) []article.Entity {
-	sc := r.getScratch()
-	defer r.putScratch(sc)
-	return sc.num.entities(ms)
+	n, _ := r.numbers.Get().(*numbering)
+	if n == nil {
+		n = &numbering{}
+	}
+	out := n.entities(ms)
+	n.names.Reset(0) // let the names go
+	r.numbers.Put(n)
+	return out
 }
 
 // getScratch returns a scratch from the pool, or a new one.
@@ -1418,30 +1583,24 @@ func (n *numbering) entities(ms []Mention) []article.Entity {
 		return nil
 	}
 	out := make([]article.Entity, len(ents))
-	total := 0
-	for _, e := range ents {
-		total += int(e.count)
-	}
-	// Every slice is cut at its size from one array; an entity has no more
-	// spellings than mentions.
-	spans := make([][2]int, total)
-	spellings := make([]string, total)
-	for i, e := range ents {
-		c := e.count
-		out[i].Mentions = spans[:0:c]
-		out[i].Spellings = spellings[:0:c]
-		spans = spans[c:]
-		spellings = spellings[c:]
-	}
+	// Every slice is cut at its size from one array, at the entity's first
+	// mention, as the entities are numbered in that order; an entity has no
+	// more spellings than mentions.
+	spans := make([][2]int, n.kept)
+	spellings := make([]string, n.kept)
 	for mi := range ms {
-		m := &ms[mi]
 		i := ent[mi]
 		if i < 0 {
 			continue
 		}
-		e := &out[i]
-		if len(e.Mentions) == 0 {
+		m, e := &ms[mi], &out[i]
+		if e.Mentions == nil {
+			c := ents[i].count
 			e.Name, e.Type = m.Name, m.Type
+			e.Mentions, e.Spellings = spans[:1:c], spellings[:1:c]
+			e.Mentions[0], e.Spellings[0] = [2]int{m.Start, m.End}, m.Text
+			spans, spellings = spans[c:], spellings[c:]
+			continue
 		}
 		e.Mentions = append(e.Mentions, [2]int{m.Start, m.End})
 		if !contains(e.Spellings, m.Text) {
@@ -1450,7 +1609,7 @@ func (n *numbering) entities(ms []Mention) []article.Entity {
 	}
 	for i := range out {
 		if len(out[i].Spellings) > 1 {
-			sort.Strings(out[i].Spellings)
+			slices.Sort(out[i].Spellings)
 		}
 	}
 	return out
@@ -1467,6 +1626,7 @@ type entityCount struct {
 type numbering struct {
 	ent    []int32        // the entity of each mention, or -1 when it is weak
 	ents   []entityCount  // the entities in order of first mention
+	kept   int            // the mentions that are not weak
 	names  strindex.Index // the distinct names
 	byName []int32        // name's number → the entity first met with it
 }
@@ -1476,27 +1636,31 @@ type entityKey struct{ name, typ string }
 
 // number numbers the entities of the mentions, a name and a type each, in
 // order of first mention: n.ent[i] is the entity of ms[i], or -1 when
-// ms[i] is weak; n.ents are the entities.
+// ms[i] is weak; n.ents are the entities and n.kept the mentions that are
+// not weak.
 func (n *numbering) number(ms []Mention) {
 	n.names.Reset(len(ms))
-	byName := n.byName[:0]
+	n.byName, n.ents = n.byName[:0], n.ents[:0]
+	n.ent = slices.Grow(n.ent[:0], len(ms))[:len(ms)]
+	n.kept = 0
 	var byKey map[entityKey]int32 // the entities of names met with another type
-	ents := n.ents[:0]
-	ent := slices.Grow(n.ent[:0], len(ms))[:len(ms)]
+	// The slices are appended to in n, not in locals, so that the loop
+	// carries none across the calls of ID.
 	for mi := range ms {
 		m := &ms[mi]
 		if m.Weak {
-			ent[mi] = -1
+			n.ent[mi] = -1
 			continue
 		}
+		n.kept++
 		id, added := n.names.ID(m.Name)
 		var e int32
 		switch {
 		case added:
-			e = int32(len(ents))
-			byName = append(byName, e)
-		case ms[ents[byName[id]].first].Type == m.Type:
-			e = byName[id]
+			e = int32(len(n.ents))
+			n.byName = append(n.byName, e)
+		case ms[n.ents[n.byName[id]].first].Type == m.Type:
+			e = n.byName[id]
 		default:
 			k := entityKey{m.Name, m.Type}
 			var ok bool
@@ -1504,17 +1668,16 @@ func (n *numbering) number(ms []Mention) {
 				if byKey == nil {
 					byKey = map[entityKey]int32{}
 				}
-				e = int32(len(ents))
+				e = int32(len(n.ents))
 				byKey[k] = e
 			}
 		}
-		if int(e) == len(ents) {
-			ents = append(ents, entityCount{first: int32(mi)})
+		if int(e) == len(n.ents) {
+			n.ents = append(n.ents, entityCount{first: int32(mi)})
 		}
-		ents[e].count++
-		ent[mi] = e
+		n.ents[e].count++
+		n.ent[mi] = e
 	}
-	n.ent, n.ents, n.byName = ent, ents, byName
 }
 
 func contains(xs []string, s string) bool {

@@ -528,3 +528,29 @@ func FuzzPackedSurname(f *testing.F) {
 		}
 	})
 }
+
+// TestSurnamesReset checks that reset empties the surnames, though it
+// clears no slot: a surname of the last document is new again, in the
+// group the caller gives, whether the index shrinks or grows.
+func TestSurnamesReset(t *testing.T) {
+	var x surnames
+	docs := [][]string{
+		{"Ilse Varga", "Varga", "Anton Kova", "Jan Berg", "Horváth"},
+		{"Varga", "Kova", "Ödön Horváth", "Varga"},
+		{"Berg", "Anton Berg", "Ilse Kova", "Kova", "Brenner", "Lindqvist", "Varga", "Li", "Jan Li", "Tomas Brenner"},
+		{"Jan Berg"},
+	}
+	for round := 0; round < 3; round++ {
+		for d, names := range docs {
+			x.reset(len(names))
+			var ref strindex.Index
+			ref.Reset(len(names))
+			for _, name := range names {
+				want, wantAdded := ref.ID(lastField(name))
+				if g, added := x.group(name, want); g != want || added != wantAdded {
+					t.Fatalf("round %d, document %d: group(%q) = %d, %v; want %d, %v", round, d, name, g, added, want, wantAdded)
+				}
+			}
+		}
+	}
+}

@@ -16,15 +16,18 @@ import (
 type surnames struct {
 	slots  []surnameSlot  // open addressing over the packed surnames
 	shift  uint           // 64 - log2(len(slots))
+	gen    uint32         // the generation of the slots in use
 	long   strindex.Index // the other surnames
 	ofLong []int32        // the group of each surname of long, by number
 }
 
-// surnameSlot is a packed surname and its group; lo 0 marks a free slot,
-// as no surname packs to it.
+// surnameSlot is a packed surname and its group. A slot of another
+// generation than the index's is free, so that reset need not clear the
+// slots.
 type surnameSlot struct {
 	lo, hi uint64
 	group  int32
+	gen    uint32
 }
 
 // reset empties the index and makes room for n surnames: the caller adds
@@ -34,12 +37,12 @@ func (x *surnames) reset(n int) {
 	for size < 2*n {
 		size, bits = 2*size, bits+1
 	}
-	if cap(x.slots) < size {
-		x.slots = make([]surnameSlot, size)
-	} else {
-		x.slots = x.slots[:size]
-		clear(x.slots)
+	// Every slot is of an earlier generation than the new one, also
+	// those past the last length, until the count wraps around.
+	if x.gen++; cap(x.slots) < size || x.gen == 0 {
+		x.slots, x.gen = make([]surnameSlot, max(size, cap(x.slots))), 1
 	}
+	x.slots = x.slots[:size]
 	x.shift = 64 - bits
 	x.long.Reset(0)
 	x.ofLong = x.ofLong[:0]
@@ -64,12 +67,12 @@ func (x *surnames) group(name string, next int32) (g int32, added bool) {
 	mask := len(x.slots) - 1
 	for i := int(((lo ^ hi*0xD6E8FEB86659FD93) * 0x9E3779B97F4A7C15) >> x.shift); ; i = (i + 1) & mask {
 		s := &x.slots[i]
+		if s.gen != x.gen {
+			s.lo, s.hi, s.group, s.gen = lo, hi, next, x.gen
+			return next, true
+		}
 		if s.lo == lo && s.hi == hi {
 			return s.group, false
-		}
-		if s.lo == 0 {
-			s.lo, s.hi, s.group = lo, hi, next
-			return next, true
 		}
 	}
 }

@@ -37,7 +37,18 @@ func (x *Index) Reset(n int) {
 
 // ID returns the number of s, adding s when it is new.
 func (x *Index) ID(s string) (id int32, added bool) {
-	for h := indexHash(s) & x.mask; ; h = (h + 1) & x.mask {
+	// indexHash, written out for the common string of four bytes or
+	// more: the compiler does not inline it.
+	var h uint64
+	switch n := len(s); {
+	case n >= 8:
+		h = ((swar.Load8(s, 0) ^ swar.Load8(s, n-8)*0xD6E8FEB86659FD93 ^ uint64(n)<<59) * 0x9E3779B97F4A7C15) >> 32
+	case n >= 4:
+		h = ((swar.Load4(s, 0) | swar.Load4(s, n-4)<<32 ^ uint64(n)<<59) * 0x9E3779B97F4A7C15) >> 32
+	default:
+		h = indexHash(s)
+	}
+	for h &= x.mask; ; h = (h + 1) & x.mask {
 		n := x.slots[h]
 		if n == 0 {
 			if 2*(len(x.keys)+1) > len(x.slots) {
@@ -59,7 +70,16 @@ func (x *Index) Lookup(s string) (id int32, ok bool) {
 	if len(x.slots) == 0 {
 		return 0, false
 	}
-	for h := indexHash(s) & x.mask; ; h = (h + 1) & x.mask {
+	var h uint64 // indexHash(s), written out as in ID
+	switch n := len(s); {
+	case n >= 8:
+		h = ((swar.Load8(s, 0) ^ swar.Load8(s, n-8)*0xD6E8FEB86659FD93 ^ uint64(n)<<59) * 0x9E3779B97F4A7C15) >> 32
+	case n >= 4:
+		h = ((swar.Load4(s, 0) | swar.Load4(s, n-4)<<32 ^ uint64(n)<<59) * 0x9E3779B97F4A7C15) >> 32
+	default:
+		h = indexHash(s)
+	}
+	for h &= x.mask; ; h = (h + 1) & x.mask {
 		n := x.slots[h]
 		if n == 0 {
 			return 0, false
@@ -87,14 +107,18 @@ func (x *Index) grow() {
 // most sixteen of its bytes: the first and the last eight, or every byte
 // of a shorter string. Longer strings that share those bytes and their
 // length share a hash and cost a probe more.
+//
+// ID and Lookup write the hash of a string of four bytes or more out, as
+// the compiler does not inline indexHash; TestIndexHash checks that they
+// agree.
 func indexHash(s string) uint64 {
 	n := len(s)
 	var x uint64
 	switch {
 	case n >= 8:
-		x = swar.Load8(s, 0) ^ swar.Load8(s[n-8:], 0)*0xD6E8FEB86659FD93
+		x = swar.Load8(s, 0) ^ swar.Load8(s, n-8)*0xD6E8FEB86659FD93
 	case n >= 4:
-		x = swar.Load4(s, 0) | swar.Load4(s[n-4:], 0)<<32
+		x = swar.Load4(s, 0) | swar.Load4(s, n-4)<<32
 	case n > 0:
 		x = uint64(s[0]) | uint64(s[n/2])<<8 | uint64(s[n-1])<<16
 	}

@@ -49,3 +49,49 @@ func TestLookupMissing(t *testing.T) {
 		}
 	}
 }
+
+// TestIndexHash checks that ID and Lookup, which write the hash of a
+// string of eight bytes or more out, find the strings where grow, which
+// calls indexHash, puts them: after every growth of an index that starts
+// with no room, every string is found again under its number.
+func TestIndexHash(t *testing.T) {
+	var words []string
+	for n := 1; n <= 40; n++ {
+		words = append(words, strings.Repeat("x", n), "Anton "+strings.Repeat("Varga", n%7+1), strings.Repeat("ab", n)+"Z")
+	}
+	checkIndex(t, words)
+}
+
+// checkIndex fails t unless an Index reset with no room numbers words as a
+// map does, and finds every one it has under its number as it grows.
+func checkIndex(t *testing.T, words []string) {
+	t.Helper()
+	var x Index
+	x.Reset(0)
+	want := map[string]int32{}
+	for k, w := range words {
+		id, added := x.ID(w)
+		n, seen := want[w]
+		if !seen {
+			n = int32(len(want))
+			want[w] = n
+		}
+		if id != n || added == seen {
+			t.Fatalf("ID(%q) = %d, %v; want %d, %v", w, id, added, n, !seen)
+		}
+		for _, v := range words[:k+1] {
+			if id, ok := x.Lookup(v); !ok || id != want[v] {
+				t.Fatalf("after %d strings, Lookup(%q) = %d, %v; want %d, true", k+1, v, id, ok, want[v])
+			}
+		}
+	}
+}
+
+// FuzzIndex compares an Index with a map on the words of arbitrary texts.
+func FuzzIndex(f *testing.F) {
+	f.Add("Anton Varga met Ilse Varga and Anton Varga's aide, Ilse Kova-Brenner")
+	f.Add("abcdefghXabcdefgh abcdefghYabcdefgh Ödön Horváth Ödön")
+	f.Fuzz(func(t *testing.T, text string) {
+		checkIndex(t, strings.Split(text, " "))
+	})
+}
