@@ -61,7 +61,7 @@ func (d *doc) anonNP(nt []ntok, h int) (referent, bool) {
 			det = true
 			break
 		}
-		if d.lw(&t) == "the" || t.is(fPronoun) && !t.is(cUS) || t.is(fAuxiliary) || t.is(fPreposition) && d.lw(&t) != "and" {
+		if t.isWord(idThe) || t.is(fPronoun) && !t.is(cUS) || t.is(fAuxiliary) || t.is(fPreposition) && !t.isWord(idAnd) {
 			break
 		}
 		if t.is(fCueVerb) {
@@ -74,13 +74,13 @@ func (d *doc) anonNP(nt []ntok, h int) (referent, bool) {
 	// named, which is asked once the cheaper tests have let it pass.
 	mods := span{h - adjs, h}
 	// A conjunction does not open a description ("… and officials said").
-	for lo < h && (d.lw(&nt[lo]) == "and" || d.lw(&nt[lo]) == "or" || d.lw(&nt[lo]) == "but") {
+	for lo < h && (nt[lo].isWord(idAnd) || nt[lo].isWord(idOr) || nt[lo].isWord(idBut)) {
 		lo++
 		adjs--
 	}
 	head := d.lw(&nt[h])
 	plural := strings.HasSuffix(head, "s") || head == "people"
-	familiar := h+1 < len(nt) && (d.lw(&nt[h+1]) == "familiar" || d.lw(&nt[h+1]) == "close" || d.lw(&nt[h+1]) == "knowledgeable" || d.lw(&nt[h+1]) == "briefed")
+	familiar := h+1 < len(nt) && (nt[h+1].isWord(idFamiliar) || nt[h+1].isWord(idClose) || nt[h+1].isWord(idKnowledgeable) || nt[h+1].isWord(idBriefed))
 	if !det && !familiar {
 		// A bare plural needs a nationality or institution before it:
 		// "French officials", "U.S. officials", "Western diplomats".
@@ -111,7 +111,7 @@ func (d *doc) anonNP(nt []ntok, h int) (referent, bool) {
 		if t.q >= 0 || isComma(t) || isPunct(t, ".;:!?") {
 			break
 		}
-		if d.lw(&t) == "whose" || d.lw(&t) == "who" {
+		if t.isWord(idWhose) || t.isWord(idWho) {
 			relative = true
 		}
 		if t.is(fCueVerb) && !strings.HasSuffix(d.lw(&t), "ing") {
@@ -119,7 +119,7 @@ func (d *doc) anonNP(nt []ntok, h int) (referent, bool) {
 				break
 			}
 		}
-		if !relative && (t.is(fAuxiliary) || isAdverb(d.lw(&t)) || d.lw(&t) == "that") {
+		if !relative && (t.is(fAuxiliary) || isAdverb(d.lw(&t)) || t.isWord(idThat)) {
 			break
 		}
 		if hi == h+1 && !t.is(fAnonPost) {

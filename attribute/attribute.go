@@ -429,6 +429,10 @@ type ntok struct {
 // lw returns the token t in lower case; "" for a quotation.
 func (d *doc) lw(t *ntok) string { return d.ltext[t.lo:t.hi] }
 
+// isWord reports whether the token is the word with the fixed id id (see
+// fixedWords): whether its lower case is that word.
+func (t *ntok) isWord(id uint32) bool { return t.wid == id }
+
 // is reports whether the token is a word with one of the flags f.
 func (t *ntok) is(f wflag) bool { return t.flags&f != 0 }
 

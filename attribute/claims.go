@@ -59,12 +59,12 @@ func (d *doc) thatClaim(nt []ntok, trig []int32, sent article.Span) (article.Cla
 			if nt[k].q >= 0 || isPunct(nt[k], ".;:") {
 				break
 			}
-			if d.lw(&nt[k]) == "that" {
+			if nt[k].isWord(idThat) {
 				t = k
 				break
 			}
 		}
-		if t < 0 && (d.lw(&nt[i]) == "said" || d.lw(&nt[i]) == "says") && i+1 < len(nt) && nt[i+1].q < 0 && !afterQuote(nt, i) &&
+		if t < 0 && (nt[i].isWord(idSaid) || nt[i].isWord(idSays)) && i+1 < len(nt) && nt[i+1].q < 0 && !afterQuote(nt, i) &&
 			nt[i+1].is(cWord) && !nt[i+1].is(cCapital) && !nt[i+1].is(fPreposition|fAdverb) {
 			t = i // "X said the aid would be delayed": a bare complement
 		}
@@ -117,7 +117,7 @@ func (d *doc) thatClaim(nt []ntok, trig []int32, sent article.Span) (article.Cla
 
 func (d *doc) accordingClaim(nt []ntok, sent article.Span) (article.Claim, bool) {
 	for i := 0; i+1 < len(nt); i++ {
-		if !nt[i].is(fAccording) || d.lw(&nt[i+1]) != "to" {
+		if !nt[i].is(fAccording) || !nt[i+1].isWord(idTo) {
 			continue
 		}
 		for _, t := range nt {

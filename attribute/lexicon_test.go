@@ -155,3 +155,14 @@ func TestASCIIClass(t *testing.T) {
 		}
 	}
 }
+
+// TestFixedWords checks that the vocabulary gives each word of fixedWords
+// its fixed id.
+func TestFixedWords(t *testing.T) {
+	v := testAttributor(t).vocab
+	for k, w := range fixedWords {
+		if _, id := v.lookup(w); id != uint32(k)+1 {
+			t.Errorf("lookup(%q) id = %d, want %d", w, id, k+1)
+		}
+	}
+}
