@@ -166,6 +166,9 @@ type doc struct {
 	narrSpan   []span            // per sentence: its narration in narr, or {-1, -1} before it is built
 	sentTok    []int             // per sentence: the index of its first token
 	narrFlags  []wflag           // per sentence: the triggerFlags of its narration's tokens, or-ed
+	// per sentence: the index in its narration of its last quotation's
+	// placeholder, or -1 (or anything before it is built)
+	narrLastQ []int
 	// the indexes in narr of the tokens with one of the triggerFlags, in
 	// order, and per sentence the part of them in its narration
 	trig     []int32
@@ -449,7 +452,7 @@ func (d *doc) narration(si int) []ntok {
 	s := d.narrSpan[si]
 	if s.lo < 0 {
 		s.lo = len(d.narr)
-		d.narr, _, _ = d.buildNarration(d.narr, d.sentTok[si], d.in.Sentences[si].End)
+		d.narr, _, _, d.narrLastQ[si] = d.buildNarration(d.narr, d.sentTok[si], d.in.Sentences[si].End)
 		s.hi = len(d.narr)
 		d.narrSpan[si] = s
 	}
@@ -468,6 +471,7 @@ func (d *doc) buildNarrations() {
 	d.sentTok = slices.Grow(d.sentTok[:0], n)[:n]
 	d.narrFlags = slices.Grow(d.narrFlags[:0], n)[:n]
 	d.trigSpan = slices.Grow(d.trigSpan[:0], n)[:n]
+	d.narrLastQ = slices.Grow(d.narrLastQ[:0], n)[:n]
 	d.trig = d.trig[:0]
 	i, qi := 0, 0
 	for si, sp := range d.in.Sentences {
@@ -489,7 +493,7 @@ func (d *doc) buildNarrations() {
 		}
 		lo, tlo := len(d.narr), len(d.trig)
 		var f wflag
-		d.narr, i, f = d.buildNarration(d.narr, i, sp.End)
+		d.narr, i, f, d.narrLastQ[si] = d.buildNarration(d.narr, i, sp.End)
 		d.narrSpan[si], d.narrFlags[si] = span{lo, len(d.narr)}, f&triggerFlags
 		d.trigSpan[si] = span{tlo, len(d.trig)}
 	}
@@ -593,14 +597,15 @@ func (d *doc) seekToken(i, pos int) int {
 
 // buildNarration appends the narration of the tokens from index i that
 // start before end to out, and returns it with the index of the first token
-// after them and the triggerFlags of the tokens appended, or-ed. It appends
+// after them, the triggerFlags of the tokens appended, or-ed, and the
+// index of the last quotation's placeholder among them, or -1. It appends
 // the indexes of the tokens with triggerFlags, counted from the first
 // appended, to d.trig.
 //
 // It is the hottest loop of the stage. narratePlain takes the runs of
 // tokens between quotations, but for the few it leaves to narrateToken,
 // in a loop that makes no call, so that its values stay in registers.
-func (d *doc) buildNarration(out []ntok, i, end int) ([]ntok, int, wflag) {
+func (d *doc) buildNarration(out []ntok, i, end int) ([]ntok, int, wflag, int) {
 	if d.lower == "" {
 		return d.buildNarrationLowSpan(out, i, end)
 	}
@@ -609,7 +614,7 @@ func (d *doc) buildNarration(out []ntok, i, end int) ([]ntok, int, wflag) {
 	out = slices.Grow(out, len(toks)-i)
 	base := len(out)
 	buf := out[base:cap(out)]
-	n := 0
+	n, lastQ := 0, -1
 	var all wflag
 	runs := d.quotedRuns
 	r := d.narrRun // the first run that ends after i, as found last
@@ -627,7 +632,7 @@ func (d *doc) buildNarration(out []ntok, i, end int) ([]ntok, int, wflag) {
 		}
 		if i == next {
 			i, n = d.foldQuotation(buf, n, i, end)
-			i++
+			i, lastQ = i+1, n-1
 			continue
 		}
 		for i < next && toks[i].Start < end {
@@ -656,7 +661,7 @@ func (d *doc) buildNarration(out []ntok, i, end int) ([]ntok, int, wflag) {
 		}
 	}
 	d.narrRun = r
-	return out[:base+n], i, all & triggerFlags
+	return out[:base+n], i, all & triggerFlags, lastQ
 }
 
 // searchRuns returns the index of the first of the runs rs that ends after
@@ -808,16 +813,17 @@ func firstIfOne(s string) byte {
 // buildNarrationLowSpan is buildNarration for a body without a lower case
 // of the same offsets: the tokens' lower cases are in d.ltext at
 // d.lowSpan.
-func (d *doc) buildNarrationLowSpan(out []ntok, i, end int) ([]ntok, int, wflag) {
+func (d *doc) buildNarrationLowSpan(out []ntok, i, end int) ([]ntok, int, wflag, int) {
 	toks := d.in.Tokens
 	out = slices.Grow(out, len(toks)-i)
 	base := len(out)
 	buf := out[base:cap(out)]
-	n := 0
+	n, lastQ := 0, -1
 	var all wflag
 	for ; i < len(toks) && toks[i].Start < end; i++ {
 		if d.quoteOf[i] != 0 {
 			i, n = d.foldQuotation(buf, n, i, end)
+			lastQ = n - 1
 			continue
 		}
 		t := &toks[i]
@@ -831,7 +837,7 @@ func (d *doc) buildNarrationLowSpan(out []ntok, i, end int) ([]ntok, int, wflag)
 		buf[n] = ntok{start: t.Start, end: t.End, lo: lo, hi: hi, q: -1, flags: f, wid: id, p: firstIfOne(t.Text)}
 		n++
 	}
-	return out[:base+n], i, all & triggerFlags
+	return out[:base+n], i, all & triggerFlags, lastQ
 }
 
 func sortSearch(toks []segment.Token, pos int) int {

@@ -121,10 +121,10 @@ func checkBuildNarration(t *testing.T, a *Attributor, in Input) {
 				wantTrig := slices.Clone(d.trig)
 				d.trig = d.trig[:0]
 				// Something before, as in d.narr.
-				got, next, f := d.buildNarration(make([]ntok, 3, 5), from, sp.End)
-				if next != wantNext || f != wantF&triggerFlags || !slices.Equal(got[3:], want) || !slices.Equal(d.trig, wantTrig) {
-					t.Errorf("%.60q: lower %t: sentence %d from token %d: next %d flags %#x trig %v\n%+v\nwant next %d flags %#x trig %v\n%+v",
-						in.Body, !noLower, si, from, next, f, d.trig, got[3:], wantNext, wantF&triggerFlags, wantTrig, want)
+				got, next, f, lastQ := d.buildNarration(make([]ntok, 3, 5), from, sp.End)
+				if next != wantNext || f != wantF&triggerFlags || !slices.Equal(got[3:], want) || !slices.Equal(d.trig, wantTrig) || lastQ != lastQuote(want) {
+					t.Errorf("%.60q: lower %t: sentence %d from token %d: next %d flags %#x trig %v last quotation %d\n%+v\nwant next %d flags %#x trig %v last quotation %d\n%+v",
+						in.Body, !noLower, si, from, next, f, d.trig, lastQ, got[3:], wantNext, wantF&triggerFlags, wantTrig, lastQuote(want), want)
 				}
 				checkIsWord(t, d, got[3:])
 			}
