@@ -49,6 +49,10 @@ func (d *doc) leftCue(nt []ntok, pos int) attribution {
 	// confirmed that members conceded …"). A speech noun with an owner
 	// ("Macron’s comments that he “…”") is the most specific attribution and
 	// is kept once found.
+	//
+	// Once a cue is found, only a cue further left with a "that" between
+	// can take its place: without a "that" to its left, or when it is a
+	// speech noun, the walk is over.
 	best := -1
 	var bestCue cue
 	sawThat := false
@@ -62,9 +66,13 @@ func (d *doc) leftCue(nt []ntok, pos int) attribution {
 		if nt[i].isWord(idThat) {
 			sawThat = true
 		}
-		if nt[i].is(fCue | fAccording) { // only these can be cues (see cueAt)
-			if c, ok := d.cueAt(nt, i, pos); ok && (best < 0 || (sawThat && bestCue.kind != cueNoun)) {
+		// Only a word with fCue or fAccording can be a cue (see cueAt).
+		if nt[i].is(fCue|fAccording) && (best < 0 || (sawThat && bestCue.kind != cueNoun)) {
+			if c, ok := d.cueAt(nt, i, pos); ok {
 				best, bestCue, sawThat = i, c, false
+				if c.kind == cueNoun || !hasWord(nt[:i], idThat) {
+					break
+				}
 			}
 		}
 		// Only a semicolon, a comma or a dash can be a boundary.
@@ -87,6 +95,16 @@ func (d *doc) leftCue(nt []ntok, pos int) attribution {
 		at.channel = d.channel(nt, at)
 	}
 	return at
+}
+
+// hasWord reports whether a token of nt is the word with the fixed id id.
+func hasWord(nt []ntok, id uint32) bool {
+	for i := range nt {
+		if nt[i].wid == id {
+			return true
+		}
+	}
+	return false
 }
 
 // cueAt reports whether nt[i] is a cue that can attribute the quotation at
