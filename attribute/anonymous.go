@@ -35,6 +35,7 @@ func (d *doc) findAnonymous() {
 			r.channel = ch
 			if len(d.anon) == 0 || d.anon[len(d.anon)-1].start != r.start {
 				d.anon = append(d.anon, r)
+				d.anonLong = max(d.anonLong, r.end-r.start)
 				if ch != "" {
 					if _, seen := d.refChannel[r.text]; !seen {
 						d.refChannel[r.text] = ch
@@ -143,11 +144,24 @@ func isOrgOrPlace(m *entity.Mention) bool {
 	return m.Type == "organization" || m.Type == "place"
 }
 
-// anonIn returns the anonymous description starting inside [start, end).
+// anonIn returns the first anonymous description that overlaps [start,
+// end). The descriptions are in text order, and none is longer than
+// d.anonLong: only those that start after start-d.anonLong can end after
+// start, and only those up to the first that starts at or after end start
+// before it.
 func (d *doc) anonIn(start, end int) (referent, bool) {
-	for _, r := range d.anon {
-		if r.start < end && r.end > start {
-			return r, true
+	as := d.anon
+	k, hi := 0, len(as) // the first description starting after start-d.anonLong, by bisection
+	for k < hi {
+		if m := int(uint(k+hi) >> 1); as[m].start > start-d.anonLong {
+			hi = m
+		} else {
+			k = m + 1
+		}
+	}
+	for ; k < len(as) && as[k].start < end; k++ {
+		if as[k].end > start {
+			return as[k], true
 		}
 	}
 	return referent{}, false

@@ -157,9 +157,11 @@ type doc struct {
 	// run (quoteOf is 1 + its index for each), else the empty run
 	quoteRun   []tokenRun
 	anon       []referent // anonymous descriptions in narration, in text order
+	anonLong   int        // the length of the longest of anon
 	used       map[string]bool
 	usedOrder  []string
 	attrs      []attribution // per quotation (in.Quotes order)
+	channeled  bool          // whether an attribution with a channel is among attrs
 	docChannel string
 	refChannel map[string]string // speaker → channel it was introduced with
 	narr       []ntok            // the narrations of all sentences, one after another
@@ -270,6 +272,7 @@ func (a *Attributor) newDoc(in Input) *doc {
 	d.lowerTokens()
 	d.attrs = slices.Grow(d.attrs[:0], len(in.Quotes))[:len(in.Quotes)]
 	clear(d.attrs)
+	d.channeled = false
 	d.buildNarrations()
 	return d
 }
@@ -384,7 +387,7 @@ type tokenRun struct{ lo, hi int }
 func (a *Attributor) release(d *doc) {
 	d.in, d.body, d.lower, d.ltext, d.trigWords = Input{}, "", "", "", nil
 	clear(d.anon)
-	d.anon = d.anon[:0]
+	d.anon, d.anonLong = d.anon[:0], 0
 	clear(d.used)
 	clear(d.usedOrder)
 	d.usedOrder = d.usedOrder[:0]
@@ -871,7 +874,7 @@ func (d *doc) attributeQuote(qi int) (article.Quote, bool) {
 		if q.Intro {
 			at = d.introAttribution(q.Para - 1)
 		}
-		d.attrs[qi] = at
+		d.setAttr(qi, at)
 		return out, true
 	}
 	si, _ := d.sentenceAt(q.Open)
@@ -925,7 +928,7 @@ func (d *doc) attributeQuote(qi int) (article.Quote, bool) {
 	if at.ok && at.channel == "" {
 		at.channel = d.inheritChannel(qi, at)
 	}
-	d.attrs[qi] = at
+	d.setAttr(qi, at)
 	if at.ok && at.anonymous {
 		d.use(at.speaker)
 	}
@@ -1049,6 +1052,13 @@ func (d *doc) introAttribution(pi int) attribution {
 	return d.leftCue(nt, len(nt))
 }
 
+// setAttr sets the attribution of quotation qi, and notes in d.channeled
+// whether one with a channel has been set.
+func (d *doc) setAttr(qi int, at attribution) {
+	d.attrs[qi] = at
+	d.channeled = d.channeled || at.ok && at.channel != ""
+}
+
 // inheritChannel gives a quotation without a channel of its own the channel
 // its speaker was introduced with, or that of the document's reported source
 // for an anonymous speaker.
@@ -1058,7 +1068,7 @@ func (d *doc) inheritChannel(qi int, at attribution) string {
 			return ch
 		}
 	}
-	for p := qi - 1; p >= 0; p-- {
+	for p := qi - 1; p >= 0 && d.channeled; p-- {
 		if prev := &d.attrs[p]; prev.ok && prev.channel != "" && prev.speaker == at.speaker {
 			return prev.channel
 		}
