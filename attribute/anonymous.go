@@ -173,6 +173,11 @@ func (d *doc) anonIn(start, end int) (referent, bool) {
 // from the end, rules out nearly every quotation before its fields are
 // counted.
 func (d *doc) isAnonDescription(lt string) bool {
+	// The description ends with its head: most quotations end, past
+	// spaces and ".,;:", with two bytes that no head ends with.
+	if i := lastWordByte(lt); i >= 0 && !d.vocab.mayEndAnonHead(lt[:i+1]) {
+		return false
+	}
 	if last, ok := lastASCIIField(lt); ok {
 		if f, _ := d.vocab.lookup(trimPunct(last)); f&fAnonHead == 0 {
 			return false
@@ -188,6 +193,23 @@ func (d *doc) isAnonDescription(lt string) bool {
 	}
 	f, _ := d.vocab.lookup(lt[qf.first[0]:qf.first[1]])
 	return f&fAnonDet != 0 || strings.HasSuffix(last, "s")
+}
+
+// lastWordByte returns the index of the last byte of s that is neither an
+// ASCII space nor one of ".,;:", when it is ASCII: the last byte of the
+// last field of s trimmed of ".,;:" (trimPunct), when that is not empty;
+// -1 when there is no such byte or it is not ASCII, as a space that is not
+// ASCII may come before it.
+func lastWordByte(s string) int {
+	for i := len(s) - 1; i >= 0; i-- {
+		if c := s[i]; fieldClass[c] != fieldSpace && !isPunctMark(c) {
+			if fieldClass[c] != fieldASCII {
+				return -1
+			}
+			return i
+		}
+	}
+	return -1
 }
 
 // lastASCIIField returns the last field of s as strings.Fields splits it,

@@ -379,6 +379,35 @@ type vocabulary struct {
 	// letters and digits (see doc.byWordsOK).
 	triggerWords  wordscan.WordSet
 	triggersASCII bool
+	// anonEnds has bit b<<8|c set for each word with fAnonHead that ends
+	// with the bytes b and c, and for every b when the word is c alone.
+	anonEnds *[1 << 16 / 64]uint64
+}
+
+// mayEndAnonHead reports whether a word with fAnonHead may end s, which is
+// not empty: whether one ends with its last two bytes.
+func (v *vocabulary) mayEndAnonHead(s string) bool {
+	n := len(s)
+	k := uint64(s[n-1])
+	if n >= 2 {
+		k |= uint64(s[n-2]) << 8
+	}
+	return v.anonEnds[k>>6]&(1<<(k&63)) != 0
+}
+
+// addAnonEnd notes in v.anonEnds the end of w, a word with fAnonHead.
+func (v *vocabulary) addAnonEnd(w string) {
+	n := len(w)
+	if n == 0 {
+		return
+	}
+	for b := range 256 {
+		k := uint64(b)<<8 | uint64(w[n-1])
+		if n >= 2 && b != int(w[n-2]) {
+			continue
+		}
+		v.anonEnds[k>>6] |= 1 << (k & 63)
+	}
 }
 
 // isASCIIWord reports whether w is a word of ASCII lower-case letters and
@@ -656,12 +685,15 @@ func buildVocabulary(lx *lexicon, rec *entity.Recognizer) (*vocabulary, error) {
 	}
 	sort.Strings(keys)
 	keys = append(fixedWords[:len(fixedWords):len(fixedWords)], keys...)
-	v := &vocabulary{infos: make([]wordInfo, 1, len(keys)+1), longBits: new([1 << 16 / 64]uint64)}
+	v := &vocabulary{infos: make([]wordInfo, 1, len(keys)+1), longBits: new([1 << 16 / 64]uint64), anonEnds: new([1 << 16 / 64]uint64)}
 	ids := map[string]uint32{}
 	nshort, nlong := 0, 0
 	for _, w := range keys {
 		ids[w] = uint32(len(v.infos))
 		v.infos = append(v.infos, *words[w])
+		if words[w].flags&fAnonHead != 0 {
+			v.addAnonEnd(w)
+		}
 		if len(w) <= 7 {
 			nshort++
 		} else {

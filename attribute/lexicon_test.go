@@ -166,3 +166,22 @@ func TestFixedWords(t *testing.T) {
 		}
 	}
 }
+
+// TestMayEndAnonHead checks that every word with fAnonHead may end a text
+// that ends with it, and that the ends of a few other words may not.
+func TestMayEndAnonHead(t *testing.T) {
+	a := testAttributor(t)
+	v := a.vocab
+	for w := range a.lx.anonHead {
+		for _, s := range []string{w, "two " + w, "x" + w} {
+			if !v.mayEndAnonHead(s) {
+				t.Errorf("mayEndAnonHead(%q) = false", s)
+			}
+		}
+	}
+	for _, s := range []string{"said", "go", "the army", "y"} {
+		if v.mayEndAnonHead(s) {
+			t.Errorf("mayEndAnonHead(%q) = true", s)
+		}
+	}
+}
