@@ -35,6 +35,7 @@ func (d *doc) findAnonymous() {
 			r.channel = ch
 			if len(d.anon) == 0 || d.anon[len(d.anon)-1].start != r.start {
 				d.anon = append(d.anon, r)
+				d.anonLong = max(d.anonLong, r.end-r.start)
 				if ch != "" {
 					if _, seen := d.refChannel[r.text]; !seen {
 						d.refChannel[r.text] = ch
@@ -61,7 +62,7 @@ func (d *doc) anonNP(nt []ntok, h int) (referent, bool) {
 			det = true
 			break
 		}
-		if d.lw(&t) == "the" || t.is(fPronoun) && !t.is(cUS) || t.is(fAuxiliary) || t.is(fPreposition) && d.lw(&t) != "and" {
+		if t.isWord(idThe) || t.is(fPronoun) && !t.is(cUS) || t.is(fAuxiliary) || t.is(fPreposition) && !t.isWord(idAnd) {
 			break
 		}
 		if t.is(fCueVerb) {
@@ -74,13 +75,13 @@ func (d *doc) anonNP(nt []ntok, h int) (referent, bool) {
 	// named, which is asked once the cheaper tests have let it pass.
 	mods := span{h - adjs, h}
 	// A conjunction does not open a description ("… and officials said").
-	for lo < h && (d.lw(&nt[lo]) == "and" || d.lw(&nt[lo]) == "or" || d.lw(&nt[lo]) == "but") {
+	for lo < h && (nt[lo].isWord(idAnd) || nt[lo].isWord(idOr) || nt[lo].isWord(idBut)) {
 		lo++
 		adjs--
 	}
 	head := d.lw(&nt[h])
 	plural := strings.HasSuffix(head, "s") || head == "people"
-	familiar := h+1 < len(nt) && (d.lw(&nt[h+1]) == "familiar" || d.lw(&nt[h+1]) == "close" || d.lw(&nt[h+1]) == "knowledgeable" || d.lw(&nt[h+1]) == "briefed")
+	familiar := h+1 < len(nt) && (nt[h+1].isWord(idFamiliar) || nt[h+1].isWord(idClose) || nt[h+1].isWord(idKnowledgeable) || nt[h+1].isWord(idBriefed))
 	if !det && !familiar {
 		// A bare plural needs a nationality or institution before it:
 		// "French officials", "U.S. officials", "Western diplomats".
@@ -111,7 +112,7 @@ func (d *doc) anonNP(nt []ntok, h int) (referent, bool) {
 		if t.q >= 0 || isComma(t) || isPunct(t, ".;:!?") {
 			break
 		}
-		if d.lw(&t) == "whose" || d.lw(&t) == "who" {
+		if t.isWord(idWhose) || t.isWord(idWho) {
 			relative = true
 		}
 		if t.is(fCueVerb) && !strings.HasSuffix(d.lw(&t), "ing") {
@@ -119,7 +120,7 @@ func (d *doc) anonNP(nt []ntok, h int) (referent, bool) {
 				break
 			}
 		}
-		if !relative && (t.is(fAuxiliary) || isAdverb(d.lw(&t)) || d.lw(&t) == "that") {
+		if !relative && (t.is(fAuxiliary) || isAdverb(d.lw(&t)) || t.isWord(idThat)) {
 			break
 		}
 		if hi == h+1 && !t.is(fAnonPost) {
@@ -143,11 +144,24 @@ func isOrgOrPlace(m *entity.Mention) bool {
 	return m.Type == "organization" || m.Type == "place"
 }
 
-// anonIn returns the anonymous description starting inside [start, end).
+// anonIn returns the first anonymous description that overlaps [start,
+// end). The descriptions are in text order, and none is longer than
+// d.anonLong: only those that start after start-d.anonLong can end after
+// start, and only those up to the first that starts at or after end start
+// before it.
 func (d *doc) anonIn(start, end int) (referent, bool) {
-	for _, r := range d.anon {
-		if r.start < end && r.end > start {
-			return r, true
+	as := d.anon
+	k, hi := 0, len(as) // the first description starting after start-d.anonLong, by bisection
+	for k < hi {
+		if m := int(uint(k+hi) >> 1); as[m].start > start-d.anonLong {
+			hi = m
+		} else {
+			k = m + 1
+		}
+	}
+	for ; k < len(as) && as[k].start < end; k++ {
+		if as[k].end > start {
+			return as[k], true
 		}
 	}
 	return referent{}, false
@@ -159,6 +173,11 @@ func (d *doc) anonIn(start, end int) (referent, bool) {
 // from the end, rules out nearly every quotation before its fields are
 // counted.
 func (d *doc) isAnonDescription(lt string) bool {
+	// The description ends with its head: most quotations end, past
+	// spaces and ".,;:", with two bytes that no head ends with.
+	if i := lastWordByte(lt); i >= 0 && !d.vocab.mayEndAnonHead(lt[:i+1]) {
+		return false
+	}
 	if last, ok := lastASCIIField(lt); ok {
 		if f, _ := d.vocab.lookup(trimPunct(last)); f&fAnonHead == 0 {
 			return false
@@ -174,6 +193,23 @@ func (d *doc) isAnonDescription(lt string) bool {
 	}
 	f, _ := d.vocab.lookup(lt[qf.first[0]:qf.first[1]])
 	return f&fAnonDet != 0 || strings.HasSuffix(last, "s")
+}
+
+// lastWordByte returns the index of the last byte of s that is neither an
+// ASCII space nor one of ".,;:", when it is ASCII: the last byte of the
+// last field of s trimmed of ".,;:" (trimPunct), when that is not empty;
+// -1 when there is no such byte or it is not ASCII, as a space that is not
+// ASCII may come before it.
+func lastWordByte(s string) int {
+	for i := len(s) - 1; i >= 0; i-- {
+		if c := s[i]; fieldClass[c] != fieldSpace && !isPunctMark(c) {
+			if fieldClass[c] != fieldASCII {
+				return -1
+			}
+			return i
+		}
+	}
+	return -1
 }
 
 // lastASCIIField returns the last field of s as strings.Fields splits it,

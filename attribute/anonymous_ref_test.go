@@ -141,3 +141,60 @@ func FuzzAnonNP(f *testing.F) {
 		checkAnonNP(t, a, body)
 	})
 }
+
+// anonInRef is anonIn as it was before it bisected for the descriptions
+// that can overlap: it tries every one. It is the oracle of TestAnonInRef
+// and FuzzAnonIn.
+func (d *doc) anonInRef(start, end int) (referent, bool) {
+	for _, r := range d.anon {
+		if r.start < end && r.end > start {
+			return r, true
+		}
+	}
+	return referent{}, false
+}
+
+// checkAnonIn fails t if the anonymous descriptions of body are not in
+// text order, or if anonIn finds another one than its oracle over any
+// span of up to a few of its tokens.
+func checkAnonIn(t *testing.T, a *Attributor, body string) {
+	d := a.newDoc(testInput(t, a, body))
+	defer a.release(d)
+	d.findAnonymous()
+	for k := 1; k < len(d.anon); k++ {
+		if d.anon[k].start < d.anon[k-1].start {
+			t.Fatalf("%.60q: description %d starts at %d, before %d", body, k, d.anon[k].start, d.anon[k-1].start)
+		}
+	}
+	toks := d.in.Tokens
+	for i := range toks {
+		for j := i; j < len(toks) && j < i+6; j++ {
+			start, end := toks[i].Start, toks[j].End
+			got, ok := d.anonIn(start, end)
+			want, wantOK := d.anonInRef(start, end)
+			if ok != wantOK || got != want {
+				t.Fatalf("%.60q: anonIn(%d, %d) = %+v %t, want %+v %t", body, start, end, got, ok, want, wantOK)
+			}
+		}
+	}
+}
+
+// TestAnonInRef compares anonIn with its oracle on the example articles
+// and on sentences made for it.
+func TestAnonInRef(t *testing.T) {
+	a := testAttributor(t)
+	for _, text := range append(testtexts.Examples(t), anonNPSeeds...) {
+		checkAnonIn(t, a, text)
+	}
+}
+
+// FuzzAnonIn compares anonIn with its oracle on any text.
+func FuzzAnonIn(f *testing.F) {
+	for _, s := range anonNPSeeds {
+		f.Add(s)
+	}
+	a := testAttributor(f)
+	f.Fuzz(func(t *testing.T, body string) {
+		checkAnonIn(t, a, body)
+	})
+}

@@ -157,15 +157,20 @@ type doc struct {
 	// run (quoteOf is 1 + its index for each), else the empty run
 	quoteRun   []tokenRun
 	anon       []referent // anonymous descriptions in narration, in text order
+	anonLong   int        // the length of the longest of anon
 	used       map[string]bool
 	usedOrder  []string
 	attrs      []attribution // per quotation (in.Quotes order)
+	channeled  bool          // whether an attribution with a channel is among attrs
 	docChannel string
 	refChannel map[string]string // speaker → channel it was introduced with
 	narr       []ntok            // the narrations of all sentences, one after another
 	narrSpan   []span            // per sentence: its narration in narr, or {-1, -1} before it is built
 	sentTok    []int             // per sentence: the index of its first token
 	narrFlags  []wflag           // per sentence: the triggerFlags of its narration's tokens, or-ed
+	// per sentence: the index in its narration of its last quotation's
+	// placeholder, or -1 (or anything before it is built)
+	narrLastQ []int
 	// the indexes in narr of the tokens with one of the triggerFlags, in
 	// order, and per sentence the part of them in its narration
 	trig     []int32
@@ -267,6 +272,7 @@ func (a *Attributor) newDoc(in Input) *doc {
 	d.lowerTokens()
 	d.attrs = slices.Grow(d.attrs[:0], len(in.Quotes))[:len(in.Quotes)]
 	clear(d.attrs)
+	d.channeled = false
 	d.buildNarrations()
 	return d
 }
@@ -381,7 +387,7 @@ type tokenRun struct{ lo, hi int }
 func (a *Attributor) release(d *doc) {
 	d.in, d.body, d.lower, d.ltext, d.trigWords = Input{}, "", "", "", nil
 	clear(d.anon)
-	d.anon = d.anon[:0]
+	d.anon, d.anonLong = d.anon[:0], 0
 	clear(d.used)
 	clear(d.usedOrder)
 	d.usedOrder = d.usedOrder[:0]
@@ -429,6 +435,10 @@ type ntok struct {
 // lw returns the token t in lower case; "" for a quotation.
 func (d *doc) lw(t *ntok) string { return d.ltext[t.lo:t.hi] }
 
+// isWord reports whether the token is the word with the fixed id id (see
+// fixedWords): whether its lower case is that word.
+func (t *ntok) isWord(id uint32) bool { return t.wid == id }
+
 // is reports whether the token is a word with one of the flags f.
 func (t *ntok) is(f wflag) bool { return t.flags&f != 0 }
 
@@ -445,7 +455,7 @@ func (d *doc) narration(si int) []ntok {
 	s := d.narrSpan[si]
 	if s.lo < 0 {
 		s.lo = len(d.narr)
-		d.narr, _, _ = d.buildNarration(d.narr, d.sentTok[si], d.in.Sentences[si].End)
+		d.narr, _, _, d.narrLastQ[si] = d.buildNarration(d.narr, d.sentTok[si], d.in.Sentences[si].End)
 		s.hi = len(d.narr)
 		d.narrSpan[si] = s
 	}
@@ -464,6 +474,7 @@ func (d *doc) buildNarrations() {
 	d.sentTok = slices.Grow(d.sentTok[:0], n)[:n]
 	d.narrFlags = slices.Grow(d.narrFlags[:0], n)[:n]
 	d.trigSpan = slices.Grow(d.trigSpan[:0], n)[:n]
+	d.narrLastQ = slices.Grow(d.narrLastQ[:0], n)[:n]
 	d.trig = d.trig[:0]
 	i, qi := 0, 0
 	for si, sp := range d.in.Sentences {
@@ -485,7 +496,7 @@ func (d *doc) buildNarrations() {
 		}
 		lo, tlo := len(d.narr), len(d.trig)
 		var f wflag
-		d.narr, i, f = d.buildNarration(d.narr, i, sp.End)
+		d.narr, i, f, d.narrLastQ[si] = d.buildNarration(d.narr, i, sp.End)
 		d.narrSpan[si], d.narrFlags[si] = span{lo, len(d.narr)}, f&triggerFlags
 		d.trigSpan[si] = span{tlo, len(d.trig)}
 	}
@@ -589,14 +600,15 @@ func (d *doc) seekToken(i, pos int) int {
 
 // buildNarration appends the narration of the tokens from index i that
 // start before end to out, and returns it with the index of the first token
-// after them and the triggerFlags of the tokens appended, or-ed. It appends
+// after them, the triggerFlags of the tokens appended, or-ed, and the
+// index of the last quotation's placeholder among them, or -1. It appends
 // the indexes of the tokens with triggerFlags, counted from the first
 // appended, to d.trig.
 //
 // It is the hottest loop of the stage. narratePlain takes the runs of
 // tokens between quotations, but for the few it leaves to narrateToken,
 // in a loop that makes no call, so that its values stay in registers.
-func (d *doc) buildNarration(out []ntok, i, end int) ([]ntok, int, wflag) {
+func (d *doc) buildNarration(out []ntok, i, end int) ([]ntok, int, wflag, int) {
 	if d.lower == "" {
 		return d.buildNarrationLowSpan(out, i, end)
 	}
@@ -605,7 +617,7 @@ func (d *doc) buildNarration(out []ntok, i, end int) ([]ntok, int, wflag) {
 	out = slices.Grow(out, len(toks)-i)
 	base := len(out)
 	buf := out[base:cap(out)]
-	n := 0
+	n, lastQ := 0, -1
 	var all wflag
 	runs := d.quotedRuns
 	r := d.narrRun // the first run that ends after i, as found last
@@ -623,7 +635,7 @@ func (d *doc) buildNarration(out []ntok, i, end int) ([]ntok, int, wflag) {
 		}
 		if i == next {
 			i, n = d.foldQuotation(buf, n, i, end)
-			i++
+			i, lastQ = i+1, n-1
 			continue
 		}
 		for i < next && toks[i].Start < end {
@@ -652,7 +664,7 @@ func (d *doc) buildNarration(out []ntok, i, end int) ([]ntok, int, wflag) {
 		}
 	}
 	d.narrRun = r
-	return out[:base+n], i, all & triggerFlags
+	return out[:base+n], i, all & triggerFlags, lastQ
 }
 
 // searchRuns returns the index of the first of the runs rs that ends after
@@ -804,16 +816,17 @@ func firstIfOne(s string) byte {
 // buildNarrationLowSpan is buildNarration for a body without a lower case
 // of the same offsets: the tokens' lower cases are in d.ltext at
 // d.lowSpan.
-func (d *doc) buildNarrationLowSpan(out []ntok, i, end int) ([]ntok, int, wflag) {
+func (d *doc) buildNarrationLowSpan(out []ntok, i, end int) ([]ntok, int, wflag, int) {
 	toks := d.in.Tokens
 	out = slices.Grow(out, len(toks)-i)
 	base := len(out)
 	buf := out[base:cap(out)]
-	n := 0
+	n, lastQ := 0, -1
 	var all wflag
 	for ; i < len(toks) && toks[i].Start < end; i++ {
 		if d.quoteOf[i] != 0 {
 			i, n = d.foldQuotation(buf, n, i, end)
+			lastQ = n - 1
 			continue
 		}
 		t := &toks[i]
@@ -827,7 +840,7 @@ func (d *doc) buildNarrationLowSpan(out []ntok, i, end int) ([]ntok, int, wflag)
 		buf[n] = ntok{start: t.Start, end: t.End, lo: lo, hi: hi, q: -1, flags: f, wid: id, p: firstIfOne(t.Text)}
 		n++
 	}
-	return out[:base+n], i, all & triggerFlags
+	return out[:base+n], i, all & triggerFlags, lastQ
 }
 
 func sortSearch(toks []segment.Token, pos int) int {
@@ -861,7 +874,7 @@ func (d *doc) attributeQuote(qi int) (article.Quote, bool) {
 		if q.Intro {
 			at = d.introAttribution(q.Para - 1)
 		}
-		d.attrs[qi] = at
+		d.setAttr(qi, at)
 		return out, true
 	}
 	si, _ := d.sentenceAt(q.Open)
@@ -915,7 +928,7 @@ func (d *doc) attributeQuote(qi int) (article.Quote, bool) {
 	if at.ok && at.channel == "" {
 		at.channel = d.inheritChannel(qi, at)
 	}
-	d.attrs[qi] = at
+	d.setAttr(qi, at)
 	if at.ok && at.anonymous {
 		d.use(at.speaker)
 	}
@@ -1039,6 +1052,13 @@ func (d *doc) introAttribution(pi int) attribution {
 	return d.leftCue(nt, len(nt))
 }
 
+// setAttr sets the attribution of quotation qi, and notes in d.channeled
+// whether one with a channel has been set.
+func (d *doc) setAttr(qi int, at attribution) {
+	d.attrs[qi] = at
+	d.channeled = d.channeled || at.ok && at.channel != ""
+}
+
 // inheritChannel gives a quotation without a channel of its own the channel
 // its speaker was introduced with, or that of the document's reported source
 // for an anonymous speaker.
@@ -1048,7 +1068,7 @@ func (d *doc) inheritChannel(qi int, at attribution) string {
 			return ch
 		}
 	}
-	for p := qi - 1; p >= 0; p-- {
+	for p := qi - 1; p >= 0 && d.channeled; p-- {
 		if prev := &d.attrs[p]; prev.ok && prev.channel != "" && prev.speaker == at.speaker {
 			return prev.channel
 		}

@@ -66,10 +66,10 @@ func (d *doc) channelOutlet(nt []ntok, over []int, at attribution) string {
 			continue
 		}
 		j := i - 1
-		if j >= 0 && (d.lw(&nt[j]) == "the" || d.lw(&nt[j]) == "british" || d.lw(&nt[j]) == "daily") {
+		if j >= 0 && (nt[j].isWord(idThe) || d.lw(&nt[j]) == "british" || d.lw(&nt[j]) == "daily") {
 			j--
 		}
-		for j >= 0 && nt[j].is(cCapital) && j > i-4 && nt[j].q < 0 && !nt[j].is(fAdverb) && d.lw(&nt[j]) != "to" {
+		for j >= 0 && nt[j].is(cCapital) && j > i-4 && nt[j].q < 0 && !nt[j].is(fAdverb) && !nt[j].isWord(idTo) {
 			j-- // "the British daily Financial Times"
 		}
 		if j < 0 || nt[j].q >= 0 {
@@ -77,12 +77,12 @@ func (d *doc) channelOutlet(nt []ntok, over []int, at attribution) string {
 		}
 		switch d.lw(&nt[j]) {
 		case "told", "tells", "tell", "telling", "to", "by", "with", "in", "for":
-			if d.lw(&nt[j]) == "in" && !d.wroteIn(nt, j) {
+			if nt[j].isWord(idIn) && !d.wroteIn(nt, j) {
 				continue
 			}
 			return om.Canonical
 		}
-		if j >= 1 && d.lw(&nt[j]) == "to" && d.lw(&nt[j-1]) == "according" {
+		if j >= 1 && nt[j].isWord(idTo) && d.lw(&nt[j-1]) == "according" {
 			return om.Canonical
 		}
 	}

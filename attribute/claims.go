@@ -25,15 +25,15 @@ func (d *doc) claims() []article.Claim {
 		if !d.sentenceHas(si, fClaimVerb|fAccording) {
 			continue // no claim verb, no "according"
 		}
-		nt := d.narration(si)
-		if c, ok := d.thatClaim(nt, d.triggers(si), sent); ok {
+		nt, lastQ := d.narration(si), d.narrLastQ[si]
+		if c, ok := d.thatClaim(nt, d.triggers(si), lastQ, sent); ok {
 			out = append(out, c)
 			continue
 		}
 		if !d.sentenceHas(si, fAccording) {
 			continue
 		}
-		if c, ok := d.accordingClaim(nt, sent); ok {
+		if c, ok := d.accordingClaim(nt, lastQ, sent); ok {
 			out = append(out, c)
 		}
 	}
@@ -46,8 +46,9 @@ func (d *doc) claims() []article.Claim {
 
 // thatClaim finds a claim reported with a cue verb in the narration nt:
 // "X said that …", "X said the aid would be delayed". trig holds the
-// indexes of nt's tokens with triggerFlags, among them its claim verbs.
-func (d *doc) thatClaim(nt []ntok, trig []int32, sent article.Span) (article.Claim, bool) {
+// indexes of nt's tokens with triggerFlags, among them its claim verbs,
+// and lastQ the index of its last quotation's placeholder, or -1.
+func (d *doc) thatClaim(nt []ntok, trig []int32, lastQ int, sent article.Span) (article.Claim, bool) {
 	for _, i32 := range trig {
 		i := int(i32)
 		if nt[i].q >= 0 || !nt[i].is(fClaimVerb) {
@@ -59,12 +60,12 @@ func (d *doc) thatClaim(nt []ntok, trig []int32, sent article.Span) (article.Cla
 			if nt[k].q >= 0 || isPunct(nt[k], ".;:") {
 				break
 			}
-			if d.lw(&nt[k]) == "that" {
+			if nt[k].isWord(idThat) {
 				t = k
 				break
 			}
 		}
-		if t < 0 && (d.lw(&nt[i]) == "said" || d.lw(&nt[i]) == "says") && i+1 < len(nt) && nt[i+1].q < 0 && !afterQuote(nt, i) &&
+		if t < 0 && (nt[i].isWord(idSaid) || nt[i].isWord(idSays)) && i+1 < len(nt) && nt[i+1].q < 0 && !afterQuote(nt, i) &&
 			nt[i+1].is(cWord) && !nt[i+1].is(cCapital) && !nt[i+1].is(fPreposition|fAdverb) {
 			t = i // "X said the aid would be delayed": a bare complement
 		}
@@ -73,15 +74,8 @@ func (d *doc) thatClaim(nt []ntok, trig []int32, sent article.Span) (article.Cla
 		}
 		// The claim runs to the end of the sentence and holds no quotation;
 		// with one, the cue may have been read for it already.
-		quoted := false
-		for k := t + 1; k < len(nt); k++ {
-			if nt[k].q >= 0 {
-				quoted = true
-				break
-			}
-		}
 		c := cue{d.lw(&nt[i]), cueVerb}
-		if quoted {
+		if lastQ > t {
 			cr, ok := d.cueReads.find(nt[i].start, claimShape(c.lemma))
 			if !ok {
 				at := d.fromCue(nt, i, c, t)
@@ -115,15 +109,16 @@ func (d *doc) thatClaim(nt []ntok, trig []int32, sent article.Span) (article.Cla
 	return article.Claim{}, false
 }
 
-func (d *doc) accordingClaim(nt []ntok, sent article.Span) (article.Claim, bool) {
+// accordingClaim finds a claim reported with "according to" in the
+// narration nt, which holds no quotation (lastQ, the index of its last
+// quotation's placeholder, is -1): "according to X, …", "…, according to X".
+func (d *doc) accordingClaim(nt []ntok, lastQ int, sent article.Span) (article.Claim, bool) {
 	for i := 0; i+1 < len(nt); i++ {
-		if !nt[i].is(fAccording) || d.lw(&nt[i+1]) != "to" {
+		if !nt[i].is(fAccording) || !nt[i+1].isWord(idTo) {
 			continue
 		}
-		for _, t := range nt {
-			if t.q >= 0 {
-				return article.Claim{}, false
-			}
+		if lastQ >= 0 {
+			return article.Claim{}, false
 		}
 		np, ok := d.objectNP(nt, i+2)
 		if !ok {

@@ -90,7 +90,7 @@ func (d *doc) resultRef() Result {
 		if !d.sentenceHas(si, fAccording) {
 			continue
 		}
-		if c, ok := d.accordingClaim(nt, sent); ok {
+		if c, ok := d.accordingClaim(nt, lastQuote(nt), sent); ok {
 			res.Claims = append(res.Claims, c)
 		}
 	}
@@ -144,4 +144,15 @@ func FuzzClaimsRef(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body string) {
 		checkClaims(t, a, body)
 	})
+}
+
+// lastQuote returns the index in nt of its last quotation's placeholder,
+// or -1, found by a scan: what buildNarration notes (doc.narrLastQ).
+func lastQuote(nt []ntok) int {
+	for k := len(nt) - 1; k >= 0; k-- {
+		if nt[k].q >= 0 {
+			return k
+		}
+	}
+	return -1
 }

@@ -49,6 +49,10 @@ func (d *doc) leftCue(nt []ntok, pos int) attribution {
 	// confirmed that members conceded …"). A speech noun with an owner
 	// ("Macron’s comments that he “…”") is the most specific attribution and
 	// is kept once found.
+	//
+	// Once a cue is found, only a cue further left with a "that" between
+	// can take its place: without a "that" to its left, or when it is a
+	// speech noun, the walk is over.
 	best := -1
 	var bestCue cue
 	sawThat := false
@@ -59,12 +63,16 @@ func (d *doc) leftCue(nt []ntok, pos int) attribution {
 			}
 			continue
 		}
-		if d.lw(&nt[i]) == "that" {
+		if nt[i].isWord(idThat) {
 			sawThat = true
 		}
-		if nt[i].is(fCue | fAccording) { // only these can be cues (see cueAt)
-			if c, ok := d.cueAt(nt, i, pos); ok && (best < 0 || (sawThat && bestCue.kind != cueNoun)) {
+		// Only a word with fCue or fAccording can be a cue (see cueAt).
+		if nt[i].is(fCue|fAccording) && (best < 0 || (sawThat && bestCue.kind != cueNoun)) {
+			if c, ok := d.cueAt(nt, i, pos); ok {
 				best, bestCue, sawThat = i, c, false
+				if c.kind == cueNoun || !hasWord(nt[:i], idThat) {
+					break
+				}
 			}
 		}
 		// Only a semicolon, a comma or a dash can be a boundary.
@@ -89,12 +97,22 @@ func (d *doc) leftCue(nt []ntok, pos int) attribution {
 	return at
 }
 
+// hasWord reports whether a token of nt is the word with the fixed id id.
+func hasWord(nt []ntok, id uint32) bool {
+	for i := range nt {
+		if nt[i].wid == id {
+			return true
+		}
+	}
+	return false
+}
+
 // cueAt reports whether nt[i] is a cue that can attribute the quotation at
 // pos, skipping naming-as verbs without "as" and speech nouns without an owner.
 // Only a word with fCue or fAccording can be one.
 func (d *doc) cueAt(nt []ntok, i, pos int) (cue, bool) {
 	w := d.lw(&nt[i])
-	if w == "according" && i+1 < len(nt) && d.lw(&nt[i+1]) == "to" {
+	if w == "according" && i+1 < len(nt) && nt[i+1].isWord(idTo) {
 		return cue{"according to", cueSource}, true
 	}
 	cs := d.info(&nt[i]).cues
@@ -109,14 +127,14 @@ func (d *doc) cueAt(nt []ntok, i, pos int) (cue, bool) {
 	for _, c := range cs {
 		switch c.kind {
 		case cueVerb, cueAdjective:
-			if c.kind == cueVerb && i > 0 && (d.lw(&nt[i-1]) == "the" || d.lw(&nt[i-1]) == "a" || d.lw(&nt[i-1]) == "an" || d.lw(&nt[i-1]) == "his" || d.lw(&nt[i-1]) == "her" || d.lw(&nt[i-1]) == "its" || d.lw(&nt[i-1]) == "their") {
+			if c.kind == cueVerb && i > 0 && (nt[i-1].isWord(idThe) || nt[i-1].isWord(idA) || nt[i-1].isWord(idAn) || nt[i-1].isWord(idHis) || nt[i-1].isWord(idHer) || nt[i-1].isWord(idIts) || nt[i-1].isWord(idTheir)) {
 				continue // a noun: "the report", "his claims"
 			}
 			return c, true
 		case cueNaming:
 			return c, true
 		case cueNamingAs:
-			if pos-1 > i && d.lw(&nt[pos-1]) == "as" {
+			if pos-1 > i && nt[pos-1].isWord(idAs) {
 				return c, true
 			}
 		case cueNoun:
@@ -139,7 +157,7 @@ func (d *doc) owner(nt []ntok, i int) (int, bool) {
 		if t.is(cPossessive) {
 			return j, true
 		}
-		if d.lw(&t) == "his" || d.lw(&t) == "her" || d.lw(&t) == "their" {
+		if t.isWord(idHis) || t.isWord(idHer) || t.isWord(idTheir) {
 			return j, true
 		}
 	}
@@ -257,12 +275,12 @@ func (d *doc) fromCue(nt []ntok, ci int, c cue, pos int) attribution {
 		// resolves to a speaker wins.
 		var cands [5]subjectKind
 		n := 0
-		if ci+1 < len(nt) && d.lw(&nt[ci+1]) == "by" {
+		if ci+1 < len(nt) && nt[ci+1].isWord(idBy) {
 			cands[n] = subjPassive // passive: "described by X as"
 			n++
 		}
 		ing := strings.HasSuffix(d.lw(&nt[ci]), "ing")
-		if ing && ci > 0 && (isComma(nt[ci-1]) || d.lw(&nt[ci-1]) == "to") {
+		if ing && ci > 0 && (isComma(nt[ci-1]) || nt[ci-1].isWord(idTo)) {
 			cands[n] = subjMain
 			n++
 		}
@@ -345,7 +363,7 @@ func (d *doc) post(nt []ntok, pos int) attribution {
 		}
 	}
 	r := nt[:end]
-	if d.lw(&r[i]) == "according" && i+1 < end && d.lw(&r[i+1]) == "to" {
+	if d.lw(&r[i]) == "according" && i+1 < end && r[i+1].isWord(idTo) {
 		np, ok := d.objectNP(r, i+2)
 		if !ok {
 			return attribution{}
@@ -418,7 +436,7 @@ func (d *doc) post(nt []ntok, pos int) attribution {
 func (d *doc) quotedAs(r []ntok, i, k, end int) (attribution, bool) {
 	as := -1
 	for j := k + 1; j+1 < end && j <= k+8; j++ {
-		if d.lw(&r[j]) == "as" && (d.lw(&r[j+1]) == "saying" || d.lw(&r[j+1]) == "telling") {
+		if r[j].isWord(idAs) && (d.lw(&r[j+1]) == "saying" || d.lw(&r[j+1]) == "telling") {
 			as = j
 			break
 		}

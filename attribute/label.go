@@ -78,7 +78,7 @@ func (d *doc) labelPlace(nt []ntok, pos int) bool {
 	if prev.is(fCue) {
 		return false
 	}
-	if prev.is(fAdverb) || isAdverb(d.lw(&prev)) || prev.is(fAuxiliary) || d.lw(&prev) == "as" || d.lw(&prev) == "that" || d.lw(&prev) == "only" {
+	if prev.is(fAdverb) || isAdverb(d.lw(&prev)) || prev.is(fAuxiliary) || prev.isWord(idAs) || prev.isWord(idThat) || d.lw(&prev) == "only" {
 		return false
 	}
 	return true

@@ -282,6 +282,56 @@ func textClass(s string) wflag {
 	return f
 }
 
+// The ids of the words that the readers of a narration test tokens for
+// most: the vocabulary gives the words of fixedWords the ids 1, 2, … in
+// their order, so that such a test is one comparison of the token's id
+// (see ntok.isWord) instead of one of its text.
+const (
+	idThat uint32 = iota + 1
+	idTo
+	idAs
+	idAnd
+	idOr
+	idBut
+	idSo
+	idYet
+	idThe
+	idA
+	idAn
+	idHis
+	idHer
+	idIts
+	idTheir
+	idWho
+	idWhose
+	idWhich
+	idOf
+	idIn
+	idOn
+	idAt
+	idBy
+	idSaid
+	idSays
+	idVery
+	idQuite
+	idFamiliar
+	idClose
+	idKnowledgeable
+	idBriefed
+	fixedEnd // one past the last fixed id
+)
+
+// fixedWords holds the word of each fixed id, at the id less one.
+var fixedWords = [fixedEnd - 1]string{
+	idThat - 1: "that", idTo - 1: "to", idAs - 1: "as", idAnd - 1: "and", idOr - 1: "or",
+	idBut - 1: "but", idSo - 1: "so", idYet - 1: "yet", idThe - 1: "the", idA - 1: "a",
+	idAn - 1: "an", idHis - 1: "his", idHer - 1: "her", idIts - 1: "its", idTheir - 1: "their",
+	idWho - 1: "who", idWhose - 1: "whose", idWhich - 1: "which", idOf - 1: "of", idIn - 1: "in",
+	idOn - 1: "on", idAt - 1: "at", idBy - 1: "by", idSaid - 1: "said", idSays - 1: "says",
+	idVery - 1: "very", idQuite - 1: "quite", idFamiliar - 1: "familiar", idClose - 1: "close",
+	idKnowledgeable - 1: "knowledgeable", idBriefed - 1: "briefed",
+}
+
 // wordInfo is what the lexicons say about one lower-case word.
 type wordInfo struct {
 	flags     wflag
@@ -329,6 +379,35 @@ type vocabulary struct {
 	// letters and digits (see doc.byWordsOK).
 	triggerWords  wordscan.WordSet
 	triggersASCII bool
+	// anonEnds has bit b<<8|c set for each word with fAnonHead that ends
+	// with the bytes b and c, and for every b when the word is c alone.
+	anonEnds *[1 << 16 / 64]uint64
+}
+
+// mayEndAnonHead reports whether a word with fAnonHead may end s, which is
+// not empty: whether one ends with its last two bytes.
+func (v *vocabulary) mayEndAnonHead(s string) bool {
+	n := len(s)
+	k := uint64(s[n-1])
+	if n >= 2 {
+		k |= uint64(s[n-2]) << 8
+	}
+	return v.anonEnds[k>>6]&(1<<(k&63)) != 0
+}
+
+// addAnonEnd notes in v.anonEnds the end of w, a word with fAnonHead.
+func (v *vocabulary) addAnonEnd(w string) {
+	n := len(w)
+	if n == 0 {
+		return
+	}
+	for b := range 256 {
+		k := uint64(b)<<8 | uint64(w[n-1])
+		if n >= 2 && b != int(w[n-2]) {
+			continue
+		}
+		v.anonEnds[k>>6] |= 1 << (k & 63)
+	}
 }
 
 // isASCIIWord reports whether w is a word of ASCII lower-case letters and
@@ -594,20 +673,27 @@ func buildVocabulary(lx *lexicon, rec *entity.Recognizer) (*vocabulary, error) {
 		}
 	}
 	// Ids in sorted order of the words, so that they do not depend on map
-	// iteration.
+	// iteration, after the fixed ids of fixedWords.
+	for _, w := range fixedWords {
+		get(w)
+	}
 	keys := make([]string, 0, len(words))
 	for w := range words {
-		if w != "" {
+		if w != "" && !slices.Contains(fixedWords[:], w) {
 			keys = append(keys, w)
 		}
 	}
 	sort.Strings(keys)
-	v := &vocabulary{infos: make([]wordInfo, 1, len(keys)+1), longBits: new([1 << 16 / 64]uint64)}
+	keys = append(fixedWords[:len(fixedWords):len(fixedWords)], keys...)
+	v := &vocabulary{infos: make([]wordInfo, 1, len(keys)+1), longBits: new([1 << 16 / 64]uint64), anonEnds: new([1 << 16 / 64]uint64)}
 	ids := map[string]uint32{}
 	nshort, nlong := 0, 0
 	for _, w := range keys {
 		ids[w] = uint32(len(v.infos))
 		v.infos = append(v.infos, *words[w])
+		if words[w].flags&fAnonHead != 0 {
+			v.addAnonEnd(w)
+		}
 		if len(w) <= 7 {
 			nshort++
 		} else {

@@ -155,3 +155,33 @@ func TestASCIIClass(t *testing.T) {
 		}
 	}
 }
+
+// TestFixedWords checks that the vocabulary gives each word of fixedWords
+// its fixed id.
+func TestFixedWords(t *testing.T) {
+	v := testAttributor(t).vocab
+	for k, w := range fixedWords {
+		if _, id := v.lookup(w); id != uint32(k)+1 {
+			t.Errorf("lookup(%q) id = %d, want %d", w, id, k+1)
+		}
+	}
+}
+
+// TestMayEndAnonHead checks that every word with fAnonHead may end a text
+// that ends with it, and that the ends of a few other words may not.
+func TestMayEndAnonHead(t *testing.T) {
+	a := testAttributor(t)
+	v := a.vocab
+	for w := range a.lx.anonHead {
+		for _, s := range []string{w, "two " + w, "x" + w} {
+			if !v.mayEndAnonHead(s) {
+				t.Errorf("mayEndAnonHead(%q) = false", s)
+			}
+		}
+	}
+	for _, s := range []string{"said", "go", "the army", "y"} {
+		if v.mayEndAnonHead(s) {
+			t.Errorf("mayEndAnonHead(%q) = true", s)
+		}
+	}
+}

@@ -121,11 +121,12 @@ func checkBuildNarration(t *testing.T, a *Attributor, in Input) {
 				wantTrig := slices.Clone(d.trig)
 				d.trig = d.trig[:0]
 				// Something before, as in d.narr.
-				got, next, f := d.buildNarration(make([]ntok, 3, 5), from, sp.End)
-				if next != wantNext || f != wantF&triggerFlags || !slices.Equal(got[3:], want) || !slices.Equal(d.trig, wantTrig) {
-					t.Errorf("%.60q: lower %t: sentence %d from token %d: next %d flags %#x trig %v\n%+v\nwant next %d flags %#x trig %v\n%+v",
-						in.Body, !noLower, si, from, next, f, d.trig, got[3:], wantNext, wantF&triggerFlags, wantTrig, want)
+				got, next, f, lastQ := d.buildNarration(make([]ntok, 3, 5), from, sp.End)
+				if next != wantNext || f != wantF&triggerFlags || !slices.Equal(got[3:], want) || !slices.Equal(d.trig, wantTrig) || lastQ != lastQuote(want) {
+					t.Errorf("%.60q: lower %t: sentence %d from token %d: next %d flags %#x trig %v last quotation %d\n%+v\nwant next %d flags %#x trig %v last quotation %d\n%+v",
+						in.Body, !noLower, si, from, next, f, d.trig, lastQ, got[3:], wantNext, wantF&triggerFlags, wantTrig, lastQuote(want), want)
 				}
+				checkIsWord(t, d, got[3:])
 			}
 		}
 		a.release(d)
@@ -162,4 +163,16 @@ func FuzzBuildNarration(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body string) {
 		checkBuildNarration(t, a, testInput(t, a, body))
 	})
+}
+
+// checkIsWord fails t if a token of nt is a fixed word by its id (isWord)
+// but not by its lower case, or the other way round.
+func checkIsWord(t *testing.T, d *doc, nt []ntok) {
+	for i := range nt {
+		for id := uint32(1); id < fixedEnd; id++ {
+			if got, want := nt[i].isWord(id), d.lw(&nt[i]) == fixedWords[id-1]; got != want {
+				t.Errorf("token %q: isWord(%q) = %t, want %t", d.lw(&nt[i]), fixedWords[id-1], got, want)
+			}
+		}
+	}
 }

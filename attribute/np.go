@@ -26,7 +26,7 @@ var prepositions = map[string]bool{"with": true, "in": true, "on": true, "at": t
 // subjectLeft finds the subject noun phrase of the verb at nt[ci], to its left.
 func (d *doc) subjectLeft(nt []ntok, ci int) (span, bool) {
 	j := ci - 1
-	for j >= 0 && nt[j].q < 0 && (nt[j].is(fAdverb|fAuxiliary) || isAdverb(d.lw(&nt[j])) || d.lw(&nt[j]) == "very" || d.lw(&nt[j]) == "so" || d.lw(&nt[j]) == "quite") {
+	for j >= 0 && nt[j].q < 0 && (nt[j].is(fAdverb|fAuxiliary) || isAdverb(d.lw(&nt[j])) || nt[j].isWord(idVery) || nt[j].isWord(idSo) || nt[j].isWord(idQuite)) {
 		j--
 	}
 	if j < 0 || nt[j].q >= 0 {
@@ -41,7 +41,7 @@ func (d *doc) subjectLeft(nt []ntok, ci int) (span, bool) {
 	if j < 0 {
 		return span{}, false
 	}
-	if nt[j].is(fRelative) && d.lw(&nt[j]) != "that" {
+	if nt[j].is(fRelative) && !nt[j].isWord(idThat) {
 		j--
 		if j >= 0 && isComma(nt[j]) {
 			j--
@@ -82,7 +82,7 @@ func (d *doc) subjectLeft(nt []ntok, ci int) (span, bool) {
 	if d.isPronoun(nt[j]) {
 		return span{j, j + 1}, true
 	}
-	if d.lw(&nt[j]) == "and" || d.lw(&nt[j]) == "but" {
+	if nt[j].isWord(idAnd) || nt[j].isWord(idBut) {
 		// A second verb of the same subject: "X promised … and told …".
 		return d.mainSubject(nt, j)
 	}
@@ -197,7 +197,7 @@ func (d *doc) tightNP(nt []ntok, j int) span {
 		if t.q >= 0 || !t.is(cWord) {
 			break
 		}
-		if t.is(cCapital) || t.is(fTitle|fDemonym) || d.lw(&t) == "former" || d.lw(&t) == "of" {
+		if t.is(cCapital) || t.is(fTitle|fDemonym) || d.lw(&t) == "former" || t.isWord(idOf) {
 			lo--
 			continue
 		}
@@ -221,7 +221,7 @@ func (d *doc) objectNP(nt []ntok, i int) (span, bool) {
 		if isComma(t) || isPunct(t, ".;:!?[") {
 			break
 		}
-		if k > i && (d.lw(&t) == "who" || d.lw(&t) == "which" || d.lw(&t) == "that" || d.lw(&t) == "as" || d.lw(&t) == "in" || d.lw(&t) == "on" || d.lw(&t) == "at" || d.lw(&t) == "and") {
+		if k > i && (t.isWord(idWho) || t.isWord(idWhich) || t.isWord(idThat) || t.isWord(idAs) || t.isWord(idIn) || t.isWord(idOn) || t.isWord(idAt) || t.isWord(idAnd)) {
 			break
 		}
 		if k > i && t.is(fCueVerb) {
@@ -321,7 +321,7 @@ func (d *doc) resolve(nt []ntok, np span, at attribution) attribution {
 	if np.hi <= np.lo {
 		return attribution{}
 	}
-	for np.hi-np.lo > 1 && (d.lw(&nt[np.lo]) == "but" || d.lw(&nt[np.lo]) == "and" || d.lw(&nt[np.lo]) == "so" || d.lw(&nt[np.lo]) == "yet") {
+	for np.hi-np.lo > 1 && (nt[np.lo].isWord(idBut) || nt[np.lo].isWord(idAnd) || nt[np.lo].isWord(idSo) || nt[np.lo].isWord(idYet)) {
 		np.lo++
 	}
 	// Drop trailing "cited by the newspaper" and the like; they name a channel.
@@ -480,11 +480,11 @@ func (d *doc) modifiers(nt []ntok, lo, h int) []string {
 func (d *doc) bestMention(start, end int, nt []ntok, np span) (*entity.Mention, bool) {
 	hi := end
 	for i := np.lo + 1; i < np.hi; i++ {
-		if nt[i].is(fPreposition) && d.lw(&nt[i]) != "of" || nt[i].is(fRelative) {
+		if nt[i].is(fPreposition) && !nt[i].isWord(idOf) || nt[i].is(fRelative) {
 			hi = nt[i].start
 			break
 		}
-		if d.lw(&nt[i]) == "of" {
+		if nt[i].isWord(idOf) {
 			// "of" after a title word starts a post-modifier.
 			if nt[i-1].is(fTitle) || d.info(&nt[i-1]).roleGroup != "" {
 				hi = nt[i].start

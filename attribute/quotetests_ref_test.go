@@ -130,7 +130,8 @@ func TestQuoteTestsRef(t *testing.T) {
 	d := a.newDoc(testInput(t, a, "x"))
 	defer a.release(d)
 	for _, lt := range []string{"", " ", "officials", "two officials", "two officials ", "two\u00a0officials",
-		"a source.", "the sources", "x \xffofficials", "\xff officials", "1 2 3 4 5 6 7 8 officials", "1 2 3 4 5 6 7 officials"} {
+		"a source.", "the sources", "x \xffofficials", "\xff officials", "1 2 3 4 5 6 7 8 officials", "1 2 3 4 5 6 7 officials",
+		"two officials.", "two officials ;\t", "two officials\u00a0", "a senior official:", "a source . ,", "the said"} {
 		checkAnonDescription(t, d, lt)
 	}
 }

@@ -287,5 +287,8 @@ func (d *doc) wordFlags(i int) wflag {
 	} else {
 		f, _ = d.vocab.lookupAt(d.lower, t.Start, t.End)
 	}
+	if c, ok := asciiClass(t.Text); ok { // most words, without textClass's call
+		return f | c
+	}
 	return f | textClass(t.Text)
 }

@@ -110,7 +110,7 @@ func resultWithAllNarrations(a *Attributor, in Input) Result {
 	for si, sp := range d.in.Sentences {
 		lo, tlo := len(d.narr), len(d.trig)
 		var f wflag
-		d.narr, _, f = d.buildNarration(d.narr, d.sentTok[si], sp.End)
+		d.narr, _, f, d.narrLastQ[si] = d.buildNarration(d.narr, d.sentTok[si], sp.End)
 		d.narrSpan[si], d.narrFlags[si] = span{lo, len(d.narr)}, f&triggerFlags
 		d.trigSpan[si] = span{tlo, len(d.trig)}
 	}
