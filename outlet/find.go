@@ -63,6 +63,7 @@ type Along struct {
 	Mentions []Mention           // the table's mentions, as FindTokens finds them
 	Other    wordscan.Candidates // the candidates of the pair's other gate
 	Words    []int               // the tokens that may be words of the pair's word set
+	More     []int               // the tokens that may be words of its second word set
 	mine     wordscan.Candidates // the table's own candidates
 }
 
@@ -70,13 +71,14 @@ type Along struct {
 // the candidates of another gate in al.Other: the tokens at which an
 // entry of that gate's matcher (such as frame.Analyzer.FindCandidates)
 // may start, which then need not walk the tokens again. pair is
-// wordscan.NewPair(t.Gate(), other) or wordscan.NewPairWords(t.Gate(),
-// other, set), made once by the caller; for the latter, the indexes of the
-// tokens that may be words of set are noted in al.Words (see
-// wordscan.Pair.WalkWords). It overwrites what al held.
+// wordscan.NewPair(t.Gate(), other), wordscan.NewPairWords(t.Gate(),
+// other, set) or wordscan.NewPairSets(t.Gate(), other, set, more), made
+// once by the caller; the indexes of the tokens that may be words of set
+// are noted in al.Words, and those of more in al.More (see
+// wordscan.Pair.WalkSets). It overwrites what al held.
 func (t *Table) FindAlong(al *Along, text string, toks []wordscan.Token, pair *wordscan.Pair) {
 	al.mine, al.Other = wordscan.Candidates{}, wordscan.Candidates{}
-	al.Words = pair.WalkWords(toks, &al.mine, &al.Other, al.Words[:0])
+	al.Words, al.More = pair.WalkSets(toks, &al.mine, &al.Other, al.Words[:0], al.More[:0])
 	out := al.Mentions[:0]
 	last := -1 // the last token of the last mention
 	for _, i := range al.mine.At() {

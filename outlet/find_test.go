@@ -72,14 +72,14 @@ func checkFindRef(t *testing.T, tb *Table, text string) {
 		t.Fatalf("FindTokens(%q) = %+v, want %+v", text, got, want)
 	}
 	// A used Along, as a caller that reuses it passes.
-	al := Along{Mentions: make([]Mention, 3), Words: []int{1, 2}}
+	al := Along{Mentions: make([]Mention, 3), Words: []int{1, 2}, More: []int{3}}
 	al.Other.Add(7)
 	tb.FindAlong(&al, text, toks, wordscan.NewPair(tb.Gate(), otherGate))
 	if got := al.Mentions; len(got) != len(want) || len(got) > 0 && !reflect.DeepEqual(got, want) {
 		t.Fatalf("FindAlong(%q) = %+v, want %+v", text, got, want)
 	}
-	if len(al.Words) != 0 {
-		t.Fatalf("FindAlong(%q) notes words %v with a pair without a word set", text, al.Words)
+	if len(al.Words) != 0 || len(al.More) != 0 {
+		t.Fatalf("FindAlong(%q) notes words %v and %v with a pair without word sets", text, al.Words, al.More)
 	}
 	if got, want := candidateStops(otherGate, toks, &al.Other), skipStops(otherGate, toks); !reflect.DeepEqual(got, want) {
 		t.Fatalf("FindAlong(%q) notes candidates %v, want %v", text, got, want)

@@ -171,15 +171,17 @@ func (s *WordSet) MayHave(h uint32) bool {
 
 // Pair is the union of two gates, for one walk over the tokens of a text
 // on behalf of the matchers of both: a token passes it where an entry of
-// either gate may start. It may note in the same walk the words of a
-// WordSet for a third matcher. It is read-only after NewPair and safe for
+// either gate may start. It may note in the same walk the words of one
+// or two WordSets for more matchers. It is read-only after NewPair and safe for
 // concurrent use.
 type Pair struct {
 	a, b *Gate
 	// first and follow are the union of those of a and b, and first also
 	// holds the hash 0 (see Walk) and the hashes of words.
 	first, follow hashSet
-	words         hashSet // the set of the WordSet whose words the walk notes
+	// words is the union of the sets of the two WordSets whose words the
+	// walk notes, w and x, each in a list of its own.
+	words, w, x hashSet
 	// gates is the union of the first tokens of a and b, and loose holds
 	// the hashes h for which follow has h^saltAlone or h^saltAnyWord: a
 	// first token that any ASCII word may follow.
@@ -194,12 +196,23 @@ func NewPair(a, b *Gate) *Pair {
 // NewPairWords returns the Pair of gates a and b whose walk notes the
 // tokens of the words of w too; w may be nil.
 func NewPairWords(a, b *Gate, w *WordSet) *Pair {
+	return NewPairSets(a, b, w, nil)
+}
+
+// NewPairSets returns the Pair of gates a and b whose walk notes the
+// tokens of the words of w and, in a list of their own, those of the words
+// of x, for two more matchers; either may be nil.
+func NewPairSets(a, b *Gate, w, x *WordSet) *Pair {
 	if w == nil {
 		w = &WordSet{}
 	}
-	p := &Pair{a: a, b: b, words: w.set}
+	if x == nil {
+		x = &WordSet{}
+	}
+	p := &Pair{a: a, b: b, w: w.set, x: x.set}
 	for i := range p.first {
-		p.first[i] = a.first[i] | b.first[i] | w.set[i]
+		p.words[i] = w.set[i] | x.set[i]
+		p.first[i] = a.first[i] | b.first[i] | p.words[i]
 		p.follow[i] = a.follow[i] | b.follow[i]
 		p.gates[i] = a.first[i] | b.first[i]
 	}
@@ -240,9 +253,17 @@ func (p *Pair) Walk(toks []Token, ca, cb *Candidates) {
 // few others. A third matcher that looks for words of the set thus need
 // not walk the tokens again.
 func (p *Pair) WalkWords(toks []Token, ca, cb *Candidates, words []int) []int {
-	out := walkOut{ca, cb, words}
+	words, _ = p.WalkSets(toks, ca, cb, words, nil)
+	return words
+}
+
+// WalkSets is WalkWords that also appends to more, in order, the index of
+// every ASCII word of toks whose hash is in the pair's second WordSet (see
+// NewPairSets), and returns both lists, for a fourth matcher.
+func (p *Pair) WalkSets(toks []Token, ca, cb *Candidates, words, more []int) ([]int, []int) {
+	out := walkOut{ca, cb, words, more}
 	p.walk(toks, &out)
-	return out.words
+	return out.words, out.more
 }
 
 // walkOut is what a walk notes. The walk keeps a pointer to it rather
@@ -250,8 +271,8 @@ func (p *Pair) WalkWords(toks []Token, ca, cb *Candidates, words []int) []int {
 // fields, the loop reloads spilled values at every token and costs a
 // third more.
 type walkOut struct {
-	ca, cb *Candidates
-	words  []int
+	ca, cb      *Candidates
+	words, more []int
 }
 
 // walk is WalkWords, noting in out.
@@ -270,7 +291,12 @@ func (p *Pair) walk(toks []Token, out *walkOut) {
 			continue
 		}
 		if p.words.has(h) {
-			out.words = append(out.words, k)
+			if p.w.has(h) {
+				out.words = append(out.words, k)
+			}
+			if p.x.has(h) {
+				out.more = append(out.more, k)
+			}
 			if !p.gates.has(h) {
 				continue // a word to note and no gate's first token
 			}

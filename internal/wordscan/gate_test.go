@@ -179,20 +179,30 @@ func checkPair(t *testing.T, p *Pair, text string) {
 	if got, want := pairStops(p, toks), skipRef(p.a, p.b, toks); !reflect.DeepEqual(got, want) {
 		t.Fatalf("Pair.Walk in %q notes %v, want %v", text, got, want)
 	}
-	var ca, cb, wa, wb Candidates
+	var ca, cb, wa, wb, sa, sb Candidates
 	p.Walk(toks, &ca, &cb)
 	words := p.WalkWords(toks, &wa, &wb, []int{-1})
 	if !reflect.DeepEqual([]Candidates{ca, cb}, []Candidates{wa, wb}) {
 		t.Fatalf("Pair.WalkWords in %q notes other candidates than Walk", text)
 	}
-	want := []int{-1}
+	want, wantMore := []int{-1}, []int{-2}
 	for k, tk := range toks {
-		if tk.ASCII && p.words.has(tk.Hash) {
+		if tk.ASCII && p.w.has(tk.Hash) {
 			want = append(want, k)
+		}
+		if tk.ASCII && p.x.has(tk.Hash) {
+			wantMore = append(wantMore, k)
 		}
 	}
 	if !slices.Equal(words, want) {
 		t.Fatalf("Pair.WalkWords in %q notes words %v, want %v", text, words, want)
+	}
+	words, more := p.WalkSets(toks, &sa, &sb, []int{-1}, []int{-2})
+	if !reflect.DeepEqual([]Candidates{ca, cb}, []Candidates{sa, sb}) {
+		t.Fatalf("Pair.WalkSets in %q notes other candidates than Walk", text)
+	}
+	if !slices.Equal(words, want) || !slices.Equal(more, wantMore) {
+		t.Fatalf("Pair.WalkSets in %q notes words %v and %v, want %v and %v", text, words, more, want, wantMore)
 	}
 }
 
@@ -200,12 +210,16 @@ var pairSeeds = []string{
 	"Reuters said it is said to be so; told People on X, said\nto be",
 	"the Times’ Kiev regime, the KIEV REGIME, coup d’état; Lwów and naïve",
 	"so-called so; it is; on; the",
+	"two dozen people said, Two Million told",
 	"",
 }
 
 // pairWords are words for the WordSet of a Pair: a first word of gateA,
 // one of gateB and others.
 var pairWords = []string{"said", "told", "people", "Officials", "according"}
+
+// pairMore are the words of a second word set, one shared with pairWords.
+var pairMore = []string{"two", "million", "said", "dozen"}
 
 // newWordSet returns the WordSet of words.
 func newWordSet(words ...string) *WordSet {
@@ -291,17 +305,29 @@ func TestPairWalk(t *testing.T) {
 		checkPair(t, pw, strings.ToUpper(s))
 	}
 	checkPair(t, pw, strings.Repeat(pairSeeds[0]+"\n", 20))
+	// With the words of two sets noted apart, which may share words.
+	ps := NewPairSets(a, b, newWordSet(pairWords...), newWordSet(pairMore...))
+	if !ps.Of(a, b) {
+		t.Error("NewPairSets(a, b, w, x).Of(a, b) = false")
+	}
+	for _, s := range pairSeeds {
+		checkPair(t, ps, s)
+		checkPair(t, ps, strings.ToUpper(s))
+	}
+	checkPair(t, NewPairSets(a, b, nil, newWordSet(pairMore...)), pairSeeds[0])
 }
 
 func FuzzPairWalk(f *testing.F) {
 	p := NewPair(newGate(gateA...), newGate(gateB...))
 	pw := NewPairWords(newGate(gateA...), newGate(gateB...), newWordSet(pairWords...))
+	ps := NewPairSets(newGate(gateA...), newGate(gateB...), newWordSet(pairWords...), newWordSet(pairMore...))
 	for _, s := range pairSeeds {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		checkPair(t, p, s)
 		checkPair(t, pw, s)
+		checkPair(t, ps, s)
 	})
 }
 
