@@ -185,9 +185,18 @@ func next(s string, i int) tok {
 				return tok{j, k, tWord}
 			}
 		case isASCIIDigit(c):
+			// Digits, with the points and commas that the loop below
+			// reads on after a digit ("2.5", "7,200").
 			k := j + 1
-			for k < len(s) && isASCIIDigit(s[k]) {
-				k++
+			for {
+				for k < len(s) && isASCIIDigit(s[k]) {
+					k++
+				}
+				if k+1 < len(s) && (s[k] == '.' && isASCIIDigit(s[k+1]) || s[k] == ',' && groupAt(s, k+1)) {
+					k++
+					continue
+				}
+				break
 			}
 			if digitsEnd(s, k) {
 				return tok{j, k, tNum}

@@ -76,6 +76,8 @@ func (c *core) yearLike() bool {
 type scratch struct {
 	buf [40]byte
 	out []article.Number
+	// hits holds, for FindMarked, the tokens whose hash wordStarts holds.
+	hits []int
 	// ptrs holds, for every number of out, the values that its Qualifier
 	// and ValueHigh point to, which takeOut allocates for all the numbers
 	// of a text at once.
