@@ -88,6 +88,12 @@ type scratch struct {
 	// nexts is the same for next: digitCore, rangeHigh, contextAfter and
 	// nounPhrase all read the token after a number.
 	nexts tokMemo
+	// after is the word after a number whose flags wordAfter looked up,
+	// for nounPhrase, which nearly always starts with it.
+	after struct {
+		s, e int // its span, s plus one; 0 when none
+		fl   wordFlags
+	}
 }
 
 // tokMemo remembers the last tokens a lexing function found for one text,
@@ -128,6 +134,7 @@ func (sc *scratch) next(text string, i int) tok { return sc.nexts.get(next, text
 func (sc *scratch) reset() {
 	sc.prevs = tokMemo{}
 	sc.nexts = tokMemo{}
+	sc.after.s = 0
 }
 
 // pointees are the values a Number's Qualifier and ValueHigh point to.
@@ -534,7 +541,7 @@ loop:
 func (f *Finder) build(text string, c *core, sc *scratch) int {
 	lx := f.lx
 	end := c.e
-	low, high := *c, core{}
+	lowV, highV := c.v, 0.0 // the value, and the upper bound of a range
 	hasHigh := false
 	start := c.s
 	money, dist := c.money, c.dist
@@ -578,15 +585,15 @@ func (f *Finder) build(text string, c *core, sc *scratch) int {
 	}
 	if found {
 		switch {
-		case low.yearLike() && h.bare() && (h.digits == 4 || h.digits == 2):
+		case c.yearLike() && h.bare() && (h.digits == 4 || h.digits == 2):
 			return h.e // "2014–2022", "1990-91"
-		case adjacent && low.bare() && h.bare() && (low.digits == 3 && h.digits == 4 || isPhoneTail(text, h.e)):
+		case adjacent && c.bare() && h.bare() && (c.digits == 3 && h.digits == 4 || isPhoneTail(text, h.e)):
 			return h.e // "555-1234"
 		}
-		lv := rangeLow(low, h)
+		lv := rangeLow(c, &h)
 		switch {
 		case h.v > lv:
-			low.v, high, hasHigh = lv, h, true
+			lowV, highV, hasHigh = lv, h.v, true
 			end = h.e
 			money = money || h.money
 			dist = dist || h.dist
@@ -644,20 +651,20 @@ func (f *Finder) build(text string, c *core, sc *scratch) int {
 	}
 	sc.out = append(sc.out, article.Number{
 		Text:   text[start:end],
-		Value:  low.v,
+		Value:  lowV,
 		Kind:   kind,
 		Counts: f.nounPhrase(text, at, kind, sc),
 		Start:  start,
 		End:    end,
 	})
-	sc.ptrs = append(sc.ptrs, pointees{qual: qual, high: high.v, hasHigh: hasHigh})
+	sc.ptrs = append(sc.ptrs, pointees{qual: qual, high: highV, hasHigh: hasHigh})
 	return max(end, unitEnd)
 }
 
 // rangeLow is the lower bound of a range: a lower part without magnitude
 // takes the upper part's ("4–5,000" is 4,000 to 5,000, "two to three
 // million" 2 to 3 million).
-func rangeLow(low, high core) float64 {
+func rangeLow(low, high *core) float64 {
 	lv := low.v
 	switch {
 	case low.mult == 1 && high.mult > 1 && !low.money:
@@ -976,6 +983,7 @@ func (f *Finder) wordAfter(text string, c *core, end int, sc *scratch) (kind uni
 			return 0, true, nt.e // "5 p.m."
 		}
 		fl := lx.flagsOf(w)
+		sc.after.s, sc.after.e, sc.after.fl = nt.s+1, nt.e, fl
 		if fl&flagCode != 0 && lx.codes[w] {
 			return unitMoney, false, nt.e
 		}
@@ -1115,7 +1123,12 @@ func (f *Finder) nounPhrase(text string, p int, kind string, sc *scratch) string
 		if len(w) > 30 {
 			break
 		}
-		fl := lx.flagsOf(w)
+		var fl wordFlags
+		if a := &sc.after; a.s == t.s+1 && a.e == t.e {
+			fl = a.fl
+		} else {
+			fl = lx.flagsOf(w)
+		}
 		if fl&flagStop != 0 && !isAcronym(w) || equalLower("of", w) {
 			break
 		}
@@ -1155,8 +1168,18 @@ func (f *Finder) nounPhrase(text string, p int, kind string, sc *scratch) string
 // after a plural or collective noun ("engineers working", "personnel
 // working", but "emergency funding").
 func (f *Finder) verbLike(text, w string, e int, inside, prevPlural bool, sc *scratch) bool {
-	ing, ed := hasSuffixLower(w, "ing"), hasSuffixLower(w, "ed")
-	if len(w) <= 4 || !ing && !ed {
+	// The last letter first: most words end in neither suffix.
+	if len(w) <= 4 {
+		return false
+	}
+	var ing, ed bool
+	switch w[len(w)-1] | 0x20 {
+	case 'g':
+		ing = hasSuffixLower(w, "ing")
+	case 'd':
+		ed = hasSuffixLower(w, "ed")
+	}
+	if !ing && !ed {
 		return false
 	}
 	if inside {
