@@ -163,8 +163,9 @@ func (lx *lexicon) skipTokens(text string, words []wordscan.Token, i, ti int, lc
 				// no number either: next reads no further than the
 				// word, and what stands right before or after it rules
 				// it out.
-				if !digitsEnd(text, tk.En) || !lx.ruledOutBefore(text, st) && !lx.labelBefore(text, words, ti) &&
-					!lx.bareYear(text, words, ti) && !lx.measureAfter(text, words, ti) {
+				if !digitsEnd(text, tk.En) || lx.nothingAround(text, words, ti) ||
+					!lx.ruledOutBefore(text, st) && !lx.labelBefore(text, words, ti) &&
+						!lx.bareYear(text, words, ti) && !lx.measureAfter(text, words, ti) {
 					return st, ti
 				}
 				i, ti = tk.En, ti+1 // "10:30", "March 14", "in 2022.", "12%"
@@ -180,6 +181,23 @@ func (lx *lexicon) skipTokens(text string, words []wordscan.Token, i, ti int, lc
 			return i, ti
 		}
 	}
+}
+
+// nothingAround reports whether the usual bytes and words around
+// words[ti], a word of ASCII digits, leave ruledOutBefore, labelBefore,
+// bareYear and measureAfter nothing to find, at a glance: one space
+// before it, after a word whose hash no label has; not four bytes long;
+// and a byte after it other than a percent sign and a space before a word
+// whose hash no unit has. When false, they look.
+func (lx *lexicon) nothingAround(text string, words []wordscan.Token, ti int) bool {
+	st, en := words[ti].St, words[ti].En
+	if st == 0 || text[st-1] != ' ' || en-st == 4 || en == len(text) || text[en] == '%' {
+		return false
+	}
+	if ti > 0 && lx.labels.has(words[ti-1].Hash) {
+		return false
+	}
+	return text[en] != ' ' || ti+1 == len(words) || !lx.measures.has(words[ti+1].Hash)
 }
 
 // ruledOutBefore reports whether the bytes right before a word in digits
@@ -446,6 +464,8 @@ func (lx *lexicon) passMarked(text string, words []wordscan.Token, ti int, lc *l
 				// passTokens stops at by the hash 0.
 				return lx.wordStop(text, words, ti, k)
 			}
+		case tk.Word:
+			return k // a word in digits, as passLead would tell
 		case leadClass[c] != leadPunct:
 			if k, ok = lx.passLead(text, words, ti, k); !ok {
 				return k
