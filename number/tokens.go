@@ -163,9 +163,17 @@ func (lx *lexicon) skipTokens(text string, words []wordscan.Token, i, ti int, lc
 				// no number either: next reads no further than the
 				// word, and what stands right before or after it rules
 				// it out.
-				if !digitsEnd(text, tk.En) || lx.nothingAround(text, words, ti) ||
-					!lx.ruledOutBefore(text, st) && !lx.labelBefore(text, words, ti) &&
-						!lx.bareYear(text, words, ti) && !lx.measureAfter(text, words, ti) {
+				// Each test is asked only when the byte or hash it
+				// starts from lets it find something: the usual
+				// space before and after, and the usual hashes of the
+				// words next to it, rule all four out at a glance.
+				en := tk.En
+				if !digitsEnd(text, en) ||
+					!(st > 0 && text[st-1] != ' ' && lx.ruledOutBefore(text, st)) &&
+						!(ti > 0 && lx.labels.has(words[ti-1].Hash) && lx.labelBefore(text, words, ti)) &&
+						!(en-st == 4 && lx.bareYear(text, words, ti)) &&
+						!(en < len(text) && (text[en] == '%' || text[en] == ' ' && ti+1 < len(words) && lx.measures.has(words[ti+1].Hash)) &&
+							lx.measureAfter(text, words, ti)) {
 					return st, ti
 				}
 				i, ti = tk.En, ti+1 // "10:30", "March 14", "in 2022.", "12%"
@@ -181,23 +189,6 @@ func (lx *lexicon) skipTokens(text string, words []wordscan.Token, i, ti int, lc
 			return i, ti
 		}
 	}
-}
-
-// nothingAround reports whether the usual bytes and words around
-// words[ti], a word of ASCII digits, leave ruledOutBefore, labelBefore,
-// bareYear and measureAfter nothing to find, at a glance: one space
-// before it, after a word whose hash no label has; not four bytes long;
-// and a byte after it other than a percent sign and a space before a word
-// whose hash no unit has. When false, they look.
-func (lx *lexicon) nothingAround(text string, words []wordscan.Token, ti int) bool {
-	st, en := words[ti].St, words[ti].En
-	if st == 0 || text[st-1] != ' ' || en-st == 4 || en == len(text) || text[en] == '%' {
-		return false
-	}
-	if ti > 0 && lx.labels.has(words[ti-1].Hash) {
-		return false
-	}
-	return text[en] != ' ' || ti+1 == len(words) || !lx.measures.has(words[ti+1].Hash)
 }
 
 // ruledOutBefore reports whether the bytes right before a word in digits
