@@ -373,11 +373,12 @@ func (lx *lexicon) mayBeScale(w string) bool {
 
 // isArticleA reports whether w is "a" or "an" in any case.
 func isArticleA(w string) bool {
+	// c|0x20 is a lower-case letter only for that letter in either case.
 	switch len(w) {
 	case 1:
-		return lowerASCII(w[0]) == 'a'
+		return w[0]|0x20 == 'a'
 	case 2:
-		return lowerASCII(w[0]) == 'a' && lowerASCII(w[1]) == 'n'
+		return w[0]|0x20 == 'a' && w[1]|0x20 == 'n'
 	}
 	return false
 }
@@ -552,7 +553,8 @@ func (f *Finder) build(text string, c *core, sc *scratch) int {
 	var pt tok
 	hasPt := false
 	if !c.word {
-		if r, n := runeBefore(text, c.s); lx.isSign(r) {
+		// The usual space right before is no sign, without decoding.
+		if r, n := runeBefore(text, c.s); (c.s == 0 || text[c.s-1] != ' ') && lx.isSign(r) {
 			pre = c.s - n
 			money = true
 			k := pre
@@ -562,7 +564,7 @@ func (f *Finder) build(text string, c *core, sc *scratch) int {
 			if r0, _ := runeBefore(text, k); k < pre && !isLetterRune(r0) {
 				pre = k // "US$", "A$"
 			}
-		} else if pt = sc.prev(text, c.s); pt.k == tWord && lx.isCode(text[pt.s:pt.e]) {
+		} else if pt = sc.prev(text, c.s); pt.k == tWord && lx.codeStarts[text[pt.s]] && lx.isCode(text[pt.s:pt.e]) {
 			pre = pt.s
 			money = true
 		} else {
@@ -618,7 +620,10 @@ func (f *Finder) build(text string, c *core, sc *scratch) int {
 	if start != pre {
 		pt = sc.prev(text, start)
 	}
-	qual, qs := f.qualifier(text, start, pt, sc)
+	qual, qs := "", start
+	if lx.mayEndQualifier(text, pt) {
+		qual, qs = f.qualifier(text, start, pt, sc)
+	}
 	if qual != "" {
 		start = qs
 	}
@@ -739,28 +744,38 @@ func noRangeAt(text string, e int) bool {
 	if e >= len(text) {
 		return true
 	}
-	switch c := text[e]; {
-	case c == ' ':
-		if e+1 == len(text) {
-			return true
-		}
-		d := text[e+1]
-		if d >= utf8.RuneSelf || byteClass[d] == clSpace {
-			return false
-		}
-		switch d | 0x20 {
-		case 't', 'o', 'a':
-			return false
-		}
-		return true
-	case c == '-':
-		return false
-	case c < utf8.RuneSelf:
-		cl := byteClass[c]
-		return cl == clPunct || cl == clApos
+	if c := text[e]; c != ' ' {
+		return rangeEnds[c]
 	}
-	return false
+	return e+1 == len(text) || !rangeWordStart[text[e+1]]
 }
+
+// rangeEnds tells the bytes right after a number, other than a space,
+// that rule out a range for noRangeAt: ASCII punctuation other than a
+// hyphen, and the apostrophe.
+var rangeEnds = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = c != '-' && (byteClass[c] == clPunct || byteClass[c] == clApos)
+	}
+	return t
+}()
+
+// rangeWordStart tells the bytes after a number and one space that may
+// start what rangeHigh reads on: a byte outside ASCII (a dash), a space,
+// and the first letter of "to", "or" and "and" in any case.
+var rangeWordStart = func() (t [256]bool) {
+	for c := range 256 {
+		switch {
+		case c >= utf8.RuneSelf, byteClass[c] == clSpace:
+			t[c] = true
+		}
+		switch c | 0x20 {
+		case 't', 'o', 'a':
+			t[c] = true
+		}
+	}
+	return t
+}()
 
 // contextBefore reports whether what stands before the number (its currency
 // sign included, at pre) lets it be a quantity. pt is prev(text, pre).
@@ -1042,13 +1057,13 @@ const maxQualWords = 4
 // returns the phrase in lower case and where it starts. pt is prev(text,
 // start).
 func (f *Finder) qualifier(text string, start int, pt tok, sc *scratch) (string, int) {
+	if !f.lx.mayEndQualifier(text, pt) {
+		return "", start
+	}
 	// The words before start, from the last one backwards, as far as the
 	// phrases ending with the last one need them.
 	var toks [maxQualWords]tok
 	toks[0] = pt
-	if t := toks[0]; t.k != tWord || t.e-t.s > maxQualWord || f.lx.qualLens[text[t.s]]&(1<<(t.e-t.s)) == 0 {
-		return "", start
-	}
 	phs, _ := f.lx.qualifiers.get(text[toks[0].s:toks[0].e])
 	k, more := 1, true
 	for _, ph := range phs { // the longest first
@@ -1067,6 +1082,13 @@ func (f *Finder) qualifier(text string, start int, pt tok, sc *scratch) (string,
 		}
 	}
 	return "", start
+}
+
+// mayEndQualifier reports whether t has the first letter and length of
+// the last word of a qualifier phrase; when false, it ends none. It is
+// small enough to be inlined, so that build calls qualifier only then.
+func (lx *lexicon) mayEndQualifier(text string, t tok) bool {
+	return t.k == tWord && t.e-t.s <= maxQualWord && lx.qualLens[text[t.s]]&(1<<(t.e-t.s)) != 0
 }
 
 // maxQualWord is the length of the longest word qualifier reads.
@@ -1146,7 +1168,7 @@ func (f *Finder) nounPhrase(text string, p int, kind string, sc *scratch) string
 			}
 			e = sc.next(text, e+n).e
 		}
-		if f.verbLike(text, w, e, nw > 0, prevPlural, sc) {
+		if mayBeVerbForm(w) && f.verbLike(text, w, e, nw > 0, prevPlural, sc) {
 			break
 		}
 		if npS < 0 {
@@ -1191,6 +1213,18 @@ func (f *Finder) verbLike(text, w string, e int, inside, prevPlural bool, sc *sc
 	}
 	nl := sc.lower(text[nt.s:nt.e])
 	return f.lx.flagsOf(nl)&flagStop != 0 || nl == "of" || strings.HasSuffix(nl, "ing") || strings.HasSuffix(nl, "ed")
+}
+
+// mayBeVerbForm reports whether w is longer than four bytes and ends in
+// a g or d in any case, as every word that verbLike takes for a verb
+// does; it is small enough to be inlined, so that nounPhrase calls
+// verbLike only then.
+func mayBeVerbForm(w string) bool {
+	if len(w) <= 4 {
+		return false
+	}
+	c := w[len(w)-1] | 0x20
+	return c == 'g' || c == 'd'
 }
 
 // hasSuffixLower reports whether the ASCII lower case of w ends with suf.
