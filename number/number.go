@@ -457,9 +457,11 @@ func (f *Finder) wordCore(text string, t tok, sc *scratch, c *core) bool {
 		cur = 1
 		pos = nt.s
 	} else {
-		if r, n := runeBefore(text, t.s); isHyphen(r) || r == '–' {
-			if r0, _ := runeBefore(text, t.s-n); isLetterRune(r0) || r0 < 0x80 && isASCIIDigit(byte(r0)) {
-				return false // "x-two"
+		if t.s > 0 && text[t.s-1] != ' ' { // the usual space is no hyphen
+			if r, n := runeBefore(text, t.s); isHyphen(r) || r == '–' {
+				if r0, _ := runeBefore(text, t.s-n); isLetterRune(r0) || r0 < 0x80 && isASCIIDigit(byte(r0)) {
+					return false // "x-two"
+				}
 			}
 		}
 		wi, end, st := f.readWord(text, t, sc)
@@ -495,6 +497,9 @@ loop:
 			last = 1
 			pos, c.e = end, end
 			continue
+		}
+		if !f.lx.mayBeWord(text[nt.s:nt.e]) {
+			break // as readWord would tell
 		}
 		wi, end, st := f.readWord(text, nt, sc)
 		if st != wsOK {
@@ -994,7 +999,7 @@ func (f *Finder) wordAfter(text string, c *core, end int, sc *scratch) (kind uni
 		if len(w) > 12 {
 			break
 		}
-		if lowerIn(w, "a", "p") && strings.HasPrefix(text[nt.e:], ".m") {
+		if len(w) == 1 && (w[0]|0x20 == 'a' || w[0]|0x20 == 'p') && strings.HasPrefix(text[nt.e:], ".m") {
 			return 0, true, nt.e // "5 p.m."
 		}
 		fl := lx.flagsOf(w)
@@ -1158,7 +1163,7 @@ func (f *Finder) nounPhrase(text string, p int, kind string, sc *scratch) string
 			break
 		}
 		e := t.e
-		for {
+		for e < len(text) && text[e] != ' ' { // the usual space: no hyphen
 			r, n := runeAt(text, e)
 			if !isHyphen(r) {
 				break

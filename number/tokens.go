@@ -138,12 +138,18 @@ var leadClass = func() (t [256]uint8) {
 // stops at), the words outside ASCII and the other tokens outside ASCII.
 //
 // With lc not nil, the leads of FindMarked, it passes tokens with
-// passMarked.
+// passMarked, else with passTokens.
 func (lx *lexicon) skipTokens(text string, words []wordscan.Token, i, ti int, lc *leadCursor) (int, int) {
 	for {
 		ti = tokenAt(words, ti, i)
 		if ti < len(words) && words[ti].St >= i {
-			if k := lx.pass(text, words, ti, lc); k > ti {
+			var k int
+			if lc != nil {
+				k = lx.passMarked(text, words, ti, lc)
+			} else {
+				k = lx.passTokens(text, words, ti)
+			}
+			if k > ti {
 				ti, i = k, words[k-1].En
 			}
 		}
@@ -168,7 +174,7 @@ func (lx *lexicon) skipTokens(text string, words []wordscan.Token, i, ti int, lc
 				// space before and after, and the usual hashes of the
 				// words next to it, rule all four out at a glance.
 				en := tk.En
-				if !digitsEnd(text, en) ||
+				if en < len(text) && text[en] != ' ' && !digitsEnd(text, en) ||
 					!(st > 0 && text[st-1] != ' ' && lx.ruledOutBefore(text, st)) &&
 						!(ti > 0 && lx.labels.has(words[ti-1].Hash) && lx.labelBefore(text, words, ti)) &&
 						!(en-st == 4 && lx.bareYear(text, words, ti)) &&
@@ -424,14 +430,6 @@ func (lx *lexicon) passTokens(text string, words []wordscan.Token, ti int) int {
 		}
 	}
 	return k
-}
-
-// pass is passTokens, or passMarked when lc is not nil.
-func (lx *lexicon) pass(text string, words []wordscan.Token, ti int, lc *leadCursor) int {
-	if lc == nil {
-		return lx.passTokens(text, words, ti)
-	}
-	return lx.passMarked(text, words, ti, lc)
 }
 
 // passMarked is passTokens with the leads of FindMarked: it goes from one
