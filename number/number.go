@@ -122,6 +122,19 @@ func (m *tokMemo) get(lex func(string, int) tok, text string, i int) tok {
 	return t
 }
 
+// lookup returns the token the memo holds for position i, if any. It is
+// small enough to be inlined: where the memo nearly always holds the
+// token, a caller asks it before calling scratch.next or scratch.prev.
+func (m *tokMemo) lookup(i int) (tok, bool) {
+	switch i + 1 {
+	case m.ents[0].at:
+		return m.ents[0].t, true
+	case m.ents[1].at:
+		return m.ents[1].t, true
+	}
+	return tok{}, false
+}
+
 // prev returns prev(text, i), from the memo when it was asked for lately.
 // text must be the same for all the calls between two resets.
 func (sc *scratch) prev(text string, i int) tok { return sc.prevs.get(prev, text, i) }
@@ -707,7 +720,10 @@ func (f *Finder) rangeHigh(text string, c *core, between bool, sc *scratch) (h c
 		}
 		adjacent = true
 	default:
-		sep := sc.next(text, c.e)
+		sep, ok := sc.nexts.lookup(c.e) // digitCore read it
+		if !ok {
+			sep = sc.next(text, c.e)
+		}
 		switch {
 		case sep.k == tPunct && text[sep.s:sep.e] == "–":
 		case sep.k == tWord:
@@ -984,7 +1000,10 @@ func (f *Finder) wordAfter(text string, c *core, end int, sc *scratch) (kind uni
 	if c.dist {
 		return unitDistance, false, end
 	}
-	nt := sc.next(text, end)
+	nt, ok := sc.nexts.lookup(end) // digitCore or wordCore read it
+	if !ok {
+		nt = sc.next(text, end)
+	}
 	switch nt.k {
 	case tNum:
 		if !c.word {
@@ -1115,7 +1134,10 @@ func matchWords(text string, toks []tok, words []string) bool {
 // a preposition, a function word or punctuation.
 func (f *Finder) nounPhrase(text string, p int, kind string, sc *scratch) string {
 	lx := f.lx
-	t := sc.next(text, p)
+	t, ok := sc.nexts.lookup(p) // wordAfter read it
+	if !ok {
+		t = sc.next(text, p)
+	}
 	switch kind {
 	case KindMoney:
 		if isWord(text, t, "worth") {
