@@ -172,6 +172,37 @@ func next(s string, i int) tok {
 	for j < len(s) && s[j] == ' ' {
 		j++ // the usual single space, without a call
 	}
+	if j < len(s) {
+		// The usual word of ASCII letters, or run of ASCII digits,
+		// that a space or a mark ends, in one pass: a letter or digit
+		// after the run, an apostrophe after letters, a byte outside
+		// ASCII, or a point or comma that digits may go on after,
+		// leaves it to the loop below.
+		switch c := s[j]; {
+		case byteClass[c] == clLetter:
+			// A point or comma after a letter ends the word too.
+			if k := letterRunEnd(s, j+1); k == len(s) || afterClass[s[k]] != afterOther {
+				return tok{j, k, tWord}
+			}
+		case isASCIIDigit(c):
+			// Digits, with the points and commas that the loop below
+			// reads on after a digit ("2.5", "7,200").
+			k := j + 1
+			for {
+				for k < len(s) && isASCIIDigit(s[k]) {
+					k++
+				}
+				if k+1 < len(s) && (s[k] == '.' && isASCIIDigit(s[k+1]) || s[k] == ',' && groupAt(s, k+1)) {
+					k++
+					continue
+				}
+				break
+			}
+			if digitsEnd(s, k) {
+				return tok{j, k, tNum}
+			}
+		}
+	}
 	if j < len(s) && (s[j] >= utf8.RuneSelf || byteClass[s[j]] == clSpace) {
 		j = skipSpace(s, j)
 	}
@@ -235,6 +266,28 @@ func prev(s string, i int) tok {
 	e := i
 	if e > 0 && s[e-1] == ' ' {
 		e-- // the usual single space, without a call
+	}
+	if e > 0 {
+		// The usual word of ASCII letters, or run of ASCII digits,
+		// after the start of the text, a space or a mark, in one
+		// pass: a letter or digit before the run, an apostrophe, a
+		// byte outside ASCII, or a point or comma before digits,
+		// leaves it to the loop below.
+		switch c := s[e-1]; {
+		case byteClass[c] == clLetter:
+			// A point or comma before a letter starts the word too.
+			if k := letterRunStart(s, e-1); k == 0 || afterClass[s[k-1]] != afterOther {
+				return tok{k, e, tWord}
+			}
+		case isASCIIDigit(c):
+			k := e - 1
+			for k > 0 && isASCIIDigit(s[k-1]) {
+				k--
+			}
+			if k == 0 || afterClass[s[k-1]] == afterPlain {
+				return tok{k, e, tNum}
+			}
+		}
 	}
 	if e > 0 && (s[e-1] >= utf8.RuneSelf || byteClass[s[e-1]] == clSpace) {
 		e = skipSpaceBack(s, e)

@@ -233,3 +233,25 @@ func TestGeneralPunctNoLetter(t *testing.T) {
 		}
 	}
 }
+
+// TestLexPlainRuns compares next and prev with the rune-by-rune oracles at
+// every position of texts where a run of letters or digits ends at each
+// kind of byte that decides whether their fast paths for plain runs apply.
+func TestLexPlainRuns(t *testing.T) {
+	texts := []string{
+		"abc. def, ghi; jkl's mno’s pqr2 3st 4,500 6.7 8, 9. 10' 11é é12 abcdefghij.",
+		"12,34 12,345,678 1.2.3 x.5 5.x a,b 7,abc (42) [7] +44 #3 9/11 10:30",
+		"don't 'quoted' ‘x’ —12— –ab– \u00a0abc\u00a0 12\u00a034 a\tb\nc",
+		"abcdefghijklmnopqrstuvwxyz0123456789 0123456789abcdefghijklmnop",
+	}
+	for _, text := range texts {
+		for i := 0; i <= len(text); i++ {
+			if got, want := next(text, i), nextByRunes(text, i); got != want {
+				t.Errorf("next(%q, %d) = %+v, rune by rune %+v", text, i, got, want)
+			}
+			if got, want := prev(text, i), prevByRunes(text, i); got != want {
+				t.Errorf("prev(%q, %d) = %+v, rune by rune %+v", text, i, got, want)
+			}
+		}
+	}
+}

@@ -76,6 +76,8 @@ func (c *core) yearLike() bool {
 type scratch struct {
 	buf [40]byte
 	out []article.Number
+	// hits holds, for FindMarked, the tokens whose hash wordStarts holds.
+	hits []int
 	// ptrs holds, for every number of out, the values that its Qualifier
 	// and ValueHigh point to, which takeOut allocates for all the numbers
 	// of a text at once.
@@ -86,6 +88,12 @@ type scratch struct {
 	// nexts is the same for next: digitCore, rangeHigh, contextAfter and
 	// nounPhrase all read the token after a number.
 	nexts tokMemo
+	// after is the word after a number whose flags wordAfter looked up,
+	// for nounPhrase, which nearly always starts with it.
+	after struct {
+		s, e int // its span, s plus one; 0 when none
+		fl   wordFlags
+	}
 }
 
 // tokMemo remembers the last tokens a lexing function found for one text,
@@ -114,6 +122,19 @@ func (m *tokMemo) get(lex func(string, int) tok, text string, i int) tok {
 	return t
 }
 
+// lookup returns the token the memo holds for position i, if any. It is
+// small enough to be inlined: where the memo nearly always holds the
+// token, a caller asks it before calling scratch.next or scratch.prev.
+func (m *tokMemo) lookup(i int) (tok, bool) {
+	switch i + 1 {
+	case m.ents[0].at:
+		return m.ents[0].t, true
+	case m.ents[1].at:
+		return m.ents[1].t, true
+	}
+	return tok{}, false
+}
+
 // prev returns prev(text, i), from the memo when it was asked for lately.
 // text must be the same for all the calls between two resets.
 func (sc *scratch) prev(text string, i int) tok { return sc.prevs.get(prev, text, i) }
@@ -126,6 +147,7 @@ func (sc *scratch) next(text string, i int) tok { return sc.nexts.get(next, text
 func (sc *scratch) reset() {
 	sc.prevs = tokMemo{}
 	sc.nexts = tokMemo{}
+	sc.after.s = 0
 }
 
 // pointees are the values a Number's Qualifier and ValueHigh point to.
@@ -364,11 +386,12 @@ func (lx *lexicon) mayBeScale(w string) bool {
 
 // isArticleA reports whether w is "a" or "an" in any case.
 func isArticleA(w string) bool {
+	// c|0x20 is a lower-case letter only for that letter in either case.
 	switch len(w) {
 	case 1:
-		return lowerASCII(w[0]) == 'a'
+		return w[0]|0x20 == 'a'
 	case 2:
-		return lowerASCII(w[0]) == 'a' && lowerASCII(w[1]) == 'n'
+		return w[0]|0x20 == 'a' && w[1]|0x20 == 'n'
 	}
 	return false
 }
@@ -447,9 +470,11 @@ func (f *Finder) wordCore(text string, t tok, sc *scratch, c *core) bool {
 		cur = 1
 		pos = nt.s
 	} else {
-		if r, n := runeBefore(text, t.s); isHyphen(r) || r == '–' {
-			if r0, _ := runeBefore(text, t.s-n); isLetterRune(r0) || r0 < 0x80 && isASCIIDigit(byte(r0)) {
-				return false // "x-two"
+		if t.s > 0 && text[t.s-1] != ' ' { // the usual space is no hyphen
+			if r, n := runeBefore(text, t.s); isHyphen(r) || r == '–' {
+				if r0, _ := runeBefore(text, t.s-n); isLetterRune(r0) || r0 < 0x80 && isASCIIDigit(byte(r0)) {
+					return false // "x-two"
+				}
 			}
 		}
 		wi, end, st := f.readWord(text, t, sc)
@@ -485,6 +510,9 @@ loop:
 			last = 1
 			pos, c.e = end, end
 			continue
+		}
+		if !f.lx.mayBeWord(text[nt.s:nt.e]) {
+			break // as readWord would tell
 		}
 		wi, end, st := f.readWord(text, nt, sc)
 		if st != wsOK {
@@ -532,7 +560,7 @@ loop:
 func (f *Finder) build(text string, c *core, sc *scratch) int {
 	lx := f.lx
 	end := c.e
-	low, high := *c, core{}
+	lowV, highV := c.v, 0.0 // the value, and the upper bound of a range
 	hasHigh := false
 	start := c.s
 	money, dist := c.money, c.dist
@@ -543,7 +571,8 @@ func (f *Finder) build(text string, c *core, sc *scratch) int {
 	var pt tok
 	hasPt := false
 	if !c.word {
-		if r, n := runeBefore(text, c.s); lx.isSign(r) {
+		// The usual space right before is no sign, without decoding.
+		if r, n := runeBefore(text, c.s); (c.s == 0 || text[c.s-1] != ' ') && lx.isSign(r) {
 			pre = c.s - n
 			money = true
 			k := pre
@@ -553,7 +582,7 @@ func (f *Finder) build(text string, c *core, sc *scratch) int {
 			if r0, _ := runeBefore(text, k); k < pre && !isLetterRune(r0) {
 				pre = k // "US$", "A$"
 			}
-		} else if pt = sc.prev(text, c.s); pt.k == tWord && lx.isCode(text[pt.s:pt.e]) {
+		} else if pt = sc.prev(text, c.s); pt.k == tWord && lx.codeStarts[text[pt.s]] && lx.isCode(text[pt.s:pt.e]) {
 			pre = pt.s
 			money = true
 		} else {
@@ -576,15 +605,15 @@ func (f *Finder) build(text string, c *core, sc *scratch) int {
 	}
 	if found {
 		switch {
-		case low.yearLike() && h.bare() && (h.digits == 4 || h.digits == 2):
+		case c.yearLike() && h.bare() && (h.digits == 4 || h.digits == 2):
 			return h.e // "2014–2022", "1990-91"
-		case adjacent && low.bare() && h.bare() && (low.digits == 3 && h.digits == 4 || isPhoneTail(text, h.e)):
+		case adjacent && c.bare() && h.bare() && (c.digits == 3 && h.digits == 4 || isPhoneTail(text, h.e)):
 			return h.e // "555-1234"
 		}
-		lv := rangeLow(low, h)
+		lv := rangeLow(c, &h)
 		switch {
 		case h.v > lv:
-			low.v, high, hasHigh = lv, h, true
+			lowV, highV, hasHigh = lv, h.v, true
 			end = h.e
 			money = money || h.money
 			dist = dist || h.dist
@@ -609,7 +638,10 @@ func (f *Finder) build(text string, c *core, sc *scratch) int {
 	if start != pre {
 		pt = sc.prev(text, start)
 	}
-	qual, qs := f.qualifier(text, start, pt, sc)
+	qual, qs := "", start
+	if lx.mayEndQualifier(text, pt) {
+		qual, qs = f.qualifier(text, start, pt, sc)
+	}
 	if qual != "" {
 		start = qs
 	}
@@ -642,20 +674,20 @@ func (f *Finder) build(text string, c *core, sc *scratch) int {
 	}
 	sc.out = append(sc.out, article.Number{
 		Text:   text[start:end],
-		Value:  low.v,
+		Value:  lowV,
 		Kind:   kind,
 		Counts: f.nounPhrase(text, at, kind, sc),
 		Start:  start,
 		End:    end,
 	})
-	sc.ptrs = append(sc.ptrs, pointees{qual: qual, high: high.v, hasHigh: hasHigh})
+	sc.ptrs = append(sc.ptrs, pointees{qual: qual, high: highV, hasHigh: hasHigh})
 	return max(end, unitEnd)
 }
 
 // rangeLow is the lower bound of a range: a lower part without magnitude
 // takes the upper part's ("4–5,000" is 4,000 to 5,000, "two to three
 // million" 2 to 3 million).
-func rangeLow(low, high core) float64 {
+func rangeLow(low, high *core) float64 {
 	lv := low.v
 	switch {
 	case low.mult == 1 && high.mult > 1 && !low.money:
@@ -688,7 +720,10 @@ func (f *Finder) rangeHigh(text string, c *core, between bool, sc *scratch) (h c
 		}
 		adjacent = true
 	default:
-		sep := sc.next(text, c.e)
+		sep, ok := sc.nexts.lookup(c.e) // digitCore read it
+		if !ok {
+			sep = sc.next(text, c.e)
+		}
 		switch {
 		case sep.k == tPunct && text[sep.s:sep.e] == "–":
 		case sep.k == tWord:
@@ -730,28 +765,38 @@ func noRangeAt(text string, e int) bool {
 	if e >= len(text) {
 		return true
 	}
-	switch c := text[e]; {
-	case c == ' ':
-		if e+1 == len(text) {
-			return true
-		}
-		d := text[e+1]
-		if d >= utf8.RuneSelf || byteClass[d] == clSpace {
-			return false
-		}
-		switch d | 0x20 {
-		case 't', 'o', 'a':
-			return false
-		}
-		return true
-	case c == '-':
-		return false
-	case c < utf8.RuneSelf:
-		cl := byteClass[c]
-		return cl == clPunct || cl == clApos
+	if c := text[e]; c != ' ' {
+		return rangeEnds[c]
 	}
-	return false
+	return e+1 == len(text) || !rangeWordStart[text[e+1]]
 }
+
+// rangeEnds tells the bytes right after a number, other than a space,
+// that rule out a range for noRangeAt: ASCII punctuation other than a
+// hyphen, and the apostrophe.
+var rangeEnds = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = c != '-' && (byteClass[c] == clPunct || byteClass[c] == clApos)
+	}
+	return t
+}()
+
+// rangeWordStart tells the bytes after a number and one space that may
+// start what rangeHigh reads on: a byte outside ASCII (a dash), a space,
+// and the first letter of "to", "or" and "and" in any case.
+var rangeWordStart = func() (t [256]bool) {
+	for c := range 256 {
+		switch {
+		case c >= utf8.RuneSelf, byteClass[c] == clSpace:
+			t[c] = true
+		}
+		switch c | 0x20 {
+		case 't', 'o', 'a':
+			t[c] = true
+		}
+	}
+	return t
+}()
 
 // contextBefore reports whether what stands before the number (its currency
 // sign included, at pre) lets it be a quantity. pt is prev(text, pre).
@@ -955,7 +1000,10 @@ func (f *Finder) wordAfter(text string, c *core, end int, sc *scratch) (kind uni
 	if c.dist {
 		return unitDistance, false, end
 	}
-	nt := sc.next(text, end)
+	nt, ok := sc.nexts.lookup(end) // digitCore or wordCore read it
+	if !ok {
+		nt = sc.next(text, end)
+	}
 	switch nt.k {
 	case tNum:
 		if !c.word {
@@ -970,10 +1018,11 @@ func (f *Finder) wordAfter(text string, c *core, end int, sc *scratch) (kind uni
 		if len(w) > 12 {
 			break
 		}
-		if lowerIn(w, "a", "p") && strings.HasPrefix(text[nt.e:], ".m") {
+		if len(w) == 1 && (w[0]|0x20 == 'a' || w[0]|0x20 == 'p') && strings.HasPrefix(text[nt.e:], ".m") {
 			return 0, true, nt.e // "5 p.m."
 		}
 		fl := lx.flagsOf(w)
+		sc.after.s, sc.after.e, sc.after.fl = nt.s+1, nt.e, fl
 		if fl&flagCode != 0 && lx.codes[w] {
 			return unitMoney, false, nt.e
 		}
@@ -1032,13 +1081,13 @@ const maxQualWords = 4
 // returns the phrase in lower case and where it starts. pt is prev(text,
 // start).
 func (f *Finder) qualifier(text string, start int, pt tok, sc *scratch) (string, int) {
+	if !f.lx.mayEndQualifier(text, pt) {
+		return "", start
+	}
 	// The words before start, from the last one backwards, as far as the
 	// phrases ending with the last one need them.
 	var toks [maxQualWords]tok
 	toks[0] = pt
-	if t := toks[0]; t.k != tWord || t.e-t.s > maxQualWord || f.lx.qualLens[text[t.s]]&(1<<(t.e-t.s)) == 0 {
-		return "", start
-	}
 	phs, _ := f.lx.qualifiers.get(text[toks[0].s:toks[0].e])
 	k, more := 1, true
 	for _, ph := range phs { // the longest first
@@ -1057,6 +1106,13 @@ func (f *Finder) qualifier(text string, start int, pt tok, sc *scratch) (string,
 		}
 	}
 	return "", start
+}
+
+// mayEndQualifier reports whether t has the first letter and length of
+// the last word of a qualifier phrase; when false, it ends none. It is
+// small enough to be inlined, so that build calls qualifier only then.
+func (lx *lexicon) mayEndQualifier(text string, t tok) bool {
+	return t.k == tWord && t.e-t.s <= maxQualWord && lx.qualLens[text[t.s]]&(1<<(t.e-t.s)) != 0
 }
 
 // maxQualWord is the length of the longest word qualifier reads.
@@ -1078,7 +1134,10 @@ func matchWords(text string, toks []tok, words []string) bool {
 // a preposition, a function word or punctuation.
 func (f *Finder) nounPhrase(text string, p int, kind string, sc *scratch) string {
 	lx := f.lx
-	t := sc.next(text, p)
+	t, ok := sc.nexts.lookup(p) // wordAfter read it
+	if !ok {
+		t = sc.next(text, p)
+	}
 	switch kind {
 	case KindMoney:
 		if isWord(text, t, "worth") {
@@ -1113,7 +1172,12 @@ func (f *Finder) nounPhrase(text string, p int, kind string, sc *scratch) string
 		if len(w) > 30 {
 			break
 		}
-		fl := lx.flagsOf(w)
+		var fl wordFlags
+		if a := &sc.after; a.s == t.s+1 && a.e == t.e {
+			fl = a.fl
+		} else {
+			fl = lx.flagsOf(w)
+		}
 		if fl&flagStop != 0 && !isAcronym(w) || equalLower("of", w) {
 			break
 		}
@@ -1121,7 +1185,7 @@ func (f *Finder) nounPhrase(text string, p int, kind string, sc *scratch) string
 			break
 		}
 		e := t.e
-		for {
+		for e < len(text) && text[e] != ' ' { // the usual space: no hyphen
 			r, n := runeAt(text, e)
 			if !isHyphen(r) {
 				break
@@ -1131,7 +1195,7 @@ func (f *Finder) nounPhrase(text string, p int, kind string, sc *scratch) string
 			}
 			e = sc.next(text, e+n).e
 		}
-		if f.verbLike(text, w, e, nw > 0, prevPlural, sc) {
+		if mayBeVerbForm(w) && f.verbLike(text, w, e, nw > 0, prevPlural, sc) {
 			break
 		}
 		if npS < 0 {
@@ -1153,8 +1217,18 @@ func (f *Finder) nounPhrase(text string, p int, kind string, sc *scratch) string
 // after a plural or collective noun ("engineers working", "personnel
 // working", but "emergency funding").
 func (f *Finder) verbLike(text, w string, e int, inside, prevPlural bool, sc *scratch) bool {
-	ing, ed := hasSuffixLower(w, "ing"), hasSuffixLower(w, "ed")
-	if len(w) <= 4 || !ing && !ed {
+	// The last letter first: most words end in neither suffix.
+	if len(w) <= 4 {
+		return false
+	}
+	var ing, ed bool
+	switch w[len(w)-1] | 0x20 {
+	case 'g':
+		ing = hasSuffixLower(w, "ing")
+	case 'd':
+		ed = hasSuffixLower(w, "ed")
+	}
+	if !ing && !ed {
 		return false
 	}
 	if inside {
@@ -1166,6 +1240,18 @@ func (f *Finder) verbLike(text, w string, e int, inside, prevPlural bool, sc *sc
 	}
 	nl := sc.lower(text[nt.s:nt.e])
 	return f.lx.flagsOf(nl)&flagStop != 0 || nl == "of" || strings.HasSuffix(nl, "ing") || strings.HasSuffix(nl, "ed")
+}
+
+// mayBeVerbForm reports whether w is longer than four bytes and ends in
+// a g or d in any case, as every word that verbLike takes for a verb
+// does; it is small enough to be inlined, so that nounPhrase calls
+// verbLike only then.
+func mayBeVerbForm(w string) bool {
+	if len(w) <= 4 {
+		return false
+	}
+	c := w[len(w)-1] | 0x20
+	return c == 'g' || c == 'd'
 }
 
 // hasSuffixLower reports whether the ASCII lower case of w ends with suf.

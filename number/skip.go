@@ -266,6 +266,21 @@ func letterRunEnd(text string, i int) int {
 	return i
 }
 
+// letterRunStart returns the start of the run of ASCII letters that ends
+// at i, eight bytes at a time: i itself when text[i-1] is no letter.
+func letterRunStart(text string, i int) int {
+	for i >= 8 {
+		if m := nonLetters(swar.Load8(text, i-8)); m != 0 {
+			return i - bits.LeadingZeros64(m)/8
+		}
+		i -= 8
+	}
+	for i > 0 && byteClass[text[i-1]] == clLetter {
+		i--
+	}
+	return i
+}
+
 // nonLetters returns the high bit of every byte of x that is no ASCII
 // letter, all other bits clear. It sets bit 0x20 to fold the cases and
 // clears the high bits, so that the byte-wise additions below carry into

@@ -22,13 +22,18 @@ func (f *Finder) FindTokens(text string, words []wordscan.Token) []article.Numbe
 // more: with them FindMarked looks at every other token by its hash alone,
 // for a number word, instead of by its first byte too.
 func (f *Finder) FindMarked(text string, words []wordscan.Token, leads []int) []article.Number {
-	return f.findTokens(text, words, &leadCursor{leads: leads})
+	return f.findTokens(text, words, leads)
 }
 
-// findTokens is FindTokens, or FindMarked when lc is not nil.
-func (f *Finder) findTokens(text string, words []wordscan.Token, lc *leadCursor) []article.Number {
+// findTokens is FindTokens, or FindMarked when leads is not nil.
+func (f *Finder) findTokens(text string, words []wordscan.Token, leads []int) []article.Number {
 	sc := f.scratch()
 	defer f.scratches.Put(sc)
+	var lc *leadCursor
+	if leads != nil {
+		sc.hits = f.lx.wordStarts.appendHits(sc.hits[:0], words)
+		lc = &leadCursor{leads: leads, hits: sc.hits}
+	}
 	ti := 0
 	for i := 0; i < len(text); {
 		if i, ti = f.lx.skipTokens(text, words, i, ti, lc); i < len(text) {
@@ -39,22 +44,33 @@ func (f *Finder) findTokens(text string, words []wordscan.Token, lc *leadCursor)
 	return sc.takeOut()
 }
 
-// leadCursor goes through the leads of FindMarked.
+// leadCursor goes through the leads of FindMarked and the tokens whose
+// hash wordStarts holds, its hits: the tokens passMarked stops at.
 type leadCursor struct {
 	leads []int // the indexes of the tokens that may start a number by their first byte
 	n     int   // the index in leads of the first lead not before the tokens passTokens is at
+	hits  []int // the indexes of the tokens whose hash wordStarts holds, in order
+	h     int   // the index in hits of the first hit not before the tokens passTokens is at
 }
 
-// next returns the first lead at or after k, or end when there is none.
-// k must not be less than at the last call.
+// next returns the first lead or hit at or after k, or end when there is
+// none. k must not be less than at the last call.
 func (lc *leadCursor) next(k, end int) int {
+	l := end
 	for lc.n < len(lc.leads) {
-		if l := lc.leads[lc.n]; l >= k {
-			return l
+		if x := lc.leads[lc.n]; x >= k {
+			l = x
+			break
 		}
 		lc.n++
 	}
-	return end
+	for lc.h < len(lc.hits) {
+		if x := lc.hits[lc.h]; x >= k {
+			return min(l, x)
+		}
+		lc.h++
+	}
+	return l
 }
 
 // startSet is a bit set of wordscan hashes, such as those of the lower
@@ -122,12 +138,18 @@ var leadClass = func() (t [256]uint8) {
 // stops at), the words outside ASCII and the other tokens outside ASCII.
 //
 // With lc not nil, the leads of FindMarked, it passes tokens with
-// passMarked.
+// passMarked, else with passTokens.
 func (lx *lexicon) skipTokens(text string, words []wordscan.Token, i, ti int, lc *leadCursor) (int, int) {
 	for {
 		ti = tokenAt(words, ti, i)
 		if ti < len(words) && words[ti].St >= i {
-			if k := lx.pass(text, words, ti, lc); k > ti {
+			var k int
+			if lc != nil {
+				k = lx.passMarked(text, words, ti, lc)
+			} else {
+				k = lx.passTokens(text, words, ti)
+			}
+			if k > ti {
 				ti, i = k, words[k-1].En
 			}
 		}
@@ -147,8 +169,17 @@ func (lx *lexicon) skipTokens(text string, words []wordscan.Token, i, ti int, lc
 				// no number either: next reads no further than the
 				// word, and what stands right before or after it rules
 				// it out.
-				if !digitsEnd(text, tk.En) || !lx.ruledOutBefore(text, st) && !lx.labelBefore(text, words, ti) &&
-					!lx.bareYear(text, words, ti) && !lx.measureAfter(text, words, ti) {
+				// Each test is asked only when the byte or hash it
+				// starts from lets it find something: the usual
+				// space before and after, and the usual hashes of the
+				// words next to it, rule all four out at a glance.
+				en := tk.En
+				if en < len(text) && text[en] != ' ' && !digitsEnd(text, en) ||
+					!(st > 0 && text[st-1] != ' ' && lx.ruledOutBefore(text, st)) &&
+						!(ti > 0 && lx.labels.has(words[ti-1].Hash) && lx.labelBefore(text, words, ti)) &&
+						!(en-st == 4 && lx.bareYear(text, words, ti)) &&
+						!(en < len(text) && (text[en] == '%' || text[en] == ' ' && ti+1 < len(words) && lx.measures.has(words[ti+1].Hash)) &&
+							lx.measureAfter(text, words, ti)) {
 					return st, ti
 				}
 				i, ti = tk.En, ti+1 // "10:30", "March 14", "in 2022.", "12%"
@@ -401,14 +432,6 @@ func (lx *lexicon) passTokens(text string, words []wordscan.Token, ti int) int {
 	return k
 }
 
-// pass is passTokens, or passMarked when lc is not nil.
-func (lx *lexicon) pass(text string, words []wordscan.Token, ti int, lc *leadCursor) int {
-	if lc == nil {
-		return lx.passTokens(text, words, ti)
-	}
-	return lx.passMarked(text, words, ti, lc)
-}
-
 // passMarked is passTokens with the leads of FindMarked: it goes from one
 // token to the next that is a lead or whose hash wordStarts holds, and
 // passes over the tokens between, which passTokens passes over too, and
@@ -416,22 +439,22 @@ func (lx *lexicon) pass(text string, words []wordscan.Token, ti int, lc *leadCur
 func (lx *lexicon) passMarked(text string, words []wordscan.Token, ti int, lc *leadCursor) int {
 	k := ti
 	for {
-		l := lc.next(k, len(words))
-		k += lx.wordStarts.first(words[k:l])
-		if k == len(words) {
+		if k = lc.next(k, len(words)); k == len(words) {
 			return k
 		}
 		tk := &words[k]
 		var ok bool
 		switch c := text[tk.St]; {
 		case (c|0x20)-'a' < 26:
-			// first found the word by wordStarts, unless it is a
-			// lead.
+			// A hit of the cursor (its hash is in wordStarts),
+			// unless it is a lead.
 			if !tk.ASCII || lx.wordStarts.has(tk.Hash) && lx.wordStartsMixed.has(mixHash(tk.Hash)) {
 				// A number word, or a word outside ASCII, which
 				// passTokens stops at by the hash 0.
 				return lx.wordStop(text, words, ti, k)
 			}
+		case tk.Word:
+			return k // a word in digits, as passLead would tell
 		case leadClass[c] != leadPunct:
 			if k, ok = lx.passLead(text, words, ti, k); !ok {
 				return k
@@ -449,25 +472,28 @@ func mixHash(h uint32) uint32 {
 	return h * 0x9e3779b1
 }
 
-// first returns the index of the first token of words whose hash s may
-// hold, or len(words). It is not inlined: in a function of its own, the
-// loop keeps all it needs in registers.
-//
-//go:noinline
-func (s *startSet) first(words []wordscan.Token) int {
-	// Four at a time, then one at a time from the four that hold it.
+// appendHits appends to dst the index of every token of words whose hash
+// s may hold, in order, and returns it. The tokens are tested four at a
+// time, and one at a time only in the fours that hold one: in one pass
+// over all the tokens, with nothing else live in the loop, this costs
+// less than a scan from each token that passMarked passes to the next.
+func (s *startSet) appendHits(dst []int, words []wordscan.Token) []int {
 	k := 0
 	for n := len(words) - 3; k < n; k += 4 {
 		if s.has(words[k].Hash) || s.has(words[k+1].Hash) || s.has(words[k+2].Hash) || s.has(words[k+3].Hash) {
-			break
+			for j := k; j < k+4; j++ {
+				if s.has(words[j].Hash) {
+					dst = append(dst, j)
+				}
+			}
 		}
 	}
 	for ; k < len(words); k++ {
 		if s.has(words[k].Hash) {
-			return k
+			dst = append(dst, k)
 		}
 	}
-	return len(words)
+	return dst
 }
 
 // wordStop returns the index of the token where passTokens, which started
