@@ -32,7 +32,7 @@ type Engine struct {
 	numbers  *number.Finder
 	frames   *frame.Analyzer
 	// gates holds the outlet table's and the framing terms' first words,
-	// and attribution's trigger words, for one walk
+	// attribution's trigger words and the number words, for one walk
 	gates    *wordscan.Pair
 	triggers bool      // the walk notes the trigger words
 	scratch  sync.Pool // *scratch, reused from call to call
@@ -79,7 +79,7 @@ func New() (*Engine, error) {
 		return nil, fmt.Errorf("extract: framing: %w", err)
 	}
 	tw := e.attr.TriggerWords()
-	e.gates, e.triggers = wordscan.NewPairWords(e.outlets.Gate(), e.frames.Gate(), tw), tw != nil
+	e.gates, e.triggers = wordscan.NewPairSets(e.outlets.Gate(), e.frames.Gate(), tw, e.numbers.StartWords()), tw != nil
 	return &e, nil
 }
 
@@ -153,7 +153,7 @@ func (e *Engine) Document(src article.Source) article.Document {
 	doc.Claims = nonNil(res.Claims)
 	doc.AnonymousSources = nonNil(res.Anonymous)
 	doc.CitedOutlets = nonNil(res.Cited)
-	doc.Numbers = nonNil(e.numbers.FindMarked(body, words, sc.marks.Numbers))
+	doc.Numbers = nonNil(e.numbers.FindMarkedHits(body, words, sc.marks.Numbers, sc.along.More))
 	doc.Entities = nonNil(e.entities.Entities(mentions))
 	spans := sc.spans[:0]
 	anon := 0

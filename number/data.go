@@ -101,6 +101,9 @@ type lexicon struct {
 	// holds by chance (a word's hash shares its bit with some word of
 	// wordStarts for about one word in two hundred).
 	wordStartsMixed startSet
+	// startWords holds the words of wordStarts, for a walk over the word
+	// scanner's tokens to note them (see Finder.StartWords).
+	startWords wordscan.WordSet
 	// labels holds the hashes of the words with labelFlags: FindTokens
 	// looks up the word before a number in digits only when its hash is
 	// one of them.
@@ -291,6 +294,7 @@ func loadLexicon() (*lexicon, error) {
 		lx.starts.add(wordscan.Hash(w))
 		lx.wordStarts.add(wordscan.Hash(w))
 		lx.wordStartsMixed.add(mixHash(wordscan.Hash(w)))
+		lx.startWords.Add(w)
 		if wi.scale {
 			lx.scaleLens[w[0]] |= 1 << len(w)
 			lx.scaleLens[upperASCII(w[0])] |= 1 << len(w)

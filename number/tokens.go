@@ -25,6 +25,27 @@ func (f *Finder) FindMarked(text string, words []wordscan.Token, leads []int) []
 	return f.findTokens(text, words, leads)
 }
 
+// StartWords returns the number words that start a number ("two",
+// "dozen", "million"), for a walk over the word scanner's tokens that a
+// caller makes anyway to note them (see wordscan.NewPairSets), and hand
+// them to FindMarkedHits.
+func (f *Finder) StartWords() *wordscan.WordSet {
+	return &f.lx.startWords
+}
+
+// FindMarkedHits is FindMarked, with hits: the indexes, in order, of the
+// ASCII words of words whose hash is in the set of StartWords, as
+// wordscan.Pair.WalkSets notes them, or more. With them it need not test
+// the hash of every token itself. A word that wordStarts and
+// wordStartsMixed hold but hits leave out is no number word (the hashes
+// of those are all in the set): where FindMarked stops at it, step finds
+// no number and goes on after it, as passing it does.
+func (f *Finder) FindMarkedHits(text string, words []wordscan.Token, leads, hits []int) []article.Number {
+	sc := f.scratch()
+	defer f.scratches.Put(sc)
+	return f.find(text, words, sc, &leadCursor{leads: leads, hits: hits})
+}
+
 // findTokens is FindTokens, or FindMarked when leads is not nil.
 func (f *Finder) findTokens(text string, words []wordscan.Token, leads []int) []article.Number {
 	sc := f.scratch()
@@ -34,6 +55,11 @@ func (f *Finder) findTokens(text string, words []wordscan.Token, leads []int) []
 		sc.hits = f.lx.wordStarts.appendHits(sc.hits[:0], words)
 		lc = &leadCursor{leads: leads, hits: sc.hits}
 	}
+	return f.find(text, words, sc, lc)
+}
+
+// find is findTokens with its scratch and its cursor (nil for FindTokens).
+func (f *Finder) find(text string, words []wordscan.Token, sc *scratch, lc *leadCursor) []article.Number {
 	ti := 0
 	for i := 0; i < len(text); {
 		if i, ti = f.lx.skipTokens(text, words, i, ti, lc); i < len(text) {

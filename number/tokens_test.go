@@ -86,6 +86,17 @@ func checkMarked(t *testing.T, f *Finder, text string, want []article.Number) {
 	if got := f.FindMarked(text, words, all); !reflect.DeepEqual(got, want) {
 		t.Fatalf("FindMarked(%q) with every token a lead = %s, want %s", text, show(got), show(want))
 	}
+	// The hits of a walk for StartWords, as the engine makes it, and those
+	// of wordStarts itself, a superset of the number words too.
+	var ca, cb wordscan.Candidates
+	_, hits := wordscan.NewPairSets(&wordscan.Gate{}, &wordscan.Gate{}, nil, f.StartWords()).WalkSets(words, &ca, &cb, nil, nil)
+	if got := f.FindMarkedHits(text, words, marks.Numbers, hits); !reflect.DeepEqual(got, want) {
+		t.Fatalf("FindMarkedHits(%q, %v, %v) = %s, want %s", text, marks.Numbers, hits, show(got), show(want))
+	}
+	hits = f.lx.wordStarts.appendHits(nil, words)
+	if got := f.FindMarkedHits(text, words, marks.Numbers, hits); !reflect.DeepEqual(got, want) {
+		t.Fatalf("FindMarkedHits(%q, %v, %v) with the hits of wordStarts = %s, want %s", text, marks.Numbers, hits, show(got), show(want))
+	}
 }
 
 // segmentWords returns the word scanner's tokens of text as the engine
