@@ -702,7 +702,10 @@ func narratePlain(buf []ntok, ts []segment.Token, end int, low string, v *vocabu
 		// left to narrateToken has its entry written again.
 		o := &buf[k]
 		o.start, o.end, o.lo, o.hi, o.q = st, en, uint32(st), uint32(en), -1
-		if w := en - st; w == 1 && len(txt) == 1 {
+		if m := len(txt); m <= 1 {
+			if m == 0 || en-st != 1 {
+				return k, false
+			}
 			// A one-byte token, most often a punctuation mark: all that
 			// is to know about it is in the vocabulary's byte tables.
 			p := txt[0]
@@ -713,12 +716,14 @@ func narratePlain(buf []ntok, ts []segment.Token, end int, low string, v *vocabu
 				return k + 1, true
 			}
 			continue
-		}
-		// A word whose first byte tells its class (see asciiClass).
-		m := len(txt)
-		if m < 2 || txt[0] >= utf8.RuneSelf || txt[m-1] == 's' && (txt[m-2] == '\'' || txt[m-2] == 0x99) || m == 2 && txt[0] == 'U' && txt[1] == 'S' {
+		} else if txt[m-1] == 's' && (txt[m-2] == '\'' || txt[m-2] == 0x99) {
+			// A possessive, whose class asciiClass leaves.
 			return k, false
 		}
+		// A word whose first byte tells its class (see asciiClass); the
+		// rarer words whose first byte may not, those that start with a
+		// byte outside ASCII or with 'U' ("US"), narrateLead marks with
+		// cRecheck, to be told apart below with the trigger words.
 		var f wflag
 		var id uint32
 		switch w := en - st; {
@@ -758,9 +763,18 @@ func narratePlain(buf []ntok, ts []segment.Token, end int, low string, v *vocabu
 		default:
 			return k, false
 		}
-		f |= leadClass[txt[0]]
+		f |= narrateLead[txt[0]]
 		o.flags, o.wid, o.p = f, id, 0
-		if f&triggerFlags != 0 {
+		if f&(triggerFlags|cRecheck) != 0 {
+			if f&cRecheck != 0 {
+				if txt[0] >= utf8.RuneSelf || txt == "US" {
+					return k, false
+				}
+				f &^= cRecheck
+				if o.flags = f; f&triggerFlags == 0 {
+					continue
+				}
+			}
 			return k + 1, true
 		}
 	}

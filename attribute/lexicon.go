@@ -765,6 +765,23 @@ var oneByteClass = func() (t [256]wflag) {
 	return t
 }()
 
+// cRecheck marks, in narrateLead, the first bytes of the words whose class
+// their first byte may not tell: any byte outside ASCII, and 'U' ("US").
+// It is no class of a token's text and never stays in a narration token.
+const cRecheck wflag = 1 << 31
+
+// narrateLead is leadClass with cRecheck for the bytes outside ASCII and
+// for 'U', so that narratePlain can test for the words asciiClass leaves
+// with the trigger words it tests for anyway.
+var narrateLead = func() (t [256]wflag) {
+	t = leadClass
+	for c := utf8.RuneSelf; c < len(t); c++ {
+		t[c] |= cRecheck
+	}
+	t['U'] |= cRecheck
+	return t
+}()
+
 // asciiClass returns textClass(s) for a token s of two bytes or more that
 // starts with an ASCII byte, is not "US" and does not end in "'s" or "’s",
 // whose class depends on its first byte alone; ok is false for the others.

@@ -139,6 +139,30 @@ var buildNarrationSeeds = []string{
 	"According to two senior officials — the Überblick report was “wrong”. ÀÉÎ spoke, a 2024 report's author said.",
 	"The internationalization of counterintelligence, spokespeople acknowledged, “was ‘inevitable’” they said.",
 	"He said: “It is” — “not” — over. Congresswoman O'Neill's spokeswoman's statement was a U.S. matter.",
+	"Unnamed officials said US and UN rules, Uber's and Unilever’s, were unclear; Unidentified sources acknowledged it. Ünal said so.",
+}
+
+// TestNarrateLead checks that narrateLead is leadClass with cRecheck for
+// the first bytes whose words asciiClass may leave, and no other.
+func TestNarrateLead(t *testing.T) {
+	for c := range 256 {
+		want := leadClass[c]
+		if c >= 0x80 || c == 'U' {
+			want |= cRecheck
+		}
+		if narrateLead[c] != want {
+			t.Errorf("narrateLead[%#x] = %#x, want %#x", c, narrateLead[c], want)
+		}
+	}
+	// It must be no flag a lexicon or a token's text gives.
+	for _, s := range []string{"Ab", "ab", "4b", "US", "’s", "Émile", "x's", ",", "—", "("} {
+		if f := textClass(s); f&cRecheck != 0 {
+			t.Errorf("textClass(%q) = %#x has cRecheck", s, f)
+		}
+	}
+	if cRecheck&(cWord|cCapital|cPossessive|cUS|cComma|(cWord-1)) != 0 {
+		t.Errorf("cRecheck %#x overlaps the other flags", cRecheck)
+	}
 }
 
 // TestBuildNarrationRef compares buildNarration with its oracle on the
