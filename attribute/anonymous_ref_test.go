@@ -62,7 +62,7 @@ func (d *doc) anonNPRef(nt []ntok, h int) (referent, bool) {
 		}
 	}
 	// Rightwards: post-modifiers ("for the White House", "familiar with the
-	// matter", "whose conversation was tapped by Russia").
+	// matter", "whose phone was tapped").
 	hi := h + 1
 	relative := false
 	for hi < len(nt) {

@@ -54,7 +54,7 @@ func (d *doc) outletsOver(start, end int) []int {
 }
 
 // channelOutlet finds an outlet named in nt as the medium: "told the FT",
-// "according to the Financial Times"; "" if none. over are the outlets
+// "according to the Guardian"; "" if none. over are the outlets
 // that overlap nt (outletsOver): those that can cover one of its tokens.
 func (d *doc) channelOutlet(nt []ntok, over []int, at attribution) string {
 	for i, t := range nt {
@@ -65,13 +65,7 @@ func (d *doc) channelOutlet(nt []ntok, over []int, at attribution) string {
 		if !ok || om.Canonical == at.speaker {
 			continue
 		}
-		j := i - 1
-		if j >= 0 && (nt[j].isWord(idThe) || d.lw(&nt[j]) == "british" || d.lw(&nt[j]) == "daily") {
-			j--
-		}
-		for j >= 0 && nt[j].is(cCapital) && j > i-4 && nt[j].q < 0 && !nt[j].is(fAdverb) && !nt[j].isWord(idTo) {
-			j-- // "the British daily Financial Times"
-		}
+		j := d.outletLead(nt, i)
 		if j < 0 || nt[j].q >= 0 {
 			continue
 		}
@@ -87,6 +81,30 @@ func (d *doc) channelOutlet(nt []ntok, over []int, at attribution) string {
 		}
 	}
 	return ""
+}
+
+// maxOutletWords is how many words outletLead passes over before an
+// outlet's name.
+const maxOutletWords = 4
+
+// outletLead returns the index in nt of the token before the outlet name
+// that starts at nt[i] and the words before it that describe the outlet,
+// maxOutletWords at most: "the", a demonym, a word of the outletWords list
+// (a kind of outlet, "weekly", "broadcaster", or what it is, "state",
+// "business") and capitalised words ("told the German weekly Der
+// Spiegel", "to the state broadcaster NHK", "by the Kremlin-funded outlet
+// RT"); -1 when nothing stands before them.
+func (d *doc) outletLead(nt []ntok, i int) int {
+	j := i - 1
+	for n := 0; j >= 0 && n < maxOutletWords && nt[j].q < 0; n++ {
+		t := &nt[j]
+		if !t.isWord(idThe) && !t.is(fDemonym) && !d.lx.outletWords[d.lw(t)] &&
+			(!t.is(cCapital) || t.is(fAdverb) || t.isWord(idTo)) {
+			break
+		}
+		j--
+	}
+	return j
 }
 
 // channelMayStart reports whether a channel phrase can stand at nt[i],

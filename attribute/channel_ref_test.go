@@ -18,7 +18,7 @@ func (d *doc) outletOverlapsRef(start, end int) bool {
 
 // channelOutletRef is channelOutlet as it was before it looked only at
 // the outlets over the sentence: it finds an outlet named in nt as the medium: "told the FT",
-// "according to the Financial Times"; "" if none.
+// "according to the Guardian"; "" if none.
 func (d *doc) channelOutletRef(nt []ntok, at attribution) string {
 	for i, t := range nt {
 		if t.q >= 0 {
@@ -28,13 +28,7 @@ func (d *doc) channelOutletRef(nt []ntok, at attribution) string {
 		if !ok || om.Canonical == at.speaker {
 			continue
 		}
-		j := i - 1
-		if j >= 0 && (d.lw(&nt[j]) == "the" || d.lw(&nt[j]) == "british" || d.lw(&nt[j]) == "daily") {
-			j--
-		}
-		for j >= 0 && nt[j].is(cCapital) && j > i-4 && nt[j].q < 0 && !nt[j].is(fAdverb) && d.lw(&nt[j]) != "to" {
-			j-- // "the British daily Financial Times"
-		}
+		j := d.outletLead(nt, i)
 		if j < 0 || nt[j].q >= 0 {
 			continue
 		}

@@ -51,7 +51,10 @@ type lexicon struct {
 	pronoun   map[string]bool
 	relative  map[string]bool
 	boundary  map[string]bool
-	gender    map[string]string // given name → "he" or "she"
+	// outletWords are the words that describe an outlet before its name
+	// ("the German weekly Der Spiegel"): see doc.outletLead.
+	outletWords map[string]bool
+	gender      map[string]string // given name → "he" or "she"
 }
 
 type channelPhrase struct {
@@ -87,7 +90,7 @@ func sections(name string, fn func(section, line string)) error {
 func loadLexicon() (*lexicon, error) {
 	lx := &lexicon{
 		cues: map[string][]cue{}, anonHead: map[string]bool{}, anonDet: map[string]bool{},
-		anonPost: map[string]bool{}, roleGroup: map[string]string{}, adverb: map[string]bool{},
+		anonPost: map[string]bool{}, roleGroup: map[string]string{}, adverb: map[string]bool{}, outletWords: map[string]bool{},
 		auxiliary: map[string]bool{}, pronoun: map[string]bool{}, relative: map[string]bool{},
 		boundary: map[string]bool{}, gender: map[string]string{},
 	}
@@ -160,7 +163,8 @@ func loadLexicon() (*lexicon, error) {
 	}
 	err = sections("data/words.txt", func(sec, l string) {
 		m := map[string]map[string]bool{"adverb": lx.adverb, "auxiliary": lx.auxiliary,
-			"pronoun": lx.pronoun, "relative": lx.relative, "boundary": lx.boundary}[sec]
+			"pronoun": lx.pronoun, "relative": lx.relative, "boundary": lx.boundary,
+			"outlet": lx.outletWords}[sec]
 		if m != nil {
 			addAll(m, l)
 		}

@@ -97,6 +97,12 @@ func TestAttribution(t *testing.T) {
 			[]want{{"every hour cost lives", "Helga Strand", "arguing", "", false}}},
 		{"outer cue over inner", "A diplomatic source cited by the newspaper confirmed that ministers have privately conceded aid would come only “after the audit.”",
 			[]want{{"after the audit", "A diplomatic source", "confirmed", "", true}}},
+		{"outlet described before its name", "“The pumps will be replaced,” Mayor Helga Strand told the German weekly Der Spiegel.",
+			[]want{{"The pumps will be replaced", "Helga Strand", "told", "Der Spiegel", false}}},
+		{"outlet with a kind before its name", "“The audit is over,” Jonas Aldrich told the state broadcaster NHK.",
+			[]want{{"The audit is over", "Jonas Aldrich", "told", "NHK", false}}},
+		{"own channel over an inherited one", "“We knew,” Mayor Helga Strand told the Financial Times.\n\n“We waited,” Mayor Helga Strand told the daily Le Monde.",
+			[]want{{"We knew", "Helga Strand", "told", "Financial Times", false}, {"We waited", "Helga Strand", "told", "Le Monde", false}}},
 		{"possessive speech noun", "Responding to Varga’s remarks that she “would not resign,” critics protested.",
 			[]want{{"would not resign", "Varga", "remarks", "", false}}},
 	}
