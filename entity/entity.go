@@ -475,8 +475,8 @@ func (f *finder) appendMarked(dst []Mention, names []int) []Mention {
 		var fl wordFlags
 		if s, n := toks[i].Start, len(w); n > 0 && n <= maxShort && s+8 <= len(lower) {
 			fl = short.getPacked(swar.Load8(lower, s)&(1<<(8*n)-1), n)
-		} else {
-			fl = f.flagsAt(i, n)
+		} else if lower == "" || f.r.lexKeys.mayHaveSpan(lower, s, s+n) {
+			fl = f.flagsAt(i, n) // most longer words are ruled out first
 		}
 		j := i + 1
 		if fl&fStop != 0 || strings.HasSuffix(t, "ly") {
@@ -539,7 +539,7 @@ func (f *finder) pair(i int, fa wordFlags) bool {
 	var fb wordFlags
 	if s, n := b.Start, len(b.Text); n <= maxShort && s+8 <= len(lower) {
 		fb = r.short.getPacked(swar.Load8(lower, s)&(1<<(8*n)-1), n)
-	} else {
+	} else if lower == "" || r.lexKeys.mayHaveSpan(lower, s, s+n) {
 		fb = f.flagsAt(i+1, n)
 	}
 	if fb != 0 || strings.HasSuffix(a.Text, "ly") || strings.HasSuffix(a.Text, "ing") ||
@@ -589,8 +589,10 @@ func (f *finder) loadPlain(i int, fl wordFlags, names []int, p int) int {
 		if j > i {
 			if s, n := t.Start, len(t.Text); n <= maxShort && s+8 <= len(lower) {
 				fl = short.getPacked(swar.Load8(lower, s)&(1<<(8*n)-1), n)
-			} else {
+			} else if lower == "" || f.r.lexKeys.mayHaveSpan(lower, s, s+n) {
 				fl = f.flagsAt(j, n)
+			} else {
+				fl = 0
 			}
 			all |= fl
 		}
@@ -1332,15 +1334,28 @@ func (f *finder) described(j int) bool {
 		if isApposEnd(t) {
 			break
 		}
-		// The filter reads the lower case in place when it is known.
-		if s := toks[k].Start; lower != "" && !r.describerKeys.mayHaveSpan(lower, s, s+len(t)) {
-			continue
+		// The filter and the short words' table read the lower case in
+		// place when it is known.
+		var lw string
+		var fl wordFlags
+		if s, n := toks[k].Start, len(t); lower != "" {
+			if !r.describerKeys.mayHaveSpan(lower, s, s+n) {
+				continue // no title, organisation word or role noun
+			}
+			if lw = lower[s : s+n]; isArticle(lw) {
+				continue
+			}
+			if n <= maxShort && s+8 <= len(lower) {
+				fl = r.short.getPacked(swar.Load8(lower, s)&(1<<(8*n)-1), n)
+			} else {
+				fl = r.flags(lw)
+			}
+		} else {
+			if lw = strings.ToLower(t); !r.describerKeys.mayHave(lw) || isArticle(lw) {
+				continue
+			}
+			fl = r.flags(lw)
 		}
-		lw := f.low(k, t)
-		if !r.describerKeys.mayHave(lw) || isArticle(lw) {
-			continue // no title, organisation word or role noun
-		}
-		fl := r.flags(lw)
 		if nameLike(t) && fl&fTitle == 0 {
 			continue
 		}
