@@ -562,3 +562,29 @@ func FuzzNextSpecial(f *testing.F) {
 		}
 	})
 }
+
+// TestBodyAfterCut checks Body against the reference on texts whose first
+// round only cuts a trailing run, where Body ends the next round early
+// unless it drops a pull quote the cut exposes.
+func TestBodyAfterCut(t *testing.T) {
+	c := newCleaner(t)
+	ref, err := refNew()
+	if err != nil {
+		t.Fatal(err)
+	}
+	quote := "A decision its members described as overdue"
+	links := "\n\nRelated Articles\n\nMayor Opens New Bridge\n\nCouncil Budget Approved"
+	for _, s := range []string{
+		lead + "\n\n" + more + links,
+		lead + "\n\n" + more + "\n\n" + quote + links,
+		lead + " " + quote + ".\n\n" + more + "\n\n" + quote + links,
+		lead + " " + quote + ".\n\n" + more + "\n\n" + quote + links + "\n\nTags: council, library",
+		lead + "\n\n" + more + "\n\nTags: council" + links,
+		lead + "\n\n" + more + "\n\nAdvertisement" + links,
+		lead + "\n" + more + "\n" + quote + "\nRelated Articles\nMayor Opens New Bridge",
+	} {
+		if got, want := c.Body(s), ref.Body(s); got != want {
+			t.Errorf("Body(%q) = %q, reference %q", s, got, want)
+		}
+	}
+}
