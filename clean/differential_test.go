@@ -588,3 +588,60 @@ func TestBodyAfterCut(t *testing.T) {
 		}
 	}
 }
+
+// checkPrefilter fails when the prefilter of c rejects line l that a phrase
+// set matches, or accepts l that the prefilter it replaced (refMayMatch)
+// rejects.
+func checkPrefilter(t *testing.T, c *Cleaner, m *matcher, l string) {
+	t.Helper()
+	may := c.pre.mayMatch(l)
+	if may && !refMayMatch(&c.pre, l) {
+		t.Errorf("prefilter accepts %q, which the reference rejects", l)
+	}
+	if !may && m.prepare(l) && (c.lines.matchPrepared(m, true) || c.headings.matchPrepared(m, true) ||
+		c.lines.matchPrepared(m, false) || c.headings.matchPrepared(m, false)) {
+		t.Errorf("prefilter rejects furniture %q", l)
+	}
+}
+
+// TestPrefilterStricter checks prefilter.mayMatch against the reference
+// and the phrase sets on lines that start or end with quotation marks,
+// brackets and other characters outside the letters and digits.
+func TestPrefilterStricter(t *testing.T) {
+	c := newCleaner(t)
+	var m matcher
+	var lines []string
+	for _, l := range append(oddLines(t), furnitureVariants()...) {
+		for _, w := range [][2]string{{"", ""}, {"“", "”"}, {"\"", "\""}, {"[1] ", ""}, {"(", ")"}, {"• ", ""}, {"— ", " —"}, {"© ", " \u212A"}, {"", " İ"}, {"\u00a0", "\u00a0"}} {
+			lines = append(lines, trimRightSpace(w[0]+l+w[1]))
+		}
+	}
+	lines = append(lines, "", "“", "[]", "(c) 2024 Example", "© 2024 Example", "“Copyright 2024”", "“Advertisement”",
+		"“12 comments", "[Share this]", "(C) 2024", "( c) 2024", "(Reporting by Example)", "(c", "(", "Example. All rights reserve\u212A", "Example. All rights reserved.”")
+	rejected := 0
+	for _, l := range lines {
+		checkPrefilter(t, c, &m, l)
+		if !c.pre.mayMatch(l) && refMayMatch(&c.pre, l) {
+			rejected++
+		}
+	}
+	if rejected == 0 {
+		t.Error("the prefilter rejects no line more than the reference")
+	}
+}
+
+// FuzzPrefilter checks prefilter.mayMatch against the reference and the
+// phrase sets on fuzzed lines.
+func FuzzPrefilter(f *testing.F) {
+	for _, s := range []string{"", "“Advertisement”", "[2] Share this", "(c) 2024", "“We said so,” she said.”", "All rights reserve\u212A"} {
+		f.Add(s)
+	}
+	c := newCleaner(f)
+	var m matcher
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) || strings.ContainsRune(s, '\n') {
+			return
+		}
+		checkPrefilter(t, c, &m, trimRightSpace(s))
+	})
+}
