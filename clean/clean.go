@@ -117,17 +117,30 @@ func (c *Cleaner) Body(text string) string {
 	// lines go last, as headings among them mark where a trailing run
 	// starts. Real text needs two or three rounds; the cap bounds the work
 	// on contrived input that nests furniture and repeats many times over.
+	//
+	// Most rounds after the first follow one that only cut a trailing run.
+	// That cut was at the first heading after the lead and after the last
+	// line that is not furniture, link-like or blank, and no isolated line
+	// was left: unless a pull quote is dropped now, the next two steps find
+	// nothing either, so the round ends after the first.
 	defer ps.forget()
 	src := norm // the text the lines are cut from, until one is dropped
+	onlyCut := false
 	for range maxRounds {
 		n := len(lines)
 		lines = dropPullQuote(lines, ps, src)
 		src = ""
+		if onlyCut && len(lines) == n {
+			break
+		}
+		m := len(lines)
 		lines = c.dropTrailingRun(lines, ps)
+		k := len(lines)
 		lines = c.dropIsolated(lines, ps)
 		if len(lines) == n {
 			break // nothing dropped: the lines are as tidy as they came
 		}
+		onlyCut = k < m && len(lines) == k
 		lines = tidy(lines)
 	}
 	// Every step either drops lines or leaves them as they are. When none

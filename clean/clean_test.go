@@ -450,7 +450,17 @@ func TestPrefilter(t *testing.T) {
 		{"[line]\nAdvertisement\n", "Advert", false},        // shorter
 		{"[line]\nAdvertisement\n", "Adverb here", false},
 		{"[line]\nAdvertisement\n", "Ad vertisement", false},
-		{"[line]\nAdvertisement\n", "“Advertisement”", true}, // starts with no letter
+		{"[line]\nAdvertisement\n", "“Advertisement”", true}, // the key starts after the mark
+		{"[line]\nAdvertisement\n", "“Adverb here”", false},
+		{"[line]\nAdvertisement\n", "[2] Adverb here", false},
+		{"[line]\nAdvertisement\n", "“", false}, // no key
+		{"[line]\n/^\\(c\\) \\d+$/\n", "(c) 2024", true},
+		{"[line]\nAdvertisement\n", "“Ädvertisement”", true}, // a key that starts outside ASCII
+		{"[line]\n/^(©|\\(c\\)|copyright\\b).{0,120}$/\n", "(C) 2024 Example", true},
+		{"[line]\n/^(©|\\(c\\)|copyright\\b).{0,120}$/\n", "© 2024 Example", true},
+		{"[line]\n/^(©|\\(c\\)|copyright\\b).{0,120}$/\n", "(Reporting by Example)", false},
+		{"[line]\n/^(©|\\(c\\)|copyright\\b).{0,120}$/\n", "“Reporting by Example”", false},
+		{"[line]\n/^(©|\\(c\\)|copyright\\b).{0,120}$/\n", "( c) 2024", true}, // spaces fold
 		{"[line]\nPrint\n", "Print", true},
 		{"[line]\nPrint\n", "Prince Harry", false},
 		{"[line]\nPrint\n", "Pri\u00adnt", true}, // not known beyond Pri
@@ -467,9 +477,11 @@ func TestPrefilter(t *testing.T) {
 		{"[line]\n/\\ball rights reserved\\.?$/\n", "Example. All rights unreserved", true}, // ends the same
 		{"[line]\n/\\ball rights reserved\\.?$/\n", "Example. No rights kept.", false},
 		{"[line]\n/\\ball rights reserved\\.?$/\n", "Example. No rights reservéd", true}, // not ASCII
-		{"[line]\n/(?i)reserved/\n", "Anything at all", true},                            // no literal known
-		{"[line]\n/reserved /\n", "Anything at all", true},                               // a tail without a word
-		{"[line]\nTags*\n", "Tags: " + strings.Repeat("word ", 20), false},               // prose, too long
+		{"[line]\n/\\ball rights reserved\\.?$/\n", "“Example,” she said. “No rights.”", false},
+		{"[line]\n/\\ball rights reserve\\.?k$/\n", "Example. All rights reserve\u212A", true}, // the Kelvin sign
+		{"[line]\n/(?i)reserved/\n", "Anything at all", true},                                  // no literal known
+		{"[line]\n/reserved /\n", "Anything at all", true},                                     // a tail without a word
+		{"[line]\nTags*\n", "Tags: " + strings.Repeat("word ", 20), false},                     // prose, too long
 		{"[line]\n/(?i)reserved/\n", strings.Repeat("word ", 20), false},
 		{"[heading]\nRelated\n", "Related", true},
 		{"[heading]\nRelated\n", "Relatives", false},

@@ -562,3 +562,86 @@ func FuzzNextSpecial(f *testing.F) {
 		}
 	})
 }
+
+// TestBodyAfterCut checks Body against the reference on texts whose first
+// round only cuts a trailing run, where Body ends the next round early
+// unless it drops a pull quote the cut exposes.
+func TestBodyAfterCut(t *testing.T) {
+	c := newCleaner(t)
+	ref, err := refNew()
+	if err != nil {
+		t.Fatal(err)
+	}
+	quote := "A decision its members described as overdue"
+	links := "\n\nRelated Articles\n\nMayor Opens New Bridge\n\nCouncil Budget Approved"
+	for _, s := range []string{
+		lead + "\n\n" + more + links,
+		lead + "\n\n" + more + "\n\n" + quote + links,
+		lead + " " + quote + ".\n\n" + more + "\n\n" + quote + links,
+		lead + " " + quote + ".\n\n" + more + "\n\n" + quote + links + "\n\nTags: council, library",
+		lead + "\n\n" + more + "\n\nTags: council" + links,
+		lead + "\n\n" + more + "\n\nAdvertisement" + links,
+		lead + "\n" + more + "\n" + quote + "\nRelated Articles\nMayor Opens New Bridge",
+	} {
+		if got, want := c.Body(s), ref.Body(s); got != want {
+			t.Errorf("Body(%q) = %q, reference %q", s, got, want)
+		}
+	}
+}
+
+// checkPrefilter fails when the prefilter of c rejects line l that a phrase
+// set matches, or accepts l that the prefilter it replaced (refMayMatch)
+// rejects.
+func checkPrefilter(t *testing.T, c *Cleaner, m *matcher, l string) {
+	t.Helper()
+	may := c.pre.mayMatch(l)
+	if may && !refMayMatch(&c.pre, l) {
+		t.Errorf("prefilter accepts %q, which the reference rejects", l)
+	}
+	if !may && m.prepare(l) && (c.lines.matchPrepared(m, true) || c.headings.matchPrepared(m, true) ||
+		c.lines.matchPrepared(m, false) || c.headings.matchPrepared(m, false)) {
+		t.Errorf("prefilter rejects furniture %q", l)
+	}
+}
+
+// TestPrefilterStricter checks prefilter.mayMatch against the reference
+// and the phrase sets on lines that start or end with quotation marks,
+// brackets and other characters outside the letters and digits.
+func TestPrefilterStricter(t *testing.T) {
+	c := newCleaner(t)
+	var m matcher
+	var lines []string
+	for _, l := range append(oddLines(t), furnitureVariants()...) {
+		for _, w := range [][2]string{{"", ""}, {"“", "”"}, {"\"", "\""}, {"[1] ", ""}, {"(", ")"}, {"• ", ""}, {"— ", " —"}, {"© ", " \u212A"}, {"", " İ"}, {"\u00a0", "\u00a0"}} {
+			lines = append(lines, trimRightSpace(w[0]+l+w[1]))
+		}
+	}
+	lines = append(lines, "", "“", "[]", "(c) 2024 Example", "© 2024 Example", "“Copyright 2024”", "“Advertisement”",
+		"“12 comments", "[Share this]", "(C) 2024", "( c) 2024", "(Reporting by Example)", "(c", "(", "Example. All rights reserve\u212A", "Example. All rights reserved.”")
+	rejected := 0
+	for _, l := range lines {
+		checkPrefilter(t, c, &m, l)
+		if !c.pre.mayMatch(l) && refMayMatch(&c.pre, l) {
+			rejected++
+		}
+	}
+	if rejected == 0 {
+		t.Error("the prefilter rejects no line more than the reference")
+	}
+}
+
+// FuzzPrefilter checks prefilter.mayMatch against the reference and the
+// phrase sets on fuzzed lines.
+func FuzzPrefilter(f *testing.F) {
+	for _, s := range []string{"", "“Advertisement”", "[2] Share this", "(c) 2024", "“We said so,” she said.”", "All rights reserve\u212A"} {
+		f.Add(s)
+	}
+	c := newCleaner(f)
+	var m matcher
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) || strings.ContainsRune(s, '\n') {
+			return
+		}
+		checkPrefilter(t, c, &m, trimRightSpace(s))
+	})
+}

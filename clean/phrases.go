@@ -153,6 +153,12 @@ type prefilter struct {
 	// not anchored at the start, from the last space on: every line those
 	// regexps match ends with one of them.
 	tails [][]byte
+	// lowFirst marks the bytes that the lower-cased form of a line that
+	// an anchored regexp without literal heads matches may start with;
+	// otherHeads holds the literal heads of anchored regexps that do not
+	// start with an ASCII letter or digit.
+	lowFirst   [256]bool
+	otherHeads [][]byte
 }
 
 // Sizes of prefilter.heads: the longest start it tests, the start that
@@ -221,11 +227,15 @@ func (f *prefilter) addPattern(p *pattern) {
 	case p.heads != nil:
 		for _, h := range p.heads {
 			f.addHead(string(h))
+			if !isASCIIAlnum(h[0]) { // heads are not empty
+				f.otherHeads = append(f.otherHeads, h)
+			}
 		}
 	case p.first != nil:
 		for b, ok := range p.first {
 			if ok {
 				f.addHead(string([]byte{byte(b)}))
+				f.lowFirst[b] = true
 			}
 		}
 	case p.tails != nil:
@@ -255,12 +265,22 @@ func (f *prefilter) mayMatch(l string) bool {
 	}
 	var x uint64
 	var v int
+	head := l // what the key starts with
 	if len(l) >= headBytes && isASCIIAlnum(l[0]) {
 		x, v = lowerHead8(swar.Load8(l, 0)) // lowerHead, inlined
 	} else if x, v = lowerHead(l); v == 0 {
-		return true
+		// A line that starts with a quotation mark, a bracket or a
+		// bullet: its key starts after them.
+		var ok bool
+		if head, ok = f.keyStart(l); !ok {
+			return true
+		}
+		if head == "" {
+			return false // no key: prepare rejects l
+		}
+		x, v = lowerHead(head)
 	}
-	if f.mayStart(l, x, v) {
+	if f.mayStart(head, x, v) {
 		return true
 	}
 	for _, t := range f.tails {
@@ -269,6 +289,57 @@ func (f *prefilter) mayMatch(l string) bool {
 		}
 	}
 	return false
+}
+
+// keyStart returns, for a line l that does not start with an ASCII letter
+// or digit, l from where its key starts (see appendKeyOfLow): after the
+// characters that are neither letters nor digits, at an ASCII letter or
+// digit, or "" when there is none. It reports false when it cannot tell:
+// when l starts with white space, with a character that the lower-cased
+// form of a line that an anchored regexp matches may start with, or with
+// characters up to a letter or digit that is not ASCII.
+func (f *prefilter) keyStart(l string) (string, bool) {
+	if l == "" {
+		return "", true
+	}
+	// The first character, lower-cased, starts the lower-cased form.
+	if c := l[0]; c < utf8.RuneSelf {
+		if asciiSpace[c] || f.lowFirst[c] {
+			return l, false
+		}
+		for _, h := range f.otherHeads {
+			if mayStartWith(l, h) {
+				return l, false
+			}
+		}
+	} else {
+		r, _ := utf8.DecodeRuneInString(l)
+		var b [utf8.UTFMax]byte
+		utf8.EncodeRune(b[:], unicode.ToLower(r))
+		if r == utf8.RuneError || unicode.IsSpace(r) || f.lowFirst[b[0]] {
+			return l, false
+		}
+		for _, h := range f.otherHeads {
+			if h[0] == b[0] {
+				return l, false
+			}
+		}
+	}
+	for i := 0; i < len(l); {
+		if c := l[i]; c < utf8.RuneSelf {
+			if isASCIIAlnum(c) {
+				return l[i:], true
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(l[i:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return l, false
+		}
+		i += n
+	}
+	return "", true
 }
 
 // mayStart reports whether a literal may start l, whose first v bytes
@@ -328,12 +399,41 @@ func lowBytes(n int) uint64 {
 	return 1<<(8*n) - 1
 }
 
+// mayStartWith reports whether the lower-cased form of l, a line that
+// starts with an ASCII character other than white space, may start with
+// h: it does not when one of the first ASCII characters of l, up to white
+// space or a character outside ASCII, differs from h lower-cased, or when l
+// is all such characters and shorter than h.
+func mayStartWith(l string, h []byte) bool {
+	for i, b := range h {
+		if i == len(l) {
+			return false
+		}
+		c := l[i]
+		if c >= utf8.RuneSelf || asciiSpace[c] {
+			return true
+		}
+		if asciiLower[c] != b {
+			return false
+		}
+	}
+	return true
+}
+
 // mayEndWith reports whether the lower-cased form of l, a line without
 // trailing white space, may end with t, a literal without spaces. The
 // lower-cased form ends with the last ASCII characters of l other than
 // white space, lower-cased: it does not end with t when, read from the
 // end, one of those differs from t.
+//
+// A line that ends with a character outside ASCII, such as a closing
+// quotation mark, has a lower-cased form that ends with one too, unless
+// it lower-cases to ASCII (the Kelvin sign, İ): not with t.
 func mayEndWith(l string, t []byte) bool {
+	if n := len(l); n > 0 && l[n-1] >= utf8.RuneSelf && len(t) > 0 {
+		r, _ := utf8.DecodeLastRuneInString(l)
+		return r == utf8.RuneError || unicode.IsSpace(r) || unicode.ToLower(r) < utf8.RuneSelf
+	}
 	for i := 1; i <= len(t); i++ {
 		if i > len(l) || !asciiWord[l[len(l)-i]] {
 			return true

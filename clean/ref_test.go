@@ -591,3 +591,42 @@ func refNewPattern(re *regexp.Regexp) refPattern {
 func refShortUnit(f []byte) bool {
 	return utf8.RuneCount(f) >= minPullQuoteRunes && bytes.Count(f, []byte(" "))+1 <= maxPullQuoteWords
 }
+
+// refMayMatch is prefilter.mayMatch as it was before it read the key of a
+// line that starts with a quotation mark or a bracket (prefilter.keyStart)
+// and the end of a line that ends outside ASCII (mayEndWith): the oracle
+// TestPrefilterStricter and FuzzPrefilter compare it with.
+func refMayMatch(f *prefilter, l string) bool {
+	if tooLong(l) {
+		return false
+	}
+	if f.any {
+		return true
+	}
+	x, v := lowerHead(l)
+	if v == 0 {
+		return true
+	}
+	if f.mayStart(l, x, v) {
+		return true
+	}
+	for _, t := range f.tails {
+		if refMayEndWith(l, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// refMayEndWith is mayEndWith before it read an end outside ASCII.
+func refMayEndWith(l string, t []byte) bool {
+	for i := 1; i <= len(t); i++ {
+		if i > len(l) || !asciiWord[l[len(l)-i]] {
+			return true
+		}
+		if asciiLower[l[len(l)-i]] != t[len(t)-i] {
+			return false
+		}
+	}
+	return true
+}
