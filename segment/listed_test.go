@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"slices"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/hearsaylab/hearsay/article"
 	"github.com/hearsaylab/hearsay/internal/testtexts"
@@ -86,4 +87,19 @@ func FuzzSentencesListed(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string, seed uint64) {
 		checkListedSkips(t, rand.New(rand.NewPCG(seed, 5)), text)
 	})
+}
+
+// TestIsPunctNotSpace checks isPunctNotSpace against decoding and
+// isSpaceRune on every three-byte sequence that starts with E2.
+func TestIsPunctNotSpace(t *testing.T) {
+	for b1 := range 256 {
+		for b2 := range 256 {
+			b := []byte{0xE2, byte(b1), byte(b2)}
+			r, size := utf8.DecodeRune(b)
+			want := size == 3 && r >= 0x2000 && r <= 0x203F && !isSpaceRune(r)
+			if got := isPunctNotSpace(b[0], b[1], b[2]); got != want {
+				t.Errorf("isPunctNotSpace(% x) = %v, want %v", b, got, want)
+			}
+		}
+	}
 }

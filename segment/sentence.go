@@ -508,8 +508,7 @@ func appendTrimmed(out []article.Span, text string, s, e int) []article.Span {
 	if s < e && text[s] == ' ' {
 		s++
 	}
-	if s < e && text[s] < utf8.RuneSelf && !asciiSpace[text[s]] &&
-		text[e-1] < utf8.RuneSelf && !asciiSpace[text[e-1]] {
+	if s < e && startsNotSpace(text, s, e) && endsNotSpace(text, s, e) {
 		return append(out, article.Span{Start: s, End: e})
 	}
 	s = skipSpace(text, s, e)
@@ -531,6 +530,38 @@ func appendTrimmed(out []article.Span, text string, s, e int) []article.Span {
 		out = append(out, article.Span{Start: s, End: e})
 	}
 	return out
+}
+
+// startsNotSpace reports whether text[s:e] starts with a character other
+// than white space that it holds in full: one in ASCII, or one from U+2000
+// to U+203F such as a quotation mark or a dash. It is false for any other
+// character, which the caller decodes.
+func startsNotSpace(text string, s, e int) bool {
+	if c := text[s]; c < utf8.RuneSelf {
+		return !asciiSpace[c]
+	}
+	return s+3 <= e && isPunctNotSpace(text[s], text[s+1], text[s+2])
+}
+
+// endsNotSpace is startsNotSpace for the last character of text[s:e].
+func endsNotSpace(text string, s, e int) bool {
+	if c := text[e-1]; c < utf8.RuneSelf {
+		return !asciiSpace[c]
+	}
+	return e-3 >= s && isPunctNotSpace(text[e-3], text[e-2], text[e-1])
+}
+
+// punctSpaces has bit c&0x3F set for the characters E2 80 c, U+2000 to
+// U+203F, that are white space (see isSpaceRune): U+2000 to U+200A, the
+// line and paragraph separators and the narrow no-break space.
+const punctSpaces = 1<<11 - 1 | 1<<0x28 | 1<<0x29 | 1<<0x2F
+
+// isPunctNotSpace reports whether the bytes b0 b1 b2 encode a character
+// from U+2000 to U+203F that is not white space, such as the curly
+// quotation marks that start and end many sentences; like every character
+// of the General Punctuation block, it is no letter either.
+func isPunctNotSpace(b0, b1, b2 byte) bool {
+	return b0 == 0xE2 && b1 == 0x80 && isContinuation(b2) && punctSpaces>>(b2&0x3F)&1 == 0
 }
 
 // skipSpace returns the index of the first character of text at or after
@@ -587,7 +618,7 @@ func isBoundary(text string, para article.Span, p, end int) bool {
 	}
 	// The next character must be white space.
 	j := end
-	if text[j] == ' ' && j+1 < para.End && text[j+1] < utf8.RuneSelf && !asciiSpace[text[j+1]] {
+	if text[j] == ' ' && j+1 < para.End && startsNotSpace(text, j+1, para.End) {
 		j++ // a single space, as nearly always
 	} else {
 		j = skipSpace(text, end, para.End)
@@ -603,6 +634,8 @@ func isBoundary(text string, para article.Span, p, end int) bool {
 		if 'a' <= c && c <= 'z' {
 			return false
 		}
+	} else if j+3 <= len(text) && isPunctNotSpace(c, text[j+1], text[j+2]) {
+		// An opening quotation mark, say: no lower-case letter.
 	} else if nr, _ := utf8.DecodeRuneInString(text[j:]); unicode.IsLower(nr) {
 		return false
 	}
