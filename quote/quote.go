@@ -392,7 +392,7 @@ func isDoubleMark(r rune) bool {
 // scanParagraphMarked is scanParagraph for a paragraph that holds the
 // first of the listed double marks of marks, without single marks: it goes
 // from listed offset to offset, and tells the mark at each from its bytes
-// (doubleMarkAt), instead of asking marks.next and decoding.
+// (doubleMarkAt), instead of asking marks.next, decoding and classify.
 func scanParagraphMarked(body string, paras []segment.Paragraph, pi int, marks *markFinder, out []Span) []Span {
 	p := paras[pi]
 	inQuote := false
@@ -404,8 +404,7 @@ func scanParagraphMarked(body string, paras []segment.Paragraph, pi int, marks *
 			continue // inside the mark before, as no true mark is
 		}
 		i = offs[0]
-		r, size := doubleMarkAt(body, i)
-		kind, fam := classify(body, i, r, false)
+		r, size, kind, fam := doubleMarkAt(body, i)
 		if kind == notMark {
 			i += size
 			continue
@@ -442,35 +441,37 @@ func scanParagraphMarked(body string, paras []segment.Paragraph, pi int, marks *
 	return out
 }
 
-// doubleMarkAt returns the character at i in body and its size, as
-// utf8.DecodeRuneInString does, from its bytes for a double quotation
-// mark.
-func doubleMarkAt(body string, i int) (rune, int) {
+// doubleMarkAt returns the character at i in body, its size, as
+// utf8.DecodeRuneInString does, and what it is as a mark, as classify
+// tells without single marks: a double quotation mark from its bytes.
+func doubleMarkAt(body string, i int) (r rune, size int, kind markKind, fam family) {
 	switch body[i] {
 	case '"':
-		return '"', 1
+		return '"', 1, straightRole(body, i, 1), famStraight
 	case 0xE2:
 		if i+2 < len(body) && body[i+1] == 0x80 {
 			switch body[i+2] {
 			case 0x9C:
-				return '\u201c', 3
+				return '\u201c', 3, openMark, famCurly
 			case 0x9D:
-				return '\u201d', 3
+				return '\u201d', 3, closeMark, famCurly
 			case 0x9E:
-				return '\u201e', 3
+				return '\u201e', 3, openMark, famLow
 			}
 		}
 	case 0xC2:
 		if i+1 < len(body) {
 			switch body[i+1] {
 			case 0xAB:
-				return '\u00ab', 2
+				return '\u00ab', 2, openMark, famGuillemet
 			case 0xBB:
-				return '\u00bb', 2
+				return '\u00bb', 2, closeMark, famGuillemet
 			}
 		}
 	}
-	return utf8.DecodeRuneInString(body[i:])
+	r, size = utf8.DecodeRuneInString(body[i:])
+	kind, fam = classify(body, i, r, false)
+	return r, size, kind, fam
 }
 
 // runOn appends to out the quotation that opens with the mark at openAt
