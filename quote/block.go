@@ -18,11 +18,17 @@ const minBlockWords = 12
 // pasted from a transcript, set off as its own block).
 func blocks(body string, paras []segment.Paragraph, marked []Span) []Span {
 	var out []Span
-	wrapped := 0
-	for _, p := range paras {
+	wrapped, colon := 0, false
+	for i, p := range paras {
 		if p.Wrapped {
 			wrapped++
 		}
+		colon = colon || i+1 < len(paras) && endsWithColon(body, p)
+	}
+	if !colon && (wrapped == 0 || wrapped*2 > len(paras)) {
+		// Most articles: no paragraph introduces the next with a
+		// colon, and no wrapped paragraphs to set off.
+		return nil
 	}
 	for i := 0; i < len(paras); i++ {
 		p := paras[i]

@@ -87,12 +87,11 @@ func AppendScanMarked(out []Span, body string, paras []segment.Paragraph, quotes
 	if len(quotes) == 0 {
 		out = scanSingle(body, paras, out)
 	} else {
-		double := false
 		marks := markFinder{quotes, true}
 		for pi, p := range paras {
 			// A paragraph without a double mark holds no quotation.
 			if marks.within(p.Start, p.End) {
-				out = scanParagraph(body, paras, pi, false, &double, &marks, out)
+				out = scanParagraphMarked(body, paras, pi, &marks, out)
 			}
 		}
 	}
@@ -390,6 +389,109 @@ func isDoubleMark(r rune) bool {
 	return false
 }
 
+// scanParagraphMarked is scanParagraph for a paragraph that holds the
+// first of the listed double marks of marks, without single marks: it goes
+// from listed offset to offset, and tells the mark at each from its bytes
+// (doubleMarkAt), instead of asking marks.next, decoding and classify.
+func scanParagraphMarked(body string, paras []segment.Paragraph, pi int, marks *markFinder, out []Span) []Span {
+	p := paras[pi]
+	inQuote := false
+	var openAt, openSize int
+	var openFam family
+	offs := marks.offsets
+	for i := p.Start; len(offs) > 0 && offs[0] < p.End; offs = offs[1:] {
+		if offs[0] < i {
+			continue // inside the mark before, as no true mark is
+		}
+		i = offs[0]
+		r, size, kind, fam := doubleMarkAt(body, i)
+		if kind == notMark {
+			i += size
+			continue
+		}
+		if !inQuote {
+			if r == '\u00bb' && reverseGuillemetOpens(body, i, size) {
+				kind, fam = openMark, famReverseGuillemet
+			}
+			if kind == openMark || kind == eitherMark {
+				inQuote, openAt, openSize, openFam = true, i, size, fam
+			}
+			i += size
+			continue
+		}
+		if closes(openFam, kind, fam, r) {
+			if i > openAt+openSize {
+				out = appendSpan(out, Span{Start: openAt + openSize, End: i, Open: openAt, Close: i + size, Para: pi})
+			}
+			inQuote = false
+			i += size
+			continue
+		}
+		if kind == openMark && fam == openFam {
+			// A second opening mark of the same kind: the first was never
+			// closed. Start again from here rather than swallow the text.
+			openAt, openSize = i, size
+		}
+		i += size
+	}
+	marks.offsets = offs
+	if inQuote {
+		out = runOn(body, paras, pi, openAt, openSize, out)
+	}
+	return out
+}
+
+// doubleMarkAt returns the character at i in body, its size, as
+// utf8.DecodeRuneInString does, and what it is as a mark, as classify
+// tells without single marks: a double quotation mark from its bytes.
+func doubleMarkAt(body string, i int) (r rune, size int, kind markKind, fam family) {
+	switch body[i] {
+	case '"':
+		return '"', 1, straightRole(body, i, 1), famStraight
+	case 0xE2:
+		if i+2 < len(body) && body[i+1] == 0x80 {
+			switch body[i+2] {
+			case 0x9C:
+				return '\u201c', 3, openMark, famCurly
+			case 0x9D:
+				return '\u201d', 3, closeMark, famCurly
+			case 0x9E:
+				return '\u201e', 3, openMark, famLow
+			}
+		}
+	case 0xC2:
+		if i+1 < len(body) {
+			switch body[i+1] {
+			case 0xAB:
+				return '\u00ab', 2, openMark, famGuillemet
+			case 0xBB:
+				return '\u00bb', 2, closeMark, famGuillemet
+			}
+		}
+	}
+	r, size = utf8.DecodeRuneInString(body[i:])
+	kind, fam = classify(body, i, r, false)
+	return r, size, kind, fam
+}
+
+// runOn appends to out the quotation that opens with the mark at openAt
+// of openSize bytes in paragraph pi and has no closing mark before the
+// paragraph ends, when it counts as one.
+func runOn(body string, paras []segment.Paragraph, pi, openAt, openSize int, out []Span) []Span {
+	// By convention a quotation that runs on opens the next paragraph with
+	// a mark again; a quotation that opens its paragraph has most likely
+	// lost its closing mark.
+	p := paras[pi]
+	next := pi+1 < len(paras) && startsWithOpen(body, paras[pi+1].Start)
+	if next || openAt == p.Start {
+		end := trimRightSpace(body, openAt+openSize, p.End)
+		if end > openAt+openSize {
+			out = appendSpan(out, Span{Start: openAt + openSize, End: end, Open: openAt, Close: p.End, Para: pi, Unclosed: true})
+		}
+	}
+	return out
+}
+
 // scanParagraph appends the quotations of paragraph pi to out, with single
 // marks or without (see classify), looking at the bytes that marks finds.
 // It sets *double when it meets a double mark, which it does wherever
@@ -443,16 +545,8 @@ func scanParagraph(body string, paras []segment.Paragraph, pi int, single bool, 
 		i += size
 	}
 	if inQuote {
-		// No closing mark before the paragraph ends. By convention a quotation
-		// that runs on opens the next paragraph with a mark again; a quotation
-		// that opens its paragraph has most likely lost its closing mark.
-		next := pi+1 < len(paras) && startsWithOpen(body, paras[pi+1].Start)
-		if next || openAt == p.Start {
-			end := trimRightSpace(body, openAt+openSize, p.End)
-			if end > openAt+openSize {
-				out = appendSpan(out, Span{Start: openAt + openSize, End: end, Open: openAt, Close: p.End, Para: pi, Unclosed: true})
-			}
-		}
+		// No closing mark before the paragraph ends.
+		out = runOn(body, paras, pi, openAt, openSize, out)
 	}
 	return out
 }

@@ -37,7 +37,7 @@ func Paragraphs(text string) []Paragraph {
 // returns them, so that a caller can reuse one buffer from text to text.
 func AppendParagraphs(out []Paragraph, text string) []Paragraph {
 	var cur Paragraph // the paragraph being built, when cur.End > 0
-	prevEnds := false // the line before ends the way a paragraph does
+	lineStart := 0    // the start of its last line, which ends at cur.End
 	for ls := 0; ls <= len(text); {
 		var le int
 		if ls < len(text) && text[ls] == '\n' {
@@ -60,18 +60,21 @@ func AppendParagraphs(out []Paragraph, text string) []Paragraph {
 			continue
 		}
 		if cur.End > 0 {
-			if prevEnds || !continuesLine(text[start:end]) {
+			// Most paragraphs end at a blank line: whether a line ends
+			// the way a paragraph does is asked only of one that another
+			// line follows.
+			if endsParagraph(text[lineStart:cur.End]) || !continuesLine(text[start:end]) {
 				out = append(out, cur)
 			} else {
 				cur.End = end
 				cur.Lines++
 				cur.Wrapped = true
-				prevEnds = endsParagraph(text[start:end])
+				lineStart = start
 				continue
 			}
 		}
 		cur = Paragraph{Span: article.Span{Start: start, End: end}, Lines: 1}
-		prevEnds = endsParagraph(text[start:end])
+		lineStart = start
 	}
 	if cur.End > 0 {
 		out = append(out, cur)
@@ -89,6 +92,9 @@ func trimSpan(text string, lo, hi int) (start, end int) {
 		hi--
 	}
 	if lo < hi && (text[lo] >= utf8.RuneSelf || text[hi-1] >= utf8.RuneSelf) {
+		if startsNotSpace(text, lo, hi) && endsNotSpace(text, lo, hi) {
+			return lo, hi // a quotation mark or a dash, told from its bytes
+		}
 		if !isContinuation(text[lo]) && !unicode.IsSpace(firstRune(text[lo:hi])) && !unicode.IsSpace(lastRune(text[lo:hi])) {
 			return lo, hi // most often a quotation mark or a dash, no space
 		}

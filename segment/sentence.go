@@ -180,7 +180,7 @@ func Sentences(text string, para article.Span, skip []article.Span) []article.Sp
 // out, as Sentences returns them, so that a caller can reuse one buffer
 // from paragraph to paragraph.
 func AppendSentences(out []article.Span, text string, para article.Span, skip []article.Span) []article.Span {
-	return appendSentences(out, text, para, skip, terminalFinder{})
+	return appendSentencesFrom(out, text, para, skip, terminalFinder{}, para.Start, para.Start)
 }
 
 // AppendSentencesMarked is AppendSentences for a text whose ASCII terminal
@@ -189,7 +189,7 @@ func AppendSentences(out []article.Span, text string, para article.Span, skip []
 // it (see Marks). It finds the sentence ends without reading the text in
 // between.
 func AppendSentencesMarked(out []article.Span, text string, para article.Span, skip []article.Span, terminals []int) []article.Span {
-	return appendSentences(out, text, para, skip, terminalFinder{offsets: terminals, listed: true})
+	return appendSentencesListed(out, text, para, skip, terminals, nil)
 }
 
 // AppendSentencesEnds is AppendSentencesMarked for a text some of whose
@@ -197,11 +197,113 @@ func AppendSentencesMarked(out []article.Span, text string, para article.Span, s
 // that end a sentence unless a skip span holds them, as Marks.Ends notes
 // them, and may hold offsets before and after the paragraph.
 func AppendSentencesEnds(out []article.Span, text string, para article.Span, skip []article.Span, terminals, ends []int) []article.Span {
-	return appendSentences(out, text, para, skip, terminalFinder{offsets: terminals, listed: true, ends: ends})
+	return appendSentencesListed(out, text, para, skip, terminals, ends)
+}
+
+// appendSentencesListed is appendSentencesFrom with the terminal marks listed
+// in terminals and the known sentence ends in ends. Between the skip
+// spans no character but a terminal mark matters, and inside one only its
+// last character: it goes from mark to mark of the list up to the next
+// span, then to the span's last character, without appendSentencesFrom's
+// bookkeeping for every mark. Where the spans are not the plain sequence
+// that quotations make (one reaching in from before the paragraph or out
+// beyond it, overlapping ones, a sentence end inside one, a broken last
+// character), it leaves the rest to appendSentencesFrom.
+func appendSentencesListed(out []article.Span, text string, para article.Span, skip []article.Span, terminals, ends []int) []article.Span {
+	if para.Start >= para.End {
+		return out // nothing to read, and para.End may lie beyond text
+	}
+	start, i := para.Start, para.Start
+	k, e := 0, 0 // the first of skip and of ends that may matter at i
+	for {
+		// The next span, which must start at i or after, end within the
+		// paragraph and have a last character after its first.
+		for k < len(skip) && skip[k].End <= i {
+			k++
+		}
+		lo, q := para.End, -1 // the marks before lo count; q: the span's last character
+		if k < len(skip) && skip[k].Start < para.End {
+			sp := skip[k]
+			if sp.Start < i || sp.End > para.End {
+				return appendSentencesFrom(out, text, para, skip, terminalFinder{offsets: terminals, listed: true, ends: ends[e:]}, start, i)
+			}
+			c, ok := lastCharStart(text, sp.End)
+			if !ok || c <= sp.Start {
+				return appendSentencesFrom(out, text, para, skip, terminalFinder{offsets: terminals, listed: true, ends: ends[e:]}, start, i)
+			}
+			lo, q = sp.Start, c
+		}
+		for ; len(terminals) > 0 && terminals[0] < lo; terminals = terminals[1:] {
+			p := terminals[0]
+			if p < i {
+				continue
+			}
+			if !isTerminal(text[p]) {
+				// Not a terminal mark after all: read on after its
+				// character.
+				_, size := utf8.DecodeRuneInString(text[p:])
+				i = p + size
+				continue
+			}
+			for e < len(ends) && ends[e] < p {
+				e++
+			}
+			if e < len(ends) && ends[e] == p {
+				// A space and a capital follow: nothing to swallow, no
+				// footnote, and isBoundary would say yes.
+				out = appendTrimmed(out, text, start, p+1)
+				start, i = p+1, p+1
+				continue
+			}
+			if p+1 == para.End {
+				// The paragraph's last character ends its last
+				// sentence, which the end of the paragraph ends anyway.
+				return appendTrimmed(out, text, start, para.End)
+			}
+			end := swallowClosers(text, p+1, para.End)
+			if isBoundary(text, para, p, end) {
+				out = appendTrimmed(out, text, start, end)
+				start, i = end, end
+				continue
+			}
+			i = p + 1
+		}
+		if i > lo {
+			// A sentence end reached into the span.
+			return appendSentencesFrom(out, text, para, skip, terminalFinder{offsets: terminals, listed: true, ends: ends[e:]}, start, i)
+		}
+		if q < 0 {
+			return appendTrimmed(out, text, start, para.End)
+		}
+		// The span's last character: a quotation that ends its own
+		// sentence closes the sentence around it too.
+		sp := skip[k]
+		_, size := utf8.DecodeRuneInString(text[q:])
+		i = q + size
+		if i == sp.End && endsWithTerminal(text, sp.Start, q) && isBoundary(text, para, q, i) {
+			out = appendTrimmed(out, text, start, i)
+			start = i
+		}
+	}
+}
+
+// swallowClosers returns the end of the sentence whose terminal mark ends
+// at i, before limit: after any further terminal marks, closing quotes and
+// brackets, and a footnote marker such as [4].
+func swallowClosers(text string, i, limit int) int {
+	for i < limit {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r == '.' || r == '!' || r == '?' || isCloser(r) {
+			i += size
+			continue
+		}
+		break
+	}
+	return skipFootnote(text, i, limit)
 }
 
 // terminalFinder finds the next ASCII terminal punctuation mark of a text
-// for appendSentences: from the list of their offsets when it has one, or
+// for appendSentencesFrom: from the list of their offsets when it has one, or
 // else by reading the text.
 type terminalFinder struct {
 	offsets []int // the offsets not yet passed
@@ -233,16 +335,16 @@ func (f *terminalFinder) next(t string, i, stop int) int {
 	return stop
 }
 
-// appendSentences is AppendSentences, finding the terminal marks with
-// terms.
-func appendSentences(out []article.Span, text string, para article.Span, skip []article.Span, terms terminalFinder) []article.Span {
-	start := para.Start
+// appendSentencesFrom is AppendSentences, finding the terminal marks with
+// terms, for the part of the paragraph from i on, in a sentence that
+// starts at start.
+func appendSentencesFrom(out []article.Span, text string, para article.Span, skip []article.Span, terms terminalFinder, start, i int) []article.Span {
 	k := 0
 	if para.Start >= para.End {
 		return out // nothing to read, and para.End may lie beyond text
 	}
 	t := text[:para.End]
-	for i := para.Start; i < para.End; {
+	for i < para.End {
 		for k < len(skip) && skip[k].End <= i {
 			k++
 		}
@@ -299,18 +401,9 @@ func appendSentences(out []article.Span, text string, para article.Span, skip []
 				// paragraph would end anyway.
 				break
 			}
-			end := i + size
-			// Swallow further terminal punctuation, closing quotes and brackets.
-			for end < para.End {
-				r2, s2 := utf8.DecodeRuneInString(text[end:])
-				if r2 == '.' || r2 == '!' || r2 == '?' || isCloser(r2) {
-					end += s2
-					continue
-				}
-				break
-			}
-			// Footnote markers such as [4] stay with the sentence they follow.
-			end = skipFootnote(text, end, para.End)
+			// Swallow further terminal punctuation, closing quotes and
+			// brackets, and a footnote marker such as [4].
+			end := swallowClosers(text, i+size, para.End)
 			if isBoundary(text, para, i, end) {
 				out = appendTrimmed(out, text, start, end)
 				start = end
@@ -415,8 +508,7 @@ func appendTrimmed(out []article.Span, text string, s, e int) []article.Span {
 	if s < e && text[s] == ' ' {
 		s++
 	}
-	if s < e && text[s] < utf8.RuneSelf && !asciiSpace[text[s]] &&
-		text[e-1] < utf8.RuneSelf && !asciiSpace[text[e-1]] {
+	if s < e && startsNotSpace(text, s, e) && endsNotSpace(text, s, e) {
 		return append(out, article.Span{Start: s, End: e})
 	}
 	s = skipSpace(text, s, e)
@@ -438,6 +530,38 @@ func appendTrimmed(out []article.Span, text string, s, e int) []article.Span {
 		out = append(out, article.Span{Start: s, End: e})
 	}
 	return out
+}
+
+// startsNotSpace reports whether text[s:e] starts with a character other
+// than white space that it holds in full: one in ASCII, or one from U+2000
+// to U+203F such as a quotation mark or a dash. It is false for any other
+// character, which the caller decodes.
+func startsNotSpace(text string, s, e int) bool {
+	if c := text[s]; c < utf8.RuneSelf {
+		return !asciiSpace[c]
+	}
+	return s+3 <= e && isPunctNotSpace(text[s], text[s+1], text[s+2])
+}
+
+// endsNotSpace is startsNotSpace for the last character of text[s:e].
+func endsNotSpace(text string, s, e int) bool {
+	if c := text[e-1]; c < utf8.RuneSelf {
+		return !asciiSpace[c]
+	}
+	return e-3 >= s && isPunctNotSpace(text[e-3], text[e-2], text[e-1])
+}
+
+// punctSpaces has bit c&0x3F set for the characters E2 80 c, U+2000 to
+// U+203F, that are white space (see isSpaceRune): U+2000 to U+200A, the
+// line and paragraph separators and the narrow no-break space.
+const punctSpaces = 1<<11 - 1 | 1<<0x28 | 1<<0x29 | 1<<0x2F
+
+// isPunctNotSpace reports whether the bytes b0 b1 b2 encode a character
+// from U+2000 to U+203F that is not white space, such as the curly
+// quotation marks that start and end many sentences; like every character
+// of the General Punctuation block, it is no letter either.
+func isPunctNotSpace(b0, b1, b2 byte) bool {
+	return b0 == 0xE2 && b1 == 0x80 && isContinuation(b2) && punctSpaces>>(b2&0x3F)&1 == 0
 }
 
 // skipSpace returns the index of the first character of text at or after
@@ -494,7 +618,7 @@ func isBoundary(text string, para article.Span, p, end int) bool {
 	}
 	// The next character must be white space.
 	j := end
-	if text[j] == ' ' && j+1 < para.End && text[j+1] < utf8.RuneSelf && !asciiSpace[text[j+1]] {
+	if text[j] == ' ' && j+1 < para.End && startsNotSpace(text, j+1, para.End) {
 		j++ // a single space, as nearly always
 	} else {
 		j = skipSpace(text, end, para.End)
@@ -510,6 +634,8 @@ func isBoundary(text string, para article.Span, p, end int) bool {
 		if 'a' <= c && c <= 'z' {
 			return false
 		}
+	} else if j+3 <= len(text) && isPunctNotSpace(c, text[j+1], text[j+2]) {
+		// An opening quotation mark, say: no lower-case letter.
 	} else if nr, _ := utf8.DecodeRuneInString(text[j:]); unicode.IsLower(nr) {
 		return false
 	}
