@@ -395,9 +395,7 @@ func isDoubleMark(r rune) bool {
 // (doubleMarkAt), instead of asking marks.next, decoding and classify.
 func scanParagraphMarked(body string, paras []segment.Paragraph, pi int, marks *markFinder, out []Span) []Span {
 	p := paras[pi]
-	inQuote := false
-	var openAt, openSize int
-	var openFam family
+	var o opener
 	offs := marks.offsets
 	for i := p.Start; len(offs) > 0 && offs[0] < p.End; offs = offs[1:] {
 		if offs[0] < i {
@@ -409,34 +407,12 @@ func scanParagraphMarked(body string, paras []segment.Paragraph, pi int, marks *
 			i += size
 			continue
 		}
-		if !inQuote {
-			if r == '\u00bb' && reverseGuillemetOpens(body, i, size) {
-				kind, fam = openMark, famReverseGuillemet
-			}
-			if kind == openMark || kind == eitherMark {
-				inQuote, openAt, openSize, openFam = true, i, size, fam
-			}
-			i += size
-			continue
-		}
-		if closes(openFam, kind, fam, r) {
-			if i > openAt+openSize {
-				out = appendSpan(out, Span{Start: openAt + openSize, End: i, Open: openAt, Close: i + size, Para: pi})
-			}
-			inQuote = false
-			i += size
-			continue
-		}
-		if kind == openMark && fam == openFam {
-			// A second opening mark of the same kind: the first was never
-			// closed. Start again from here rather than swallow the text.
-			openAt, openSize = i, size
-		}
+		out = o.mark(body, out, pi, i, size, r, kind, fam)
 		i += size
 	}
 	marks.offsets = offs
-	if inQuote {
-		out = runOn(body, paras, pi, openAt, openSize, out)
+	if o.in {
+		out = runOn(body, paras, pi, o.at, o.size, out)
 	}
 	return out
 }
@@ -498,9 +474,7 @@ func runOn(body string, paras []segment.Paragraph, pi, openAt, openSize int, out
 // paragraph pi holds one.
 func scanParagraph(body string, paras []segment.Paragraph, pi int, single bool, double *bool, marks *markFinder, out []Span) []Span {
 	p := paras[pi]
-	inQuote := false
-	var openAt, openSize int
-	var openFam family
+	var o opener
 	if p.Start >= p.End {
 		return out // nothing to read, and p.End may lie beyond body
 	}
@@ -519,34 +493,47 @@ func scanParagraph(body string, paras []segment.Paragraph, pi int, single bool, 
 			i += size
 			continue
 		}
-		if !inQuote {
-			if r == '\u00bb' && reverseGuillemetOpens(body, i, size) {
-				kind, fam = openMark, famReverseGuillemet
-			}
-			if kind == openMark || kind == eitherMark {
-				inQuote, openAt, openSize, openFam = true, i, size, fam
-			}
-			i += size
-			continue
-		}
-		if closes(openFam, kind, fam, r) {
-			if i > openAt+openSize {
-				out = appendSpan(out, Span{Start: openAt + openSize, End: i, Open: openAt, Close: i + size, Para: pi})
-			}
-			inQuote = false
-			i += size
-			continue
-		}
-		if kind == openMark && fam == openFam {
-			// A second opening mark of the same kind: the first was never
-			// closed. Start again from here rather than swallow the text.
-			openAt, openSize = i, size
-		}
+		out = o.mark(body, out, pi, i, size, r, kind, fam)
 		i += size
 	}
-	if inQuote {
+	if o.in {
 		// No closing mark before the paragraph ends.
-		out = runOn(body, paras, pi, openAt, openSize, out)
+		out = runOn(body, paras, pi, o.at, o.size, out)
+	}
+	return out
+}
+
+// opener is what a scan of a paragraph knows of the quotation it is in:
+// whether it is in one, and the opening mark's offset, size and family.
+type opener struct {
+	in       bool
+	at, size int
+	fam      family
+}
+
+// mark takes the mark r of kind and family fam, size bytes at i in
+// paragraph pi, and appends to out the quotation it closes, if any.
+func (o *opener) mark(body string, out []Span, pi, i, size int, r rune, kind markKind, fam family) []Span {
+	if !o.in {
+		if r == '\u00bb' && reverseGuillemetOpens(body, i, size) {
+			kind, fam = openMark, famReverseGuillemet
+		}
+		if kind == openMark || kind == eitherMark {
+			*o = opener{in: true, at: i, size: size, fam: fam}
+		}
+		return out
+	}
+	if closes(o.fam, kind, fam, r) {
+		if i > o.at+o.size {
+			out = appendSpan(out, Span{Start: o.at + o.size, End: i, Open: o.at, Close: i + size, Para: pi})
+		}
+		o.in = false
+		return out
+	}
+	if kind == openMark && fam == o.fam {
+		// A second opening mark of the same kind: the first was never
+		// closed. Start again from here rather than swallow the text.
+		o.at, o.size = i, size
 	}
 	return out
 }
