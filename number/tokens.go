@@ -608,7 +608,7 @@ func passApostrophe(text string, words []wordscan.Token, k int) (int, bool) {
 // before it is an apostrophe right after a word of passTokens that ends in
 // an ASCII letter, and right before it.
 func afterApostrophe(text string, words []wordscan.Token, ti, k int) bool {
-	if k-2 <= ti {
+	if k-2 < ti {
 		return false
 	}
 	a, w := &words[k-1], &words[k-2]
