@@ -565,13 +565,14 @@ func dropPullQuote(lines []string, ps *bodyScratch, src string) []string {
 	q := pullQuote{lines: lines, starts: starts, ps: ps, src: src}
 	// Every unit of a pull quote is short, the last one too: most articles
 	// end in a full paragraph, and then there is nothing to fold.
-	last, size := 0, 0
-	for _, l := range q.unit(n - 1) {
+	unit := q.unit(n - 1)
+	last, size := 0, len(unit)-1 // the fold joins its lines with spaces
+	for _, l := range unit {
 		last += strings.Count(l, " ") + 1
 		size += len(l)
 	}
 	// Nor is it trivially short (see longUnit): its fold has no more
-	// characters than it has bytes.
+	// characters than it has bytes and line joins.
 	if last > maxPullQuoteWords || size < minPullQuoteRunes {
 		return lines
 	}

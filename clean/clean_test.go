@@ -139,6 +139,11 @@ func TestBody(t *testing.T) {
 			lead + "\nReaders had waited two years.",
 		},
 		{
+			"pull quote of two lines whose join makes it long enough",
+			lead + "\n\nmembers\ndescribed as",
+			lead,
+		},
+		{
 			"trivially short repeat stays",
 			lead + "\n\nOverdue.",
 			lead + "\n\nOverdue.",
