@@ -245,18 +245,13 @@ func scanNormal(lines []string, text string, split bool) ([]string, bool) {
 		switch c := text[i]; {
 		case c == '\n':
 			if split {
-				// At once for the common line of text or blank line
-				// after another (appendTidy and trimRightSpace,
-				// inlined).
+				// At once for the common line of text after another
+				// (appendTidy and trimRightSpace, inlined). The loop
+				// below takes the blank lines after a line end, so an
+				// empty line here is one that text starts with.
 				switch l := text[start:i]; {
-				case len(lines) == 0:
+				case len(lines) == 0, len(l) == 0:
 					lines = appendTidy(lines, trimRightSpace(l))
-				case len(l) == 0:
-					// A blank line: a paragraph break, unless one
-					// came just before.
-					if lines[len(lines)-1] != "" {
-						lines = append(lines, "")
-					}
 				case ' ' < l[len(l)-1] && l[len(l)-1] < utf8.RuneSelf:
 					lines = append(lines, l)
 				default:
