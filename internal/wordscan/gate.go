@@ -267,7 +267,7 @@ func (p *Pair) WalkSets(toks []Token, ca, cb *Candidates, words, more []int) ([]
 }
 
 // walkOut is what a walk notes. The walk keeps a pointer to it rather
-// than its three fields, so that its loop has few values live: with the
+// than its fields, so that its loop has few values live: with the
 // fields, the loop reloads spilled values at every token and costs a
 // third more.
 type walkOut struct {
@@ -275,7 +275,7 @@ type walkOut struct {
 	words, more []int
 }
 
-// walk is WalkWords, noting in out.
+// walk is WalkSets, noting in out.
 func (p *Pair) walk(toks []Token, out *walkOut) {
 	first, follow := &p.first, &p.follow
 	for k := range toks {
