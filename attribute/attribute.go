@@ -9,7 +9,6 @@ package attribute
 
 import (
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -539,9 +538,10 @@ func (d *doc) sentenceHas(si int, f wflag) bool {
 }
 
 // firstTokenFrom returns the index of the first token of toks ending after
-// pos, as sortSearch does; it walks on from i when no token before i ends
-// after pos, and gallops ahead in growing steps when the walk is long, so
-// that a near answer costs few probes and a far one no more than a search.
+// pos, as searchTokens(toks, 0, pos) does; it walks on from i when no
+// token before i ends after pos, and gallops ahead in growing steps when
+// the walk is long, so that a near answer costs few probes and a far one
+// no more than a search.
 func firstTokenFrom(toks []segment.Token, i, pos int) int {
 	if i > len(toks) || i > 0 && toks[i-1].End > pos {
 		return searchTokens(toks, 0, pos)
@@ -555,9 +555,9 @@ func firstTokenFrom(toks []segment.Token, i, pos int) int {
 	return i
 }
 
-// gallop returns sortSearch(toks, pos) for toks whose first token ends at
-// or before pos, probing at growing steps from the start to bound the
-// search.
+// gallop returns searchTokens(toks, 0, pos) for toks whose first token
+// ends at or before pos, probing at growing steps from the start to bound
+// the search.
 func gallop(toks []segment.Token, pos int) int {
 	lo, step := 1, 16 // every token before lo ends at or before pos
 	for lo+step < len(toks) && toks[lo+step-1].End <= pos {
@@ -569,7 +569,7 @@ func gallop(toks []segment.Token, pos int) int {
 }
 
 // seekToken returns the index of the first token of d.in.Tokens ending
-// after pos, as sortSearch does, for an offset pos that may be far from
+// after pos, as searchTokens does, for an offset pos that may be far from
 // index i, where a walk or a gallop from i would take many probes: it
 // guesses the index from the body's tokens per byte (d.tokDensity), which
 // is seldom more than a few tokens off, and walks on from the guess,
@@ -855,10 +855,6 @@ func (d *doc) buildNarrationLowSpan(out []ntok, i, end int) ([]ntok, int, wflag,
 		n++
 	}
 	return out[:base+n], i, all & triggerFlags, lastQ
-}
-
-func sortSearch(toks []segment.Token, pos int) int {
-	return sort.Search(len(toks), func(i int) bool { return toks[i].End > pos })
 }
 
 func (d *doc) sentenceAt(pos int) (int, article.Span) {

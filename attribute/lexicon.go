@@ -401,16 +401,14 @@ func (v *vocabulary) mayEndAnonHead(s string) bool {
 
 // addAnonEnd notes in v.anonEnds the end of w, a word with fAnonHead.
 func (v *vocabulary) addAnonEnd(w string) {
-	n := len(w)
-	if n == 0 {
-		return
-	}
-	for b := range 256 {
-		k := uint64(b)<<8 | uint64(w[n-1])
-		if n >= 2 && b != int(w[n-2]) {
-			continue
+	set := func(k uint64) { v.anonEnds[k>>6] |= 1 << (k & 63) }
+	switch n := len(w); {
+	case n >= 2:
+		set(uint64(w[n-2])<<8 | uint64(w[n-1]))
+	case n == 1:
+		for b := range uint64(256) {
+			set(b<<8 | uint64(w[0]))
 		}
-		v.anonEnds[k>>6] |= 1 << (k & 63)
 	}
 }
 

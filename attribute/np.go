@@ -634,7 +634,7 @@ func (d *doc) lastGroup(pos int) (referent, bool) {
 }
 
 func (d *doc) insideQuote(pos int) bool {
-	i := sortSearch(d.in.Tokens, pos)
+	i := searchTokens(d.in.Tokens, 0, pos)
 	return i < len(d.in.Tokens) && d.in.Tokens[i].Start <= pos && d.quoteOf[i] != 0
 }
 

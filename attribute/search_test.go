@@ -178,3 +178,9 @@ func TestSearchRuns(t *testing.T) {
 		}
 	}
 }
+
+// sortSearch returns the index of the first token of toks ending after
+// pos, by sort.Search: the oracle of the token searches.
+func sortSearch(toks []segment.Token, pos int) int {
+	return sort.Search(len(toks), func(i int) bool { return toks[i].End > pos })
+}
