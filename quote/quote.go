@@ -61,9 +61,8 @@ const (
 func Scan(body string, paras []segment.Paragraph) []Span {
 	var out []Span
 	double := false
-	var marks markFinder
 	for pi := range paras {
-		out = scanParagraph(body, paras, pi, false, &double, &marks, out)
+		out = scanParagraph(body, paras, pi, false, &double, out)
 	}
 	if !double && !hasDoubleMarks(body) {
 		out = scanSingle(body, paras, out[:0])
@@ -87,7 +86,7 @@ func AppendScanMarked(out []Span, body string, paras []segment.Paragraph, quotes
 	if len(quotes) == 0 {
 		out = scanSingle(body, paras, out)
 	} else {
-		marks := markFinder{quotes, true}
+		marks := markFinder{quotes}
 		for pi, p := range paras {
 			// A paragraph without a double mark holds no quotation.
 			if marks.within(p.Start, p.End) {
@@ -102,9 +101,8 @@ func AppendScanMarked(out []Span, body string, paras []segment.Paragraph, quotes
 // out, with single marks.
 func scanSingle(body string, paras []segment.Paragraph, out []Span) []Span {
 	double := false
-	var marks markFinder
 	for pi := range paras {
-		out = scanParagraph(body, paras, pi, true, &double, &marks, out)
+		out = scanParagraph(body, paras, pi, true, &double, out)
 	}
 	return out
 }
@@ -117,27 +115,10 @@ func withBlocks(body string, paras []segment.Paragraph, out []Span) []Span {
 	return out
 }
 
-// markFinder finds where scanParagraph must look next for a mark: at the
-// next double mark from the list of their offsets when it has one, or else
-// at the next byte that indexMarkLead finds.
+// markFinder holds the offsets of the double marks of a body (see
+// ScanMarked) that a scan has not yet passed.
 type markFinder struct {
 	offsets []int // the offsets not yet passed
-	listed  bool  // whether offsets lists them
-}
-
-// next returns the offset in t of the first byte at or after i that may
-// start a mark, or len(t) when there is none.
-func (f *markFinder) next(t string, i int, single bool) int {
-	if !f.listed {
-		return i + indexMarkLead(t[i:], single)
-	}
-	for len(f.offsets) > 0 && f.offsets[0] < i {
-		f.offsets = f.offsets[1:]
-	}
-	if len(f.offsets) > 0 && f.offsets[0] < len(t) {
-		return f.offsets[0]
-	}
-	return len(t)
 }
 
 // within reports whether a listed offset lies in [lo, hi), passing over
@@ -392,7 +373,7 @@ func isDoubleMark(r rune) bool {
 // scanParagraphMarked is scanParagraph for a paragraph that holds the
 // first of the listed double marks of marks, without single marks: it goes
 // from listed offset to offset, and tells the mark at each from its bytes
-// (doubleMarkAt), instead of asking marks.next, decoding and classify.
+// (doubleMarkAt), instead of decoding and asking classify.
 func scanParagraphMarked(body string, paras []segment.Paragraph, pi int, marks *markFinder, out []Span) []Span {
 	p := paras[pi]
 	var o opener
@@ -469,10 +450,11 @@ func runOn(body string, paras []segment.Paragraph, pi, openAt, openSize int, out
 }
 
 // scanParagraph appends the quotations of paragraph pi to out, with single
-// marks or without (see classify), looking at the bytes that marks finds.
+// marks or without (see classify), looking at the bytes that indexMarkLead
+// finds.
 // It sets *double when it meets a double mark, which it does wherever
 // paragraph pi holds one.
-func scanParagraph(body string, paras []segment.Paragraph, pi int, single bool, double *bool, marks *markFinder, out []Span) []Span {
+func scanParagraph(body string, paras []segment.Paragraph, pi int, single bool, double *bool, out []Span) []Span {
 	p := paras[pi]
 	var o opener
 	if p.Start >= p.End {
@@ -480,7 +462,7 @@ func scanParagraph(body string, paras []segment.Paragraph, pi int, single bool, 
 	}
 	t := body[:p.End]
 	for i := p.Start; i < p.End; {
-		i = marks.next(t, i, single)
+		i += indexMarkLead(t[i:], single)
 		if i >= len(t) {
 			break
 		}

@@ -96,7 +96,7 @@ func trimSpan(text string, lo, hi int) (start, end int) {
 			return lo, hi // a quotation mark or a dash, told from its bytes
 		}
 		if !isContinuation(text[lo]) && !unicode.IsSpace(firstRune(text[lo:hi])) && !unicode.IsSpace(lastRune(text[lo:hi])) {
-			return lo, hi // most often a quotation mark or a dash, no space
+			return lo, hi // another character, such as a letter, and no space
 		}
 		// A non-ASCII character at either end, which may be a space. The
 		// trimmed line is placed at its first occurrence, as Paragraphs

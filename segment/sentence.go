@@ -225,11 +225,11 @@ func appendSentencesListed(out []article.Span, text string, para article.Span, s
 		if k < len(skip) && skip[k].Start < para.End {
 			sp := skip[k]
 			if sp.Start < i || sp.End > para.End {
-				return appendSentencesFrom(out, text, para, skip, terminalFinder{offsets: terminals, listed: true, ends: ends[e:]}, start, i)
+				break
 			}
 			c, ok := lastCharStart(text, sp.End)
 			if !ok || c <= sp.Start {
-				return appendSentencesFrom(out, text, para, skip, terminalFinder{offsets: terminals, listed: true, ends: ends[e:]}, start, i)
+				break
 			}
 			lo, q = sp.Start, c
 		}
@@ -270,7 +270,7 @@ func appendSentencesListed(out []article.Span, text string, para article.Span, s
 		}
 		if i > lo {
 			// A sentence end reached into the span.
-			return appendSentencesFrom(out, text, para, skip, terminalFinder{offsets: terminals, listed: true, ends: ends[e:]}, start, i)
+			break
 		}
 		if q < 0 {
 			return appendTrimmed(out, text, start, para.End)
@@ -285,6 +285,9 @@ func appendSentencesListed(out []article.Span, text string, para article.Span, s
 			start = i
 		}
 	}
+	// A span that quotations do not make: read on from i as
+	// AppendSentences does, with the marks not yet passed.
+	return appendSentencesFrom(out, text, para, skip, terminalFinder{offsets: terminals, listed: true, ends: ends[e:]}, start, i)
 }
 
 // swallowClosers returns the end of the sentence whose terminal mark ends
