@@ -41,6 +41,7 @@ type cue struct {
 type lexicon struct {
 	cues      map[string][]cue // form → cues (a form may be a verb and a noun)
 	anonHead  map[string]bool
+	anonAny   map[string]bool // heads that refer back to any unnamed source
 	anonDet   map[string]bool
 	anonPost  map[string]bool
 	anonStrip [][]string
@@ -89,7 +90,7 @@ func sections(name string, fn func(section, line string)) error {
 
 func loadLexicon() (*lexicon, error) {
 	lx := &lexicon{
-		cues: map[string][]cue{}, anonHead: map[string]bool{}, anonDet: map[string]bool{},
+		cues: map[string][]cue{}, anonHead: map[string]bool{}, anonAny: map[string]bool{}, anonDet: map[string]bool{},
 		anonPost: map[string]bool{}, roleGroup: map[string]string{}, adverb: map[string]bool{}, outletWords: map[string]bool{},
 		auxiliary: map[string]bool{}, pronoun: map[string]bool{}, relative: map[string]bool{},
 		boundary: map[string]bool{}, gender: map[string]string{},
@@ -116,6 +117,8 @@ func loadLexicon() (*lexicon, error) {
 		switch sec {
 		case "head":
 			addAll(lx.anonHead, l)
+		case "any":
+			addAll(lx.anonAny, l)
 		case "determiner":
 			addAll(lx.anonDet, l)
 		case "post":

@@ -642,12 +642,12 @@ func (d *doc) insideQuote(pos int) bool {
 // to: the noun head, in the role group group (vocabulary.info(head)'s),
 // with the modifiers mods.
 func (d *doc) antecedent(head, group string, mods []string, pos int) (name string, anon, person, ok bool) {
-	if head == "source" || head == "official" || head == "interlocutor" || head == "commander" || head == "officials" || head == "sources" || head == "diplomat" {
+	if d.lx.anonHead[head] {
 		// The last matching description before pos: walk back from pos.
 		k := sort.Search(len(d.anon), func(i int) bool { return d.anon[i].start >= pos })
 		for k--; k >= 0; k-- {
 			r := d.anon[k]
-			if r.head == head || group != "" && d.vocab.info(r.head).roleGroup == group || head == "source" || head == "interlocutor" {
+			if r.head == head || group != "" && d.vocab.info(r.head).roleGroup == group || d.lx.anonAny[head] {
 				return r.text, true, false, true
 			}
 		}

@@ -143,11 +143,11 @@ func TestSearchBounds(t *testing.T) {
 // FuzzAntecedent.
 func (d *doc) antecedentRef(head string, mods []string, pos int) (name string, anon, person, ok bool) {
 	group := d.vocab.info(head).roleGroup
-	if head == "source" || head == "official" || head == "interlocutor" || head == "commander" || head == "officials" || head == "sources" || head == "diplomat" {
+	if d.lx.anonHead[head] {
 		k := sort.Search(len(d.anon), func(i int) bool { return d.anon[i].start >= pos })
 		for k--; k >= 0; k-- {
 			r := d.anon[k]
-			if r.head == head || group != "" && d.vocab.info(r.head).roleGroup == group || head == "source" || head == "interlocutor" {
+			if r.head == head || group != "" && d.vocab.info(r.head).roleGroup == group || d.lx.anonAny[head] {
 				return r.text, true, false, true
 			}
 		}

@@ -103,6 +103,8 @@ func TestAttribution(t *testing.T) {
 			[]want{{"The audit is over", "Jonas Aldrich", "told", "NHK", false}}},
 		{"own channel over an inherited one", "“We knew,” Mayor Helga Strand told the Financial Times.\n\n“We waited,” Mayor Helga Strand told the daily Le Monde.",
 			[]want{{"We knew", "Helga Strand", "told", "Financial Times", false}, {"We waited", "Helga Strand", "told", "Le Monde", false}}},
+		{"role noun refers back to an unnamed source", "A witness saw the pumps stop before dawn. “The water rose in minutes,” the witness said.",
+			[]want{{"The water rose in minutes", "A witness", "said", "", true}}},
 		{"possessive speech noun", "Responding to Varga’s remarks that she “would not resign,” critics protested.",
 			[]want{{"would not resign", "Varga", "remarks", "", false}}},
 	}
