@@ -1079,11 +1079,9 @@ const maxQualWords = 4
 
 // qualifier finds the qualifier phrase that ends right before start. It
 // returns the phrase in lower case and where it starts. pt is prev(text,
-// start).
+// start); build calls it only when lx.mayEndQualifier(text, pt), and for
+// any other pt it finds no phrase either, as no phrase ends with pt.
 func (f *Finder) qualifier(text string, start int, pt tok, sc *scratch) (string, int) {
-	if !f.lx.mayEndQualifier(text, pt) {
-		return "", start
-	}
 	// The words before start, from the last one backwards, as far as the
 	// phrases ending with the last one need them.
 	var toks [maxQualWords]tok
