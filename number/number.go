@@ -1215,18 +1215,8 @@ func (f *Finder) nounPhrase(text string, p int, kind string, sc *scratch) string
 // after a plural or collective noun ("engineers working", "personnel
 // working", but "emergency funding").
 func (f *Finder) verbLike(text, w string, e int, inside, prevPlural bool, sc *scratch) bool {
-	// The last letter first: most words end in neither suffix.
-	if len(w) <= 4 {
-		return false
-	}
-	var ing, ed bool
-	switch w[len(w)-1] | 0x20 {
-	case 'g':
-		ing = hasSuffixLower(w, "ing")
-	case 'd':
-		ed = hasSuffixLower(w, "ed")
-	}
-	if !ing && !ed {
+	ing, ed := hasSuffixLower(w, "ing"), hasSuffixLower(w, "ed")
+	if len(w) <= 4 || !ing && !ed {
 		return false
 	}
 	if inside {
