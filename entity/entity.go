@@ -82,7 +82,8 @@ type nameInfo struct {
 	outletWord bool   // makes a name ending in it an outlet
 }
 
-// scratch holds the buffers of one call of AppendLower.
+// scratch holds the buffers of one call of AppendLower or
+// AppendLowerMarked.
 type scratch struct {
 	run    []runToken // the tokens of the current run of capitalised words
 	buf    []byte     // a run's words joined by spaces

@@ -1079,11 +1079,9 @@ const maxQualWords = 4
 
 // qualifier finds the qualifier phrase that ends right before start. It
 // returns the phrase in lower case and where it starts. pt is prev(text,
-// start).
+// start); build calls it only when lx.mayEndQualifier(text, pt), and for
+// any other pt it finds no phrase either, as no phrase ends with pt.
 func (f *Finder) qualifier(text string, start int, pt tok, sc *scratch) (string, int) {
-	if !f.lx.mayEndQualifier(text, pt) {
-		return "", start
-	}
 	// The words before start, from the last one backwards, as far as the
 	// phrases ending with the last one need them.
 	var toks [maxQualWords]tok
@@ -1217,18 +1215,8 @@ func (f *Finder) nounPhrase(text string, p int, kind string, sc *scratch) string
 // after a plural or collective noun ("engineers working", "personnel
 // working", but "emergency funding").
 func (f *Finder) verbLike(text, w string, e int, inside, prevPlural bool, sc *scratch) bool {
-	// The last letter first: most words end in neither suffix.
-	if len(w) <= 4 {
-		return false
-	}
-	var ing, ed bool
-	switch w[len(w)-1] | 0x20 {
-	case 'g':
-		ing = hasSuffixLower(w, "ing")
-	case 'd':
-		ed = hasSuffixLower(w, "ed")
-	}
-	if !ing && !ed {
+	ing, ed := hasSuffixLower(w, "ing"), hasSuffixLower(w, "ed")
+	if len(w) <= 4 || !ing && !ed {
 		return false
 	}
 	if inside {

@@ -148,9 +148,10 @@ var leadClass = func() (t [256]uint8) {
 // of text, words: it returns a position at or after i, before which Find
 // finds no number from i on, and from which it would go on just as from i:
 // the start of the first token at or after i that may start a number (a
-// few words that skip passes among them, see below), or len(text). ti is the index of a token at or before the first one that
-// ends after i (0 for the first call); skipTokens returns such an index
-// for the position it returns, for the next call.
+// few words that skip passes among them, see below), or len(text). ti is
+// the index of a token at or before the first one that ends after i (0
+// for the first call); skipTokens returns such an index for the position
+// it returns, for the next call.
 //
 // Between the runs of tokens that passTokens passes over, skipTokens stops
 // at a word in digits, unless what stands around it rules it out
