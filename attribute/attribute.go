@@ -68,7 +68,8 @@ type Input struct {
 	Outlets   []OutletMention
 	DocOutlet string // the document's own outlet, if known
 	// Lower is Body in lower case when lower-casing keeps every offset (see
-	// wordscan.Lower), or "" to have it computed here.
+	// wordscan.Lower), or "" to have it computed here. The Result keeps
+	// nothing of it, so it may be a view of a buffer the caller reuses.
 	Lower string
 	// Words, if not nil, holds the word scanner's tokens of Body, as
 	// wordscan.Tokens or segment.AppendTokensWords give them: their
@@ -433,6 +434,17 @@ type ntok struct {
 
 // lw returns the token t in lower case; "" for a quotation.
 func (d *doc) lw(t *ntok) string { return d.ltext[t.lo:t.hi] }
+
+// cueText returns the token's lower case as a string of its own for the
+// results: the vocabulary's copy of the word, or a copy of it. The text lw
+// gives may lie in the caller's buffer (Input.Lower), which the results
+// must not keep.
+func (d *doc) cueText(t *ntok) string {
+	if t.wid != 0 {
+		return d.vocab.infos[t.wid].word
+	}
+	return strings.Clone(d.lw(t))
+}
 
 // isWord reports whether the token is the word with the fixed id id (see
 // fixedWords): whether its lower case is that word.

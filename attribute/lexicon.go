@@ -341,6 +341,7 @@ var fixedWords = [fixedEnd - 1]string{
 
 // wordInfo is what the lexicons say about one lower-case word.
 type wordInfo struct {
+	word      string // the word itself, the lexicon's copy
 	flags     wflag
 	cues      []cue  // lexicon.cues[w]
 	roleGroup string // lexicon.roleGroup[w]
@@ -696,6 +697,7 @@ func buildVocabulary(lx *lexicon, rec *entity.Recognizer) (*vocabulary, error) {
 	for _, w := range keys {
 		ids[w] = uint32(len(v.infos))
 		v.infos = append(v.infos, *words[w])
+		v.infos[len(v.infos)-1].word = w
 		if words[w].flags&fAnonHead != 0 {
 			v.addAnonEnd(w)
 		}

@@ -386,7 +386,9 @@ func (r *Recognizer) AppendLower(dst []Mention, body, lower string, toks []segme
 // name, and those noted as plain need no test.
 //
 // The roles of the mentions are cut from roles, when it is not nil, rather
-// than from new blocks (see Roles).
+// than from new blocks (see Roles). A role may be a slice of lower: the
+// mentions live as long as lower does, and what Entities makes of them
+// keeps nothing of it.
 func (r *Recognizer) AppendLowerMarked(dst []Mention, roles *Roles, body, lower string, toks []segment.Token, names []int) []Mention {
 	sc := r.getScratch()
 	defer r.putScratch(sc)

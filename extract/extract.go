@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"slices"
 	"sync"
+	"unsafe"
 
 	"github.com/hearsaylab/hearsay/article"
 	"github.com/hearsaylab/hearsay/attribute"
@@ -54,6 +55,7 @@ type scratch struct {
 	roles  entity.Roles // the storage of the roles of kept
 	om     []attribute.OutletMention
 	spans  []article.Span // the quotations, for framing
+	lower  []byte
 }
 
 // New builds an Engine from the embedded data files.
@@ -90,10 +92,23 @@ func (e *Engine) Document(src article.Source) article.Document {
 		sc = &scratch{}
 	}
 	defer e.scratch.Put(sc)
+	return e.document(sc, src)
+}
+
+// document is Document with the scratch sc. The document returned keeps
+// nothing of sc: sc.lower, the lower case of the body, is handed to the
+// stages as a string without a copy, so it must not outlive the call
+// (TestScratchNotKept).
+func (e *Engine) document(sc *scratch, src article.Source) article.Document {
 	body := e.cleaner.Body(src.Text)
 	doc := article.Document{Doc: src.Name, Body: body}
 	setMeta(&doc, src.Title, e.canonicalOutlet(src.Outlet), src.Date, src.URL)
-	lower, _ := wordscan.Lower(body)
+	lowered, ok := wordscan.AppendLower(sc.lower[:0], body)
+	sc.lower = lowered
+	var lower string
+	if ok {
+		lower = unsafe.String(unsafe.SliceData(lowered), len(lowered))
+	}
 	// One pass gives the tokens of the recogniser and of attribution, and
 	// those of the word scan that the outlet table, the framing terms and
 	// attribution's trigger words share, which go over them while they
@@ -178,14 +193,22 @@ func (e *Engine) Document(src article.Source) article.Document {
 // pool; 64 Ki tokens cover ordinary articles.
 const keepTokens = 1 << 16
 
+// keepLower is the most bytes of lower case the pooled scratch keeps room
+// for, a text of some 64 Ki tokens.
+const keepLower = 1 << 19
+
 // release readies sc to go back to the pool. Its buffers are not cleared:
 // what they point into (the last body, the names of its mentions) stays
 // alive only until the next call overwrites them or, the pool being emptied
 // at garbage collection, until sc itself is dropped; clearing them cost 1.5 %
-// of the engine's time. Buffers grown past keepTokens are let go at once.
+// of the engine's time. Buffers grown past keepTokens (keepLower) are let
+// go at once.
 func (sc *scratch) release() {
 	if cap(sc.toks) > keepTokens || cap(sc.words) > keepTokens {
 		sc.toks, sc.words = nil, nil
+	}
+	if cap(sc.lower) > keepLower {
+		sc.lower = nil
 	}
 }
 

@@ -179,4 +179,16 @@ func TestDocumentsOutliveScratch(t *testing.T) {
 			t.Errorf("%s: the document changed after later documents were extracted", srcs[i].Name)
 		}
 	}
+	// The lower case is handed to the stages without a copy: spoiling it
+	// after the call must change no document.
+	var sc scratch
+	for i, s := range srcs {
+		d := e.document(&sc, s)
+		for k := range sc.lower {
+			sc.lower[k] = '#'
+		}
+		if got, _ := json.Marshal(d); string(got) != string(want[i]) {
+			t.Errorf("%s: the document changed with the scratch's lower case", srcs[i].Name)
+		}
+	}
 }

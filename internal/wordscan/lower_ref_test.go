@@ -147,4 +147,10 @@ func checkLowerRef(t *testing.T, s string) {
 	if got != want || ok != wantOK {
 		t.Fatalf("Lower(%q) = %q, %v; refLower: %q, %v", s, got, ok, want, wantOK)
 	}
+	// AppendLower gives the same into a buffer that held other text.
+	dirty := []byte(strings.Repeat("Q", len(s)/2+3))
+	b, ok := AppendLower(dirty, s)
+	if ok != wantOK || ok && string(b) != want {
+		t.Fatalf("AppendLower(%q) = %q, %v; refLower: %q, %v", s, b, ok, want, wantOK)
+	}
 }

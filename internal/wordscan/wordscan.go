@@ -6,6 +6,7 @@ package wordscan
 import (
 	"encoding/binary"
 	"math/bits"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -140,6 +141,26 @@ func Lower(s string) (lower string, ok bool) {
 		s = s[n:]
 	}
 	return b.String(), true
+}
+
+// AppendLower is Lower into a buffer the caller keeps: it returns dst's
+// storage, grown as needed, holding the lower case of s (dst's contents are
+// overwritten), and ok as Lower does; when ok is false the bytes returned
+// mean nothing. It writes the lower case in place, a chunk at a time, so
+// that nothing is copied twice and nothing allocated once dst is large
+// enough.
+func AppendLower(dst []byte, s string) (lower []byte, ok bool) {
+	// lowerInto writes whole chunks: the buffer has a chunk's room past
+	// the end of s, so that every chunk that starts inside s fits.
+	dst = slices.Grow(dst[:0], len(s)+lowerChunk)[:len(s)+lowerChunk]
+	for i := 0; i < len(s); {
+		n, ok := lowerInto((*[lowerChunk]byte)(dst[i:]), s[i:])
+		if !ok {
+			return dst[:0], false
+		}
+		i += n
+	}
+	return dst[:len(s)], true
 }
 
 // lowerChunk is the size of Lower's chunk.
