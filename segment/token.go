@@ -375,6 +375,11 @@ func writeTokensWords(toks []Token, nt int, words []wordscan.Token, nw int, mark
 			if markByte[c] {
 				marks.noteByte(c, i)
 			}
+			// A single space after the mark, as after most, is passed
+			// over here rather than by a turn of the loop.
+			if j < len(t) && t[j] == ' ' {
+				j++
+			}
 			i, nl = j, false
 			continue
 		case classWord:
@@ -459,6 +464,9 @@ func writeTokensWords(toks []Token, nt int, words []wordscan.Token, nw int, mark
 					marks.Numbers = append(marks.Numbers, nw) // see MayStartNumber
 				case 0x9C, 0x9D, 0x9E: // “ ” „
 					marks.Quotes = append(marks.Quotes, i)
+				}
+				if j < len(t) && t[j] == ' ' {
+					j++ // see classPunct
 				}
 				nt, nw, i, nl = nt+1, nw+1, j, false
 				continue
