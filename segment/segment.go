@@ -49,7 +49,11 @@ func AppendParagraphs(out []Paragraph, text string) []Paragraph {
 		}
 		start, end := ls, ls
 		if le > ls {
-			start, end = trimSpan(text, ls, le)
+			if c, d := text[ls], text[le-1]; c < utf8.RuneSelf && !asciiSpace[c] && d < utf8.RuneSelf && !asciiSpace[d] {
+				end = le // nothing to trim, as for most lines
+			} else {
+				start, end = trimSpan(text, ls, le)
+			}
 		}
 		ls = le + 1
 		if start == end {
