@@ -395,6 +395,9 @@ func writeTokensWords(toks []Token, nt int, words []wordscan.Token, nw int, mark
 			if k, e := joinedWord(words[nw:], nw, marks, t, i, nl); e > i {
 				toks[nt] = Token{i, e, t[i:e]}
 				marks.noteName(t[i], nt)
+				if t[e] == ' ' {
+					e++ // see classPunct
+				}
 				nt, nw, i, nl = nt+1, nw+k, e, false
 				continue
 			}
