@@ -251,14 +251,14 @@ func appendSentencesListed(out []article.Span, text string, para article.Span, s
 			if e < len(ends) && ends[e] == p {
 				// A space and a capital follow: nothing to swallow, no
 				// footnote, and isBoundary would say yes.
-				out = appendTrimmed(out, text, start, p+1)
+				out = appendToMark(out, text, start, p)
 				start, i = p+1, p+1
 				continue
 			}
 			if p+1 == para.End {
 				// The paragraph's last character ends its last
 				// sentence, which the end of the paragraph ends anyway.
-				return appendTrimmed(out, text, start, para.End)
+				return appendToMark(out, text, start, p)
 			}
 			end := swallowClosers(text, p+1, para.End)
 			if isBoundary(text, para, p, end) {
@@ -501,6 +501,20 @@ func terminalBytes8(x uint64) uint64 {
 	bang := (y ^ '!'*swar.Ones) + 0x7F*swar.Ones
 	ques := (y ^ '?'*swar.Ones) + 0x7F*swar.Ones
 	return ^(dot&bang&ques | x) & swar.Highs
+}
+
+// appendToMark is appendTrimmed(out, text, s, p+1) for a sentence that
+// ends with the terminal mark at p, s <= p: only its start may need
+// trimming, and most sentences start with ASCII other than white space,
+// after a space.
+func appendToMark(out []article.Span, text string, s, p int) []article.Span {
+	if text[s] == ' ' {
+		s++
+	}
+	if c := text[s]; c < utf8.RuneSelf && !asciiSpace[c] {
+		return append(out, article.Span{Start: s, End: p + 1})
+	}
+	return appendTrimmed(out, text, s, p+1)
 }
 
 // appendTrimmed appends the span text[s:e] without white space at either
