@@ -79,6 +79,12 @@ func AppendParagraphs(out []Paragraph, text string) []Paragraph {
 		}
 		cur = Paragraph{Span: article.Span{Start: start, End: end}, Lines: 1}
 		lineStart = start
+		if ls < len(text) && text[ls] == '\n' {
+			// A blank line, as after most paragraphs: it ends this one.
+			out = append(out, cur)
+			cur = Paragraph{}
+			ls++
+		}
 	}
 	if cur.End > 0 {
 		out = append(out, cur)
