@@ -255,7 +255,8 @@ func FuzzDifferential(f *testing.F) {
 	for _, s := range []string{"", "A. B.", "“Hi,” he said.\n\nNext.", "U.S. a\nb", "x\x00y", "\xff\xfe.",
 		"Dr. Varga’s DC-based group said 7,200 people, U.S. officials, don’t.", "İnc. Ltd. \u212Aelvin",
 		"The team said, “No more.” Then Ms. Varga left—quickly, “as planned,” she said. The end came in 2019. The 19th. Then A1. A long one: extraordinarily. The",
-		"Runs of plain words: one two three four five six seven eight nine ten, eleven. Twelve thirteen fourteen.\nFifteen sixteen\n\nseventeen"} {
+		"Runs of plain words: one two three four five six seven eight nine ten, eleven. Twelve thirteen fourteen.\nFifteen sixteen\n\nseventeen",
+		"He left. “We won,” she said. (Then more.) He said. \"Yes.\" Gen. “No.” J. “x” M2. (y) the U.S. “z” 19th. \"a\" left. ‘b’ left. “"} {
 		f.Add(s)
 	}
 	f.Fuzz(checkSame)

@@ -144,8 +144,9 @@ func AppendTokens(out []Token, text string, lo, hi int) []Token {
 // Ends notes some of the periods of Terminals that end a sentence unless a
 // quotation holds them: those after a word of ASCII letters and digits
 // that is neither an abbreviation nor an initial, and before a space and
-// an ASCII capital ("said. The"), most sentence ends of running text, which
-// AppendSentencesEnds then takes without a second look.
+// an ASCII capital ("said. The") or an opening quotation mark or bracket
+// ("said. “The"; see opensSentence), most sentence ends of running text,
+// which AppendSentencesEnds then takes without a second look.
 //
 // Numbers notes, in order, the word scanner's tokens (indexes into the
 // words that AppendTokensWords writes) that may start a number by their
@@ -621,7 +622,7 @@ func plainWords(toks []Token, words []wordscan.Token, ld *leads, t string, i int
 			}
 			if c == '.' {
 				ld.marks.noteTerminal(j)
-				if t[i+1]-'A' < 26 && endsSentence(t, i-n-1, w, n) {
+				if opensSentence(t, i+1) && endsSentence(t, i-n-1, w, n) {
 					ld.marks.noteEnd(j)
 				}
 			}
@@ -698,6 +699,20 @@ func (m *Marks) noteEnd(i int) {
 	} else {
 		m.Ends = append(m.Ends, i)
 	}
+}
+
+// opensSentence reports whether t[k:], after a period and a space, starts
+// the way isBoundary lets a sentence start after a word that is no
+// abbreviation: with an ASCII capital ("said. The"), or an opening
+// quotation mark or bracket ("said. “The"), which are not lower case.
+func opensSentence(t string, k int) bool {
+	switch c := t[k]; {
+	case c-'A' < 26, c == '"', c == '(':
+		return true
+	case c == 0xE2:
+		return k+2 < len(t) && t[k+1] == 0x80 && t[k+2] == 0x9C // “
+	}
+	return false
 }
 
 // endsSentence reports whether a period that follows the plain word
