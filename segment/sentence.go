@@ -249,8 +249,9 @@ func appendSentencesListed(out []article.Span, text string, para article.Span, s
 				e++
 			}
 			if e < len(ends) && ends[e] == p {
-				// A space and a capital follow: nothing to swallow, no
-				// footnote, and isBoundary would say yes.
+				// A space and a capital or an opening mark follow:
+				// nothing to swallow, no footnote, and isBoundary would
+				// say yes.
 				out = appendToMark(out, text, start, p)
 				start, i = p+1, p+1
 				continue
@@ -392,8 +393,9 @@ func appendSentencesFrom(out []article.Span, text string, para article.Span, ski
 		}
 		if !inSkip && (r == '.' || r == '!' || r == '?') {
 			if terms.endsAt(i) {
-				// A space and a capital follow: nothing to swallow, no
-				// footnote, and isBoundary would say yes.
+				// A space and a capital or an opening mark follow:
+				// nothing to swallow, no footnote, and isBoundary would
+				// say yes.
 				out = appendTrimmed(out, text, start, i+1)
 				start, i = i+1, i+1
 				continue

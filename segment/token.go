@@ -717,12 +717,13 @@ func opensSentence(t string, k int) bool {
 
 // endsSentence reports whether a period that follows the plain word
 // t[i:i+n], which is no abbreviation and whose first sixteen bytes or more
-// are w, and that a space and a capital follow, ends a sentence outside a
-// quotation, as isBoundary would tell. isBoundary looks at the letters and
-// periods before the period: they are the word when no period comes before
-// it (no letter may), or nothing when it ends with a digit; a word of
-// letters after digits ("19th") is left to it. A single capital is an
-// initial ("John F. Kennedy").
+// are w, and that a space and a capital or an opening mark follow (see
+// opensSentence), ends a sentence outside a quotation, as isBoundary would
+// tell. isBoundary looks at the letters and periods before the period:
+// they are the word when no period comes before it (no letter may), or
+// nothing when it ends with a digit; a word of letters after digits
+// ("19th") is left to it. A single capital is an initial ("John F.
+// Kennedy").
 func endsSentence(t string, i int, w string, n int) bool {
 	if i > 0 && t[i-1] == '.' {
 		return false
