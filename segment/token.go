@@ -363,8 +363,13 @@ func writeTokensWords(toks []Token, nt int, words []wordscan.Token, nw int, mark
 		j := i + 1
 		switch c := t[i]; byteClass[c] {
 		case classSpace:
-			nl = nl || c == '\n'
 			i++
+			if c == '\n' {
+				nl = true
+				if i < len(t) && t[i] == '\n' {
+					i++ // a blank line, as between most paragraphs
+				}
+			}
 			continue
 		case classPunct, classJoiner:
 			toks[nt] = Token{i, j, t[i:j]}
