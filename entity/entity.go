@@ -1427,7 +1427,14 @@ func canonicalise(sc *scratch, ms []Mention) {
 		if m.Type != Person {
 			continue
 		}
-		g, added := sc.groups.group(m.Name, int32(len(sur)))
+		// sc.groups.group(m.Name, next), with the common case inlined.
+		var g int32
+		var added bool
+		if lo, hi, ok := packedSurname(m.Name); ok {
+			g, added = sc.groups.groupPacked(lo, hi, int32(len(sur)))
+		} else {
+			g, added = sc.groups.groupOther(m.Name, int32(len(sur)))
+		}
 		of[i] = g
 		titled := len(m.Roles) > 0
 		if added {
@@ -1445,7 +1452,7 @@ func canonicalise(sc *scratch, ms []Mention) {
 	}
 	for g := range sur {
 		s := &sur[g]
-		s.weak = !s.titled && !strings.Contains(s.full, " ")
+		s.weak = !s.titled && !hasSpace(s.full)
 	}
 	for i := range ms {
 		if ms[i].Type == Person {
@@ -1456,6 +1463,20 @@ func canonicalise(sc *scratch, ms []Mention) {
 	}
 	clear(sur) // let the names go
 	sc.sur, sc.of = sur[:0], of[:0]
+}
+
+// hasSpace reports whether s holds a space, strings.Contains(s, " "): a
+// name of four to sixteen bytes, the common one, is tested at once, in one
+// or two packed words that may overlap, without a call.
+func hasSpace(s string) bool {
+	const spaces = ' ' * swar.Ones
+	switch n := len(s); {
+	case n >= 4 && n <= 8:
+		return zeroBytes((swar.Load4(s, 0)|swar.Load4(s, n-4)<<32)^spaces) != 0
+	case n > 8 && n <= 16:
+		return zeroBytes(swar.Load8(s, 0)^spaces)|zeroBytes(swar.Load8(s, n-8)^spaces) != 0
+	}
+	return strings.IndexByte(s, ' ') >= 0
 }
 
 // lastField returns the last of strings.Fields(s), which must have one.

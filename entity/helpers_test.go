@@ -554,3 +554,36 @@ func TestSurnamesReset(t *testing.T) {
 		}
 	}
 }
+
+// TestHasSpace puts every byte in every position of strings of up to
+// twenty bytes and compares hasSpace with strings.Contains, the oracle.
+func TestHasSpace(t *testing.T) {
+	for n := 0; n <= 20; n++ {
+		for pos := range n {
+			for c := range 256 {
+				b := []byte(strings.Repeat("x", n))
+				b[pos] = byte(c)
+				checkHasSpace(t, string(b))
+			}
+		}
+	}
+	for _, s := range []string{"", " ", "Varga", "Ilse Varga", "Ödön Horváth", "Volodymyr Zelenskyy", "x\u00a0Yy", "Wolfeschlegelstein"} {
+		checkHasSpace(t, s)
+	}
+}
+
+// checkHasSpace fails t when hasSpace(s) is not strings.Contains(s, " ").
+func checkHasSpace(t *testing.T, s string) {
+	t.Helper()
+	if got, want := hasSpace(s), strings.Contains(s, " "); got != want {
+		t.Errorf("hasSpace(%q) = %v, want %v", s, got, want)
+	}
+}
+
+// FuzzHasSpace compares hasSpace with strings.Contains on arbitrary text.
+func FuzzHasSpace(f *testing.F) {
+	for _, s := range []string{"Varga", "Ilse Varga", "Volodymyr Zelenskyy", "x\u00a0Yy", "A  B "} {
+		f.Add(s)
+	}
+	f.Fuzz(checkHasSpace)
+}
