@@ -43,7 +43,8 @@ type Recognizer struct {
 	names *wordscan.Table[nameInfo]  // word or name as written → what it is
 	// Most words are in neither table and are ruled out by these
 	// filters without being hashed.
-	lexKeys, nameKeys prefilter
+	lexKeys  prefilter
+	nameKeys namePrefilter
 	// Narrower filters for the questions asked of the words around a
 	// person's name: lex words that are roles before a name (titles and
 	// demonyms), that describe one after it (see describes), and the
@@ -253,6 +254,32 @@ func (p *prefilter) mayHave(w string) bool {
 // valid span of s.
 func (p *prefilter) mayHaveSpan(s string, i, j int) bool {
 	return j > i && p[edgeSlotOf(s[i], s[j-1])]&(1<<min(j-i, 31)) != 0
+}
+
+// namePrefilter is a prefilter for the names table, which also tells
+// words apart by their middle byte: many capitalised words share their
+// first and last letters and their length with a name.
+type namePrefilter [1024]uint32 // bits of the keys (nameBit), by edgeSlot
+
+// add notes the key w.
+func (p *namePrefilter) add(w string) {
+	if n := len(w); n != 0 {
+		p[edgeSlot(w)] |= 1 << nameBit(n, w[n>>1])
+	}
+}
+
+// mayHave reports whether w may be a key: false when it is certainly not.
+func (p *namePrefilter) mayHave(w string) bool {
+	n := len(w)
+	return n != 0 && p[edgeSlotOf(w[0], w[n-1])]>>nameBit(n, w[n>>1])&1 != 0
+}
+
+// nameBit is the bit of a namePrefilter slot standing for a word of n
+// bytes whose middle byte, of index n/2, is mid. Words that differ in
+// length by less than 32 and have the same middle byte, or have the same
+// length and middle letters of one case, have different bits.
+func nameBit(n int, mid byte) uint {
+	return uint(n+3*int(mid)) & 31
 }
 
 // edgeSlot is the slot of the non-empty word w in a prefilter.
