@@ -40,6 +40,7 @@ const (
 type Recognizer struct {
 	lex   *wordscan.Table[wordFlags] // lower-case word → what it is
 	short *shortTable                // lex's words of up to maxShort bytes
+	mid   *midTable                  // lex's words of maxShort+1 to maxMid bytes
 	names *wordscan.Table[nameInfo]  // word or name as written → what it is
 	// Most words are in neither table and are ruled out by these
 	// filters without being hashed.
@@ -136,7 +137,7 @@ func New() (*Recognizer, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Recognizer{lex: wordscan.NewTable(lex), short: newShortTable(lex), names: wordscan.NewTable(names), vocab: vocab}
+	r := &Recognizer{lex: wordscan.NewTable(lex), short: newShortTable(lex), mid: newMidTable(lex), names: wordscan.NewTable(names), vocab: vocab}
 	for w, fl := range lex {
 		r.lexKeys.add(w)
 		if fl&(fTitle|fDemonym) != 0 {
@@ -341,6 +342,9 @@ func (r *Recognizer) flags(lw string) wordFlags {
 func (r *Recognizer) lookFlags(lw string) wordFlags {
 	if isShort(lw) {
 		return r.short.get(lw)
+	}
+	if isMid(lw) {
+		return r.mid.get(lw)
 	}
 	f, _ := r.lex.Get(lw)
 	return f
