@@ -1129,17 +1129,26 @@ func (f *finder) person(i, j, end int) {
 // end, with the roles from roleStart on: the commonest mention, written in
 // place rather than built aside and copied.
 func (f *finder) addPerson(start, end int, name string, roles []string, roleStart int) {
-	f.out = append(f.out, Mention{})
-	m := &f.out[len(f.out)-1]
-	m.Start, m.End, m.Text, m.Name, m.Type, m.Roles, m.RoleStart = start, end, name, name, Person, roles, roleStart
+	m := f.grow()
+	m.Start, m.End, m.Text, m.Name, m.Type, m.Roles, m.RoleStart, m.Weak = start, end, name, name, Person, roles, roleStart, false
 }
 
 // add appends to f.out the mention text, from start to end, of an entity
 // of the type typ named name, with no roles.
 func (f *finder) add(start, end int, text, name, typ string) {
-	f.out = append(f.out, Mention{})
-	m := &f.out[len(f.out)-1]
-	m.Start, m.End, m.Text, m.Name, m.Type, m.RoleStart = start, end, text, name, typ, start
+	m := f.grow()
+	m.Start, m.End, m.Text, m.Name, m.Type, m.Roles, m.RoleStart, m.Weak = start, end, text, name, typ, nil, start, false
+}
+
+// grow lengthens f.out by one mention and returns it, not cleared: the
+// caller sets every field, so that the mention is written once.
+func (f *finder) grow() *Mention {
+	n := len(f.out)
+	if n == cap(f.out) {
+		f.out = append(f.out, Mention{})
+	}
+	f.out = f.out[:n+1]
+	return &f.out[n]
 }
 
 // known reports whether the name is a known organisation or place.
