@@ -17,8 +17,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/hearsaylab/hearsay/internal/strindex"
-
 	"github.com/hearsaylab/hearsay/article"
 	"github.com/hearsaylab/hearsay/internal/swar"
 	"github.com/hearsaylab/hearsay/internal/wordscan"
@@ -1635,7 +1633,6 @@ func (r *Recognizer) Entities(ms []Mention) []article.Entity {
 		n = &numbering{}
 	}
 	out := n.entities(ms)
-	n.names.Reset(0) // let the names go
 	r.numbers.Put(n)
 	return out
 }
@@ -1701,62 +1698,75 @@ type entityCount struct {
 }
 
 // numbering numbers the entities of a document's mentions; its buffers
-// are reused from document to document.
+// are reused from document to document. It holds no strings, so that a
+// pooled numbering keeps no document alive.
 type numbering struct {
-	ent    []int32        // the entity of each mention, or -1 when it is weak
-	ents   []entityCount  // the entities in order of first mention
-	kept   int            // the mentions that are not weak
-	names  strindex.Index // the distinct names
-	byName []int32        // name's number → the entity first met with it
+	ent   []int32       // the entity of each mention, or -1 when it is weak
+	ents  []entityCount // the entities in order of first mention
+	kept  int           // the mentions that are not weak
+	slots []int32       // open addressing over the entities: 1 + an entity, 0 when free
 }
-
-// entityKey is a name met with more than one type, and one of its types.
-type entityKey struct{ name, typ string }
 
 // number numbers the entities of the mentions, a name and a type each, in
 // order of first mention: n.ent[i] is the entity of ms[i], or -1 when
 // ms[i] is weak; n.ents are the entities and n.kept the mentions that are
-// not weak.
+// not weak. An entity is found by the hash of its name (nameHash) among
+// the slots, which refer to its first mention for the name and type.
 func (n *numbering) number(ms []Mention) {
-	n.names.Reset(len(ms))
-	n.byName, n.ents = n.byName[:0], n.ents[:0]
-	n.ent = slices.Grow(n.ent[:0], len(ms))[:len(ms)]
-	n.kept = 0
-	var byKey map[entityKey]int32 // the entities of names met with another type
-	// The slices are appended to in n, not in locals, so that the loop
-	// carries none across the calls of ID.
+	size := 16
+	for size < 2*len(ms) { // at most half full
+		size *= 2
+	}
+	if cap(n.slots) < size {
+		n.slots = make([]int32, size)
+	} else {
+		n.slots = n.slots[:size]
+		clear(n.slots)
+	}
+	slots, mask := n.slots, uint64(size-1)
+	ent := slices.Grow(n.ent[:0], len(ms))[:len(ms)]
+	ents := n.ents[:0]
+	kept := 0
 	for mi := range ms {
 		m := &ms[mi]
 		if m.Weak {
-			n.ent[mi] = -1
+			ent[mi] = -1
 			continue
 		}
-		n.kept++
-		id, added := n.names.ID(m.Name)
+		kept++
 		var e int32
-		switch {
-		case added:
-			e = int32(len(n.ents))
-			n.byName = append(n.byName, e)
-		case ms[n.ents[n.byName[id]].first].Type == m.Type:
-			e = n.byName[id]
-		default:
-			k := entityKey{m.Name, m.Type}
-			var ok bool
-			if e, ok = byKey[k]; !ok {
-				if byKey == nil {
-					byKey = map[entityKey]int32{}
-				}
-				e = int32(len(n.ents))
-				byKey[k] = e
+		for h := nameHash(m.Name) & mask; ; h = (h + 1) & mask {
+			if slots[h] == 0 {
+				e = int32(len(ents))
+				slots[h] = e + 1
+				ents = append(ents, entityCount{first: int32(mi)})
+				break
+			}
+			e = slots[h] - 1
+			if f := &ms[ents[e].first]; f.Name == m.Name && f.Type == m.Type {
+				break
 			}
 		}
-		if int(e) == len(n.ents) {
-			n.ents = append(n.ents, entityCount{first: int32(mi)})
-		}
-		n.ents[e].count++
-		n.ent[mi] = e
+		ents[e].count++
+		ent[mi] = e
 	}
+	n.ent, n.ents, n.kept = ent, ents, kept
+}
+
+// nameHash hashes the name s for number: from its first and last eight
+// bytes, or four, and its length.
+func nameHash(s string) uint64 {
+	n := len(s)
+	var x uint64
+	switch {
+	case n >= 8:
+		x = swar.Load8(s, 0) ^ swar.Load8(s, n-8)*0xD6E8FEB86659FD93
+	case n >= 4:
+		x = swar.Load4(s, 0) | swar.Load4(s, n-4)<<32
+	case n > 0:
+		x = uint64(s[0]) | uint64(s[n/2])<<8 | uint64(s[n-1])<<16
+	}
+	return ((x ^ uint64(n)<<59) * 0x9E3779B97F4A7C15) >> 32
 }
 
 func contains(xs []string, s string) bool {
