@@ -1710,8 +1710,7 @@ type numbering struct {
 // number numbers the entities of the mentions, a name and a type each, in
 // order of first mention: n.ent[i] is the entity of ms[i], or -1 when
 // ms[i] is weak; n.ents are the entities and n.kept the mentions that are
-// not weak. An entity is found by the hash of its name (nameHash) among
-// the slots, which refer to its first mention for the name and type.
+// not weak. An entity is found by the hash of its name among the slots, which refer to its first mention for the name and type.
 func (n *numbering) number(ms []Mention) {
 	size := 16
 	for size < 2*len(ms) { // at most half full
@@ -1734,8 +1733,20 @@ func (n *numbering) number(ms []Mention) {
 			continue
 		}
 		kept++
+		// The hash of the name, from its first and last eight bytes, or
+		// four, and its length: written out, as a call, with the spills
+		// around it, cost 0.4 M instructions per 1,000 articles more.
+		var x uint64
+		switch name, l := m.Name, len(m.Name); {
+		case l >= 8:
+			x = swar.Load8(name, 0) ^ swar.Load8(name, l-8)*0xD6E8FEB86659FD93
+		case l >= 4:
+			x = swar.Load4(name, 0) | swar.Load4(name, l-4)<<32
+		case l > 0:
+			x = uint64(name[0]) | uint64(name[l/2])<<8 | uint64(name[l-1])<<16
+		}
 		var e int32
-		for h := nameHash(m.Name) & mask; ; h = (h + 1) & mask {
+		for h := ((x ^ uint64(len(m.Name))<<59) * 0x9E3779B97F4A7C15) >> 32 & mask; ; h = (h + 1) & mask {
 			if slots[h] == 0 {
 				e = int32(len(ents))
 				slots[h] = e + 1
@@ -1751,22 +1762,6 @@ func (n *numbering) number(ms []Mention) {
 		ent[mi] = e
 	}
 	n.ent, n.ents, n.kept = ent, ents, kept
-}
-
-// nameHash hashes the name s for number: from its first and last eight
-// bytes, or four, and its length.
-func nameHash(s string) uint64 {
-	n := len(s)
-	var x uint64
-	switch {
-	case n >= 8:
-		x = swar.Load8(s, 0) ^ swar.Load8(s, n-8)*0xD6E8FEB86659FD93
-	case n >= 4:
-		x = swar.Load4(s, 0) | swar.Load4(s, n-4)<<32
-	case n > 0:
-		x = uint64(s[0]) | uint64(s[n/2])<<8 | uint64(s[n-1])<<16
-	}
-	return ((x ^ uint64(n)<<59) * 0x9E3779B97F4A7C15) >> 32
 }
 
 func contains(xs []string, s string) bool {
