@@ -506,7 +506,7 @@ func (f *finder) appendMarked(dst []Mention, names []int) []Mention {
 		}
 		var fl wordFlags
 		if s, n := toks[i].Start, len(w); n > 0 && n <= maxShort && s+8 <= len(lower) {
-			fl = short.getPacked(swar.Load8(lower, s)&(1<<(8*n)-1), n)
+			fl = short.getPacked(swar.Load8(lower, s)&firstBytes[n], n)
 		} else if lower == "" || f.r.lexKeys.mayHaveSpan(lower, s, s+n) {
 			fl = f.flagsAt(i, n) // most longer words are ruled out first
 		}
@@ -570,7 +570,7 @@ func (f *finder) pair(i int, fa wordFlags) bool {
 	}
 	var fb wordFlags
 	if s, n := b.Start, len(b.Text); n <= maxShort && s+8 <= len(lower) {
-		fb = r.short.getPacked(swar.Load8(lower, s)&(1<<(8*n)-1), n)
+		fb = r.short.getPacked(swar.Load8(lower, s)&firstBytes[n], n)
 	} else if lower == "" || r.lexKeys.mayHaveSpan(lower, s, s+n) {
 		fb = f.flagsAt(i+1, n)
 	}
@@ -620,7 +620,7 @@ func (f *finder) loadPlain(i int, fl wordFlags, names []int, p int) int {
 		t := &toks[j]
 		if j > i {
 			if s, n := t.Start, len(t.Text); n <= maxShort && s+8 <= len(lower) {
-				fl = short.getPacked(swar.Load8(lower, s)&(1<<(8*n)-1), n)
+				fl = short.getPacked(swar.Load8(lower, s)&firstBytes[n], n)
 			} else if lower == "" || f.r.lexKeys.mayHaveSpan(lower, s, s+n) {
 				fl = f.flagsAt(j, n)
 			} else {
@@ -916,7 +916,7 @@ func (f *finder) loadRun(i, j int) {
 // string cut from lower.
 func (f *finder) flagsAt(k, n int) wordFlags {
 	if s := f.toks[k].Start; n > 0 && n <= maxShort && s+8 <= len(f.lower) {
-		return f.r.short.getPacked(swar.Load8(f.lower, s)&(1<<(8*n)-1), n)
+		return f.r.short.getPacked(swar.Load8(f.lower, s)&firstBytes[n], n)
 	}
 	if lw := f.low(k, f.toks[k].Text[:n]); f.r.lexKeys.mayHave(lw) {
 		return f.r.lookFlags(lw)
@@ -1387,7 +1387,7 @@ func (f *finder) described(j int) bool {
 				continue
 			}
 			if n <= maxShort && s+8 <= len(lower) {
-				fl = r.short.getPacked(swar.Load8(lower, s)&(1<<(8*n)-1), n)
+				fl = r.short.getPacked(swar.Load8(lower, s)&firstBytes[n], n)
 			} else {
 				fl = r.flags(lw)
 			}

@@ -21,6 +21,11 @@ type shortSlot struct {
 // maxShort is the length of the longest word a shortTable holds.
 const maxShort = 8
 
+// firstBytes[n] keeps the first n bytes, n from 0 to 8, of eight packed
+// as swar.Load8 packs them: one load, where computing 1<<(8*n)-1 takes
+// five instructions, as Go makes a shift of 64 bits or more give 0.
+var firstBytes = [9]uint64{0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffff, 0xffffffffffff, 0xffffffffffffff, 0xffffffffffffffff}
+
 // newShortTable returns a shortTable of the words of lex of one to
 // maxShort bytes.
 func newShortTable(lex map[string]wordFlags) *shortTable {
@@ -56,9 +61,11 @@ func (t *shortTable) free(w string) int {
 	return i
 }
 
-// slot returns the first slot to probe for the packed word k.
+// slot returns the first slot to probe for the packed word k. The shift
+// is below 64: masking it with 63, which leaves it as it is, spares the
+// test Go makes for a larger one (as do the other tables of packed words).
 func (t *shortTable) slot(k uint64) int {
-	return int((k * 0x9E3779B97F4A7C15) >> t.shift)
+	return int((k * 0x9E3779B97F4A7C15) >> (t.shift & 63))
 }
 
 // get returns the flags of w, which must be short (see isShort): 0 when it
@@ -163,7 +170,7 @@ func packMid(w string) (lo, hi uint64) {
 
 // slot returns the first slot to probe for the packed word lo, hi.
 func (t *midTable) slot(lo, hi uint64) int {
-	return int(((lo ^ hi*0xD6E8FEB86659FD93) * 0x9E3779B97F4A7C15) >> t.shift)
+	return int(((lo ^ hi*0xD6E8FEB86659FD93) * 0x9E3779B97F4A7C15) >> (t.shift & 63)) // & 63: see shortTable.slot
 }
 
 // get returns the flags of w, which must be of nine to sixteen bytes (see
