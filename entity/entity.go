@@ -618,28 +618,29 @@ func (f *finder) pair(i int, fa wordFlags) bool {
 // possessive.
 func (f *finder) loadPlain(i int, fl wordFlags, names []int, p int) int {
 	toks, body, lower, short := f.toks, f.body, f.lower, f.r.short
-	run := f.sc.run[:0]
-	all := fl
-	j := i
-	for {
-		t := &toks[j]
-		if j > i {
-			if s, n := t.Start, len(t.Text); n <= maxShort && s+8 <= len(lower) {
-				fl = short.getPacked(swar.Load8(lower, s)&firstBytes[n], n)
-			} else if lower == "" || f.r.lexKeys.mayHaveSpan(lower, s, s+n) {
-				fl = f.flagsAt(j, n)
-			} else {
-				fl = 0
-			}
-			all |= fl
-		}
-		run = append(run, runToken{n: len(t.Text), flags: fl})
-		if j++; j == len(toks) || !f.mayJoin(toks[j].Text) {
-			break
-		}
-		if !notesPlain(names, p+j-i, j) || toks[j].Start != t.End+1 || body[t.End] != ' ' {
+	// The end of the run first, then the words' flags: the loop that
+	// looks the words up makes no call but flagsAt, for a long word, and
+	// carries less across it.
+	j := i + 1
+	for ; j < len(toks) && f.mayJoin(toks[j].Text); j++ {
+		if !notesPlain(names, p+j-i, j) || toks[j].Start != toks[j-1].End+1 || body[toks[j-1].End] != ' ' {
 			return 0
 		}
+	}
+	run := slices.Grow(f.sc.run[:0], j-i)[:j-i]
+	run[0] = runToken{n: len(toks[i].Text), flags: fl}
+	all := fl
+	for k := i + 1; k < j; k++ {
+		t := &toks[k]
+		if s, n := t.Start, len(t.Text); n <= maxShort && s+8 <= len(lower) {
+			fl = short.getPacked(swar.Load8(lower, s)&firstBytes[n], n)
+		} else if lower == "" || f.r.lexKeys.mayHaveSpan(lower, s, s+n) {
+			fl = f.flagsAt(k, n)
+		} else {
+			fl = 0
+		}
+		all |= fl
+		run[k-i] = runToken{n: len(t.Text), flags: fl}
 	}
 	f.sc.run = run
 	f.runBase, f.runFlags, f.runSpaced = i, all, true
