@@ -1716,7 +1716,9 @@ type numbering struct {
 // number numbers the entities of the mentions, a name and a type each, in
 // order of first mention: n.ent[i] is the entity of ms[i], or -1 when
 // ms[i] is weak; n.ents are the entities and n.kept the mentions that are
-// not weak. An entity is found by the hash of its name among the slots, which refer to its first mention for the name and type.
+// not weak. An entity is found by the hash of its name among the slots,
+// and told apart from others there by the name and type of its first
+// mention.
 func (n *numbering) number(ms []Mention) {
 	size := 16
 	for size < 2*len(ms) { // at most half full

@@ -50,7 +50,9 @@ func (x *surnames) reset(n int) {
 
 // group returns the group of the surname of the person's name name: the
 // last of strings.Fields(name), which must have one. A surname met for the
-// first time is added in the group next, and added is true.
+// first time is added in the group next, and added is true. canonicalise
+// does the same with the calls written out, so that groupPacked is inlined
+// there; the tests check the surnames through group.
 func (x *surnames) group(name string, next int32) (g int32, added bool) {
 	if lo, hi, ok := packedSurname(name); ok {
 		return x.groupPacked(lo, hi, next)
