@@ -187,3 +187,71 @@ func BenchmarkAppendLower(b *testing.B) {
 		}
 	}
 }
+
+// mentionsOf builds mentions from the bytes of b, one a byte: its bits
+// choose a name among a few, some of which share their first and last
+// bytes or a hash, a type, whether the mention is weak, and a spelling.
+func mentionsOf(b []byte) []Mention {
+	names := []string{"Varga", "Ilse Varga", "EU", "Kyiv", "Kiev", "", "Volodymyr Zelenskyy", "Volodymyr  Zelenskyy"}
+	types := []string{Person, Organization, Outlet, Place}
+	ms := make([]Mention, len(b))
+	for i, c := range b {
+		name := names[c&7]
+		text := name
+		if c&0x40 != 0 {
+			text = "the " + name
+		}
+		ms[i] = Mention{Start: i, End: i + 1, Text: text, Name: name, Type: types[c>>3&3], RoleStart: i, Weak: c&0x20 != 0 && c&0x80 != 0}
+	}
+	return ms
+}
+
+// checkEntities fails t when Entities or Recognizer.Entities differ from
+// refEntities, the oracle, on the mentions b makes (mentionsOf).
+func checkEntities(t *testing.T, r *Recognizer, b []byte) {
+	t.Helper()
+	ms := mentionsOf(b)
+	want := refEntities(ms)
+	if got := Entities(ms); !reflect.DeepEqual(got, want) {
+		t.Fatalf("Entities(%v):\n got %+v\nwant %+v", b, got, want)
+	}
+	if got := r.Entities(ms); !reflect.DeepEqual(got, want) {
+		t.Fatalf("Recognizer.Entities(%v):\n got %+v\nwant %+v", b, got, want)
+	}
+}
+
+// TestEntitiesDifferential compares Entities with refEntities on mentions
+// of names met with several types and spellings, weak or not, in lists
+// long enough for the slots of the numbering to collide.
+func TestEntitiesDifferential(t *testing.T) {
+	r, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for seed := range 200 {
+		b := make([]byte, seed%64)
+		x := uint32(seed)*2654435761 + 1
+		for i := range b {
+			x ^= x << 13
+			x ^= x >> 17
+			x ^= x << 5
+			b[i] = byte(x)
+		}
+		checkEntities(t, r, b)
+	}
+}
+
+// FuzzEntities compares Entities with refEntities on arbitrary mentions
+// (mentionsOf).
+func FuzzEntities(f *testing.F) {
+	for _, b := range []string{"", "\x00", "\x00\x08\x10\x18", "\x01\x02\x03\x04\x41\x42\x43\xa1\xa2", "\x06\x07\x0e\x0f\x46\x47"} {
+		f.Add([]byte(b))
+	}
+	r, err := New()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		checkEntities(t, r, b)
+	})
+}

@@ -360,6 +360,70 @@ func TestShortTable(t *testing.T) {
 	}
 }
 
+// TestMidTable checks that the table of words of nine to sixteen bytes
+// agrees with the lexicon on its keys and on words that are not, and that
+// lookFlags, which reads the short and middling words from the tables of
+// packed words, agrees with the lexicon's wordscan.Table, the oracle, on
+// every word of the lexicon and on words one byte away from them.
+func TestMidTable(t *testing.T) {
+	lex := map[string]wordFlags{"spokesman": fTitle, "spokeswoman": fTitle, "ministries": fOrgWord, "commissioners": fTitle, "abcdefghijklmnop": fStop, "ministère": fOrgWord}
+	mt := newMidTable(lex)
+	for _, w := range []string{"spokesman", "spokeswoman", "spokesmen", "spokesmanx", "ministries", "ministri", "commissioners", "commissioner", "abcdefghijklmnop", "bbcdefghijklmnop", "abcdefghijklmnoq", "ministère", "ministere", "spokesman\x00", "\x00spokesman"} {
+		if !isMid(w) {
+			continue
+		}
+		if got, want := mt.get(w), lex[w]; got != want {
+			t.Errorf("get(%q) = %v, want %v", w, got, want)
+		}
+	}
+	r, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lexAll, _, err := loadLex()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for w := range lexAll {
+		checkLookFlags(t, r, w)
+		for i := range len(w) {
+			b := []byte(w)
+			b[i]++
+			checkLookFlags(t, r, string(b))
+			checkLookFlags(t, r, w[:i]+w[i+1:])
+		}
+		checkLookFlags(t, r, w+"x")
+	}
+}
+
+// checkLookFlags fails t when r.lookFlags(w) differs from the flags r.lex,
+// the oracle, has for w.
+func checkLookFlags(t *testing.T, r *Recognizer, w string) {
+	t.Helper()
+	if w == "" {
+		return
+	}
+	want, _ := r.lex.Get(w)
+	if got := r.lookFlags(w); got != want {
+		t.Errorf("lookFlags(%q) = %v, want %v", w, got, want)
+	}
+}
+
+// FuzzLookFlags compares lookFlags with the lexicon's wordscan.Table on
+// arbitrary words.
+func FuzzLookFlags(f *testing.F) {
+	for _, w := range []string{"spokesman", "spokeswoman", "minister", "commissioners", "ministère", "of", "x"} {
+		f.Add(w)
+	}
+	r, err := New()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		checkLookFlags(t, r, w)
+	})
+}
+
 // TestFlagsAt checks that flagsAt, which reads a short word from the lower
 // case at its offset, agrees with flags of the word cut from it, for every
 // word of the lexicon capitalised, with a possessive, at the end of the
@@ -553,4 +617,37 @@ func TestSurnamesReset(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestHasSpace puts every byte in every position of strings of up to
+// twenty bytes and compares hasSpace with strings.Contains, the oracle.
+func TestHasSpace(t *testing.T) {
+	for n := 0; n <= 20; n++ {
+		for pos := range n {
+			for c := range 256 {
+				b := []byte(strings.Repeat("x", n))
+				b[pos] = byte(c)
+				checkHasSpace(t, string(b))
+			}
+		}
+	}
+	for _, s := range []string{"", " ", "Varga", "Ilse Varga", "Ödön Horváth", "Volodymyr Zelenskyy", "x\u00a0Yy", "Wolfeschlegelstein"} {
+		checkHasSpace(t, s)
+	}
+}
+
+// checkHasSpace fails t when hasSpace(s) is not strings.Contains(s, " ").
+func checkHasSpace(t *testing.T, s string) {
+	t.Helper()
+	if got, want := hasSpace(s), strings.Contains(s, " "); got != want {
+		t.Errorf("hasSpace(%q) = %v, want %v", s, got, want)
+	}
+}
+
+// FuzzHasSpace compares hasSpace with strings.Contains on arbitrary text.
+func FuzzHasSpace(f *testing.F) {
+	for _, s := range []string{"Varga", "Ilse Varga", "Volodymyr Zelenskyy", "x\u00a0Yy", "A  B "} {
+		f.Add(s)
+	}
+	f.Fuzz(checkHasSpace)
 }

@@ -50,20 +50,20 @@ func (x *surnames) reset(n int) {
 
 // group returns the group of the surname of the person's name name: the
 // last of strings.Fields(name), which must have one. A surname met for the
-// first time is added in the group next, and added is true.
+// first time is added in the group next, and added is true. canonicalise
+// does the same with the calls written out, so that groupPacked is inlined
+// there; the tests check the surnames through group.
 func (x *surnames) group(name string, next int32) (g int32, added bool) {
-	lo, hi, ok := packedSurname(name)
-	if !ok {
-		last := lastField(name)
-		if lo, hi, ok = packSurname(last); !ok {
-			id, added := x.long.ID(last)
-			if added {
-				x.ofLong = append(x.ofLong, next)
-				return next, true
-			}
-			return x.ofLong[id], false
-		}
+	if lo, hi, ok := packedSurname(name); ok {
+		return x.groupPacked(lo, hi, next)
 	}
+	return x.groupOther(name, next)
+}
+
+// groupPacked is group for a surname packSurname packs to lo and hi. It is
+// small enough to be inlined: canonicalise calls it, and packedSurname, in
+// place of group.
+func (x *surnames) groupPacked(lo, hi uint64, next int32) (g int32, added bool) {
 	mask := len(x.slots) - 1
 	for i := int(((lo ^ hi*0xD6E8FEB86659FD93) * 0x9E3779B97F4A7C15) >> x.shift); ; i = (i + 1) & mask {
 		s := &x.slots[i]
@@ -75,6 +75,20 @@ func (x *surnames) group(name string, next int32) (g int32, added bool) {
 			return s.group, false
 		}
 	}
+}
+
+// groupOther is group for a name packedSurname does not answer for.
+func (x *surnames) groupOther(name string, next int32) (g int32, added bool) {
+	last := lastField(name)
+	if lo, hi, ok := packSurname(last); ok {
+		return x.groupPacked(lo, hi, next)
+	}
+	id, added := x.long.ID(last)
+	if added {
+		x.ofLong = append(x.ofLong, next)
+		return next, true
+	}
+	return x.ofLong[id], false
 }
 
 // packSurname packs the surname w, when it is of one to sixteen printable

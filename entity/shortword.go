@@ -21,6 +21,11 @@ type shortSlot struct {
 // maxShort is the length of the longest word a shortTable holds.
 const maxShort = 8
 
+// firstBytes[n] keeps the first n bytes, n from 0 to 8, of eight packed
+// as swar.Load8 packs them: one load, where computing 1<<(8*n)-1 takes
+// five instructions, as Go makes a shift of 64 bits or more give 0.
+var firstBytes = [9]uint64{0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffff, 0xffffffffffff, 0xffffffffffffff, 0xffffffffffffffff}
+
 // newShortTable returns a shortTable of the words of lex of one to
 // maxShort bytes.
 func newShortTable(lex map[string]wordFlags) *shortTable {
@@ -56,9 +61,11 @@ func (t *shortTable) free(w string) int {
 	return i
 }
 
-// slot returns the first slot to probe for the packed word k.
+// slot returns the first slot to probe for the packed word k. The shift
+// is below 64: masking it with 63, which leaves it as it is, spares the
+// test Go makes for a larger one (as do the other tables of packed words).
 func (t *shortTable) slot(k uint64) int {
-	return int((k * 0x9E3779B97F4A7C15) >> t.shift)
+	return int((k * 0x9E3779B97F4A7C15) >> (t.shift & 63))
 }
 
 // get returns the flags of w, which must be short (see isShort): 0 when it
@@ -101,4 +108,83 @@ func packWord(w string) uint64 {
 	}
 	// Bytes 0, n/2 and n-1 are every byte of a word of one to three.
 	return uint64(w[0]) | uint64(w[n/2])<<(8*(n/2)) | uint64(w[n-1])<<(8*(n-1))
+}
+
+// midTable maps the words of nine to sixteen bytes of a lexicon to their
+// flags, as shortTable maps the shorter ones: a word is packed into two
+// numbers (packMid), so that a lookup hashes it with two multiplications
+// and compares numbers, not strings. It is read-only after newMidTable.
+type midTable struct {
+	slots []midSlot
+	shift uint // 64 - log2(len(slots))
+}
+
+// midSlot is a word of a midTable; n == 0 marks a free slot.
+type midSlot struct {
+	lo, hi uint64 // packMid of the word
+	n      uint8  // its length
+	flags  wordFlags
+}
+
+// maxMid is the length of the longest word a midTable holds.
+const maxMid = 16
+
+// newMidTable returns a midTable of the words of lex of maxShort+1 to
+// maxMid bytes.
+func newMidTable(lex map[string]wordFlags) *midTable {
+	n := 0
+	for w := range lex {
+		if isMid(w) {
+			n++
+		}
+	}
+	size, bits := 16, uint(4)
+	for size < 2*n { // at most half full
+		size, bits = 2*size, bits+1
+	}
+	t := &midTable{slots: make([]midSlot, size), shift: 64 - bits}
+	mask := size - 1
+	for w, f := range lex {
+		if !isMid(w) {
+			continue
+		}
+		lo, hi := packMid(w)
+		i := t.slot(lo, hi)
+		for t.slots[i].n != 0 {
+			i = (i + 1) & mask
+		}
+		t.slots[i] = midSlot{lo: lo, hi: hi, n: uint8(len(w)), flags: f}
+	}
+	return t
+}
+
+// isMid reports whether a midTable holds the word w if it is a key.
+func isMid(w string) bool { return maxShort < len(w) && len(w) <= maxMid }
+
+// packMid packs the word w, of nine to sixteen bytes, into two numbers: its
+// first eight bytes and its last eight, which overlap unless it is of
+// sixteen. Words of the same length pack alike only when they are equal.
+func packMid(w string) (lo, hi uint64) {
+	return swar.Load8(w, 0), swar.Load8(w, len(w)-8)
+}
+
+// slot returns the first slot to probe for the packed word lo, hi.
+func (t *midTable) slot(lo, hi uint64) int {
+	return int(((lo ^ hi*0xD6E8FEB86659FD93) * 0x9E3779B97F4A7C15) >> (t.shift & 63)) // & 63: see shortTable.slot
+}
+
+// get returns the flags of w, which must be of nine to sixteen bytes (see
+// isMid): 0 when it is not a key.
+func (t *midTable) get(w string) wordFlags {
+	lo, hi := packMid(w)
+	mask := len(t.slots) - 1
+	for i := t.slot(lo, hi); ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.lo == lo && s.hi == hi && int(s.n) == len(w) {
+			return s.flags
+		}
+		if s.n == 0 {
+			return 0
+		}
+	}
 }
