@@ -305,15 +305,13 @@ func (d *doc) markQuotations() {
 		if first >= unseen && (first == i || toks[i].End <= q.Close) {
 			// Every token from first on starts inside the marks and is
 			// in no quotation yet: those that end inside them are this
-			// quotation's.
+			// quotation's, marked as they are found.
+			qo, v := d.quoteOf[:len(toks)], int32(k)+1
 			for i = first; i < len(toks) && toks[i].End <= q.Close; i++ {
+				qo[i] = v
 			}
 			if first < i {
 				lo, hi, n = first, i, i-first
-				qo, v := d.quoteOf[first:i], int32(k)+1
-				for j := range qo {
-					qo[j] = v
-				}
 			}
 		} else {
 			for ; i < len(toks) && toks[i].End <= q.Close; i++ {
