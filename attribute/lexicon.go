@@ -511,7 +511,7 @@ func (v *vocabulary) lookupLong(w string) (wflag, uint32) {
 	if !v.mayHaveLong(longHash(w)) {
 		return 0, 0
 	}
-	a, b, n := longKey(w)
+	a, b, n := swar.Load8(w, 0), swar.Load8(w, len(w)-8), uint32(len(w)) // longKey, without a call
 	slots := v.longSlots
 	mask := uint64(len(slots) - 1)
 	for h := longSlotHash(a, b, n) >> v.longShift; ; h = (h + 1) & mask {
