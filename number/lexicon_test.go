@@ -10,8 +10,8 @@ import (
 // phrases up, the longest first.
 func qualifierByJoining(lx *lexicon, text string, start int) (string, int) {
 	phrases := map[string]bool{}
-	for _, s := range lx.qualifiers.slots {
-		for _, ph := range s.val {
+	for _, phs := range lx.quals {
+		for _, ph := range phs {
 			phrases[ph.text] = true
 		}
 	}

@@ -592,7 +592,8 @@ func (f *Finder) build(text string, c *core, sc *scratch) int {
 	if !hasPt {
 		pt = sc.prev(text, pre)
 	}
-	if !f.contextBefore(text, pre, pt, c, sc) {
+	ok, pfl := f.contextBefore(text, pre, pt, c, sc)
+	if !ok {
 		return end
 	}
 
@@ -637,10 +638,14 @@ func (f *Finder) build(text string, c *core, sc *scratch) int {
 	// Qualifier.
 	if start != pre {
 		pt = sc.prev(text, start)
+		pfl = 0
+		if pt.k == tWord {
+			pfl = lx.flagsOf(text[pt.s:pt.e])
+		}
 	}
 	qual, qs := "", start
-	if lx.mayEndQualifier(text, pt) {
-		qual, qs = f.qualifier(text, start, pt, sc)
+	if q := pfl.quals(); q != 0 {
+		qual, qs = f.qualifierOf(text, start, pt, lx.quals[q-1], sc)
 	}
 	if qual != "" {
 		start = qs
@@ -800,44 +805,46 @@ var rangeWordStart = func() (t [256]bool) {
 
 // contextBefore reports whether what stands before the number (its currency
 // sign included, at pre) lets it be a quantity. pt is prev(text, pre).
-func (f *Finder) contextBefore(text string, pre int, pt tok, c *core, sc *scratch) bool {
+// When it does, contextBefore returns the flags of pt too, for the
+// qualifier: those of its word when it is one, else 0.
+func (f *Finder) contextBefore(text string, pre int, pt tok, c *core, sc *scratch) (ok bool, fl wordFlags) {
 	lx := f.lx
 	// The usual space right before rules out nothing.
 	if pre > 0 && text[pre-1] != ' ' && !runeBeforeAllows(text, pre) {
-		return false
+		return false, 0
 	}
 	switch pt.k {
 	case tNum, tAlnum:
 		if !c.word {
-			return false // a run of digit groups: phone numbers, codes
+			return false, 0 // a run of digit groups: phone numbers, codes
 		}
 	case tPunct:
 		// "No. 5", "Vol. 3", "p. 12"
 		if text[pt.s:pt.e] == "." {
 			if pw := sc.prev(text, pt.s); pw.k == tWord && pw.e == pt.s && pw.e-pw.s <= 4 && lx.flagsOf(text[pw.s:pw.e])&flagLabel != 0 {
-				return false
+				return false, 0
 			}
 			if pw := sc.prev(text, pt.s); !c.word && pw.k == tWord && pw.e == pt.s && lx.isMonth(text[pw.s:pw.e]) {
-				return false // "Oct. 19"
+				return false, 0 // "Oct. 19"
 			}
 		}
 	case tWord:
 		w := text[pt.s:pt.e]
-		fl := lx.flagsOf(w)
+		fl = lx.flagsOf(w)
 		if fl&(flagLabel|flagAge|flagPhone) != 0 {
-			return false // "article 5", "aged 34", "she turned 91", "called 911"
+			return false, 0 // "article 5", "aged 34", "she turned 91", "called 911"
 		}
 		if fl&flagBe != 0 && wordIs(text, sc.prev(text, pt.s), "he", "she", "who") {
-			return false // an age: "She was 91", "who is 34"
+			return false, 0 // an age: "She was 91", "who is 34"
 		}
 		if !c.word && fl&flagMonth != 0 && capitalized(w) {
-			return false // "February 28", "June 2022"
+			return false, 0 // "February 28", "June 2022"
 		}
 		if !c.word && c.bare() && fl&(flagStop|flagQualifier|flagYear) == 0 && hasUpper(w) && !sentenceStart(text, pt.s, sc) {
-			return false // a name with a number: "Nord Stream 2", "Apollo 11", "iPhone 15"
+			return false, 0 // a name with a number: "Nord Stream 2", "Apollo 11", "iPhone 15"
 		}
 	}
-	return true
+	return true, fl
 }
 
 // runeBeforeAllows reports whether the rune right before pre, and the one
@@ -1079,14 +1086,25 @@ const maxQualWords = 4
 
 // qualifier finds the qualifier phrase that ends right before start. It
 // returns the phrase in lower case and where it starts. pt is prev(text,
-// start); build calls it only when lx.mayEndQualifier(text, pt), and for
-// any other pt it finds no phrase either, as no phrase ends with pt.
+// start).
 func (f *Finder) qualifier(text string, start int, pt tok, sc *scratch) (string, int) {
+	if pt.k != tWord {
+		return "", start
+	}
+	q := f.lx.flagsOf(text[pt.s:pt.e]).quals()
+	if q == 0 {
+		return "", start
+	}
+	return f.qualifierOf(text, start, pt, f.lx.quals[q-1], sc)
+}
+
+// qualifierOf is qualifier with the phrases that end with the word pt,
+// which build knows from its flags.
+func (f *Finder) qualifierOf(text string, start int, pt tok, phs []qualPhrase, sc *scratch) (string, int) {
 	// The words before start, from the last one backwards, as far as the
 	// phrases ending with the last one need them.
 	var toks [maxQualWords]tok
 	toks[0] = pt
-	phs, _ := f.lx.qualifiers.get(text[toks[0].s:toks[0].e])
 	k, more := 1, true
 	for _, ph := range phs { // the longest first
 		for more && k < len(ph.words) {
@@ -1104,13 +1122,6 @@ func (f *Finder) qualifier(text string, start int, pt tok, sc *scratch) (string,
 		}
 	}
 	return "", start
-}
-
-// mayEndQualifier reports whether t has the first letter and length of
-// the last word of a qualifier phrase; when false, it ends none. It is
-// small enough to be inlined, so that build calls qualifier only then.
-func (lx *lexicon) mayEndQualifier(text string, t tok) bool {
-	return t.k == tWord && t.e-t.s <= maxQualWord && lx.qualLens[text[t.s]]&(1<<(t.e-t.s)) != 0
 }
 
 // maxQualWord is the length of the longest word qualifier reads.
