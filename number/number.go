@@ -72,7 +72,7 @@ func (c *core) yearLike() bool {
 }
 
 // scratch is the per-call state of Find: a buffer for lower-casing words,
-// memos of the tokens prev and next found and the numbers found so far.
+// a memo of the tokens next found and the numbers found so far.
 type scratch struct {
 	buf [40]byte
 	out []article.Number
@@ -82,11 +82,11 @@ type scratch struct {
 	// and ValueHigh point to, which takeOut allocates for all the numbers
 	// of a text at once.
 	ptrs []pointees
-	// prevs holds the last results of prev, as build and its helpers look
-	// back from the same position several times per number.
-	prevs tokMemo
-	// nexts is the same for next: digitCore, rangeHigh, contextAfter and
-	// nounPhrase all read the token after a number.
+	// nexts holds the last results of next: digitCore, rangeHigh,
+	// contextAfter and nounPhrase all read the token after a number.
+	// (build and its helpers call prev without a memo: they seldom look
+	// back from the same position twice, and the memo cost more than it
+	// saved, measured on the corpus.)
 	nexts tokMemo
 	// after is the word after a number whose flags wordAfter looked up,
 	// for nounPhrase, which nearly always starts with it.
@@ -135,17 +135,12 @@ func (m *tokMemo) lookup(i int) (tok, bool) {
 	return tok{}, false
 }
 
-// prev returns prev(text, i), from the memo when it was asked for lately.
-// text must be the same for all the calls between two resets.
-func (sc *scratch) prev(text string, i int) tok { return sc.prevs.get(prev, text, i) }
-
 // next returns next(text, i), from the memo when it was asked for lately.
 // text must be the same for all the calls between two resets.
 func (sc *scratch) next(text string, i int) tok { return sc.nexts.get(next, text, i) }
 
-// reset empties the memos, for a new text.
+// reset empties the memo, for a new text.
 func (sc *scratch) reset() {
-	sc.prevs = tokMemo{}
 	sc.nexts = tokMemo{}
 	sc.after.s = 0
 }
@@ -184,7 +179,7 @@ func (f *Finder) scratch() *scratch {
 	if sc == nil {
 		sc = &scratch{}
 	}
-	sc.reset() // the memos are for one text
+	sc.reset() // the memo is for one text
 	sc.out, sc.ptrs = sc.out[:0], sc.ptrs[:0]
 	return sc
 }
@@ -582,7 +577,7 @@ func (f *Finder) build(text string, c *core, sc *scratch) int {
 			if r0, _ := runeBefore(text, k); k < pre && !isLetterRune(r0) {
 				pre = k // "US$", "A$"
 			}
-		} else if pt = sc.prev(text, c.s); pt.k == tWord && lx.codeStarts[text[pt.s]] && lx.isCode(text[pt.s:pt.e]) {
+		} else if pt = prev(text, c.s); pt.k == tWord && lx.codeStarts[text[pt.s]] && lx.isCode(text[pt.s:pt.e]) {
 			pre = pt.s
 			money = true
 		} else {
@@ -590,7 +585,7 @@ func (f *Finder) build(text string, c *core, sc *scratch) int {
 		}
 	}
 	if !hasPt {
-		pt = sc.prev(text, pre)
+		pt = prev(text, pre)
 	}
 	ok, pfl := f.contextBefore(text, pre, pt, c, sc)
 	if !ok {
@@ -637,7 +632,7 @@ func (f *Finder) build(text string, c *core, sc *scratch) int {
 
 	// Qualifier.
 	if start != pre {
-		pt = sc.prev(text, start)
+		pt = prev(text, start)
 		pfl = 0
 		if pt.k == tWord {
 			pfl = lx.flagsOf(text[pt.s:pt.e])
@@ -656,8 +651,18 @@ func (f *Finder) build(text string, c *core, sc *scratch) int {
 	case unitMoney:
 		money = true
 	}
-	if c.yearLike() && !hasHigh && !money && !dist && !f.countedYear(text, start, qs, qual, end, sc) {
-		return end
+	if c.yearLike() && !hasHigh && !money && !dist {
+		// The token before the number and its qualifier, and its flags:
+		// pt and pfl still, unless there is a qualifier.
+		if qual != "" {
+			pt, pfl = prev(text, start), 0
+			if pt.k == tWord {
+				pfl = lx.flagsOf(text[pt.s:pt.e])
+			}
+		}
+		if !f.countedYear(text, pt, pfl, qual, end, sc) {
+			return end
+		}
 	}
 	if c.one && !hasHigh && qual == "" && !money && !dist {
 		return end // "one of the units", "one purpose"
@@ -821,10 +826,11 @@ func (f *Finder) contextBefore(text string, pre int, pt tok, c *core, sc *scratc
 	case tPunct:
 		// "No. 5", "Vol. 3", "p. 12"
 		if text[pt.s:pt.e] == "." {
-			if pw := sc.prev(text, pt.s); pw.k == tWord && pw.e == pt.s && pw.e-pw.s <= 4 && lx.flagsOf(text[pw.s:pw.e])&flagLabel != 0 {
+			pw := prev(text, pt.s)
+			if pw.k == tWord && pw.e == pt.s && pw.e-pw.s <= 4 && lx.flagsOf(text[pw.s:pw.e])&flagLabel != 0 {
 				return false, 0
 			}
-			if pw := sc.prev(text, pt.s); !c.word && pw.k == tWord && pw.e == pt.s && lx.isMonth(text[pw.s:pw.e]) {
+			if !c.word && pw.k == tWord && pw.e == pt.s && lx.isMonth(text[pw.s:pw.e]) {
 				return false, 0 // "Oct. 19"
 			}
 		}
@@ -834,13 +840,13 @@ func (f *Finder) contextBefore(text string, pre int, pt tok, c *core, sc *scratc
 		if fl&(flagLabel|flagAge|flagPhone) != 0 {
 			return false, 0 // "article 5", "aged 34", "she turned 91", "called 911"
 		}
-		if fl&flagBe != 0 && wordIs(text, sc.prev(text, pt.s), "he", "she", "who") {
+		if fl&flagBe != 0 && wordIs(text, prev(text, pt.s), "he", "she", "who") {
 			return false, 0 // an age: "She was 91", "who is 34"
 		}
 		if !c.word && fl&flagMonth != 0 && capitalized(w) {
 			return false, 0 // "February 28", "June 2022"
 		}
-		if !c.word && c.bare() && fl&(flagStop|flagQualifier|flagYear) == 0 && hasUpper(w) && !sentenceStart(text, pt.s, sc) {
+		if !c.word && c.bare() && fl&(flagStop|flagQualifier|flagYear) == 0 && hasUpper(w) && !sentenceStart(text, pt.s) {
 			return false, 0 // a name with a number: "Nord Stream 2", "Apollo 11", "iPhone 15"
 		}
 	}
@@ -903,11 +909,11 @@ func hasUpperRunes(w string) bool {
 
 // sentenceStart reports whether the token at i begins a sentence, a line or
 // a quotation.
-func sentenceStart(text string, i int, sc *scratch) bool {
+func sentenceStart(text string, i int) bool {
 	if strings.IndexByte(text[skipSpaceBack(text, i):i], '\n') >= 0 {
 		return true
 	}
-	pt := sc.prev(text, i)
+	pt := prev(text, i)
 	if pt.k == tEOF {
 		return true
 	}
@@ -984,15 +990,17 @@ func (f *Finder) markAfter(text string, c *core, end int, sc *scratch) (skip boo
 		return true, end // "2022’s"
 	}
 	if c.bare() && c.digits <= 3 {
-		pt := sc.prev(text, c.s)
-		switch {
-		case (r == '.' || r == ')') && (r1 == ' ' || r1 == '\t') && lineStart(text, c.s):
+		if (r == '.' || r == ')') && (r1 == ' ' || r1 == '\t') && lineStart(text, c.s) {
 			return true, end + n // a list item: "1. ", "2) "
-		case r == ')' && pt.k == tPunct && text[pt.s:pt.e] == "(":
-			return true, end + n // "(3)"
-		case r == ',' && pt.k == tPunct && text[pt.s:pt.e] == ",":
-			if pw := sc.prev(text, pt.s); pw.k == tWord && isUpperStart(text[pw.s:pw.e]) && c.v < 120 {
-				return true, end // an age after a name: "Anna Berg, 34, said"
+		}
+		if r == ')' || r == ',' {
+			switch pt := prev(text, c.s); {
+			case r == ')' && pt.k == tPunct && text[pt.s:pt.e] == "(":
+				return true, end + n // "(3)"
+			case r == ',' && pt.k == tPunct && text[pt.s:pt.e] == ",":
+				if pw := prev(text, pt.s); pw.k == tWord && isUpperStart(text[pw.s:pw.e]) && c.v < 120 {
+					return true, end // an age after a name: "Anna Berg, 34, said"
+				}
 			}
 		}
 	}
@@ -1057,12 +1065,12 @@ func (f *Finder) wordAfter(text string, c *core, end int, sc *scratch) (kind uni
 
 // countedYear reports whether a year-like number (1000–2100 in plain digits)
 // is a count after all: "as many as 1500 troops", "deployed 1200 soldiers".
-func (f *Finder) countedYear(text string, start, qs int, qual string, end int, sc *scratch) bool {
+// pt is the token before it and its qualifier qual, if any, and fl its
+// flags when it is a word (else 0); end is where the number ends.
+func (f *Finder) countedYear(text string, pt tok, fl wordFlags, qual string, end int, sc *scratch) bool {
 	lx := f.lx
-	pt := sc.prev(text, start)
 	if pt.k == tWord {
-		w := text[pt.s:pt.e]
-		if fl := lx.flagsOf(w); fl&flagYear != 0 || fl&flagMonth != 0 && capitalized(w) {
+		if w := text[pt.s:pt.e]; fl&flagYear != 0 || fl&flagMonth != 0 && capitalized(w) {
 			return false
 		}
 	}
@@ -1077,8 +1085,8 @@ func (f *Finder) countedYear(text string, start, qs int, qual string, end int, s
 	if len(w) < 3 || w[len(w)-1] != 's' || isUpperStart(w) {
 		return false
 	}
-	fl := lx.flagsOf(w)
-	return fl&flagStop == 0 && fl.unit() == unitNone
+	nfl := lx.flagsOf(w)
+	return nfl&flagStop == 0 && nfl.unit() == unitNone
 }
 
 // maxQualWords is the most words a qualifier phrase may have.
@@ -1108,7 +1116,7 @@ func (f *Finder) qualifierOf(text string, start int, pt tok, phs []qualPhrase, s
 	k, more := 1, true
 	for _, ph := range phs { // the longest first
 		for more && k < len(ph.words) {
-			t := sc.prev(text, toks[k-1].s)
+			t := prev(text, toks[k-1].s)
 			if more = t.k == tWord && t.e-t.s <= maxQualWord; more {
 				toks[k] = t
 				k++
