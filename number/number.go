@@ -75,13 +75,14 @@ func (c *core) yearLike() bool {
 // a memo of the tokens next found and the numbers found so far.
 type scratch struct {
 	buf [40]byte
-	out []article.Number
+	// out holds the numbers found so far, which takeOut makes the
+	// article.Numbers of the result.
+	out []outNumber
+	// quals and highs count the numbers of out with a qualifier and with
+	// an upper bound, for takeOut.
+	quals, highs int
 	// hits holds, for FindMarked, the tokens whose hash wordStarts holds.
 	hits []int
-	// ptrs holds, for every number of out, the values that its Qualifier
-	// and ValueHigh point to, which takeOut allocates for all the numbers
-	// of a text at once.
-	ptrs []pointees
 	// nexts holds the last results of next: digitCore, rangeHigh,
 	// contextAfter and nounPhrase all read the token after a number.
 	// (build and its helpers call prev without a memo: they seldom look
@@ -145,12 +146,30 @@ func (sc *scratch) reset() {
 	sc.after.s = 0
 }
 
-// pointees are the values a Number's Qualifier and ValueHigh point to.
-type pointees struct {
-	qual    string // "" for none
-	high    float64
-	hasHigh bool
+// outNumber is a number that build found, by its offsets in the text: it
+// refers to no text, so that the scratch, which keeps it, keeps no text
+// alive, and needs no clearing.
+type outNumber struct {
+	start, end int
+	cs, ce     int // the span of the noun phrase it counts; cs == ce for none
+	value      float64
+	high       float64 // the upper bound of a range, when hasHigh
+	qual       string  // the qualifier, one of the lexicon's phrases; "" for none
+	kind       kind
+	hasHigh    bool
 }
+
+// kind is the Kind of a Number, as an index in kinds.
+type kind uint8
+
+const (
+	kindCount kind = iota
+	kindMoney
+	kindDistance
+)
+
+// kinds holds the Kind of a Number by its kind.
+var kinds = [...]string{kindCount: KindCount, kindMoney: KindMoney, kindDistance: KindDistance}
 
 // lower returns the ASCII lower case of s. The function is inlined and its
 // short result does not escape, so the conversion stays on the stack.
@@ -169,7 +188,7 @@ func (f *Finder) Find(text string) []article.Number {
 		}
 	}
 	resolveCounts(text, sc.out)
-	return sc.takeOut()
+	return sc.takeOut(text)
 }
 
 // scratch returns a scratch for a new text, from the pool when it has one;
@@ -180,44 +199,43 @@ func (f *Finder) scratch() *scratch {
 		sc = &scratch{}
 	}
 	sc.reset() // the memo is for one text
-	sc.out, sc.ptrs = sc.out[:0], sc.ptrs[:0]
+	sc.out, sc.quals, sc.highs = sc.out[:0], 0, 0
 	return sc
 }
 
-// takeOut returns a copy of sc.out, just as long, or nil when it is empty,
-// with the Qualifier and ValueHigh of sc.ptrs, and empties sc.out and
-// sc.ptrs, dropping what they refer to. The qualifiers of all the numbers
-// share one allocation, and so do the upper bounds.
-func (sc *scratch) takeOut() []article.Number {
+// takeOut returns the numbers of sc.out, found in text, or nil when there
+// are none, and empties sc.out. The qualifiers of all the numbers share
+// one allocation, and so do the upper bounds.
+func (sc *scratch) takeOut(text string) []article.Number {
 	if len(sc.out) == 0 {
 		return nil
 	}
 	ns := make([]article.Number, len(sc.out))
-	copy(ns, sc.out)
-	quals, highs := 0, 0
-	for _, p := range sc.ptrs {
-		if p.qual != "" {
-			quals++
-		}
-		if p.hasHigh {
-			highs++
-		}
+	var qs []string
+	var hs []float64
+	if sc.quals > 0 {
+		qs = make([]string, 0, sc.quals)
 	}
-	qs := make([]string, 0, quals)
-	hs := make([]float64, 0, highs)
-	for k, p := range sc.ptrs {
-		if p.qual != "" {
-			qs = append(qs, p.qual)
-			ns[k].Qualifier = &qs[len(qs)-1]
-		}
+	if sc.highs > 0 {
+		hs = make([]float64, 0, sc.highs)
+	}
+	for k := range sc.out {
+		p, n := &sc.out[k], &ns[k]
+		n.Text = text[p.start:p.end]
+		n.Value = p.value
 		if p.hasHigh {
 			hs = append(hs, p.high)
-			ns[k].ValueHigh = &hs[len(hs)-1]
+			n.ValueHigh = &hs[len(hs)-1]
 		}
+		if p.qual != "" {
+			qs = append(qs, p.qual)
+			n.Qualifier = &qs[len(qs)-1]
+		}
+		n.Kind = kinds[p.kind]
+		n.Counts = text[p.cs:p.ce]
+		n.Start, n.End = p.start, p.end
 	}
-	clear(sc.out)
-	clear(sc.ptrs)
-	sc.out, sc.ptrs = sc.out[:0], sc.ptrs[:0]
+	sc.out, sc.quals, sc.highs = sc.out[:0], 0, 0
 	return ns
 }
 
@@ -668,12 +686,12 @@ func (f *Finder) build(text string, c *core, sc *scratch) int {
 		return end // "one of the units", "one purpose"
 	}
 
-	kind := KindCount
+	kind := kindCount
 	switch {
 	case money:
-		kind = KindMoney
+		kind = kindMoney
 	case dist:
-		kind = KindDistance
+		kind = kindDistance
 	}
 	at := end // where the counted noun phrase may start
 	if unitEnd > at {
@@ -682,15 +700,18 @@ func (f *Finder) build(text string, c *core, sc *scratch) int {
 			at += n // "dollars’ worth"
 		}
 	}
-	sc.out = append(sc.out, article.Number{
-		Text:   text[start:end],
-		Value:  lowV,
-		Kind:   kind,
-		Counts: f.nounPhrase(text, at, kind, sc),
-		Start:  start,
-		End:    end,
+	cs, ce := f.nounPhrase(text, at, kind, sc)
+	sc.out = append(sc.out, outNumber{
+		start: start, end: end, cs: cs, ce: ce,
+		value: lowV, high: highV, qual: qual,
+		kind: kind, hasHigh: hasHigh,
 	})
-	sc.ptrs = append(sc.ptrs, pointees{qual: qual, high: highV, hasHigh: hasHigh})
+	if qual != "" {
+		sc.quals++
+	}
+	if hasHigh {
+		sc.highs++
+	}
 	return max(end, unitEnd)
 }
 
@@ -1146,31 +1167,32 @@ func matchWords(text string, toks []tok, words []string) bool {
 	return true
 }
 
-// nounPhrase returns the short noun phrase after p that the number counts:
-// "special forces soldiers", "US military personnel". It stops at a verb,
-// a preposition, a function word or punctuation.
-func (f *Finder) nounPhrase(text string, p int, kind string, sc *scratch) string {
+// nounPhrase returns the span of the short noun phrase after p that a
+// number of kind k counts, or 0, 0 when there is none: "special forces
+// soldiers", "US military personnel". It stops at a verb, a preposition,
+// a function word or punctuation.
+func (f *Finder) nounPhrase(text string, p int, k kind, sc *scratch) (int, int) {
 	lx := f.lx
 	t, ok := sc.nexts.lookup(p) // wordAfter read it
 	if !ok {
 		t = sc.next(text, p)
 	}
-	switch kind {
-	case KindMoney:
+	switch k {
+	case kindMoney:
 		if isWord(text, t, "worth") {
 			t = sc.next(text, t.e)
 		}
 		if wordIs(text, t, "of", "in") {
 			t = sc.next(text, t.e)
 		}
-	case KindCount:
+	case kindCount:
 		if isWord(text, t, "of") {
 			t2 := sc.next(text, t.e)
 			switch {
 			case wordIs(text, t2, "the", "their", "his", "her", "its", "our", "my", "your", "these", "those"):
 				t = sc.next(text, t2.e)
 			case wordIs(text, t2, "them", "us", "you", "which", "whom", "whose", "it", "this", "that"):
-				return ""
+				return 0, 0
 			default:
 				t = t2
 			}
@@ -1223,9 +1245,9 @@ func (f *Finder) nounPhrase(text string, p int, kind string, sc *scratch) string
 		t = sc.next(text, e)
 	}
 	if npS < 0 {
-		return ""
+		return 0, 0
 	}
-	return text[npS:npE]
+	return npS, npE
 }
 
 // verbLike reports whether the word w (ending at e) ends a noun phrase as
@@ -1301,28 +1323,29 @@ func isAcronym(w string) bool {
 	return true
 }
 
-// resolveCounts fills in the counted noun of numbers that have none: the
-// first of a coordination takes the last one's ("14 and 15 special forces"),
-// and a bare number right after a counted one in the same sentence takes its
-// noun ("of the 97 special forces …, 50 were British").
-func resolveCounts(text string, ns []article.Number) {
+// resolveCounts fills in the counted noun of numbers found in text that
+// have none: the first of a coordination takes the last one's ("14 and 15
+// special forces"), and a bare number right after a counted one in the
+// same sentence takes its noun ("of the 97 special forces …, 50 were
+// British").
+func resolveCounts(text string, ns []outNumber) {
 	for i := len(ns) - 2; i >= 0; i-- {
 		a, b := &ns[i], &ns[i+1]
-		if a.Counts != "" || b.Counts == "" || a.Kind != b.Kind {
+		if a.cs != a.ce || b.cs == b.ce || a.kind != b.kind {
 			continue
 		}
-		switch strings.TrimSpace(text[a.End:b.Start]) {
+		switch strings.TrimSpace(text[a.end:b.start]) {
 		case "and", "or", ",", ", and", ", or", "to", "and up to", "or even":
-			a.Counts = b.Counts
+			a.cs, a.ce = b.cs, b.ce
 		}
 	}
 	for i := 1; i < len(ns); i++ {
 		a, b := &ns[i-1], &ns[i]
-		if b.Counts != "" || a.Counts == "" || a.Kind != KindCount || b.Kind != KindCount {
+		if b.cs != b.ce || a.cs == a.ce || a.kind != kindCount || b.kind != kindCount {
 			continue
 		}
-		if !sentenceBreak(text[a.End:b.Start]) {
-			b.Counts = a.Counts
+		if !sentenceBreak(text[a.end:b.start]) {
+			b.cs, b.ce = a.cs, a.ce
 		}
 	}
 }

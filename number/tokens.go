@@ -67,7 +67,7 @@ func (f *Finder) find(text string, words []wordscan.Token, sc *scratch, lc *lead
 		}
 	}
 	resolveCounts(text, sc.out)
-	return sc.takeOut()
+	return sc.takeOut(text)
 }
 
 // leadCursor goes through the leads of FindMarked and the tokens whose
