@@ -215,7 +215,16 @@ func (lx *lexicon) skipTokens(text string, words []wordscan.Token, i, ti int, lc
 			// A word that pass stopped at: nearly always a number
 			// word or the article before one, which step reads at
 			// once. At any other word step finds no number either
-			// and goes on after it, as after skip.
+			// and goes on after it, as after skip. Before one space
+			// and a unit that makes no count or of time ("eight
+			// years", "two times"), which the usual space and hash of
+			// the next word rule out at a glance, step finds no
+			// number either (see unitAfterWord), and it is passed.
+			if en := tk.En; en < len(text) && text[en] == ' ' && ti+1 < len(words) && lx.measures.has(words[ti+1].Hash) &&
+				byteClass[text[st]] == clLetter && lx.unitAfterWord(text, words, ti) {
+				i, ti = en, ti+1
+				continue
+			}
 			return st, ti
 		}
 		if i = lx.skip(text, i, lim); i < lim {
@@ -365,6 +374,29 @@ func (lx *lexicon) measureAfter(text string, words []wordscan.Token, ti int) boo
 	}
 	u := fl.unit()
 	return u == unitSkip || u == unitTime || u == unitNone && fl&flagMonth != 0 && capitalized(word)
+}
+
+// unitAfterWord reports whether words[ti], a word of ASCII letters and
+// digits that starts with a letter and ends at a space, is followed by
+// that one space and a word of units.txt that makes no count or is of
+// time, and no number, currency or currency code ("eight years", "two
+// times"). Then Find finds no number that starts with words[ti]: next
+// reads no further than either word, so a number in words that starts
+// there is the one word (the unit word is none), and contextAfter rules
+// it out; an article, or any other word, starts none. step would go on
+// after the unit word, in which Find finds no number either.
+func (lx *lexicon) unitAfterWord(text string, words []wordscan.Token, ti int) bool {
+	en := words[ti].En
+	w := &words[ti+1]
+	if w.St != en+1 || !w.ASCII || w.En-w.St > 12 || byteClass[text[w.St]] != clLetter || !plainAfter(text, w.En) {
+		return false
+	}
+	fl := lx.flagsOf(text[w.St:w.En])
+	if fl&(flagCode|flagCurrency|flagNumber) != 0 {
+		return false
+	}
+	u := fl.unit()
+	return u == unitSkip || u == unitTime
 }
 
 // allDigits reports whether s is made of ASCII digits only.

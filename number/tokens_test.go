@@ -47,6 +47,10 @@ var tokenTexts = []string{
 	"a a dozen, an a million, a dozen's, a dozen’s, a.5 dozen, (a) dozen, a’s dozen, a'dozen a-dozen a–dozen",
 	"a dozen2 a dozenth a dozén a 5 dozen a five, an one, a one-dozen, a-a dozen, Ä a dozen, ña dozen é a dozen",
 	"A  A'A Billion 000000000, x'a dozen, x’an million, 5'a dozen, ’a dozen, x' a dozen, x'a'a dozen",
+	"eight years, two times. a years an hours one Years; Seven YEARS eight yearsx eight years's eight years’ two per",
+	"five to eight years, twenty-five years, zero years, two hundred years, a dozen years, x-two years, eight  years",
+	"two tons 3 tons, ten o'clock ten am ten pm ten a.m. ten days2 ten days-long, dozen weeks, two second",
+	"$ two years, about two years, USD two years, two years.5 two years,000 two years-old two years'",
 }
 
 // findTokensTexts are the texts the tests of FindTokens compare with Find.
@@ -113,7 +117,7 @@ func segmentWords(text string) []wordscan.Token {
 // or stops at, so that they meet in every order.
 var pieces = []string{
 	"a", "An", "two", "Twenty", "dozen", "million", "bn", "m", "one", "hundred",
-	"the", "said", "Russia", "o", "s", "t", "M2", "G5", "F16", "x", "A4",
+	"the", "said", "Russia", "o", "s", "t", "M2", "G5", "F16", "x", "A4", "years", "Times", "am", "tons", "o'clock",
 	"5", "12", "2021", "3.5", "7,200", "0",
 	"'", "’", "‘", ".", ",", "-", "‐", "–", "—", "“", "”", "$", "€", "£", "(", ")", ";", "%", "/", ":", "[", "#", "+", "=",
 	"é", "naïve", "\u0301", "\u0903", "\ufffd", "\xff", "\xe2\x80",
