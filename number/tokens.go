@@ -215,14 +215,18 @@ func (lx *lexicon) skipTokens(text string, words []wordscan.Token, i, ti int, lc
 			// A word that pass stopped at: nearly always a number
 			// word or the article before one, which step reads at
 			// once. At any other word step finds no number either
-			// and goes on after it, as after skip. Before one space
-			// and a unit that makes no count or of time ("eight
-			// years", "two times"), which the usual space and hash of
-			// the next word rule out at a glance, step finds no
-			// number either (see unitAfterWord), and it is passed.
-			if en := tk.En; en < len(text) && text[en] == ' ' && ti+1 < len(words) && lx.measures.has(words[ti+1].Hash) &&
-				byteClass[text[st]] == clLetter && lx.unitAfterWord(text, words, ti) {
-				i, ti = en, ti+1
+			// and goes on after it, as after skip. After a label
+			// ("No one", "Channel One") or before one space and a
+			// unit that makes no count or of time ("eight years",
+			// "two times"), which the usual hashes of the words next
+			// to it rule out at a glance, step finds no number either
+			// (see labelBeforeWord and unitAfterWord), and it is
+			// passed.
+			if byteClass[text[st]] == clLetter &&
+				(ti > 0 && lx.labels.has(words[ti-1].Hash) && lx.labelBeforeWord(text, words, ti) ||
+					tk.En < len(text) && text[tk.En] == ' ' && ti+1 < len(words) && lx.measures.has(words[ti+1].Hash) &&
+						lx.unitAfterWord(text, words, ti)) {
+				i, ti = tk.En, ti+1
 				continue
 			}
 			return st, ti
@@ -374,6 +378,42 @@ func (lx *lexicon) measureAfter(text string, words []wordscan.Token, ti int) boo
 	}
 	u := fl.unit()
 	return u == unitSkip || u == unitTime || u == unitNone && fl&flagMonth != 0 && capitalized(word)
+}
+
+// labelBeforeWord reports whether words[ti], a word of ASCII letters and
+// digits that starts with a letter, follows one space and a label, an age
+// or a telephone word ("No one", "Channel One", "aged forty"), which makes
+// contextBefore rule out a number in words that starts with it, and is no
+// article and the whole of such a number: the byte after it ends it for
+// next and is no hyphen, and the word after the usual space, if any, is
+// no number word (see starts). Then Find finds no number that starts
+// with words[ti], and goes on right after it.
+func (lx *lexicon) labelBeforeWord(text string, words []wordscan.Token, ti int) bool {
+	tk := &words[ti]
+	en := tk.En
+	if ti == 0 || isArticleToken(text, tk) || !plainAfter(text, en) {
+		return false
+	}
+	if en < len(text) {
+		switch text[en] {
+		case '-':
+			return false
+		case ' ':
+			if ti+1 < len(words) {
+				if w := &words[ti+1]; w.St != en+1 || !w.ASCII || lx.starts.has(w.Hash) {
+					return false
+				}
+			}
+		}
+	}
+	w := &words[ti-1]
+	if !w.ASCII || w.En+1 != tk.St || text[w.En] != ' ' {
+		return false
+	}
+	if st := w.St; st > 0 && (text[st-1] >= utf8.RuneSelf || text[st-1] == '\'') {
+		return false
+	}
+	return lx.flagsOf(text[w.St:w.En])&(flagLabel|flagAge|flagPhone) != 0
 }
 
 // unitAfterWord reports whether words[ti], a word of ASCII letters and

@@ -51,6 +51,9 @@ var tokenTexts = []string{
 	"five to eight years, twenty-five years, zero years, two hundred years, a dozen years, x-two years, eight  years",
 	"two tons 3 tons, ten o'clock ten am ten pm ten a.m. ten days2 ten days-long, dozen weeks, two second",
 	"$ two years, about two years, USD two years, two years.5 two years,000 two years-old two years'",
+	"No one was, Channel One. No one hundred, no one-two, aged twenty five, aged twenty-five, No one two",
+	"No  one, No one  two, No one’s, No one's, No one two, No a dozen, x'No one, éNo one, No.one, no one5",
+	"called one, Called one2 three, aged forty, aged forty’ million, No one.5 No one, No one:two, No one",
 }
 
 // findTokensTexts are the texts the tests of FindTokens compare with Find.
@@ -117,7 +120,7 @@ func segmentWords(text string) []wordscan.Token {
 // or stops at, so that they meet in every order.
 var pieces = []string{
 	"a", "An", "two", "Twenty", "dozen", "million", "bn", "m", "one", "hundred",
-	"the", "said", "Russia", "o", "s", "t", "M2", "G5", "F16", "x", "A4", "years", "Times", "am", "tons", "o'clock",
+	"the", "said", "Russia", "o", "s", "t", "M2", "G5", "F16", "x", "A4", "years", "Times", "am", "tons", "o'clock", "No", "aged", "one",
 	"5", "12", "2021", "3.5", "7,200", "0",
 	"'", "’", "‘", ".", ",", "-", "‐", "–", "—", "“", "”", "$", "€", "£", "(", ")", ";", "%", "/", ":", "[", "#", "+", "=",
 	"é", "naïve", "\u0301", "\u0903", "\ufffd", "\xff", "\xe2\x80",
