@@ -69,7 +69,7 @@ func TestQualifier(t *testing.T) {
 		if tc.in == "" || tc.in == "5" {
 			start = 0
 		}
-		got, gs := f.qualifier(tc.in, start, prev(tc.in, start), &scratch{})
+		got, gs := f.lx.qualifier(tc.in, start, prev(tc.in, start))
 		if got != tc.want {
 			t.Errorf("qualifier(%q) = %q, want %q", tc.in, got, tc.want)
 		}
@@ -87,7 +87,7 @@ func FuzzQualifier(f *testing.F) {
 		if start < 0 || start > len(text) {
 			return
 		}
-		got, gs := fd.qualifier(text, start, prev(text, start), &scratch{})
+		got, gs := fd.lx.qualifier(text, start, prev(text, start))
 		if want, ws := qualifierByJoining(fd.lx, text, start); got != want || gs != ws {
 			t.Fatalf("qualifier(%q, %d) = %q at %d, joining gives %q at %d", text, start, got, gs, want, ws)
 		}

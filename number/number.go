@@ -658,7 +658,7 @@ func (f *Finder) build(text string, c *core, sc *scratch) int {
 	}
 	qual, qs := "", start
 	if q := pfl.quals(); q != 0 {
-		qual, qs = f.qualifierOf(text, start, pt, lx.quals[q-1], sc)
+		qual, qs = qualifierOf(text, start, pt, lx.quals[q-1])
 	}
 	if qual != "" {
 		start = qs
@@ -1116,20 +1116,20 @@ const maxQualWords = 4
 // qualifier finds the qualifier phrase that ends right before start. It
 // returns the phrase in lower case and where it starts. pt is prev(text,
 // start).
-func (f *Finder) qualifier(text string, start int, pt tok, sc *scratch) (string, int) {
+func (lx *lexicon) qualifier(text string, start int, pt tok) (string, int) {
 	if pt.k != tWord {
 		return "", start
 	}
-	q := f.lx.flagsOf(text[pt.s:pt.e]).quals()
+	q := lx.flagsOf(text[pt.s:pt.e]).quals()
 	if q == 0 {
 		return "", start
 	}
-	return f.qualifierOf(text, start, pt, f.lx.quals[q-1], sc)
+	return qualifierOf(text, start, pt, lx.quals[q-1])
 }
 
 // qualifierOf is qualifier with the phrases that end with the word pt,
 // which build knows from its flags.
-func (f *Finder) qualifierOf(text string, start int, pt tok, phs []qualPhrase, sc *scratch) (string, int) {
+func qualifierOf(text string, start int, pt tok, phs []qualPhrase) (string, int) {
 	// The words before start, from the last one backwards, as far as the
 	// phrases ending with the last one need them.
 	var toks [maxQualWords]tok

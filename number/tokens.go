@@ -1,6 +1,7 @@
 package number
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"github.com/hearsaylab/hearsay/article"
@@ -289,10 +290,10 @@ func (lx *lexicon) labelBefore(text string, words []wordscan.Token, ti int) bool
 // bareYear reports whether words[ti], a word in digits, is a year that
 // step would rule out whatever stands before it: four digits from 1000 to
 // 2100 that nothing after makes a count, a range or an amount (see
-// nothingAfterYear), after no currency sign, and after no word that may be
-// a currency code or end a qualifier, which would make it an amount
-// ("$2022,", "about 2000.") for all that build knows. It looks at ASCII
-// bytes only; for others it reports false.
+// nothingAfterYear), after no currency sign, and after no currency code
+// or qualifier, which would make it an amount or a count ("USD 2022",
+// "about 2000.") for all that build knows. It looks at ASCII bytes only;
+// for others it reports false.
 func (lx *lexicon) bareYear(text string, words []wordscan.Token, ti int) bool {
 	st, en := words[ti].St, words[ti].En
 	if en-st != 4 {
@@ -311,40 +312,95 @@ func (lx *lexicon) bareYear(text string, words []wordscan.Token, ti int) bool {
 	c := text[w.St]
 	switch {
 	case !w.Word:
-		return c < utf8.RuneSelf // a mark outside ASCII may be a space for prev
-	case !w.ASCII, lx.codeStarts[c]:
+		// A mark, which prev reads as one unless it is a space.
+		if c < utf8.RuneSelf {
+			return true
+		}
+		r, _ := utf8.DecodeRuneInString(text[w.St:])
+		return !isSpaceRune(r)
+	case !w.ASCII:
 		return false
 	}
+	// A word that may be a code or end a qualifier by its first letter
+	// and length is looked up.
 	n := w.En - w.St
-	return n > maxQualWord || lx.qualLens[c]&(1<<n) == 0
+	if !lx.codeStarts[c] && (n > maxQualWord || lx.qualLens[c]&(1<<n) == 0) {
+		return true
+	}
+	fl := lx.flagsOf(text[w.St:w.En])
+	if fl&flagCode != 0 {
+		return false
+	}
+	if q := fl.quals(); q != 0 {
+		// The qualifier build would read: prev reads the word whole
+		// unless it is part of a longer token, which ends no phrase.
+		pt := prev(text, st)
+		if pt.k != tWord || pt.s != w.St || pt.e != w.En {
+			return false
+		}
+		qual, _ := qualifierOf(text, st, pt, lx.quals[q-1])
+		return qual == ""
+	}
+	return true
 }
 
 // nothingAfterYear reports whether what follows the year words[ti] makes
 // build rule it out, going on right after it: the end of the text, ASCII
-// punctuation other than a hyphen ("in 2022.", "14, 2022,"), or one space
-// and a word of ASCII letters and digits that is no number, currency,
-// month or unit word, no word of a range ("to", "or", "and") or of a time
-// ("a.m.", "p.m."), and no plural that countedYear would count ("2022
-// elections", but "1500 troops").
+// punctuation other than a hyphen ("in 2022.", "14, 2022,"), or ASCII
+// spaces ("2022 ", "2022\n\n") and then the end of the text, ASCII
+// punctuation other than a percent sign, or a word of ASCII letters and
+// digits that next reads whole (or as letters and digits) and that is no
+// scale, currency, month or unit word, no word of a range ("to", "or",
+// "and" after "between") or of a time ("a.m.", "p.m."), and no plural that
+// countedYear would count ("2022 elections", but "1500 troops").
 func (lx *lexicon) nothingAfterYear(text string, words []wordscan.Token, ti int) bool {
 	en := words[ti].En
 	if en == len(text) {
 		return true
 	}
-	if c := text[en]; c != ' ' {
+	if c := text[en]; byteClass[c] != clSpace {
 		return byteClass[c] == clPunct && c != '-'
 	}
-	if ti+1 == len(words) {
+	j := en + 1
+	for j < len(text) && byteClass[text[j]] == clSpace {
+		j++
+	}
+	if j == len(text) {
+		return true
+	}
+	if ti+1 == len(words) || words[ti+1].St != j {
+		return false // a space outside ASCII, which next passes
+	}
+	switch c := text[j]; byteClass[c] {
+	case clPunct:
+		return c != '%'
+	case clLetter:
+	default:
 		return false
 	}
 	w := &words[ti+1]
-	if w.St != en+1 || !w.ASCII || byteClass[text[w.St]] != clLetter || !plainAfter(text, w.En) {
+	if !w.ASCII || !plainAfter(text, w.En) && !isASCIIDigit(text[w.En-1]) {
 		return false
 	}
 	word := text[w.St:w.En]
 	fl := lx.flagsOf(word)
-	if fl&(flagNumber|flagCode|flagCurrency|flagMonth) != 0 || fl.unit() != unitNone || lowerIn(word, "to", "or", "and", "a", "p") {
+	if fl&(flagCode|flagCurrency|flagMonth) != 0 || fl&flagNumber != 0 && lx.mayBeScale(word) || fl.unit() != unitNone {
 		return false
+	}
+	switch {
+	case lowerIn(word, "to", "or"):
+		return false
+	case lowerIn(word, "a", "p") && strings.HasPrefix(text[w.En:], ".m"):
+		return false
+	case equalLower("and", word):
+		// A range after "between" only, the token before the year
+		// for prev: a mark of ASCII, or a word that is part of it.
+		if ti > 0 {
+			b := &words[ti-1]
+			if b.ASCII && equalLower("between", text[b.St:b.En]) || !b.ASCII && (b.Word || text[b.St] >= utf8.RuneSelf) {
+				return false
+			}
+		}
 	}
 	return len(word) < 3 || word[len(word)-1] != 's' || isUpperStart(word) || fl&flagStop != 0
 }
