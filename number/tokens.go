@@ -202,6 +202,15 @@ func (lx *lexicon) skipTokens(text string, words []wordscan.Token, i, ti int, lc
 				// space before and after, and the usual hashes of the
 				// words next to it, rule all four out at a glance.
 				en := tk.En
+				if en+1 < len(text) && text[en] == '-' && byteClass[text[en+1]] == clLetter {
+					// A compound ("28-year-old"), which step would
+					// pass (see compoundEnd).
+					if e := compoundEnd(text, en); e > en {
+						i = e
+						continue
+					}
+					return st, ti
+				}
 				if en < len(text) && text[en] != ' ' && !digitsEnd(text, en) ||
 					!(st > 0 && text[st-1] != ' ' && lx.ruledOutBefore(text, st)) &&
 						!(ti > 0 && lx.labels.has(words[ti-1].Hash) && lx.labelBefore(text, words, ti)) &&
@@ -493,6 +502,37 @@ func (lx *lexicon) unitAfterWord(text string, words []wordscan.Token, ti int) bo
 	}
 	u := fl.unit()
 	return u == unitSkip || u == unitTime
+}
+
+// compoundEnd returns where the compound after a word of ASCII digits
+// ends, when a hyphen at e and a letter after it start one
+// ("28-year-old"), as markAfter reads it: Find finds no number that
+// starts with the word, and goes on there. (Where contextBefore rules the
+// number out first, step goes on right after the word instead, and finds
+// no number in the compound either: a hyphen after a letter or digit
+// rules out any number that starts with one of its parts, and only one
+// that starts with an article may read on past the compound, "28-a dozen
+// two".) compoundEnd returns e when the last part is an article, which
+// step is left to read.
+func compoundEnd(text string, e int) int {
+	start := e
+	var last tok
+	for {
+		r, n := runeAt(text, e)
+		if !isHyphen(r) {
+			break
+		}
+		r1, _ := runeAt(text, e+n)
+		if !isLetterRune(r1) && !(r1 < 0x80 && isASCIIDigit(byte(r1))) {
+			break
+		}
+		last = next(text, e+n)
+		e = last.e
+	}
+	if isArticleA(text[last.s:last.e]) {
+		return start
+	}
+	return e
 }
 
 // allDigits reports whether s is made of ASCII digits only.
