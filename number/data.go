@@ -69,11 +69,13 @@ func (fl wordFlags) unit() unitKind { return unitKind(fl >> unitShift & 3) }
 // a word with flags fl ends, plus one, or 0 when it ends none.
 func (fl wordFlags) quals() int { return int(fl >> qualShift) }
 
-// qualPhrase is a qualifier phrase: its text and its words from the last
-// one backwards.
-type qualPhrase struct {
-	text  string
-	words []string
+// qualNode is a node of a tree of qualifier phrases read from their last
+// word backwards: the root holds the last word of the phrases, and every
+// other node a word before that of its parent.
+type qualNode struct {
+	word string     // in lower case
+	text string     // the phrase that starts with word, if any
+	kids []qualNode // the nodes of the words before word
 }
 
 // lexicon holds the word lists a Finder reads; it is built once by New and
@@ -127,11 +129,11 @@ type lexicon struct {
 	// flags tells, in one lookup, what a word is in all the lists looked
 	// up in lower case.
 	flags foldTable[wordFlags]
-	// quals holds the qualifier phrases by their last word, the longest
-	// first: the flags of the word tell which of its lists (see
-	// wordFlags.quals), so that the lookup of the flags of the word before
-	// a number, which build makes anyway, tells the phrases too.
-	quals [][]qualPhrase
+	// quals holds the qualifier phrases by their last word, as trees:
+	// the flags of the word tell which (see wordFlags.quals), so that the
+	// lookup of the flags of the word before a number, which build makes
+	// anyway, tells the phrases too.
+	quals []qualNode
 	// qualLens has bit n of qualLens[c] set when the last word of a
 	// qualifier phrase has n bytes and starts with c in either case:
 	// qualifier rejects most words before it looks them up.
@@ -210,10 +212,6 @@ func (lx *lexicon) setUnit(w string, k unitKind) error {
 
 // addQualifier adds the phrase of words f to lx.quals.
 func (lx *lexicon) addQualifier(f []string) error {
-	ph := qualPhrase{text: strings.Join(f, " ")}
-	for i := len(f) - 1; i >= 0; i-- {
-		ph.words = append(ph.words, f[i])
-	}
 	if len(f) > maxQualWords {
 		return fmt.Errorf("more than %d words", maxQualWords)
 	}
@@ -223,22 +221,22 @@ func (lx *lexicon) addQualifier(f []string) error {
 	}
 	q := lx.flagsOf(last).quals()
 	if q == 0 {
-		lx.quals = append(lx.quals, nil)
+		lx.quals = append(lx.quals, qualNode{word: last})
 		q = len(lx.quals)
 		if err := lx.setFlag(last, wordFlags(q)<<qualShift, false); err != nil {
 			return err
 		}
 	}
-	phs := lx.quals[q-1]
-	for _, o := range phs {
-		if o.text == ph.text {
-			return nil
+	n := &lx.quals[q-1]
+	for i := len(f) - 2; i >= 0; i-- {
+		k := slices.IndexFunc(n.kids, func(c qualNode) bool { return c.word == f[i] })
+		if k < 0 {
+			n.kids = append(n.kids, qualNode{word: f[i]})
+			k = len(n.kids) - 1
 		}
+		n = &n.kids[k]
 	}
-	phs = append(phs, ph)
-	// Longest first, as qualifier takes the longest phrase that matches.
-	slices.SortStableFunc(phs, func(a, b qualPhrase) int { return len(b.words) - len(a.words) })
-	lx.quals[q-1] = phs
+	n.text = strings.Join(f, " ")
 	lx.qualLens[last[0]] |= 1 << len(last)
 	lx.qualLens[upperASCII(last[0])] |= 1 << len(last)
 	if len(f) == 1 {

@@ -9,12 +9,7 @@ import (
 // lower case of up to maxQualWords words before start and looks the
 // phrases up, the longest first.
 func qualifierByJoining(lx *lexicon, text string, start int) (string, int) {
-	phrases := map[string]bool{}
-	for _, phs := range lx.quals {
-		for _, ph := range phs {
-			phrases[ph.text] = true
-		}
-	}
+	phrases := qualPhrases(lx)
 	var toks []tok
 	for p := start; len(toks) < maxQualWords; {
 		t := prev(text, p)
@@ -36,8 +31,33 @@ func qualifierByJoining(lx *lexicon, text string, start int) (string, int) {
 	return "", start
 }
 
+// qualPhrases returns the qualifier phrases of the trees of lx.quals.
+func qualPhrases(lx *lexicon) map[string]bool {
+	phrases := map[string]bool{}
+	var walk func(n *qualNode)
+	walk = func(n *qualNode) {
+		if n.text != "" {
+			phrases[n.text] = true
+		}
+		for k := range n.kids {
+			walk(&n.kids[k])
+		}
+	}
+	for k := range lx.quals {
+		walk(&lx.quals[k])
+	}
+	return phrases
+}
+
 func TestQualifier(t *testing.T) {
 	f := newFinder(t)
+	n := 0
+	if err := lines("qualifiers.txt", func([]string) error { n++; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if got := len(qualPhrases(f.lx)); got != n || n == 0 {
+		t.Errorf("%d qualifier phrases in the trees, want the %d of qualifiers.txt", got, n)
+	}
 	cases := []struct {
 		in, want string
 	}{

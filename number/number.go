@@ -658,7 +658,7 @@ func (f *Finder) build(text string, c *core, sc *scratch) int {
 	}
 	qual, qs := "", start
 	if q := pfl.quals(); q != 0 {
-		qual, qs = qualifierOf(text, start, pt, lx.quals[q-1])
+		qual, qs = qualifierOf(text, start, pt, &lx.quals[q-1])
 	}
 	if qual != "" {
 		start = qs
@@ -1124,48 +1124,38 @@ func (lx *lexicon) qualifier(text string, start int, pt tok) (string, int) {
 	if q == 0 {
 		return "", start
 	}
-	return qualifierOf(text, start, pt, lx.quals[q-1])
+	return qualifierOf(text, start, pt, &lx.quals[q-1])
 }
 
-// qualifierOf is qualifier with the phrases that end with the word pt,
-// which build knows from its flags.
-func qualifierOf(text string, start int, pt tok, phs []qualPhrase) (string, int) {
-	// The words before start, from the last one backwards, as far as the
-	// phrases ending with the last one need them.
-	var toks [maxQualWords]tok
-	toks[0] = pt
-	k, more := 1, true
-	for _, ph := range phs { // the longest first
-		for more && k < len(ph.words) {
-			t := prev(text, toks[k-1].s)
-			if more = t.k == tWord && t.e-t.s <= maxQualWord; more {
-				toks[k] = t
-				k++
-			}
+// qualifierOf is qualifier with the tree of the phrases that end with the
+// word pt, which build knows from its flags. It reads the words before pt
+// as far as the tree goes, and returns the longest phrase that matches.
+func qualifierOf(text string, start int, pt tok, n *qualNode) (string, int) {
+	qual, qs := "", start
+	if n.text != "" {
+		qual, qs = n.text, pt.s
+	}
+	for t := pt; len(n.kids) > 0; {
+		if t = prev(text, t.s); t.k != tWord || t.e-t.s > maxQualWord {
+			break
 		}
-		if k < len(ph.words) {
-			continue
+		w := text[t.s:t.e]
+		k := 0
+		for k < len(n.kids) && !equalLower(n.kids[k].word, w) {
+			k++
 		}
-		if matchWords(text, toks[1:len(ph.words)], ph.words[1:]) {
-			return ph.text, toks[len(ph.words)-1].s
+		if k == len(n.kids) {
+			break
+		}
+		if n = &n.kids[k]; n.text != "" {
+			qual, qs = n.text, t.s
 		}
 	}
-	return "", start
+	return qual, qs
 }
 
 // maxQualWord is the length of the longest word qualifier reads.
 const maxQualWord = 14
-
-// matchWords reports whether the ASCII lower case of every token is the
-// word of words at the same index.
-func matchWords(text string, toks []tok, words []string) bool {
-	for j, w := range words {
-		if !equalLower(w, text[toks[j].s:toks[j].e]) {
-			return false
-		}
-	}
-	return true
-}
 
 // nounPhrase returns the span of the short noun phrase after p that a
 // number of kind k counts, or 0, 0 when there is none: "special forces

@@ -347,7 +347,7 @@ func (lx *lexicon) bareYear(text string, words []wordscan.Token, ti int) bool {
 		if pt.k != tWord || pt.s != w.St || pt.e != w.En {
 			return false
 		}
-		qual, _ := qualifierOf(text, st, pt, lx.quals[q-1])
+		qual, _ := qualifierOf(text, st, pt, &lx.quals[q-1])
 		return qual == ""
 	}
 	return true
