@@ -71,10 +71,9 @@ func (c *core) yearLike() bool {
 	return c.bare() && c.digits == 4 && c.v >= 1000 && c.v <= 2100
 }
 
-// scratch is the per-call state of Find: a buffer for lower-casing words,
-// a memo of the tokens next found and the numbers found so far.
+// scratch is the per-call state of Find: a memo of the tokens next found
+// and the numbers found so far.
 type scratch struct {
-	buf [40]byte
 	// out holds the numbers found so far, which takeOut makes the
 	// article.Numbers of the result.
 	out []outNumber
@@ -170,12 +169,6 @@ const (
 
 // kinds holds the Kind of a Number by its kind.
 var kinds = [...]string{kindCount: KindCount, kindMoney: KindMoney, kindDistance: KindDistance}
-
-// lower returns the ASCII lower case of s. The function is inlined and its
-// short result does not escape, so the conversion stays on the stack.
-func (sc *scratch) lower(s string) string {
-	return string(lower(sc.buf[:0:len(sc.buf)], s))
-}
 
 // Find returns the numbers in text in text order. Start and End are byte
 // offsets into text, and text[Start:End] == Text.
@@ -1257,8 +1250,13 @@ func (f *Finder) verbLike(text, w string, e int, inside, prevPlural bool, sc *sc
 	if nt.k != tWord {
 		return true
 	}
-	nl := sc.lower(text[nt.s:nt.e])
-	return f.lx.flagsOf(nl)&flagStop != 0 || nl == "of" || strings.HasSuffix(nl, "ing") || strings.HasSuffix(nl, "ed")
+	// The next word, its first 40 bytes only, as verbLike has always
+	// read it; the lookups and comparisons go by its ASCII lower case.
+	nw := text[nt.s:nt.e]
+	if len(nw) > 40 {
+		nw = nw[:40]
+	}
+	return f.lx.flagsOf(nw)&flagStop != 0 || equalLower("of", nw) || hasSuffixLower(nw, "ing") || hasSuffixLower(nw, "ed")
 }
 
 // mayBeVerbForm reports whether w is longer than four bytes and ends in
