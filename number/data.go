@@ -52,8 +52,9 @@ const (
 	flagBe    // context.txt: an age follows after "he", "she" or "who"
 
 	unitShift = 14 // the unitKind of a unit word, in two bits
-	// qualShift is where the index in lexicon.quals of the qualifier
-	// phrases that a word ends, plus one, starts; 0 for none.
+	// qualShift is the first of the bits that hold the index, plus one,
+	// of the tree in lexicon.quals of the qualifier phrases a word ends
+	// (0 for none).
 	qualShift = 16
 )
 
@@ -65,8 +66,9 @@ const labelFlags = flagLabel | flagAge | flagPhone | flagMonth
 // unit returns the unit kind in fl.
 func (fl wordFlags) unit() unitKind { return unitKind(fl >> unitShift & 3) }
 
-// quals returns the index in lexicon.quals of the qualifier phrases that
-// a word with flags fl ends, plus one, or 0 when it ends none.
+// quals returns the index in lexicon.quals of the tree of the qualifier
+// phrases that a word with flags fl ends, plus one, or 0 when it ends
+// none.
 func (fl wordFlags) quals() int { return int(fl >> qualShift) }
 
 // qualNode is a node of a tree of qualifier phrases read from their last
@@ -74,7 +76,7 @@ func (fl wordFlags) quals() int { return int(fl >> qualShift) }
 // other node a word before that of its parent.
 type qualNode struct {
 	word string     // in lower case
-	text string     // the phrase that starts with word, if any
+	text string     // the phrase of the words from word to the root, if one
 	kids []qualNode // the nodes of the words before word
 }
 
@@ -136,7 +138,8 @@ type lexicon struct {
 	quals []qualNode
 	// qualLens has bit n of qualLens[c] set when the last word of a
 	// qualifier phrase has n bytes and starts with c in either case:
-	// qualifier rejects most words before it looks them up.
+	// bareYear rules out most words before a year as the end of a
+	// qualifier without looking them up.
 	qualLens [256]uint16
 	// asciiSigns marks the currency signs in ASCII ("$"), signs holds the
 	// others.

@@ -1250,8 +1250,10 @@ func (f *Finder) verbLike(text, w string, e int, inside, prevPlural bool, sc *sc
 	if nt.k != tWord {
 		return true
 	}
-	// The next word, its first 40 bytes only, as verbLike has always
-	// read it; the lookups and comparisons go by its ASCII lower case.
+	// The next word, by its ASCII lower case, cut to 40 bytes: a longer
+	// word is no key of the lists, and the tests of its ending go by its
+	// first 40 bytes, as they did when it was lowered into a buffer of
+	// that size.
 	nw := text[nt.s:nt.e]
 	if len(nw) > 40 {
 		nw = nw[:40]
