@@ -33,8 +33,9 @@ const (
 )
 
 // wordFlags says what a word is in the lists whose words are looked up in
-// lower case; its top bits hold the word's unitKind.
-type wordFlags uint16
+// lower case; bits 14 and 15 hold the word's unitKind, and the bits from
+// qualShift on the qualifier phrases it ends.
+type wordFlags uint32
 
 const (
 	flagNumber    wordFlags = 1 << iota // words.txt, any role
@@ -50,7 +51,11 @@ const (
 	flagPhone // context.txt: a telephone number follows
 	flagBe    // context.txt: an age follows after "he", "she" or "who"
 
-	unitShift = 14 // the unitKind of a unit word, in the top two bits
+	unitShift = 14 // the unitKind of a unit word, in two bits
+	// qualShift is the first of the bits that hold the index, plus one,
+	// of the tree in lexicon.quals of the qualifier phrases a word ends
+	// (0 for none).
+	qualShift = 16
 )
 
 // labelFlags are the flags of the words before a number in digits that
@@ -59,13 +64,20 @@ const (
 const labelFlags = flagLabel | flagAge | flagPhone | flagMonth
 
 // unit returns the unit kind in fl.
-func (fl wordFlags) unit() unitKind { return unitKind(fl >> unitShift) }
+func (fl wordFlags) unit() unitKind { return unitKind(fl >> unitShift & 3) }
 
-// qualPhrase is a qualifier phrase: its text and its words from the last
-// one backwards.
-type qualPhrase struct {
-	text  string
-	words []string
+// quals returns the index in lexicon.quals of the tree of the qualifier
+// phrases that a word with flags fl ends, plus one, or 0 when it ends
+// none.
+func (fl wordFlags) quals() int { return int(fl >> qualShift) }
+
+// qualNode is a node of a tree of qualifier phrases read from their last
+// word backwards: the root holds the last word of the phrases, and every
+// other node a word before that of its parent.
+type qualNode struct {
+	word string     // in lower case
+	text string     // the phrase of the words from word to the root, if one
+	kids []qualNode // the nodes of the words before word
 }
 
 // lexicon holds the word lists a Finder reads; it is built once by New and
@@ -119,12 +131,15 @@ type lexicon struct {
 	// flags tells, in one lookup, what a word is in all the lists looked
 	// up in lower case.
 	flags foldTable[wordFlags]
-	// qualifiers holds the qualifier phrases by their last word, the
-	// longest first.
-	qualifiers foldTable[[]qualPhrase]
+	// quals holds the qualifier phrases by their last word, as trees:
+	// the flags of the word tell which (see wordFlags.quals), so that the
+	// lookup of the flags of the word before a number, which build makes
+	// anyway, tells the phrases too.
+	quals []qualNode
 	// qualLens has bit n of qualLens[c] set when the last word of a
 	// qualifier phrase has n bytes and starts with c in either case:
-	// qualifier rejects most words before it looks them up.
+	// bareYear rules out most words before a year as the end of a
+	// qualifier without looking them up.
 	qualLens [256]uint16
 	// asciiSigns marks the currency signs in ASCII ("$"), signs holds the
 	// others.
@@ -198,28 +213,33 @@ func (lx *lexicon) setUnit(w string, k unitKind) error {
 	return nil
 }
 
-// addQualifier adds the phrase of words f to lx.qualifiers.
+// addQualifier adds the phrase of words f to lx.quals.
 func (lx *lexicon) addQualifier(f []string) error {
-	ph := qualPhrase{text: strings.Join(f, " ")}
-	for i := len(f) - 1; i >= 0; i-- {
-		ph.words = append(ph.words, f[i])
-	}
 	if len(f) > maxQualWords {
 		return fmt.Errorf("more than %d words", maxQualWords)
 	}
 	last := f[len(f)-1]
-	phs, _ := lx.qualifiers.get(last)
-	for _, o := range phs {
-		if o.text == ph.text {
-			return nil
-		}
-	}
-	phs = append(phs, ph)
-	// Longest first, as qualifier takes the longest phrase that matches.
-	slices.SortStableFunc(phs, func(a, b qualPhrase) int { return len(b.words) - len(a.words) })
-	if len(last) > maxQualWord || !lx.qualifiers.add(last, phs) {
+	if len(last) > maxQualWord || !equalLower(last, last) {
 		return fmt.Errorf("%q is not a lower-case word of at most %d bytes", last, maxQualWord)
 	}
+	q := lx.flagsOf(last).quals()
+	if q == 0 {
+		lx.quals = append(lx.quals, qualNode{word: last})
+		q = len(lx.quals)
+		if err := lx.setFlag(last, wordFlags(q)<<qualShift, false); err != nil {
+			return err
+		}
+	}
+	n := &lx.quals[q-1]
+	for i := len(f) - 2; i >= 0; i-- {
+		k := slices.IndexFunc(n.kids, func(c qualNode) bool { return c.word == f[i] })
+		if k < 0 {
+			n.kids = append(n.kids, qualNode{word: f[i]})
+			k = len(n.kids) - 1
+		}
+		n = &n.kids[k]
+	}
+	n.text = strings.Join(f, " ")
 	lx.qualLens[last[0]] |= 1 << len(last)
 	lx.qualLens[upperASCII(last[0])] |= 1 << len(last)
 	if len(f) == 1 {

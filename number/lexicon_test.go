@@ -9,12 +9,7 @@ import (
 // lower case of up to maxQualWords words before start and looks the
 // phrases up, the longest first.
 func qualifierByJoining(lx *lexicon, text string, start int) (string, int) {
-	phrases := map[string]bool{}
-	for _, s := range lx.qualifiers.slots {
-		for _, ph := range s.val {
-			phrases[ph.text] = true
-		}
-	}
+	phrases := qualPhrases(lx)
 	var toks []tok
 	for p := start; len(toks) < maxQualWords; {
 		t := prev(text, p)
@@ -36,8 +31,33 @@ func qualifierByJoining(lx *lexicon, text string, start int) (string, int) {
 	return "", start
 }
 
+// qualPhrases returns the qualifier phrases of the trees of lx.quals.
+func qualPhrases(lx *lexicon) map[string]bool {
+	phrases := map[string]bool{}
+	var walk func(n *qualNode)
+	walk = func(n *qualNode) {
+		if n.text != "" {
+			phrases[n.text] = true
+		}
+		for k := range n.kids {
+			walk(&n.kids[k])
+		}
+	}
+	for k := range lx.quals {
+		walk(&lx.quals[k])
+	}
+	return phrases
+}
+
 func TestQualifier(t *testing.T) {
 	f := newFinder(t)
+	n := 0
+	if err := lines("qualifiers.txt", func([]string) error { n++; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if got := len(qualPhrases(f.lx)); got != n || n == 0 {
+		t.Errorf("%d qualifier phrases in the trees, want the %d of qualifiers.txt", got, n)
+	}
 	cases := []struct {
 		in, want string
 	}{
@@ -69,7 +89,7 @@ func TestQualifier(t *testing.T) {
 		if tc.in == "" || tc.in == "5" {
 			start = 0
 		}
-		got, gs := f.qualifier(tc.in, start, prev(tc.in, start), &scratch{})
+		got, gs := f.lx.qualifier(tc.in, start, prev(tc.in, start))
 		if got != tc.want {
 			t.Errorf("qualifier(%q) = %q, want %q", tc.in, got, tc.want)
 		}
@@ -87,7 +107,7 @@ func FuzzQualifier(f *testing.F) {
 		if start < 0 || start > len(text) {
 			return
 		}
-		got, gs := fd.qualifier(text, start, prev(text, start), &scratch{})
+		got, gs := fd.lx.qualifier(text, start, prev(text, start))
 		if want, ws := qualifierByJoining(fd.lx, text, start); got != want || gs != ws {
 			t.Fatalf("qualifier(%q, %d) = %q at %d, joining gives %q at %d", text, start, got, gs, want, ws)
 		}

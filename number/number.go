@@ -71,22 +71,22 @@ func (c *core) yearLike() bool {
 	return c.bare() && c.digits == 4 && c.v >= 1000 && c.v <= 2100
 }
 
-// scratch is the per-call state of Find: a buffer for lower-casing words,
-// memos of the tokens prev and next found and the numbers found so far.
+// scratch is the per-call state of Find: a memo of the tokens next found
+// and the numbers found so far.
 type scratch struct {
-	buf [40]byte
-	out []article.Number
+	// out holds the numbers found so far, which takeOut makes the
+	// article.Numbers of the result.
+	out []outNumber
+	// quals and highs count the numbers of out with a qualifier and with
+	// an upper bound, for takeOut.
+	quals, highs int
 	// hits holds, for FindMarked, the tokens whose hash wordStarts holds.
 	hits []int
-	// ptrs holds, for every number of out, the values that its Qualifier
-	// and ValueHigh point to, which takeOut allocates for all the numbers
-	// of a text at once.
-	ptrs []pointees
-	// prevs holds the last results of prev, as build and its helpers look
-	// back from the same position several times per number.
-	prevs tokMemo
-	// nexts is the same for next: digitCore, rangeHigh, contextAfter and
-	// nounPhrase all read the token after a number.
+	// nexts holds the last results of next: digitCore, rangeHigh,
+	// contextAfter and nounPhrase all read the token after a number.
+	// (build and its helpers call prev without a memo: they seldom look
+	// back from the same position twice, and the memo cost more than it
+	// saved, measured on the corpus.)
 	nexts tokMemo
 	// after is the word after a number whose flags wordAfter looked up,
 	// for nounPhrase, which nearly always starts with it.
@@ -135,33 +135,40 @@ func (m *tokMemo) lookup(i int) (tok, bool) {
 	return tok{}, false
 }
 
-// prev returns prev(text, i), from the memo when it was asked for lately.
-// text must be the same for all the calls between two resets.
-func (sc *scratch) prev(text string, i int) tok { return sc.prevs.get(prev, text, i) }
-
 // next returns next(text, i), from the memo when it was asked for lately.
 // text must be the same for all the calls between two resets.
 func (sc *scratch) next(text string, i int) tok { return sc.nexts.get(next, text, i) }
 
-// reset empties the memos, for a new text.
+// reset empties the memo, for a new text.
 func (sc *scratch) reset() {
-	sc.prevs = tokMemo{}
 	sc.nexts = tokMemo{}
 	sc.after.s = 0
 }
 
-// pointees are the values a Number's Qualifier and ValueHigh point to.
-type pointees struct {
-	qual    string // "" for none
-	high    float64
-	hasHigh bool
+// outNumber is a number that build found, by its offsets in the text: it
+// refers to no text, so that the scratch, which keeps it, keeps no text
+// alive, and needs no clearing.
+type outNumber struct {
+	start, end int
+	cs, ce     int // the span of the noun phrase it counts; cs == ce for none
+	value      float64
+	high       float64 // the upper bound of a range, when hasHigh
+	qual       string  // the qualifier, one of the lexicon's phrases; "" for none
+	kind       kind
+	hasHigh    bool
 }
 
-// lower returns the ASCII lower case of s. The function is inlined and its
-// short result does not escape, so the conversion stays on the stack.
-func (sc *scratch) lower(s string) string {
-	return string(lower(sc.buf[:0:len(sc.buf)], s))
-}
+// kind is the Kind of a Number, as an index in kinds.
+type kind uint8
+
+const (
+	kindCount kind = iota
+	kindMoney
+	kindDistance
+)
+
+// kinds holds the Kind of a Number by its kind.
+var kinds = [...]string{kindCount: KindCount, kindMoney: KindMoney, kindDistance: KindDistance}
 
 // Find returns the numbers in text in text order. Start and End are byte
 // offsets into text, and text[Start:End] == Text.
@@ -174,7 +181,7 @@ func (f *Finder) Find(text string) []article.Number {
 		}
 	}
 	resolveCounts(text, sc.out)
-	return sc.takeOut()
+	return sc.takeOut(text)
 }
 
 // scratch returns a scratch for a new text, from the pool when it has one;
@@ -184,45 +191,44 @@ func (f *Finder) scratch() *scratch {
 	if sc == nil {
 		sc = &scratch{}
 	}
-	sc.reset() // the memos are for one text
-	sc.out, sc.ptrs = sc.out[:0], sc.ptrs[:0]
+	sc.reset() // the memo is for one text
+	sc.out, sc.quals, sc.highs = sc.out[:0], 0, 0
 	return sc
 }
 
-// takeOut returns a copy of sc.out, just as long, or nil when it is empty,
-// with the Qualifier and ValueHigh of sc.ptrs, and empties sc.out and
-// sc.ptrs, dropping what they refer to. The qualifiers of all the numbers
-// share one allocation, and so do the upper bounds.
-func (sc *scratch) takeOut() []article.Number {
+// takeOut returns the numbers of sc.out, found in text, or nil when there
+// are none, and empties sc.out. The qualifiers of all the numbers share
+// one allocation, and so do the upper bounds.
+func (sc *scratch) takeOut(text string) []article.Number {
 	if len(sc.out) == 0 {
 		return nil
 	}
 	ns := make([]article.Number, len(sc.out))
-	copy(ns, sc.out)
-	quals, highs := 0, 0
-	for _, p := range sc.ptrs {
-		if p.qual != "" {
-			quals++
-		}
-		if p.hasHigh {
-			highs++
-		}
+	var qs []string
+	var hs []float64
+	if sc.quals > 0 {
+		qs = make([]string, 0, sc.quals)
 	}
-	qs := make([]string, 0, quals)
-	hs := make([]float64, 0, highs)
-	for k, p := range sc.ptrs {
-		if p.qual != "" {
-			qs = append(qs, p.qual)
-			ns[k].Qualifier = &qs[len(qs)-1]
-		}
+	if sc.highs > 0 {
+		hs = make([]float64, 0, sc.highs)
+	}
+	for k := range sc.out {
+		p, n := &sc.out[k], &ns[k]
+		n.Text = text[p.start:p.end]
+		n.Value = p.value
 		if p.hasHigh {
 			hs = append(hs, p.high)
-			ns[k].ValueHigh = &hs[len(hs)-1]
+			n.ValueHigh = &hs[len(hs)-1]
 		}
+		if p.qual != "" {
+			qs = append(qs, p.qual)
+			n.Qualifier = &qs[len(qs)-1]
+		}
+		n.Kind = kinds[p.kind]
+		n.Counts = text[p.cs:p.ce]
+		n.Start, n.End = p.start, p.end
 	}
-	clear(sc.out)
-	clear(sc.ptrs)
-	sc.out, sc.ptrs = sc.out[:0], sc.ptrs[:0]
+	sc.out, sc.quals, sc.highs = sc.out[:0], 0, 0
 	return ns
 }
 
@@ -582,7 +588,7 @@ func (f *Finder) build(text string, c *core, sc *scratch) int {
 			if r0, _ := runeBefore(text, k); k < pre && !isLetterRune(r0) {
 				pre = k // "US$", "A$"
 			}
-		} else if pt = sc.prev(text, c.s); pt.k == tWord && lx.codeStarts[text[pt.s]] && lx.isCode(text[pt.s:pt.e]) {
+		} else if pt = prev(text, c.s); pt.k == tWord && lx.codeStarts[text[pt.s]] && lx.isCode(text[pt.s:pt.e]) {
 			pre = pt.s
 			money = true
 		} else {
@@ -590,9 +596,10 @@ func (f *Finder) build(text string, c *core, sc *scratch) int {
 		}
 	}
 	if !hasPt {
-		pt = sc.prev(text, pre)
+		pt = prev(text, pre)
 	}
-	if !f.contextBefore(text, pre, pt, c, sc) {
+	ok, pfl := f.contextBefore(text, pre, pt, c, sc)
+	if !ok {
 		return end
 	}
 
@@ -636,11 +643,15 @@ func (f *Finder) build(text string, c *core, sc *scratch) int {
 
 	// Qualifier.
 	if start != pre {
-		pt = sc.prev(text, start)
+		pt = prev(text, start)
+		pfl = 0
+		if pt.k == tWord {
+			pfl = lx.flagsOf(text[pt.s:pt.e])
+		}
 	}
 	qual, qs := "", start
-	if lx.mayEndQualifier(text, pt) {
-		qual, qs = f.qualifier(text, start, pt, sc)
+	if q := pfl.quals(); q != 0 {
+		qual, qs = qualifierOf(text, start, pt, &lx.quals[q-1])
 	}
 	if qual != "" {
 		start = qs
@@ -651,19 +662,29 @@ func (f *Finder) build(text string, c *core, sc *scratch) int {
 	case unitMoney:
 		money = true
 	}
-	if c.yearLike() && !hasHigh && !money && !dist && !f.countedYear(text, start, qs, qual, end, sc) {
-		return end
+	if c.yearLike() && !hasHigh && !money && !dist {
+		// The token before the number and its qualifier, and its flags:
+		// pt and pfl still, unless there is a qualifier.
+		if qual != "" {
+			pt, pfl = prev(text, start), 0
+			if pt.k == tWord {
+				pfl = lx.flagsOf(text[pt.s:pt.e])
+			}
+		}
+		if !f.countedYear(text, pt, pfl, qual, end, sc) {
+			return end
+		}
 	}
 	if c.one && !hasHigh && qual == "" && !money && !dist {
 		return end // "one of the units", "one purpose"
 	}
 
-	kind := KindCount
+	kind := kindCount
 	switch {
 	case money:
-		kind = KindMoney
+		kind = kindMoney
 	case dist:
-		kind = KindDistance
+		kind = kindDistance
 	}
 	at := end // where the counted noun phrase may start
 	if unitEnd > at {
@@ -672,15 +693,18 @@ func (f *Finder) build(text string, c *core, sc *scratch) int {
 			at += n // "dollars’ worth"
 		}
 	}
-	sc.out = append(sc.out, article.Number{
-		Text:   text[start:end],
-		Value:  lowV,
-		Kind:   kind,
-		Counts: f.nounPhrase(text, at, kind, sc),
-		Start:  start,
-		End:    end,
+	cs, ce := f.nounPhrase(text, at, kind, sc)
+	sc.out = append(sc.out, outNumber{
+		start: start, end: end, cs: cs, ce: ce,
+		value: lowV, high: highV, qual: qual,
+		kind: kind, hasHigh: hasHigh,
 	})
-	sc.ptrs = append(sc.ptrs, pointees{qual: qual, high: highV, hasHigh: hasHigh})
+	if qual != "" {
+		sc.quals++
+	}
+	if hasHigh {
+		sc.highs++
+	}
 	return max(end, unitEnd)
 }
 
@@ -800,44 +824,47 @@ var rangeWordStart = func() (t [256]bool) {
 
 // contextBefore reports whether what stands before the number (its currency
 // sign included, at pre) lets it be a quantity. pt is prev(text, pre).
-func (f *Finder) contextBefore(text string, pre int, pt tok, c *core, sc *scratch) bool {
+// When it does, contextBefore returns the flags of pt too, for the
+// qualifier: those of its word when it is one, else 0.
+func (f *Finder) contextBefore(text string, pre int, pt tok, c *core, sc *scratch) (ok bool, fl wordFlags) {
 	lx := f.lx
 	// The usual space right before rules out nothing.
 	if pre > 0 && text[pre-1] != ' ' && !runeBeforeAllows(text, pre) {
-		return false
+		return false, 0
 	}
 	switch pt.k {
 	case tNum, tAlnum:
 		if !c.word {
-			return false // a run of digit groups: phone numbers, codes
+			return false, 0 // a run of digit groups: phone numbers, codes
 		}
 	case tPunct:
 		// "No. 5", "Vol. 3", "p. 12"
 		if text[pt.s:pt.e] == "." {
-			if pw := sc.prev(text, pt.s); pw.k == tWord && pw.e == pt.s && pw.e-pw.s <= 4 && lx.flagsOf(text[pw.s:pw.e])&flagLabel != 0 {
-				return false
+			pw := prev(text, pt.s)
+			if pw.k == tWord && pw.e == pt.s && pw.e-pw.s <= 4 && lx.flagsOf(text[pw.s:pw.e])&flagLabel != 0 {
+				return false, 0
 			}
-			if pw := sc.prev(text, pt.s); !c.word && pw.k == tWord && pw.e == pt.s && lx.isMonth(text[pw.s:pw.e]) {
-				return false // "Oct. 19"
+			if !c.word && pw.k == tWord && pw.e == pt.s && lx.isMonth(text[pw.s:pw.e]) {
+				return false, 0 // "Oct. 19"
 			}
 		}
 	case tWord:
 		w := text[pt.s:pt.e]
-		fl := lx.flagsOf(w)
+		fl = lx.flagsOf(w)
 		if fl&(flagLabel|flagAge|flagPhone) != 0 {
-			return false // "article 5", "aged 34", "she turned 91", "called 911"
+			return false, 0 // "article 5", "aged 34", "she turned 91", "called 911"
 		}
-		if fl&flagBe != 0 && wordIs(text, sc.prev(text, pt.s), "he", "she", "who") {
-			return false // an age: "She was 91", "who is 34"
+		if fl&flagBe != 0 && wordIs(text, prev(text, pt.s), "he", "she", "who") {
+			return false, 0 // an age: "She was 91", "who is 34"
 		}
 		if !c.word && fl&flagMonth != 0 && capitalized(w) {
-			return false // "February 28", "June 2022"
+			return false, 0 // "February 28", "June 2022"
 		}
-		if !c.word && c.bare() && fl&(flagStop|flagQualifier|flagYear) == 0 && hasUpper(w) && !sentenceStart(text, pt.s, sc) {
-			return false // a name with a number: "Nord Stream 2", "Apollo 11", "iPhone 15"
+		if !c.word && c.bare() && fl&(flagStop|flagQualifier|flagYear) == 0 && hasUpper(w) && !sentenceStart(text, pt.s) {
+			return false, 0 // a name with a number: "Nord Stream 2", "Apollo 11", "iPhone 15"
 		}
 	}
-	return true
+	return true, fl
 }
 
 // runeBeforeAllows reports whether the rune right before pre, and the one
@@ -896,11 +923,11 @@ func hasUpperRunes(w string) bool {
 
 // sentenceStart reports whether the token at i begins a sentence, a line or
 // a quotation.
-func sentenceStart(text string, i int, sc *scratch) bool {
+func sentenceStart(text string, i int) bool {
 	if strings.IndexByte(text[skipSpaceBack(text, i):i], '\n') >= 0 {
 		return true
 	}
-	pt := sc.prev(text, i)
+	pt := prev(text, i)
 	if pt.k == tEOF {
 		return true
 	}
@@ -977,15 +1004,17 @@ func (f *Finder) markAfter(text string, c *core, end int, sc *scratch) (skip boo
 		return true, end // "2022’s"
 	}
 	if c.bare() && c.digits <= 3 {
-		pt := sc.prev(text, c.s)
-		switch {
-		case (r == '.' || r == ')') && (r1 == ' ' || r1 == '\t') && lineStart(text, c.s):
+		if (r == '.' || r == ')') && (r1 == ' ' || r1 == '\t') && lineStart(text, c.s) {
 			return true, end + n // a list item: "1. ", "2) "
-		case r == ')' && pt.k == tPunct && text[pt.s:pt.e] == "(":
-			return true, end + n // "(3)"
-		case r == ',' && pt.k == tPunct && text[pt.s:pt.e] == ",":
-			if pw := sc.prev(text, pt.s); pw.k == tWord && isUpperStart(text[pw.s:pw.e]) && c.v < 120 {
-				return true, end // an age after a name: "Anna Berg, 34, said"
+		}
+		if r == ')' || r == ',' {
+			switch pt := prev(text, c.s); {
+			case r == ')' && pt.k == tPunct && text[pt.s:pt.e] == "(":
+				return true, end + n // "(3)"
+			case r == ',' && pt.k == tPunct && text[pt.s:pt.e] == ",":
+				if pw := prev(text, pt.s); pw.k == tWord && isUpperStart(text[pw.s:pw.e]) && c.v < 120 {
+					return true, end // an age after a name: "Anna Berg, 34, said"
+				}
 			}
 		}
 	}
@@ -1050,12 +1079,12 @@ func (f *Finder) wordAfter(text string, c *core, end int, sc *scratch) (kind uni
 
 // countedYear reports whether a year-like number (1000–2100 in plain digits)
 // is a count after all: "as many as 1500 troops", "deployed 1200 soldiers".
-func (f *Finder) countedYear(text string, start, qs int, qual string, end int, sc *scratch) bool {
+// pt is the token before it and its qualifier qual, if any, and fl its
+// flags when it is a word (else 0); end is where the number ends.
+func (f *Finder) countedYear(text string, pt tok, fl wordFlags, qual string, end int, sc *scratch) bool {
 	lx := f.lx
-	pt := sc.prev(text, start)
 	if pt.k == tWord {
-		w := text[pt.s:pt.e]
-		if fl := lx.flagsOf(w); fl&flagYear != 0 || fl&flagMonth != 0 && capitalized(w) {
+		if w := text[pt.s:pt.e]; fl&flagYear != 0 || fl&flagMonth != 0 && capitalized(w) {
 			return false
 		}
 	}
@@ -1070,8 +1099,8 @@ func (f *Finder) countedYear(text string, start, qs int, qual string, end int, s
 	if len(w) < 3 || w[len(w)-1] != 's' || isUpperStart(w) {
 		return false
 	}
-	fl := lx.flagsOf(w)
-	return fl&flagStop == 0 && fl.unit() == unitNone
+	nfl := lx.flagsOf(w)
+	return nfl&flagStop == 0 && nfl.unit() == unitNone
 }
 
 // maxQualWords is the most words a qualifier phrase may have.
@@ -1079,79 +1108,74 @@ const maxQualWords = 4
 
 // qualifier finds the qualifier phrase that ends right before start. It
 // returns the phrase in lower case and where it starts. pt is prev(text,
-// start); build calls it only when lx.mayEndQualifier(text, pt), and for
-// any other pt it finds no phrase either, as no phrase ends with pt.
-func (f *Finder) qualifier(text string, start int, pt tok, sc *scratch) (string, int) {
-	// The words before start, from the last one backwards, as far as the
-	// phrases ending with the last one need them.
-	var toks [maxQualWords]tok
-	toks[0] = pt
-	phs, _ := f.lx.qualifiers.get(text[toks[0].s:toks[0].e])
-	k, more := 1, true
-	for _, ph := range phs { // the longest first
-		for more && k < len(ph.words) {
-			t := sc.prev(text, toks[k-1].s)
-			if more = t.k == tWord && t.e-t.s <= maxQualWord; more {
-				toks[k] = t
-				k++
-			}
-		}
-		if k < len(ph.words) {
-			continue
-		}
-		if matchWords(text, toks[1:len(ph.words)], ph.words[1:]) {
-			return ph.text, toks[len(ph.words)-1].s
-		}
+// start).
+func (lx *lexicon) qualifier(text string, start int, pt tok) (string, int) {
+	if pt.k != tWord {
+		return "", start
 	}
-	return "", start
+	q := lx.flagsOf(text[pt.s:pt.e]).quals()
+	if q == 0 {
+		return "", start
+	}
+	return qualifierOf(text, start, pt, &lx.quals[q-1])
 }
 
-// mayEndQualifier reports whether t has the first letter and length of
-// the last word of a qualifier phrase; when false, it ends none. It is
-// small enough to be inlined, so that build calls qualifier only then.
-func (lx *lexicon) mayEndQualifier(text string, t tok) bool {
-	return t.k == tWord && t.e-t.s <= maxQualWord && lx.qualLens[text[t.s]]&(1<<(t.e-t.s)) != 0
+// qualifierOf is qualifier with the tree of the phrases that end with the
+// word pt, which build knows from its flags. It reads the words before pt
+// as far as the tree goes, and returns the longest phrase that matches.
+func qualifierOf(text string, start int, pt tok, n *qualNode) (string, int) {
+	qual, qs := "", start
+	if n.text != "" {
+		qual, qs = n.text, pt.s
+	}
+	for t := pt; len(n.kids) > 0; {
+		if t = prev(text, t.s); t.k != tWord || t.e-t.s > maxQualWord {
+			break
+		}
+		w := text[t.s:t.e]
+		k := 0
+		for k < len(n.kids) && !equalLower(n.kids[k].word, w) {
+			k++
+		}
+		if k == len(n.kids) {
+			break
+		}
+		if n = &n.kids[k]; n.text != "" {
+			qual, qs = n.text, t.s
+		}
+	}
+	return qual, qs
 }
 
 // maxQualWord is the length of the longest word qualifier reads.
 const maxQualWord = 14
 
-// matchWords reports whether the ASCII lower case of every token is the
-// word of words at the same index.
-func matchWords(text string, toks []tok, words []string) bool {
-	for j, w := range words {
-		if !equalLower(w, text[toks[j].s:toks[j].e]) {
-			return false
-		}
-	}
-	return true
-}
-
-// nounPhrase returns the short noun phrase after p that the number counts:
-// "special forces soldiers", "US military personnel". It stops at a verb,
-// a preposition, a function word or punctuation.
-func (f *Finder) nounPhrase(text string, p int, kind string, sc *scratch) string {
+// nounPhrase returns the span of the short noun phrase after p that a
+// number of kind k counts, or 0, 0 when there is none: "special forces
+// soldiers", "US military personnel". It stops at a verb, a preposition,
+// a function word or punctuation.
+func (f *Finder) nounPhrase(text string, p int, k kind, sc *scratch) (int, int) {
 	lx := f.lx
 	t, ok := sc.nexts.lookup(p) // wordAfter read it
 	if !ok {
 		t = sc.next(text, p)
 	}
-	switch kind {
-	case KindMoney:
+	switch k {
+	case kindMoney:
 		if isWord(text, t, "worth") {
 			t = sc.next(text, t.e)
 		}
 		if wordIs(text, t, "of", "in") {
 			t = sc.next(text, t.e)
 		}
-	case KindCount:
+	case kindCount:
 		if isWord(text, t, "of") {
 			t2 := sc.next(text, t.e)
 			switch {
 			case wordIs(text, t2, "the", "their", "his", "her", "its", "our", "my", "your", "these", "those"):
 				t = sc.next(text, t2.e)
 			case wordIs(text, t2, "them", "us", "you", "which", "whom", "whose", "it", "this", "that"):
-				return ""
+				return 0, 0
 			default:
 				t = t2
 			}
@@ -1204,9 +1228,9 @@ func (f *Finder) nounPhrase(text string, p int, kind string, sc *scratch) string
 		t = sc.next(text, e)
 	}
 	if npS < 0 {
-		return ""
+		return 0, 0
 	}
-	return text[npS:npE]
+	return npS, npE
 }
 
 // verbLike reports whether the word w (ending at e) ends a noun phrase as
@@ -1226,8 +1250,15 @@ func (f *Finder) verbLike(text, w string, e int, inside, prevPlural bool, sc *sc
 	if nt.k != tWord {
 		return true
 	}
-	nl := sc.lower(text[nt.s:nt.e])
-	return f.lx.flagsOf(nl)&flagStop != 0 || nl == "of" || strings.HasSuffix(nl, "ing") || strings.HasSuffix(nl, "ed")
+	// The next word, by its ASCII lower case, cut to 40 bytes: a longer
+	// word is no key of the lists, and the tests of its ending go by its
+	// first 40 bytes, as they did when it was lowered into a buffer of
+	// that size.
+	nw := text[nt.s:nt.e]
+	if len(nw) > 40 {
+		nw = nw[:40]
+	}
+	return f.lx.flagsOf(nw)&flagStop != 0 || equalLower("of", nw) || hasSuffixLower(nw, "ing") || hasSuffixLower(nw, "ed")
 }
 
 // mayBeVerbForm reports whether w is longer than four bytes and ends in
@@ -1282,28 +1313,29 @@ func isAcronym(w string) bool {
 	return true
 }
 
-// resolveCounts fills in the counted noun of numbers that have none: the
-// first of a coordination takes the last one's ("14 and 15 special forces"),
-// and a bare number right after a counted one in the same sentence takes its
-// noun ("of the 97 special forces …, 50 were British").
-func resolveCounts(text string, ns []article.Number) {
+// resolveCounts fills in the counted noun of numbers found in text that
+// have none: the first of a coordination takes the last one's ("14 and 15
+// special forces"), and a bare number right after a counted one in the
+// same sentence takes its noun ("of the 97 special forces …, 50 were
+// British").
+func resolveCounts(text string, ns []outNumber) {
 	for i := len(ns) - 2; i >= 0; i-- {
 		a, b := &ns[i], &ns[i+1]
-		if a.Counts != "" || b.Counts == "" || a.Kind != b.Kind {
+		if a.cs != a.ce || b.cs == b.ce || a.kind != b.kind {
 			continue
 		}
-		switch strings.TrimSpace(text[a.End:b.Start]) {
+		switch strings.TrimSpace(text[a.end:b.start]) {
 		case "and", "or", ",", ", and", ", or", "to", "and up to", "or even":
-			a.Counts = b.Counts
+			a.cs, a.ce = b.cs, b.ce
 		}
 	}
 	for i := 1; i < len(ns); i++ {
 		a, b := &ns[i-1], &ns[i]
-		if b.Counts != "" || a.Counts == "" || a.Kind != KindCount || b.Kind != KindCount {
+		if b.cs != b.ce || a.cs == a.ce || a.kind != kindCount || b.kind != kindCount {
 			continue
 		}
-		if !sentenceBreak(text[a.End:b.Start]) {
-			b.Counts = a.Counts
+		if !sentenceBreak(text[a.end:b.start]) {
+			b.cs, b.ce = a.cs, a.ce
 		}
 	}
 }

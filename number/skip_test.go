@@ -15,7 +15,7 @@ func findEachToken(f *Finder, text string) []article.Number {
 		i = f.step(text, i, sc)
 	}
 	resolveCounts(text, sc.out)
-	return sc.takeOut()
+	return sc.takeOut(text)
 }
 
 // skipTexts mix the words skip passes over with the ones it must not:

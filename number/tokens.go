@@ -1,6 +1,7 @@
 package number
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"github.com/hearsaylab/hearsay/article"
@@ -67,7 +68,7 @@ func (f *Finder) find(text string, words []wordscan.Token, sc *scratch, lc *lead
 		}
 	}
 	resolveCounts(text, sc.out)
-	return sc.takeOut()
+	return sc.takeOut(text)
 }
 
 // leadCursor goes through the leads of FindMarked and the tokens whose
@@ -201,6 +202,15 @@ func (lx *lexicon) skipTokens(text string, words []wordscan.Token, i, ti int, lc
 				// space before and after, and the usual hashes of the
 				// words next to it, rule all four out at a glance.
 				en := tk.En
+				if en+1 < len(text) && text[en] == '-' && byteClass[text[en+1]] == clLetter {
+					// A compound ("28-year-old"), which step would
+					// pass (see compoundEnd).
+					if e := compoundEnd(text, en); e > en {
+						i = e
+						continue
+					}
+					return st, ti
+				}
 				if en < len(text) && text[en] != ' ' && !digitsEnd(text, en) ||
 					!(st > 0 && text[st-1] != ' ' && lx.ruledOutBefore(text, st)) &&
 						!(ti > 0 && lx.labels.has(words[ti-1].Hash) && lx.labelBefore(text, words, ti)) &&
@@ -215,7 +225,20 @@ func (lx *lexicon) skipTokens(text string, words []wordscan.Token, i, ti int, lc
 			// A word that pass stopped at: nearly always a number
 			// word or the article before one, which step reads at
 			// once. At any other word step finds no number either
-			// and goes on after it, as after skip.
+			// and goes on after it, as after skip. After a label
+			// ("No one", "Channel One") or before one space and a
+			// unit that makes no count or of time ("eight years",
+			// "two times"), which the usual hashes of the words next
+			// to it rule out at a glance, step finds no number either
+			// (see labelBeforeWord and unitAfterWord), and it is
+			// passed.
+			if byteClass[text[st]] == clLetter &&
+				(ti > 0 && lx.labels.has(words[ti-1].Hash) && lx.labelBeforeWord(text, words, ti) ||
+					tk.En < len(text) && text[tk.En] == ' ' && ti+1 < len(words) && lx.measures.has(words[ti+1].Hash) &&
+						lx.unitAfterWord(text, words, ti)) {
+				i, ti = tk.En, ti+1
+				continue
+			}
 			return st, ti
 		}
 		if i = lx.skip(text, i, lim); i < lim {
@@ -276,10 +299,10 @@ func (lx *lexicon) labelBefore(text string, words []wordscan.Token, ti int) bool
 // bareYear reports whether words[ti], a word in digits, is a year that
 // step would rule out whatever stands before it: four digits from 1000 to
 // 2100 that nothing after makes a count, a range or an amount (see
-// nothingAfterYear), after no currency sign, and after no word that may be
-// a currency code or end a qualifier, which would make it an amount
-// ("$2022,", "about 2000.") for all that build knows. It looks at ASCII
-// bytes only; for others it reports false.
+// nothingAfterYear), after no currency sign, and after no currency code
+// or qualifier, which would make it an amount or a count ("USD 2022",
+// "about 2000.") for all that build knows. It looks at ASCII bytes only;
+// for others it reports false.
 func (lx *lexicon) bareYear(text string, words []wordscan.Token, ti int) bool {
 	st, en := words[ti].St, words[ti].En
 	if en-st != 4 {
@@ -298,40 +321,95 @@ func (lx *lexicon) bareYear(text string, words []wordscan.Token, ti int) bool {
 	c := text[w.St]
 	switch {
 	case !w.Word:
-		return c < utf8.RuneSelf // a mark outside ASCII may be a space for prev
-	case !w.ASCII, lx.codeStarts[c]:
+		// A mark, which prev reads as one unless it is a space.
+		if c < utf8.RuneSelf {
+			return true
+		}
+		r, _ := utf8.DecodeRuneInString(text[w.St:])
+		return !isSpaceRune(r)
+	case !w.ASCII:
 		return false
 	}
+	// A word that may be a code or end a qualifier by its first letter
+	// and length is looked up.
 	n := w.En - w.St
-	return n > maxQualWord || lx.qualLens[c]&(1<<n) == 0
+	if !lx.codeStarts[c] && (n > maxQualWord || lx.qualLens[c]&(1<<n) == 0) {
+		return true
+	}
+	fl := lx.flagsOf(text[w.St:w.En])
+	if fl&flagCode != 0 {
+		return false
+	}
+	if q := fl.quals(); q != 0 {
+		// The qualifier build would read: prev reads the word whole
+		// unless it is part of a longer token, which ends no phrase.
+		pt := prev(text, st)
+		if pt.k != tWord || pt.s != w.St || pt.e != w.En {
+			return false
+		}
+		qual, _ := qualifierOf(text, st, pt, &lx.quals[q-1])
+		return qual == ""
+	}
+	return true
 }
 
 // nothingAfterYear reports whether what follows the year words[ti] makes
 // build rule it out, going on right after it: the end of the text, ASCII
-// punctuation other than a hyphen ("in 2022.", "14, 2022,"), or one space
-// and a word of ASCII letters and digits that is no number, currency,
-// month or unit word, no word of a range ("to", "or", "and") or of a time
-// ("a.m.", "p.m."), and no plural that countedYear would count ("2022
-// elections", but "1500 troops").
+// punctuation other than a hyphen ("in 2022.", "14, 2022,"), or ASCII
+// spaces ("2022 ", "2022\n\n") and then the end of the text, ASCII
+// punctuation other than a percent sign, or a word of ASCII letters and
+// digits that next reads whole (or as letters and digits) and that is no
+// scale, currency, month or unit word, no word of a range ("to", "or",
+// "and" after "between") or of a time ("a.m.", "p.m."), and no plural that
+// countedYear would count ("2022 elections", but "1500 troops").
 func (lx *lexicon) nothingAfterYear(text string, words []wordscan.Token, ti int) bool {
 	en := words[ti].En
 	if en == len(text) {
 		return true
 	}
-	if c := text[en]; c != ' ' {
+	if c := text[en]; byteClass[c] != clSpace {
 		return byteClass[c] == clPunct && c != '-'
 	}
-	if ti+1 == len(words) {
+	j := en + 1
+	for j < len(text) && byteClass[text[j]] == clSpace {
+		j++
+	}
+	if j == len(text) {
+		return true
+	}
+	if ti+1 == len(words) || words[ti+1].St != j {
+		return false // a space outside ASCII, which next passes
+	}
+	switch c := text[j]; byteClass[c] {
+	case clPunct:
+		return c != '%'
+	case clLetter:
+	default:
 		return false
 	}
 	w := &words[ti+1]
-	if w.St != en+1 || !w.ASCII || byteClass[text[w.St]] != clLetter || !plainAfter(text, w.En) {
+	if !w.ASCII || !plainAfter(text, w.En) && !isASCIIDigit(text[w.En-1]) {
 		return false
 	}
 	word := text[w.St:w.En]
 	fl := lx.flagsOf(word)
-	if fl&(flagNumber|flagCode|flagCurrency|flagMonth) != 0 || fl.unit() != unitNone || lowerIn(word, "to", "or", "and", "a", "p") {
+	if fl&(flagCode|flagCurrency|flagMonth) != 0 || fl&flagNumber != 0 && lx.mayBeScale(word) || fl.unit() != unitNone {
 		return false
+	}
+	switch {
+	case lowerIn(word, "to", "or"):
+		return false
+	case lowerIn(word, "a", "p") && strings.HasPrefix(text[w.En:], ".m"):
+		return false
+	case equalLower("and", word):
+		// A range after "between" only, the token before the year
+		// for prev: a mark of ASCII, or a word that is part of it.
+		if ti > 0 {
+			b := &words[ti-1]
+			if b.ASCII && equalLower("between", text[b.St:b.En]) || !b.ASCII && (b.Word || text[b.St] >= utf8.RuneSelf) {
+				return false
+			}
+		}
 	}
 	return len(word) < 3 || word[len(word)-1] != 's' || isUpperStart(word) || fl&flagStop != 0
 }
@@ -365,6 +443,96 @@ func (lx *lexicon) measureAfter(text string, words []wordscan.Token, ti int) boo
 	}
 	u := fl.unit()
 	return u == unitSkip || u == unitTime || u == unitNone && fl&flagMonth != 0 && capitalized(word)
+}
+
+// labelBeforeWord reports whether words[ti], a word of ASCII letters and
+// digits that starts with a letter, follows one space and a label, an age
+// or a telephone word ("No one", "Channel One", "aged forty"), which makes
+// contextBefore rule out a number in words that starts with it, and is no
+// article and the whole of such a number: the byte after it ends it for
+// next and is no hyphen, and the word after the usual space, if any, is
+// no number word (see starts). Then Find finds no number that starts
+// with words[ti], and goes on right after it.
+func (lx *lexicon) labelBeforeWord(text string, words []wordscan.Token, ti int) bool {
+	tk := &words[ti]
+	en := tk.En
+	if ti == 0 || isArticleToken(text, tk) || !plainAfter(text, en) {
+		return false
+	}
+	if en < len(text) {
+		switch text[en] {
+		case '-':
+			return false
+		case ' ':
+			if ti+1 < len(words) {
+				if w := &words[ti+1]; w.St != en+1 || !w.ASCII || lx.starts.has(w.Hash) {
+					return false
+				}
+			}
+		}
+	}
+	w := &words[ti-1]
+	if !w.ASCII || w.En+1 != tk.St || text[w.En] != ' ' {
+		return false
+	}
+	if st := w.St; st > 0 && (text[st-1] >= utf8.RuneSelf || text[st-1] == '\'') {
+		return false
+	}
+	return lx.flagsOf(text[w.St:w.En])&(flagLabel|flagAge|flagPhone) != 0
+}
+
+// unitAfterWord reports whether words[ti], a word of ASCII letters and
+// digits that starts with a letter and ends at a space, is followed by
+// that one space and a word of units.txt that makes no count or is of
+// time, and no number, currency or currency code ("eight years", "two
+// times"). Then Find finds no number that starts with words[ti]: next
+// reads no further than either word, so a number in words that starts
+// there is the one word (the unit word is none), and contextAfter rules
+// it out; an article, or any other word, starts none. step would go on
+// after the unit word, in which Find finds no number either.
+func (lx *lexicon) unitAfterWord(text string, words []wordscan.Token, ti int) bool {
+	en := words[ti].En
+	w := &words[ti+1]
+	if w.St != en+1 || !w.ASCII || w.En-w.St > 12 || byteClass[text[w.St]] != clLetter || !plainAfter(text, w.En) {
+		return false
+	}
+	fl := lx.flagsOf(text[w.St:w.En])
+	if fl&(flagCode|flagCurrency|flagNumber) != 0 {
+		return false
+	}
+	u := fl.unit()
+	return u == unitSkip || u == unitTime
+}
+
+// compoundEnd returns where the compound after a word of ASCII digits
+// ends, when a hyphen at e and a letter after it start one
+// ("28-year-old"), as markAfter reads it: Find finds no number that
+// starts with the word, and goes on there. (Where contextBefore rules the
+// number out first, step goes on right after the word instead, and finds
+// no number in the compound either: a hyphen after a letter or digit
+// rules out any number that starts with one of its parts, and only one
+// that starts with an article may read on past the compound, "28-a dozen
+// two".) compoundEnd returns e when the last part is an article, which
+// step is left to read.
+func compoundEnd(text string, e int) int {
+	start := e
+	var last tok
+	for {
+		r, n := runeAt(text, e)
+		if !isHyphen(r) {
+			break
+		}
+		r1, _ := runeAt(text, e+n)
+		if !isLetterRune(r1) && !(r1 < 0x80 && isASCIIDigit(byte(r1))) {
+			break
+		}
+		last = next(text, e+n)
+		e = last.e
+	}
+	if isArticleA(text[last.s:last.e]) {
+		return start
+	}
+	return e
 }
 
 // allDigits reports whether s is made of ASCII digits only.
