@@ -430,21 +430,29 @@ func matchEntries(body string, toks []wordscan.Token, i int, es []*entry, covere
 	return hits
 }
 
-// matchAt reports whether e matches body at the token toks[i], and where the
-// match ends. A match does not span a line break.
+// matchAt reports whether e matches body at the token toks[i], one of the
+// words that a.firstT finds e by, and where the match ends. A match does
+// not span a line break.
 func matchAt(body string, toks []wordscan.Token, i int, e *entry) (int, bool) {
 	if i+len(e.toks) > len(toks) {
 		return 0, false
 	}
 	// The cheap tests first, over all the tokens: line breaks and hashes.
-	for k := range e.toks {
+	// The first token is the key that scanAt found e by, e's first token
+	// in lower case, in lower case: it passes both, and when both are
+	// ASCII and e ignores case, it passes the comparison below too.
+	for k := 1; k < len(e.toks); k++ {
 		tk := &toks[i+k]
-		if k > 0 && tk.NL || e.keys[k].Differs(tk) {
+		if tk.NL || e.keys[k].Differs(tk) {
 			return 0, false
 		}
 	}
-	for k, want := range e.toks {
-		got := body[toks[i+k].St:toks[i+k].En]
+	k0 := 0
+	if e.fold && e.keys[0].ASCII && toks[i].ASCII {
+		k0 = 1
+	}
+	for k := k0; k < len(e.toks); k++ {
+		got, want := body[toks[i+k].St:toks[i+k].En], e.toks[k]
 		if got != want && !(e.fold && strings.EqualFold(got, want)) && wordscan.NormPunct(got) != want {
 			return 0, false
 		}
