@@ -223,13 +223,13 @@ func keepsLength(s string) bool {
 func TestLowerLong(t *testing.T) {
 	// Longer than Lower's chunk, with characters across its boundaries.
 	var b strings.Builder
-	for i := 0; b.Len() < 3000; i++ {
+	for i := 0; b.Len() < 3*lowerChunk; i++ {
 		b.WriteString([]string{"Hello ", "WORLD’s ", "Ärger ", "x", "ÜBER\n", "—"}[i%6])
 	}
 	texts := []string{b.String()}
 	// Long ASCII runs that end anywhere in or at the end of a chunk.
 	for k := 0; k < 20; k++ {
-		texts = append(texts, strings.Repeat("A", k)+strings.Repeat("Hello World ", 100)+"ÄÖÜ’x"+strings.Repeat("Y", k))
+		texts = append(texts, strings.Repeat("A", k)+strings.Repeat("Hello World ", lowerChunk/12+10)+"ÄÖÜ’x"+strings.Repeat("Y", k))
 	}
 	for _, s := range texts {
 		got, ok := Lower(s)
@@ -417,7 +417,7 @@ func TestAppendSpan(t *testing.T) {
 }
 
 func TestLowerInto(t *testing.T) {
-	long := strings.Repeat("AbC", 400) // longer than the chunk
+	long := strings.Repeat("AbC", lowerChunk/3+100) // longer than the chunk
 	for _, tc := range []struct {
 		src  string
 		want int // bytes lower-cased
