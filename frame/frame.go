@@ -296,7 +296,10 @@ func (a *Analyzer) FindCandidates(f *Found, body string, toks []wordscan.Token, 
 	hits := f.hits[:0]
 	covered := cov.of(a)
 	for _, i := range cands.At() {
-		hits = a.scanAt(body, toks, int(i), covered, hits)
+		// scanAt, written out: a call for each candidate costs more.
+		if st, ok := a.firstT.Word(body, &toks[i]); ok {
+			hits = matchEntries(body, toks, int(i), st.entries, covered, hits)
+		}
 	}
 	f.hits = a.scanFrom(body, toks, cands.Resume(len(toks)), covered, hits)
 }
