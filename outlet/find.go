@@ -82,10 +82,16 @@ func (t *Table) FindAlong(al *Along, text string, toks []wordscan.Token, pair *w
 	out := al.Mentions[:0]
 	last := -1 // the last token of the last mention
 	for _, i := range al.mine.At() {
-		if int(i) > last {
-			if m, l, ok := t.findAt(text, toks, int(i)); ok {
+		if int(i) <= last {
+			continue
+		}
+		// findAt, written out: a call for each candidate costs more.
+		cands, _ := t.firstT.Word(text, &toks[i])
+		for _, a := range cands {
+			if m, l, ok := t.match(text, toks, int(i), a); ok {
 				out = append(out, m)
 				last = l
+				break
 			}
 		}
 	}
