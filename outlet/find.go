@@ -88,6 +88,9 @@ func (t *Table) FindAlong(al *Along, text string, toks []wordscan.Token, pair *w
 		// findAt, written out: a call for each candidate costs more.
 		cands, _ := t.firstT.Word(text, &toks[i])
 		for _, a := range cands {
+			if a.nextDiffers(toks, int(i)) {
+				continue // as match would find, without the call
+			}
 			if m, l, ok := t.match(text, toks, int(i), a); ok {
 				out = append(out, m)
 				last = l
@@ -125,6 +128,17 @@ func (t *Table) findAt(text string, toks []wordscan.Token, i int) (Mention, int,
 		}
 	}
 	return Mention{}, i, false
+}
+
+// nextDiffers reports, cheaply, that alias a of two or more tokens does
+// not match at toks[i]: the token after it is not a's second token, by
+// the test that match makes first.
+func (a *alias) nextDiffers(toks []wordscan.Token, i int) bool {
+	if len(a.keys) < 2 || i+1 >= len(toks) {
+		return false
+	}
+	tk := &toks[i+1]
+	return tk.NL || a.keys[1].Differs(tk)
 }
 
 // match tries alias a at the token toks[i], one of the words that t.firstT
