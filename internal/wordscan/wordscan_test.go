@@ -464,6 +464,16 @@ func checkMaskedWordHash(t *testing.T, x uint64) {
 	}
 }
 
+// TestLowBytes checks lowBytes against the mask of the low n bytes by a
+// shift of 1 by 8*n bits, which is 0 for n = 8.
+func TestLowBytes(t *testing.T) {
+	for n := 1; n <= 8; n++ {
+		if got, want := lowBytes(n), uint64(1)<<(8*uint(n))-1; got != want {
+			t.Errorf("lowBytes(%d) = %#x, want %#x", n, got, want)
+		}
+	}
+}
+
 func TestMaskedWordHash(t *testing.T) {
 	for _, w := range []string{"abcdefgh", "Said, he", "ZZZZZZZZ", "\xff\xff\xff\xff\xff\xff\xff\xff"} {
 		checkMaskedWordHash(t, swar.Load8(w, 0))
