@@ -296,9 +296,21 @@ func (a *Analyzer) FindCandidates(f *Found, body string, toks []wordscan.Token, 
 	hits := f.hits[:0]
 	covered := cov.of(a)
 	for _, i := range cands.At() {
-		// scanAt, written out: a call for each candidate costs more.
-		if st, ok := a.firstT.Word(body, &toks[i]); ok {
-			hits = matchEntries(body, toks, int(i), st.entries, covered, hits)
+		// scanAt and matchEntries, written out: the calls for each
+		// candidate, one with more arguments than registers, cost more.
+		st, ok := a.firstT.Word(body, &toks[i])
+		if !ok {
+			continue
+		}
+		start := toks[i].St
+		for _, e := range st.entries {
+			if covered[e.fam] > start {
+				continue
+			}
+			if end, ok := matchAt(body, toks, int(i), e); ok {
+				hits = append(hits, hit{start, end, e})
+				covered[e.fam] = end
+			}
 		}
 	}
 	f.hits = a.scanFrom(body, toks, cands.Resume(len(toks)), covered, hits)
