@@ -24,7 +24,7 @@ type slot[V any] struct {
 	key  string
 	// head is the first eight bytes of key, or all, as loadTail reads
 	// them, and mask has the bits of those bytes set; tail is the last
-	// eight bytes of a key of more than eight (see asciiWord).
+	// eight bytes of a key of more than eight (see Word).
 	head, mask, tail uint64
 	val              V
 }
@@ -131,27 +131,24 @@ func (t *Table[V]) Absent(tk *Token) bool {
 // strings.ToLower(text[tk.St:tk.En]), as Get would: an ASCII word by the
 // Hash Tokens noted for it, without lower-casing it; any other word by
 // lower-casing it first. It finds nothing for a token that is not a word.
+//
+// An ASCII word is compared with a key of its hash eight bytes at a time,
+// bit 5 (0x20) set in each byte being the lower case of a letter or
+// digit: its first eight bytes, or all, with the key's head, and the last
+// eight of a longer word with the key's tail.
 func (t *Table[V]) Word(text string, tk *Token) (V, bool) {
+	var zero V
 	if !tk.ASCII {
 		if !tk.Word {
-			var zero V
 			return zero, false
 		}
 		return t.Get(strings.ToLower(text[tk.St:tk.En]))
 	}
-	if !t.mayHave(tk.Hash) {
-		var zero V
+	h := tk.Hash
+	if !t.mayHave(h) {
 		return zero, false
 	}
-	return t.asciiWord(tk.Hash, text, tk.St, tk.En)
-}
-
-// asciiWord returns the value of the lower case of text[st:en], a word of
-// ASCII letters and digits whose Hash is h. Eight bytes of the word are
-// compared with eight of a key at once, bit 5 (0x20) set in each being the
-// lower case of a letter or digit: the first eight, or all, with the key's
-// head, and of a longer word the last eight with its tail.
-func (t *Table[V]) asciiWord(h uint32, text string, st, en int) (V, bool) {
+	st, en := tk.St, tk.En
 	var x uint64 // the bytes from st on, eight or up to the end of text
 	if len(text)-st >= 8 {
 		x = swar.Load8(text, st)
@@ -167,7 +164,6 @@ func (t *Table[V]) asciiWord(h uint32, text string, st, en int) (V, bool) {
 			return s.val, true
 		}
 		if s.key == "" {
-			var zero V
 			return zero, false
 		}
 	}

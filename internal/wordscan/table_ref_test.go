@@ -5,8 +5,7 @@ import (
 	"testing"
 )
 
-// wordRef is Table.Word as it was before asciiWord compared eight bytes at
-// once: it looks an ASCII word up by its hash and compares it with each key
+// wordRef is Table.Word as it was before it compared eight bytes at once: it looks an ASCII word up by its hash and compares it with each key
 // of that hash a byte at a time. It is the oracle of TestTableWordRef and
 // FuzzTableWord.
 func wordRef[V any](t *Table[V], text string, tk *Token) (V, bool) {
@@ -62,9 +61,9 @@ var refTable = func() *Table[int] {
 }()
 
 // checkTableWord compares Table.Word with wordRef for every token of
-// text, and asciiWord with asciiWordRef for every ASCII word of text as if
-// it had the hash of a key, so that its bytes are compared with those of
-// every key of the table.
+// text, and with asciiWordRef for every ASCII word of text as if it had
+// the hash of a key, so that its bytes are compared with those of every
+// key of the table.
 func checkTableWord(t *testing.T, tb *Table[int], text string) {
 	t.Helper()
 	for _, tk := range Tokens(nil, text) {
@@ -80,11 +79,12 @@ func checkTableWord(t *testing.T, tb *Table[int], text string) {
 			if tb.slots[i].key == "" {
 				continue
 			}
-			h := tb.slots[i].hash
-			got, ok := tb.asciiWord(h, text, tk.St, tk.En)
-			want, wantOK := asciiWordRef(tb, h, text[tk.St:tk.En])
+			forged := tk
+			forged.Hash = tb.slots[i].hash
+			got, ok := tb.Word(text, &forged)
+			want, wantOK := asciiWordRef(tb, forged.Hash, text[tk.St:tk.En])
 			if got != want || ok != wantOK {
-				t.Fatalf("asciiWord(%#x, %q) in %q = %d, %v; want %d, %v", h, text[tk.St:tk.En], text, got, ok, want, wantOK)
+				t.Fatalf("Word(%q) in %q with the hash %#x = %d, %v; want %d, %v", text[tk.St:tk.En], text, forged.Hash, got, ok, want, wantOK)
 			}
 		}
 	}
