@@ -50,6 +50,9 @@ type entry struct {
 	keys   []wordscan.Key // of toks
 	fold   bool
 	hedge  bool // listed in hedges.txt
+	// word tells an entry of one ASCII word that ignores case: it
+	// matches at any ASCII word that the table finds it by (see matchAt).
+	word bool
 	// order ranks the entry by hedge, family and term: the order of the
 	// terms and the hedges in article.Framing.
 	order int
@@ -211,6 +214,7 @@ func (a *Analyzer) newEntry(s, family string) (*entry, error) {
 	if len(e.toks) == 0 {
 		return nil, fmt.Errorf("empty term")
 	}
+	e.word = len(e.toks) == 1 && e.fold && e.keys[0].ASCII
 	return e, nil
 }
 
@@ -307,7 +311,12 @@ func (a *Analyzer) FindCandidates(f *Found, body string, toks []wordscan.Token, 
 			if covered[e.fam] > start {
 				continue
 			}
-			if end, ok := matchAt(body, toks, int(i), e); ok {
+			// An entry of one word matches without a call.
+			end, ok := toks[i].En, e.word && toks[i].ASCII
+			if !ok {
+				end, ok = matchAt(body, toks, int(i), e)
+			}
+			if ok {
 				hits = append(hits, hit{start, end, e})
 				covered[e.fam] = end
 			}
