@@ -50,6 +50,9 @@ type entry struct {
 	keys   []wordscan.Key // of toks
 	fold   bool
 	hedge  bool // listed in hedges.txt
+	// word tells an entry of one ASCII word that ignores case: it
+	// matches at any ASCII word that the table finds it by (see matchAt).
+	word bool
 	// order ranks the entry by hedge, family and term: the order of the
 	// terms and the hedges in article.Framing.
 	order int
@@ -211,6 +214,7 @@ func (a *Analyzer) newEntry(s, family string) (*entry, error) {
 	if len(e.toks) == 0 {
 		return nil, fmt.Errorf("empty term")
 	}
+	e.word = len(e.toks) == 1 && e.fold && e.keys[0].ASCII
 	return e, nil
 }
 
@@ -296,7 +300,27 @@ func (a *Analyzer) FindCandidates(f *Found, body string, toks []wordscan.Token, 
 	hits := f.hits[:0]
 	covered := cov.of(a)
 	for _, i := range cands.At() {
-		hits = a.scanAt(body, toks, int(i), covered, hits)
+		// scanAt and matchEntries, written out: the calls for each
+		// candidate, one with more arguments than registers, cost more.
+		st, ok := a.firstT.Word(body, &toks[i])
+		if !ok {
+			continue
+		}
+		start := toks[i].St
+		for _, e := range st.entries {
+			if covered[e.fam] > start {
+				continue
+			}
+			// An entry of one word matches without a call.
+			end, ok := toks[i].En, e.word && toks[i].ASCII
+			if !ok {
+				end, ok = matchAt(body, toks, int(i), e)
+			}
+			if ok {
+				hits = append(hits, hit{start, end, e})
+				covered[e.fam] = end
+			}
+		}
 	}
 	f.hits = a.scanFrom(body, toks, cands.Resume(len(toks)), covered, hits)
 }
@@ -345,7 +369,7 @@ func tally(hits []hit) (terms, hedges []article.Term) {
 	if len(hits) == 0 {
 		return nil, nil
 	}
-	slices.SortFunc(hits, func(x, y hit) int { return x.e.order - y.e.order })
+	sortHits(hits)
 	distinct, nTerms := 0, 0
 	for i, h := range hits {
 		if i == 0 || h.e != hits[i-1].e {
@@ -371,6 +395,24 @@ func tally(hits []hit) (terms, hedges []article.Term) {
 		hedges = out[nTerms:]
 	}
 	return terms, hedges
+}
+
+// sortHits sorts hits by their entries' order. A body has a dozen hits or
+// so, which an insertion sort puts in order at less cost than
+// slices.SortFunc's calls of a comparison; it takes more only from a few
+// dozen on.
+func sortHits(hits []hit) {
+	if len(hits) > 32 {
+		slices.SortFunc(hits, func(x, y hit) int { return x.e.order - y.e.order })
+		return
+	}
+	for i := 1; i < len(hits); i++ {
+		h, j := hits[i], i
+		for ; j > 0 && hits[j-1].e.order > h.e.order; j-- {
+			hits[j] = hits[j-1]
+		}
+		hits[j] = h
+	}
 }
 
 // scan appends to hits the framing terms and the hedges of body, found in
@@ -430,21 +472,29 @@ func matchEntries(body string, toks []wordscan.Token, i int, es []*entry, covere
 	return hits
 }
 
-// matchAt reports whether e matches body at the token toks[i], and where the
-// match ends. A match does not span a line break.
+// matchAt reports whether e matches body at the token toks[i], one of the
+// words that a.firstT finds e by, and where the match ends. A match does
+// not span a line break.
 func matchAt(body string, toks []wordscan.Token, i int, e *entry) (int, bool) {
 	if i+len(e.toks) > len(toks) {
 		return 0, false
 	}
 	// The cheap tests first, over all the tokens: line breaks and hashes.
-	for k := range e.toks {
+	// The first token is the key that scanAt found e by, e's first token
+	// in lower case, in lower case: it passes both, and when both are
+	// ASCII and e ignores case, it passes the comparison below too.
+	for k := 1; k < len(e.toks); k++ {
 		tk := &toks[i+k]
-		if k > 0 && tk.NL || e.keys[k].Differs(tk) {
+		if tk.NL || e.keys[k].Differs(tk) {
 			return 0, false
 		}
 	}
-	for k, want := range e.toks {
-		got := body[toks[i+k].St:toks[i+k].En]
+	k0 := 0
+	if e.fold && e.keys[0].ASCII && toks[i].ASCII {
+		k0 = 1
+	}
+	for k := k0; k < len(e.toks); k++ {
+		got, want := body[toks[i+k].St:toks[i+k].En], e.toks[k]
 		if got != want && !(e.fold && strings.EqualFold(got, want)) && wordscan.NormPunct(got) != want {
 			return 0, false
 		}

@@ -82,10 +82,19 @@ func (t *Table) FindAlong(al *Along, text string, toks []wordscan.Token, pair *w
 	out := al.Mentions[:0]
 	last := -1 // the last token of the last mention
 	for _, i := range al.mine.At() {
-		if int(i) > last {
-			if m, l, ok := t.findAt(text, toks, int(i)); ok {
+		if int(i) <= last {
+			continue
+		}
+		// findAt, written out: a call for each candidate costs more.
+		cands, _ := t.firstT.Word(text, &toks[i])
+		for _, a := range cands {
+			if a.nextDiffers(toks, int(i)) {
+				continue // as match would find, without the call
+			}
+			if m, l, ok := t.match(text, toks, int(i), a); ok {
 				out = append(out, m)
 				last = l
+				break
 			}
 		}
 	}
@@ -121,7 +130,19 @@ func (t *Table) findAt(text string, toks []wordscan.Token, i int) (Mention, int,
 	return Mention{}, i, false
 }
 
-// match tries alias a at the token toks[i], in the context of the token
+// nextDiffers reports, cheaply, that alias a of two or more tokens does
+// not match at toks[i]: the token after it is not a's second token, by
+// the test that match makes first.
+func (a *alias) nextDiffers(toks []wordscan.Token, i int) bool {
+	if len(a.keys) < 2 || i+1 >= len(toks) {
+		return false
+	}
+	tk := &toks[i+1]
+	return tk.NL || a.keys[1].Differs(tk)
+}
+
+// match tries alias a at the token toks[i], one of the words that t.firstT
+// finds a by, in the context of the token
 // before it, toks[i-1] (also when that token ended an earlier mention). It
 // returns the mention and the index of the last token consumed.
 func (t *Table) match(text string, toks []wordscan.Token, i int, a *alias) (Mention, int, bool) {
@@ -131,14 +152,21 @@ func (t *Table) match(text string, toks []wordscan.Token, i int, a *alias) (Ment
 	}
 	// The cheap tests first, over all the alias's tokens: line breaks and
 	// hashes. The next token rules out most aliases of two or more tokens
-	// at once: "to", "on" and "by" start many.
-	for k := range a.keys {
-		if tk := &toks[i+k]; k > 0 && tk.NL || a.keys[k].Differs(tk) {
+	// at once: "to", "on" and "by" start many. The first token is the key
+	// that findAt found a by, a's first token in lower case, in lower
+	// case: it passes both, and when both are ASCII and a ignores case, it
+	// passes tokEqual too.
+	for k := 1; k < len(a.keys); k++ {
+		if tk := &toks[i+k]; tk.NL || a.keys[k].Differs(tk) {
 			return m, i + k, false
 		}
 	}
-	for k, at := range a.toks {
-		if tk := &toks[i+k]; !tokEqual(text[tk.St:tk.En], at, a.fold) {
+	k0 := 0
+	if a.fold && a.keys[0].ASCII && toks[i].ASCII {
+		k0 = 1
+	}
+	for k := k0; k < len(a.toks); k++ {
+		if tk := &toks[i+k]; !tokEqual(text[tk.St:tk.En], a.toks[k], a.fold) {
 			return m, i + k, false
 		}
 	}

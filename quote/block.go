@@ -1,9 +1,12 @@
 package quote
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/hearsaylab/hearsay/internal/swar"
 
 	"github.com/hearsaylab/hearsay/segment"
 )
@@ -53,12 +56,35 @@ func blocks(body string, paras []segment.Paragraph, marked []Span) []Span {
 }
 
 // hasWords reports whether s has at least n words separated by white space,
-// as len(strings.Fields(s)) >= n does, without allocating.
+// as len(strings.Fields(s)) >= n does, without allocating. It reads eight
+// bytes at a time while they are ASCII, counting the bytes that are not
+// white space after white space (or at the start), and goes on a
+// character at a time from the first eight that are not all ASCII.
 func hasWords(s string, n int) bool {
 	words, in := 0, false
-	for i, r := range s {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := swar.Load8(s, i)
+		if x&swar.Highs != 0 {
+			break
+		}
+		// The top bit of each byte that is white space: a space (x^' '
+		// is zero, so adding 0x7F does not set the bit), or \t to \r.
+		// No sum carries into the next byte, all bytes being below 0x80.
+		space := (^((x ^ ' '*swar.Ones) + 0x7F*swar.Ones) | (x+(0x80-'\t')*swar.Ones)&^(x+(0x80-'\r'-1)*swar.Ones)) & swar.Highs
+		before := space << 8 // the byte before each is white space
+		if !in {
+			before |= 0x80
+		}
+		words += bits.OnesCount64(^space & before & swar.Highs)
+		if words >= n {
+			return true
+		}
+		in = space>>63 == 0
+	}
+	for j, r := range s[i:] {
 		var space bool
-		if c := s[i]; c < utf8.RuneSelf {
+		if c := s[i+j]; c < utf8.RuneSelf {
 			space = asciiSpace[c]
 		} else {
 			space = unicode.IsSpace(r)

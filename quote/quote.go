@@ -376,7 +376,7 @@ func isDoubleMark(r rune) bool {
 // (doubleMarkAt), instead of decoding and asking classify.
 func scanParagraphMarked(body string, paras []segment.Paragraph, pi int, marks *markFinder, out []Span) []Span {
 	p := paras[pi]
-	var o opener
+	o := opener{body: body, pi: pi, out: out}
 	offs := marks.offsets
 	for i := p.Start; len(offs) > 0 && offs[0] < p.End; offs = offs[1:] {
 		if offs[0] < i {
@@ -388,14 +388,14 @@ func scanParagraphMarked(body string, paras []segment.Paragraph, pi int, marks *
 			i += size
 			continue
 		}
-		out = o.mark(body, out, pi, i, size, r, kind, fam)
+		o.mark(i, size, r, kind, fam)
 		i += size
 	}
 	marks.offsets = offs
 	if o.in {
-		out = runOn(body, paras, pi, o.at, o.size, out)
+		o.out = runOn(body, paras, pi, o.at, o.size, o.out)
 	}
-	return out
+	return o.out
 }
 
 // doubleMarkAt returns the character at i in body, its size, as
@@ -456,10 +456,10 @@ func runOn(body string, paras []segment.Paragraph, pi, openAt, openSize int, out
 // paragraph pi holds one.
 func scanParagraph(body string, paras []segment.Paragraph, pi int, single bool, double *bool, out []Span) []Span {
 	p := paras[pi]
-	var o opener
 	if p.Start >= p.End {
 		return out // nothing to read, and p.End may lie beyond body
 	}
+	o := opener{body: body, pi: pi, out: out}
 	t := body[:p.End]
 	for i := p.Start; i < p.End; {
 		i += indexMarkLead(t[i:], single)
@@ -475,49 +475,54 @@ func scanParagraph(body string, paras []segment.Paragraph, pi int, single bool, 
 			i += size
 			continue
 		}
-		out = o.mark(body, out, pi, i, size, r, kind, fam)
+		o.mark(i, size, r, kind, fam)
 		i += size
 	}
 	if o.in {
 		// No closing mark before the paragraph ends.
-		out = runOn(body, paras, pi, o.at, o.size, out)
+		o.out = runOn(body, paras, pi, o.at, o.size, o.out)
 	}
-	return out
+	return o.out
 }
 
-// opener is what a scan of a paragraph knows of the quotation it is in:
-// whether it is in one, and the opening mark's offset, size and family.
+// opener is what a scan of paragraph pi of body knows: the quotations it
+// has found, out, and whether it is in one, with the opening mark's
+// offset, size and family. It holds the body, the paragraph and out so
+// that mark takes few arguments: with more than the registers hold, a
+// call for each mark costs more.
 type opener struct {
+	body     string
+	pi       int
+	out      []Span
 	in       bool
 	at, size int
 	fam      family
 }
 
-// mark takes the mark r of kind and family fam, size bytes at i in
-// paragraph pi, and appends to out the quotation it closes, if any.
-func (o *opener) mark(body string, out []Span, pi, i, size int, r rune, kind markKind, fam family) []Span {
+// mark takes the mark r of kind and family fam, size bytes at i, and
+// appends to o.out the quotation it closes, if any.
+func (o *opener) mark(i, size int, r rune, kind markKind, fam family) {
 	if !o.in {
-		if r == '\u00bb' && reverseGuillemetOpens(body, i, size) {
+		if r == '\u00bb' && reverseGuillemetOpens(o.body, i, size) {
 			kind, fam = openMark, famReverseGuillemet
 		}
 		if kind == openMark || kind == eitherMark {
-			*o = opener{in: true, at: i, size: size, fam: fam}
+			o.in, o.at, o.size, o.fam = true, i, size, fam
 		}
-		return out
+		return
 	}
 	if closes(o.fam, kind, fam, r) {
 		if i > o.at+o.size {
-			out = appendSpan(out, Span{Start: o.at + o.size, End: i, Open: o.at, Close: i + size, Para: pi})
+			o.out = appendSpan(o.out, Span{Start: o.at + o.size, End: i, Open: o.at, Close: i + size, Para: o.pi})
 		}
 		o.in = false
-		return out
+		return
 	}
 	if kind == openMark && fam == o.fam {
 		// A second opening mark of the same kind: the first was never
 		// closed. Start again from here rather than swallow the text.
 		o.at, o.size = i, size
 	}
-	return out
 }
 
 func reverseGuillemetOpens(body string, i, size int) bool {

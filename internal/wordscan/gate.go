@@ -22,25 +22,6 @@ func (s *hashSet) has(h uint32) bool {
 	return s[h>>23]&(1<<(h&63)) != 0
 }
 
-// salted returns the set of the hashes h for which s has h^salt: has
-// reads only the top nine bits of a hash and its bottom six, and the
-// exclusive or with salt permutes each, so the set is s with its words and
-// the bits within them permuted.
-func (s *hashSet) salted(salt uint32) *hashSet {
-	var t hashSet
-	for w, x := range s {
-		if x == 0 {
-			continue
-		}
-		for b := range 64 {
-			if x&(1<<b) != 0 {
-				t[uint32(w)^salt>>23] |= 1 << (uint32(b) ^ salt&63)
-			}
-		}
-	}
-	return &t
-}
-
 // pairHash combines the hashes of two successive words.
 func pairHash(h0, h1 uint32) uint32 {
 	return h0 ^ h1*0x9E3779B1
@@ -58,23 +39,27 @@ func pairHash(h0, h1 uint32) uint32 {
 // read-only after that and safe for concurrent use.
 type Gate struct {
 	first hashSet // the first tokens of the entries
+	// loose holds the first tokens of the entries that any ASCII word may
+	// follow: those of one token, and those whose second token is a word
+	// that is not ASCII (compared in full).
+	loose hashSet
+	// pairs holds pairHash(h, h1) of the hashes of the first and second
+	// tokens of each entry whose second token is an ASCII word.
+	pairs hashSet
 	// follow holds, for each entry, its first token's hash h salted with
-	// what may follow it: h^saltAlone for an entry of one token (anything),
+	// what token that is not an ASCII word may follow it: h^saltAlone for
+	// an entry of one token (any token, and the end of the text),
 	// h^saltPunct for one whose second token is punctuation (a punctuation
-	// token), h^saltWord for one whose second token is a word (a word that
-	// is not ASCII, compared in full), and besides pairHash(h, second
-	// token's hash) for an ASCII second word (an ASCII word with that hash)
-	// or h^saltAnyWord for one that is not ASCII (any ASCII word, compared
-	// in full).
+	// token) and h^saltWord for one whose second token is a word (a word
+	// that is not ASCII, compared in full).
 	follow hashSet
 }
 
 // Salts of the first token's hash in Gate.follow.
 const (
-	saltAlone   = 0x5bd1e995
-	saltPunct   = 0x27d4eb2f
-	saltWord    = 0x165667b1
-	saltAnyWord = 0x85ebca6b
+	saltAlone = 0x5bd1e995
+	saltPunct = 0x27d4eb2f
+	saltWord  = 0x165667b1
 )
 
 // Add lets the entry with the tokens toks and their keys (KeyOf of each)
@@ -84,15 +69,16 @@ func (g *Gate) Add(toks []string, keys []Key) {
 	g.first.add(h)
 	switch {
 	case len(toks) == 1:
+		g.loose.add(h)
 		g.follow.add(h ^ saltAlone)
 	case !isWord(toks[1]):
 		g.follow.add(h ^ saltPunct)
 	case keys[1].ASCII:
+		g.pairs.add(pairHash(h, keys[1].Hash))
 		g.follow.add(h ^ saltWord)
-		g.follow.add(pairHash(h, keys[1].Hash))
 	default:
+		g.loose.add(h)
 		g.follow.add(h ^ saltWord)
-		g.follow.add(h ^ saltAnyWord)
 	}
 }
 
@@ -131,21 +117,34 @@ func (g *Gate) Skip(toks []Token, i int) int {
 // an ASCII second word.
 func (g *Gate) next(toks []Token, i int) bool {
 	h := toks[i].Hash
-	if g.follow.has(h ^ saltAlone) {
-		return true
+	if i+1 >= len(toks) || toks[i+1].NL {
+		return g.alone(h)
 	}
-	if i+1 >= len(toks) {
-		return false
+	if nx := &toks[i+1]; nx.ASCII {
+		return g.beforeASCII(h, pairHash(h, nx.Hash))
+	} else if nx.Word {
+		return g.beforeOther(h, h^saltWord)
 	}
-	switch nx := &toks[i+1]; {
-	case nx.NL:
-		return false
-	case nx.ASCII:
-		return g.follow.has(pairHash(h, nx.Hash)) || g.follow.has(h^saltAnyWord)
-	case nx.Word:
-		return g.follow.has(h ^ saltWord)
-	}
-	return g.follow.has(h ^ saltPunct)
+	return g.beforeOther(h, h^saltPunct)
+}
+
+// alone reports whether an entry of one token may start at a word with the
+// hash h: one that is among both loose and follow.
+func (g *Gate) alone(h uint32) bool {
+	return g.loose.has(h) && g.follow.has(h^saltAlone)
+}
+
+// beforeASCII reports whether an entry may start at a word with the hash h
+// before an ASCII word, pair being pairHash of their hashes.
+func (g *Gate) beforeASCII(h, pair uint32) bool {
+	return g.loose.has(h) || g.pairs.has(pair)
+}
+
+// beforeOther reports whether an entry may start at a word with the hash h
+// before a token that is not an ASCII word, kind being h salted with the
+// kind of that token (saltWord or saltPunct).
+func (g *Gate) beforeOther(h, kind uint32) bool {
+	return g.follow.has(kind) || g.follow.has(h^saltAlone)
 }
 
 // WordSet is a set of words of ASCII letters and digits, by the Hash of
@@ -176,16 +175,16 @@ func (s *WordSet) MayHave(h uint32) bool {
 // concurrent use.
 type Pair struct {
 	a, b *Gate
-	// first and follow are the union of those of a and b, and first also
-	// holds the hash 0 (see Walk) and the hashes of words.
-	first, follow hashSet
+	// first is the union of the first tokens of a and b, and also holds
+	// the hash 0 (see Walk) and the hashes of words.
+	first hashSet
+	// loose and pairs are the union of those of a and b.
+	loose, pairs hashSet
 	// words is the union of the sets of the two WordSets whose words the
 	// walk notes, w and x, each in a list of its own.
 	words, w, x hashSet
-	// gates is the union of the first tokens of a and b, and loose holds
-	// the hashes h for which follow has h^saltAlone or h^saltAnyWord: a
-	// first token that any ASCII word may follow.
-	gates, loose hashSet
+	// gates is the union of the first tokens of a and b.
+	gates hashSet
 }
 
 // NewPair returns the Pair of gates a and b.
@@ -213,12 +212,9 @@ func NewPairSets(a, b *Gate, w, x *WordSet) *Pair {
 	for i := range p.first {
 		p.words[i] = w.set[i] | x.set[i]
 		p.first[i] = a.first[i] | b.first[i] | p.words[i]
-		p.follow[i] = a.follow[i] | b.follow[i]
 		p.gates[i] = a.first[i] | b.first[i]
-	}
-	alone, anyWord := p.follow.salted(saltAlone), p.follow.salted(saltAnyWord)
-	for i := range p.loose {
-		p.loose[i] = alone[i] | anyWord[i]
+		p.loose[i] = a.loose[i] | b.loose[i]
+		p.pairs[i] = a.pairs[i] | b.pairs[i]
 	}
 	// Every token that is not an ASCII word has the hash 0: among the
 	// first tokens, it reaches the test of its kind in Walk.
@@ -237,12 +233,13 @@ func (p *Pair) Of(a, b *Gate) bool {
 // Gate.Skip would for a gate of the entries of both, but for the order of
 // its tests and the commonest way out: the hash of a token is tested
 // first, which rules out most words at once (a token that is not an ASCII
-// word has the hash 0, which is among the first tokens); and an ASCII word
-// among the first tokens (a word like "to" or "it") that is followed by an
-// ASCII word that no entry allows there is ruled out in the loop, with one
-// test of its hash for the entries that any word may follow (loose); so is
-// a word of the WordSet that starts no entry of either gate, once noted.
-// Only then does it ask each gate.
+// word has the hash 0, which is among the first tokens); a word of the
+// WordSet that starts no entry of either gate is ruled out once noted; and
+// an ASCII word among the first tokens (a word like "to" or "it") that is
+// followed by an ASCII word that no entry allows there is ruled out by two
+// tests, of its hash among the words that any word may follow (loose) and
+// of the pair's among the entries' first two words (pairs). Only then does
+// it ask each gate, as Gate.next would, with the tests written out.
 func (p *Pair) Walk(toks []Token, ca, cb *Candidates) {
 	p.WalkWords(toks, ca, cb, nil)
 }
@@ -277,18 +274,25 @@ type walkOut struct {
 
 // walk is WalkSets, noting in out.
 func (p *Pair) walk(toks []Token, out *walkOut) {
-	first, follow := &p.first, &p.follow
+	first := &p.first
 	for k := range toks {
 		h := toks[k].Hash
 		if !first.has(h) {
 			continue
 		}
-		if !toks[k].ASCII {
-			if toks[k].Word {
+		if h == 0 {
+			// Punctuation or a word that is not ASCII (or, once in four
+			// billion, an ASCII word with the hash 0): testing the hash,
+			// already at hand, costs less than loading ASCII for every
+			// token that passes.
+			if !toks[k].Word {
+				continue
+			}
+			if !toks[k].ASCII {
 				out.ca.Add(k)
 				out.cb.Add(k)
+				continue
 			}
-			continue
 		}
 		if p.words.has(h) {
 			if p.w.has(h) {
@@ -301,14 +305,45 @@ func (p *Pair) walk(toks []Token, out *walkOut) {
 				continue // a word to note and no gate's first token
 			}
 		}
-		if k+1 < len(toks) && toks[k+1].ASCII && !toks[k+1].NL &&
-			!p.loose.has(h) && !follow.has(pairHash(h, toks[k+1].Hash)) {
-			continue
+		// Each gate is asked as its next would ask it, with what is
+		// common to both worked out once: calls of next would cost more
+		// than the tests, and have the loop spill its values.
+		var a, b bool
+		switch {
+		case k+1 >= len(toks):
+			a = p.a.first.has(h) && p.a.alone(h)
+			b = p.b.first.has(h) && p.b.alone(h)
+		case toks[k+1].ASCII:
+			// No entry of either gate starts at a word that an ASCII
+			// word follows (with or without a line break between them)
+			// where no entry may start before any ASCII word and no
+			// entry's second word has that word's hash.
+			pair := pairHash(h, toks[k+1].Hash)
+			if !p.loose.has(h) && !p.pairs.has(pair) {
+				continue
+			}
+			if toks[k+1].NL {
+				a = p.a.first.has(h) && p.a.alone(h)
+				b = p.b.first.has(h) && p.b.alone(h)
+				break
+			}
+			a = p.a.first.has(h) && p.a.beforeASCII(h, pair)
+			b = p.b.first.has(h) && p.b.beforeASCII(h, pair)
+		case toks[k+1].NL:
+			a = p.a.first.has(h) && p.a.alone(h)
+			b = p.b.first.has(h) && p.b.alone(h)
+		default:
+			kind := h ^ saltPunct
+			if toks[k+1].Word {
+				kind = h ^ saltWord
+			}
+			a = p.a.first.has(h) && p.a.beforeOther(h, kind)
+			b = p.b.first.has(h) && p.b.beforeOther(h, kind)
 		}
-		if p.a.first.has(h) && p.a.next(toks, k) {
+		if a {
 			out.ca.Add(k)
 		}
-		if p.b.first.has(h) && p.b.next(toks, k) {
+		if b {
 			out.cb.Add(k)
 		}
 	}

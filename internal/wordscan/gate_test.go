@@ -2,7 +2,6 @@ package wordscan
 
 import (
 	"fmt"
-	"math/rand/v2"
 	"reflect"
 	"slices"
 	"strings"
@@ -252,31 +251,6 @@ func TestWordSet(t *testing.T) {
 	}
 	if (&WordSet{}).MayHave(Hash("said")) {
 		t.Error("the empty WordSet may have \"said\"")
-	}
-}
-
-// TestSalted checks that the salted set of a set has h exactly when the
-// set has h^salt, for the hashes put in the set and for others.
-func TestSalted(t *testing.T) {
-	r := rand.New(rand.NewPCG(1, 2))
-	var s hashSet
-	in := make([]uint32, 300)
-	for i := range in {
-		in[i] = r.Uint32()
-		s.add(in[i])
-	}
-	for _, salt := range []uint32{saltAlone, saltPunct, saltWord, saltAnyWord, 0, 1 << 31, r.Uint32()} {
-		ss := s.salted(salt)
-		for _, h := range in {
-			if !ss.has(h ^ salt) {
-				t.Fatalf("salted(%#x) has not %#x^salt", salt, h)
-			}
-		}
-		for range 20000 {
-			if h := r.Uint32(); ss.has(h) != s.has(h^salt) {
-				t.Fatalf("salted(%#x).has(%#x) = %v, want %v", salt, h, ss.has(h), s.has(h^salt))
-			}
-		}
 	}
 }
 

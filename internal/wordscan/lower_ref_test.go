@@ -108,7 +108,7 @@ func lowerTexts() []string {
 	texts := append([]string(nil), tokenTexts...)
 	for k := 0; k < 40; k++ {
 		for _, mid := range []string{"’", "é", "É", "x", "ÜBER", "\xff", "İ"} {
-			texts = append(texts, strings.Repeat("A", k)+strings.Repeat("Hello World ", 90)+mid+strings.Repeat("Y", k)+mid)
+			texts = append(texts, strings.Repeat("A", k)+strings.Repeat("Hello World ", lowerChunk/12-2)+mid+strings.Repeat("Y", k)+mid)
 		}
 	}
 	return texts

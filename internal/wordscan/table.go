@@ -1,6 +1,10 @@
 package wordscan
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/hearsaylab/hearsay/internal/swar"
+)
 
 // Table maps words to values, for the lexicon lookups done once per token of
 // a text: a bit set of the keys' hashes, small enough to stay in the cache,
@@ -18,7 +22,21 @@ type Table[V any] struct {
 type slot[V any] struct {
 	hash uint32
 	key  string
-	val  V
+	// head is the first eight bytes of key, or all, as loadTail reads
+	// them, and mask has the bits of those bytes set; tail is the last
+	// eight bytes of a key of more than eight (see Word).
+	head, mask, tail uint64
+	val              V
+}
+
+// newSlot returns the slot of key k, with the Hash h, and the value v.
+func newSlot[V any](h uint32, k string, v V) slot[V] {
+	n := min(len(k), 8)
+	s := slot[V]{hash: h, key: k, head: loadTail(k[:n]), mask: 1<<(8*uint(n)) - 1, val: v} // 1<<64 is 0
+	if len(k) > 8 {
+		s.tail = swar.Load8(k, len(k)-8)
+	}
+	return s
 }
 
 // NewTable returns a Table holding the entries of m. The empty key is left
@@ -49,7 +67,7 @@ func NewTable[V any](m map[string]V) *Table[V] {
 		for t.slots[i].key != "" {
 			i = (i + 1) & t.mask
 		}
-		t.slots[i] = slot[V]{h, k, v}
+		t.slots[i] = newSlot(h, k, v)
 		f := t.filterBit(h)
 		t.filter[f/64] |= 1 << (f % 64)
 	}
@@ -113,27 +131,39 @@ func (t *Table[V]) Absent(tk *Token) bool {
 // strings.ToLower(text[tk.St:tk.En]), as Get would: an ASCII word by the
 // Hash Tokens noted for it, without lower-casing it; any other word by
 // lower-casing it first. It finds nothing for a token that is not a word.
+//
+// An ASCII word is compared with a key of its hash eight bytes at a time,
+// bit 5 (0x20) set in each byte being the lower case of a letter or
+// digit: its first eight bytes, or all, with the key's head, and the last
+// eight of a longer word with the key's tail.
 func (t *Table[V]) Word(text string, tk *Token) (V, bool) {
-	if t.Absent(tk) {
-		var zero V
+	var zero V
+	if !tk.ASCII {
+		if !tk.Word {
+			return zero, false
+		}
+		return t.Get(strings.ToLower(text[tk.St:tk.En]))
+	}
+	h := tk.Hash
+	if !t.mayHave(h) {
 		return zero, false
 	}
-	if tk.ASCII {
-		return t.asciiWord(tk.Hash, text[tk.St:tk.En])
+	st, en := tk.St, tk.En
+	var x uint64 // the bytes from st on, eight or up to the end of text
+	if len(text)-st >= 8 {
+		x = swar.Load8(text, st)
+	} else {
+		x = loadTail(text[st:])
 	}
-	return t.Get(strings.ToLower(text[tk.St:tk.En]))
-}
-
-// asciiWord returns the value of the lower case of w, a word of ASCII
-// letters and digits whose Hash is h.
-func (t *Table[V]) asciiWord(h uint32, w string) (V, bool) {
+	x |= foldBits
+	n := en - st
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
 		s := &t.slots[i]
-		if s.hash == h && equalLowerASCII(w, s.key) {
+		if s.hash == h && len(s.key) == n && x&s.mask == s.head &&
+			(n <= 8 || swar.Load8(text, en-8)|foldBits == s.tail && (n <= 16 || equalLowerASCII(text[st+8:en-8], s.key[8:n-8]))) {
 			return s.val, true
 		}
 		if s.key == "" {
-			var zero V
 			return zero, false
 		}
 	}

@@ -223,13 +223,13 @@ func keepsLength(s string) bool {
 func TestLowerLong(t *testing.T) {
 	// Longer than Lower's chunk, with characters across its boundaries.
 	var b strings.Builder
-	for i := 0; b.Len() < 3000; i++ {
+	for i := 0; b.Len() < 3*lowerChunk; i++ {
 		b.WriteString([]string{"Hello ", "WORLD’s ", "Ärger ", "x", "ÜBER\n", "—"}[i%6])
 	}
 	texts := []string{b.String()}
 	// Long ASCII runs that end anywhere in or at the end of a chunk.
 	for k := 0; k < 20; k++ {
-		texts = append(texts, strings.Repeat("A", k)+strings.Repeat("Hello World ", 100)+"ÄÖÜ’x"+strings.Repeat("Y", k))
+		texts = append(texts, strings.Repeat("A", k)+strings.Repeat("Hello World ", lowerChunk/12+10)+"ÄÖÜ’x"+strings.Repeat("Y", k))
 	}
 	for _, s := range texts {
 		got, ok := Lower(s)
@@ -417,7 +417,7 @@ func TestAppendSpan(t *testing.T) {
 }
 
 func TestLowerInto(t *testing.T) {
-	long := strings.Repeat("AbC", 400) // longer than the chunk
+	long := strings.Repeat("AbC", lowerChunk/3+100) // longer than the chunk
 	for _, tc := range []struct {
 		src  string
 		want int // bytes lower-cased
@@ -460,6 +460,16 @@ func checkMaskedWordHash(t *testing.T, x uint64) {
 		mask := ^uint64(0) >> (64 - 8*uint(n))
 		if got, want := MaskedWordHash(n, x&mask), ShortWordHash(n, x); got != want {
 			t.Fatalf("MaskedWordHash(%d, %#x) = %#x, ShortWordHash %#x", n, x&mask, got, want)
+		}
+	}
+}
+
+// TestLowBytes checks lowBytes against the mask of the low n bytes by a
+// shift of 1 by 8*n bits, which is 0 for n = 8.
+func TestLowBytes(t *testing.T) {
+	for n := 1; n <= 8; n++ {
+		if got, want := lowBytes(n), uint64(1)<<(8*uint(n))-1; got != want {
+			t.Errorf("lowBytes(%d) = %#x, want %#x", n, got, want)
 		}
 	}
 }
