@@ -422,6 +422,15 @@ func WordHash16(n int, x0, x1 uint64) uint32 {
 	return hashTail(h, x1&lowBytes(n-8))
 }
 
+// LongWordHash returns the Hash of a word of n ASCII letters and digits,
+// from nine to sixteen, whose first eight bytes are x0 and whose further
+// n-8 bytes are the low bytes of x1, whose bytes above them are zero: it is
+// WordHash16 for a caller that has cleared those bytes already, small
+// enough to be inlined into a scanner's loop.
+func LongWordHash(n int, x0, x1 uint64) uint32 {
+	return hashTail(mum(uint64(n)^(x0|foldBits), hashMulBlock), x1)
+}
+
 // AppendHashedWord appends to dst the token of a word [st, en) of ASCII
 // letters and digits that Tokens would find as a word of its own, whose
 // WordHash is h; nl tells whether a line break stands in the gap before it.

@@ -393,6 +393,12 @@ func TestWordHash(t *testing.T) {
 				t.Errorf("WordHash16(%d, %q) = %#x, want %#x", n, padded[:16], got, want)
 			}
 		}
+		if n := len(tc.word); n > 8 && n <= 16 {
+			x1 := swar.Load8(padded, 8) & (^uint64(0) >> (64 - 8*(n-8)))
+			if got := LongWordHash(n, swar.Load8(padded, 0), x1); got != want {
+				t.Errorf("LongWordHash(%d, %q) = %#x, want %#x", n, padded[:16], got, want)
+			}
+		}
 	}
 }
 
