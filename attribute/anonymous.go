@@ -85,7 +85,7 @@ func (d *doc) anonNP(nt []ntok, h int) (referent, bool) {
 	if !det && !familiar {
 		// A bare plural needs a nationality or institution before it:
 		// "French officials", "U.S. officials", "Western diplomats".
-		if !plural || (adjs == 0 || !d.namedGroup(nt, lo, h)) && !bareSource[head] {
+		if !plural || (adjs == 0 || !d.namedGroup(nt, lo, h)) && !isBareSource(head) {
 			return referent{}, false
 		}
 		if lo < h && (d.lw(&nt[lo]) == "many" || d.lw(&nt[lo]) == "most" || d.lw(&nt[lo]) == "all") {
@@ -244,11 +244,7 @@ func (d *doc) use(desc string) {
 // quotes or whose claims it reports, and those it cites or calls anonymous.
 func (d *doc) anonymousList() []string {
 	for _, r := range d.anon {
-		before := strings.TrimSpace(d.lowerOf(max(0, r.start-24), r.start))
-		after := d.lowerOf(r.end, min(len(d.body), r.end+40))
-		if strings.HasSuffix(before, "citing") || strings.HasSuffix(before, "according to") ||
-			strings.HasSuffix(before, "information from") || strings.HasPrefix(strings.TrimSpace(after), "anonymously") ||
-			strings.Contains(after, "on condition of anonymity") {
+		if d.citedAnonymously(r) {
 			d.use(r.text)
 		}
 	}
@@ -256,31 +252,106 @@ func (d *doc) anonymousList() []string {
 	if len(out) < 2 {
 		return out // nothing to put in order
 	}
-	// Keep text order of first mention.
-	pos := map[string]int{}
-	for _, r := range d.anon {
-		if _, ok := pos[r.text]; !ok {
-			pos[r.text] = r.start
-		}
-	}
+	// Keep text order of first mention; a source never described in the
+	// narration goes after those that were.
+	var buf [8]int
+	pos := firstMentions(d.anon, out, buf[:0])
 	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && posOr(pos, out[j]) < posOr(pos, out[j-1]); j-- {
+		for j := i; j > 0 && pos[j] < pos[j-1]; j-- {
 			out[j], out[j-1] = out[j-1], out[j]
+			pos[j], pos[j-1] = pos[j-1], pos[j]
 		}
 	}
 	return out
 }
 
-func posOr(m map[string]int, k string) int {
-	if p, ok := m[k]; ok {
-		return p
+// citedAnonymously reports whether the description r is cited ("citing
+// …", "according to …", "information from …") or said to speak
+// anonymously ("… anonymously", "… on condition of anonymity"), by the
+// words around it.
+func (d *doc) citedAnonymously(r referent) bool {
+	// The words before end, past spaces, with one of "g", "o" or "m"; those
+	// after hold "anonym": most descriptions are ruled out by a byte or
+	// two before the text is read again.
+	if before := trimRightSpace(d.lowerOf(max(0, r.start-24), r.start)); before != "" {
+		switch before[len(before)-1] {
+		case 'g', 'o', 'm':
+			if strings.HasSuffix(before, "citing") || strings.HasSuffix(before, "according to") ||
+				strings.HasSuffix(before, "information from") {
+				return true
+			}
+		}
 	}
-	return 1 << 30
+	after := d.lowerOf(r.end, min(len(d.body), r.end+40))
+	if !strings.Contains(after, "anonym") {
+		return false
+	}
+	return strings.HasPrefix(strings.TrimSpace(after), "anonymously") || strings.Contains(after, "on condition of anonymity")
+}
+
+// trimRightSpace returns s without the white space at its end, as
+// strings.TrimSpace leaves it there.
+func trimRightSpace(s string) string {
+	for len(s) > 0 {
+		c := s[len(s)-1]
+		if c >= utf8.RuneSelf {
+			return strings.TrimRightFunc(s, unicode.IsSpace)
+		}
+		if fieldClass[c] != fieldSpace {
+			break
+		}
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
+// firstMentions appends to pos, for each text of out, where the first of
+// the descriptions anon (in text order) with that text starts, or 1<<30
+// when none has it, and returns the extended pos. The texts of out are
+// distinct and few: a look through them for each description is cheaper
+// than a map, but a map of them is made when there are many.
+func firstMentions(anon []referent, out []string, pos []int) []int {
+	for range out {
+		pos = append(pos, 1<<30)
+	}
+	if len(out) > 8 {
+		index := make(map[string]int, len(out))
+		for i, s := range out {
+			index[s] = i
+		}
+		for k := len(anon) - 1; k >= 0; k-- {
+			if i, ok := index[anon[k].text]; ok {
+				pos[i] = anon[k].start
+			}
+		}
+		return pos
+	}
+	left := len(out) // the texts not yet found
+	for k := 0; k < len(anon) && left > 0; k++ {
+		for i, s := range out {
+			if pos[i] == 1<<30 && s == anon[k].text {
+				pos[i] = anon[k].start
+				left--
+				break
+			}
+		}
+	}
+	return pos
 }
 
 // bareSource are plural heads that name unnamed sources even with no
 // modifier: "officials said", "sources told Reuters".
 var bareSource = map[string]bool{"officials": true, "sources": true, "diplomats": true, "insiders": true, "aides": true}
+
+// isBareSource reports whether head is one of bareSource, without a map
+// look-up.
+func isBareSource(head string) bool {
+	switch head {
+	case "officials", "sources", "diplomats", "insiders", "aides":
+		return true
+	}
+	return false
+}
 
 // namedGroup reports whether the modifiers nt[lo:h] of a bare plural tie it
 // to a country or institution ("French officials", "Pentagon officials"),

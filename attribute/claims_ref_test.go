@@ -62,7 +62,8 @@ func (d *doc) thatClaimRef(nt []ntok, trig []int32, sent article.Span) (article.
 	return article.Claim{}, false
 }
 
-// resultRef is result with the claims found by thatClaimRef.
+// resultRef is result with the claims found by thatClaimRef and the
+// anonymous sources listed by anonymousListRef.
 func (d *doc) resultRef() Result {
 	d.cueReads = d.cueReads[:0]
 	d.findAnonymous()
@@ -94,7 +95,7 @@ func (d *doc) resultRef() Result {
 			res.Claims = append(res.Claims, c)
 		}
 	}
-	res.Anonymous = d.anonymousList()
+	res.Anonymous = d.anonymousListRef()
 	res.Cited = d.cited()
 	return res
 }
@@ -120,6 +121,8 @@ var claimSeeds = []string{
 	"The minister told the FT that “we will win”, and he told reporters that it was over.",
 	"A source familiar with the matter said the deal was “dead”. The source said the deal was dead.",
 	"Officials have sometimes said that “nothing works.” Two diplomats said “it works”, officials said.",
+	"Two senior officials spoke anonymously. A Western diplomat said “no”. Citing French officials , the paper said so; a source spoke on condition of anonymity.",
+	"According to U.S. officials, it works. Information from two Pentagon aides \u00a0 said “fine”, a diplomat said. Officials said \u00a0anonymously that it fails.",
 }
 
 // TestClaimsRef compares the claims and anonymous sources found with the
