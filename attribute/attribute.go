@@ -117,18 +117,18 @@ func (d *doc) result() Result {
 	d.findAnonymous()
 	d.docChannel = d.documentChannel()
 	var res Result
-	quotes, kept := d.quoteBuf[:0], d.kept[:0] // kept: index in in.Quotes of each entry of quotes
+	kept := d.kept[:0] // the index in in.Quotes of each quotation kept
+	si := 0            // where the search for a quotation's sentence starts
 	for qi := range in.Quotes {
-		if q, ok := d.attributeQuote(qi); ok {
-			quotes = append(quotes, q)
+		var ok bool
+		if si, ok = d.attributeQuote(qi, si); ok {
 			kept = append(kept, qi)
 		}
 	}
-	d.quoteBuf, d.kept = quotes, kept
-	// The quotations are built in d.quoteBuf and copied out once their
-	// number is known, with their strings in one block sized to fit.
-	res.Quotes = make([]article.Quote, len(quotes))
-	copy(res.Quotes, quotes)
+	d.kept = kept
+	// The quotations are made once their number is known, with their
+	// strings in one block sized to fit.
+	res.Quotes = make([]article.Quote, len(kept))
 	d.fillAll(res.Quotes, kept)
 	d.backfillRunOn(res.Quotes, kept)
 	d.attributeBlocks(res.Quotes)
@@ -220,7 +220,6 @@ type doc struct {
 	outletBuf  []int    // the outlets over a sentence (see outletsOver)
 	// scratch buffers
 	kept      []int           // per quotation kept in a Result: its index in Input.Quotes
-	quoteBuf  []article.Quote // the quotations kept, before they are copied out
 	claimBuf  []article.Claim // the claims found, before they are copied out
 	headWords []string        // the words of the last phrase head read
 	keyBuf    []byte          // the key of d.scans being looked up
@@ -411,8 +410,6 @@ func (a *Attributor) release(d *doc) {
 	clear(d.headWords)
 	d.headWords = d.headWords[:0]
 	d.strs = nil
-	clear(d.quoteBuf)
-	d.quoteBuf = d.quoteBuf[:0]
 	clear(d.claimBuf)
 	d.claimBuf = d.claimBuf[:0]
 	a.docs.Put(d)
@@ -885,44 +882,89 @@ func (d *doc) sentenceAt(pos int) (int, article.Span) {
 	return i, ss[i]
 }
 
-// attributeQuote attributes the marked or block quotation qi; ok is false
-// for a scare quote that is nobody's speech.
-func (d *doc) attributeQuote(qi int) (article.Quote, bool) {
-	q := d.in.Quotes[qi]
-	text := d.body[q.Start:q.End]
-	out := article.Quote{Text: text, Start: q.Start, End: q.End, Block: q.Block}
+// sentenceFrom returns the index of the first sentence ending after pos, or
+// -1, as sentenceAt does. It walks on from sentence si when no sentence
+// before si ends after pos, as for the quotations in text order, for a few
+// sentences, and bisects otherwise.
+func (d *doc) sentenceFrom(si, pos int) int {
+	ss := d.in.Sentences
+	if si <= len(ss) && (si == 0 || ss[si-1].End <= pos) {
+		for end := min(si+8, len(ss)); si < end; si++ {
+			if ss[si].End > pos {
+				return si
+			}
+		}
+		if si == len(ss) {
+			return -1
+		}
+	}
+	si, _ = d.sentenceAt(pos)
+	return si
+}
+
+// placeholder returns the index in nt of the first placeholder of the
+// quotation qi, or -1. With the quotations in text order, apart from one
+// another (d.quotedSorted), the narration is in text order and holds one
+// placeholder of a quotation, which starts at its opening mark: it is found
+// by bisection.
+func (d *doc) placeholder(nt []ntok, qi int) int {
+	if d.quotedSorted {
+		open := d.in.Quotes[qi].Open
+		lo, hi := 0, len(nt)
+		for lo < hi {
+			if m := int(uint(lo+hi) >> 1); nt[m].start < open {
+				lo = m + 1
+			} else {
+				hi = m
+			}
+		}
+		if lo < len(nt) && int(nt[lo].q) == qi {
+			return lo
+		}
+	}
+	for i := range nt {
+		if int(nt[i].q) == qi {
+			return i
+		}
+	}
+	return -1
+}
+
+// attributeQuote attributes the marked or block quotation qi, and reports
+// whether it is kept: not a scare quote that is nobody's speech. The search
+// for the sentence of a marked quotation walks on from sentence si, that of
+// the quotation before, which is returned for the next.
+func (d *doc) attributeQuote(qi, si int) (int, bool) {
+	q := &d.in.Quotes[qi]
 	var at attribution
 	if q.Block {
 		if q.Intro {
 			at = d.introAttribution(q.Para - 1)
 		}
 		d.setAttr(qi, at)
-		return out, true
+		return si, true
 	}
-	si, _ := d.sentenceAt(q.Open)
+	si = d.sentenceFrom(si, q.Open)
 	nt := d.narration(si)
-	pos := -1
-	for i := range nt {
-		if int(nt[i].q) == qi {
-			pos = i
-			break
-		}
+	pos := d.placeholder(nt, qi)
+	if si < 0 {
+		si = len(d.in.Sentences) // the quotations after this one are past the last too
 	}
 	if pos < 0 {
-		return out, false
+		return si, false
 	}
 	// The text in lower case: all that the tests below need to know.
 	var lt string
 	if d.lower != "" {
 		lt = d.lower[q.Start:q.End]
 	} else {
-		lt = strings.ToLower(text)
+		lt = strings.ToLower(d.body[q.Start:q.End])
 	}
 	if d.isAnonDescription(lt) {
 		if pos > 0 && (d.lw(&nt[pos-1]) == "from" || d.lw(&nt[pos-1]) == "citing") {
-			d.use(strings.TrimSpace(text))
+			d.use(strings.TrimSpace(d.body[q.Start:q.End]))
 		}
-		return out, false
+		return si, false
 	}
 	initial := !hasWords(nt[:pos])
 	if initial {
@@ -942,10 +984,10 @@ func (d *doc) attributeQuote(qi int) (article.Quote, bool) {
 	}
 	if !at.ok {
 		if countFields(lt, 7).n <= 6 || hasWords(nt[:pos]) {
-			return out, false // a scare quote or a label
+			return si, false // a scare quote or a label
 		}
 	} else if d.isLabel(nt, pos, lt) {
-		return out, false
+		return si, false
 	}
 	if at.ok && at.channel == "" {
 		at.channel = d.inheritChannel(qi, at)
@@ -954,10 +996,10 @@ func (d *doc) attributeQuote(qi int) (article.Quote, bool) {
 	if at.ok && at.anonymous {
 		d.use(at.speaker)
 	}
-	return out, true
+	return si, true
 }
 
-func (d *doc) fill(out *article.Quote, at attribution) {
+func (d *doc) fill(out *article.Quote, at *attribution) {
 	if !at.ok {
 		return
 	}
@@ -968,9 +1010,9 @@ func (d *doc) fill(out *article.Quote, at attribution) {
 	out.Channel = d.str(at.channel)
 }
 
-// fillAll fills in the attributions of quotes, the quotation kept[i] of
-// the input being quotes[i], with the strings they point to taken from one
-// block that holds them all.
+// fillAll fills in quotes, the quotation kept[i] of the input being
+// quotes[i], with their attributions, the strings these point to taken
+// from one block that holds them all.
 func (d *doc) fillAll(quotes []article.Quote, kept []int) {
 	n := 0
 	for _, qi := range kept {
@@ -982,7 +1024,9 @@ func (d *doc) fillAll(quotes []article.Quote, kept []int) {
 		d.strs = make([]string, 0, n)
 	}
 	for i, qi := range kept {
-		d.fill(&quotes[i], d.attrs[qi])
+		q, out := &d.in.Quotes[qi], &quotes[i]
+		out.Text, out.Start, out.End, out.Block = d.body[q.Start:q.End], q.Start, q.End, q.Block
+		d.fill(out, &d.attrs[qi])
 	}
 }
 
@@ -1015,7 +1059,7 @@ func hasWords(nt []ntok) bool {
 }
 
 // paragraphOpensWith reports whether the quotation opens its paragraph.
-func (d *doc) paragraphOpensWith(q quote.Span) bool {
+func (d *doc) paragraphOpensWith(q *quote.Span) bool {
 	return q.Para < len(d.in.Paras) && d.in.Paras[q.Para].Start == q.Open
 }
 

@@ -71,11 +71,11 @@ func (d *doc) resultRef() Result {
 	var res Result
 	var kept []int
 	for qi := range d.in.Quotes {
-		if q, ok := d.attributeQuote(qi); ok {
-			res.Quotes = append(res.Quotes, q)
+		if _, ok := d.attributeQuote(qi, 0); ok {
 			kept = append(kept, qi)
 		}
 	}
+	res.Quotes = make([]article.Quote, len(kept))
 	d.fillAll(res.Quotes, kept)
 	d.backfillRunOn(res.Quotes, kept)
 	d.attributeBlocks(res.Quotes)
