@@ -14,8 +14,9 @@ import (
 // ("a senior European defense official", "French officials", "people
 // familiar with the matter"), in text order.
 func (d *doc) findAnonymous() {
-	for si := range d.in.Sentences {
-		if !d.sentenceHas(si, fAnonHead) {
+	// f is what sentenceHas asks about, for each sentence.
+	for si, f := range d.narrFlags {
+		if f&fAnonHead == 0 {
 			continue
 		}
 		nt := d.narration(si)

@@ -111,8 +111,14 @@ func (d *doc) outletLead(nt []ntok, i int) int {
 // whose word has the vocabulary entry wi: whether one of its phrases has
 // one word, or the next token is the second word of one.
 func channelMayStart(nt []ntok, i int, wi *wordInfo) bool {
+	// The id of the next token, or 0 when it is none or a quotation: 0
+	// matches only the phrases of one word, as any next token does.
+	next := uint32(0)
+	if i+1 < len(nt) && nt[i+1].q < 0 {
+		next = nt[i+1].wid
+	}
 	for _, id := range wi.channelNext {
-		if id == 0 || i+1 < len(nt) && nt[i+1].q < 0 && nt[i+1].wid == id {
+		if id == next || id == 0 {
 			return true
 		}
 	}

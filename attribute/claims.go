@@ -21,16 +21,18 @@ var claimVerbs = map[string]bool{"said": true, "says": true, "reported": true, "
 // "according to X, …" and "…, according to X".
 func (d *doc) claims() []article.Claim {
 	out := d.claimBuf[:0] // copied out once their number is known
-	for si, sent := range d.in.Sentences {
-		if !d.sentenceHas(si, fClaimVerb|fAccording) {
+	// f is what sentenceHas asks about, for each sentence.
+	for si, f := range d.narrFlags {
+		if f&(fClaimVerb|fAccording) == 0 {
 			continue // no claim verb, no "according"
 		}
+		sent := d.in.Sentences[si]
 		nt, lastQ := d.narration(si), d.narrLastQ[si]
 		if c, ok := d.thatClaim(nt, d.triggers(si), lastQ, sent); ok {
 			out = append(out, c)
 			continue
 		}
-		if !d.sentenceHas(si, fAccording) {
+		if f&fAccording == 0 {
 			continue
 		}
 		if c, ok := d.accordingClaim(nt, lastQ, sent); ok {
@@ -57,7 +59,7 @@ func (d *doc) thatClaim(nt []ntok, trig []int32, lastQ int, sent article.Span) (
 		// "that" within a few words: "told the FT that", "said Tuesday that".
 		t := -1
 		for k := i + 1; k < len(nt) && k <= i+5; k++ {
-			if nt[k].q >= 0 || isPunct(nt[k], ".;:") {
+			if tk := &nt[k]; tk.q >= 0 || tk.p == '.' || tk.p == ';' || tk.p == ':' {
 				break
 			}
 			if nt[k].isWord(idThat) {

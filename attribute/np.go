@@ -689,7 +689,7 @@ func (d *doc) antecedent(head, group string, mods []string, pos int) (name strin
 		d.scans[key] = sc
 	}
 	if sc.best >= 0 {
-		m := d.in.Mentions[sc.best]
+		m := &d.in.Mentions[sc.best]
 		return m.Name, false, m.Type == entity.Person, true
 	}
 	return "", false, false, false
