@@ -102,9 +102,7 @@ func (d *doc) thatClaim(nt []ntok, trig []int32, lastQ int, sent article.Span) (
 		for end > nt[t+1].start && isFullStop(d.body[end-1]) {
 			end--
 		}
-		if at.channel == "" {
-			at.channel = d.channel(nt, at)
-		}
+		// A claim has no channel (article.Claim): none is sought.
 		start := nt[t+1].start
 		return article.Claim{Text: d.body[start:end], Source: at.speaker, Cue: at.cue, Start: start, End: end}, true
 	}
