@@ -966,6 +966,12 @@ func (d *doc) attributeQuote(qi, si int) (int, bool) {
 		}
 		return si, false
 	}
+	// A label is no speech, attributed or not (it has at most four words,
+	// which the test of a quotation without attribution below drops too):
+	// it is dropped before its attribution is sought.
+	if d.isLabel(nt, pos, lt) {
+		return si, false
+	}
 	initial := !hasWords(nt[:pos])
 	if initial {
 		at = d.post(nt, pos)
@@ -982,12 +988,8 @@ func (d *doc) attributeQuote(qi, si int) (int, bool) {
 	if !at.ok && initial {
 		at = d.continuation(qi)
 	}
-	if !at.ok {
-		if countFields(lt, 7).n <= 6 || hasWords(nt[:pos]) {
-			return si, false // a scare quote or a label
-		}
-	} else if d.isLabel(nt, pos, lt) {
-		return si, false
+	if !at.ok && (countFields(lt, 7).n <= 6 || hasWords(nt[:pos])) {
+		return si, false // a scare quote
 	}
 	if at.ok && at.channel == "" {
 		at.channel = d.inheritChannel(qi, at)
