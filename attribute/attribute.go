@@ -243,8 +243,6 @@ type attribution struct {
 	anonymous bool
 	cue       string
 	channel   string
-	pos       int
-	person    bool
 }
 
 func (a *Attributor) newDoc(in Input) *doc {

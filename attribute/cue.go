@@ -252,7 +252,7 @@ func (r cueReads) find(start int, shape cueShape) (cueRead, bool) {
 
 // fromCue builds the attribution of the cue at nt[ci].
 func (d *doc) fromCue(nt []ntok, ci int, c cue, pos int) attribution {
-	at := attribution{cue: d.cueText(&nt[ci]), pos: nt[ci].start}
+	at := attribution{cue: d.cueText(&nt[ci])}
 	var np span
 	var ok bool
 	switch {
@@ -368,7 +368,7 @@ func (d *doc) post(nt []ntok, pos int) attribution {
 		if !ok {
 			return attribution{}
 		}
-		at := d.resolve(r, np, attribution{cue: "according to", pos: r[i].start})
+		at := d.resolve(r, np, attribution{cue: "according to"})
 		return at
 	}
 	// "said X": a cue first, then its subject.
@@ -381,7 +381,7 @@ func (d *doc) post(nt []ntok, pos int) attribution {
 					np = app
 				}
 			}
-			at := d.resolve(r, np, attribution{cue: d.cueText(&r[i]), pos: r[i].start})
+			at := d.resolve(r, np, attribution{cue: d.cueText(&r[i])})
 			if at.ok {
 				at.channel = d.channel(r, at)
 			}
@@ -421,7 +421,7 @@ func (d *doc) post(nt []ntok, pos int) attribution {
 					np = app
 				}
 			}
-			at := d.resolve(r, np, attribution{cue: d.cueText(&r[k]), pos: r[k].start})
+			at := d.resolve(r, np, attribution{cue: d.cueText(&r[k])})
 			if at.ok {
 				at.channel = d.channel(r, at)
 			}
@@ -444,7 +444,7 @@ func (d *doc) quotedAs(r []ntok, i, k, end int) (attribution, bool) {
 	if as <= k+1 {
 		return attribution{}, false
 	}
-	at := d.resolve(r, span{k + 1, as}, attribution{cue: d.cueText(&r[k]), pos: r[k].start})
+	at := d.resolve(r, span{k + 1, as}, attribution{cue: d.cueText(&r[k])})
 	if !at.ok {
 		return attribution{}, false
 	}

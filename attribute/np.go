@@ -341,7 +341,7 @@ func (d *doc) resolve(nt []ntok, np span, at attribution) attribution {
 				pron = "she"
 			}
 			if m, ok := d.lastPerson(start, pron); ok {
-				at.ok, at.speaker, at.person = true, m.Name, true
+				at.ok, at.speaker = true, m.Name
 				return at
 			}
 		}
@@ -376,7 +376,7 @@ func (d *doc) resolve(nt []ntok, np span, at attribution) attribution {
 	// source of the document speaks.
 	if hw.flags&(fDocumentNoun|fCueNoun) != 0 {
 		if m, ok := d.mentionAfterPreposition(nt, np); ok {
-			at.ok, at.speaker, at.person = true, m.Name, m.Type == entity.Person
+			at.ok, at.speaker = true, m.Name
 			return at
 		}
 		// "an apparent Pentagon leak revealed", "leaked documents showed":
@@ -388,7 +388,7 @@ func (d *doc) resolve(nt []ntok, np span, at attribution) attribution {
 	}
 	// A named entity in the head of the phrase.
 	if m, ok := d.bestMention(start, end, nt, np); ok {
-		at.ok, at.speaker, at.person = true, m.Name, m.Type == entity.Person
+		at.ok, at.speaker = true, m.Name
 		return at
 	}
 	if head == "" {
@@ -396,8 +396,8 @@ func (d *doc) resolve(nt []ntok, np span, at attribution) attribution {
 	}
 	// A role noun referring back: "the French president", "the newspaper".
 	if definite {
-		if name, anon, person, ok := d.antecedent(head, hw.roleGroup, d.modifiers(nt, np.lo, h), start); ok {
-			at.ok, at.speaker, at.anonymous, at.person = true, name, anon, person
+		if name, anon, _, ok := d.antecedent(head, hw.roleGroup, d.modifiers(nt, np.lo, h), start); ok {
+			at.ok, at.speaker, at.anonymous = true, name, anon
 			if anon {
 				if ch := d.refChannel[name]; ch != "" && at.channel == "" {
 					at.channel = ch
