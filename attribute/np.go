@@ -540,6 +540,11 @@ func (d *doc) lastPerson(pos int, pron string) (*entity.Mention, bool) {
 	from := math.MinInt // where the sentence of the candidates starts, once known
 	for k := d.mentionsBefore(pos) - 1; k >= 0; k-- {
 		m := &d.in.Mentions[k]
+		if m.Start < from {
+			// Before the sentence of the candidates, as every mention
+			// after this one is: none of them is asked about.
+			break
+		}
 		if m.Type != entity.Person || m.Weak {
 			continue
 		}
@@ -553,8 +558,6 @@ func (d *doc) lastPerson(pos int, pron string) (*entity.Mention, bool) {
 			if si, _ := d.sentenceAt(m.Start); si > 0 {
 				from = d.in.Sentences[si-1].End
 			}
-		} else if m.Start < from {
-			break
 		}
 		first = k
 		if !d.possessiveAt(m.End) {
