@@ -191,9 +191,11 @@ func (d *doc) channelOfNP(nt []ntok, s span) string {
 		}
 	}
 	h, definite := d.headOf(nt, s)
-	if definite && h >= 0 && d.info(&nt[h]).roleGroup == "newspaper" {
-		if name, _, _, ok := d.antecedent(d.lw(&nt[h]), "newspaper", d.modifiers(nt, s.lo, h), nt[s.lo].start); ok {
-			return name
+	if definite && h >= 0 {
+		if hw := d.info(&nt[h]); hw.roleGroup == "newspaper" {
+			if name, _, _, ok := d.antecedent(d.lw(&nt[h]), hw, d.modifiers(nt, s.lo, h), nt[s.lo].start); ok {
+				return name
+			}
 		}
 	}
 	return ""

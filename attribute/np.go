@@ -396,7 +396,7 @@ func (d *doc) resolve(nt []ntok, np span, at attribution) attribution {
 	}
 	// A role noun referring back: "the French president", "the newspaper".
 	if definite {
-		if name, anon, _, ok := d.antecedent(head, hw.roleGroup, d.modifiers(nt, np.lo, h), start); ok {
+		if name, anon, _, ok := d.antecedent(head, hw, d.modifiers(nt, np.lo, h), start); ok {
 			at.ok, at.speaker, at.anonymous = true, name, anon
 			if anon {
 				if ch := d.refChannel[name]; ch != "" && at.channel == "" {
@@ -642,15 +642,18 @@ func (d *doc) insideQuote(pos int) bool {
 }
 
 // antecedent resolves a definite role noun to the entity it refers back
-// to: the noun head, in the role group group (vocabulary.info(head)'s),
+// to: the noun head, whose vocabulary entry is hw (vocabulary.info(head)),
 // with the modifiers mods.
-func (d *doc) antecedent(head, group string, mods []string, pos int) (name string, anon, person, ok bool) {
-	if d.lx.anonHead[head] {
+func (d *doc) antecedent(head string, hw *wordInfo, mods []string, pos int) (name string, anon, person, ok bool) {
+	group := hw.roleGroup
+	if hw.flags&fAnonHead != 0 { // a head of lexicon.anonHead
 		// The last matching description before pos: walk back from pos.
 		k := sort.Search(len(d.anon), func(i int) bool { return d.anon[i].start >= pos })
+		if k > 0 && d.lx.anonAny[head] {
+			return d.anon[k-1].text, true, false, true
+		}
 		for k--; k >= 0; k-- {
-			r := d.anon[k]
-			if r.head == head || group != "" && d.vocab.info(r.head).roleGroup == group || d.lx.anonAny[head] {
+			if r := &d.anon[k]; r.head == head || group != "" && d.vocab.info(r.head).roleGroup == group {
 				return r.text, true, false, true
 			}
 		}
