@@ -223,9 +223,6 @@ type doc struct {
 	claimBuf  []article.Claim // the claims found, before they are copied out
 	headWords []string        // the words of the last phrase head read
 	keyBuf    []byte          // the key of d.scans being looked up
-	// strs backs the string pointers of the quotations of one Result; a
-	// new one for every call, as the Result points into it
-	strs []string
 }
 
 type referent struct {
@@ -407,7 +404,6 @@ func (a *Attributor) release(d *doc) {
 	d.inQuoteKnown = false
 	clear(d.headWords)
 	d.headWords = d.headWords[:0]
-	d.strs = nil
 	clear(d.claimBuf)
 	d.claimBuf = d.claimBuf[:0]
 	a.docs.Put(d)
@@ -999,20 +995,9 @@ func (d *doc) attributeQuote(qi, si int) (int, bool) {
 	return si, true
 }
 
-func (d *doc) fill(out *article.Quote, at *attribution) {
-	if !at.ok {
-		return
-	}
-	out.Speaker = d.str(at.speaker)
-	out.SpeakerMention = d.str(at.mention)
-	out.Anonymous = at.anonymous
-	out.Cue = d.str(at.cue)
-	out.Channel = d.str(at.channel)
-}
-
 // fillAll fills in quotes, the quotation kept[i] of the input being
 // quotes[i], with their attributions, the strings these point to taken
-// from one block that holds them all.
+// from one block that holds them all, rather than one allocation a field.
 func (d *doc) fillAll(quotes []article.Quote, kept []int) {
 	n := 0
 	for _, qi := range kept {
@@ -1020,13 +1005,23 @@ func (d *doc) fillAll(quotes []article.Quote, kept []int) {
 			n += nonEmpty(at.speaker) + nonEmpty(at.mention) + nonEmpty(at.cue) + nonEmpty(at.channel)
 		}
 	}
+	var strs []string
 	if n > 0 {
-		d.strs = make([]string, 0, n)
+		strs = make([]string, n)
 	}
+	k := 0 // the strings of strs taken
 	for i, qi := range kept {
 		q, out := &d.in.Quotes[qi], &quotes[i]
 		out.Text, out.Start, out.End, out.Block = d.body[q.Start:q.End], q.Start, q.End, q.Block
-		d.fill(out, &d.attrs[qi])
+		at := &d.attrs[qi]
+		if !at.ok {
+			continue
+		}
+		out.Speaker, k = strAt(strs, k, at.speaker)
+		out.SpeakerMention, k = strAt(strs, k, at.mention)
+		out.Anonymous = at.anonymous
+		out.Cue, k = strAt(strs, k, at.cue)
+		out.Channel, k = strAt(strs, k, at.channel)
 	}
 }
 
@@ -1038,15 +1033,14 @@ func nonEmpty(s string) int {
 	return 1
 }
 
-// str is article.Str with the string taken from d.strs, which fillAll
-// sizes for all the strings of a document's quotations, so that they need
-// one allocation rather than one a field.
-func (d *doc) str(s string) *string {
+// strAt is article.Str with the string put in strs[k], when it is not "":
+// it returns the pointer and the index of the next string of strs.
+func strAt(strs []string, k int, s string) (*string, int) {
 	if s == "" {
-		return nil
+		return nil, k
 	}
-	d.strs = append(d.strs, s)
-	return &d.strs[len(d.strs)-1]
+	strs[k] = s
+	return &strs[k], k + 1
 }
 
 func hasWords(nt []ntok) bool {
