@@ -54,7 +54,7 @@ func (d *doc) anonNP(nt []ntok, h int) (referent, bool) {
 	det := false
 	adjs := 0
 	for lo-1 >= 0 {
-		t := nt[lo-1]
+		t := &nt[lo-1]
 		if t.q >= 0 || !t.is(cWord) {
 			break
 		}
@@ -109,19 +109,19 @@ func (d *doc) anonNP(nt []ntok, h int) (referent, bool) {
 	hi := h + 1
 	relative := false
 	for hi < len(nt) {
-		t := nt[hi]
+		t := &nt[hi]
 		if t.q >= 0 || isComma(t) || isPunct(t, ".;:!?") {
 			break
 		}
 		if t.isWord(idWhose) || t.isWord(idWho) {
 			relative = true
 		}
-		if t.is(fCueVerb) && !strings.HasSuffix(d.lw(&t), "ing") {
+		if t.is(fCueVerb) && !strings.HasSuffix(d.lw(t), "ing") {
 			if hi > h+1 || !relative {
 				break
 			}
 		}
-		if !relative && (t.is(fAuxiliary) || isAdverb(d.lw(&t)) || t.isWord(idThat)) {
+		if !relative && (t.is(fAuxiliary) || isAdverb(d.lw(t)) || t.isWord(idThat)) {
 			break
 		}
 		if hi == h+1 && !t.is(fAnonPost) {
@@ -360,7 +360,7 @@ func isBareSource(head string) bool {
 func (d *doc) namedGroup(nt []ntok, lo, h int) bool {
 	ok := false
 	for i := lo; i < h; i++ {
-		t := nt[i]
+		t := &nt[i]
 		if t.is(cPossessive) {
 			return false
 		}

@@ -67,7 +67,7 @@ func (d *doc) anonNPRef(nt []ntok, h int) (referent, bool) {
 	relative := false
 	for hi < len(nt) {
 		t := nt[hi]
-		if t.q >= 0 || isComma(t) || isPunct(t, ".;:!?") {
+		if t.q >= 0 || isComma(&t) || isPunct(&t, ".;:!?") {
 			break
 		}
 		if d.lw(&t) == "whose" || d.lw(&t) == "who" {

@@ -132,9 +132,9 @@ func (d *doc) accordingClaim(nt []ntok, lastQ int, sent article.Span) (article.C
 			d.use(at.speaker)
 		}
 		var start, end int
-		if i == 0 || (i == 1 && isComma(nt[0])) {
+		if i == 0 || (i == 1 && isComma(&nt[0])) {
 			k := np.hi
-			for k < len(nt) && isComma(nt[k]) {
+			for k < len(nt) && isComma(&nt[k]) {
 				k++
 			}
 			if k >= len(nt) {
@@ -144,7 +144,7 @@ func (d *doc) accordingClaim(nt []ntok, lastQ int, sent article.Span) (article.C
 		} else {
 			start = nt[0].start
 			j := i - 1
-			for j > 0 && isComma(nt[j]) {
+			for j > 0 && isComma(&nt[j]) {
 				j--
 			}
 			end = nt[j].end
@@ -246,7 +246,7 @@ func afterQuote(nt []ntok, i int) bool {
 		if nt[k].q >= 0 {
 			return true
 		}
-		if !isPunct(nt[k], ",") {
+		if !isPunct(&nt[k], ",") {
 			return false
 		}
 	}

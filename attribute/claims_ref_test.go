@@ -21,7 +21,7 @@ func (d *doc) thatClaimRef(nt []ntok, trig []int32, sent article.Span) (article.
 		// "that" within a few words: "told the FT that", "said Tuesday that".
 		t := -1
 		for k := i + 1; k < len(nt) && k <= i+5; k++ {
-			if nt[k].q >= 0 || isPunct(nt[k], ".;:") {
+			if nt[k].q >= 0 || isPunct(&nt[k], ".;:") {
 				break
 			}
 			if d.lw(&nt[k]) == "that" {

@@ -7,7 +7,7 @@ import (
 
 // isPunct reports whether t is one of the ASCII punctuation marks in set.
 // (Punctuation tokens are one character each.)
-func isPunct(t ntok, set string) bool {
+func isPunct(t *ntok, set string) bool {
 	if t.p == 0 || t.q >= 0 {
 		return false
 	}
@@ -20,7 +20,7 @@ func isPunct(t ntok, set string) bool {
 }
 
 // isComma reports whether t separates clauses: a comma or a dash.
-func isComma(t ntok) bool {
+func isComma(t *ntok) bool {
 	return t.flags&cComma != 0
 }
 
@@ -31,10 +31,10 @@ func (d *doc) boundaryAt(nt []ntok, i int) bool {
 	if i < 0 || i >= len(nt) {
 		return false
 	}
-	if isPunct(nt[i], ";") {
+	if isPunct(&nt[i], ";") {
 		return true
 	}
-	if !isComma(nt[i]) || i+1 >= len(nt) {
+	if !isComma(&nt[i]) || i+1 >= len(nt) {
 		return false
 	}
 	w := d.lw(&nt[i+1])
@@ -76,7 +76,7 @@ func (d *doc) leftCue(nt []ntok, pos int) attribution {
 			}
 		}
 		// Only a semicolon, a comma or a dash can be a boundary.
-		if best >= 0 && (nt[i].p == ';' || isComma(nt[i])) && d.boundaryAt(nt, i) {
+		if best >= 0 && (nt[i].p == ';' || isComma(&nt[i])) && d.boundaryAt(nt, i) {
 			break
 		}
 	}
@@ -150,7 +150,7 @@ func (d *doc) cueAt(nt []ntok, i, pos int) (cue, bool) {
 // statement" → the token index of "Macron’s".
 func (d *doc) owner(nt []ntok, i int) (int, bool) {
 	for j := i - 1; j >= 0 && j >= i-3; j-- {
-		t := nt[j]
+		t := &nt[j]
 		if t.q >= 0 || !t.is(cWord) {
 			return 0, false
 		}
@@ -280,7 +280,7 @@ func (d *doc) fromCue(nt []ntok, ci int, c cue, pos int) attribution {
 			n++
 		}
 		ing := strings.HasSuffix(d.lw(&nt[ci]), "ing")
-		if ing && ci > 0 && (isComma(nt[ci-1]) || nt[ci-1].isWord(idTo)) {
+		if ing && ci > 0 && (isComma(&nt[ci-1]) || nt[ci-1].isWord(idTo)) {
 			cands[n] = subjMain
 			n++
 		}
@@ -288,7 +288,7 @@ func (d *doc) fromCue(nt []ntok, ci int, c cue, pos int) attribution {
 		n++
 		// Inverted order only where the cue opens its clause ("Explained
 		// Brenner:", "…, said the commander"); after "told" comes the addressee.
-		if (ci == 0 || isComma(nt[ci-1]) || nt[ci-1].q >= 0) && c.lemma != "tell" {
+		if (ci == 0 || isComma(&nt[ci-1]) || nt[ci-1].q >= 0) && c.lemma != "tell" {
 			cands[n] = subjInverted
 			n++
 		}
@@ -349,7 +349,7 @@ func (d *doc) otherSpeaker(nt []ntok, ci, pos int) attribution {
 // "“…,” X said", "“…,” said X", "“…,” according to X".
 func (d *doc) post(nt []ntok, pos int) attribution {
 	i := pos + 1
-	for i < len(nt) && nt[i].q < 0 && isPunct(nt[i], ",:") {
+	for i < len(nt) && nt[i].q < 0 && isPunct(&nt[i], ",:") {
 		i++
 	}
 	if i >= len(nt) || nt[i].q >= 0 {
@@ -376,7 +376,7 @@ func (d *doc) post(nt []ntok, pos int) attribution {
 		if np, ok := d.objectNP(r, i+1); ok {
 			// "said the candidate, regional official X,": the name in the
 			// appositive is the fuller reference.
-			if np.hi < end && isComma(r[np.hi]) && !d.hasName(r, np) {
+			if np.hi < end && isComma(&r[np.hi]) && !d.hasName(r, np) {
 				if app, ok := d.objectNP(r, np.hi+1); ok && d.hasName(r, app) {
 					np = app
 				}
@@ -392,13 +392,13 @@ func (d *doc) post(nt []ntok, pos int) attribution {
 	// may stand between ("X, director of the foundation, said").
 	comma := -1
 	for k := i + 1; k < end && k <= i+25; k++ {
-		if isComma(r[k]) && comma < 0 {
+		if isComma(&r[k]) && comma < 0 {
 			comma = k
 		}
 		if k > i+12 && comma < 0 {
 			break
 		}
-		if isPunct(r[k], ".;:!?") {
+		if isPunct(&r[k], ".;:!?") {
 			break
 		}
 		if c, ok := cueIn(d.info(&r[k]).cues, cueVerb); ok {

@@ -43,17 +43,17 @@ func (d *doc) subjectLeft(nt []ntok, ci int) (span, bool) {
 	}
 	if nt[j].is(fRelative) && !nt[j].isWord(idThat) {
 		j--
-		if j >= 0 && isComma(nt[j]) {
+		if j >= 0 && isComma(&nt[j]) {
 			j--
 		}
 		if j < 0 || nt[j].q >= 0 {
 			return span{}, false
 		}
 		return d.tightNP(nt, j), true
-	} else if isComma(nt[j]) {
+	} else if isComma(&nt[j]) {
 		// An appositive or a parenthetical phrase between commas.
 		k := j - 1
-		for k >= 0 && !isComma(nt[k]) && nt[k].q < 0 && !isPunct(nt[k], ";:") {
+		for k >= 0 && !isComma(&nt[k]) && nt[k].q < 0 && !isPunct(&nt[k], ";:") {
 			k--
 		}
 		seg := span{k + 1, j}
@@ -62,11 +62,11 @@ func (d *doc) subjectLeft(nt []ntok, ci int) (span, bool) {
 		}
 		first := d.lw(&nt[seg.lo])
 		if nt[seg.lo].is(fPreposition) || strings.HasSuffix(first, "ing") || first == "who" || first == "which" || first == "whose" {
-			if k < 0 || !isComma(nt[k]) {
+			if k < 0 || !isComma(&nt[k]) {
 				return span{}, false
 			}
 			j = k - 1
-		} else if (first == "a" || first == "an" || first == "the" || nt[seg.lo].is(fTitle)) && k >= 0 && isComma(nt[k]) {
+		} else if (first == "a" || first == "an" || first == "the" || nt[seg.lo].is(fTitle)) && k >= 0 && isComma(&nt[k]) {
 			prev := d.clauseNP(nt, k-1)
 			if d.hasName(nt, prev) {
 				return prev, true
@@ -79,7 +79,7 @@ func (d *doc) subjectLeft(nt []ntok, ci int) (span, bool) {
 	if j < 0 || nt[j].q >= 0 || !nt[j].is(cWord) && nt[j].p != ')' {
 		return span{}, false
 	}
-	if d.isPronoun(nt[j]) {
+	if d.isPronoun(&nt[j]) {
 		return span{j, j + 1}, true
 	}
 	if nt[j].isWord(idAnd) || nt[j].isWord(idBut) {
@@ -111,11 +111,11 @@ func (d *doc) clauseNP(nt []ntok, j int) span {
 	}
 	lo := j
 	for lo-1 >= 0 {
-		t := nt[lo-1]
+		t := &nt[lo-1]
 		if t.q >= 0 || isComma(t) || isPunct(t, ";:.!?") {
 			break
 		}
-		if opensClause(d.lw(&t)) {
+		if opensClause(d.lw(t)) {
 			break
 		}
 		if t.is(fCueVerb) && lo-1 > 0 {
@@ -183,7 +183,7 @@ func (d *doc) mentionAfterPreposition(nt []ntok, np span) (entity.Mention, bool)
 }
 
 // isPronoun reports whether t is a personal pronoun ("US" is a country).
-func (d *doc) isPronoun(t ntok) bool {
+func (d *doc) isPronoun(t *ntok) bool {
 	return t.is(fPronoun) && !t.is(cUS)
 }
 
@@ -193,11 +193,11 @@ func (d *doc) isPronoun(t ntok) bool {
 func (d *doc) tightNP(nt []ntok, j int) span {
 	lo := j
 	for lo-1 >= 0 {
-		t := nt[lo-1]
+		t := &nt[lo-1]
 		if t.q >= 0 || !t.is(cWord) {
 			break
 		}
-		if t.is(cCapital) || t.is(fTitle|fDemonym) || d.lw(&t) == "former" || t.isWord(idOf) {
+		if t.is(cCapital) || t.is(fTitle|fDemonym) || d.lw(t) == "former" || t.isWord(idOf) {
 			lo--
 			continue
 		}
@@ -217,7 +217,7 @@ func (d *doc) objectNP(nt []ntok, i int) (span, bool) {
 	}
 	k := i
 	for k < len(nt) && nt[k].q < 0 {
-		t := nt[k]
+		t := &nt[k]
 		if isComma(t) || isPunct(t, ".;:!?[") {
 			break
 		}
@@ -240,11 +240,11 @@ func (d *doc) objectNP(nt []ntok, i int) (span, bool) {
 // speaker.
 func (d *doc) mainSubject(nt []ntok, ci int) (span, bool) {
 	for i := 0; i < ci; i++ {
-		t := nt[i]
+		t := &nt[i]
 		if t.q >= 0 {
 			continue
 		}
-		if d.isPronoun(t) && d.lw(&t) != "it" {
+		if d.isPronoun(t) && d.lw(t) != "it" {
 			return span{i, i + 1}, true
 		}
 		if m, ok := d.mentionAt(t.start); ok && m.Type != entity.Place {
@@ -334,7 +334,7 @@ func (d *doc) resolve(nt []ntok, np span, at attribution) attribution {
 		}
 	}
 	first := d.lw(&nt[np.lo])
-	if np.hi-np.lo == 1 && d.isPronoun(nt[np.lo]) {
+	if np.hi-np.lo == 1 && d.isPronoun(&nt[np.lo]) {
 		if first == "he" || first == "she" || first == "him" || first == "her" {
 			pron := "he"
 			if first == "she" || first == "her" {
