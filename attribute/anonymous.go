@@ -31,7 +31,7 @@ func (d *doc) findAnonymous() {
 				continue
 			}
 			if !chKnown {
-				ch, chKnown = d.channel(nt, attribution{}), true
+				ch, chKnown = d.channel(nt, ""), true
 			}
 			r.channel = ch
 			if len(d.anon) == 0 || d.anon[len(d.anon)-1].start != r.start {

@@ -986,7 +986,7 @@ func (d *doc) attributeQuote(qi, si int) (int, bool) {
 		return si, false // a scare quote
 	}
 	if at.ok && at.channel == "" {
-		at.channel = d.inheritChannel(qi, at)
+		at.channel = d.inheritChannel(qi, &at)
 	}
 	d.setAttr(qi, at)
 	if at.ok && at.anonymous {
@@ -1044,8 +1044,8 @@ func strAt(strs []string, k int, s string) (*string, int) {
 }
 
 func hasWords(nt []ntok) bool {
-	for _, t := range nt {
-		if t.q < 0 && t.is(cWord) {
+	for i := range nt {
+		if t := &nt[i]; t.q < 0 && t.is(cWord) {
 			return true
 		}
 	}
@@ -1122,7 +1122,7 @@ func (d *doc) setAttr(qi int, at attribution) {
 // inheritChannel gives a quotation without a channel of its own the channel
 // its speaker was introduced with, or that of the document's reported source
 // for an anonymous speaker.
-func (d *doc) inheritChannel(qi int, at attribution) string {
+func (d *doc) inheritChannel(qi int, at *attribution) string {
 	if len(d.refChannel) > 0 {
 		if ch := d.refChannel[at.speaker]; ch != "" {
 			return ch

@@ -4,13 +4,13 @@ import "strings"
 
 // channel finds the medium the words of a sentence were given through:
 // "told the FT", "speaking to Kyiv Post", "according to the Financial
-// Times" (when someone else is the speaker), "in a tweet".
-func (d *doc) channel(nt []ntok, at attribution) string {
+// Times" (when someone else than speaker is the speaker), "in a tweet".
+func (d *doc) channel(nt []ntok, speaker string) string {
 	if len(nt) == 0 {
 		return ""
 	}
 	if over := d.outletsOver(nt[0].start, nt[len(nt)-1].end); len(over) > 0 {
-		if ch := d.channelOutlet(nt, over, at); ch != "" {
+		if ch := d.channelOutlet(nt, over, speaker); ch != "" {
 			return ch
 		}
 	}
@@ -54,15 +54,17 @@ func (d *doc) outletsOver(start, end int) []int {
 }
 
 // channelOutlet finds an outlet named in nt as the medium: "told the FT",
-// "according to the Guardian"; "" if none. over are the outlets
-// that overlap nt (outletsOver): those that can cover one of its tokens.
-func (d *doc) channelOutlet(nt []ntok, over []int, at attribution) string {
-	for i, t := range nt {
+// "according to the Guardian"; "" if none, and never the speaker. over
+// are the outlets that overlap nt (outletsOver): those that can cover one
+// of its tokens.
+func (d *doc) channelOutlet(nt []ntok, over []int, speaker string) string {
+	for i := range nt {
+		t := &nt[i]
 		if t.q >= 0 {
 			continue
 		}
 		om, ok := d.outletAmong(over, t.start)
-		if !ok || om.Canonical == at.speaker {
+		if !ok || om.Canonical == speaker {
 			continue
 		}
 		j := d.outletLead(nt, i)

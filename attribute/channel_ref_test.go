@@ -112,7 +112,7 @@ func checkChannel(t *testing.T, a *Attributor, in Input) {
 			}
 			for _, sp := range speakers {
 				at := attribution{speaker: sp}
-				if got, want := d.channel(nt[:end], at), d.channelRef(nt[:end], at); got != want {
+				if got, want := d.channel(nt[:end], at.speaker), d.channelRef(nt[:end], at); got != want {
 					t.Fatalf("%.60q: sentence %d to %d, speaker %q: channel %q, want %q", in.Body, si, end, sp, got, want)
 				}
 			}

@@ -54,7 +54,7 @@ func (d *doc) thatClaimRef(nt []ntok, trig []int32, sent article.Span) (article.
 			end--
 		}
 		if at.channel == "" {
-			at.channel = d.channel(nt, at)
+			at.channel = d.channel(nt, at.speaker)
 		}
 		start := nt[t+1].start
 		return article.Claim{Text: d.body[start:end], Source: at.speaker, Cue: at.cue, Start: start, End: end}, true

@@ -92,7 +92,7 @@ func (d *doc) leftCue(nt []ntok, pos int) attribution {
 		}
 	}
 	if at.ok && at.channel == "" {
-		at.channel = d.channel(nt, at)
+		at.channel = d.channel(nt, at.speaker)
 	}
 	return at
 }
@@ -383,7 +383,7 @@ func (d *doc) post(nt []ntok, pos int) attribution {
 			}
 			at := d.resolve(r, np, attribution{cue: d.cueText(&r[i])})
 			if at.ok {
-				at.channel = d.channel(r, at)
+				at.channel = d.channel(r, at.speaker)
 			}
 			return at
 		}
@@ -423,7 +423,7 @@ func (d *doc) post(nt []ntok, pos int) attribution {
 			}
 			at := d.resolve(r, np, attribution{cue: d.cueText(&r[k])})
 			if at.ok {
-				at.channel = d.channel(r, at)
+				at.channel = d.channel(r, at.speaker)
 			}
 			return at
 		}

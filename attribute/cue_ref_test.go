@@ -43,7 +43,7 @@ func (d *doc) leftCueRef(nt []ntok, pos int) attribution {
 		}
 	}
 	if at.ok && at.channel == "" {
-		at.channel = d.channel(nt, at)
+		at.channel = d.channel(nt, at.speaker)
 	}
 	return at
 }

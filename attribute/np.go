@@ -427,8 +427,7 @@ func (d *doc) possessedRole(nt []ntok, np span, head string, hw *wordInfo) bool 
 	if hw.flags&(fTitle|fAnonHead) == 0 && hw.roleGroup == "" {
 		return false
 	}
-	last := nt[np.hi-1]
-	if d.lw(&last) != head {
+	if d.lw(&nt[np.hi-1]) != head {
 		return false
 	}
 	for i := np.lo; i < np.hi-1; i++ {
