@@ -150,7 +150,7 @@ func isOrgOrPlace(m *entity.Mention) bool {
 // d.anonLong: only those that start after start-d.anonLong can end after
 // start, and only those up to the first that starts at or after end start
 // before it.
-func (d *doc) anonIn(start, end int) (referent, bool) {
+func (d *doc) anonIn(start, end int) (*referent, bool) {
 	as := d.anon
 	k, hi := 0, len(as) // the first description starting after start-d.anonLong, by bisection
 	for k < hi {
@@ -162,10 +162,10 @@ func (d *doc) anonIn(start, end int) (referent, bool) {
 	}
 	for ; k < len(as) && as[k].start < end; k++ {
 		if as[k].end > start {
-			return as[k], true
+			return &as[k], true
 		}
 	}
-	return referent{}, false
+	return nil, false
 }
 
 // isAnonDescription reports whether a quoted text is itself the description
@@ -244,8 +244,8 @@ func (d *doc) use(desc string) {
 // anonymousList returns the anonymous sources the article draws on: those it
 // quotes or whose claims it reports, and those it cites or calls anonymous.
 func (d *doc) anonymousList() []string {
-	for _, r := range d.anon {
-		if d.citedAnonymously(r) {
+	for k := range d.anon {
+		if r := &d.anon[k]; d.citedAnonymously(r) {
 			d.use(r.text)
 		}
 	}
@@ -270,7 +270,7 @@ func (d *doc) anonymousList() []string {
 // …", "according to …", "information from …") or said to speak
 // anonymously ("… anonymously", "… on condition of anonymity"), by the
 // words around it.
-func (d *doc) citedAnonymously(r referent) bool {
+func (d *doc) citedAnonymously(r *referent) bool {
 	// The words before end, past spaces, with one of "g", "o" or "m"; those
 	// after hold "anonym": most descriptions are ruled out by a byte or
 	// two before the text is read again.

@@ -1063,8 +1063,8 @@ func (d *doc) paragraphOpensWith(q *quote.Span) bool {
 // its own.
 func (d *doc) backfillRunOn(quotes []article.Quote, kept []int) {
 	for i := len(quotes) - 2; i >= 0; i-- {
-		q := d.in.Quotes[kept[i]]
-		next := d.in.Quotes[kept[i+1]]
+		q := &d.in.Quotes[kept[i]]
+		next := &d.in.Quotes[kept[i+1]]
 		if !q.Unclosed || next.Para != q.Para+1 || quotes[i].Cue != nil || quotes[i+1].Speaker == nil {
 			continue
 		}
@@ -1081,7 +1081,7 @@ func (d *doc) backfillRunOn(quotes []article.Quote, kept []int) {
 // paragraph or the one before.
 func (d *doc) continuation(qi int) attribution {
 	for p := qi - 1; p >= 0; p-- {
-		prev := d.in.Quotes[p]
+		prev := &d.in.Quotes[p]
 		if prev.Block {
 			continue
 		}
