@@ -124,7 +124,8 @@ func (d *doc) accordingClaim(nt []ntok, lastQ int, sent article.Span) (article.C
 		if !ok {
 			return article.Claim{}, false
 		}
-		at := d.resolve(nt, np, attribution{cue: "according to"})
+		at := attribution{cue: "according to"}
+		d.resolve(nt, np, &at)
 		if !at.ok {
 			return article.Claim{}, false
 		}

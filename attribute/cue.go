@@ -310,7 +310,8 @@ func (d *doc) fromCue(nt []ntok, ci int, c cue, pos int) attribution {
 				np, ok = d.objectNP(nt, ci+1)
 			}
 			if ok {
-				if r := d.resolve(nt, np, at); r.ok {
+				r := attribution{cue: at.cue} // at holds only the cue
+				if d.resolve(nt, np, &r); r.ok {
 					return r
 				}
 			}
@@ -320,7 +321,8 @@ func (d *doc) fromCue(nt []ntok, ci int, c cue, pos int) attribution {
 	if !ok {
 		return attribution{}
 	}
-	return d.resolve(nt, np, at)
+	d.resolve(nt, np, &at)
+	return at
 }
 
 // otherSpeaker looks for a speaker in the sentence other than the object of
@@ -368,7 +370,8 @@ func (d *doc) post(nt []ntok, pos int) attribution {
 		if !ok {
 			return attribution{}
 		}
-		at := d.resolve(r, np, attribution{cue: "according to"})
+		at := attribution{cue: "according to"}
+		d.resolve(r, np, &at)
 		return at
 	}
 	// "said X": a cue first, then its subject.
@@ -381,7 +384,8 @@ func (d *doc) post(nt []ntok, pos int) attribution {
 					np = app
 				}
 			}
-			at := d.resolve(r, np, attribution{cue: d.cueText(&r[i])})
+			at := attribution{cue: d.cueText(&r[i])}
+			d.resolve(r, np, &at)
 			if at.ok {
 				at.channel = d.channel(r, at.speaker)
 			}
@@ -421,7 +425,8 @@ func (d *doc) post(nt []ntok, pos int) attribution {
 					np = app
 				}
 			}
-			at := d.resolve(r, np, attribution{cue: d.cueText(&r[k])})
+			at := attribution{cue: d.cueText(&r[k])}
+			d.resolve(r, np, &at)
 			if at.ok {
 				at.channel = d.channel(r, at.speaker)
 			}
@@ -444,7 +449,8 @@ func (d *doc) quotedAs(r []ntok, i, k, end int) (attribution, bool) {
 	if as <= k+1 {
 		return attribution{}, false
 	}
-	at := d.resolve(r, span{k + 1, as}, attribution{cue: d.cueText(&r[k])})
+	at := attribution{cue: d.cueText(&r[k])}
+	d.resolve(r, span{k + 1, as}, &at)
 	if !at.ok {
 		return attribution{}, false
 	}

@@ -316,10 +316,14 @@ func (d *doc) anonAt(pos int) (referent, bool) {
 	return referent{}, false
 }
 
-// resolve turns the noun phrase nt[np] into a speaker.
-func (d *doc) resolve(nt []ntok, np span, at attribution) attribution {
+// resolve turns the noun phrase nt[np] into a speaker: it fills in at,
+// which holds the cue, and sets at.ok, or clears at when the phrase names
+// no speaker. (at is filled in place: an attribution is too large to copy
+// in and out of every call.)
+func (d *doc) resolve(nt []ntok, np span, at *attribution) {
 	if np.hi <= np.lo {
-		return attribution{}
+		*at = attribution{}
+		return
 	}
 	for np.hi-np.lo > 1 && (nt[np.lo].isWord(idBut) || nt[np.lo].isWord(idAnd) || nt[np.lo].isWord(idSo) || nt[np.lo].isWord(idYet)) {
 		np.lo++
@@ -342,16 +346,17 @@ func (d *doc) resolve(nt []ntok, np span, at attribution) attribution {
 			}
 			if m, ok := d.lastPerson(start, pron); ok {
 				at.ok, at.speaker = true, m.Name
-				return at
+				return
 			}
 		}
 		if first == "they" || first == "we" {
 			if r, ok := d.lastGroup(start); ok {
 				at.ok, at.speaker, at.anonymous = true, r.text, true
-				return at
+				return
 			}
 		}
-		return attribution{}
+		*at = attribution{}
+		return
 	}
 	// An anonymous description.
 	if r, ok := d.anonIn(start, end); ok {
@@ -359,7 +364,7 @@ func (d *doc) resolve(nt []ntok, np span, at attribution) attribution {
 		if r.channel != "" && at.channel == "" {
 			at.channel = r.channel
 		}
-		return at
+		return
 	}
 	h, definite := d.headOf(nt, np)
 	head, hw := "", &d.vocab.infos[0]
@@ -370,29 +375,30 @@ func (d *doc) resolve(nt []ntok, np span, at attribution) attribution {
 	// speaker; the description is.
 	if d.possessedRole(nt, np, head, hw) {
 		at.ok, at.speaker = true, at.mention
-		return at
+		return
 	}
 	// "a statement from the Interior Ministry", "a report by Reuters": the
 	// source of the document speaks.
 	if hw.flags&(fDocumentNoun|fCueNoun) != 0 {
 		if m, ok := d.mentionAfterPreposition(nt, np); ok {
 			at.ok, at.speaker = true, m.Name
-			return at
+			return
 		}
 		// "an apparent Pentagon leak revealed", "leaked documents showed":
 		// the document is the source, not the body named inside it.
 		if hw.flags&fLeakNoun != 0 {
 			at.ok, at.speaker = true, d.describe(nt, np)
-			return at
+			return
 		}
 	}
 	// A named entity in the head of the phrase.
 	if m, ok := d.bestMention(start, end, nt, np); ok {
 		at.ok, at.speaker = true, m.Name
-		return at
+		return
 	}
 	if head == "" {
-		return attribution{}
+		*at = attribution{}
+		return
 	}
 	// A role noun referring back: "the French president", "the newspaper".
 	if definite {
@@ -403,11 +409,12 @@ func (d *doc) resolve(nt []ntok, np span, at attribution) attribution {
 					at.channel = ch
 				}
 			}
-			return at
+			return
 		}
 	}
 	if hw.roleGroup == "" && hw.flags&(fTitle|fAnonHead|fOrgWord) == 0 {
-		return attribution{}
+		*at = attribution{}
+		return
 	}
 	// An unresolved description is its own speaker: a unique office held by
 	// an unnamed person ("France’s foreign minister") is not anonymous.
@@ -418,7 +425,7 @@ func (d *doc) resolve(nt []ntok, np span, at attribution) attribution {
 	}
 	at.ok, at.speaker = true, desc
 	at.anonymous = !definite && hw.flags&fAnonHead != 0
-	return at
+	return
 }
 
 // possessedRole reports whether the phrase is a role owned by someone
