@@ -425,7 +425,6 @@ func (d *doc) resolve(nt []ntok, np span, at *attribution) {
 	}
 	at.ok, at.speaker = true, desc
 	at.anonymous = !definite && hw.flags&fAnonHead != 0
-	return
 }
 
 // possessedRole reports whether the phrase is a role owned by someone
