@@ -241,15 +241,25 @@ func (d *doc) use(desc string) {
 	d.usedOrder = append(d.usedOrder, desc)
 }
 
-// anonymousList returns the anonymous sources the article draws on: those it
-// quotes or whose claims it reports, and those it cites or calls anonymous.
-func (d *doc) anonymousList() []string {
+// useCited notes as sources of the article (use) the anonymous sources it
+// cites or calls anonymous.
+func (d *doc) useCited() {
 	for k := range d.anon {
 		if r := &d.anon[k]; d.citedAnonymously(r) {
 			d.use(r.text)
 		}
 	}
-	out := append([]string(nil), d.usedOrder...)
+}
+
+// anonymousList returns the anonymous sources the article draws on (once
+// useCited has noted them): those it quotes or whose claims it reports,
+// and those it cites or calls anonymous. They are written into dst, which
+// has room for them; nil if there are none.
+func (d *doc) anonymousList(dst []string) []string {
+	if len(d.usedOrder) == 0 {
+		return nil
+	}
+	out := append(dst[:0], d.usedOrder...)
 	if len(out) < 2 {
 		return out // nothing to put in order
 	}

@@ -126,15 +126,24 @@ func (d *doc) result() Result {
 		}
 	}
 	d.kept = kept
-	// The quotations are made once their number is known, with their
-	// strings in one block sized to fit.
+	res.Claims = d.claims()
+	d.useCited()
+	// The quotations are made once their number is known. The strings
+	// they point to, the anonymous sources and the cited outlets share one
+	// block, made once their number is known (of the outlets, at most
+	// one for each mention).
 	res.Quotes = make([]article.Quote, len(kept))
-	d.fillAll(res.Quotes, kept)
+	n := d.quoteStrings(kept)
+	na := n + len(d.usedOrder)
+	var block []string
+	if total := na + len(in.Outlets); total > 0 {
+		block = make([]string, total)
+	}
+	d.fillAll(res.Quotes, kept, block[:n:n])
+	res.Anonymous = d.anonymousList(block[n:na:na])
+	res.Cited = d.cited(block[na:])
 	d.backfillRunOn(res.Quotes, kept)
 	d.attributeBlocks(res.Quotes)
-	res.Claims = d.claims()
-	res.Anonymous = d.anonymousList()
-	res.Cited = d.cited()
 	return res
 }
 
@@ -995,20 +1004,23 @@ func (d *doc) attributeQuote(qi, si int) (int, bool) {
 	return si, true
 }
 
-// fillAll fills in quotes, the quotation kept[i] of the input being
-// quotes[i], with their attributions, the strings these point to taken
-// from one block that holds them all, rather than one allocation a field.
-func (d *doc) fillAll(quotes []article.Quote, kept []int) {
+// quoteStrings returns the number of strings that the attributions of the
+// quotations kept point to (see fillAll).
+func (d *doc) quoteStrings(kept []int) int {
 	n := 0
 	for _, qi := range kept {
 		if at := &d.attrs[qi]; at.ok {
 			n += nonEmpty(at.speaker) + nonEmpty(at.mention) + nonEmpty(at.cue) + nonEmpty(at.channel)
 		}
 	}
-	var strs []string
-	if n > 0 {
-		strs = make([]string, n)
-	}
+	return n
+}
+
+// fillAll fills in quotes, the quotation kept[i] of the input being
+// quotes[i], with their attributions. The strings these point to are put
+// in strs, which holds quoteStrings(kept) of them, rather than in one
+// allocation a field.
+func (d *doc) fillAll(quotes []article.Quote, kept []int, strs []string) {
 	k := 0 // the strings of strs taken
 	for i, qi := range kept {
 		q, out := &d.in.Quotes[qi], &quotes[i]

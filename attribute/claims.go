@@ -169,18 +169,21 @@ func isFullStop(c byte) bool {
 
 // cited lists the outlets the article names in its own narration, in order
 // of first mention; platforms and the article's own outlet are left out.
-func (d *doc) cited() []string {
-	var out []string // few: a look through it is cheaper than a map
-	for i, o := range d.in.Outlets {
+// They are written into dst, when it has room for every outlet; nil if
+// there are none.
+func (d *doc) cited(dst []string) []string {
+	out := dst[:0] // few: a look through it is cheaper than a map
+	for k := range d.in.Outlets {
+		o := &d.in.Outlets[k]
 		if o.Platform || o.Canonical == d.in.DocOutlet || slices.Contains(out, o.Canonical) || d.insideQuote(o.Start) {
 			continue
 		}
-		if out == nil {
-			out = make([]string, 0, len(d.in.Outlets)-i) // room for the rest
-		}
 		out = append(out, o.Canonical)
 	}
-	return out
+	if len(out) == 0 {
+		return nil
+	}
+	return out[:len(out):len(out)]
 }
 
 // attributeBlocks gives a block quotation with no introduction the speaker

@@ -76,7 +76,7 @@ func (d *doc) resultRef() Result {
 		}
 	}
 	res.Quotes = make([]article.Quote, len(kept))
-	d.fillAll(res.Quotes, kept)
+	d.fillAll(res.Quotes, kept, make([]string, d.quoteStrings(kept)))
 	d.backfillRunOn(res.Quotes, kept)
 	d.attributeBlocks(res.Quotes)
 	for si, sent := range d.in.Sentences {
@@ -96,7 +96,7 @@ func (d *doc) resultRef() Result {
 		}
 	}
 	res.Anonymous = d.anonymousListRef()
-	res.Cited = d.cited()
+	res.Cited = d.cited(nil)
 	return res
 }
 
