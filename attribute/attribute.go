@@ -130,8 +130,8 @@ func (d *doc) result() Result {
 	d.useCited()
 	// The quotations are made once their number is known. The strings
 	// they point to, the anonymous sources and the cited outlets share one
-	// block, made once their number is known (of the outlets, at most
-	// one for each mention).
+	// block, made once their number is known (for the cited outlets, room
+	// for every outlet mention).
 	res.Quotes = make([]article.Quote, len(kept))
 	n := d.quoteStrings(kept)
 	na := n + len(d.usedOrder)
