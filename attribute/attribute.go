@@ -190,6 +190,7 @@ type doc struct {
 	peopleKnown bool
 	peopleIndex strindex.Index
 	groupBuf    []string
+	roleBuf     []string // the roles of the people named with roles more than once
 	// per role noun and modifiers: how far the mentions have been scanned
 	// for its antecedent, and the last match so far (see antecedent)
 	scans map[string]antecedentScan
@@ -402,6 +403,8 @@ func (a *Attributor) release(d *doc) {
 	d.people, d.peopleKnown = d.people[:0], false
 	clear(d.groupBuf)
 	d.groupBuf = d.groupBuf[:0]
+	clear(d.roleBuf)
+	d.roleBuf = d.roleBuf[:0]
 	clear(d.scans)
 	clear(d.ante)
 	d.ante, d.anteKnown = d.ante[:0], 0

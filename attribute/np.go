@@ -947,7 +947,7 @@ func (d *doc) collectPeople() {
 		}
 		if id, added := d.peopleIndex.ID(o.Name); !added {
 			p := &d.people[id]
-			p.roles = append(p.roles, o.Roles...)
+			p.roles = d.appendRoles(p.roles, o.Roles)
 			continue
 		}
 		d.people = append(d.people, personRoles{name: o.Name, roles: slices.Clip(o.Roles)})
@@ -956,6 +956,20 @@ func (d *doc) collectPeople() {
 		// The empty name alone has roles: it names nobody.
 		d.people = d.people[:0]
 	}
+}
+
+// appendRoles returns roles followed by more, in d.roleBuf rather than in
+// an allocation of their own: extended in place when roles are the last
+// of d.roleBuf, else copied to its end.
+func (d *doc) appendRoles(roles, more []string) []string {
+	buf := d.roleBuf
+	if n := len(roles); n == 0 || len(buf) == 0 || &roles[n-1] != &buf[len(buf)-1] {
+		buf = append(buf, roles...)
+	}
+	buf = append(buf, more...)
+	d.roleBuf = buf
+	n := len(roles) + len(more)
+	return buf[len(buf)-n : len(buf) : len(buf)]
 }
 
 func hasRole(roles []string, w string) bool {
