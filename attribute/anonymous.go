@@ -14,8 +14,9 @@ import (
 // ("a senior European defense official", "French officials", "people
 // familiar with the matter"), in text order.
 func (d *doc) findAnonymous() {
-	for si := range d.in.Sentences {
-		if !d.sentenceHas(si, fAnonHead) {
+	// f is what sentenceHas asks about, for each sentence.
+	for si, f := range d.narrFlags {
+		if f&fAnonHead == 0 {
 			continue
 		}
 		nt := d.narration(si)
@@ -30,7 +31,7 @@ func (d *doc) findAnonymous() {
 				continue
 			}
 			if !chKnown {
-				ch, chKnown = d.channel(nt, attribution{}), true
+				ch, chKnown = d.channel(nt, ""), true
 			}
 			r.channel = ch
 			if len(d.anon) == 0 || d.anon[len(d.anon)-1].start != r.start {
@@ -53,7 +54,7 @@ func (d *doc) anonNP(nt []ntok, h int) (referent, bool) {
 	det := false
 	adjs := 0
 	for lo-1 >= 0 {
-		t := nt[lo-1]
+		t := &nt[lo-1]
 		if t.q >= 0 || !t.is(cWord) {
 			break
 		}
@@ -85,7 +86,7 @@ func (d *doc) anonNP(nt []ntok, h int) (referent, bool) {
 	if !det && !familiar {
 		// A bare plural needs a nationality or institution before it:
 		// "French officials", "U.S. officials", "Western diplomats".
-		if !plural || (adjs == 0 || !d.namedGroup(nt, lo, h)) && !bareSource[head] {
+		if !plural || (adjs == 0 || !d.namedGroup(nt, lo, h)) && !isBareSource(head) {
 			return referent{}, false
 		}
 		if lo < h && (d.lw(&nt[lo]) == "many" || d.lw(&nt[lo]) == "most" || d.lw(&nt[lo]) == "all") {
@@ -108,19 +109,19 @@ func (d *doc) anonNP(nt []ntok, h int) (referent, bool) {
 	hi := h + 1
 	relative := false
 	for hi < len(nt) {
-		t := nt[hi]
+		t := &nt[hi]
 		if t.q >= 0 || isComma(t) || isPunct(t, ".;:!?") {
 			break
 		}
 		if t.isWord(idWhose) || t.isWord(idWho) {
 			relative = true
 		}
-		if t.is(fCueVerb) && !strings.HasSuffix(d.lw(&t), "ing") {
+		if t.is(fCueVerb) && !strings.HasSuffix(d.lw(t), "ing") {
 			if hi > h+1 || !relative {
 				break
 			}
 		}
-		if !relative && (t.is(fAuxiliary) || isAdverb(d.lw(&t)) || t.isWord(idThat)) {
+		if !relative && (t.is(fAuxiliary) || isAdverb(d.lw(t)) || t.isWord(idThat)) {
 			break
 		}
 		if hi == h+1 && !t.is(fAnonPost) {
@@ -149,7 +150,7 @@ func isOrgOrPlace(m *entity.Mention) bool {
 // d.anonLong: only those that start after start-d.anonLong can end after
 // start, and only those up to the first that starts at or after end start
 // before it.
-func (d *doc) anonIn(start, end int) (referent, bool) {
+func (d *doc) anonIn(start, end int) (*referent, bool) {
 	as := d.anon
 	k, hi := 0, len(as) // the first description starting after start-d.anonLong, by bisection
 	for k < hi {
@@ -161,10 +162,10 @@ func (d *doc) anonIn(start, end int) (referent, bool) {
 	}
 	for ; k < len(as) && as[k].start < end; k++ {
 		if as[k].end > start {
-			return as[k], true
+			return &as[k], true
 		}
 	}
-	return referent{}, false
+	return nil, false
 }
 
 // isAnonDescription reports whether a quoted text is itself the description
@@ -240,47 +241,128 @@ func (d *doc) use(desc string) {
 	d.usedOrder = append(d.usedOrder, desc)
 }
 
-// anonymousList returns the anonymous sources the article draws on: those it
-// quotes or whose claims it reports, and those it cites or calls anonymous.
-func (d *doc) anonymousList() []string {
-	for _, r := range d.anon {
-		before := strings.TrimSpace(d.lowerOf(max(0, r.start-24), r.start))
-		after := d.lowerOf(r.end, min(len(d.body), r.end+40))
-		if strings.HasSuffix(before, "citing") || strings.HasSuffix(before, "according to") ||
-			strings.HasSuffix(before, "information from") || strings.HasPrefix(strings.TrimSpace(after), "anonymously") ||
-			strings.Contains(after, "on condition of anonymity") {
+// useCited notes as sources of the article (use) the anonymous sources it
+// cites or calls anonymous.
+func (d *doc) useCited() {
+	for k := range d.anon {
+		if r := &d.anon[k]; d.citedAnonymously(r) {
 			d.use(r.text)
 		}
 	}
-	out := append([]string(nil), d.usedOrder...)
+}
+
+// anonymousList returns the anonymous sources the article draws on (once
+// useCited has noted them): those it quotes or whose claims it reports,
+// and those it cites or calls anonymous. They are written into dst, which
+// has room for them; nil if there are none.
+func (d *doc) anonymousList(dst []string) []string {
+	if len(d.usedOrder) == 0 {
+		return nil
+	}
+	out := append(dst[:0], d.usedOrder...)
 	if len(out) < 2 {
 		return out // nothing to put in order
 	}
-	// Keep text order of first mention.
-	pos := map[string]int{}
-	for _, r := range d.anon {
-		if _, ok := pos[r.text]; !ok {
-			pos[r.text] = r.start
-		}
-	}
+	// Keep text order of first mention; a source never described in the
+	// narration goes after those that were.
+	var buf [8]int
+	pos := firstMentions(d.anon, out, buf[:0])
 	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && posOr(pos, out[j]) < posOr(pos, out[j-1]); j-- {
+		for j := i; j > 0 && pos[j] < pos[j-1]; j-- {
 			out[j], out[j-1] = out[j-1], out[j]
+			pos[j], pos[j-1] = pos[j-1], pos[j]
 		}
 	}
 	return out
 }
 
-func posOr(m map[string]int, k string) int {
-	if p, ok := m[k]; ok {
-		return p
+// citedAnonymously reports whether the description r is cited ("citing
+// …", "according to …", "information from …") or said to speak
+// anonymously ("… anonymously", "… on condition of anonymity"), by the
+// words around it.
+func (d *doc) citedAnonymously(r *referent) bool {
+	// The words before end, past spaces, with one of "g", "o" or "m"; those
+	// after hold "anonym": most descriptions are ruled out by a byte or
+	// two before the text is read again.
+	if before := trimRightSpace(d.lowerOf(max(0, r.start-24), r.start)); before != "" {
+		switch before[len(before)-1] {
+		case 'g', 'o', 'm':
+			if strings.HasSuffix(before, "citing") || strings.HasSuffix(before, "according to") ||
+				strings.HasSuffix(before, "information from") {
+				return true
+			}
+		}
 	}
-	return 1 << 30
+	after := d.lowerOf(r.end, min(len(d.body), r.end+40))
+	if !strings.Contains(after, "anonym") {
+		return false
+	}
+	return strings.HasPrefix(strings.TrimSpace(after), "anonymously") || strings.Contains(after, "on condition of anonymity")
+}
+
+// trimRightSpace returns s without the white space at its end, as
+// strings.TrimSpace leaves it there.
+func trimRightSpace(s string) string {
+	for len(s) > 0 {
+		c := s[len(s)-1]
+		if c >= utf8.RuneSelf {
+			return strings.TrimRightFunc(s, unicode.IsSpace)
+		}
+		if fieldClass[c] != fieldSpace {
+			break
+		}
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
+// firstMentions appends to pos, for each text of out, where the first of
+// the descriptions anon (in text order) with that text starts, or 1<<30
+// when none has it, and returns the extended pos. The texts of out are
+// distinct and few: a look through them for each description is cheaper
+// than a map, but a map of them is made when there are many.
+func firstMentions(anon []referent, out []string, pos []int) []int {
+	for range out {
+		pos = append(pos, 1<<30)
+	}
+	if len(out) > 8 {
+		index := make(map[string]int, len(out))
+		for i, s := range out {
+			index[s] = i
+		}
+		for k := len(anon) - 1; k >= 0; k-- {
+			if i, ok := index[anon[k].text]; ok {
+				pos[i] = anon[k].start
+			}
+		}
+		return pos
+	}
+	left := len(out) // the texts not yet found
+	for k := 0; k < len(anon) && left > 0; k++ {
+		for i, s := range out {
+			if pos[i] == 1<<30 && s == anon[k].text {
+				pos[i] = anon[k].start
+				left--
+				break
+			}
+		}
+	}
+	return pos
 }
 
 // bareSource are plural heads that name unnamed sources even with no
 // modifier: "officials said", "sources told Reuters".
 var bareSource = map[string]bool{"officials": true, "sources": true, "diplomats": true, "insiders": true, "aides": true}
+
+// isBareSource reports whether head is one of bareSource, without a map
+// look-up.
+func isBareSource(head string) bool {
+	switch head {
+	case "officials", "sources", "diplomats", "insiders", "aides":
+		return true
+	}
+	return false
+}
 
 // namedGroup reports whether the modifiers nt[lo:h] of a bare plural tie it
 // to a country or institution ("French officials", "Pentagon officials"),
@@ -288,7 +370,7 @@ var bareSource = map[string]bool{"officials": true, "sources": true, "diplomats"
 func (d *doc) namedGroup(nt []ntok, lo, h int) bool {
 	ok := false
 	for i := lo; i < h; i++ {
-		t := nt[i]
+		t := &nt[i]
 		if t.is(cPossessive) {
 			return false
 		}

@@ -117,24 +117,33 @@ func (d *doc) result() Result {
 	d.findAnonymous()
 	d.docChannel = d.documentChannel()
 	var res Result
-	quotes, kept := d.quoteBuf[:0], d.kept[:0] // kept: index in in.Quotes of each entry of quotes
+	kept := d.kept[:0] // the index in in.Quotes of each quotation kept
+	si := 0            // where the search for a quotation's sentence starts
 	for qi := range in.Quotes {
-		if q, ok := d.attributeQuote(qi); ok {
-			quotes = append(quotes, q)
+		var ok bool
+		if si, ok = d.attributeQuote(qi, si); ok {
 			kept = append(kept, qi)
 		}
 	}
-	d.quoteBuf, d.kept = quotes, kept
-	// The quotations are built in d.quoteBuf and copied out once their
-	// number is known, with their strings in one block sized to fit.
-	res.Quotes = make([]article.Quote, len(quotes))
-	copy(res.Quotes, quotes)
-	d.fillAll(res.Quotes, kept)
+	d.kept = kept
+	res.Claims = d.claims()
+	d.useCited()
+	// The quotations are made once their number is known. The strings
+	// they point to, the anonymous sources and the cited outlets share one
+	// block, made once their number is known (for the cited outlets, room
+	// for every outlet mention).
+	res.Quotes = make([]article.Quote, len(kept))
+	n := d.quoteStrings(kept)
+	na := n + len(d.usedOrder)
+	var block []string
+	if total := na + len(in.Outlets); total > 0 {
+		block = make([]string, total)
+	}
+	d.fillAll(res.Quotes, kept, block[:n:n])
+	res.Anonymous = d.anonymousList(block[n:na:na])
+	res.Cited = d.cited(block[na:])
 	d.backfillRunOn(res.Quotes, kept)
 	d.attributeBlocks(res.Quotes)
-	res.Claims = d.claims()
-	res.Anonymous = d.anonymousList()
-	res.Cited = d.cited()
 	return res
 }
 
@@ -181,6 +190,7 @@ type doc struct {
 	peopleKnown bool
 	peopleIndex strindex.Index
 	groupBuf    []string
+	roleBuf     []string // the roles of the people named with roles more than once
 	// per role noun and modifiers: how far the mentions have been scanned
 	// for its antecedent, and the last match so far (see antecedent)
 	scans map[string]antecedentScan
@@ -220,13 +230,9 @@ type doc struct {
 	outletBuf  []int    // the outlets over a sentence (see outletsOver)
 	// scratch buffers
 	kept      []int           // per quotation kept in a Result: its index in Input.Quotes
-	quoteBuf  []article.Quote // the quotations kept, before they are copied out
 	claimBuf  []article.Claim // the claims found, before they are copied out
 	headWords []string        // the words of the last phrase head read
 	keyBuf    []byte          // the key of d.scans being looked up
-	// strs backs the string pointers of the quotations of one Result; a
-	// new one for every call, as the Result points into it
-	strs []string
 }
 
 type referent struct {
@@ -244,8 +250,6 @@ type attribution struct {
 	anonymous bool
 	cue       string
 	channel   string
-	pos       int
-	person    bool
 }
 
 func (a *Attributor) newDoc(in Input) *doc {
@@ -397,6 +401,8 @@ func (a *Attributor) release(d *doc) {
 	d.people, d.peopleKnown = d.people[:0], false
 	clear(d.groupBuf)
 	d.groupBuf = d.groupBuf[:0]
+	clear(d.roleBuf)
+	d.roleBuf = d.roleBuf[:0]
 	clear(d.scans)
 	clear(d.ante)
 	d.ante, d.anteKnown = d.ante[:0], 0
@@ -408,9 +414,6 @@ func (a *Attributor) release(d *doc) {
 	d.inQuoteKnown = false
 	clear(d.headWords)
 	d.headWords = d.headWords[:0]
-	d.strs = nil
-	clear(d.quoteBuf)
-	d.quoteBuf = d.quoteBuf[:0]
 	clear(d.claimBuf)
 	d.claimBuf = d.claimBuf[:0]
 	a.docs.Put(d)
@@ -903,44 +906,95 @@ func (d *doc) sentenceAt(pos int) (int, article.Span) {
 	return i, ss[i]
 }
 
-// attributeQuote attributes the marked or block quotation qi; ok is false
-// for a scare quote that is nobody's speech.
-func (d *doc) attributeQuote(qi int) (article.Quote, bool) {
-	q := d.in.Quotes[qi]
-	text := d.body[q.Start:q.End]
-	out := article.Quote{Text: text, Start: q.Start, End: q.End, Block: q.Block}
+// sentenceFrom returns the index of the first sentence ending after pos, or
+// -1, as sentenceAt does. It walks on from sentence si when no sentence
+// before si ends after pos, as for the quotations in text order, for a few
+// sentences, and bisects otherwise.
+func (d *doc) sentenceFrom(si, pos int) int {
+	ss := d.in.Sentences
+	if si <= len(ss) && (si == 0 || ss[si-1].End <= pos) {
+		for end := min(si+8, len(ss)); si < end; si++ {
+			if ss[si].End > pos {
+				return si
+			}
+		}
+		if si == len(ss) {
+			return -1
+		}
+	}
+	si, _ = d.sentenceAt(pos)
+	return si
+}
+
+// placeholder returns the index in nt of the first placeholder of the
+// quotation qi, or -1. With the quotations in text order, apart from one
+// another (d.quotedSorted), the narration is in text order and holds one
+// placeholder of a quotation, which starts at its opening mark: it is found
+// by bisection.
+func (d *doc) placeholder(nt []ntok, qi int) int {
+	if d.quotedSorted {
+		open := d.in.Quotes[qi].Open
+		lo, hi := 0, len(nt)
+		for lo < hi {
+			if m := int(uint(lo+hi) >> 1); nt[m].start < open {
+				lo = m + 1
+			} else {
+				hi = m
+			}
+		}
+		if lo < len(nt) && int(nt[lo].q) == qi {
+			return lo
+		}
+	}
+	for i := range nt {
+		if int(nt[i].q) == qi {
+			return i
+		}
+	}
+	return -1
+}
+
+// attributeQuote attributes the marked or block quotation qi, and reports
+// whether it is kept: not a scare quote that is nobody's speech. The search
+// for the sentence of a marked quotation walks on from sentence si, that of
+// the quotation before, which is returned for the next.
+func (d *doc) attributeQuote(qi, si int) (int, bool) {
+	q := &d.in.Quotes[qi]
 	var at attribution
 	if q.Block {
 		if q.Intro {
 			at = d.introAttribution(q.Para - 1)
 		}
 		d.setAttr(qi, at)
-		return out, true
+		return si, true
 	}
-	si, _ := d.sentenceAt(q.Open)
+	si = d.sentenceFrom(si, q.Open)
 	nt := d.narration(si)
-	pos := -1
-	for i := range nt {
-		if int(nt[i].q) == qi {
-			pos = i
-			break
-		}
+	pos := d.placeholder(nt, qi)
+	if si < 0 {
+		si = len(d.in.Sentences) // the quotations after this one are past the last too
 	}
 	if pos < 0 {
-		return out, false
+		return si, false
 	}
 	// The text in lower case: all that the tests below need to know.
 	var lt string
 	if d.lower != "" {
 		lt = d.lower[q.Start:q.End]
 	} else {
-		lt = strings.ToLower(text)
+		lt = strings.ToLower(d.body[q.Start:q.End])
 	}
 	if d.isAnonDescription(lt) {
 		if pos > 0 && (d.lw(&nt[pos-1]) == "from" || d.lw(&nt[pos-1]) == "citing") {
-			d.use(strings.TrimSpace(text))
+			d.use(strings.TrimSpace(d.body[q.Start:q.End]))
 		}
-		return out, false
+		return si, false
+	}
+	// A label is no speech, attributed or not (it has at most four words,
+	// which the test of a quotation without attribution below drops too):
+	// it is dropped before its attribution is sought.
+	if d.isLabel(nt, pos, lt) {
+		return si, false
 	}
 	initial := !hasWords(nt[:pos])
 	if initial {
@@ -958,49 +1012,49 @@ func (d *doc) attributeQuote(qi int) (article.Quote, bool) {
 	if !at.ok && initial {
 		at = d.continuation(qi)
 	}
-	if !at.ok {
-		if countFields(lt, 7).n <= 6 || hasWords(nt[:pos]) {
-			return out, false // a scare quote or a label
-		}
-	} else if d.isLabel(nt, pos, lt) {
-		return out, false
+	if !at.ok && (countFields(lt, 7).n <= 6 || hasWords(nt[:pos])) {
+		return si, false // a scare quote
 	}
 	if at.ok && at.channel == "" {
-		at.channel = d.inheritChannel(qi, at)
+		at.channel = d.inheritChannel(qi, &at)
 	}
 	d.setAttr(qi, at)
 	if at.ok && at.anonymous {
 		d.use(at.speaker)
 	}
-	return out, true
+	return si, true
 }
 
-func (d *doc) fill(out *article.Quote, at attribution) {
-	if !at.ok {
-		return
-	}
-	out.Speaker = d.str(at.speaker)
-	out.SpeakerMention = d.str(at.mention)
-	out.Anonymous = at.anonymous
-	out.Cue = d.str(at.cue)
-	out.Channel = d.str(at.channel)
-}
-
-// fillAll fills in the attributions of quotes, the quotation kept[i] of
-// the input being quotes[i], with the strings they point to taken from one
-// block that holds them all.
-func (d *doc) fillAll(quotes []article.Quote, kept []int) {
+// quoteStrings returns the number of strings that the attributions of the
+// quotations kept point to (see fillAll).
+func (d *doc) quoteStrings(kept []int) int {
 	n := 0
 	for _, qi := range kept {
 		if at := &d.attrs[qi]; at.ok {
 			n += nonEmpty(at.speaker) + nonEmpty(at.mention) + nonEmpty(at.cue) + nonEmpty(at.channel)
 		}
 	}
-	if n > 0 {
-		d.strs = make([]string, 0, n)
-	}
+	return n
+}
+
+// fillAll fills in quotes, the quotation kept[i] of the input being
+// quotes[i], with their attributions. The strings these point to are put
+// in strs, which holds quoteStrings(kept) of them, rather than in one
+// allocation a field.
+func (d *doc) fillAll(quotes []article.Quote, kept []int, strs []string) {
+	k := 0 // the strings of strs taken
 	for i, qi := range kept {
-		d.fill(&quotes[i], d.attrs[qi])
+		q, out := &d.in.Quotes[qi], &quotes[i]
+		out.Text, out.Start, out.End, out.Block = d.body[q.Start:q.End], q.Start, q.End, q.Block
+		at := &d.attrs[qi]
+		if !at.ok {
+			continue
+		}
+		out.Speaker, k = strAt(strs, k, at.speaker)
+		out.SpeakerMention, k = strAt(strs, k, at.mention)
+		out.Anonymous = at.anonymous
+		out.Cue, k = strAt(strs, k, at.cue)
+		out.Channel, k = strAt(strs, k, at.channel)
 	}
 }
 
@@ -1012,20 +1066,19 @@ func nonEmpty(s string) int {
 	return 1
 }
 
-// str is article.Str with the string taken from d.strs, which fillAll
-// sizes for all the strings of a document's quotations, so that they need
-// one allocation rather than one a field.
-func (d *doc) str(s string) *string {
+// strAt is article.Str with the string put in strs[k], when it is not "":
+// it returns the pointer and the index of the next string of strs.
+func strAt(strs []string, k int, s string) (*string, int) {
 	if s == "" {
-		return nil
+		return nil, k
 	}
-	d.strs = append(d.strs, s)
-	return &d.strs[len(d.strs)-1]
+	strs[k] = s
+	return &strs[k], k + 1
 }
 
 func hasWords(nt []ntok) bool {
-	for _, t := range nt {
-		if t.q < 0 && t.is(cWord) {
+	for i := range nt {
+		if t := &nt[i]; t.q < 0 && t.is(cWord) {
 			return true
 		}
 	}
@@ -1033,7 +1086,7 @@ func hasWords(nt []ntok) bool {
 }
 
 // paragraphOpensWith reports whether the quotation opens its paragraph.
-func (d *doc) paragraphOpensWith(q quote.Span) bool {
+func (d *doc) paragraphOpensWith(q *quote.Span) bool {
 	return q.Para < len(d.in.Paras) && d.in.Paras[q.Para].Start == q.Open
 }
 
@@ -1043,8 +1096,8 @@ func (d *doc) paragraphOpensWith(q quote.Span) bool {
 // its own.
 func (d *doc) backfillRunOn(quotes []article.Quote, kept []int) {
 	for i := len(quotes) - 2; i >= 0; i-- {
-		q := d.in.Quotes[kept[i]]
-		next := d.in.Quotes[kept[i+1]]
+		q := &d.in.Quotes[kept[i]]
+		next := &d.in.Quotes[kept[i+1]]
 		if !q.Unclosed || next.Para != q.Para+1 || quotes[i].Cue != nil || quotes[i+1].Speaker == nil {
 			continue
 		}
@@ -1061,7 +1114,7 @@ func (d *doc) backfillRunOn(quotes []article.Quote, kept []int) {
 // paragraph or the one before.
 func (d *doc) continuation(qi int) attribution {
 	for p := qi - 1; p >= 0; p-- {
-		prev := d.in.Quotes[p]
+		prev := &d.in.Quotes[p]
 		if prev.Block {
 			continue
 		}
@@ -1102,7 +1155,7 @@ func (d *doc) setAttr(qi int, at attribution) {
 // inheritChannel gives a quotation without a channel of its own the channel
 // its speaker was introduced with, or that of the document's reported source
 // for an anonymous speaker.
-func (d *doc) inheritChannel(qi int, at attribution) string {
+func (d *doc) inheritChannel(qi int, at *attribution) string {
 	if len(d.refChannel) > 0 {
 		if ch := d.refChannel[at.speaker]; ch != "" {
 			return ch

@@ -4,13 +4,13 @@ import "strings"
 
 // channel finds the medium the words of a sentence were given through:
 // "told the FT", "speaking to Kyiv Post", "according to the Financial
-// Times" (when someone else is the speaker), "in a tweet".
-func (d *doc) channel(nt []ntok, at attribution) string {
+// Times" (when someone else than speaker is the speaker), "in a tweet".
+func (d *doc) channel(nt []ntok, speaker string) string {
 	if len(nt) == 0 {
 		return ""
 	}
 	if over := d.outletsOver(nt[0].start, nt[len(nt)-1].end); len(over) > 0 {
-		if ch := d.channelOutlet(nt, over, at); ch != "" {
+		if ch := d.channelOutlet(nt, over, speaker); ch != "" {
 			return ch
 		}
 	}
@@ -54,15 +54,17 @@ func (d *doc) outletsOver(start, end int) []int {
 }
 
 // channelOutlet finds an outlet named in nt as the medium: "told the FT",
-// "according to the Guardian"; "" if none. over are the outlets
-// that overlap nt (outletsOver): those that can cover one of its tokens.
-func (d *doc) channelOutlet(nt []ntok, over []int, at attribution) string {
-	for i, t := range nt {
+// "according to the Guardian"; "" if none, and never the speaker. over
+// are the outlets that overlap nt (outletsOver): those that can cover one
+// of its tokens.
+func (d *doc) channelOutlet(nt []ntok, over []int, speaker string) string {
+	for i := range nt {
+		t := &nt[i]
 		if t.q >= 0 {
 			continue
 		}
 		om, ok := d.outletAmong(over, t.start)
-		if !ok || om.Canonical == at.speaker {
+		if !ok || om.Canonical == speaker {
 			continue
 		}
 		j := d.outletLead(nt, i)
@@ -111,8 +113,14 @@ func (d *doc) outletLead(nt []ntok, i int) int {
 // whose word has the vocabulary entry wi: whether one of its phrases has
 // one word, or the next token is the second word of one.
 func channelMayStart(nt []ntok, i int, wi *wordInfo) bool {
+	// The id of the next token, or 0 when it is none or a quotation: 0
+	// matches only the phrases of one word, as any next token does.
+	next := uint32(0)
+	if i+1 < len(nt) && nt[i+1].q < 0 {
+		next = nt[i+1].wid
+	}
 	for _, id := range wi.channelNext {
-		if id == 0 || i+1 < len(nt) && nt[i+1].q < 0 && nt[i+1].wid == id {
+		if id == next || id == 0 {
 			return true
 		}
 	}
@@ -185,9 +193,11 @@ func (d *doc) channelOfNP(nt []ntok, s span) string {
 		}
 	}
 	h, definite := d.headOf(nt, s)
-	if definite && h >= 0 && d.info(&nt[h]).roleGroup == "newspaper" {
-		if name, _, _, ok := d.antecedent(d.lw(&nt[h]), "newspaper", d.modifiers(nt, s.lo, h), nt[s.lo].start); ok {
-			return name
+	if definite && h >= 0 {
+		if hw := d.info(&nt[h]); hw.roleGroup == "newspaper" {
+			if name, _, _, ok := d.antecedent(d.lw(&nt[h]), hw, d.modifiers(nt, s.lo, h), nt[s.lo].start); ok {
+				return name
+			}
 		}
 	}
 	return ""

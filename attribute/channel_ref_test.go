@@ -64,7 +64,7 @@ func (d *doc) channelRef(nt []ntok, at attribution) string {
 			continue
 		}
 		wi := d.info(&nt[i])
-		if !channelMayStart(nt, i, wi) {
+		if !channelMayStartRef(nt, i, wi) {
 			continue
 		}
 		for _, p := range wi.channels {
@@ -81,6 +81,17 @@ func (d *doc) channelRef(nt []ntok, at attribution) string {
 		return d.lx.channels[best].channel
 	}
 	return ""
+}
+
+// channelMayStartRef is channelMayStart as it was before it read the
+// next token once: the oracle of it in channelRef.
+func channelMayStartRef(nt []ntok, i int, wi *wordInfo) bool {
+	for _, id := range wi.channelNext {
+		if id == 0 || i+1 < len(nt) && nt[i+1].q < 0 && nt[i+1].wid == id {
+			return true
+		}
+	}
+	return false
 }
 
 // checkChannel fails t if channel finds another medium than its oracle in
@@ -101,7 +112,7 @@ func checkChannel(t *testing.T, a *Attributor, in Input) {
 			}
 			for _, sp := range speakers {
 				at := attribution{speaker: sp}
-				if got, want := d.channel(nt[:end], at), d.channelRef(nt[:end], at); got != want {
+				if got, want := d.channel(nt[:end], at.speaker), d.channelRef(nt[:end], at); got != want {
 					t.Fatalf("%.60q: sentence %d to %d, speaker %q: channel %q, want %q", in.Body, si, end, sp, got, want)
 				}
 			}

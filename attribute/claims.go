@@ -21,16 +21,18 @@ var claimVerbs = map[string]bool{"said": true, "says": true, "reported": true, "
 // "according to X, …" and "…, according to X".
 func (d *doc) claims() []article.Claim {
 	out := d.claimBuf[:0] // copied out once their number is known
-	for si, sent := range d.in.Sentences {
-		if !d.sentenceHas(si, fClaimVerb|fAccording) {
+	// f is what sentenceHas asks about, for each sentence.
+	for si, f := range d.narrFlags {
+		if f&(fClaimVerb|fAccording) == 0 {
 			continue // no claim verb, no "according"
 		}
+		sent := d.in.Sentences[si]
 		nt, lastQ := d.narration(si), d.narrLastQ[si]
 		if c, ok := d.thatClaim(nt, d.triggers(si), lastQ, sent); ok {
 			out = append(out, c)
 			continue
 		}
-		if !d.sentenceHas(si, fAccording) {
+		if f&fAccording == 0 {
 			continue
 		}
 		if c, ok := d.accordingClaim(nt, lastQ, sent); ok {
@@ -57,7 +59,7 @@ func (d *doc) thatClaim(nt []ntok, trig []int32, lastQ int, sent article.Span) (
 		// "that" within a few words: "told the FT that", "said Tuesday that".
 		t := -1
 		for k := i + 1; k < len(nt) && k <= i+5; k++ {
-			if nt[k].q >= 0 || isPunct(nt[k], ".;:") {
+			if tk := &nt[k]; tk.q >= 0 || tk.p == '.' || tk.p == ';' || tk.p == ':' {
 				break
 			}
 			if nt[k].isWord(idThat) {
@@ -100,9 +102,7 @@ func (d *doc) thatClaim(nt []ntok, trig []int32, lastQ int, sent article.Span) (
 		for end > nt[t+1].start && isFullStop(d.body[end-1]) {
 			end--
 		}
-		if at.channel == "" {
-			at.channel = d.channel(nt, at)
-		}
+		// A claim has no channel (article.Claim): none is sought.
 		start := nt[t+1].start
 		return article.Claim{Text: d.body[start:end], Source: at.speaker, Cue: at.cue, Start: start, End: end}, true
 	}
@@ -124,7 +124,8 @@ func (d *doc) accordingClaim(nt []ntok, lastQ int, sent article.Span) (article.C
 		if !ok {
 			return article.Claim{}, false
 		}
-		at := d.resolve(nt, np, attribution{cue: "according to"})
+		at := attribution{cue: "according to"}
+		d.resolve(nt, np, &at)
 		if !at.ok {
 			return article.Claim{}, false
 		}
@@ -132,9 +133,9 @@ func (d *doc) accordingClaim(nt []ntok, lastQ int, sent article.Span) (article.C
 			d.use(at.speaker)
 		}
 		var start, end int
-		if i == 0 || (i == 1 && isComma(nt[0])) {
+		if i == 0 || (i == 1 && isComma(&nt[0])) {
 			k := np.hi
-			for k < len(nt) && isComma(nt[k]) {
+			for k < len(nt) && isComma(&nt[k]) {
 				k++
 			}
 			if k >= len(nt) {
@@ -144,7 +145,7 @@ func (d *doc) accordingClaim(nt []ntok, lastQ int, sent article.Span) (article.C
 		} else {
 			start = nt[0].start
 			j := i - 1
-			for j > 0 && isComma(nt[j]) {
+			for j > 0 && isComma(&nt[j]) {
 				j--
 			}
 			end = nt[j].end
@@ -168,18 +169,21 @@ func isFullStop(c byte) bool {
 
 // cited lists the outlets the article names in its own narration, in order
 // of first mention; platforms and the article's own outlet are left out.
-func (d *doc) cited() []string {
-	var out []string // few: a look through it is cheaper than a map
-	for i, o := range d.in.Outlets {
+// They are written into dst, when it has room for every outlet; nil if
+// there are none.
+func (d *doc) cited(dst []string) []string {
+	out := dst[:0] // few: a look through it is cheaper than a map
+	for k := range d.in.Outlets {
+		o := &d.in.Outlets[k]
 		if o.Platform || o.Canonical == d.in.DocOutlet || slices.Contains(out, o.Canonical) || d.insideQuote(o.Start) {
 			continue
 		}
-		if out == nil {
-			out = make([]string, 0, len(d.in.Outlets)-i) // room for the rest
-		}
 		out = append(out, o.Canonical)
 	}
-	return out
+	if len(out) == 0 {
+		return nil
+	}
+	return out[:len(out):len(out)]
 }
 
 // attributeBlocks gives a block quotation with no introduction the speaker
@@ -246,7 +250,7 @@ func afterQuote(nt []ntok, i int) bool {
 		if nt[k].q >= 0 {
 			return true
 		}
-		if !isPunct(nt[k], ",") {
+		if !isPunct(&nt[k], ",") {
 			return false
 		}
 	}

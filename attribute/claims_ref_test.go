@@ -21,7 +21,7 @@ func (d *doc) thatClaimRef(nt []ntok, trig []int32, sent article.Span) (article.
 		// "that" within a few words: "told the FT that", "said Tuesday that".
 		t := -1
 		for k := i + 1; k < len(nt) && k <= i+5; k++ {
-			if nt[k].q >= 0 || isPunct(nt[k], ".;:") {
+			if nt[k].q >= 0 || isPunct(&nt[k], ".;:") {
 				break
 			}
 			if d.lw(&nt[k]) == "that" {
@@ -54,7 +54,7 @@ func (d *doc) thatClaimRef(nt []ntok, trig []int32, sent article.Span) (article.
 			end--
 		}
 		if at.channel == "" {
-			at.channel = d.channel(nt, at)
+			at.channel = d.channel(nt, at.speaker)
 		}
 		start := nt[t+1].start
 		return article.Claim{Text: d.body[start:end], Source: at.speaker, Cue: at.cue, Start: start, End: end}, true
@@ -62,7 +62,8 @@ func (d *doc) thatClaimRef(nt []ntok, trig []int32, sent article.Span) (article.
 	return article.Claim{}, false
 }
 
-// resultRef is result with the claims found by thatClaimRef.
+// resultRef is result with the claims found by thatClaimRef and the
+// anonymous sources listed by anonymousListRef.
 func (d *doc) resultRef() Result {
 	d.cueReads = d.cueReads[:0]
 	d.findAnonymous()
@@ -70,12 +71,12 @@ func (d *doc) resultRef() Result {
 	var res Result
 	var kept []int
 	for qi := range d.in.Quotes {
-		if q, ok := d.attributeQuote(qi); ok {
-			res.Quotes = append(res.Quotes, q)
+		if _, ok := d.attributeQuote(qi, 0); ok {
 			kept = append(kept, qi)
 		}
 	}
-	d.fillAll(res.Quotes, kept)
+	res.Quotes = make([]article.Quote, len(kept))
+	d.fillAll(res.Quotes, kept, make([]string, d.quoteStrings(kept)))
 	d.backfillRunOn(res.Quotes, kept)
 	d.attributeBlocks(res.Quotes)
 	for si, sent := range d.in.Sentences {
@@ -94,8 +95,8 @@ func (d *doc) resultRef() Result {
 			res.Claims = append(res.Claims, c)
 		}
 	}
-	res.Anonymous = d.anonymousList()
-	res.Cited = d.cited()
+	res.Anonymous = d.anonymousListRef()
+	res.Cited = d.cited(nil)
 	return res
 }
 
@@ -120,6 +121,8 @@ var claimSeeds = []string{
 	"The minister told the FT that “we will win”, and he told reporters that it was over.",
 	"A source familiar with the matter said the deal was “dead”. The source said the deal was dead.",
 	"Officials have sometimes said that “nothing works.” Two diplomats said “it works”, officials said.",
+	"Two senior officials spoke anonymously. A Western diplomat said “no”. Citing French officials , the paper said so; a source spoke on condition of anonymity.",
+	"According to U.S. officials, it works. Information from two Pentagon aides \u00a0 said “fine”, a diplomat said. Officials said \u00a0anonymously that it fails.",
 }
 
 // TestClaimsRef compares the claims and anonymous sources found with the

@@ -7,7 +7,7 @@ import (
 
 // isPunct reports whether t is one of the ASCII punctuation marks in set.
 // (Punctuation tokens are one character each.)
-func isPunct(t ntok, set string) bool {
+func isPunct(t *ntok, set string) bool {
 	if t.p == 0 || t.q >= 0 {
 		return false
 	}
@@ -20,7 +20,7 @@ func isPunct(t ntok, set string) bool {
 }
 
 // isComma reports whether t separates clauses: a comma or a dash.
-func isComma(t ntok) bool {
+func isComma(t *ntok) bool {
 	return t.flags&cComma != 0
 }
 
@@ -31,10 +31,10 @@ func (d *doc) boundaryAt(nt []ntok, i int) bool {
 	if i < 0 || i >= len(nt) {
 		return false
 	}
-	if isPunct(nt[i], ";") {
+	if isPunct(&nt[i], ";") {
 		return true
 	}
-	if !isComma(nt[i]) || i+1 >= len(nt) {
+	if !isComma(&nt[i]) || i+1 >= len(nt) {
 		return false
 	}
 	w := d.lw(&nt[i+1])
@@ -76,7 +76,7 @@ func (d *doc) leftCue(nt []ntok, pos int) attribution {
 			}
 		}
 		// Only a semicolon, a comma or a dash can be a boundary.
-		if best >= 0 && (nt[i].p == ';' || isComma(nt[i])) && d.boundaryAt(nt, i) {
+		if best >= 0 && (nt[i].p == ';' || isComma(&nt[i])) && d.boundaryAt(nt, i) {
 			break
 		}
 	}
@@ -92,7 +92,7 @@ func (d *doc) leftCue(nt []ntok, pos int) attribution {
 		}
 	}
 	if at.ok && at.channel == "" {
-		at.channel = d.channel(nt, at)
+		at.channel = d.channel(nt, at.speaker)
 	}
 	return at
 }
@@ -150,7 +150,7 @@ func (d *doc) cueAt(nt []ntok, i, pos int) (cue, bool) {
 // statement" → the token index of "Macron’s".
 func (d *doc) owner(nt []ntok, i int) (int, bool) {
 	for j := i - 1; j >= 0 && j >= i-3; j-- {
-		t := nt[j]
+		t := &nt[j]
 		if t.q >= 0 || !t.is(cWord) {
 			return 0, false
 		}
@@ -252,7 +252,7 @@ func (r cueReads) find(start int, shape cueShape) (cueRead, bool) {
 
 // fromCue builds the attribution of the cue at nt[ci].
 func (d *doc) fromCue(nt []ntok, ci int, c cue, pos int) attribution {
-	at := attribution{cue: d.cueText(&nt[ci]), pos: nt[ci].start}
+	at := attribution{cue: d.cueText(&nt[ci])}
 	var np span
 	var ok bool
 	switch {
@@ -280,7 +280,7 @@ func (d *doc) fromCue(nt []ntok, ci int, c cue, pos int) attribution {
 			n++
 		}
 		ing := strings.HasSuffix(d.lw(&nt[ci]), "ing")
-		if ing && ci > 0 && (isComma(nt[ci-1]) || nt[ci-1].isWord(idTo)) {
+		if ing && ci > 0 && (isComma(&nt[ci-1]) || nt[ci-1].isWord(idTo)) {
 			cands[n] = subjMain
 			n++
 		}
@@ -288,7 +288,7 @@ func (d *doc) fromCue(nt []ntok, ci int, c cue, pos int) attribution {
 		n++
 		// Inverted order only where the cue opens its clause ("Explained
 		// Brenner:", "…, said the commander"); after "told" comes the addressee.
-		if (ci == 0 || isComma(nt[ci-1]) || nt[ci-1].q >= 0) && c.lemma != "tell" {
+		if (ci == 0 || isComma(&nt[ci-1]) || nt[ci-1].q >= 0) && c.lemma != "tell" {
 			cands[n] = subjInverted
 			n++
 		}
@@ -310,7 +310,8 @@ func (d *doc) fromCue(nt []ntok, ci int, c cue, pos int) attribution {
 				np, ok = d.objectNP(nt, ci+1)
 			}
 			if ok {
-				if r := d.resolve(nt, np, at); r.ok {
+				r := attribution{cue: at.cue} // at holds only the cue
+				if d.resolve(nt, np, &r); r.ok {
 					return r
 				}
 			}
@@ -320,7 +321,8 @@ func (d *doc) fromCue(nt []ntok, ci int, c cue, pos int) attribution {
 	if !ok {
 		return attribution{}
 	}
-	return d.resolve(nt, np, at)
+	d.resolve(nt, np, &at)
+	return at
 }
 
 // otherSpeaker looks for a speaker in the sentence other than the object of
@@ -349,7 +351,7 @@ func (d *doc) otherSpeaker(nt []ntok, ci, pos int) attribution {
 // "“…,” X said", "“…,” said X", "“…,” according to X".
 func (d *doc) post(nt []ntok, pos int) attribution {
 	i := pos + 1
-	for i < len(nt) && nt[i].q < 0 && isPunct(nt[i], ",:") {
+	for i < len(nt) && nt[i].q < 0 && isPunct(&nt[i], ",:") {
 		i++
 	}
 	if i >= len(nt) || nt[i].q >= 0 {
@@ -368,7 +370,8 @@ func (d *doc) post(nt []ntok, pos int) attribution {
 		if !ok {
 			return attribution{}
 		}
-		at := d.resolve(r, np, attribution{cue: "according to", pos: r[i].start})
+		at := attribution{cue: "according to"}
+		d.resolve(r, np, &at)
 		return at
 	}
 	// "said X": a cue first, then its subject.
@@ -376,14 +379,15 @@ func (d *doc) post(nt []ntok, pos int) attribution {
 		if np, ok := d.objectNP(r, i+1); ok {
 			// "said the candidate, regional official X,": the name in the
 			// appositive is the fuller reference.
-			if np.hi < end && isComma(r[np.hi]) && !d.hasName(r, np) {
+			if np.hi < end && isComma(&r[np.hi]) && !d.hasName(r, np) {
 				if app, ok := d.objectNP(r, np.hi+1); ok && d.hasName(r, app) {
 					np = app
 				}
 			}
-			at := d.resolve(r, np, attribution{cue: d.cueText(&r[i]), pos: r[i].start})
+			at := attribution{cue: d.cueText(&r[i])}
+			d.resolve(r, np, &at)
 			if at.ok {
-				at.channel = d.channel(r, at)
+				at.channel = d.channel(r, at.speaker)
 			}
 			return at
 		}
@@ -392,13 +396,13 @@ func (d *doc) post(nt []ntok, pos int) attribution {
 	// may stand between ("X, director of the foundation, said").
 	comma := -1
 	for k := i + 1; k < end && k <= i+25; k++ {
-		if isComma(r[k]) && comma < 0 {
+		if isComma(&r[k]) && comma < 0 {
 			comma = k
 		}
 		if k > i+12 && comma < 0 {
 			break
 		}
-		if isPunct(r[k], ".;:!?") {
+		if isPunct(&r[k], ".;:!?") {
 			break
 		}
 		if c, ok := cueIn(d.info(&r[k]).cues, cueVerb); ok {
@@ -421,9 +425,10 @@ func (d *doc) post(nt []ntok, pos int) attribution {
 					np = app
 				}
 			}
-			at := d.resolve(r, np, attribution{cue: d.cueText(&r[k]), pos: r[k].start})
+			at := attribution{cue: d.cueText(&r[k])}
+			d.resolve(r, np, &at)
 			if at.ok {
-				at.channel = d.channel(r, at)
+				at.channel = d.channel(r, at.speaker)
 			}
 			return at
 		}
@@ -444,7 +449,8 @@ func (d *doc) quotedAs(r []ntok, i, k, end int) (attribution, bool) {
 	if as <= k+1 {
 		return attribution{}, false
 	}
-	at := d.resolve(r, span{k + 1, as}, attribution{cue: d.cueText(&r[k]), pos: r[k].start})
+	at := attribution{cue: d.cueText(&r[k])}
+	d.resolve(r, span{k + 1, as}, &at)
 	if !at.ok {
 		return attribution{}, false
 	}

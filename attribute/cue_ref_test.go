@@ -29,7 +29,7 @@ func (d *doc) leftCueRef(nt []ntok, pos int) attribution {
 				best, bestCue, sawThat = i, c, false
 			}
 		}
-		if best >= 0 && (nt[i].p == ';' || isComma(nt[i])) && d.boundaryAt(nt, i) {
+		if best >= 0 && (nt[i].p == ';' || isComma(&nt[i])) && d.boundaryAt(nt, i) {
 			break
 		}
 	}
@@ -43,7 +43,7 @@ func (d *doc) leftCueRef(nt []ntok, pos int) attribution {
 		}
 	}
 	if at.ok && at.channel == "" {
-		at.channel = d.channel(nt, at)
+		at.channel = d.channel(nt, at.speaker)
 	}
 	return at
 }

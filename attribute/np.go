@@ -43,17 +43,17 @@ func (d *doc) subjectLeft(nt []ntok, ci int) (span, bool) {
 	}
 	if nt[j].is(fRelative) && !nt[j].isWord(idThat) {
 		j--
-		if j >= 0 && isComma(nt[j]) {
+		if j >= 0 && isComma(&nt[j]) {
 			j--
 		}
 		if j < 0 || nt[j].q >= 0 {
 			return span{}, false
 		}
 		return d.tightNP(nt, j), true
-	} else if isComma(nt[j]) {
+	} else if isComma(&nt[j]) {
 		// An appositive or a parenthetical phrase between commas.
 		k := j - 1
-		for k >= 0 && !isComma(nt[k]) && nt[k].q < 0 && !isPunct(nt[k], ";:") {
+		for k >= 0 && !isComma(&nt[k]) && nt[k].q < 0 && !isPunct(&nt[k], ";:") {
 			k--
 		}
 		seg := span{k + 1, j}
@@ -62,11 +62,11 @@ func (d *doc) subjectLeft(nt []ntok, ci int) (span, bool) {
 		}
 		first := d.lw(&nt[seg.lo])
 		if nt[seg.lo].is(fPreposition) || strings.HasSuffix(first, "ing") || first == "who" || first == "which" || first == "whose" {
-			if k < 0 || !isComma(nt[k]) {
+			if k < 0 || !isComma(&nt[k]) {
 				return span{}, false
 			}
 			j = k - 1
-		} else if (first == "a" || first == "an" || first == "the" || nt[seg.lo].is(fTitle)) && k >= 0 && isComma(nt[k]) {
+		} else if (first == "a" || first == "an" || first == "the" || nt[seg.lo].is(fTitle)) && k >= 0 && isComma(&nt[k]) {
 			prev := d.clauseNP(nt, k-1)
 			if d.hasName(nt, prev) {
 				return prev, true
@@ -79,7 +79,7 @@ func (d *doc) subjectLeft(nt []ntok, ci int) (span, bool) {
 	if j < 0 || nt[j].q >= 0 || !nt[j].is(cWord) && nt[j].p != ')' {
 		return span{}, false
 	}
-	if d.isPronoun(nt[j]) {
+	if d.isPronoun(&nt[j]) {
 		return span{j, j + 1}, true
 	}
 	if nt[j].isWord(idAnd) || nt[j].isWord(idBut) {
@@ -111,11 +111,11 @@ func (d *doc) clauseNP(nt []ntok, j int) span {
 	}
 	lo := j
 	for lo-1 >= 0 {
-		t := nt[lo-1]
+		t := &nt[lo-1]
 		if t.q >= 0 || isComma(t) || isPunct(t, ";:.!?") {
 			break
 		}
-		if opensClause(d.lw(&t)) {
+		if opensClause(d.lw(t)) {
 			break
 		}
 		if t.is(fCueVerb) && lo-1 > 0 {
@@ -183,7 +183,7 @@ func (d *doc) mentionAfterPreposition(nt []ntok, np span) (entity.Mention, bool)
 }
 
 // isPronoun reports whether t is a personal pronoun ("US" is a country).
-func (d *doc) isPronoun(t ntok) bool {
+func (d *doc) isPronoun(t *ntok) bool {
 	return t.is(fPronoun) && !t.is(cUS)
 }
 
@@ -193,11 +193,11 @@ func (d *doc) isPronoun(t ntok) bool {
 func (d *doc) tightNP(nt []ntok, j int) span {
 	lo := j
 	for lo-1 >= 0 {
-		t := nt[lo-1]
+		t := &nt[lo-1]
 		if t.q >= 0 || !t.is(cWord) {
 			break
 		}
-		if t.is(cCapital) || t.is(fTitle|fDemonym) || d.lw(&t) == "former" || t.isWord(idOf) {
+		if t.is(cCapital) || t.is(fTitle|fDemonym) || d.lw(t) == "former" || t.isWord(idOf) {
 			lo--
 			continue
 		}
@@ -217,7 +217,7 @@ func (d *doc) objectNP(nt []ntok, i int) (span, bool) {
 	}
 	k := i
 	for k < len(nt) && nt[k].q < 0 {
-		t := nt[k]
+		t := &nt[k]
 		if isComma(t) || isPunct(t, ".;:!?[") {
 			break
 		}
@@ -240,11 +240,11 @@ func (d *doc) objectNP(nt []ntok, i int) (span, bool) {
 // speaker.
 func (d *doc) mainSubject(nt []ntok, ci int) (span, bool) {
 	for i := 0; i < ci; i++ {
-		t := nt[i]
+		t := &nt[i]
 		if t.q >= 0 {
 			continue
 		}
-		if d.isPronoun(t) && d.lw(&t) != "it" {
+		if d.isPronoun(t) && d.lw(t) != "it" {
 			return span{i, i + 1}, true
 		}
 		if m, ok := d.mentionAt(t.start); ok && m.Type != entity.Place {
@@ -316,10 +316,14 @@ func (d *doc) anonAt(pos int) (referent, bool) {
 	return referent{}, false
 }
 
-// resolve turns the noun phrase nt[np] into a speaker.
-func (d *doc) resolve(nt []ntok, np span, at attribution) attribution {
+// resolve turns the noun phrase nt[np] into a speaker: it fills in at,
+// which holds the cue, and sets at.ok, or clears at when the phrase names
+// no speaker. (at is filled in place: an attribution is too large to copy
+// in and out of every call.)
+func (d *doc) resolve(nt []ntok, np span, at *attribution) {
 	if np.hi <= np.lo {
-		return attribution{}
+		*at = attribution{}
+		return
 	}
 	for np.hi-np.lo > 1 && (nt[np.lo].isWord(idBut) || nt[np.lo].isWord(idAnd) || nt[np.lo].isWord(idSo) || nt[np.lo].isWord(idYet)) {
 		np.lo++
@@ -334,24 +338,25 @@ func (d *doc) resolve(nt []ntok, np span, at attribution) attribution {
 		}
 	}
 	first := d.lw(&nt[np.lo])
-	if np.hi-np.lo == 1 && d.isPronoun(nt[np.lo]) {
+	if np.hi-np.lo == 1 && d.isPronoun(&nt[np.lo]) {
 		if first == "he" || first == "she" || first == "him" || first == "her" {
 			pron := "he"
 			if first == "she" || first == "her" {
 				pron = "she"
 			}
 			if m, ok := d.lastPerson(start, pron); ok {
-				at.ok, at.speaker, at.person = true, m.Name, true
-				return at
+				at.ok, at.speaker = true, m.Name
+				return
 			}
 		}
 		if first == "they" || first == "we" {
 			if r, ok := d.lastGroup(start); ok {
 				at.ok, at.speaker, at.anonymous = true, r.text, true
-				return at
+				return
 			}
 		}
-		return attribution{}
+		*at = attribution{}
+		return
 	}
 	// An anonymous description.
 	if r, ok := d.anonIn(start, end); ok {
@@ -359,7 +364,7 @@ func (d *doc) resolve(nt []ntok, np span, at attribution) attribution {
 		if r.channel != "" && at.channel == "" {
 			at.channel = r.channel
 		}
-		return at
+		return
 	}
 	h, definite := d.headOf(nt, np)
 	head, hw := "", &d.vocab.infos[0]
@@ -370,44 +375,46 @@ func (d *doc) resolve(nt []ntok, np span, at attribution) attribution {
 	// speaker; the description is.
 	if d.possessedRole(nt, np, head, hw) {
 		at.ok, at.speaker = true, at.mention
-		return at
+		return
 	}
 	// "a statement from the Interior Ministry", "a report by Reuters": the
 	// source of the document speaks.
 	if hw.flags&(fDocumentNoun|fCueNoun) != 0 {
 		if m, ok := d.mentionAfterPreposition(nt, np); ok {
-			at.ok, at.speaker, at.person = true, m.Name, m.Type == entity.Person
-			return at
+			at.ok, at.speaker = true, m.Name
+			return
 		}
 		// "an apparent Pentagon leak revealed", "leaked documents showed":
 		// the document is the source, not the body named inside it.
 		if hw.flags&fLeakNoun != 0 {
 			at.ok, at.speaker = true, d.describe(nt, np)
-			return at
+			return
 		}
 	}
 	// A named entity in the head of the phrase.
 	if m, ok := d.bestMention(start, end, nt, np); ok {
-		at.ok, at.speaker, at.person = true, m.Name, m.Type == entity.Person
-		return at
+		at.ok, at.speaker = true, m.Name
+		return
 	}
 	if head == "" {
-		return attribution{}
+		*at = attribution{}
+		return
 	}
 	// A role noun referring back: "the French president", "the newspaper".
 	if definite {
-		if name, anon, person, ok := d.antecedent(head, hw.roleGroup, d.modifiers(nt, np.lo, h), start); ok {
-			at.ok, at.speaker, at.anonymous, at.person = true, name, anon, person
+		if name, anon, _, ok := d.antecedent(head, hw, d.modifiers(nt, np.lo, h), start); ok {
+			at.ok, at.speaker, at.anonymous = true, name, anon
 			if anon {
 				if ch := d.refChannel[name]; ch != "" && at.channel == "" {
 					at.channel = ch
 				}
 			}
-			return at
+			return
 		}
 	}
 	if hw.roleGroup == "" && hw.flags&(fTitle|fAnonHead|fOrgWord) == 0 {
-		return attribution{}
+		*at = attribution{}
+		return
 	}
 	// An unresolved description is its own speaker: a unique office held by
 	// an unnamed person ("France’s foreign minister") is not anonymous.
@@ -418,7 +425,6 @@ func (d *doc) resolve(nt []ntok, np span, at attribution) attribution {
 	}
 	at.ok, at.speaker = true, desc
 	at.anonymous = !definite && hw.flags&fAnonHead != 0
-	return at
 }
 
 // possessedRole reports whether the phrase is a role owned by someone
@@ -427,8 +433,7 @@ func (d *doc) possessedRole(nt []ntok, np span, head string, hw *wordInfo) bool 
 	if hw.flags&(fTitle|fAnonHead) == 0 && hw.roleGroup == "" {
 		return false
 	}
-	last := nt[np.hi-1]
-	if d.lw(&last) != head {
+	if d.lw(&nt[np.hi-1]) != head {
 		return false
 	}
 	for i := np.lo; i < np.hi-1; i++ {
@@ -540,6 +545,11 @@ func (d *doc) lastPerson(pos int, pron string) (*entity.Mention, bool) {
 	from := math.MinInt // where the sentence of the candidates starts, once known
 	for k := d.mentionsBefore(pos) - 1; k >= 0; k-- {
 		m := &d.in.Mentions[k]
+		if m.Start < from {
+			// Before the sentence of the candidates, as every mention
+			// after this one is: none of them is asked about.
+			break
+		}
 		if m.Type != entity.Person || m.Weak {
 			continue
 		}
@@ -553,8 +563,6 @@ func (d *doc) lastPerson(pos int, pron string) (*entity.Mention, bool) {
 			if si, _ := d.sentenceAt(m.Start); si > 0 {
 				from = d.in.Sentences[si-1].End
 			}
-		} else if m.Start < from {
-			break
 		}
 		first = k
 		if !d.possessiveAt(m.End) {
@@ -639,15 +647,18 @@ func (d *doc) insideQuote(pos int) bool {
 }
 
 // antecedent resolves a definite role noun to the entity it refers back
-// to: the noun head, in the role group group (vocabulary.info(head)'s),
+// to: the noun head, whose vocabulary entry is hw (vocabulary.info(head)),
 // with the modifiers mods.
-func (d *doc) antecedent(head, group string, mods []string, pos int) (name string, anon, person, ok bool) {
-	if d.lx.anonHead[head] {
+func (d *doc) antecedent(head string, hw *wordInfo, mods []string, pos int) (name string, anon, person, ok bool) {
+	group := hw.roleGroup
+	if hw.flags&fAnonHead != 0 { // a head of lexicon.anonHead
 		// The last matching description before pos: walk back from pos.
 		k := sort.Search(len(d.anon), func(i int) bool { return d.anon[i].start >= pos })
+		if k > 0 && d.lx.anonAny[head] {
+			return d.anon[k-1].text, true, false, true
+		}
 		for k--; k >= 0; k-- {
-			r := d.anon[k]
-			if r.head == head || group != "" && d.vocab.info(r.head).roleGroup == group || d.lx.anonAny[head] {
+			if r := &d.anon[k]; r.head == head || group != "" && d.vocab.info(r.head).roleGroup == group {
 				return r.text, true, false, true
 			}
 		}
@@ -689,7 +700,7 @@ func (d *doc) antecedent(head, group string, mods []string, pos int) (name strin
 		d.scans[key] = sc
 	}
 	if sc.best >= 0 {
-		m := d.in.Mentions[sc.best]
+		m := &d.in.Mentions[sc.best]
 		return m.Name, false, m.Type == entity.Person, true
 	}
 	return "", false, false, false
@@ -936,7 +947,7 @@ func (d *doc) collectPeople() {
 		}
 		if id, added := d.peopleIndex.ID(o.Name); !added {
 			p := &d.people[id]
-			p.roles = append(p.roles, o.Roles...)
+			p.roles = d.appendRoles(p.roles, o.Roles)
 			continue
 		}
 		d.people = append(d.people, personRoles{name: o.Name, roles: slices.Clip(o.Roles)})
@@ -945,6 +956,20 @@ func (d *doc) collectPeople() {
 		// The empty name alone has roles: it names nobody.
 		d.people = d.people[:0]
 	}
+}
+
+// appendRoles returns roles followed by more, in d.roleBuf rather than in
+// an allocation of their own: extended in place when roles are the last
+// of d.roleBuf, else copied to its end.
+func (d *doc) appendRoles(roles, more []string) []string {
+	buf := d.roleBuf
+	if n := len(roles); n == 0 || len(buf) == 0 || &roles[n-1] != &buf[len(buf)-1] {
+		buf = append(buf, roles...)
+	}
+	buf = append(buf, more...)
+	d.roleBuf = buf
+	n := len(roles) + len(more)
+	return buf[len(buf)-n : len(buf) : len(buf)]
 }
 
 func hasRole(roles []string, w string) bool {

@@ -224,7 +224,7 @@ func checkAntecedent(t *testing.T, a *Attributor, body string) {
 	}
 	for pass := 0; pass < 2; pass++ {
 		for _, q := range asks {
-			name, anon, person, ok := d.antecedent(q.head, a.vocab.info(q.head).roleGroup, q.mods, q.pos)
+			name, anon, person, ok := d.antecedent(q.head, a.vocab.info(q.head), q.mods, q.pos)
 			wname, wanon, wperson, wok := d.antecedentRef(q.head, q.mods, q.pos)
 			if name != wname || anon != wanon || person != wperson || ok != wok {
 				t.Fatalf("%.60q: antecedent(%q, %q, %d) = %q %t %t %t, want %q %t %t %t", body, q.head, q.mods, q.pos,

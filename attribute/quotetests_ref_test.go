@@ -96,6 +96,12 @@ func checkQuoteTests(t *testing.T, a *Attributor, body string) {
 			if got, want := countFields(lt, 7).n <= 6, nf <= 6; got != want {
 				t.Errorf("%q: at most 6 fields %t, want %t", lt, got, want)
 			}
+			// attributeQuote drops a label before it seeks an
+			// attribution, as it drops a quotation of at most 6 fields
+			// without one.
+			if d.isLabel(nt, pos, lt) && countFields(lt, 7).n > 6 {
+				t.Errorf("%.60q: quotation %q: a label of more than 6 fields", body, lt)
+			}
 		}
 	}
 }
@@ -118,10 +124,11 @@ var quoteTestSeeds = []string{
 }
 
 // TestQuoteTestsRef compares the quotation tests of attributeQuote with
-// their oracles on the example articles and on quotations made for it.
+// their oracles on the example articles (and the ECB+ texts, when given)
+// and on quotations made for it.
 func TestQuoteTestsRef(t *testing.T) {
 	a := testAttributor(t)
-	for _, text := range testtexts.Examples(t) {
+	for _, text := range testtexts.WithECB(t) {
 		checkQuoteTests(t, a, text)
 	}
 	for _, body := range quoteTestSeeds {
