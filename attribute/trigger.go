@@ -268,16 +268,6 @@ func (d *doc) anonMayHead(first, h, end int) bool {
 	return plural && (named || isBareSource(head))
 }
 
-// isBareSource reports whether w is one of bareSource, by a switch rather
-// than the map, which costs six times as much here.
-func isBareSource(w string) bool {
-	switch w {
-	case "officials", "sources", "diplomats", "insiders", "aides":
-		return true
-	}
-	return false
-}
-
 // tokenLower returns token i in lower case, as its narration token has it.
 func (d *doc) tokenLower(i int) string {
 	if d.lower == "" {

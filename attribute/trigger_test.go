@@ -229,17 +229,3 @@ func FuzzAllNarrations(f *testing.F) {
 		checkAllNarrations(t, a, body)
 	})
 }
-
-// TestIsBareSource checks that isBareSource tells the words of bareSource.
-func TestIsBareSource(t *testing.T) {
-	for _, w := range []string{"officials", "sources", "diplomats", "insiders", "aides", "official", "people", "aide", ""} {
-		if got, want := isBareSource(w), bareSource[w]; got != want {
-			t.Errorf("isBareSource(%q) = %t, want %t", w, got, want)
-		}
-	}
-	for w, ok := range bareSource {
-		if isBareSource(w) != ok {
-			t.Errorf("isBareSource(%q) = %t, want %t", w, !ok, ok)
-		}
-	}
-}
