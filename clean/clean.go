@@ -59,8 +59,7 @@ type bodyScratch struct {
 	fold       [maxPullQuotes + 1][]byte
 	probe      []byte // see pullQuote.mayRepeat
 	memo       []lineMatch
-	before     []byte // see pullQuote.before
-	beforeEnds []int
+	beforeEnds []int // see pullQuote.joinBefore
 }
 
 // forget drops the references to the text of a call of Body that the
@@ -124,12 +123,13 @@ func (c *Cleaner) Body(text string) string {
 	// was left: unless a pull quote is dropped now, the next two steps find
 	// nothing either, so the round ends after the first.
 	defer ps.forget()
-	src := norm // the text the lines are cut from, until one is dropped
+	// src is the text the lines are cut from, until one is dropped that
+	// is not at the end.
+	src := norm
 	onlyCut := false
 	for range maxRounds {
 		n := len(lines)
 		lines = dropPullQuote(lines, ps, src)
-		src = ""
 		if onlyCut && len(lines) == n {
 			break
 		}
@@ -141,7 +141,16 @@ func (c *Cleaner) Body(text string) string {
 			break // nothing dropped: the lines are as tidy as they came
 		}
 		onlyCut = k < m && len(lines) == k
+		prefix := len(lines) == k
 		lines = tidy(lines)
+		if prefix && src != "" {
+			// Only lines at the end were dropped, and tidy only drops
+			// paragraph breaks at the end: lines is a prefix of
+			// lines[:n], the lines of src.
+			src = cutSource(src, lines[:n], len(lines))
+		} else {
+			src = ""
+		}
 	}
 	// Every step either drops lines or leaves them as they are. When none
 	// was dropped, the lines joined are norm trimmed with some characters
@@ -153,6 +162,20 @@ func (c *Cleaner) Body(text string) string {
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// cutSource returns the start of src that holds lines[:keep], where lines
+// are the lines of src as splitLines cuts them (see pullQuote.srcStart),
+// or "" when keep is 0.
+func cutSource(src string, lines []string, keep int) string {
+	if keep == 0 {
+		return ""
+	}
+	end := trimmedLen(src) // of line len(lines)-1
+	for j := len(lines) - 1; j >= keep; j-- {
+		end = trimmedLen(src[:end-len(lines[j])])
+	}
+	return src[:end]
 }
 
 // joinedLen returns len(strings.Join(lines, "\n")).
@@ -623,9 +646,10 @@ type pullQuote struct {
 	// itself ends in all, or -1; 0 while not yet searched.
 	firstEnds [maxPullQuotes + 1]int
 	hasAll    bool // ps.all and ps.off are built
-	// hasBefore tells that ps.before is built, and either ps.beforeEnds
-	// or, with src, srcStarts.
+	// hasBefore tells that joined and ps.beforeEnds are built or, with
+	// src, that the walk below has started.
 	hasBefore bool
+	joined    string // see before
 	// srcStarts[n-1-u] is where unit u starts in src, once the lines from
 	// walk on are placed in src: walkUnit is the unit of the line before
 	// walk or the unit before it, and that line ends at walkEnd.
@@ -664,7 +688,7 @@ func (q *pullQuote) release() {
 		ps.fold[i] = ps.fold[i][:0]
 	}
 	ps.all, ps.off = ps.all[:0], ps.off[:0]
-	ps.before, ps.beforeEnds = ps.before[:0], ps.beforeEnds[:0]
+	ps.beforeEnds = ps.beforeEnds[:0]
 }
 
 // folded returns the fold of unit u, n-1-maxPullQuotes <= u < n, and
@@ -795,7 +819,7 @@ func (q *pullQuote) mayOccur(f []byte, u int) bool {
 	}
 	for _, b := range [2]byte{c, up} {
 		for i := 0; ; i++ {
-			j := bytes.IndexByte(h[i:], b)
+			j := strings.IndexByte(h[i:], b)
 			if j < 0 {
 				break
 			}
@@ -819,50 +843,38 @@ func (q *pullQuote) mayOccur(f []byte, u int) bool {
 // before returns the lines before unit u, n-1-maxPullQuotes <= u < n, as
 // folding reads them: strings.Join(lines[:starts[u]], " "), or with src,
 // src up to unit u, which has other white space between the lines and
-// reads the same. The text is built once, up to the last unit, and every
-// candidate searches a prefix of it.
-func (q *pullQuote) before(u int) []byte {
+// reads the same, and is read where it is. The joined text is built once,
+// up to the last unit, and every candidate searches a prefix of it.
+func (q *pullQuote) before(u int) string {
 	if !q.hasBefore {
 		q.hasBefore = true
 		if q.src != "" {
-			q.cutBefore()
+			q.walk, q.walkEnd, q.walkUnit = len(q.lines), trimmedLen(q.src), len(q.starts)-1
 		} else {
 			q.joinBefore()
 		}
 	}
 	if q.src != "" {
-		return q.ps.before[:q.srcStart(u)]
+		return q.src[:q.srcStart(u)]
 	}
-	return q.ps.before[:q.ps.beforeEnds[q.starts[u]]]
+	return q.joined[:q.ps.beforeEnds[q.starts[u]]]
 }
 
-// joinBefore sets ps.before to the lines before the last unit joined by
+// joinBefore sets q.joined to the lines before the last unit joined by
 // spaces, and ps.beforeEnds[m] to len(strings.Join(lines[:m], " ")).
 func (q *pullQuote) joinBefore() {
 	ps := q.ps
 	last := len(q.starts) - 1
 	lines := q.lines[:q.starts[last]]
-	size := len(lines)
-	for _, l := range lines {
-		size += len(l)
-	}
-	b := slices.Grow(ps.before[:0], size)
+	q.joined = strings.Join(lines, " ")
 	ends := slices.Grow(ps.beforeEnds[:0], len(lines)+1)
 	ends = append(ends, 0)
-	for i, l := range lines {
-		if i > 0 {
-			b = append(b, ' ')
-		}
-		b = append(b, l...)
-		ends = append(ends, len(b))
+	n := -1
+	for _, l := range lines {
+		n += len(l) + 1
+		ends = append(ends, n)
 	}
-	ps.before, ps.beforeEnds = b, ends
-}
-
-// cutBefore sets ps.before to src up to the last unit.
-func (q *pullQuote) cutBefore() {
-	q.walk, q.walkEnd, q.walkUnit = len(q.lines), trimmedLen(q.src), len(q.starts)-1
-	q.ps.before = append(q.ps.before[:0], q.src[:q.srcStart(len(q.starts)-1)]...)
+	ps.beforeEnds = ends
 }
 
 // srcStart returns where unit u starts in src. It finds the lines from the
@@ -897,27 +909,27 @@ func trimmedLen(s string) int {
 
 // nextRune returns the character of h at i and the position after it; r
 // is -1 at the end of h.
-func nextRune(h []byte, i int) (r rune, j int) {
+func nextRune(h string, i int) (r rune, j int) {
 	if i == len(h) {
 		return -1, i
 	}
 	if c := h[i]; c < utf8.RuneSelf {
 		return rune(c), i + 1
 	}
-	r, n := utf8.DecodeRune(h[i:])
+	r, n := utf8.DecodeRuneInString(h[i:])
 	return r, i + n
 }
 
 // prevRune returns the character of h before i and its position; r is -1
 // at the start of h.
-func prevRune(h []byte, i int) (r rune, j int) {
+func prevRune(h string, i int) (r rune, j int) {
 	if i == 0 {
 		return -1, i
 	}
 	if c := h[i-1]; c < utf8.RuneSelf {
 		return rune(c), i - 1
 	}
-	r, n := utf8.DecodeLastRune(h[:i])
+	r, n := utf8.DecodeLastRuneInString(h[:i])
 	return r, i - n
 }
 
@@ -962,7 +974,7 @@ func appendFoldRune(dst []byte, r rune) []byte {
 // matchAround reports whether the ASCII character at h[i] is f[at] of an
 // occurrence of the folded unit f: the text before and after it folds to
 // the rest of f, with no letter or digit adjoining.
-func matchAround(h []byte, i int, f []byte, at int) bool {
+func matchAround(h string, i int, f []byte, at int) bool {
 	var buf [utf8.UTFMax]byte
 	// After: f[k:] is left to match from p on.
 	k, p := at+1, i+1

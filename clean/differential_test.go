@@ -645,3 +645,41 @@ func FuzzPrefilter(f *testing.F) {
 		checkPrefilter(t, c, &m, trimRightSpace(s))
 	})
 }
+
+// TestCutSource checks cutSource, which Body uses to go on reading the
+// source after lines at the end are dropped, against splitLines: the text
+// it returns is a start of the source cut into the lines kept.
+func TestCutSource(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	texts := []string{"a\n\nb", " a \n\n\n b \n\n c\u00a0\n d \n", "x\ny\nz", "é\u2009\n\n\u3000ü\n\nö", ""}
+	for _, text := range differentialTexts(t) {
+		texts = append(texts, text, variant(r, text))
+	}
+	for _, text := range texts {
+		checkCutSource(t, text)
+	}
+}
+
+func FuzzCutSource(f *testing.F) {
+	for _, s := range []string{"a\n\nb", " a \n\n\n b \n\n c\u00a0\n d \n", "x\ny \t\nz\r\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkCutSource)
+}
+
+// checkCutSource checks cutSource for every prefix of the lines of text
+// that Body can keep: one that does not end in a paragraph break.
+func checkCutSource(t *testing.T, text string) {
+	t.Helper()
+	norm := normalise(text)
+	lines := splitLines(norm)
+	for keep := range len(lines) + 1 {
+		if keep > 0 && lines[keep-1] == "" {
+			continue
+		}
+		got := cutSource(norm, lines, keep)
+		if !strings.HasPrefix(norm, got) || !slices.Equal(splitLines(got), lines[:keep]) {
+			t.Fatalf("cutSource(%q, %d) = %q, lines %q", norm, keep, got, lines[:keep])
+		}
+	}
+}
