@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -682,4 +683,64 @@ func checkCutSource(t *testing.T, text string) {
 			t.Fatalf("cutSource(%q, %d) = %q, lines %q", norm, keep, got, lines[:keep])
 		}
 	}
+}
+
+// literalPatternExprs returns the regexps of the embedded furniture list
+// and others of the forms newLiteralPattern reads or turns down.
+func literalPatternExprs() []string {
+	exprs := []string{
+		`^a\b`, `\bb$`, `^(x|y)z?\b.{0,3}$`, `^ab.*$`, `^ab.{0,}$`, `^(a|b)(c|d)$`, `^a\b\bb`, `x$`,
+		`^$`, `^\b`, `\b$`, `^a b\b.{2,5}$`, `^(?i)ab\b`, `^a.b$`, `^(a|)b\.?$`, `^é\b.{0,2}$`, `\bé$`,
+		`^(?s)a.{0,2}$`, `^_\b`, `^a(b|c)?d?\b.*$`,
+	}
+	for entry := range strings.SplitSeq(furnitureList, "\n") {
+		if entry = strings.TrimSpace(entry); len(entry) > 2 && entry[0] == '/' {
+			exprs = append(exprs, entry[1:len(entry)-1])
+		}
+	}
+	return exprs
+}
+
+// TestLiteralPattern checks literalPattern.match against the regexp it
+// stands for, on lines of furniture, articles and odd characters,
+// lower-cased as the phrase sets see them.
+func TestLiteralPattern(t *testing.T) {
+	var lines []string
+	for _, l := range append(furnitureVariants(), oddLines(t)...) {
+		lines = append(lines, l, string(appendFolded(nil, l, false)))
+	}
+	lines = append(lines, "", "a", "b", "ab", "xz", "yz!", "xz abc", "xz abcd", "ab\ncd", "a_", "a b  c", "_", "é", "a é",
+		"copyright © 2024 newspulse24. all rights reserved.", "photo credit: "+strings.Repeat("é", 100), "photo credit: "+strings.Repeat("é", 101))
+	used := 0
+	for _, expr := range literalPatternExprs() {
+		lp := newLiteralPattern(expr)
+		if lp == nil {
+			continue
+		}
+		used++
+		re := regexp.MustCompile(expr)
+		for _, l := range lines {
+			if got, want := lp.match([]byte(l)), re.MatchString(l); got != want {
+				t.Fatalf("literal pattern %q on %q: %v, regexp %v", expr, l, got, want)
+			}
+		}
+	}
+	if used < 20 {
+		t.Errorf("%d regexps read as literal patterns, want at least 20", used)
+	}
+}
+
+func FuzzLiteralPattern(f *testing.F) {
+	f.Add(0, "copyright © 2024 newspulse24. all rights reserved.")
+	f.Add(3, "xz ab")
+	f.Add(1, "ab b")
+	exprs := literalPatternExprs()
+	f.Fuzz(func(t *testing.T, i int, l string) {
+		expr := exprs[uint(i)%uint(len(exprs))]
+		if lp := newLiteralPattern(expr); lp != nil {
+			if got, want := lp.match([]byte(l)), regexp.MustCompile(expr).MatchString(l); got != want {
+				t.Fatalf("literal pattern %q on %q: %v, regexp %v", expr, l, got, want)
+			}
+		}
+	})
 }
