@@ -382,8 +382,15 @@ func trimRightSpace(l string) string {
 	return trimRightFunc(l)
 }
 
-// trimRightFunc returns strings.TrimRightFunc(l, unicode.IsSpace).
+// trimRightFunc returns strings.TrimRightFunc(l, unicode.IsSpace), at once
+// for the common line that ends in a closing quotation mark, a dash or an
+// ellipsis (U+200B..U+2027), or a letter with an accent (U+00C0..U+07FF),
+// none of which is white space.
 func trimRightFunc(l string) string {
+	if n := len(l); n >= 3 && l[n-3] == 0xE2 && l[n-2] == 0x80 && 0x8B <= l[n-1] && l[n-1] <= 0xA7 ||
+		n >= 2 && 0xC3 <= l[n-2] && l[n-2] <= 0xDF && 0x80 <= l[n-1] && l[n-1] <= 0xBF {
+		return l
+	}
 	return strings.TrimRightFunc(l, unicode.IsSpace)
 }
 

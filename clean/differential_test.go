@@ -744,3 +744,24 @@ func FuzzLiteralPattern(f *testing.F) {
 		}
 	})
 }
+
+// TestTrimRightSpace checks trimRightSpace, which tells the common ends of
+// a line at once, against strings.TrimRightFunc, for lines that end in
+// every character up to U+FFFF, with white space after it or not, and in
+// bytes that are not UTF-8.
+func TestTrimRightSpace(t *testing.T) {
+	var lines []string
+	for r := rune(0); r <= 0xFFFF; r++ {
+		lines = append(lines, "a"+string(r), string(r), "a"+string(r)+" ", "a"+string(r)+"\u00a0")
+	}
+	for c := range 256 {
+		for _, pre := range []string{"", "a", "\xe2", "\xe2\x80", "\xc3", "\x80"} {
+			lines = append(lines, pre+string([]byte{byte(c)}), "\xe2\x80"+pre+string([]byte{byte(c)}))
+		}
+	}
+	for _, l := range lines {
+		if got, want := trimRightSpace(l), strings.TrimRightFunc(l, unicode.IsSpace); got != want {
+			t.Fatalf("trimRightSpace(%q) = %q, want %q", l, got, want)
+		}
+	}
+}
