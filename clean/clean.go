@@ -104,8 +104,11 @@ func (c *Cleaner) Body(text string) string {
 	defer c.scratch.Put(ps)
 	norm := text
 	lines, normal := normalLines(ps.lines, text)
-	buf := lines[:0] // handed back to ps when Body is done with the lines
-	defer func() { clear(buf[:cap(buf)]); ps.lines = buf }()
+	// The lines are handed back to ps when Body is done with them, cleared
+	// of the text: normalLines wrote no more than it returned, and those
+	// beyond were cleared before.
+	buf := lines
+	defer func() { clear(buf); ps.lines = buf[:0] }()
 	if !normal {
 		norm = normalise(text)
 		lines = splitLines(norm)
@@ -157,7 +160,7 @@ func (c *Cleaner) Body(text string) string {
 	// deleted (see joinedLen): when no character was, they are norm
 	// trimmed.
 	if len(lines) == split {
-		if core := strings.TrimFunc(norm, unicode.IsSpace); len(core) == joinedLen(lines) {
+		if core := strings.TrimSpace(norm); len(core) == joinedLen(lines) {
 			return core
 		}
 	}

@@ -765,3 +765,23 @@ func TestTrimRightSpace(t *testing.T) {
 		}
 	}
 }
+
+// TestBodyForgetsLines checks that the lines Body keeps for its next call
+// hold nothing of the text, after texts of many lines and of few, and a
+// text that is not normal.
+func TestBodyForgetsLines(t *testing.T) {
+	c := newCleaner(t)
+	for _, text := range []string{strings.Repeat("Line of text.\n\n", 50), "Short.\n\nText.", "a\nb\x00\nc\n", strings.Repeat("x\n", 30)} {
+		c.Body(text)
+		ps, _ := c.scratch.Get().(*bodyScratch)
+		if ps == nil {
+			t.Skip("the pool dropped the scratch")
+		}
+		for i, l := range ps.lines[:cap(ps.lines)] {
+			if l != "" {
+				t.Fatalf("after Body(%q), line %d of the scratch is %q", tail(text, 40), i, l)
+			}
+		}
+		c.scratch.Put(ps)
+	}
+}
