@@ -827,6 +827,13 @@ func (q *pullQuote) mayOccur(f []byte, u int) bool {
 	if 'a' <= c && c <= 'z' {
 		up = c - 'a' + 'A'
 	}
+	// The byte that must follow f[at] in the fold: an ASCII letter or
+	// digit after it in h folds (ORed with 0x20) to next, else the
+	// occurrence is none; 0 when f ends there.
+	next := byte(0)
+	if at+1 < len(f) {
+		next = f[at+1]
+	}
 	for _, b := range [2]byte{c, up} {
 		for i := 0; ; i++ {
 			j := strings.IndexByte(h[i:], b)
@@ -836,7 +843,7 @@ func (q *pullQuote) mayOccur(f []byte, u int) bool {
 			i += j
 			// matchAround reads the byte after first: most often a letter
 			// that f does not go on with.
-			if i+1 < len(h) && foldWord[h[i+1]] && (at+1 == len(f) || foldASCII[h[i+1]] != f[at+1]) {
+			if i+1 < len(h) && foldWord[h[i+1]] && h[i+1]|0x20 != next {
 				continue
 			}
 			if matchAround(h, i, f, at) {
@@ -1202,9 +1209,10 @@ func appendFoldUnitMax(dst []byte, lines []string, maxWords int) ([]byte, bool) 
 					n := len(dst)
 					dst = slices.Grow(dst, k-j+1)[:n+k-j+1]
 					dst[n] = f
+					// The fold of an ASCII letter or digit sets its 0x20 bit.
 					w := dst[n+1:]
 					for x, c := range []byte(l[j:k]) {
-						w[x] = foldASCII[c]
+						w[x] = c | 0x20
 					}
 					j = k
 				}
