@@ -113,7 +113,6 @@ func (c *Cleaner) Body(text string) string {
 		norm = normalise(text)
 		lines = splitLines(norm)
 	}
-	split := len(lines)
 	// Each step can expose work for another (dropping a pull quote can leave
 	// a list of links at the end), so repeat until nothing changes. Isolated
 	// lines go last, as headings among them mark where a trailing run
@@ -156,11 +155,12 @@ func (c *Cleaner) Body(text string) string {
 		}
 	}
 	// Every step either drops lines or leaves them as they are. When none
-	// was dropped, the lines joined are norm trimmed with some characters
-	// deleted (see joinedLen): when no character was, they are norm
-	// trimmed.
-	if len(lines) == split {
-		if core := strings.TrimSpace(norm); len(core) == joinedLen(lines) {
+	// was dropped but at the end, the lines are those of src, and joined
+	// they are src trimmed with some characters deleted (see joinedLen):
+	// when no character was, they are src trimmed, a part of the text
+	// that need not be copied.
+	if src != "" {
+		if core := strings.TrimSpace(src); len(core) == joinedLen(lines) {
 			return core
 		}
 	}

@@ -785,3 +785,17 @@ func TestBodyForgetsLines(t *testing.T) {
 		c.scratch.Put(ps)
 	}
 }
+
+// TestBodyCutAllocates checks that Body returns a part of the text, not a
+// copy, when it only drops lines at the end.
+func TestBodyCutAllocates(t *testing.T) {
+	c := newCleaner(t)
+	article := strings.TrimSpace(strings.Repeat("The river rose over the banks of the town on Monday, and the mayor said that help was on its way. ", 3))
+	text := article + "\n\nThe dam held.\n\nShare this:\nFacebook\nEmail\n\nRecent News\n\nFive things to watch this week\nStriker signs three-year deal\n"
+	if got, want := c.Body(text), article+"\n\nThe dam held."; got != want {
+		t.Fatalf("Body = %q, want %q", tail(got, 60), tail(want, 60))
+	}
+	if n := testing.AllocsPerRun(20, func() { c.Body(text) }); n != 0 {
+		t.Errorf("Body allocates %v times", n)
+	}
+}
