@@ -1201,20 +1201,12 @@ func appendFoldUnitMax(dst []byte, lines []string, maxWords int) ([]byte, bool) 
 					}
 					space = false
 					// The word and the rest of it in ASCII, without the
-					// checks above.
-					k := j
-					for k < len(l) && foldWord[l[k]] {
-						k++
+					// checks above: the fold of an ASCII letter or digit
+					// sets its 0x20 bit.
+					dst = append(dst, f)
+					for ; j < len(l) && foldWord[l[j]]; j++ {
+						dst = append(dst, l[j]|0x20)
 					}
-					n := len(dst)
-					dst = slices.Grow(dst, k-j+1)[:n+k-j+1]
-					dst[n] = f
-					// The fold of an ASCII letter or digit sets its 0x20 bit.
-					w := dst[n+1:]
-					for x, c := range []byte(l[j:k]) {
-						w[x] = c | 0x20
-					}
-					j = k
 				}
 				continue
 			}
