@@ -688,11 +688,7 @@ func appendLowCounts(dst []byte, l string) (low []byte, runes, fields int) {
 				continue
 			}
 			// A run of ASCII characters other than spaces: one field,
-			// or the rest of one, copied lower-cased.
-			j := i + 1
-			for j < len(l) && asciiWord[l[j]] {
-				j++
-			}
+			// or the rest of one, copied lower-cased as it is read.
 			if space || len(dst) == start {
 				fields++
 			}
@@ -700,12 +696,11 @@ func appendLowCounts(dst []byte, l string) (low []byte, runes, fields int) {
 				dst = append(dst, ' ')
 			}
 			space = false
-			runes += j - i
-			n := len(dst)
-			dst = slices.Grow(dst, j-i)[:n+j-i]
-			for k, c := range []byte(l[i:j]) {
-				dst[n+k] = asciiLower[c]
+			j := i
+			for ; j < len(l) && asciiWord[l[j]]; j++ {
+				dst = append(dst, asciiLower[l[j]])
 			}
+			runes += j - i
 			i = j
 			continue
 		}
