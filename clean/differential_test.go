@@ -709,7 +709,7 @@ func TestLiteralPattern(t *testing.T) {
 	for _, l := range append(furnitureVariants(), oddLines(t)...) {
 		lines = append(lines, l, string(appendFolded(nil, l, false)))
 	}
-	lines = append(lines, "", "a", "b", "ab", "xz", "yz!", "xz abc", "xz abcd", "ab\ncd", "a_", "a b  c", "_", "é", "a é",
+	lines = append(lines, "", "a", "b", "ab", "xz", "yz!", "xz abc", "xz abcd", "ab\ncd", "x\n", "xz\nab", "é\n", "a_", "a b  c", "_", "é", "a é",
 		"copyright © 2024 newspulse24. all rights reserved.", "photo credit: "+strings.Repeat("é", 100), "photo credit: "+strings.Repeat("é", 101))
 	used := 0
 	for _, expr := range literalPatternExprs() {
@@ -734,6 +734,7 @@ func FuzzLiteralPattern(f *testing.F) {
 	f.Add(0, "copyright © 2024 newspulse24. all rights reserved.")
 	f.Add(3, "xz ab")
 	f.Add(1, "ab b")
+	f.Add(2, "x\n")
 	exprs := literalPatternExprs()
 	f.Fuzz(func(t *testing.T, i int, l string) {
 		expr := exprs[uint(i)%uint(len(exprs))]

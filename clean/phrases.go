@@ -1244,6 +1244,8 @@ func (lp *literalPattern) match(low []byte) bool {
 	for _, a := range lp.alts {
 		at := 0
 		if !lp.start {
+			// a is as long as the text it matches, but for the
+			// wordBoundary bytes.
 			at = len(low) - len(a) + strings.Count(a, "\xff")
 			if at < 0 {
 				continue
@@ -1256,13 +1258,10 @@ func (lp *literalPattern) match(low []byte) bool {
 		switch {
 		case !lp.start || !lp.end:
 			return true
-		case lp.anyRunes < 0:
+		case lp.anyRunes < 0 || len(low)-end <= lp.anyRunes || utf8.RuneCount(low[end:]) <= lp.anyRunes:
 			if bytes.IndexByte(low[end:], '\n') < 0 {
 				return true
 			}
-		case len(low)-end <= lp.anyRunes ||
-			utf8.RuneCount(low[end:]) <= lp.anyRunes && bytes.IndexByte(low[end:], '\n') < 0:
-			return true
 		}
 	}
 	return false
