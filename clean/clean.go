@@ -59,8 +59,7 @@ type bodyScratch struct {
 	fold       [maxPullQuotes + 1][]byte
 	probe      []byte // see pullQuote.mayRepeat
 	memo       []lineMatch
-	before     []byte // see pullQuote.before
-	beforeEnds []int
+	beforeEnds []int // see pullQuote.joinBefore
 }
 
 // forget drops the references to the text of a call of Body that the
@@ -105,13 +104,15 @@ func (c *Cleaner) Body(text string) string {
 	defer c.scratch.Put(ps)
 	norm := text
 	lines, normal := normalLines(ps.lines, text)
-	buf := lines[:0] // handed back to ps when Body is done with the lines
-	defer func() { clear(buf[:cap(buf)]); ps.lines = buf }()
+	// The lines are handed back to ps when Body is done with them, cleared
+	// of the text: normalLines wrote no more than it returned, and those
+	// beyond were cleared before.
+	buf := lines
+	defer func() { clear(buf); ps.lines = buf[:0] }()
 	if !normal {
 		norm = normalise(text)
 		lines = splitLines(norm)
 	}
-	split := len(lines)
 	// Each step can expose work for another (dropping a pull quote can leave
 	// a list of links at the end), so repeat until nothing changes. Isolated
 	// lines go last, as headings among them mark where a trailing run
@@ -124,12 +125,13 @@ func (c *Cleaner) Body(text string) string {
 	// was left: unless a pull quote is dropped now, the next two steps find
 	// nothing either, so the round ends after the first.
 	defer ps.forget()
-	src := norm // the text the lines are cut from, until one is dropped
+	// src is the text the lines are cut from, until one is dropped that
+	// is not at the end.
+	src := norm
 	onlyCut := false
 	for range maxRounds {
 		n := len(lines)
 		lines = dropPullQuote(lines, ps, src)
-		src = ""
 		if onlyCut && len(lines) == n {
 			break
 		}
@@ -141,18 +143,42 @@ func (c *Cleaner) Body(text string) string {
 			break // nothing dropped: the lines are as tidy as they came
 		}
 		onlyCut = k < m && len(lines) == k
+		prefix := len(lines) == k
 		lines = tidy(lines)
+		if prefix && src != "" {
+			// Only lines at the end were dropped, and tidy only drops
+			// paragraph breaks at the end: lines is a prefix of
+			// lines[:n], the lines of src.
+			src = cutSource(src, lines[:n], len(lines))
+		} else {
+			src = ""
+		}
 	}
 	// Every step either drops lines or leaves them as they are. When none
-	// was dropped, the lines joined are norm trimmed with some characters
-	// deleted (see joinedLen): when no character was, they are norm
-	// trimmed.
-	if len(lines) == split {
-		if core := strings.TrimFunc(norm, unicode.IsSpace); len(core) == joinedLen(lines) {
+	// was dropped but at the end, the lines are those of src, and joined
+	// they are src trimmed with some characters deleted (see joinedLen):
+	// when no character was, they are src trimmed, a part of the text
+	// that need not be copied.
+	if src != "" {
+		if core := strings.TrimSpace(src); len(core) == joinedLen(lines) {
 			return core
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// cutSource returns the start of src that holds lines[:keep], where lines
+// are the lines of src as splitLines cuts them (see pullQuote.srcStart),
+// or "" when keep is 0.
+func cutSource(src string, lines []string, keep int) string {
+	if keep == 0 {
+		return ""
+	}
+	end := trimmedLen(src) // of line len(lines)-1
+	for j := len(lines) - 1; j >= keep; j-- {
+		end = trimmedLen(src[:end-len(lines[j])])
+	}
+	return src[:end]
 }
 
 // joinedLen returns len(strings.Join(lines, "\n")).
@@ -359,8 +385,15 @@ func trimRightSpace(l string) string {
 	return trimRightFunc(l)
 }
 
-// trimRightFunc returns strings.TrimRightFunc(l, unicode.IsSpace).
+// trimRightFunc returns strings.TrimRightFunc(l, unicode.IsSpace), at once
+// for the common line that ends in a closing quotation mark, a dash or an
+// ellipsis (U+200B..U+2027), or a letter with an accent (U+00C0..U+07FF),
+// none of which is white space.
 func trimRightFunc(l string) string {
+	if n := len(l); n >= 3 && l[n-3] == 0xE2 && l[n-2] == 0x80 && 0x8B <= l[n-1] && l[n-1] <= 0xA7 ||
+		n >= 2 && 0xC3 <= l[n-2] && l[n-2] <= 0xDF && 0x80 <= l[n-1] && l[n-1] <= 0xBF {
+		return l
+	}
 	return strings.TrimRightFunc(l, unicode.IsSpace)
 }
 
@@ -623,9 +656,10 @@ type pullQuote struct {
 	// itself ends in all, or -1; 0 while not yet searched.
 	firstEnds [maxPullQuotes + 1]int
 	hasAll    bool // ps.all and ps.off are built
-	// hasBefore tells that ps.before is built, and either ps.beforeEnds
-	// or, with src, srcStarts.
+	// hasBefore tells that joined and ps.beforeEnds are built or, with
+	// src, that the walk below has started.
 	hasBefore bool
+	joined    string // see before
 	// srcStarts[n-1-u] is where unit u starts in src, once the lines from
 	// walk on are placed in src: walkUnit is the unit of the line before
 	// walk or the unit before it, and that line ends at walkEnd.
@@ -664,7 +698,7 @@ func (q *pullQuote) release() {
 		ps.fold[i] = ps.fold[i][:0]
 	}
 	ps.all, ps.off = ps.all[:0], ps.off[:0]
-	ps.before, ps.beforeEnds = ps.before[:0], ps.beforeEnds[:0]
+	ps.beforeEnds = ps.beforeEnds[:0]
 }
 
 // folded returns the fold of unit u, n-1-maxPullQuotes <= u < n, and
@@ -793,16 +827,23 @@ func (q *pullQuote) mayOccur(f []byte, u int) bool {
 	if 'a' <= c && c <= 'z' {
 		up = c - 'a' + 'A'
 	}
+	// The byte that must follow f[at] in the fold: an ASCII letter or
+	// digit after it in h folds (ORed with 0x20) to next, else the
+	// occurrence is none; 0 when f ends there.
+	next := byte(0)
+	if at+1 < len(f) {
+		next = f[at+1]
+	}
 	for _, b := range [2]byte{c, up} {
 		for i := 0; ; i++ {
-			j := bytes.IndexByte(h[i:], b)
+			j := strings.IndexByte(h[i:], b)
 			if j < 0 {
 				break
 			}
 			i += j
 			// matchAround reads the byte after first: most often a letter
 			// that f does not go on with.
-			if i+1 < len(h) && foldWord[h[i+1]] && (at+1 == len(f) || foldASCII[h[i+1]] != f[at+1]) {
+			if i+1 < len(h) && foldWord[h[i+1]] && h[i+1]|0x20 != next {
 				continue
 			}
 			if matchAround(h, i, f, at) {
@@ -819,50 +860,38 @@ func (q *pullQuote) mayOccur(f []byte, u int) bool {
 // before returns the lines before unit u, n-1-maxPullQuotes <= u < n, as
 // folding reads them: strings.Join(lines[:starts[u]], " "), or with src,
 // src up to unit u, which has other white space between the lines and
-// reads the same. The text is built once, up to the last unit, and every
-// candidate searches a prefix of it.
-func (q *pullQuote) before(u int) []byte {
+// reads the same, and is read where it is. The joined text is built once,
+// up to the last unit, and every candidate searches a prefix of it.
+func (q *pullQuote) before(u int) string {
 	if !q.hasBefore {
 		q.hasBefore = true
 		if q.src != "" {
-			q.cutBefore()
+			q.walk, q.walkEnd, q.walkUnit = len(q.lines), trimmedLen(q.src), len(q.starts)-1
 		} else {
 			q.joinBefore()
 		}
 	}
 	if q.src != "" {
-		return q.ps.before[:q.srcStart(u)]
+		return q.src[:q.srcStart(u)]
 	}
-	return q.ps.before[:q.ps.beforeEnds[q.starts[u]]]
+	return q.joined[:q.ps.beforeEnds[q.starts[u]]]
 }
 
-// joinBefore sets ps.before to the lines before the last unit joined by
+// joinBefore sets q.joined to the lines before the last unit joined by
 // spaces, and ps.beforeEnds[m] to len(strings.Join(lines[:m], " ")).
 func (q *pullQuote) joinBefore() {
 	ps := q.ps
 	last := len(q.starts) - 1
 	lines := q.lines[:q.starts[last]]
-	size := len(lines)
-	for _, l := range lines {
-		size += len(l)
-	}
-	b := slices.Grow(ps.before[:0], size)
+	q.joined = strings.Join(lines, " ")
 	ends := slices.Grow(ps.beforeEnds[:0], len(lines)+1)
 	ends = append(ends, 0)
-	for i, l := range lines {
-		if i > 0 {
-			b = append(b, ' ')
-		}
-		b = append(b, l...)
-		ends = append(ends, len(b))
+	n := -1
+	for _, l := range lines {
+		n += len(l) + 1
+		ends = append(ends, n)
 	}
-	ps.before, ps.beforeEnds = b, ends
-}
-
-// cutBefore sets ps.before to src up to the last unit.
-func (q *pullQuote) cutBefore() {
-	q.walk, q.walkEnd, q.walkUnit = len(q.lines), trimmedLen(q.src), len(q.starts)-1
-	q.ps.before = append(q.ps.before[:0], q.src[:q.srcStart(len(q.starts)-1)]...)
+	ps.beforeEnds = ends
 }
 
 // srcStart returns where unit u starts in src. It finds the lines from the
@@ -897,27 +926,27 @@ func trimmedLen(s string) int {
 
 // nextRune returns the character of h at i and the position after it; r
 // is -1 at the end of h.
-func nextRune(h []byte, i int) (r rune, j int) {
+func nextRune(h string, i int) (r rune, j int) {
 	if i == len(h) {
 		return -1, i
 	}
 	if c := h[i]; c < utf8.RuneSelf {
 		return rune(c), i + 1
 	}
-	r, n := utf8.DecodeRune(h[i:])
+	r, n := utf8.DecodeRuneInString(h[i:])
 	return r, i + n
 }
 
 // prevRune returns the character of h before i and its position; r is -1
 // at the start of h.
-func prevRune(h []byte, i int) (r rune, j int) {
+func prevRune(h string, i int) (r rune, j int) {
 	if i == 0 {
 		return -1, i
 	}
 	if c := h[i-1]; c < utf8.RuneSelf {
 		return rune(c), i - 1
 	}
-	r, n := utf8.DecodeLastRune(h[:i])
+	r, n := utf8.DecodeLastRuneInString(h[:i])
 	return r, i - n
 }
 
@@ -962,7 +991,7 @@ func appendFoldRune(dst []byte, r rune) []byte {
 // matchAround reports whether the ASCII character at h[i] is f[at] of an
 // occurrence of the folded unit f: the text before and after it folds to
 // the rest of f, with no letter or digit adjoining.
-func matchAround(h []byte, i int, f []byte, at int) bool {
+func matchAround(h string, i int, f []byte, at int) bool {
 	var buf [utf8.UTFMax]byte
 	// After: f[k:] is left to match from p on.
 	k, p := at+1, i+1
@@ -1172,19 +1201,12 @@ func appendFoldUnitMax(dst []byte, lines []string, maxWords int) ([]byte, bool) 
 					}
 					space = false
 					// The word and the rest of it in ASCII, without the
-					// checks above.
-					k := j
-					for k < len(l) && foldWord[l[k]] {
-						k++
+					// checks above: the fold of an ASCII letter or digit
+					// sets its 0x20 bit.
+					dst = append(dst, f)
+					for ; j < len(l) && foldWord[l[j]]; j++ {
+						dst = append(dst, l[j]|0x20)
 					}
-					n := len(dst)
-					dst = slices.Grow(dst, k-j+1)[:n+k-j+1]
-					dst[n] = f
-					w := dst[n+1:]
-					for x, c := range []byte(l[j:k]) {
-						w[x] = foldASCII[c]
-					}
-					j = k
 				}
 				continue
 			}

@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -644,4 +645,158 @@ func FuzzPrefilter(f *testing.F) {
 		}
 		checkPrefilter(t, c, &m, trimRightSpace(s))
 	})
+}
+
+// TestCutSource checks cutSource, which Body uses to go on reading the
+// source after lines at the end are dropped, against splitLines: the text
+// it returns is a start of the source cut into the lines kept.
+func TestCutSource(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	texts := []string{"a\n\nb", " a \n\n\n b \n\n c\u00a0\n d \n", "x\ny\nz", "é\u2009\n\n\u3000ü\n\nö", ""}
+	for _, text := range differentialTexts(t) {
+		texts = append(texts, text, variant(r, text))
+	}
+	for _, text := range texts {
+		checkCutSource(t, text)
+	}
+}
+
+func FuzzCutSource(f *testing.F) {
+	for _, s := range []string{"a\n\nb", " a \n\n\n b \n\n c\u00a0\n d \n", "x\ny \t\nz\r\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkCutSource)
+}
+
+// checkCutSource checks cutSource for every prefix of the lines of text
+// that Body can keep: one that does not end in a paragraph break.
+func checkCutSource(t *testing.T, text string) {
+	t.Helper()
+	norm := normalise(text)
+	lines := splitLines(norm)
+	for keep := range len(lines) + 1 {
+		if keep > 0 && lines[keep-1] == "" {
+			continue
+		}
+		got := cutSource(norm, lines, keep)
+		if !strings.HasPrefix(norm, got) || !slices.Equal(splitLines(got), lines[:keep]) {
+			t.Fatalf("cutSource(%q, %d) = %q, lines %q", norm, keep, got, lines[:keep])
+		}
+	}
+}
+
+// literalPatternExprs returns the regexps of the embedded furniture list
+// and others of the forms newLiteralPattern reads or turns down.
+func literalPatternExprs() []string {
+	exprs := []string{
+		`^a\b`, `\bb$`, `^(x|y)z?\b.{0,3}$`, `^ab.*$`, `^ab.{0,}$`, `^(a|b)(c|d)$`, `^a\b\bb`, `x$`,
+		`^$`, `^\b`, `\b$`, `^a b\b.{2,5}$`, `^(?i)ab\b`, `^a.b$`, `^(a|)b\.?$`, `^é\b.{0,2}$`, `\bé$`,
+		`^(?s)a.{0,2}$`, `^_\b`, `^a(b|c)?d?\b.*$`,
+	}
+	for entry := range strings.SplitSeq(furnitureList, "\n") {
+		if entry = strings.TrimSpace(entry); len(entry) > 2 && entry[0] == '/' {
+			exprs = append(exprs, entry[1:len(entry)-1])
+		}
+	}
+	return exprs
+}
+
+// TestLiteralPattern checks literalPattern.match against the regexp it
+// stands for, on lines of furniture, articles and odd characters,
+// lower-cased as the phrase sets see them.
+func TestLiteralPattern(t *testing.T) {
+	var lines []string
+	for _, l := range append(furnitureVariants(), oddLines(t)...) {
+		lines = append(lines, l, string(appendFolded(nil, l, false)))
+	}
+	lines = append(lines, "", "a", "b", "ab", "xz", "yz!", "xz abc", "xz abcd", "ab\ncd", "x\n", "xz\nab", "é\n", "a_", "a b  c", "_", "é", "a é",
+		"copyright © 2024 newspulse24. all rights reserved.", "photo credit: "+strings.Repeat("é", 100), "photo credit: "+strings.Repeat("é", 101))
+	used := 0
+	for _, expr := range literalPatternExprs() {
+		lp := newLiteralPattern(expr)
+		if lp == nil {
+			continue
+		}
+		used++
+		re := regexp.MustCompile(expr)
+		for _, l := range lines {
+			if got, want := lp.match([]byte(l)), re.MatchString(l); got != want {
+				t.Fatalf("literal pattern %q on %q: %v, regexp %v", expr, l, got, want)
+			}
+		}
+	}
+	if used < 20 {
+		t.Errorf("%d regexps read as literal patterns, want at least 20", used)
+	}
+}
+
+func FuzzLiteralPattern(f *testing.F) {
+	f.Add(0, "copyright © 2024 newspulse24. all rights reserved.")
+	f.Add(3, "xz ab")
+	f.Add(1, "ab b")
+	f.Add(2, "x\n")
+	exprs := literalPatternExprs()
+	f.Fuzz(func(t *testing.T, i int, l string) {
+		expr := exprs[uint(i)%uint(len(exprs))]
+		if lp := newLiteralPattern(expr); lp != nil {
+			if got, want := lp.match([]byte(l)), regexp.MustCompile(expr).MatchString(l); got != want {
+				t.Fatalf("literal pattern %q on %q: %v, regexp %v", expr, l, got, want)
+			}
+		}
+	})
+}
+
+// TestTrimRightSpace checks trimRightSpace, which tells the common ends of
+// a line at once, against strings.TrimRightFunc, for lines that end in
+// every character up to U+FFFF, with white space after it or not, and in
+// bytes that are not UTF-8.
+func TestTrimRightSpace(t *testing.T) {
+	var lines []string
+	for r := rune(0); r <= 0xFFFF; r++ {
+		lines = append(lines, "a"+string(r), string(r), "a"+string(r)+" ", "a"+string(r)+"\u00a0")
+	}
+	for c := range 256 {
+		for _, pre := range []string{"", "a", "\xe2", "\xe2\x80", "\xc3", "\x80"} {
+			lines = append(lines, pre+string([]byte{byte(c)}), "\xe2\x80"+pre+string([]byte{byte(c)}))
+		}
+	}
+	for _, l := range lines {
+		if got, want := trimRightSpace(l), strings.TrimRightFunc(l, unicode.IsSpace); got != want {
+			t.Fatalf("trimRightSpace(%q) = %q, want %q", l, got, want)
+		}
+	}
+}
+
+// TestBodyForgetsLines checks that the lines Body keeps for its next call
+// hold nothing of the text, after texts of many lines and of few, and a
+// text that is not normal.
+func TestBodyForgetsLines(t *testing.T) {
+	c := newCleaner(t)
+	for _, text := range []string{strings.Repeat("Line of text.\n\n", 50), "Short.\n\nText.", "a\nb\x00\nc\n", strings.Repeat("x\n", 30)} {
+		c.Body(text)
+		ps, _ := c.scratch.Get().(*bodyScratch)
+		if ps == nil {
+			t.Skip("the pool dropped the scratch")
+		}
+		for i, l := range ps.lines[:cap(ps.lines)] {
+			if l != "" {
+				t.Fatalf("after Body(%q), line %d of the scratch is %q", tail(text, 40), i, l)
+			}
+		}
+		c.scratch.Put(ps)
+	}
+}
+
+// TestBodyCutAllocates checks that Body returns a part of the text, not a
+// copy, when it only drops lines at the end.
+func TestBodyCutAllocates(t *testing.T) {
+	c := newCleaner(t)
+	article := strings.TrimSpace(strings.Repeat("The river rose over the banks of the town on Monday, and the mayor said that help was on its way. ", 3))
+	text := article + "\n\nThe dam held.\n\nShare this:\nFacebook\nEmail\n\nRecent News\n\nFive things to watch this week\nStriker signs three-year deal\n"
+	if got, want := c.Body(text), article+"\n\nThe dam held."; got != want {
+		t.Fatalf("Body = %q, want %q", tail(got, 60), tail(want, 60))
+	}
+	if n := testing.AllocsPerRun(20, func() { c.Body(text) }); n != 0 {
+		t.Errorf("Body allocates %v times", n)
+	}
 }

@@ -61,6 +61,17 @@ type pattern struct {
 	// tails, when not nil, holds literals one of which every match ends
 	// with; the pattern is anchored at the end of the line.
 	tails [][]byte
+	// lit, when not nil, decides the pattern without running re (see
+	// newLiteralPattern).
+	lit *literalPattern
+}
+
+// match reports whether p.re matches low.
+func (p *pattern) match(low []byte) bool {
+	if p.lit != nil {
+		return p.lit.match(low)
+	}
+	return p.re.Match(low)
 }
 
 // mayMatch reports whether p can match low; when false, p.re cannot.
@@ -557,14 +568,14 @@ func (s *phraseSet) matchPrepared(m *matcher, long bool) bool {
 	if len(low) == 0 {
 		// Not after prepare, which needs a key; checked in full all the same.
 		for i := range s.res {
-			if p := &s.res[i]; p.mayMatch(low) && p.re.Match(low) {
+			if p := &s.res[i]; p.mayMatch(low) && p.match(low) {
 				return true
 			}
 		}
 		return false
 	}
 	for _, i := range s.resByFirst[low[0]] {
-		if p := &s.res[i]; p.mayMatch(low) && p.re.Match(low) {
+		if p := &s.res[i]; p.mayMatch(low) && p.match(low) {
 			return true
 		}
 	}
@@ -677,11 +688,7 @@ func appendLowCounts(dst []byte, l string) (low []byte, runes, fields int) {
 				continue
 			}
 			// A run of ASCII characters other than spaces: one field,
-			// or the rest of one, copied lower-cased.
-			j := i + 1
-			for j < len(l) && asciiWord[l[j]] {
-				j++
-			}
+			// or the rest of one, copied lower-cased as it is read.
 			if space || len(dst) == start {
 				fields++
 			}
@@ -689,12 +696,11 @@ func appendLowCounts(dst []byte, l string) (low []byte, runes, fields int) {
 				dst = append(dst, ' ')
 			}
 			space = false
-			runes += j - i
-			n := len(dst)
-			dst = slices.Grow(dst, j-i)[:n+j-i]
-			for k, c := range []byte(l[i:j]) {
-				dst[n+k] = asciiLower[c]
+			j := i
+			for ; j < len(l) && asciiWord[l[j]]; j++ {
+				dst = append(dst, asciiLower[l[j]])
 			}
+			runes += j - i
 			i = j
 			continue
 		}
@@ -873,7 +879,7 @@ func asciiSpaces8(x uint64) uint64 {
 // cannot be derived is left out, so the prefilters never reject a line the
 // regexp would match.
 func newPattern(re *regexp.Regexp) pattern {
-	p := pattern{re: re}
+	p := pattern{re: re, lit: newLiteralPattern(re.String())}
 	sre, err := syntax.Parse(re.String(), syntax.Perl)
 	if err != nil {
 		return p
@@ -1096,4 +1102,196 @@ func requiredLiteral(re *syntax.Regexp) string {
 		}
 	}
 	return best
+}
+
+// literalPattern is a regexp that matches a few literal sequences, as most
+// furniture patterns do: "^(story|article) continues below\b" or
+// "^share (this|on|via)\b.{0,60}$". The regexp engine takes thousands of
+// instructions to match a line with such a pattern; comparing the
+// sequences takes a few dozen.
+type literalPattern struct {
+	// alts are the sequences, literal text with wordBoundary standing for
+	// \b; one of them matches at the start of the line when start is set,
+	// at its end otherwise.
+	alts  []string
+	start bool
+	// With start: end tells that the line must end after the sequence,
+	// and anyRunes that up to anyRunes characters other than LF may come
+	// between (.{0,anyRunes}$), any number when anyRunes < 0 (.*$).
+	end      bool
+	anyRunes int
+}
+
+// wordBoundary stands for \b in literalPattern.alts: no UTF-8 text holds
+// the byte.
+const wordBoundary = 0xFF
+
+// maxLiteralAlts bounds the sequences of a literalPattern.
+const maxLiteralAlts = 64
+
+// newLiteralPattern returns the literalPattern of expr, a regexp in the
+// syntax of regexp.Compile, or nil when expr has another form: a
+// sequence of literals (not case-folded), classes of a few characters,
+// \b, groups, alternations and optional parts, anchored by ^ at the start,
+// or by $ at the end; with ^, $ may close it, after .{0,n} or .* when there
+// is no s flag.
+func newLiteralPattern(expr string) *literalPattern {
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	subs := []*syntax.Regexp{re}
+	if re.Op == syntax.OpConcat {
+		subs = re.Sub
+	}
+	lp := &literalPattern{anyRunes: -2}
+	if len(subs) > 0 && subs[0].Op == syntax.OpBeginText {
+		lp.start, subs = true, subs[1:]
+	}
+	if n := len(subs); n > 0 && subs[n-1].Op == syntax.OpEndText {
+		lp.end, subs = true, subs[:n-1]
+	}
+	switch {
+	case !lp.start && !lp.end:
+		return nil
+	case lp.start && lp.end && len(subs) > 0:
+		// .{0,n} or .* before $.
+		switch last := subs[len(subs)-1]; {
+		case last.Op == syntax.OpRepeat && last.Min == 0 && last.Sub[0].Op == syntax.OpAnyCharNotNL:
+			lp.anyRunes, subs = last.Max, subs[:len(subs)-1]
+		case last.Op == syntax.OpStar && last.Sub[0].Op == syntax.OpAnyCharNotNL:
+			lp.anyRunes, subs = -1, subs[:len(subs)-1]
+		}
+	}
+	if lp.anyRunes == -2 {
+		lp.anyRunes = 0 // $ right after the sequence, or no $
+	}
+	alts := []string{""}
+	for _, sub := range subs {
+		if alts = appendSequences(alts, sub); alts == nil {
+			return nil
+		}
+	}
+	lp.alts = alts
+	return lp
+}
+
+// appendSequences returns each of alts followed by each sequence re
+// matches, or nil when re is not of the form newLiteralPattern reads or
+// has too many sequences.
+func appendSequences(alts []string, re *syntax.Regexp) []string {
+	var tails []string
+	switch re.Op {
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 {
+			return nil
+		}
+		tails = []string{string(re.Rune)}
+	case syntax.OpCharClass:
+		// A few characters, as the parser writes (x|y).
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				if len(tails) == maxLiteralAlts {
+					return nil
+				}
+				tails = append(tails, string(r))
+			}
+		}
+	case syntax.OpWordBoundary:
+		tails = []string{string([]byte{wordBoundary})}
+	case syntax.OpEmptyMatch:
+		return alts
+	case syntax.OpCapture:
+		return appendSequences(alts, re.Sub[0])
+	case syntax.OpConcat:
+		for _, sub := range re.Sub {
+			if alts = appendSequences(alts, sub); alts == nil {
+				return nil
+			}
+		}
+		return alts
+	case syntax.OpQuest:
+		tails = appendSequences([]string{""}, re.Sub[0])
+		if tails == nil {
+			return nil
+		}
+		tails = append(tails, "")
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			t := appendSequences([]string{""}, sub)
+			if t == nil {
+				return nil
+			}
+			tails = append(tails, t...)
+		}
+	default:
+		return nil
+	}
+	if len(alts)*len(tails) > maxLiteralAlts {
+		return nil
+	}
+	var out []string
+	for _, a := range alts {
+		for _, t := range tails {
+			out = append(out, a+t)
+		}
+	}
+	return out
+}
+
+// match reports whether the regexp of lp matches low.
+func (lp *literalPattern) match(low []byte) bool {
+	for _, a := range lp.alts {
+		at := 0
+		if !lp.start {
+			// a is as long as the text it matches, but for the
+			// wordBoundary bytes.
+			at = len(low) - len(a) + strings.Count(a, "\xff")
+			if at < 0 {
+				continue
+			}
+		}
+		end, ok := matchSequence(low, at, a)
+		if !ok {
+			continue
+		}
+		switch {
+		case !lp.start || !lp.end:
+			return true
+		case lp.anyRunes < 0 || len(low)-end <= lp.anyRunes || utf8.RuneCount(low[end:]) <= lp.anyRunes:
+			if bytes.IndexByte(low[end:], '\n') < 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// matchSequence reports whether the sequence a (see literalPattern.alts)
+// matches low from at on, and where it ends.
+func matchSequence(low []byte, at int, a string) (int, bool) {
+	for i := 0; i < len(a); i++ {
+		if a[i] == wordBoundary {
+			if isWordByte(low, at-1) == isWordByte(low, at) {
+				return 0, false
+			}
+			continue
+		}
+		if at == len(low) || low[at] != a[i] {
+			return 0, false
+		}
+		at++
+	}
+	return at, true
+}
+
+// isWordByte reports whether low[i] is an ASCII word character as \b sees
+// it ([0-9A-Za-z_]); false outside low. A byte of a character outside
+// ASCII is not.
+func isWordByte(low []byte, i int) bool {
+	if i < 0 || i >= len(low) {
+		return false
+	}
+	c := low[i]
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
 }
