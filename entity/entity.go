@@ -472,12 +472,11 @@ func nameStarts(dst []int, toks []segment.Token) []int {
 
 // appendMarked is AppendLowerMarked for the finder f of the document.
 //
-// Most entries are passed over without a call: the words of the last run,
-// the general punctuation, and the function words opening a sentence. The
-// commonest run, two plain words, is classified by pair, the other runs of
-// plain words are walked by loadPlain, and the rest by run. The mentions
-// are appended to f.out, so that the loop carries no slice that the calls
-// change.
+// Most entries are passed over without a call: the words of the last run
+// and the function words opening a sentence. The commonest run, two plain
+// words, is classified by pair, the other runs of plain words are walked
+// by loadPlain, and the rest by run. The mentions are appended to f.out,
+// so that the loop carries no slice that the calls change.
 func (f *finder) appendMarked(dst []Mention, names []int) []Mention {
 	if len(f.lower) != len(f.body) {
 		f.lower = ""
@@ -488,9 +487,10 @@ func (f *finder) appendMarked(dst []Mention, names []int) []Mention {
 	next := 0 // the first token after the last run
 	for p, v := range names {
 		// An entry notes the token of index i as 2i or 2i+1; a token
-		// noted as plain is name-like. For the others, most of those
-		// that start with general punctuation are ruled out by their
-		// second byte before capitalised is called.
+		// noted as plain is name-like. segment.Marks.Names notes no mark
+		// and no word that starts in lower case, so that the others
+		// are nearly all words of ASCII letters with an apostrophe, a
+		// hyphen or a period ("Trump’s", "DC-based", "U.S.").
 		i, plain := segment.NameAt(v)
 		if i < next {
 			continue // a word of the last run
@@ -500,7 +500,7 @@ func (f *finder) appendMarked(dst []Mention, names []int) []Mention {
 		// in memory for every entry, the plain ones too, which cost 0.7 M
 		// instructions per 1,000 articles more.
 		if !plain {
-			if generalPunct(t) || !capitalised(t) {
+			if !capitalised(t) {
 				continue
 			}
 		}
