@@ -761,10 +761,12 @@ var nameStart = func() (t [256]bool) {
 // a non-ASCII character.
 func capitalised(t string) bool {
 	if t[0] < utf8.RuneSelf {
-		// Only a hyphen (ASCII or U+2011, which starts with 0xE2) can
+		// Only a hyphen (ASCII or U+2011, which ends with 0x91) can
 		// start a part that must be checked. The first byte is neither,
 		// and a word of four to sixteen bytes is tested at once, in one or
-		// two packed words that may overlap.
+		// two packed words that may overlap. Testing the last byte of
+		// U+2011 rather than its first (0xE2) lets words with ’ through
+		// ("Trump’s"), the commonest with a byte outside ASCII.
 		if n := len(t); n >= 4 && n <= 16 {
 			var h uint64
 			if n <= 8 {
@@ -775,7 +777,7 @@ func capitalised(t string) bool {
 			return h == 0 || partsCapitalised(t)
 		}
 		for i := 1; i < len(t); i++ {
-			if c := t[i]; c == '-' || c == 0xE2 {
+			if c := t[i]; c == '-' || c == 0x91 {
 				return partsCapitalised(t)
 			}
 		}
@@ -789,9 +791,9 @@ func capitalised(t string) bool {
 }
 
 // hyphenBytes returns a word that is not zero when a byte of the eight
-// packed in x is '-' or 0xE2.
+// packed in x is '-' or 0x91, the last byte of U+2011.
 func hyphenBytes(x uint64) uint64 {
-	return zeroBytes(x^'-'*swar.Ones) | zeroBytes(x^0xE2*swar.Ones)
+	return zeroBytes(x^'-'*swar.Ones) | zeroBytes(x^0x91*swar.Ones)
 }
 
 // zeroBytes returns a word that is not zero when a byte of x is zero.
