@@ -458,9 +458,11 @@ func (rs *Roles) keep(block []string) {
 	}
 }
 
-// nameStarts appends to dst the entries of segment.Marks.Names for toks,
-// with none noted as plain: every token that starts with an ASCII capital
-// or a byte outside ASCII.
+// nameStarts appends to dst entries such as segment.Marks.Names holds for
+// toks, with none noted as plain: every token that starts with an ASCII
+// capital or a byte outside ASCII, more than Marks.Names notes (it leaves
+// out marks and words that start in lower case), which appendMarked rules
+// out itself.
 func nameStarts(dst []int, toks []segment.Token) []int {
 	for k := range toks {
 		if t := toks[k].Text; t != "" && nameStart[t[0]] {
