@@ -31,6 +31,10 @@ func differentialTexts(tb testing.TB) []string {
 		// Runs of two plain words (pair) and sentences opened by a
 		// function word before a name.
 		"But Anton Varga left. Quietly Ilse Kova agreed. Running Jan Berg won. NATO Brenner met Kyiv Post staff in New York and Tomas Brenner, chief of the agency, said so.",
+		// Names before and after marks outside ASCII, which
+		// segment.Marks.Names leaves out, and words outside ASCII that
+		// start in lower case.
+		"“Anton Varga” said “Kova”—Berg’s « Là » à Paris; ‘Ilse’ Jean\u2011pierre’s Ödön‑élan ™ Σ Kova… Berg",
 		"Anton  Varga and Ilse\nKova; The Kova Group. In Varga. Then Berg. Yesterday Kova Varga Berg met Varga Kova. President Anton Berg of Nordvale. Jan Berg's aide.",
 	}
 	files, _ := filepath.Glob(filepath.Join("..", "examples", "*"))

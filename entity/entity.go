@@ -458,9 +458,11 @@ func (rs *Roles) keep(block []string) {
 	}
 }
 
-// nameStarts appends to dst the entries of segment.Marks.Names for toks,
-// with none noted as plain: every token that starts with an ASCII capital
-// or a byte outside ASCII.
+// nameStarts appends to dst entries such as segment.Marks.Names holds for
+// toks, with none noted as plain: every token that starts with an ASCII
+// capital or a byte outside ASCII, more than Marks.Names notes (it leaves
+// out marks and words that start in lower case), which appendMarked rules
+// out itself.
 func nameStarts(dst []int, toks []segment.Token) []int {
 	for k := range toks {
 		if t := toks[k].Text; t != "" && nameStart[t[0]] {
@@ -472,12 +474,11 @@ func nameStarts(dst []int, toks []segment.Token) []int {
 
 // appendMarked is AppendLowerMarked for the finder f of the document.
 //
-// Most entries are passed over without a call: the words of the last run,
-// the general punctuation, and the function words opening a sentence. The
-// commonest run, two plain words, is classified by pair, the other runs of
-// plain words are walked by loadPlain, and the rest by run. The mentions
-// are appended to f.out, so that the loop carries no slice that the calls
-// change.
+// Most entries are passed over without a call: the words of the last run
+// and the function words opening a sentence. The commonest run, two plain
+// words, is classified by pair, the other runs of plain words are walked
+// by loadPlain, and the rest by run. The mentions are appended to f.out,
+// so that the loop carries no slice that the calls change.
 func (f *finder) appendMarked(dst []Mention, names []int) []Mention {
 	if len(f.lower) != len(f.body) {
 		f.lower = ""
@@ -488,27 +489,29 @@ func (f *finder) appendMarked(dst []Mention, names []int) []Mention {
 	next := 0 // the first token after the last run
 	for p, v := range names {
 		// An entry notes the token of index i as 2i or 2i+1; a token
-		// noted as plain is name-like. For the others, most of those
-		// that start with general punctuation are ruled out by their
-		// second byte before capitalised is called.
+		// noted as plain is name-like. segment.Marks.Names notes no mark
+		// and no word that starts in lower case, so that the others
+		// are nearly all words of ASCII letters with an apostrophe, a
+		// hyphen or a period ("Trump’s", "DC-based", "U.S.").
 		i, plain := segment.NameAt(v)
 		if i < next {
 			continue // a word of the last run
 		}
 		t := toks[i].Text
-		// Two ifs, not one condition: joined with &&, the answer was kept
-		// in memory for every entry, the plain ones too, which cost 0.7 M
+		// The word without a possessive: a plain word has none. Two ifs,
+		// not one condition: joined with &&, the answer was kept in
+		// memory for every entry, the plain ones too, which cost 0.7 M
 		// instructions per 1,000 articles more.
+		w := t
 		if !plain {
-			if generalPunct(t) || !capitalised(t) {
+			if !capitalised(t) {
 				continue
+			}
+			if mayBePossessive(t) {
+				w = stripPossessive(t)
 			}
 		}
 		// The word's flags, read as flagsAt reads them, without a call.
-		w := t
-		if mayBePossessive(t) {
-			w = stripPossessive(t)
-		}
 		var fl wordFlags
 		if s, n := toks[i].Start, len(w); n > 0 && n <= maxShort && s+8 <= len(lower) {
 			fl = short.getPacked(swar.Load8(lower, s)&firstBytes[n], n)
@@ -761,10 +764,12 @@ var nameStart = func() (t [256]bool) {
 // a non-ASCII character.
 func capitalised(t string) bool {
 	if t[0] < utf8.RuneSelf {
-		// Only a hyphen (ASCII or U+2011, which starts with 0xE2) can
+		// Only a hyphen (ASCII or U+2011, which ends with 0x91) can
 		// start a part that must be checked. The first byte is neither,
 		// and a word of four to sixteen bytes is tested at once, in one or
-		// two packed words that may overlap.
+		// two packed words that may overlap. Testing the last byte of
+		// U+2011 rather than its first (0xE2) lets words with ’ through
+		// ("Trump’s"), the commonest with a byte outside ASCII.
 		if n := len(t); n >= 4 && n <= 16 {
 			var h uint64
 			if n <= 8 {
@@ -775,7 +780,7 @@ func capitalised(t string) bool {
 			return h == 0 || partsCapitalised(t)
 		}
 		for i := 1; i < len(t); i++ {
-			if c := t[i]; c == '-' || c == 0xE2 {
+			if c := t[i]; c == '-' || c == 0x91 {
 				return partsCapitalised(t)
 			}
 		}
@@ -789,9 +794,9 @@ func capitalised(t string) bool {
 }
 
 // hyphenBytes returns a word that is not zero when a byte of the eight
-// packed in x is '-' or 0xE2.
+// packed in x is '-' or 0x91, the last byte of U+2011.
 func hyphenBytes(x uint64) uint64 {
-	return zeroBytes(x^'-'*swar.Ones) | zeroBytes(x^0xE2*swar.Ones)
+	return zeroBytes(x^'-'*swar.Ones) | zeroBytes(x^0x91*swar.Ones)
 }
 
 // zeroBytes returns a word that is not zero when a byte of x is zero.

@@ -506,6 +506,18 @@ func TestCapitalisedHyphens(t *testing.T) {
 	}
 }
 
+// FuzzNameLike compares nameLike with refNameLike on arbitrary tokens.
+func FuzzNameLike(f *testing.F) {
+	for _, w := range []string{"Varga", "DC-based", "Jean\u2011pierre", "Trump’s", "Ödön-élan", "A--b", "\xe2\x80", "\xf0\xe2\x80\x91a", "«", "à"} {
+		f.Add(w)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		if got, want := nameLike(w), refNameLike(w); got != want {
+			t.Fatalf("nameLike(%q) = %v, want %v", w, got, want)
+		}
+	})
+}
+
 // TestPlainTail puts every byte in every position of strings of up to
 // twenty bytes and compares plainTail with a walk back over the bytes.
 func TestPlainTail(t *testing.T) {

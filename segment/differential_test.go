@@ -192,7 +192,7 @@ func refMarks(text string) Marks {
 		}
 	}
 	for k, tk := range refAppendTokens(nil, text, 0, len(text)) {
-		if r, _ := utf8.DecodeRuneInString(tk.Text); r >= utf8.RuneSelf || r == utf8.RuneError || 'A' <= r && r <= 'Z' {
+		if r, _ := utf8.DecodeRuneInString(tk.Text); unicode.IsUpper(r) {
 			m.Names = append(m.Names, k)
 		}
 	}

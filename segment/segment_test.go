@@ -349,9 +349,10 @@ func TestMarksNames(t *testing.T) {
 		{"Ilse Varga said", []string{"Ilse+", "Varga+"}},
 		{"Gen. Kova and U.S. forces", []string{"Gen.+", "Kova+", "U.S."}},
 		{"DC-based Jean-Pierre’s 7,200", []string{"DC-based", "Jean-Pierre’s"}},
-		{"“Émile” said Ödön—ok", []string{"“", "Émile", "”", "Ödön", "—"}},
+		{"“Émile” said Ödön—ok", []string{"Émile", "Ödön"}},
 		{"A,b X", []string{"A+", "X+"}},
-		{"“Hi,” Ann said. “No.”", []string{"“", "Hi+", "”", "Ann+", "“", "No.", "”"}},
+		{"“Hi,” Ann said. “No.”", []string{"Hi+", "Ann+", "No."}},
+		{"« Là » à Paris… ™ Σ ǅ", []string{"Là", "Paris+", "Σ"}},
 	}
 	for _, tt := range tests {
 		var marks Marks

@@ -135,11 +135,13 @@ func AppendTokens(out []Token, text string, lo, hi int) []Token {
 // AppendTokensWords notes as it goes: with them, those need not read the
 // text again (see AppendSentencesMarked, and quote.ScanMarked).
 //
-// Names notes, in order, the tokens that start with an ASCII capital or a
-// byte outside ASCII: the only ones that may start a name, so that a name
-// finder can go from one to the next instead of looking at every token
-// (see entity.Recognizer.AppendLowerMarked). NameAt tells what an entry
-// notes.
+// Names notes, in order, the tokens that start with an upper-case letter
+// (unicode.IsUpper), in ASCII or not: the only ones that may start a name,
+// so that a name finder can go from one to the next instead of looking at
+// every token (see entity.Recognizer.AppendLowerMarked). Marks outside
+// ASCII, such as curly quotation marks and dashes, and words that start
+// with a lower-case letter outside ASCII ("à") are left out. NameAt tells
+// what an entry notes.
 //
 // Ends notes some of the periods of Terminals that end a sentence unless a
 // quotation holds them: those after a word of ASCII letters and digits
@@ -215,11 +217,11 @@ func NameAt(v int) (n int, plain bool) {
 	return v >> 1, v&1 != 0
 }
 
-// noteName notes the token of index n, which starts with the byte c and is
-// a word or a character outside ASCII, in m.Names when it may start a
-// name, as a token that is not known to be plain.
+// noteName notes the token of index n, a word that starts with the ASCII
+// letter or digit c, in m.Names when c is a capital, as a token that is
+// not known to be plain.
 func (m *Marks) noteName(c byte, n int) {
-	if MayStartName(c) {
+	if c-'A' < 26 {
 		m.Names = append(m.Names, n<<1)
 	}
 }
@@ -230,13 +232,6 @@ func (m *Marks) notePlain(c byte, n int) {
 	if c-'A' < 26 {
 		m.Names = append(m.Names, n<<1|1)
 	}
-}
-
-// MayStartName reports whether a token that starts with the byte c may
-// start a name, and so is noted in Marks.Names: c is an ASCII capital or
-// starts a character outside ASCII.
-func MayStartName(c byte) bool {
-	return c-'A' < 26 || c >= utf8.RuneSelf
 }
 
 // noteByte notes the ASCII mark c (see markByte) at i.
@@ -466,7 +461,6 @@ func writeTokensWords(toks []Token, nt int, words []wordscan.Token, nw int, mark
 				// as below, without decoding.
 				j = i + 3
 				toks[nt] = Token{i, j, t[i:j]}
-				marks.Names = append(marks.Names, nt<<1)
 				words[nw] = wordscan.Token{St: i, En: j, NL: nl}
 				switch t[i+2] {
 				case 0x99: // ’
@@ -491,7 +485,6 @@ func writeTokensWords(toks []Token, nt int, words []wordscan.Token, nw int, mark
 				// A mark, or an invisible format character that the
 				// word scanner takes for a space.
 				toks[nt] = Token{i, j, t[i:j]}
-				marks.Names = append(marks.Names, nt<<1)
 				nt++
 				if isPunctMark(r) {
 					words[nw] = wordscan.Token{St: i, En: j, NL: nl}
@@ -511,16 +504,19 @@ func writeTokensWords(toks []Token, nt int, words []wordscan.Token, nw int, mark
 				i = j
 				continue
 			}
+			// A word that starts with a letter or digit outside ASCII.
+			j = wordEnd(t, i, j, len(t))
+			toks[nt] = Token{i, j, t[i:j]}
+			if unicode.IsUpper(r) {
+				marks.Names = append(marks.Names, nt<<1)
+			}
+			nt++
+			nw0 := nw
+			nw, nl = appendSpan(words, nw, t, i, j, nl)
+			marks.noteNumbers(words, nw0, nw, t)
+			marks.noteToken(t, i, j, 0)
+			i = j
 		}
-		j = wordEnd(t, i, j, len(t))
-		toks[nt] = Token{i, j, t[i:j]}
-		marks.noteName(t[i], nt)
-		nt++
-		nw0 := nw
-		nw, nl = appendSpan(words, nw, t, i, j, nl)
-		marks.noteNumbers(words, nw0, nw, t)
-		marks.noteToken(t, i, j, 0)
-		i = j
 	}
 	return nt, nw, i, nl
 }
