@@ -602,11 +602,12 @@ func (f *Finder) build(text string, c *core, sc *scratch) int {
 		return end
 	}
 
-	// A range.
-	between := isWord(text, pt, "between")
+	// A range; "between" before the number matters only when noRangeAt
+	// leaves one possible.
 	var h core
-	var adjacent, found bool
+	var between, adjacent, found bool
 	if !noRangeAt(text, c.e) {
+		between = isWord(text, pt, "between")
 		h, adjacent, found = f.rangeHigh(text, c, between, sc)
 	}
 	if found {
