@@ -1341,16 +1341,21 @@ func resolveCounts(text string, ns []outNumber) {
 }
 
 // sentenceBreak reports whether s holds the end of a sentence or a line.
+// It passes the bytes that are neither by a table, which costs less than
+// comparing each byte with the five (measured on the corpus).
 func sentenceBreak(s string) bool {
 	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '\n':
+		if !breakBytes[s[i]] {
+			continue
+		}
+		if s[i] == '\n' || i+1 == len(s) || s[i+1] == ' ' || s[i+1] == '"' || s[i+1] == '\n' || s[i+1] >= 0x80 {
 			return true
-		case '.', '!', '?', ';':
-			if i+1 == len(s) || s[i+1] == ' ' || s[i+1] == '"' || s[i+1] == '\n' || s[i+1] >= 0x80 {
-				return true
-			}
 		}
 	}
 	return false
 }
+
+// breakBytes marks the bytes at which sentenceBreak looks closer: a line
+// break, and the marks that end a sentence before a space, a quotation
+// mark, a line break, a byte outside ASCII or the end of s.
+var breakBytes = [256]bool{'\n': true, '.': true, '!': true, '?': true, ';': true}
