@@ -176,7 +176,7 @@ func (f *Finder) Find(text string) []article.Number {
 	defer f.scratches.Put(sc)
 	for i := 0; i < len(text); {
 		if i = f.lx.skip(text, i, len(text)); i < len(text) {
-			i = f.step(text, i, sc)
+			i = f.step(text, next(text, i), sc)
 		}
 	}
 	resolveCounts(text, sc.out)
@@ -231,16 +231,15 @@ func (sc *scratch) takeOut(text string) []article.Number {
 	return ns
 }
 
-// step reads the token at or after i and the number that starts with it,
-// if any, which build appends to sc.out (and what it points to to
-// sc.ptrs). It returns where to go on: past the token, the number or the
-// text it has ruled out.
-func (f *Finder) step(text string, i int, sc *scratch) int {
-	t := next(text, i)
+// step reads the number that starts with the token t, next(text, i) for
+// the position i Find is at, if any, which build appends to sc.out. It
+// returns where to go on: past the token, the number or the text it has
+// ruled out.
+func (f *Finder) step(text string, t tok, sc *scratch) int {
 	if t.k == tEOF {
 		return len(text)
 	}
-	i = t.e
+	i := t.e
 	var c core
 	var ok bool
 	switch t.k {
