@@ -180,8 +180,21 @@ func next(s string, i int) tok {
 		// leaves it to the loop below.
 		switch c := s[j]; {
 		case byteClass[c] == clLetter:
+			// The run of letters, its first eight bytes after c here
+			// rather than in letterRunEnd: most words end in them, and
+			// the call cost more than the test (measured on the corpus).
+			k := j + 1
+			if k+8 <= len(s) {
+				if m := nonLetters(swar.Load8(s, k)); m != 0 {
+					k += bits.TrailingZeros64(m) / 8
+				} else {
+					k = letterRunEnd(s, k+8)
+				}
+			} else {
+				k = letterRunEnd(s, k)
+			}
 			// A point or comma after a letter ends the word too.
-			if k := letterRunEnd(s, j+1); k == len(s) || afterClass[s[k]] != afterOther {
+			if k == len(s) || afterClass[s[k]] != afterOther {
 				return tok{j, k, tWord}
 			}
 		case isASCIIDigit(c):
@@ -275,8 +288,20 @@ func prev(s string, i int) tok {
 		// leaves it to the loop below.
 		switch c := s[e-1]; {
 		case byteClass[c] == clLetter:
+			// The run of letters, its last eight bytes before c here
+			// rather than in letterRunStart, as in next.
+			k := e - 1
+			if k >= 8 {
+				if m := nonLetters(swar.Load8(s, k-8)); m != 0 {
+					k -= bits.LeadingZeros64(m) / 8
+				} else {
+					k = letterRunStart(s, k-8)
+				}
+			} else {
+				k = letterRunStart(s, k)
+			}
 			// A point or comma before a letter starts the word too.
-			if k := letterRunStart(s, e-1); k == 0 || afterClass[s[k-1]] != afterOther {
+			if k == 0 || afterClass[s[k-1]] != afterOther {
 				return tok{k, e, tWord}
 			}
 		case isASCIIDigit(c):

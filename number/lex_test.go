@@ -190,27 +190,36 @@ func FuzzNext(f *testing.F) {
 
 func TestTokMemo(t *testing.T) {
 	text := "At least 40 miners, about 12 of them, were trapped."
-	calls := 0
-	counting := func(s string, i int) tok {
-		calls++
-		return next(s, i)
-	}
-	var m tokMemo
-	for _, tc := range []struct {
-		i     int
-		calls int // calls of the lexer so far
-	}{
-		{0, 1}, {0, 1}, {9, 2}, {0, 2}, {9, 2}, {20, 3}, {9, 3}, {0, 4}, {0, 4}, {len(text), 5}, {len(text), 5},
-	} {
-		if got, want := m.get(counting, text, tc.i), next(text, tc.i); got != want {
-			t.Errorf("get(%d) = %+v, want %+v", tc.i, got, want)
-		}
-		if calls != tc.calls {
-			t.Errorf("after get(%d): %d lexer calls, want %d", tc.i, calls, tc.calls)
-		}
-	}
 	var sc scratch
-	sc.next(text, 3)
+	if _, ok := sc.nexts.lookup(0); ok {
+		t.Error("an empty memo holds a token")
+	}
+	// The memo holds the last two tokens read, by where they were read from.
+	for _, tc := range []struct {
+		read int   // where sc.next reads
+		held []int // where the memo holds a token after it
+		gone []int // where it holds none
+	}{
+		{0, []int{0}, []int{9}},
+		{9, []int{0, 9}, nil},
+		{20, []int{9, 20}, []int{0}},
+		{20, []int{20}, []int{9}},
+		{len(text), []int{20, len(text)}, []int{0, 9}},
+	} {
+		if got, want := sc.next(text, tc.read), next(text, tc.read); got != want {
+			t.Errorf("sc.next(%d) = %+v, want %+v", tc.read, got, want)
+		}
+		for _, i := range tc.held {
+			if got, ok := sc.nexts.lookup(i); !ok || got != next(text, i) {
+				t.Errorf("after reading at %d: lookup(%d) = %+v, %v; want %+v", tc.read, i, got, ok, next(text, i))
+			}
+		}
+		for _, i := range tc.gone {
+			if got, ok := sc.nexts.lookup(i); ok {
+				t.Errorf("after reading at %d: lookup(%d) = %+v, want none", tc.read, i, got)
+			}
+		}
+	}
 	sc.reset()
 	if sc.nexts != (tokMemo{}) {
 		t.Error("reset left entries in the memo")

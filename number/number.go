@@ -97,7 +97,8 @@ type scratch struct {
 }
 
 // tokMemo remembers the last tokens a lexing function found for one text,
-// by the position it was asked for. Two entries serve most repeats; more
+// by the position it read from, for the callers that look one up where
+// the memo nearly always holds it. Two entries serve most repeats; more
 // cost more to search than they save (measured on the corpus).
 type tokMemo struct {
 	ents [2]struct {
@@ -107,24 +108,16 @@ type tokMemo struct {
 	n int // the entry to replace next
 }
 
-// get returns lex(text, i), from the memo when it was asked for lately.
-func (m *tokMemo) get(lex func(string, int) tok, text string, i int) tok {
-	switch i + 1 {
-	case m.ents[0].at:
-		return m.ents[0].t
-	case m.ents[1].at:
-		return m.ents[1].t
-	}
-	t := lex(text, i)
+// put notes that the lexing function found t at position i.
+func (m *tokMemo) put(i int, t tok) {
 	e := &m.ents[m.n&1]
 	e.at, e.t = i+1, t
 	m.n ^= 1
-	return t
 }
 
 // lookup returns the token the memo holds for position i, if any. It is
 // small enough to be inlined: where the memo nearly always holds the
-// token, a caller asks it before calling scratch.next or scratch.prev.
+// token, a caller asks it before calling scratch.next.
 func (m *tokMemo) lookup(i int) (tok, bool) {
 	switch i + 1 {
 	case m.ents[0].at:
@@ -135,9 +128,15 @@ func (m *tokMemo) lookup(i int) (tok, bool) {
 	return tok{}, false
 }
 
-// next returns next(text, i), from the memo when it was asked for lately.
-// text must be the same for all the calls between two resets.
-func (sc *scratch) next(text string, i int) tok { return sc.nexts.get(next, text, i) }
+// next returns next(text, i) and notes it in the memo, for a later
+// lookup. It does not ask the memo first: it held the token in about 3
+// calls in 100, which saved less than asking cost (measured on the
+// corpus). text must be the same for all the calls between two resets.
+func (sc *scratch) next(text string, i int) tok {
+	t := next(text, i)
+	sc.nexts.put(i, t)
+	return t
+}
 
 // reset empties the memo, for a new text.
 func (sc *scratch) reset() {
@@ -177,7 +176,7 @@ func (f *Finder) Find(text string) []article.Number {
 	defer f.scratches.Put(sc)
 	for i := 0; i < len(text); {
 		if i = f.lx.skip(text, i, len(text)); i < len(text) {
-			i = f.step(text, i, sc)
+			i = f.step(text, next(text, i), sc)
 		}
 	}
 	resolveCounts(text, sc.out)
@@ -232,16 +231,15 @@ func (sc *scratch) takeOut(text string) []article.Number {
 	return ns
 }
 
-// step reads the token at or after i and the number that starts with it,
-// if any, which build appends to sc.out (and what it points to to
-// sc.ptrs). It returns where to go on: past the token, the number or the
-// text it has ruled out.
-func (f *Finder) step(text string, i int, sc *scratch) int {
-	t := next(text, i)
+// step reads the number that starts with the token t, next(text, i) for
+// the position i Find is at, if any, which build appends to sc.out. It
+// returns where to go on: past the token, the number or the text it has
+// ruled out.
+func (f *Finder) step(text string, t tok, sc *scratch) int {
 	if t.k == tEOF {
 		return len(text)
 	}
-	i = t.e
+	i := t.e
 	var c core
 	var ok bool
 	switch t.k {
@@ -603,11 +601,12 @@ func (f *Finder) build(text string, c *core, sc *scratch) int {
 		return end
 	}
 
-	// A range.
-	between := isWord(text, pt, "between")
+	// A range; "between" before the number matters only when noRangeAt
+	// leaves one possible.
 	var h core
-	var adjacent, found bool
+	var between, adjacent, found bool
 	if !noRangeAt(text, c.e) {
+		between = isWord(text, pt, "between")
 		h, adjacent, found = f.rangeHigh(text, c, between, sc)
 	}
 	if found {
@@ -1341,16 +1340,21 @@ func resolveCounts(text string, ns []outNumber) {
 }
 
 // sentenceBreak reports whether s holds the end of a sentence or a line.
+// It passes the bytes that are neither by a table, which costs less than
+// comparing each byte with the five (measured on the corpus).
 func sentenceBreak(s string) bool {
 	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '\n':
+		if !breakBytes[s[i]] {
+			continue
+		}
+		if s[i] == '\n' || i+1 == len(s) || s[i+1] == ' ' || s[i+1] == '"' || s[i+1] == '\n' || s[i+1] >= 0x80 {
 			return true
-		case '.', '!', '?', ';':
-			if i+1 == len(s) || s[i+1] == ' ' || s[i+1] == '"' || s[i+1] == '\n' || s[i+1] >= 0x80 {
-				return true
-			}
 		}
 	}
 	return false
 }
+
+// breakBytes marks the bytes at which sentenceBreak looks closer: a line
+// break, and the marks that end a sentence before a space, a quotation
+// mark, a line break, a byte outside ASCII or the end of s.
+var breakBytes = [256]bool{'\n': true, '.': true, '!': true, '?': true, ';': true}

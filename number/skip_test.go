@@ -12,7 +12,7 @@ import (
 func findEachToken(f *Finder, text string) []article.Number {
 	sc := &scratch{}
 	for i := 0; i < len(text); {
-		i = f.step(text, i, sc)
+		i = f.step(text, next(text, i), sc)
 	}
 	resolveCounts(text, sc.out)
 	return sc.takeOut(text)

@@ -63,8 +63,15 @@ func (f *Finder) findTokens(text string, words []wordscan.Token, leads []int) []
 func (f *Finder) find(text string, words []wordscan.Token, sc *scratch, lc *leadCursor) []article.Number {
 	ti := 0
 	for i := 0; i < len(text); {
-		if i, ti = f.lx.skipTokens(text, words, i, ti, lc); i < len(text) {
-			i = f.step(text, i, sc)
+		var digits bool
+		if i, ti, digits = f.lx.skipTokens(text, words, i, ti, lc); i < len(text) {
+			var t tok
+			if digits {
+				t = tok{i, words[ti].En, tNum}
+			} else {
+				t = next(text, i)
+			}
+			i = f.step(text, t, sc)
 		}
 	}
 	resolveCounts(text, sc.out)
@@ -152,7 +159,9 @@ var leadClass = func() (t [256]uint8) {
 // few words that skip passes among them, see below), or len(text). ti is
 // the index of a token at or before the first one that ends after i (0
 // for the first call); skipTokens returns such an index for the position
-// it returns, for the next call.
+// it returns, for the next call, and whether next reads the token there as
+// words[ti] is, a word of ASCII digits only (tNum): then find need not
+// lex it again.
 //
 // Between the runs of tokens that passTokens passes over, skipTokens stops
 // at a word in digits, unless what stands around it rules it out
@@ -167,7 +176,7 @@ var leadClass = func() (t [256]uint8) {
 //
 // With lc not nil, the leads of FindMarked, it passes tokens with
 // passMarked, else with passTokens.
-func (lx *lexicon) skipTokens(text string, words []wordscan.Token, i, ti int, lc *leadCursor) (int, int) {
+func (lx *lexicon) skipTokens(text string, words []wordscan.Token, i, ti int, lc *leadCursor) (int, int, bool) {
 	for {
 		ti = tokenAt(words, ti, i)
 		if ti < len(words) && words[ti].St >= i {
@@ -182,7 +191,7 @@ func (lx *lexicon) skipTokens(text string, words []wordscan.Token, i, ti int, lc
 			}
 		}
 		if ti == len(words) {
-			return lx.skip(text, i, len(text)), ti
+			return lx.skip(text, i, len(text)), ti, false
 		}
 		tk := &words[ti]
 		lim := tk.En
@@ -209,15 +218,19 @@ func (lx *lexicon) skipTokens(text string, words []wordscan.Token, i, ti int, lc
 						i = e
 						continue
 					}
-					return st, ti
+					return st, ti, false
 				}
-				if en < len(text) && text[en] != ' ' && !digitsEnd(text, en) ||
-					!(st > 0 && text[st-1] != ' ' && lx.ruledOutBefore(text, st)) &&
-						!(ti > 0 && lx.labels.has(words[ti-1].Hash) && lx.labelBefore(text, words, ti)) &&
-						!(en-st == 4 && lx.bareYear(text, words, ti)) &&
-						!(en < len(text) && (text[en] == '%' || text[en] == ' ' && ti+1 < len(words) && lx.measures.has(words[ti+1].Hash)) &&
-							lx.measureAfter(text, words, ti)) {
-					return st, ti
+				if en < len(text) && text[en] != ' ' && !digitsEnd(text, en) {
+					return st, ti, false
+				}
+				if !(st > 0 && text[st-1] != ' ' && lx.ruledOutBefore(text, st)) &&
+					!(ti > 0 && lx.labels.has(words[ti-1].Hash) && lx.labelBefore(text, words, ti)) &&
+					!(en-st == 4 && lx.bareYear(text, words, ti)) &&
+					!(en < len(text) && (text[en] == '%' || text[en] == ' ' && ti+1 < len(words) && lx.measures.has(words[ti+1].Hash)) &&
+						lx.measureAfter(text, words, ti)) {
+					// Where next stops at en (digitsEnd), it reads a
+					// word of digits only as it is.
+					return st, ti, allDigits(text[st:en])
 				}
 				i, ti = tk.En, ti+1 // "10:30", "March 14", "in 2022.", "12%"
 				continue
@@ -239,10 +252,10 @@ func (lx *lexicon) skipTokens(text string, words []wordscan.Token, i, ti int, lc
 				i, ti = tk.En, ti+1
 				continue
 			}
-			return st, ti
+			return st, ti, false
 		}
 		if i = lx.skip(text, i, lim); i < lim {
-			return i, ti
+			return i, ti, false
 		}
 	}
 }

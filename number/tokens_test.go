@@ -266,6 +266,43 @@ func FuzzFindMarked(f *testing.F) {
 	})
 }
 
+// checkSkipDigits checks, at every position skipTokens stops at in text,
+// that where it reports a word of digits, next(text, i) is that word, as
+// find takes it to be instead of calling next.
+func checkSkipDigits(t *testing.T, f *Finder, text string) {
+	t.Helper()
+	words := wordscan.Tokens(nil, text)
+	ti := 0
+	for i := 0; i < len(text); {
+		var digits bool
+		if i, ti, digits = f.lx.skipTokens(text, words, i, ti, nil); i >= len(text) {
+			break
+		}
+		nt := next(text, i)
+		if digits && nt != (tok{i, words[ti].En, tNum}) {
+			t.Fatalf("skipTokens(%q) reported the digits %q at %d, but next reads %+v", text, text[i:words[ti].En], i, nt)
+		}
+		i = max(i+1, nt.e)
+	}
+}
+
+func TestSkipTokensDigits(t *testing.T) {
+	f := newFinder(t)
+	for _, s := range append(append(skipTexts, tokenTexts...), "5bn 3rd 2020s 28-year-old 28-a 12% 7,200 7,20 2.5 2. 10:30 ’22 5’s 5'") {
+		checkSkipDigits(t, f, s)
+	}
+}
+
+func FuzzSkipTokensDigits(f *testing.F) {
+	for _, s := range append(skipTexts, tokenTexts...) {
+		f.Add(s)
+	}
+	fd := newFinder(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		checkSkipDigits(t, fd, text)
+	})
+}
+
 func BenchmarkFindMarked(b *testing.B) {
 	f := newFinder(b)
 	text := benchText(4 << 20)
