@@ -27,6 +27,7 @@ import (
 type Attributor struct {
 	lx       *lexicon
 	vocab    *vocabulary
+	gender   genderTable // the short given names of lx.gender (see doc.gender)
 	entities *entity.Recognizer
 	outlets  Outlets
 	docs     sync.Pool // *doc, the working state of one call, reused
@@ -47,7 +48,7 @@ func New(rec *entity.Recognizer, outlets Outlets) (*Attributor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Attributor{lx: lx, vocab: vocab, entities: rec, outlets: outlets}, nil
+	return &Attributor{lx: lx, vocab: vocab, gender: newGenderTable(lx.gender), entities: rec, outlets: outlets}, nil
 }
 
 // OutletMention is an outlet named in the body.
