@@ -999,13 +999,13 @@ func (d *doc) attributeQuote(qi, si int) (int, bool) {
 	}
 	initial := !hasWords(nt[:pos])
 	if initial {
-		at = d.post(nt, pos)
+		d.post(nt, pos, &at)
 	}
 	if !at.ok {
-		at = d.leftCue(nt, pos)
+		d.leftCue(nt, pos, &at)
 	}
 	if !at.ok && !initial {
-		at = d.post(nt, pos)
+		d.post(nt, pos, &at)
 	}
 	if !at.ok && d.paragraphOpensWith(q) {
 		at = d.introAttribution(q.Para - 1)
@@ -1143,7 +1143,9 @@ func (d *doc) introAttribution(pi int) attribution {
 	}
 	si, _ := d.sentenceAt(p.End - 1)
 	nt := d.narration(si)
-	return d.leftCue(nt, len(nt))
+	var at attribution
+	d.leftCue(nt, len(nt), &at)
+	return at
 }
 
 // setAttr sets the attribution of quotation qi, and notes in d.channeled
