@@ -1013,7 +1013,7 @@ func (d *doc) attributeQuote(qi, si int) (int, bool) {
 	if !at.ok && initial {
 		at = d.continuation(qi)
 	}
-	if !at.ok && (countFields(lt, 7).n <= 6 || hasWords(nt[:pos])) {
+	if !at.ok && (fieldCount(lt, 7) <= 6 || hasWords(nt[:pos])) {
 		return si, false // a scare quote
 	}
 	if at.ok && at.channel == "" {

@@ -24,7 +24,7 @@ func (d *doc) isLabel(nt []ntok, pos int, lt string) bool {
 // words of a label: one to four, none of them a pronoun, an auxiliary, a
 // negation, an adverb or an evaluative adjective.
 func (d *doc) labelWords(lt string) bool {
-	if nf := countFields(lt, 5).n; nf == 0 || nf > 4 {
+	if nf := fieldCount(lt, 5); nf == 0 || nf > 4 {
 		return false
 	}
 	for i := 0; ; {
