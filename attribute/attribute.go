@@ -927,13 +927,19 @@ func (d *doc) sentenceFrom(si, pos int) int {
 	return si
 }
 
-// placeholder returns the index in nt of the first placeholder of the
-// quotation qi, or -1. With the quotations in text order, apart from one
-// another (d.quotedSorted), the narration is in text order and holds one
-// placeholder of a quotation, which starts at its opening mark: it is found
-// by bisection.
-func (d *doc) placeholder(nt []ntok, qi int) int {
+// placeholder returns the index in nt, the narration of sentence si, of
+// the first placeholder of the quotation qi, or -1. With the quotations in
+// text order, apart from one another (d.quotedSorted), the narration is in
+// text order and holds one placeholder of a quotation, which starts at its
+// opening mark: it is the sentence's last (d.narrLastQ), as most are, or
+// found by bisection.
+func (d *doc) placeholder(nt []ntok, si, qi int) int {
 	if d.quotedSorted {
+		if si >= 0 {
+			if lq := d.narrLastQ[si]; uint(lq) < uint(len(nt)) && int(nt[lq].q) == qi {
+				return lq
+			}
+		}
 		open := d.in.Quotes[qi].Open
 		lo, hi := 0, len(nt)
 		for lo < hi {
@@ -971,7 +977,7 @@ func (d *doc) attributeQuote(qi, si int) (int, bool) {
 	}
 	si = d.sentenceFrom(si, q.Open)
 	nt := d.narration(si)
-	pos := d.placeholder(nt, qi)
+	pos := d.placeholder(nt, si, qi)
 	if si < 0 {
 		si = len(d.in.Sentences) // the quotations after this one are past the last too
 	}
