@@ -21,13 +21,13 @@ func (d *doc) findAnonymous() {
 		}
 		nt := d.narration(si)
 		ch, chKnown := "", false // the sentence's channel, found once
+		var r referent
 		for _, i32 := range d.triggers(si) {
 			i := int(i32)
 			if nt[i].q >= 0 || !nt[i].is(fAnonHead) {
 				continue
 			}
-			r, ok := d.anonNP(nt, i)
-			if !ok {
+			if !d.anonNP(nt, i, &r) {
 				continue
 			}
 			if !chKnown {
@@ -47,8 +47,10 @@ func (d *doc) findAnonymous() {
 	}
 }
 
-// anonNP reads the anonymous description headed by nt[h].
-func (d *doc) anonNP(nt []ntok, h int) (referent, bool) {
+// anonNP reads the anonymous description headed by nt[h] into r, and
+// reports whether there is one (r is left as it was when not). A referent
+// is too large to return without copying it twice.
+func (d *doc) anonNP(nt []ntok, h int, r *referent) bool {
 	// Leftwards: modifiers back to a determiner.
 	lo := h
 	det := false
@@ -87,21 +89,21 @@ func (d *doc) anonNP(nt []ntok, h int) (referent, bool) {
 		// A bare plural needs a nationality or institution before it:
 		// "French officials", "U.S. officials", "Western diplomats".
 		if !plural || (adjs == 0 || !d.namedGroup(nt, lo, h)) && !isBareSource(head) {
-			return referent{}, false
+			return false
 		}
 		if lo < h && (d.lw(&nt[lo]) == "many" || d.lw(&nt[lo]) == "most" || d.lw(&nt[lo]) == "all") {
-			return referent{}, false
+			return false
 		}
 	}
 	for i := mods.lo; i < mods.hi; i++ {
 		if m, ok := d.mentionAt(nt[i].start); ok && !nt[i].is(fDemonym) && !isOrgOrPlace(m) {
-			return referent{}, false // "Kremlin spokesman Dmitry Peskov" is named
+			return false // "Kremlin spokesman Dmitry Peskov" is named
 		}
 	}
 	// A name right after the head makes it named: "official John Smith".
 	if h+1 < len(nt) && nt[h+1].is(cCapital) {
 		if m, ok := d.mentionAt(nt[h+1].start); ok && m.Type == "person" {
-			return referent{}, false
+			return false
 		}
 	}
 	// Rightwards: post-modifiers ("for the White House", "familiar with the
@@ -137,7 +139,8 @@ func (d *doc) anonNP(nt []ntok, h int) (referent, bool) {
 		hi--
 	}
 	text := trimSpace(d.body[nt[lo].start:nt[hi-1].end])
-	return referent{start: nt[lo].start, end: nt[hi-1].end, text: text, head: head, group: plural}, true
+	*r = referent{start: nt[lo].start, end: nt[hi-1].end, text: text, head: head, group: plural}
+	return true
 }
 
 // isOrgOrPlace reports whether the mention names an organisation or a place.

@@ -108,7 +108,8 @@ func checkAnonNP(t *testing.T, a *Attributor, body string) {
 			if nt[h].q >= 0 || !nt[h].is(cWord) {
 				continue
 			}
-			got, ok := d.anonNP(nt, h)
+			var got referent
+			ok := d.anonNP(nt, h, &got)
 			want, wantOK := d.anonNPRef(nt, h)
 			if ok != wantOK || got != want {
 				t.Fatalf("%.60q: anonNP at %q: %+v %t, want %+v %t", body, d.lw(&nt[h]), got, ok, want, wantOK)
