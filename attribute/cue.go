@@ -52,39 +52,48 @@ func (d *doc) leftCue(nt []ntok, pos int, at *attribution) {
 	// ("Macron’s comments that he “…”") is the most specific attribution and
 	// is kept once found.
 	//
-	// Once a cue is found, only a cue further left with a "that" between
-	// can take its place: without a "that" to its left, or when it is a
-	// speech noun, the walk is over.
+	// Up to the nearest cue, only a word with fCue or fAccording matters
+	// (only those can be a cue, see cueAt; a quotation has no flags).
 	best := -1
 	var bestCue cue
-	sawThat := false
-	for i := pos - 1; i >= 0; i-- {
-		if nt[i].q >= 0 {
-			if best >= 0 {
+	i := pos - 1
+	for ; i >= 0; i-- {
+		if t := &nt[i]; t.is(fCue|fAccording) && t.q < 0 {
+			if c, ok := d.cueAt(nt, i, pos); ok {
+				best, bestCue = i, c
 				break
 			}
-			continue
-		}
-		if nt[i].isWord(idThat) {
-			sawThat = true
-		}
-		// Only a word with fCue or fAccording can be a cue (see cueAt).
-		if nt[i].is(fCue|fAccording) && (best < 0 || (sawThat && bestCue.kind != cueNoun)) {
-			if c, ok := d.cueAt(nt, i, pos); ok {
-				best, bestCue, sawThat = i, c, false
-				if c.kind == cueNoun || !hasWord(nt[:i], idThat) {
-					break
-				}
-			}
-		}
-		// Only a semicolon, a comma or a dash can be a boundary.
-		if best >= 0 && (nt[i].p == ';' || isComma(&nt[i])) && d.boundaryAt(nt, i) {
-			break
 		}
 	}
 	if best < 0 {
 		*at = attribution{}
 		return
+	}
+	// Once a cue is found, only a cue further left with a "that" between
+	// can take its place: without a "that" to its left, or when it is a
+	// speech noun, the walk is over. A quotation or a clause boundary
+	// (only a semicolon, a comma or a dash can be one) ends it too.
+	if bestCue.kind != cueNoun && hasWord(nt[:i], idThat) && !((nt[i].p == ';' || isComma(&nt[i])) && d.boundaryAt(nt, i)) {
+		sawThat := false
+		for i--; i >= 0; i-- {
+			if nt[i].q >= 0 {
+				break
+			}
+			if nt[i].isWord(idThat) {
+				sawThat = true
+			}
+			if nt[i].is(fCue|fAccording) && sawThat && bestCue.kind != cueNoun {
+				if c, ok := d.cueAt(nt, i, pos); ok {
+					best, bestCue, sawThat = i, c, false
+					if c.kind == cueNoun || !hasWord(nt[:i], idThat) {
+						break
+					}
+				}
+			}
+			if (nt[i].p == ';' || isComma(&nt[i])) && d.boundaryAt(nt, i) {
+				break
+			}
+		}
 	}
 	d.fromCue(nt, best, bestCue, pos, at)
 	if nt[best].is(fClaimVerb) {
