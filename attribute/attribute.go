@@ -1019,7 +1019,7 @@ func (d *doc) attributeQuote(qi, si int) (int, bool) {
 	if !at.ok && initial {
 		at = d.continuation(qi)
 	}
-	if !at.ok && (fieldCount(lt, 7) <= 6 || hasWords(nt[:pos])) {
+	if !at.ok && (!initial || fieldCount(lt, 7) <= 6) {
 		return si, false // a scare quote
 	}
 	if at.ok && at.channel == "" {
