@@ -21,13 +21,13 @@ func (d *doc) findAnonymous() {
 		}
 		nt := d.narration(si)
 		ch, chKnown := "", false // the sentence's channel, found once
+		var r referent
 		for _, i32 := range d.triggers(si) {
 			i := int(i32)
 			if nt[i].q >= 0 || !nt[i].is(fAnonHead) {
 				continue
 			}
-			r, ok := d.anonNP(nt, i)
-			if !ok {
+			if !d.anonNP(nt, i, &r) {
 				continue
 			}
 			if !chKnown {
@@ -47,8 +47,10 @@ func (d *doc) findAnonymous() {
 	}
 }
 
-// anonNP reads the anonymous description headed by nt[h].
-func (d *doc) anonNP(nt []ntok, h int) (referent, bool) {
+// anonNP reads the anonymous description headed by nt[h] into r, and
+// reports whether there is one (r is left as it was when not). A referent
+// is too large to return without copying it twice.
+func (d *doc) anonNP(nt []ntok, h int, r *referent) bool {
 	// Leftwards: modifiers back to a determiner.
 	lo := h
 	det := false
@@ -87,21 +89,21 @@ func (d *doc) anonNP(nt []ntok, h int) (referent, bool) {
 		// A bare plural needs a nationality or institution before it:
 		// "French officials", "U.S. officials", "Western diplomats".
 		if !plural || (adjs == 0 || !d.namedGroup(nt, lo, h)) && !isBareSource(head) {
-			return referent{}, false
+			return false
 		}
 		if lo < h && (d.lw(&nt[lo]) == "many" || d.lw(&nt[lo]) == "most" || d.lw(&nt[lo]) == "all") {
-			return referent{}, false
+			return false
 		}
 	}
 	for i := mods.lo; i < mods.hi; i++ {
 		if m, ok := d.mentionAt(nt[i].start); ok && !nt[i].is(fDemonym) && !isOrgOrPlace(m) {
-			return referent{}, false // "Kremlin spokesman Dmitry Peskov" is named
+			return false // "Kremlin spokesman Dmitry Peskov" is named
 		}
 	}
 	// A name right after the head makes it named: "official John Smith".
 	if h+1 < len(nt) && nt[h+1].is(cCapital) {
 		if m, ok := d.mentionAt(nt[h+1].start); ok && m.Type == "person" {
-			return referent{}, false
+			return false
 		}
 	}
 	// Rightwards: post-modifiers ("for the White House", "familiar with the
@@ -137,7 +139,8 @@ func (d *doc) anonNP(nt []ntok, h int) (referent, bool) {
 		hi--
 	}
 	text := trimSpace(d.body[nt[lo].start:nt[hi-1].end])
-	return referent{start: nt[lo].start, end: nt[hi-1].end, text: text, head: head, group: plural}, true
+	*r = referent{start: nt[lo].start, end: nt[hi-1].end, text: text, head: head, group: plural}
+	return true
 }
 
 // isOrgOrPlace reports whether the mention names an organisation or a place.
@@ -437,6 +440,55 @@ func countFields(s string, limit int) quoteFields {
 		qf.add(st, len(s))
 	}
 	return qf
+}
+
+// fieldCount returns the number of fields of s, as strings.Fields splits
+// it, counted up to limit: countFields(s, limit).n, for the callers that
+// ask only how many. It reads eight bytes at once when they are all
+// spaces (' ') and printable ASCII, as most of a quotation's are: a field
+// starts at each of them other than a space that follows a space or the
+// start, and bits.OnesCount64 counts those.
+func fieldCount(s string, limit int) int {
+	if limit <= 0 {
+		return 0
+	}
+	n := 0
+	in := uint64(0) // 0x80 when the byte before i is in a field, else 0
+	for i := 0; i < len(s); {
+		if i+8 <= len(s) {
+			x := swar.Load8(s, i)
+			if x&swar.Highs == 0 && (x+(0x80-' ')*swar.Ones)&swar.Highs == swar.Highs {
+				// Every byte is from ' ' to 0x7F; the top bit of a byte
+				// of inField is set for a byte other than ' '.
+				inField := (x + (0x80-'!')*swar.Ones) & swar.Highs
+				n += bits.OnesCount64(inField &^ (inField<<8 | in))
+				if n >= limit {
+					return limit
+				}
+				in = inField >> 56
+				i += 8
+				continue
+			}
+		}
+		c, size := fieldClass[s[i]], 1
+		space := c == fieldSpace
+		if c == fieldOther {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+		}
+		switch {
+		case space:
+			in = 0
+		case in == 0:
+			if n++; n == limit {
+				return limit
+			}
+			in = 0x80
+		}
+		i += size
+	}
+	return n
 }
 
 // add counts the field s[st:en], the first when there is none yet.

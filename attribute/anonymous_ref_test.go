@@ -108,7 +108,8 @@ func checkAnonNP(t *testing.T, a *Attributor, body string) {
 			if nt[h].q >= 0 || !nt[h].is(cWord) {
 				continue
 			}
-			got, ok := d.anonNP(nt, h)
+			var got referent
+			ok := d.anonNP(nt, h, &got)
 			want, wantOK := d.anonNPRef(nt, h)
 			if ok != wantOK || got != want {
 				t.Fatalf("%.60q: anonNP at %q: %+v %t, want %+v %t", body, d.lw(&nt[h]), got, ok, want, wantOK)
@@ -251,4 +252,52 @@ func (d *doc) anonymousListRef() []string {
 		}
 	}
 	return out
+}
+
+// checkFieldCount fails t if fieldCount answers otherwise than countFields
+// and strings.Fields, its oracles, for s and every limit up to one more
+// than its fields.
+func checkFieldCount(t *testing.T, s string) {
+	n := len(strings.Fields(s))
+	for limit := -1; limit <= n+1; limit++ {
+		want := countFields(s, limit).n
+		if want != max(min(n, limit), 0) {
+			t.Fatalf("countFields(%q, %d).n = %d, strings.Fields gives %d fields", s, limit, want, n)
+		}
+		if got := fieldCount(s, limit); got != want {
+			t.Errorf("fieldCount(%q, %d) = %d, want %d", s, limit, got, want)
+		}
+	}
+}
+
+var fieldCountSeeds = []string{"", " ", "a", "control teams", "  two  spaced   words  here and there ",
+	"eight by eight bytes...........", "caf\u00e9 au lait, s\u2019il vous pla\u00eet", "tab\tand\nnew line\r\n",
+	"em\u2003space\u00a0no-break\u0085next x\u3000y", "\x01control\x7fbytes\x00here and there too",
+	"\xff\xe2\x80 invalid \xe2\x80\x99 bytes", "abcdefg hijklmno pqrstuvw xyz01234 56789abc"}
+
+// TestFieldCount compares fieldCount with its oracles on the quotations
+// made for it, on every part of them, and on the example articles.
+func TestFieldCount(t *testing.T) {
+	for _, s := range fieldCountSeeds {
+		for i := 0; i <= len(s); i++ {
+			checkFieldCount(t, s[i:])
+			checkFieldCount(t, s[:i])
+		}
+	}
+	for _, text := range testtexts.Examples(t) {
+		for i := 0; i+64 <= len(text); i += 61 {
+			checkFieldCount(t, text[i:i+64])
+		}
+	}
+}
+
+// FuzzFieldCount compares fieldCount with its oracles on any text, valid
+// UTF-8 or not.
+func FuzzFieldCount(f *testing.F) {
+	for _, s := range fieldCountSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		checkFieldCount(t, s)
+	})
 }

@@ -27,6 +27,7 @@ import (
 type Attributor struct {
 	lx       *lexicon
 	vocab    *vocabulary
+	gender   genderTable // the short given names of lx.gender (see doc.gender)
 	entities *entity.Recognizer
 	outlets  Outlets
 	docs     sync.Pool // *doc, the working state of one call, reused
@@ -47,7 +48,7 @@ func New(rec *entity.Recognizer, outlets Outlets) (*Attributor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Attributor{lx: lx, vocab: vocab, entities: rec, outlets: outlets}, nil
+	return &Attributor{lx: lx, vocab: vocab, gender: newGenderTable(lx.gender), entities: rec, outlets: outlets}, nil
 }
 
 // OutletMention is an outlet named in the body.
@@ -926,13 +927,19 @@ func (d *doc) sentenceFrom(si, pos int) int {
 	return si
 }
 
-// placeholder returns the index in nt of the first placeholder of the
-// quotation qi, or -1. With the quotations in text order, apart from one
-// another (d.quotedSorted), the narration is in text order and holds one
-// placeholder of a quotation, which starts at its opening mark: it is found
-// by bisection.
-func (d *doc) placeholder(nt []ntok, qi int) int {
+// placeholder returns the index in nt, the narration of sentence si, of
+// the first placeholder of the quotation qi, or -1. With the quotations in
+// text order, apart from one another (d.quotedSorted), the narration is in
+// text order and holds one placeholder of a quotation, which starts at its
+// opening mark: it is the sentence's last (d.narrLastQ), as most are, or
+// found by bisection.
+func (d *doc) placeholder(nt []ntok, si, qi int) int {
 	if d.quotedSorted {
+		if si >= 0 {
+			if lq := d.narrLastQ[si]; uint(lq) < uint(len(nt)) && int(nt[lq].q) == qi {
+				return lq
+			}
+		}
 		open := d.in.Quotes[qi].Open
 		lo, hi := 0, len(nt)
 		for lo < hi {
@@ -970,7 +977,7 @@ func (d *doc) attributeQuote(qi, si int) (int, bool) {
 	}
 	si = d.sentenceFrom(si, q.Open)
 	nt := d.narration(si)
-	pos := d.placeholder(nt, qi)
+	pos := d.placeholder(nt, si, qi)
 	if si < 0 {
 		si = len(d.in.Sentences) // the quotations after this one are past the last too
 	}
@@ -998,13 +1005,13 @@ func (d *doc) attributeQuote(qi, si int) (int, bool) {
 	}
 	initial := !hasWords(nt[:pos])
 	if initial {
-		at = d.post(nt, pos)
+		d.post(nt, pos, &at)
 	}
 	if !at.ok {
-		at = d.leftCue(nt, pos)
+		d.leftCue(nt, pos, &at)
 	}
 	if !at.ok && !initial {
-		at = d.post(nt, pos)
+		d.post(nt, pos, &at)
 	}
 	if !at.ok && d.paragraphOpensWith(q) {
 		at = d.introAttribution(q.Para - 1)
@@ -1012,7 +1019,7 @@ func (d *doc) attributeQuote(qi, si int) (int, bool) {
 	if !at.ok && initial {
 		at = d.continuation(qi)
 	}
-	if !at.ok && (countFields(lt, 7).n <= 6 || hasWords(nt[:pos])) {
+	if !at.ok && (!initial || fieldCount(lt, 7) <= 6) {
 		return si, false // a scare quote
 	}
 	if at.ok && at.channel == "" {
@@ -1142,7 +1149,9 @@ func (d *doc) introAttribution(pi int) attribution {
 	}
 	si, _ := d.sentenceAt(p.End - 1)
 	nt := d.narration(si)
-	return d.leftCue(nt, len(nt))
+	var at attribution
+	d.leftCue(nt, len(nt), &at)
+	return at
 }
 
 // setAttr sets the attribution of quotation qi, and notes in d.channeled

@@ -80,7 +80,8 @@ func (d *doc) thatClaim(nt []ntok, trig []int32, lastQ int, sent article.Span) (
 		if lastQ > t {
 			cr, ok := d.cueReads.find(nt[i].start, claimShape(c.lemma))
 			if !ok {
-				at := d.fromCue(nt, i, c, t)
+				var at attribution
+				d.fromCue(nt, i, c, t, &at)
 				cr = cueRead{speaker: at.speaker, ok: at.ok, anonymous: at.anonymous}
 			}
 			if !cr.ok {
@@ -91,8 +92,8 @@ func (d *doc) thatClaim(nt []ntok, trig []int32, lastQ int, sent article.Span) (
 			}
 			return article.Claim{}, false
 		}
-		at := d.fromCue(nt, i, c, t)
-		if !at.ok {
+		var at attribution
+		if d.fromCue(nt, i, c, t, &at); !at.ok {
 			continue
 		}
 		if at.anonymous && !habitual(nt, i) {

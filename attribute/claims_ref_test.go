@@ -36,8 +36,8 @@ func (d *doc) thatClaimRef(nt []ntok, trig []int32, sent article.Span) (article.
 		if t < 0 || t+1 >= len(nt) {
 			continue
 		}
-		at := d.fromCue(nt, i, cue{d.lw(&nt[i]), cueVerb}, t)
-		if !at.ok {
+		var at attribution
+		if d.fromCue(nt, i, cue{d.lw(&nt[i]), cueVerb}, t, &at); !at.ok {
 			continue
 		}
 		if at.anonymous && !habitual(nt, i) {

@@ -43,58 +43,69 @@ func (d *doc) boundaryAt(nt []ntok, i int) bool {
 
 // leftCue attributes the quotation at nt[pos] from a cue before it in the
 // same sentence ("X said that “…”", "Observed X: “…”", "according to X, “…”").
-func (d *doc) leftCue(nt []ntok, pos int) attribution {
+// It sets the whole of at, which is cleared when there is no such cue. (An
+// attribution is too large to return without copying it twice.)
+func (d *doc) leftCue(nt []ntok, pos int, at *attribution) {
 	// Walk left from the quotation. The nearest cue attributes it, unless a
 	// cue further left governs a "that" clause holding the nearer one ("X
 	// confirmed that members conceded …"). A speech noun with an owner
 	// ("Macron’s comments that he “…”") is the most specific attribution and
 	// is kept once found.
 	//
-	// Once a cue is found, only a cue further left with a "that" between
-	// can take its place: without a "that" to its left, or when it is a
-	// speech noun, the walk is over.
+	// Up to the nearest cue, only a word with fCue or fAccording matters
+	// (only those can be a cue, see cueAt; a quotation has no flags).
 	best := -1
 	var bestCue cue
-	sawThat := false
-	for i := pos - 1; i >= 0; i-- {
-		if nt[i].q >= 0 {
-			if best >= 0 {
+	i := pos - 1
+	for ; i >= 0; i-- {
+		if t := &nt[i]; t.is(fCue|fAccording) && t.q < 0 {
+			if c, ok := d.cueAt(nt, i, pos); ok {
+				best, bestCue = i, c
 				break
 			}
-			continue
-		}
-		if nt[i].isWord(idThat) {
-			sawThat = true
-		}
-		// Only a word with fCue or fAccording can be a cue (see cueAt).
-		if nt[i].is(fCue|fAccording) && (best < 0 || (sawThat && bestCue.kind != cueNoun)) {
-			if c, ok := d.cueAt(nt, i, pos); ok {
-				best, bestCue, sawThat = i, c, false
-				if c.kind == cueNoun || !hasWord(nt[:i], idThat) {
-					break
-				}
-			}
-		}
-		// Only a semicolon, a comma or a dash can be a boundary.
-		if best >= 0 && (nt[i].p == ';' || isComma(&nt[i])) && d.boundaryAt(nt, i) {
-			break
 		}
 	}
 	if best < 0 {
-		return attribution{}
+		*at = attribution{}
+		return
 	}
-	at := d.fromCue(nt, best, bestCue, pos)
+	// Once a cue is found, only a cue further left with a "that" between
+	// can take its place: without a "that" to its left, or when it is a
+	// speech noun, the walk is over. A quotation or a clause boundary
+	// (only a semicolon, a comma or a dash can be one) ends it too.
+	if bestCue.kind != cueNoun && hasWord(nt[:i], idThat) && !((nt[i].p == ';' || isComma(&nt[i])) && d.boundaryAt(nt, i)) {
+		sawThat := false
+		for i--; i >= 0; i-- {
+			if nt[i].q >= 0 {
+				break
+			}
+			if nt[i].isWord(idThat) {
+				sawThat = true
+			}
+			if nt[i].is(fCue|fAccording) && sawThat && bestCue.kind != cueNoun {
+				if c, ok := d.cueAt(nt, i, pos); ok {
+					best, bestCue, sawThat = i, c, false
+					if c.kind == cueNoun || !hasWord(nt[:i], idThat) {
+						break
+					}
+				}
+			}
+			if (nt[i].p == ';' || isComma(&nt[i])) && d.boundaryAt(nt, i) {
+				break
+			}
+		}
+	}
+	d.fromCue(nt, best, bestCue, pos, at)
 	if nt[best].is(fClaimVerb) {
 		// The claim sweep may ask about this cue: keep what it would
 		// read when it reads the cue the same way.
 		if shape := shapeOf(bestCue); shape == claimShape(d.lw(&nt[best])) {
-			d.cueReads.keep(nt[best].start, shape, &at)
+			d.cueReads.keep(nt[best].start, shape, at)
 		}
 	}
 	if at.ok && at.channel == "" {
 		at.channel = d.channel(nt, at.speaker)
 	}
-	return at
 }
 
 // hasWord reports whether a token of nt is the word with the fixed id id.
@@ -250,9 +261,10 @@ func (r cueReads) find(start int, shape cueShape) (cueRead, bool) {
 	return cueRead{}, false
 }
 
-// fromCue builds the attribution of the cue at nt[ci].
-func (d *doc) fromCue(nt []ntok, ci int, c cue, pos int) attribution {
-	at := attribution{cue: d.cueText(&nt[ci])}
+// fromCue builds the attribution of the cue at nt[ci] in at, all of which
+// it sets.
+func (d *doc) fromCue(nt []ntok, ci int, c cue, pos int, at *attribution) {
+	*at = attribution{cue: d.cueText(&nt[ci])}
 	var np span
 	var ok bool
 	switch {
@@ -264,7 +276,8 @@ func (d *doc) fromCue(nt []ntok, ci int, c cue, pos int) attribution {
 			// gives a channel, not a speaker; the caller decides.
 			if other := d.otherSpeaker(nt, ci, pos); other.ok {
 				other.channel = d.outletIn(nt, np)
-				return other
+				*at = other
+				return
 			}
 		}
 	case c.kind == cueNoun:
@@ -296,6 +309,7 @@ func (d *doc) fromCue(nt []ntok, ci int, c cue, pos int) attribution {
 			cands[n] = subjMain
 			n++
 		}
+		cue := at.cue
 		for _, k := range cands[:n] {
 			var np span
 			var ok bool
@@ -310,19 +324,20 @@ func (d *doc) fromCue(nt []ntok, ci int, c cue, pos int) attribution {
 				np, ok = d.objectNP(nt, ci+1)
 			}
 			if ok {
-				r := attribution{cue: at.cue} // at holds only the cue
-				if d.resolve(nt, np, &r); r.ok {
-					return r
+				*at = attribution{cue: cue}
+				if d.resolve(nt, np, at); at.ok {
+					return
 				}
 			}
 		}
-		return attribution{}
+		*at = attribution{}
+		return
 	}
 	if !ok {
-		return attribution{}
+		*at = attribution{}
+		return
 	}
-	d.resolve(nt, np, &at)
-	return at
+	d.resolve(nt, np, at)
 }
 
 // otherSpeaker looks for a speaker in the sentence other than the object of
@@ -339,8 +354,8 @@ func (d *doc) otherSpeaker(nt []ntok, ci, pos int) attribution {
 		if !ok || c.kind == cueSource {
 			continue
 		}
-		at := d.fromCue(nt, i, c, pos)
-		if at.ok {
+		var at attribution
+		if d.fromCue(nt, i, c, pos, &at); at.ok {
 			return at
 		}
 	}
@@ -348,14 +363,16 @@ func (d *doc) otherSpeaker(nt []ntok, ci, pos int) attribution {
 }
 
 // post attributes the quotation at nt[pos] from the words after it:
-// "“…,” X said", "“…,” said X", "“…,” according to X".
-func (d *doc) post(nt []ntok, pos int) attribution {
+// "“…,” X said", "“…,” said X", "“…,” according to X". It sets the whole of
+// at, which is cleared when they give none.
+func (d *doc) post(nt []ntok, pos int, at *attribution) {
 	i := pos + 1
 	for i < len(nt) && nt[i].q < 0 && isPunct(&nt[i], ",:") {
 		i++
 	}
 	if i >= len(nt) || nt[i].q >= 0 {
-		return attribution{}
+		*at = attribution{}
+		return
 	}
 	end := len(nt)
 	for k := i; k < len(nt); k++ {
@@ -368,11 +385,12 @@ func (d *doc) post(nt []ntok, pos int) attribution {
 	if d.lw(&r[i]) == "according" && i+1 < end && r[i+1].isWord(idTo) {
 		np, ok := d.objectNP(r, i+2)
 		if !ok {
-			return attribution{}
+			*at = attribution{}
+			return
 		}
-		at := attribution{cue: "according to"}
-		d.resolve(r, np, &at)
-		return at
+		*at = attribution{cue: "according to"}
+		d.resolve(r, np, at)
+		return
 	}
 	// "said X": a cue first, then its subject.
 	if r[i].is(fCueVerb) {
@@ -384,12 +402,12 @@ func (d *doc) post(nt []ntok, pos int) attribution {
 					np = app
 				}
 			}
-			at := attribution{cue: d.cueText(&r[i])}
-			d.resolve(r, np, &at)
+			*at = attribution{cue: d.cueText(&r[i])}
+			d.resolve(r, np, at)
 			if at.ok {
 				at.channel = d.channel(r, at.speaker)
 			}
-			return at
+			return
 		}
 	}
 	// "X said": a noun phrase, then within a few words a cue; an appositive
@@ -409,8 +427,9 @@ func (d *doc) post(nt []ntok, pos int) attribution {
 			if c.lemma == "quote" {
 				// "People quoted him as saying": the object speaks, the
 				// subject is the channel.
-				if at, ok := d.quotedAs(r, i, k, end); ok {
-					return at
+				if qa, ok := d.quotedAs(r, i, k, end); ok {
+					*at = qa
+					return
 				}
 			}
 			j := k - 1
@@ -425,15 +444,15 @@ func (d *doc) post(nt []ntok, pos int) attribution {
 					np = app
 				}
 			}
-			at := attribution{cue: d.cueText(&r[k])}
-			d.resolve(r, np, &at)
+			*at = attribution{cue: d.cueText(&r[k])}
+			d.resolve(r, np, at)
 			if at.ok {
 				at.channel = d.channel(r, at.speaker)
 			}
-			return at
+			return
 		}
 	}
-	return attribution{}
+	*at = attribution{}
 }
 
 // quotedAs reads "X quoted Y as saying" after a quotation: r[i:k] is X,

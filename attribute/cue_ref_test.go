@@ -36,7 +36,8 @@ func (d *doc) leftCueRef(nt []ntok, pos int) attribution {
 	if best < 0 {
 		return attribution{}
 	}
-	at := d.fromCue(nt, best, bestCue, pos)
+	var at attribution
+	d.fromCue(nt, best, bestCue, pos, &at)
 	if nt[best].is(fClaimVerb) {
 		if shape := shapeOf(bestCue); shape == claimShape(d.lw(&nt[best])) {
 			d.cueReads.keep(nt[best].start, shape, &at)
@@ -58,7 +59,9 @@ func checkLeftCue(t *testing.T, a *Attributor, in Input) {
 	for si := range d.in.Sentences {
 		nt := d.narration(si)
 		for pos := range len(nt) + 1 {
-			if got, want := d.leftCue(nt, pos), d.leftCueRef(nt, pos); got != want {
+			var got attribution
+			d.leftCue(nt, pos, &got)
+			if want := d.leftCueRef(nt, pos); got != want {
 				t.Fatalf("%.60q: sentence %d, quotation at %d: %+v, want %+v", in.Body, si, pos, got, want)
 			}
 		}

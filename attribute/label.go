@@ -2,10 +2,6 @@ package attribute
 
 import "strings"
 
-// adjectiveSuffixes mark evaluative words that make a short quotation a
-// judgement someone voiced rather than a label the author borrowed.
-var adjectiveSuffixes = []string{"ous", "ive", "al", "ful", "less", "ic", "able", "ible", "ent", "ant", "ary", "ish"}
-
 var commonAdjectives = map[string]bool{"small": true, "big": true, "large": true, "huge": true,
 	"great": true, "good": true, "bad": true, "worst": true, "best": true, "new": true, "old": true,
 	"false": true, "true": true, "fake": true, "real": true, "clear": true, "wrong": true,
@@ -28,7 +24,7 @@ func (d *doc) isLabel(nt []ntok, pos int, lt string) bool {
 // words of a label: one to four, none of them a pronoun, an auxiliary, a
 // negation, an adverb or an evaluative adjective.
 func (d *doc) labelWords(lt string) bool {
-	if nf := countFields(lt, 5).n; nf == 0 || nf > 4 {
+	if nf := fieldCount(lt, 5); nf == 0 || nf > 4 {
 		return false
 	}
 	for i := 0; ; {
@@ -41,13 +37,41 @@ func (d *doc) labelWords(lt string) bool {
 		if f, _ := d.vocab.lookup(w); f&(fPronoun|fAuxiliary|fCommonAdj) != 0 || w == "no" || w == "not" || isAdverb(w) {
 			return false
 		}
-		for _, s := range adjectiveSuffixes {
-			if strings.HasSuffix(w, s) && len(w) > len(s)+3 {
-				return false
-			}
+		if hasAdjectiveSuffix(w) {
+			return false
 		}
 	}
 	return true
+}
+
+// hasAdjectiveSuffix reports whether w ends with one of the suffixes of
+// evaluative words ("-ous", "-ive", "-al", "-ful", "-less", "-ic",
+// "-able", "-ible", "-ent", "-ant", "-ary", "-ish"), which make a short
+// quotation a judgement someone voiced rather than a label the author
+// borrowed, with more than three bytes before it. A switch on the last
+// byte asks at most three of them, not all twelve.
+func hasAdjectiveSuffix(w string) bool {
+	n := len(w)
+	if n < 6 {
+		return false // the shortest suffixes have two bytes
+	}
+	switch w[n-1] {
+	case 's':
+		return n > 6 && w[n-3:] == "ous" || n > 7 && w[n-4:] == "less"
+	case 'e':
+		return n > 6 && w[n-3:] == "ive" || n > 7 && (w[n-4:] == "able" || w[n-4:] == "ible")
+	case 'l':
+		return w[n-2:] == "al" || n > 6 && w[n-3:] == "ful"
+	case 'c':
+		return w[n-2:] == "ic"
+	case 't':
+		return n > 6 && (w[n-3:] == "ent" || w[n-3:] == "ant")
+	case 'y':
+		return n > 6 && w[n-3:] == "ary"
+	case 'h':
+		return n > 6 && w[n-3:] == "ish"
+	}
+	return false
 }
 
 // labelPlace reports whether the quotation at nt[pos] stands where a label
@@ -58,7 +82,7 @@ func (d *doc) labelPlace(nt []ntok, pos int) bool {
 	if pos == 0 {
 		return false
 	}
-	prev := nt[pos-1]
+	prev := &nt[pos-1]
 	if prev.q >= 0 {
 		return false
 	}
@@ -78,7 +102,7 @@ func (d *doc) labelPlace(nt []ntok, pos int) bool {
 	if prev.is(fCue) {
 		return false
 	}
-	if prev.is(fAdverb) || isAdverb(d.lw(&prev)) || prev.is(fAuxiliary) || prev.isWord(idAs) || prev.isWord(idThat) || d.lw(&prev) == "only" {
+	if prev.is(fAdverb) || isAdverb(d.lw(prev)) || prev.is(fAuxiliary) || prev.isWord(idAs) || prev.isWord(idThat) || d.lw(prev) == "only" {
 		return false
 	}
 	return true

@@ -611,19 +611,6 @@ func (d *doc) agreesAt(k int, mf *mentionFacts, pron string) bool {
 	return !mf.hasGender || mf.gender == pron
 }
 
-// gender returns the pronoun that goes with the given name of the person
-// name, and whether the name is known to go with one.
-func (d *doc) gender(name string) (string, bool) {
-	given, _, _ := strings.Cut(name, " ")
-	var buf [32]byte
-	if key, ascii := wordscan.LowerKey(given, buf[:0]); ascii {
-		g, ok := d.lx.gender[string(key)]
-		return g, ok
-	}
-	g, ok := d.lx.gender[strings.ToLower(given)]
-	return g, ok
-}
-
 // possessiveAt reports whether the name ending at end is followed by "’s".
 func (d *doc) possessiveAt(end int) bool {
 	rest := d.body[end:]

@@ -157,3 +157,47 @@ func FuzzQuoteTests(f *testing.F) {
 		checkAnonDescription(t, d, strings.ToLower(body))
 	})
 }
+
+// adjectiveSuffixes are the suffixes hasAdjectiveSuffix tests, as the list
+// labelWords walked before: the oracle of TestAdjectiveSuffix.
+var adjectiveSuffixes = []string{"ous", "ive", "al", "ful", "less", "ic", "able", "ible", "ent", "ant", "ary", "ish"}
+
+// hasAdjectiveSuffixRef is hasAdjectiveSuffix as a walk over
+// adjectiveSuffixes.
+func hasAdjectiveSuffixRef(w string) bool {
+	for _, s := range adjectiveSuffixes {
+		if strings.HasSuffix(w, s) && len(w) > len(s)+3 {
+			return true
+		}
+	}
+	return false
+}
+
+// TestAdjectiveSuffix compares hasAdjectiveSuffix with its oracle on every
+// suffix with two to five bytes before it, and on other words.
+func TestAdjectiveSuffix(t *testing.T) {
+	words := []string{"", "s", "ous", "famous", "nervous", "active", "formal", "normal", "useful", "careful",
+		"useless", "hopeless", "basic", "public", "usable", "capable", "visible", "recent", "current", "distant",
+		"primary", "foolish", "english", "label", "teams", "experts", "sful", "aless", "xxable", "xxxible"}
+	for _, s := range adjectiveSuffixes {
+		for _, pre := range []string{"", "a", "ab", "abc", "abcd", "abcde", "f", "fu", "ful", "les"} {
+			words = append(words, pre+s, pre+s+"s", pre+s[1:])
+		}
+	}
+	for _, w := range words {
+		if got, want := hasAdjectiveSuffix(w), hasAdjectiveSuffixRef(w); got != want {
+			t.Errorf("hasAdjectiveSuffix(%q) = %t, want %t", w, got, want)
+		}
+	}
+}
+
+// FuzzAdjectiveSuffix compares hasAdjectiveSuffix with its oracle on any
+// word.
+func FuzzAdjectiveSuffix(f *testing.F) {
+	f.Add("dangerous")
+	f.Fuzz(func(t *testing.T, w string) {
+		if got, want := hasAdjectiveSuffix(w), hasAdjectiveSuffixRef(w); got != want {
+			t.Errorf("hasAdjectiveSuffix(%q) = %t, want %t", w, got, want)
+		}
+	})
+}

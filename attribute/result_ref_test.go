@@ -39,7 +39,7 @@ func checkQuoteSearch(t *testing.T, a *Attributor, body string) {
 		}
 		si, _ := d.sentenceAt(q.Open)
 		nt := d.narration(si)
-		if got, want := d.placeholder(nt, qi), placeholderRef(nt, qi); got != want {
+		if got, want := d.placeholder(nt, si, qi), placeholderRef(nt, qi); got != want {
 			t.Fatalf("%.60q: placeholder of quotation %d = %d, want %d", body, qi, got, want)
 		}
 	}
