@@ -363,6 +363,18 @@ func TestCountFieldsMax(t *testing.T) {
 	}
 }
 
+// FuzzCountFieldsMax compares countFieldsMax with strings.Fields.
+func FuzzCountFieldsMax(f *testing.F) {
+	f.Add("one two\tthree\u00a0four  five six seven eight", 3)
+	f.Add(" a\x1fb \x7f c\u3000d e f g h i j k", 20)
+	f.Fuzz(func(t *testing.T, s string, limit int) {
+		limit = max(limit, 0) % 64
+		if got, want := countFieldsMax(s, limit), min(len(strings.Fields(s)), limit); got != want {
+			t.Errorf("countFieldsMax(%q, %d) = %d, want %d", s, limit, got, want)
+		}
+	})
+}
+
 func TestHasExact(t *testing.T) {
 	c, err := Parse("[line]\nAdvertisement\nRead more*\n[heading]\nRelated\n")
 	if err != nil {
