@@ -461,26 +461,34 @@ func alone(lines []string, i int) bool {
 // pass catches such lines left standing alone by the first.
 func (c *Cleaner) dropIsolated(lines []string, ps *bodyScratch) []string {
 	for range 2 {
-		var out []string // nil until a line is dropped
-		for i, l := range lines {
-			if l != "" && c.pre.mayMatch(l) && (alone(lines, i) || !startsLower(l)) && c.match(l, ps).isolated() {
-				if out == nil {
-					out = make([]string, i, len(lines))
-					copy(out, lines[:i])
-				}
-				continue
-			}
-			if out != nil {
-				out = append(out, l)
-			}
-		}
-		if out == nil {
+		i := c.nextIsolated(lines, 0, ps)
+		if i == len(lines) {
 			// Nothing dropped: a second pass would see the same lines.
 			return lines
+		}
+		out := make([]string, i, len(lines))
+		copy(out, lines[:i])
+		for i < len(lines) {
+			j := c.nextIsolated(lines, i+1, ps)
+			out = append(out, lines[i+1:j]...)
+			i = j
 		}
 		lines = out
 	}
 	return lines
+}
+
+// nextIsolated returns the index of the first of lines from i on that
+// dropIsolated drops, or len(lines) when there is none. It is a function
+// of its own, so that its loop has few values to keep across the calls
+// it makes for each line.
+func (c *Cleaner) nextIsolated(lines []string, i int, ps *bodyScratch) int {
+	for ; i < len(lines); i++ {
+		if l := lines[i]; l != "" && c.pre.mayMatch(l) && (alone(lines, i) || !startsLower(l)) && c.match(l, ps).isolated() {
+			break
+		}
+	}
+	return i
 }
 
 // dropTrailingRun finds the first furniture heading after the article's
