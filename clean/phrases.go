@@ -164,6 +164,8 @@ type prefilter struct {
 	// not anchored at the start, from the last space on: every line those
 	// regexps match ends with one of them.
 	tails [][]byte
+	// tailEnds marks the last bytes of tails.
+	tailEnds [256]bool
 	// lowFirst marks the bytes that the lower-cased form of a line that
 	// an anchored regexp without literal heads matches may start with;
 	// otherHeads holds the literal heads of anchored regexps that do not
@@ -254,6 +256,8 @@ func (f *prefilter) addPattern(p *pattern) {
 			end := t[bytes.LastIndexByte(t, ' ')+1:]
 			if len(end) == 0 {
 				f.any = true
+			} else {
+				f.tailEnds[end[len(end)-1]] = true
 			}
 			f.tails = append(f.tails, end)
 		}
@@ -293,6 +297,12 @@ func (f *prefilter) mayMatch(l string) bool {
 	}
 	if f.mayStart(head, x, v) {
 		return true
+	}
+	// A line that ends with an ASCII character other than white space
+	// ends with no tail, unless one ends with that character lower-cased
+	// (see mayEndWith).
+	if n := len(l); n > 0 && asciiWord[l[n-1]] && !f.tailEnds[asciiLower[l[n-1]]] {
+		return false
 	}
 	for _, t := range f.tails {
 		if mayEndWith(l, t) {
