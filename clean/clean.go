@@ -1262,7 +1262,11 @@ func startsLower(l string) bool {
 // headline, short, starting with a capital or digit, not ending a sentence
 // with a full stop nor running on into the next line.
 func linkLike(l string) bool {
-	l = strings.TrimSpace(l)
+	// The lines of Body end with no white space, and most start with
+	// none: trim only a line whose ends may be.
+	if n := len(l); n > 0 && (l[0] >= utf8.RuneSelf || asciiSpace[l[0]] || l[n-1] >= utf8.RuneSelf || asciiSpace[l[n-1]]) {
+		l = strings.TrimSpace(l)
+	}
 	// The end first: it is cheap to read and rules out most prose.
 	if endsSentence(l) {
 		return false
@@ -1275,7 +1279,13 @@ func linkLike(l string) bool {
 		return false
 	}
 	// The first letter or digit, and whether there is a letter: both are
-	// known at the first letter.
+	// known at the first letter, most often the first byte.
+	switch c := l[0]; {
+	case 'A' <= c && c <= 'Z':
+		return true
+	case 'a' <= c && c <= 'z':
+		return false
+	}
 	first, hasLetter := rune(0), false
 	for _, r := range l {
 		if letter := unicode.IsLetter(r); letter || unicode.IsDigit(r) {
@@ -1303,11 +1313,17 @@ func endsSentence(l string) bool {
 			return c == '.' || c == ',' || c == ';' || c == ':'
 		}
 	}
-	end := strings.TrimRight(l, "\"'”’»)]*")
-	last, _ := utf8.DecodeLastRuneInString(end)
-	switch last {
-	case '.', '…', ',', ';', ':':
-		return true
+	// The last character before closing quotes, brackets and asterisks.
+	for l != "" {
+		last, n := utf8.DecodeLastRuneInString(l)
+		switch last {
+		case '"', '\'', '”', '’', '»', ')', ']', '*':
+			l = l[:len(l)-n]
+			continue
+		case '.', '…', ',', ';', ':':
+			return true
+		}
+		break
 	}
 	return false
 }

@@ -335,6 +335,17 @@ func TestLinkLikeDifferential(t *testing.T) {
 	}
 }
 
+func FuzzLinkLike(f *testing.F) {
+	for _, s := range []string{"Recent News", " Floods hit town.\u201d ", "7 things)", "é 7", "Read more…\u201d*", "\u00a0Word\u3000"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, l string) {
+		if got, want := linkLike(l), refLinkLike(l); got != want {
+			t.Fatalf("linkLike(%q) = %v, want %v", l, got, want)
+		}
+	})
+}
+
 // TestJoinedLen checks the claim Body relies on: the lines of a text as
 // splitLines cuts them join to the text trimmed exactly when the join is as
 // long.
