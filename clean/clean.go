@@ -1272,10 +1272,12 @@ func linkLike(l string) bool {
 		return false
 	}
 	// A rune has at most utf8.UTFMax bytes: count the runes of l only when
-	// its length in bytes does not tell.
+	// its length in bytes does not tell. Likewise the fields, each of a
+	// byte or more and apart from the next by one or more: more than
+	// maxLinkWords of them take 2*maxLinkWords+1 bytes.
 	if l == "" || len(l) > utf8.UTFMax*maxLinkRunes ||
 		len(l) > maxLinkRunes && utf8.RuneCountInString(l) > maxLinkRunes ||
-		countFieldsMax(l, maxLinkWords+1) > maxLinkWords {
+		len(l) > 2*maxLinkWords && countFieldsMax(l, maxLinkWords+1) > maxLinkWords {
 		return false
 	}
 	// The first letter or digit, and whether there is a letter: both are
