@@ -500,8 +500,12 @@ func (c *Cleaner) dropTrailingRun(lines []string, ps *bodyScratch) []string {
 	for tail > 0 && (lines[tail-1] == "" || linkLike(lines[tail-1]) || c.isFurniture(lines[tail-1], ps)) {
 		tail--
 	}
-	if tail == len(lines) {
-		return lines // nothing to cut, wherever the lead ends
+	// The first heading from tail on, if it is after the lead, or else the
+	// first after the lead. Most runs hold no heading: the lead is found
+	// only when one does.
+	i := c.nextHeading(lines, tail, ps)
+	if i == len(lines) {
+		return lines
 	}
 	// The lead ends with line lead.
 	lead, words := -1, 0
@@ -509,12 +513,21 @@ func (c *Cleaner) dropTrailingRun(lines []string, ps *bodyScratch) []string {
 		lead++
 		words += countFieldsMax(lines[lead], minLeadWords-words)
 	}
-	for i := max(tail, lead+1); i < len(lines); i++ {
+	if i <= lead {
+		i = c.nextHeading(lines, lead+1, ps)
+	}
+	return lines[:i]
+}
+
+// nextHeading returns the index of the first of lines from i on that is a
+// furniture heading, or len(lines) when there is none.
+func (c *Cleaner) nextHeading(lines []string, i int, ps *bodyScratch) int {
+	for ; i < len(lines); i++ {
 		if c.pre.mayMatch(lines[i]) && c.match(lines[i], ps).heading {
-			return lines[:i]
+			break
 		}
 	}
-	return lines
+	return i
 }
 
 // isFurniture reports whether l is furniture of either set, prefixes and

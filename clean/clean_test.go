@@ -99,6 +99,13 @@ func TestBody(t *testing.T) {
 			lead,
 		},
 		{
+			// All but the first line are a run, and its first heading is
+			// in the lead: the run is cut at the next one.
+			"heading in the lead",
+			"Mayor Wins\n\nRelated\n\nTown Hall Reopens After Repairs Today In The Old Quarter Of Town\n\nFive Things To Know About The New Tram Line In Town Now\n\nRecent News\n\nWhy Are Rents Rising?",
+			"Mayor Wins\n\nTown Hall Reopens After Repairs Today In The Old Quarter Of Town\n\nFive Things To Know About The New Tram Line In Town Now",
+		},
+		{
 			"tags line in run",
 			lead + "\n\nTags: libraries, council, budget\n\nFiled under: Local",
 			lead,
