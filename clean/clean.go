@@ -461,26 +461,34 @@ func alone(lines []string, i int) bool {
 // pass catches such lines left standing alone by the first.
 func (c *Cleaner) dropIsolated(lines []string, ps *bodyScratch) []string {
 	for range 2 {
-		var out []string // nil until a line is dropped
-		for i, l := range lines {
-			if l != "" && c.pre.mayMatch(l) && (alone(lines, i) || !startsLower(l)) && c.match(l, ps).isolated() {
-				if out == nil {
-					out = make([]string, i, len(lines))
-					copy(out, lines[:i])
-				}
-				continue
-			}
-			if out != nil {
-				out = append(out, l)
-			}
-		}
-		if out == nil {
+		i := c.nextIsolated(lines, 0, ps)
+		if i == len(lines) {
 			// Nothing dropped: a second pass would see the same lines.
 			return lines
+		}
+		out := make([]string, i, len(lines))
+		copy(out, lines[:i])
+		for i < len(lines) {
+			j := c.nextIsolated(lines, i+1, ps)
+			out = append(out, lines[i+1:j]...)
+			i = j
 		}
 		lines = out
 	}
 	return lines
+}
+
+// nextIsolated returns the index of the first of lines from i on that
+// dropIsolated drops, or len(lines) when there is none. It is a function
+// of its own, so that its loop has few values to keep across the calls
+// it makes for each line.
+func (c *Cleaner) nextIsolated(lines []string, i int, ps *bodyScratch) int {
+	for ; i < len(lines); i++ {
+		if l := lines[i]; l != "" && c.pre.mayMatch(l) && (alone(lines, i) || !startsLower(l)) && c.match(l, ps).isolated() {
+			break
+		}
+	}
+	return i
 }
 
 // dropTrailingRun finds the first furniture heading after the article's
@@ -492,8 +500,12 @@ func (c *Cleaner) dropTrailingRun(lines []string, ps *bodyScratch) []string {
 	for tail > 0 && (lines[tail-1] == "" || linkLike(lines[tail-1]) || c.isFurniture(lines[tail-1], ps)) {
 		tail--
 	}
-	if tail == len(lines) {
-		return lines // nothing to cut, wherever the lead ends
+	// The first heading from tail on, if it is after the lead, or else the
+	// first after the lead. Most runs hold no heading: the lead is found
+	// only when one does.
+	i := c.nextHeading(lines, tail, ps)
+	if i == len(lines) {
+		return lines
 	}
 	// The lead ends with line lead.
 	lead, words := -1, 0
@@ -501,12 +513,21 @@ func (c *Cleaner) dropTrailingRun(lines []string, ps *bodyScratch) []string {
 		lead++
 		words += countFieldsMax(lines[lead], minLeadWords-words)
 	}
-	for i := max(tail, lead+1); i < len(lines); i++ {
+	if i <= lead {
+		i = c.nextHeading(lines, lead+1, ps)
+	}
+	return lines[:i]
+}
+
+// nextHeading returns the index of the first of lines from i on that is a
+// furniture heading, or len(lines) when there is none.
+func (c *Cleaner) nextHeading(lines []string, i int, ps *bodyScratch) int {
+	for ; i < len(lines); i++ {
 		if c.pre.mayMatch(lines[i]) && c.match(lines[i], ps).heading {
-			return lines[:i]
+			break
 		}
 	}
-	return lines
+	return i
 }
 
 // isFurniture reports whether l is furniture of either set, prefixes and
@@ -1254,20 +1275,32 @@ func startsLower(l string) bool {
 // headline, short, starting with a capital or digit, not ending a sentence
 // with a full stop nor running on into the next line.
 func linkLike(l string) bool {
-	l = strings.TrimSpace(l)
+	// The lines of Body end with no white space, and most start with
+	// none: trim only a line whose ends may be.
+	if n := len(l); n > 0 && (l[0] >= utf8.RuneSelf || asciiSpace[l[0]] || l[n-1] >= utf8.RuneSelf || asciiSpace[l[n-1]]) {
+		l = strings.TrimSpace(l)
+	}
 	// The end first: it is cheap to read and rules out most prose.
 	if endsSentence(l) {
 		return false
 	}
 	// A rune has at most utf8.UTFMax bytes: count the runes of l only when
-	// its length in bytes does not tell.
+	// its length in bytes does not tell. Likewise the fields, each of a
+	// byte or more and apart from the next by one or more: more than
+	// maxLinkWords of them take 2*maxLinkWords+1 bytes.
 	if l == "" || len(l) > utf8.UTFMax*maxLinkRunes ||
 		len(l) > maxLinkRunes && utf8.RuneCountInString(l) > maxLinkRunes ||
-		countFieldsMax(l, maxLinkWords+1) > maxLinkWords {
+		len(l) > 2*maxLinkWords && countFieldsMax(l, maxLinkWords+1) > maxLinkWords {
 		return false
 	}
 	// The first letter or digit, and whether there is a letter: both are
-	// known at the first letter.
+	// known at the first letter, most often the first byte.
+	switch c := l[0]; {
+	case 'A' <= c && c <= 'Z':
+		return true
+	case 'a' <= c && c <= 'z':
+		return false
+	}
 	first, hasLetter := rune(0), false
 	for _, r := range l {
 		if letter := unicode.IsLetter(r); letter || unicode.IsDigit(r) {
@@ -1295,11 +1328,17 @@ func endsSentence(l string) bool {
 			return c == '.' || c == ',' || c == ';' || c == ':'
 		}
 	}
-	end := strings.TrimRight(l, "\"'”’»)]*")
-	last, _ := utf8.DecodeLastRuneInString(end)
-	switch last {
-	case '.', '…', ',', ';', ':':
-		return true
+	// The last character before closing quotes, brackets and asterisks.
+	for l != "" {
+		last, n := utf8.DecodeLastRuneInString(l)
+		switch last {
+		case '"', '\'', '”', '’', '»', ')', ']', '*':
+			l = l[:len(l)-n]
+			continue
+		case '.', '…', ',', ';', ':':
+			return true
+		}
+		break
 	}
 	return false
 }

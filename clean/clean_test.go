@@ -99,6 +99,13 @@ func TestBody(t *testing.T) {
 			lead,
 		},
 		{
+			// All but the first line are a run, and its first heading is
+			// in the lead: the run is cut at the next one.
+			"heading in the lead",
+			"Mayor Wins\n\nRelated\n\nTown Hall Reopens After Repairs Today In The Old Quarter Of Town\n\nFive Things To Know About The New Tram Line In Town Now\n\nRecent News\n\nWhy Are Rents Rising?",
+			"Mayor Wins\n\nTown Hall Reopens After Repairs Today In The Old Quarter Of Town\n\nFive Things To Know About The New Tram Line In Town Now",
+		},
+		{
 			"tags line in run",
 			lead + "\n\nTags: libraries, council, budget\n\nFiled under: Local",
 			lead,
@@ -361,6 +368,18 @@ func TestCountFieldsMax(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzCountFieldsMax compares countFieldsMax with strings.Fields.
+func FuzzCountFieldsMax(f *testing.F) {
+	f.Add("one two\tthree\u00a0four  five six seven eight", 3)
+	f.Add(" a\x1fb \x7f c\u3000d e f g h i j k", 20)
+	f.Fuzz(func(t *testing.T, s string, limit int) {
+		limit = max(limit, 0) % 64
+		if got, want := countFieldsMax(s, limit), min(len(strings.Fields(s)), limit); got != want {
+			t.Errorf("countFieldsMax(%q, %d) = %d, want %d", s, limit, got, want)
+		}
+	})
 }
 
 func TestHasExact(t *testing.T) {

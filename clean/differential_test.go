@@ -325,6 +325,8 @@ func TestLinkLikeDifferential(t *testing.T) {
 	lines := append(oddLines(t), "", " ", "Recent News", "Floods hit town.", "Floods hit town\u201d", "7 things",
 		strings.Repeat("Word ", 16), strings.Repeat("Word ", 17), strings.Repeat("é", 121), strings.Repeat("é", 120),
 		strings.Repeat("x", 480), strings.Repeat("x", 481),
+		// The fewest bytes that hold more than maxLinkWords fields, and one fewer.
+		"A b c d e f g h i j k l m n o p q", "A b c d e f g h i j k l m n o p", "A b c d e f g h i j k l m n o pq",
 		// Ends read at once or trimmed first.
 		"Read more)", "Read more.)", "Read more.\"", "Read more:*", "Read more'", "Read more;", "Read more,",
 		"Read more]", "Read more…", "Read more…\u201d", "Read more?", "Read more!", "Read more 7", "7 more", "7.", "é 7")
@@ -333,6 +335,17 @@ func TestLinkLikeDifferential(t *testing.T) {
 			t.Fatalf("linkLike(%q) = %v, want %v", l, got, want)
 		}
 	}
+}
+
+func FuzzLinkLike(f *testing.F) {
+	for _, s := range []string{"Recent News", " Floods hit town.\u201d ", "7 things)", "é 7", "Read more…\u201d*", "\u00a0Word\u3000"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, l string) {
+		if got, want := linkLike(l), refLinkLike(l); got != want {
+			t.Fatalf("linkLike(%q) = %v, want %v", l, got, want)
+		}
+	})
 }
 
 // TestJoinedLen checks the claim Body relies on: the lines of a text as

@@ -164,6 +164,8 @@ type prefilter struct {
 	// not anchored at the start, from the last space on: every line those
 	// regexps match ends with one of them.
 	tails [][]byte
+	// tailEnds marks the last bytes of tails.
+	tailEnds [256]bool
 	// lowFirst marks the bytes that the lower-cased form of a line that
 	// an anchored regexp without literal heads matches may start with;
 	// otherHeads holds the literal heads of anchored regexps that do not
@@ -254,6 +256,8 @@ func (f *prefilter) addPattern(p *pattern) {
 			end := t[bytes.LastIndexByte(t, ' ')+1:]
 			if len(end) == 0 {
 				f.any = true
+			} else {
+				f.tailEnds[end[len(end)-1]] = true
 			}
 			f.tails = append(f.tails, end)
 		}
@@ -293,6 +297,12 @@ func (f *prefilter) mayMatch(l string) bool {
 	}
 	if f.mayStart(head, x, v) {
 		return true
+	}
+	// A line that ends with an ASCII character other than white space
+	// ends with no tail, unless one ends with that character lower-cased
+	// (see mayEndWith).
+	if n := len(l); n > 0 && asciiWord[l[n-1]] && !f.tailEnds[asciiLower[l[n-1]]] {
+		return false
 	}
 	for _, t := range f.tails {
 		if mayEndWith(l, t) {
@@ -821,25 +831,35 @@ func isASCIIAlnum(c byte) bool {
 // the start of field limit+1.
 func countFieldsMax(s string, limit int) int {
 	n := 0
-	in := false
-	for i := 0; i < len(s); {
-		// Eight ASCII bytes at a time: a field starts at each byte other
-		// than white space after one that is.
-		if i+8 <= len(s) {
-			if x := swar.Load8(s, i); x&swar.Highs == 0 {
-				space := asciiSpaces8(x)
-				after := space << 8
-				if !in {
-					after |= 0x80
-				}
-				n += bits.OnesCount64(^space & after & swar.Highs)
-				in = space>>63 == 0
-				i += 8
-				if n >= limit {
-					return limit
-				}
-				continue
+	// after has the top bit of its low byte set when the byte before s[i]
+	// is white space or i is 0: then a field starts at s[i] unless it is
+	// white space too.
+	after := uint64(0x80)
+	for i := 0; ; {
+		// Eight printable ASCII bytes at a time (' ' to DEL; the other
+		// white space, control characters, is rare in text): a field
+		// starts at each byte other than a space after one that is. The
+		// starts are counted by adding up their bits, one per byte, with a
+		// multiplication into the top byte: unlike bits.OnesCount64
+		// without POPCNT, it calls nothing, so the loop keeps its values
+		// in registers.
+		for ; i+8 <= len(s); i += 8 {
+			x := swar.Load8(s, i)
+			// For bytes below 0x80, adding 0x80-c sets the top bit of those
+			// of c or more and carries into no other byte.
+			if (x|^(x+(0x80-' ')*swar.Ones))&swar.Highs != 0 {
+				break
 			}
+			space := ^(x + (0x80-' '-1)*swar.Ones) & swar.Highs
+			starts := ^space & (space<<8 | after) & swar.Highs
+			n += int((starts >> 7) * swar.Ones >> 56)
+			after = space >> 56
+			if n >= limit {
+				return limit
+			}
+		}
+		if i >= len(s) {
+			break
 		}
 		c := s[i]
 		var space bool
@@ -852,27 +872,18 @@ func countFieldsMax(s string, limit int) int {
 			i += size
 		}
 		if space {
-			in = false
-		} else if !in {
-			if n == limit {
-				break
+			after = 0x80
+			continue
+		}
+		if after != 0 {
+			if n >= limit {
+				return limit
 			}
-			in = true
 			n++
 		}
+		after = 0
 	}
-	return n
-}
-
-// asciiSpaces8 returns the bytes of x, eight ASCII bytes, that asciiSpace
-// marks, each as its top bit.
-func asciiSpaces8(x uint64) uint64 {
-	// x^' '*ones has a zero byte where x has a space, and adding 0x7F sets
-	// the top bit of every other; x+(0x80-c)*ones sets it in every byte of
-	// c or more. No sum carries into the next byte.
-	space := ^((x ^ ' '*swar.Ones) + 0x7F*swar.Ones)
-	control := (x + (0x80-'\t')*swar.Ones) &^ (x + (0x80-'\r'-1)*swar.Ones) // '\t'..'\r'
-	return (space | control) & swar.Highs
+	return min(n, limit)
 }
 
 // newPattern derives the prefilters of re from its syntax. A test that
