@@ -1060,8 +1060,16 @@ func (f *finder) lone(i int, w string, fl wordFlags) {
 		f.add(s, e, w, w, Organization)
 		return
 	}
-	// person: a lone word with no title before it in the run.
-	if fl&(fDemonym|fDemonymPlural|fTitle) != 0 || strings.HasSuffix(f.low(i, w), "ing") {
+	// person: a lone word with no title before it in the run, whose
+	// lower case, read in place when it is known, does not end in "ing".
+	if fl&(fDemonym|fDemonymPlural|fTitle) != 0 {
+		return
+	}
+	if lower := f.lower; lower != "" {
+		if e-s >= 3 && lower[e-3:e] == "ing" {
+			return
+		}
+	} else if strings.HasSuffix(strings.ToLower(w), "ing") {
 		return
 	}
 	roles := f.sc.roles[:0]
