@@ -90,7 +90,7 @@ type scratch struct {
 	roles  []string   // a person's roles, before they are copied
 	groups surnames   // canonicalise: the surnames, in groups
 	sur    []surname  // canonicalise: the surnames of the document
-	of     []int32    // canonicalise: surname of each mention
+	of     []int32    // canonicalise: surname of each mention, -1 when not a person
 	names  []int      // AppendLower: the tokens that may start a name
 }
 
@@ -1482,6 +1482,7 @@ func canonicalise(sc *scratch, ms []Mention) {
 	for i := range ms {
 		m := &ms[i]
 		if m.Type != Person {
+			of[i] = -1
 			continue
 		}
 		// sc.groups.group(m.Name, next), with the common case inlined.
@@ -1511,9 +1512,9 @@ func canonicalise(sc *scratch, ms []Mention) {
 		s := &sur[g]
 		s.weak = !s.titled && !hasSpace(s.full)
 	}
-	for i := range ms {
-		if ms[i].Type == Person {
-			s := &sur[of[i]]
+	for i, g := range of {
+		if g >= 0 { // a person: no second test of the type
+			s := &sur[g]
 			ms[i].Name = s.full
 			ms[i].Weak = s.weak
 		}

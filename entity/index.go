@@ -65,7 +65,7 @@ func (x *surnames) group(name string, next int32) (g int32, added bool) {
 // place of group.
 func (x *surnames) groupPacked(lo, hi uint64, next int32) (g int32, added bool) {
 	mask := len(x.slots) - 1
-	for i := int(((lo ^ hi*0xD6E8FEB86659FD93) * 0x9E3779B97F4A7C15) >> x.shift); ; i = (i + 1) & mask {
+	for i := int(((lo ^ hi*0xD6E8FEB86659FD93) * 0x9E3779B97F4A7C15) >> (x.shift & 63)); ; i = (i + 1) & mask { // & 63: see shortTable.slot
 		s := &x.slots[i]
 		if s.gen != x.gen {
 			s.lo, s.hi, s.group, s.gen = lo, hi, next, x.gen
