@@ -1359,7 +1359,7 @@ func (f *finder) appositive(roles []string, j int) []string {
 
 // description is appositive after the comma toks[j].
 func (f *finder) description(roles []string, j int) []string {
-	r, toks := f.r, f.toks
+	r, toks, lower := f.r, f.toks, f.lower
 	first := f.low(j+1, toks[j+1].Text)
 	if first == "who" || first == "which" || first == "whose" {
 		return roles
@@ -1372,7 +1372,13 @@ func (f *finder) description(roles []string, j int) []string {
 		if isApposEnd(t) {
 			break
 		}
-		lw := f.low(k, t)
+		// f.low(k, t), read in place when the lower case is known.
+		var lw string
+		if s := toks[k].Start; lower != "" {
+			lw = lower[s : s+len(t)]
+		} else {
+			lw = strings.ToLower(t)
+		}
 		if isArticle(lw) {
 			continue
 		}
