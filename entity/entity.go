@@ -1072,8 +1072,16 @@ func (f *finder) lone(i int, w string, fl wordFlags) {
 	} else if strings.HasSuffix(strings.ToLower(w), "ing") {
 		return
 	}
+	// Most have no title before them and no comma after them: no roles,
+	// and nothing to write back to the scratch (appositive's test is
+	// written out).
+	before := f.mayHaveRolesBefore(i)
+	if !before && (i+2 >= len(f.toks) || f.toks[i+1].Text != ",") {
+		f.addPerson(s, e, w, nil, s)
+		return
+	}
 	roles := f.sc.roles[:0]
-	if f.mayHaveRolesBefore(i) {
+	if before {
 		roles = f.rolesBefore(roles, i)
 	}
 	roles = f.appositive(roles, i+1)
