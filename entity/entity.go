@@ -90,7 +90,7 @@ type scratch struct {
 	roles  []string   // a person's roles, before they are copied
 	groups surnames   // canonicalise: the surnames, in groups
 	sur    []surname  // canonicalise: the surnames of the document
-	of     []int32    // canonicalise: surname of each mention
+	of     []int32    // canonicalise: surname of each mention, -1 when not a person
 	names  []int      // AppendLower: the tokens that may start a name
 }
 
@@ -1060,12 +1060,28 @@ func (f *finder) lone(i int, w string, fl wordFlags) {
 		f.add(s, e, w, w, Organization)
 		return
 	}
-	// person: a lone word with no title before it in the run.
-	if fl&(fDemonym|fDemonymPlural|fTitle) != 0 || strings.HasSuffix(f.low(i, w), "ing") {
+	// person: a lone word with no title before it in the run, whose
+	// lower case, read in place when it is known, does not end in "ing".
+	if fl&(fDemonym|fDemonymPlural|fTitle) != 0 {
+		return
+	}
+	if lower := f.lower; lower != "" {
+		if e-s >= 3 && lower[e-3:e] == "ing" {
+			return
+		}
+	} else if strings.HasSuffix(strings.ToLower(w), "ing") {
+		return
+	}
+	// Most have no title before them and no comma after them: no roles,
+	// and nothing to write back to the scratch (appositive's test is
+	// written out).
+	before := f.mayHaveRolesBefore(i)
+	if !before && (i+2 >= len(f.toks) || f.toks[i+1].Text != ",") {
+		f.addPerson(s, e, w, nil, s)
 		return
 	}
 	roles := f.sc.roles[:0]
-	if f.mayHaveRolesBefore(i) {
+	if before {
 		roles = f.rolesBefore(roles, i)
 	}
 	roles = f.appositive(roles, i+1)
@@ -1351,7 +1367,7 @@ func (f *finder) appositive(roles []string, j int) []string {
 
 // description is appositive after the comma toks[j].
 func (f *finder) description(roles []string, j int) []string {
-	r, toks := f.r, f.toks
+	r, toks, lower := f.r, f.toks, f.lower
 	first := f.low(j+1, toks[j+1].Text)
 	if first == "who" || first == "which" || first == "whose" {
 		return roles
@@ -1364,7 +1380,13 @@ func (f *finder) description(roles []string, j int) []string {
 		if isApposEnd(t) {
 			break
 		}
-		lw := f.low(k, t)
+		// f.low(k, t), read in place when the lower case is known.
+		var lw string
+		if s := toks[k].Start; lower != "" {
+			lw = lower[s : s+len(t)]
+		} else {
+			lw = strings.ToLower(t)
+		}
 		if isArticle(lw) {
 			continue
 		}
@@ -1474,6 +1496,7 @@ func canonicalise(sc *scratch, ms []Mention) {
 	for i := range ms {
 		m := &ms[i]
 		if m.Type != Person {
+			of[i] = -1
 			continue
 		}
 		// sc.groups.group(m.Name, next), with the common case inlined.
@@ -1503,9 +1526,9 @@ func canonicalise(sc *scratch, ms []Mention) {
 		s := &sur[g]
 		s.weak = !s.titled && !hasSpace(s.full)
 	}
-	for i := range ms {
-		if ms[i].Type == Person {
-			s := &sur[of[i]]
+	for i, g := range of {
+		if g >= 0 { // a person: no second test of the type
+			s := &sur[g]
 			ms[i].Name = s.full
 			ms[i].Weak = s.weak
 		}

@@ -65,7 +65,7 @@ func (x *surnames) group(name string, next int32) (g int32, added bool) {
 // place of group.
 func (x *surnames) groupPacked(lo, hi uint64, next int32) (g int32, added bool) {
 	mask := len(x.slots) - 1
-	for i := int(((lo ^ hi*0xD6E8FEB86659FD93) * 0x9E3779B97F4A7C15) >> x.shift); ; i = (i + 1) & mask {
+	for i := int(((lo ^ hi*0xD6E8FEB86659FD93) * 0x9E3779B97F4A7C15) >> (x.shift & 63)); ; i = (i + 1) & mask { // & 63: see shortTable.slot
 		s := &x.slots[i]
 		if s.gen != x.gen {
 			s.lo, s.hi, s.group, s.gen = lo, hi, next, x.gen
@@ -115,6 +115,11 @@ func packSurname(w string) (lo, hi uint64, ok bool) {
 // after a space, as it nearly always does; ok is false otherwise, and for
 // names of fewer than four bytes. It reads the last sixteen bytes of name
 // at once, or the whole of a shorter one.
+//
+// Every shift by a variable count is below 64, and is masked with 63,
+// which leaves it as it is, to spare the instructions Go adds for a shift
+// of 64 or more (see shortTable.slot); the cases that would shift by 64
+// are answered before.
 func packedSurname(name string) (lo, hi uint64, ok bool) {
 	n := len(name)
 	if n < 8 {
@@ -123,8 +128,8 @@ func packedSurname(name string) (lo, hi uint64, ok bool) {
 		}
 		// The two loads overlap when n < 8, with the same bytes, and
 		// the bytes past n are zero, which unplainBytes marks.
-		x := swar.Load4(name, 0) | swar.Load4(name, n-4)<<(8*(n-4))
-		m := unplainBytes(x) & (1<<(8*n) - 1)
+		x := swar.Load4(name, 0) | swar.Load4(name, n-4)<<(8*(n-4)&63)
+		m := unplainBytes(x) & firstBytes[n&7]
 		if m == 0 {
 			return x, 0, true // one word
 		}
@@ -136,6 +141,9 @@ func packedSurname(name string) (lo, hi uint64, ok bool) {
 		lo, ok = afterSpace(y, m, 7)
 		return lo, 0, ok
 	}
+	if n == 8 {
+		return y, 0, true // one word
+	}
 	// The eight bytes before them, or, in a name of fewer than sixteen
 	// bytes, those of its start moved up to end where y starts, with
 	// zero bytes below standing for the start of the name.
@@ -143,7 +151,7 @@ func packedSurname(name string) (lo, hi uint64, ok bool) {
 	if n >= 16 {
 		x = swar.Load8(name, n-16)
 	} else {
-		x = swar.Load8(name, 0) << (8 * (16 - n))
+		x = swar.Load8(name, 0) << (8 * (16 - n) & 63)
 	}
 	m := unplainBytes(x)
 	if m == 0 {
@@ -151,19 +159,23 @@ func packedSurname(name string) (lo, hi uint64, ok bool) {
 		return x, y, n == 16 || name[n-17] == ' '
 	}
 	p := (63 - bits.LeadingZeros64(m)) / 8 // the last marked byte of x
-	if p >= 16-n && byte(x>>(8*p)) != ' ' {
+	if p >= 16-n && byte(x>>(8*p&63)) != ' ' {
 		return 0, 0, false // a byte of the name, but no space
 	}
-	s := 8 * uint(p+1)
-	return x>>s | y<<(64-s), y >> s, true
+	if p == 7 {
+		return y, 0, true // y is the surname, after a space
+	}
+	s := 8 * uint(p+1) & 63
+	return x>>s | y<<((64-s)&63), y >> s, true
 }
 
 // afterSpace returns the bytes of x after its last marked byte, of m, when
-// that byte is a space and is not byte last of x, the last of the name.
+// that byte is a space and is not byte last of x, the last of the name; m
+// marks no byte past last.
 func afterSpace(x, m uint64, last int) (uint64, bool) {
 	p := (63 - bits.LeadingZeros64(m)) / 8
-	if byte(x>>(8*p)) != ' ' || p == last {
+	if byte(x>>(8*p&63)) != ' ' || p == last {
 		return 0, false
 	}
-	return x >> (8 * (p + 1)), true
+	return x >> (8 * (p + 1) & 63), true // p < last, which is at most 7
 }

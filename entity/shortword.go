@@ -71,12 +71,13 @@ func (t *shortTable) slot(k uint64) int {
 // get returns the flags of w, which must be short (see isShort): 0 when it
 // is not a key.
 func (t *shortTable) get(w string) wordFlags {
-	// packWord(w), written out: the compiler does not inline it.
+	// packWord(w), written out: the compiler does not inline it. The
+	// shifts, below 64, are masked with 63 (see shortTable.slot).
 	var k uint64
 	if n := len(w); n >= 4 {
-		k = swar.Load4(w, 0) | swar.Load4(w[n-4:], 0)<<(8*(n-4))
+		k = swar.Load4(w, 0) | swar.Load4(w[n-4:], 0)<<(8*(n-4)&63)
 	} else {
-		k = uint64(w[0]) | uint64(w[n/2])<<(8*(n/2)) | uint64(w[n-1])<<(8*(n-1))
+		k = uint64(w[0]) | uint64(w[n/2])<<(8*(n/2)&63) | uint64(w[n-1])<<(8*(n-1)&63)
 	}
 	return t.getPacked(k, len(w))
 }
