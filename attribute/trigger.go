@@ -281,7 +281,7 @@ func isBareSource(w string) bool {
 // tokenLower returns token i in lower case, as its narration token has it.
 func (d *doc) tokenLower(i int) string {
 	if d.lower == "" {
-		return d.ltext[d.lowSpan[i][0]:d.lowSpan[i][1]]
+		return d.lowTok[i]
 	}
 	return d.lower[d.in.Tokens[i].Start:d.in.Tokens[i].End]
 }
