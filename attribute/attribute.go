@@ -773,7 +773,7 @@ func (d *doc) narratePlain(buf []ntok, ts []segment.Token, end int) int {
 		case w > 7:
 			// Most long words are ruled out by the filter; the others of
 			// up to 16 bytes are all in their key (v.lookupLong).
-			if h := longHash(low[st:en]); v.longBits[h>>6&(1<<16/64-1)]&(1<<(h&63)) != 0 {
+			if h := longHash(low[st:en]); v.longBits[h>>6&(1<<longFilterBits/64-1)]&(1<<(h&63)) != 0 {
 				if w > 16 {
 					return k
 				}
