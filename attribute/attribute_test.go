@@ -71,8 +71,8 @@ func TestNarrationWithoutLower(t *testing.T) {
 	got.lowerTokens()
 	got.narr = got.narr[:0]
 	got.buildNarrations()
-	if len(got.lowSpan) != len(in.Tokens) {
-		t.Fatalf("lowSpan has %d entries, want %d", len(got.lowSpan), len(in.Tokens))
+	if len(got.lowTok) != len(in.Tokens) {
+		t.Fatalf("lowTok has %d entries, want %d", len(got.lowTok), len(in.Tokens))
 	}
 	for si := range in.Sentences {
 		if w, g := want.triggers(si), got.triggers(si); !slices.Equal(w, g) {
@@ -84,7 +84,7 @@ func TestNarrationWithoutLower(t *testing.T) {
 		}
 		for i := range w {
 			wt, gt := w[i], g[i]
-			if want.lw(&wt) != got.lw(&gt) || wt.start != gt.start || wt.end != gt.end || wt.q != gt.q ||
+			if want.lw(&wt) != got.lw(&gt) || wt.start != gt.start || wt.end != gt.end || max(wt.q, -1) != max(gt.q, -1) ||
 				wt.flags != gt.flags || wt.wid != gt.wid || wt.p != gt.p {
 				t.Errorf("sentence %d token %d: %+v %q, want %+v %q", si, i, gt, got.lw(&gt), wt, want.lw(&wt))
 			}

@@ -271,6 +271,14 @@ func textClass(s string) wflag {
 				return cComma
 			}
 		}
+	} else if len(s) >= 3 && c == 0xE2 && s[1] == 0x80 {
+		// U+2000 to U+203F, General Punctuation: spaces, dashes, quotation
+		// marks and the like, none a letter or digit, most of the tokens
+		// outside ASCII here, which the tables of package unicode take
+		// 0.4 M instructions more per 1,000 articles to tell.
+		if s == "\u2013" || s == "\u2014" {
+			f |= cComma
+		}
 	} else {
 		r, _ := utf8.DecodeRuneInString(s)
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
@@ -361,13 +369,13 @@ type vocabulary struct {
 	// one comparison in one cache line find most, and rule out most other
 	// words, as the table is at most half full.
 	shortSlots *[shortTableSize]shortSlot
-	// longBits has bit longHash(w) set for each word w of 8 bytes or
-	// more, so that nearly all other long words are ruled out with one
-	// multiplication and no pass over their bytes; longSlots holds the
-	// long words by their first and last 8 bytes and length (longKey), in
-	// open addressing, and longWords those of more than 16 bytes, whose
-	// key does not hold all their bytes, by id.
-	longBits  *[1 << 16 / 64]uint64
+	// longBits has bit longHash(w) % (1<<longFilterBits) set for each
+	// word w of 8 bytes or more, so that most other long words are ruled
+	// out with one multiplication and no pass over their bytes; longSlots
+	// holds the long words by their first and last 8 bytes and length
+	// (longKey), in open addressing, and longWords those of more than 16
+	// bytes, whose key does not hold all their bytes, by id.
+	longBits  *[1 << longFilterBits / 64]uint64
 	longSlots []longSlot
 	longShift uint
 	longWords []string
@@ -500,10 +508,19 @@ type shortSlot struct {
 	id    uint32
 }
 
+// longFilterBits is the number of the bits of longHash that index the
+// filter vocabulary.longBits: 1 KB, which stays in the data cache better
+// than the 8 KB of all 16 bits, while about 7 % of the other long words
+// pass (1 % with 16 bits) and are looked up for nothing.
+// Per 1,000 articles, 8 KB, 2 KB, 1 KB and 512 B gave 2.269 M, 2.240 M,
+// 2.228 M and 2.218 M data cache read misses of the engine for 336.85 M,
+// 336.85 M, 336.90 M and 336.95 M instructions.
+const longFilterBits = 13
+
 // mayHaveLong reports whether a word of 8 bytes or more whose longHash is
-// h may be in the vocabulary: false for nearly all other words.
+// h may be in the vocabulary: false for most other words.
 func (v *vocabulary) mayHaveLong(h uint64) bool {
-	return v.longBits[h>>6&(1<<16/64-1)]&(1<<(h&63)) != 0
+	return v.longBits[h>>6&(1<<longFilterBits/64-1)]&(1<<(h&63)) != 0
 }
 
 // lookupLong returns the flags and id of the word w of 8 bytes or more.
@@ -691,7 +708,7 @@ func buildVocabulary(lx *lexicon, rec *entity.Recognizer) (*vocabulary, error) {
 	}
 	sort.Strings(keys)
 	keys = append(fixedWords[:len(fixedWords):len(fixedWords)], keys...)
-	v := &vocabulary{infos: make([]wordInfo, 1, len(keys)+1), longBits: new([1 << 16 / 64]uint64), anonEnds: new([1 << 16 / 64]uint64)}
+	v := &vocabulary{infos: make([]wordInfo, 1, len(keys)+1), longBits: new([1 << longFilterBits / 64]uint64), anonEnds: new([1 << 16 / 64]uint64)}
 	ids := map[string]uint32{}
 	nshort, nlong := 0, 0
 	for _, w := range keys {
@@ -704,7 +721,7 @@ func buildVocabulary(lx *lexicon, rec *entity.Recognizer) (*vocabulary, error) {
 		if len(w) <= 7 {
 			nshort++
 		} else {
-			h := longHash(w)
+			h := longHash(w) % (1 << longFilterBits)
 			v.longBits[h>>6] |= 1 << (h & 63)
 			nlong++
 		}

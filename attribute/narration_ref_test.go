@@ -37,7 +37,7 @@ func (d *doc) buildNarrationRef(out []ntok, i, end int) ([]ntok, int, wflag) {
 		}
 		var f wflag
 		var id uint32
-		lo, hi := uint32(t.Start), uint32(t.End)
+		q := int32(-1)
 		if len(t.Text) == 1 && d.lower != "" && t.End-t.Start == 1 {
 			// A one-byte token, most often a punctuation mark: all that
 			// is to know about it is in the vocabulary's byte tables.
@@ -49,7 +49,7 @@ func (d *doc) buildNarrationRef(out []ntok, i, end int) ([]ntok, int, wflag) {
 				d.trig = append(d.trig, int32(n-base))
 			}
 			o := &out[n]
-			o.start, o.end, o.lo, o.hi, o.q, o.flags, o.wid, o.p = t.Start, t.End, lo, hi, -1, f, e.id, c
+			o.start, o.end, o.q, o.flags, o.wid, o.p = t.Start, t.End, q, f, e.id, c
 			n++
 			continue
 		}
@@ -67,8 +67,8 @@ func (d *doc) buildNarrationRef(out []ntok, i, end int) ([]ntok, int, wflag) {
 				f, id = d.vocab.lookupAt(d.lower, t.Start, t.End)
 			}
 		} else {
-			lo, hi = d.lowSpan[i][0], d.lowSpan[i][1]
-			f, id = d.vocab.lookup(d.ltext[lo:hi])
+			q = -2 - int32(i)
+			f, id = d.vocab.lookup(d.lowTok[i])
 		}
 		var p byte
 		if len(t.Text) == 1 {
@@ -87,7 +87,7 @@ func (d *doc) buildNarrationRef(out []ntok, i, end int) ([]ntok, int, wflag) {
 		}
 		// Field by field: cheaper than building the struct and copying it.
 		o := &out[n]
-		o.start, o.end, o.lo, o.hi, o.q, o.flags, o.wid, o.p = t.Start, t.End, lo, hi, -1, f, id, p
+		o.start, o.end, o.q, o.flags, o.wid, o.p = t.Start, t.End, q, f, id, p
 		n++
 	}
 	return out[:n], i, all

@@ -38,8 +38,9 @@ func TestFirstTokenFrom(t *testing.T) {
 }
 
 // checkSeekToken fails t if seekToken, from index i, finds another token
-// than sortSearch for pos, with the density of toks, none, and densities
-// that guess too far or not far enough.
+// than sortSearch for pos, or seekStart another than a walk from i, with
+// the density of toks, none, and densities that guess too far or not far
+// enough.
 func checkSeekToken(t *testing.T, toks []segment.Token, i, pos int) {
 	want := sortSearch(toks, pos)
 	d := &doc{in: Input{Tokens: toks}}
@@ -53,11 +54,24 @@ func checkSeekToken(t *testing.T, toks []segment.Token, i, pos int) {
 		if got := d.seekToken(i, pos); got != want {
 			t.Fatalf("%d tokens, density %#x: seekToken(%d, %d) = %d, want %d", len(toks), density, i, pos, got, want)
 		}
+		if i > len(toks) {
+			continue
+		}
+		// seekStart: the first token from i that starts at or after pos,
+		// by a walk.
+		wantStart := i
+		for wantStart < len(toks) && toks[wantStart].Start < pos {
+			wantStart++
+		}
+		if got := d.seekStart(i, pos); got != wantStart {
+			t.Fatalf("%d tokens, density %#x: seekStart(%d, %d) = %d, want %d", len(toks), density, i, pos, got, wantStart)
+		}
 	}
 }
 
-// FuzzSeekToken compares seekToken with sortSearch on tokens of the
-// lengths and gaps the bytes of widths give, from any index to any offset.
+// FuzzSeekToken compares seekToken with sortSearch, and seekStart with a
+// walk, on tokens of the lengths and gaps the bytes of widths give, from
+// any index to any offset.
 func FuzzSeekToken(f *testing.F) {
 	f.Add([]byte{1, 2, 3, 0, 7, 1, 1, 40, 2}, 3, 17)
 	f.Add([]byte("a long run of tokens, some long, some short, the gaps between them varied"), 60, 9)

