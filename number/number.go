@@ -1314,9 +1314,9 @@ func isAcronym(w string) bool {
 
 // resolveCounts fills in the counted noun of numbers found in text that
 // have none: the first of a coordination takes the last one's ("14 and 15
-// special forces"), and a bare number right after a counted one in the
-// same sentence takes its noun ("of the 97 special forces …, 50 were
-// British").
+// rescue workers"), and a bare number right after a counted one in the
+// same sentence takes its noun ("of the 40 rescue workers …, 12 were
+// volunteers").
 func resolveCounts(text string, ns []outNumber) {
 	for i := len(ns) - 2; i >= 0; i-- {
 		a, b := &ns[i], &ns[i+1]
