@@ -5,10 +5,10 @@
 // It keeps numbers written in digits ("7,200", "2.5 million", "$20 billion")
 // or in words ("two", "twenty-five", "a dozen", "about a billion dollars"),
 // takes a bound or approximation word that goes before the number into the
-// span ("at least 97", "Roughly 4–5,000"), and reads ranges ("4–5,000",
+// span ("at least 40", "Roughly 3–4,000"), and reads ranges ("3–4,000",
 // "10 to 15", "between 4,000 and 5,000"). It leaves out what is not a quantity:
 // years and dates, times, ordinals, footnote markers, labels ("article 5",
-// "F-16", "Nord Stream 2"), phone numbers, percentages, durations and
+// "F-16", "Boeing 747"), phone numbers, percentages, durations and
 // relative dates, vague quantities and the determiner "one".
 //
 // The word lists are embedded text files (words.txt, qualifiers.txt,
@@ -860,7 +860,7 @@ func (f *Finder) contextBefore(text string, pre int, pt tok, c *core, sc *scratc
 			return false, 0 // "February 28", "June 2022"
 		}
 		if !c.word && c.bare() && fl&(flagStop|flagQualifier|flagYear) == 0 && hasUpper(w) && !sentenceStart(text, pt.s) {
-			return false, 0 // a name with a number: "Nord Stream 2", "Apollo 11", "iPhone 15"
+			return false, 0 // a name with a number: "Boeing 747", "Apollo 11", "iPhone 15"
 		}
 	}
 	return true, fl
@@ -1150,8 +1150,8 @@ func qualifierOf(text string, start int, pt tok, n *qualNode) (string, int) {
 const maxQualWord = 14
 
 // nounPhrase returns the span of the short noun phrase after p that a
-// number of kind k counts, or 0, 0 when there is none: "special forces
-// soldiers", "US military personnel". It stops at a verb, a preposition,
+// number of kind k counts, or 0, 0 when there is none: "volunteer
+// rescue workers", "field hospital staff". It stops at a verb, a preposition,
 // a function word or punctuation.
 func (f *Finder) nounPhrase(text string, p int, k kind, sc *scratch) (int, int) {
 	lx := f.lx
