@@ -439,18 +439,7 @@ func (f *Finder) readWord(text string, t tok, sc *scratch) (wi wordInfo, end int
 		}
 	}
 	// A compound: "two-thirds", "four-year-old". Skip all its parts.
-	end = t2.e
-	for {
-		r, n := runeAt(text, end)
-		if !isHyphen(r) {
-			break
-		}
-		r2, _ := runeAt(text, end+n)
-		if !isLetterRune(r2) && !(r2 < 0x80 && isASCIIDigit(byte(r2))) {
-			break
-		}
-		end = sc.next(text, end+n).e
-	}
+	end, _ = compoundParts(text, t2.e)
 	return wi, end, wsCompound
 }
 
@@ -984,18 +973,7 @@ func (f *Finder) markAfter(text string, c *core, end int, sc *scratch) (skip boo
 		}
 	case isHyphen(r) && isLetterRune(r1):
 		// "4-year", "34-year-old", "5-day"
-		e := end
-		for {
-			r, n := runeAt(text, e)
-			if !isHyphen(r) {
-				break
-			}
-			r1, _ := runeAt(text, e+n)
-			if !isLetterRune(r1) && !(r1 < 0x80 && isASCIIDigit(byte(r1))) {
-				break
-			}
-			e = sc.next(text, e+n).e
-		}
+		e, _ := compoundParts(text, end)
 		return true, e
 	case isHyphen(r) && digit1:
 		return true, end // "555-0143": a range would have been read

@@ -528,7 +528,17 @@ func (lx *lexicon) unitAfterWord(text string, words []wordscan.Token, ti int) bo
 // two".) compoundEnd returns e when the last part is an article, which
 // step is left to read.
 func compoundEnd(text string, e int) int {
-	start := e
+	if end, last := compoundParts(text, e); !isArticleA(text[last.s:last.e]) {
+		return end
+	}
+	return e
+}
+
+// compoundParts returns where the parts of a compound from e on end, each
+// a hyphen and the token next reads after it, which starts with a letter
+// or digit ("-year-old"), and the last part's token; e and the zero tok
+// when no part starts at e.
+func compoundParts(text string, e int) (int, tok) {
 	var last tok
 	for {
 		r, n := runeAt(text, e)
@@ -542,10 +552,7 @@ func compoundEnd(text string, e int) int {
 		last = next(text, e+n)
 		e = last.e
 	}
-	if isArticleA(text[last.s:last.e]) {
-		return start
-	}
-	return e
+	return e, last
 }
 
 // allDigits reports whether s is made of ASCII digits only.
