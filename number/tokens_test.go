@@ -135,6 +135,7 @@ func segmentWords(text string) []wordscan.Token {
 var pieces = []string{
 	"a", "An", "two", "Twenty", "dozen", "million", "bn", "m", "one", "hundred",
 	"the", "said", "Russia", "o", "s", "t", "M2", "G5", "F16", "x", "A4", "years", "Times", "am", "tons", "o'clock", "No", "aged", "one", "1999", "of", "between", "and", "troops", "\n",
+	"about", "at", "least", "upwards", "©", "USD", "Channel", "per", "dozen-year", "News24",
 	"5", "12", "2021", "3.5", "7,200", "0",
 	"'", "’", "‘", ".", ",", "-", "‐", "–", "—", "“", "”", "$", "€", "£", "(", ")", ";", "%", "/", ":", "[", "#", "+", "=",
 	"é", "naïve", "\u0301", "\u0903", "\ufffd", "\xff", "\xe2\x80",
