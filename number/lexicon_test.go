@@ -5,6 +5,20 @@ import (
 	"testing"
 )
 
+// qualifier finds the qualifier phrase that ends right before start, as
+// build does: with the tree of phrases of the word pt, prev(text, start),
+// if it ends any.
+func (lx *lexicon) qualifier(text string, start int, pt tok) (string, int) {
+	if pt.k != tWord {
+		return "", start
+	}
+	q := lx.flagsOf(text[pt.s:pt.e]).quals()
+	if q == 0 {
+		return "", start
+	}
+	return qualifierOf(text, start, pt, &lx.quals[q-1])
+}
+
 // qualifierByJoining is qualifier as it was first written: it joins the
 // lower case of up to maxQualWords words before start and looks the
 // phrases up, the longest first.

@@ -1083,23 +1083,11 @@ func (f *Finder) countedYear(text string, pt tok, fl wordFlags, qual string, end
 // maxQualWords is the most words a qualifier phrase may have.
 const maxQualWords = 4
 
-// qualifier finds the qualifier phrase that ends right before start. It
-// returns the phrase in lower case and where it starts. pt is prev(text,
-// start).
-func (lx *lexicon) qualifier(text string, start int, pt tok) (string, int) {
-	if pt.k != tWord {
-		return "", start
-	}
-	q := lx.flagsOf(text[pt.s:pt.e]).quals()
-	if q == 0 {
-		return "", start
-	}
-	return qualifierOf(text, start, pt, &lx.quals[q-1])
-}
-
-// qualifierOf is qualifier with the tree of the phrases that end with the
-// word pt, which build knows from its flags. It reads the words before pt
-// as far as the tree goes, and returns the longest phrase that matches.
+// qualifierOf finds the qualifier phrase that ends right before start,
+// with the word pt, prev(text, start), whose tree of phrases is n (see
+// wordFlags.quals). It reads the words before pt as far as the tree goes,
+// and returns the longest phrase that matches, in lower case, and where
+// it starts; "" and start when none does.
 func qualifierOf(text string, start int, pt tok, n *qualNode) (string, int) {
 	qual, qs := "", start
 	if n.text != "" {
@@ -1124,7 +1112,7 @@ func qualifierOf(text string, start int, pt tok, n *qualNode) (string, int) {
 	return qual, qs
 }
 
-// maxQualWord is the length of the longest word qualifier reads.
+// maxQualWord is the length of the longest word qualifierOf reads.
 const maxQualWord = 14
 
 // nounPhrase returns the span of the short noun phrase after p that a
