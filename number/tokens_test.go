@@ -255,15 +255,16 @@ func FuzzFindTokens(f *testing.F) {
 	})
 }
 
-// FuzzFindMarked compares FindMarked, with the leads of
-// segment.AppendTokensWords, with FindTokens.
+// FuzzFindMarked compares FindMarked and FindMarkedHits, with the leads
+// of segment.AppendTokensWords, with Find, the oracle: FindTokens shares
+// the rules of skipTokens with them.
 func FuzzFindMarked(f *testing.F) {
 	for _, s := range append(skipTexts, tokenTexts...) {
 		f.Add(s)
 	}
 	fd := newFinder(f)
 	f.Fuzz(func(t *testing.T, text string) {
-		checkMarked(t, fd, text, fd.FindTokens(text, wordscan.Tokens(nil, text)))
+		checkMarked(t, fd, text, fd.Find(text))
 	})
 }
 
