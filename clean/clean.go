@@ -105,8 +105,9 @@ func (c *Cleaner) Body(text string) string {
 	norm := text
 	lines, normal := normalLines(ps.lines, text)
 	// The lines are handed back to ps when Body is done with them, cleared
-	// of the text: normalLines wrote no more than it returned, and those
-	// beyond were cleared before.
+	// of the text: beyond the lines it returned, normalLines wrote at most
+	// a paragraph break that it dropped at the end, which refers to no
+	// text, and the capacity beyond was cleared before.
 	buf := lines
 	defer func() { clear(buf); ps.lines = buf[:0] }()
 	if !normal {
