@@ -998,6 +998,11 @@ func (f *Finder) markAfter(text string, c *core, end int, sc *scratch) (skip boo
 	return false, end
 }
 
+// maxWordAfter is the length of the longest word after a number that
+// wordAfter looks up; measureAfter and unitAfterWord, which stand for it
+// in skipTokens, look up no longer word either.
+const maxWordAfter = 12
+
 // wordAfter is contextAfter at the token after the number, which ends at
 // end: a currency, a unit, a month ("28 February"), a time ("5 p.m.") or
 // digits that make it no quantity.
@@ -1021,7 +1026,7 @@ func (f *Finder) wordAfter(text string, c *core, end int, sc *scratch) (kind uni
 		}
 	case tWord:
 		w := text[nt.s:nt.e]
-		if len(w) > 12 {
+		if len(w) > maxWordAfter {
 			break
 		}
 		if len(w) == 1 && (w[0]|0x20 == 'a' || w[0]|0x20 == 'p') && strings.HasPrefix(text[nt.e:], ".m") {

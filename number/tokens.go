@@ -446,7 +446,7 @@ func (lx *lexicon) measureAfter(text string, words []wordscan.Token, ti int) boo
 		return false
 	}
 	w := &words[ti+1]
-	if w.St != en+1 || !w.ASCII || !lx.measures.has(w.Hash) || w.En-w.St > 12 || byteClass[text[w.St]] != clLetter || !plainAfter(text, w.En) {
+	if w.St != en+1 || !w.ASCII || !lx.measures.has(w.Hash) || w.En-w.St > maxWordAfter || byteClass[text[w.St]] != clLetter || !plainAfter(text, w.En) {
 		return false
 	}
 	word := text[w.St:w.En]
@@ -506,7 +506,7 @@ func (lx *lexicon) labelBeforeWord(text string, words []wordscan.Token, ti int) 
 func (lx *lexicon) unitAfterWord(text string, words []wordscan.Token, ti int) bool {
 	en := words[ti].En
 	w := &words[ti+1]
-	if w.St != en+1 || !w.ASCII || w.En-w.St > 12 || byteClass[text[w.St]] != clLetter || !plainAfter(text, w.En) {
+	if w.St != en+1 || !w.ASCII || w.En-w.St > maxWordAfter || byteClass[text[w.St]] != clLetter || !plainAfter(text, w.En) {
 		return false
 	}
 	fl := lx.flagsOf(text[w.St:w.En])
