@@ -270,7 +270,7 @@ func checkFieldCount(t *testing.T, s string) {
 	}
 }
 
-var fieldCountSeeds = []string{"", " ", "a", "control teams", "  two  spaced   words  here and there ",
+var fieldCountSeeds = []string{"", " ", "a", "liaison cells", "  two  spaced   words  here and there ",
 	"eight by eight bytes...........", "caf\u00e9 au lait, s\u2019il vous pla\u00eet", "tab\tand\nnew line\r\n",
 	"em\u2003space\u00a0no-break\u0085next x\u3000y", "\x01control\x7fbytes\x00here and there too",
 	"\xff\xe2\x80 invalid \xe2\x80\x99 bytes", "abcdefg hijklmno pqrstuvw xyz01234 56789abc"}

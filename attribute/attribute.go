@@ -684,7 +684,7 @@ func searchStarts(toks []segment.Token, i, pos int) int {
 // in a loop that makes no call, so that its values stay in registers.
 func (d *doc) buildNarration(out []ntok, i, end int) ([]ntok, int, wflag, int) {
 	if d.lower == "" {
-		return d.buildNarrationLowSpan(out, i, end)
+		return d.buildNarrationLowTok(out, i, end)
 	}
 	toks := d.in.Tokens
 	// Each token adds at most one entry: write them by index.
@@ -925,9 +925,9 @@ func firstIfOne(s string) byte {
 	return 0
 }
 
-// buildNarrationLowSpan is buildNarration for a body without a lower case
+// buildNarrationLowTok is buildNarration for a body without a lower case
 // of the same offsets: the tokens' lower cases are d.lowTok.
-func (d *doc) buildNarrationLowSpan(out []ntok, i, end int) ([]ntok, int, wflag, int) {
+func (d *doc) buildNarrationLowTok(out []ntok, i, end int) ([]ntok, int, wflag, int) {
 	toks := d.in.Tokens
 	out = slices.Grow(out, len(toks)-i)
 	base := len(out)

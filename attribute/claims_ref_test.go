@@ -123,6 +123,11 @@ var claimSeeds = []string{
 	"Officials have sometimes said that “nothing works.” Two diplomats said “it works”, officials said.",
 	"Two senior officials spoke anonymously. A Western diplomat said “no”. Citing French officials , the paper said so; a source spoke on condition of anonymity.",
 	"According to U.S. officials, it works. Information from two Pentagon aides \u00a0 said “fine”, a diplomat said. Officials said \u00a0anonymously that it fails.",
+	// More than eight sources (firstMentions takes a map), the first
+	// named before the others and quoted after them.
+	"German officials met on Monday. “No 1,” Italian officials said. “No 2,” Spanish officials said. “No 3,” Polish officials said. " +
+		"“No 4,” Dutch officials said. “No 5,” Swedish officials said. “No 6,” Greek officials said. “No 7,” Danish officials said. " +
+		"“No 8,” Belgian officials said. “No 9,” Austrian officials said. “No 0,” German officials said.",
 }
 
 // TestClaimsRef compares the claims and anonymous sources found with the

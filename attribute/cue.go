@@ -82,7 +82,8 @@ func (d *doc) leftCue(nt []ntok, pos int, at *attribution) {
 			if nt[i].isWord(idThat) {
 				sawThat = true
 			}
-			if nt[i].is(fCue|fAccording) && sawThat && bestCue.kind != cueNoun {
+			// bestCue is no speech noun here: the walk ends at one.
+			if nt[i].is(fCue|fAccording) && sawThat {
 				if c, ok := d.cueAt(nt, i, pos); ok {
 					best, bestCue, sawThat = i, c, false
 					if c.kind == cueNoun || !hasWord(nt[:i], idThat) {

@@ -1,6 +1,7 @@
 package attribute
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/hearsaylab/hearsay/internal/swar"
@@ -87,12 +88,7 @@ func newGenderTable(gender map[string]string) genderTable {
 		if !ok || strings.ToLower(name) != name {
 			continue
 		}
-		p := -1
-		for i, q := range t.pronouns {
-			if q == pron {
-				p = i
-			}
-		}
+		p := slices.Index(t.pronouns, pron)
 		if p < 0 {
 			p = len(t.pronouns)
 			t.pronouns = append(t.pronouns, pron)

@@ -12,8 +12,8 @@ var labelLead = map[string]bool{"the": true, "a": true, "an": true, "its": true,
 	"for": true, "with": true, "so-called": true}
 
 // isLabel reports whether a short quotation is a term the author borrows or
-// flags inside a noun phrase ("in the form of “control teams”", "would send
-// military “weapons experts”") rather than words a speaker said.
+// flags inside a noun phrase ("sent in the form of “liaison cells”",
+// "would deploy military “training teams”") rather than words a speaker said.
 // lt is the text in lower case. The words before the quotation, which rule
 // out most quotations, are read before its fields are counted.
 func (d *doc) isLabel(nt []ntok, pos int, lt string) bool {

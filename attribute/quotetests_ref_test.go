@@ -117,7 +117,7 @@ func checkAnonDescription(t *testing.T, d *doc, lt string) {
 var quoteTestSeeds = []string{
 	"He spoke to “three retired defence officials” on Monday.",
 	"It used “senior officials”, “a source”, “officials.” and “two  sources  ” and “the\u00a0officials”.",
-	"They formed “control teams” and sent military “weapons experts” to the “so-called” front.",
+	"They formed “liaison cells” and sent military “training teams” to the “so-called” front.",
 	"Officials called the report “disinformation”, and it was “very bad” and “not good”.",
 	"“We will not back down,” he said. The “officials\u2003sources” and “caf\u00e9 officials” left.",
 	"It was “\xff officials” or “officials \xe2\x80” and “ officials” as “its \u201cown\u201d people”.",
