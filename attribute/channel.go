@@ -54,7 +54,7 @@ func (d *doc) outletsOver(start, end int) []int {
 }
 
 // channelOutlet finds an outlet named in nt as the medium: "told the FT",
-// "according to the Guardian"; "" if none, and never the speaker. over
+// "according to Le Monde"; "" if none, and never the speaker. over
 // are the outlets that overlap nt (outletsOver): those that can cover one
 // of its tokens.
 func (d *doc) channelOutlet(nt []ntok, over []int, speaker string) string {

@@ -18,7 +18,7 @@ func (d *doc) outletOverlapsRef(start, end int) bool {
 
 // channelOutletRef is channelOutlet as it was before it looked only at
 // the outlets over the sentence: it finds an outlet named in nt as the medium: "told the FT",
-// "according to the Guardian"; "" if none.
+// "according to Le Monde"; "" if none.
 func (d *doc) channelOutletRef(nt []ntok, at attribution) string {
 	for i, t := range nt {
 		if t.q >= 0 {
