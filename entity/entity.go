@@ -492,7 +492,7 @@ func (f *finder) appendMarked(dst []Mention, names []int) []Mention {
 		// noted as plain is name-like. segment.Marks.Names notes no mark
 		// and no word that starts in lower case, so that the others
 		// are nearly all words of ASCII letters with an apostrophe, a
-		// hyphen or a period ("Trump’s", "DC-based", "U.S.").
+		// hyphen or a period ("Varga’s", "DC-based", "U.S.").
 		i, plain := segment.NameAt(v)
 		if i < next {
 			continue // a word of the last run
@@ -769,7 +769,7 @@ func capitalised(t string) bool {
 		// and a word of four to sixteen bytes is tested at once, in one or
 		// two packed words that may overlap. Testing the last byte of
 		// U+2011 rather than its first (0xE2) lets words with ’ through
-		// ("Trump’s"), the commonest with a byte outside ASCII.
+		// ("Varga’s"), the commonest with a byte outside ASCII.
 		if n := len(t); n >= 4 && n <= 16 {
 			var h uint64
 			if n <= 8 {

@@ -508,7 +508,7 @@ func TestCapitalisedHyphens(t *testing.T) {
 
 // FuzzNameLike compares nameLike with refNameLike on arbitrary tokens.
 func FuzzNameLike(f *testing.F) {
-	for _, w := range []string{"Varga", "DC-based", "Jean\u2011pierre", "Trump’s", "Ödön-élan", "A--b", "\xe2\x80", "\xf0\xe2\x80\x91a", "«", "à"} {
+	for _, w := range []string{"Varga", "DC-based", "Jean\u2011pierre", "Varga’s", "Ödön-élan", "A--b", "\xe2\x80", "\xf0\xe2\x80\x91a", "«", "à"} {
 		f.Add(w)
 	}
 	f.Fuzz(func(t *testing.T, w string) {

@@ -33,17 +33,14 @@ type surnameSlot struct {
 // reset empties the index and makes room for n surnames: the caller adds
 // no more.
 func (x *surnames) reset(n int) {
-	size, bits := 16, uint(4)
-	for size < 2*n {
-		size, bits = 2*size, bits+1
-	}
+	size, shift := tableSize(n)
 	// Every slot is of an earlier generation than the new one, also
 	// those past the last length, until the count wraps around.
 	if x.gen++; cap(x.slots) < size || x.gen == 0 {
 		x.slots, x.gen = make([]surnameSlot, max(size, cap(x.slots))), 1
 	}
 	x.slots = x.slots[:size]
-	x.shift = 64 - bits
+	x.shift = shift
 	x.long.Reset(0)
 	x.ofLong = x.ofLong[:0]
 }

@@ -35,17 +35,25 @@ func newShortTable(lex map[string]wordFlags) *shortTable {
 			n++
 		}
 	}
-	size, bits := 16, uint(4)
-	for size < 2*n { // at most half full
-		size, bits = 2*size, bits+1
-	}
-	t := &shortTable{slots: make([]shortSlot, size), shift: 64 - bits}
+	size, shift := tableSize(n)
+	t := &shortTable{slots: make([]shortSlot, size), shift: shift}
 	for w, f := range lex {
 		if isShort(w) {
 			t.slots[t.free(w)] = shortSlot{key: packWord(w), n: uint8(len(w)), flags: f}
 		}
 	}
 	return t
+}
+
+// tableSize returns the number of slots, a power of two, of a table of
+// packed words that holds n keys at most half full, and the shift that
+// takes as many top bits of a hash as the number's logarithm.
+func tableSize(n int) (size int, shift uint) {
+	size, bits := 16, uint(4)
+	for size < 2*n {
+		size, bits = 2*size, bits+1
+	}
+	return size, 64 - bits
 }
 
 // isShort reports whether a shortTable holds the word w if it is a key.
@@ -139,11 +147,8 @@ func newMidTable(lex map[string]wordFlags) *midTable {
 			n++
 		}
 	}
-	size, bits := 16, uint(4)
-	for size < 2*n { // at most half full
-		size, bits = 2*size, bits+1
-	}
-	t := &midTable{slots: make([]midSlot, size), shift: 64 - bits}
+	size, shift := tableSize(n)
+	t := &midTable{slots: make([]midSlot, size), shift: shift}
 	mask := size - 1
 	for w, f := range lex {
 		if !isMid(w) {

@@ -98,7 +98,7 @@ func (e *Engine) Document(src article.Source) article.Document {
 // document is Document with the scratch sc. The document returned keeps
 // nothing of sc: sc.lower, the lower case of the body, is handed to the
 // stages as a string without a copy, so it must not outlive the call
-// (TestScratchNotKept).
+// (TestDocumentsOutliveScratch).
 func (e *Engine) document(sc *scratch, src article.Source) article.Document {
 	body := e.cleaner.Body(src.Text)
 	doc := article.Document{Doc: src.Name, Body: body}

@@ -480,9 +480,9 @@ func matchAt(body string, toks []wordscan.Token, i int, e *entry) (int, bool) {
 		return 0, false
 	}
 	// The cheap tests first, over all the tokens: line breaks and hashes.
-	// The first token is the key that scanAt found e by, e's first token
-	// in lower case, in lower case: it passes both, and when both are
-	// ASCII and e ignores case, it passes the comparison below too.
+	// They pass over the first token: its lower case is the key the table
+	// found e by, e's first token in lower case, so it passes both, and
+	// when both are ASCII and e ignores case, the comparison below too.
 	for k := 1; k < len(e.toks); k++ {
 		tk := &toks[i+k]
 		if tk.NL || e.keys[k].Differs(tk) {

@@ -142,9 +142,9 @@ func (a *alias) nextDiffers(toks []wordscan.Token, i int) bool {
 }
 
 // match tries alias a at the token toks[i], one of the words that t.firstT
-// finds a by, in the context of the token
-// before it, toks[i-1] (also when that token ended an earlier mention). It
-// returns the mention and the index of the last token consumed.
+// finds a by, in the context of the token before it, toks[i-1] (also when
+// that token ended an earlier mention). It returns the mention and the
+// index of the last token consumed.
 func (t *Table) match(text string, toks []wordscan.Token, i int, a *alias) (Mention, int, bool) {
 	var m Mention
 	if i+len(a.toks) > len(toks) {
@@ -152,10 +152,10 @@ func (t *Table) match(text string, toks []wordscan.Token, i int, a *alias) (Ment
 	}
 	// The cheap tests first, over all the alias's tokens: line breaks and
 	// hashes. The next token rules out most aliases of two or more tokens
-	// at once: "to", "on" and "by" start many. The first token is the key
-	// that findAt found a by, a's first token in lower case, in lower
-	// case: it passes both, and when both are ASCII and a ignores case, it
-	// passes tokEqual too.
+	// at once: "to", "on" and "by" start many (see nextDiffers). They pass
+	// over the first token: its lower case is the key the table found a
+	// by, a's first token in lower case, so it passes both, and when both
+	// are ASCII and a ignores case, tokEqual too.
 	for k := 1; k < len(a.keys); k++ {
 		if tk := &toks[i+k]; tk.NL || a.keys[k].Differs(tk) {
 			return m, i + k, false

@@ -56,7 +56,8 @@ func blocks(body string, paras []segment.Paragraph, marked []Span) []Span {
 }
 
 // hasWords reports whether s has at least n words separated by white space,
-// as len(strings.Fields(s)) >= n does, without allocating. It reads eight
+// n of one or more, as len(strings.Fields(s)) >= n does, without
+// allocating. It reads eight
 // bytes at a time while they are ASCII, counting the bytes that are not
 // white space after white space (or at the start), and goes on a
 // character at a time from the first eight that are not all ASCII.

@@ -783,8 +783,10 @@ func joinedWord(words []wordscan.Token, nw int, marks *Marks, t string, i int, n
 		var n int
 		var h uint32
 		if m := notAlnum8(x0); m != 0 {
-			n = bits.TrailingZeros64(m) / 8
-			h = wordscan.ShortWordHash(n, x0)
+			if n = bits.TrailingZeros64(m) / 8; n == 0 {
+				break // two joiners in a row, which wordEnd does not join
+			}
+			h = wordscan.ShortWordHash(n, x0) // n from one to seven
 		} else {
 			x1 := swar.Load8(t, j+8)
 			m := notAlnum8(x1)
@@ -793,9 +795,6 @@ func joinedWord(words []wordscan.Token, nw int, marks *Marks, t string, i int, n
 			}
 			n = 8 + bits.TrailingZeros64(m)/8
 			h = wordscan.WordHash16(n, x0, x1)
-		}
-		if n == 0 {
-			break // two joiners in a row, which wordEnd does not join
 		}
 		words[k] = wordscan.Token{St: j, En: j + n, Word: true, NL: nl && k == 0, ASCII: true, Hash: h}
 		if t[j]-'0' < 10 {

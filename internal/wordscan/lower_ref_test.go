@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/hearsaylab/hearsay/internal/swar"
 )
@@ -147,10 +148,17 @@ func checkLowerRef(t *testing.T, s string) {
 	if got != want || ok != wantOK {
 		t.Fatalf("Lower(%q) = %q, %v; refLower: %q, %v", s, got, ok, want, wantOK)
 	}
-	// AppendLower gives the same into a buffer that held other text.
-	dirty := []byte(strings.Repeat("Q", len(s)/2+3))
-	b, ok := AppendLower(dirty, s)
-	if ok != wantOK || ok && string(b) != want {
-		t.Fatalf("AppendLower(%q) = %q, %v; refLower: %q, %v", s, b, ok, want, wantOK)
+	// AppendLower gives the same into a buffer that held other text: one
+	// too small, which it grows (into new storage, zeroed), and one large
+	// enough, whose storage, stale bytes and all, it writes over.
+	for _, room := range []int{len(s)/2 + 3, len(s) + lowerChunk} {
+		dirty := []byte(strings.Repeat("Q", room))
+		b, ok := AppendLower(dirty, s)
+		if ok != wantOK || ok && string(b) != want {
+			t.Fatalf("AppendLower(%q) into %d bytes = %q, %v; refLower: %q, %v", s, room, b, ok, want, wantOK)
+		}
+		if room >= len(s)+lowerChunk && unsafe.SliceData(b) != unsafe.SliceData(dirty) {
+			t.Fatalf("AppendLower(%q) into %d bytes did not use their storage", s, room)
+		}
 	}
 }

@@ -29,10 +29,11 @@ type slot[V any] struct {
 	val              V
 }
 
-// newSlot returns the slot of key k, with the Hash h, and the value v.
+// newSlot returns the slot of key k, not empty, with the Hash h, and the
+// value v.
 func newSlot[V any](h uint32, k string, v V) slot[V] {
 	n := min(len(k), 8)
-	s := slot[V]{hash: h, key: k, head: loadTail(k[:n]), mask: 1<<(8*uint(n)) - 1, val: v} // 1<<64 is 0
+	s := slot[V]{hash: h, key: k, head: loadTail(k[:n]), mask: lowBytes(n), val: v}
 	if len(k) > 8 {
 		s.tail = swar.Load8(k, len(k)-8)
 	}

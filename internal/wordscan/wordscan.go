@@ -395,7 +395,8 @@ func ShortWordHash(n int, x uint64) uint32 {
 
 // lowBytes returns the mask of the low n bytes of a uint64, n from one to
 // eight. The shift, by less than 64 for certain, costs fewer instructions
-// than one by 8*n, which might be 64.
+// than one by 8*n, which might be 64; for n = 0 it keeps all eight bytes,
+// not none.
 func lowBytes(n int) uint64 {
 	return ^uint64(0) >> ((64 - 8*uint(n)) & 63)
 }
