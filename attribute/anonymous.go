@@ -97,7 +97,7 @@ func (d *doc) anonNP(nt []ntok, h int, r *referent) bool {
 	}
 	for i := mods.lo; i < mods.hi; i++ {
 		if m, ok := d.mentionAt(nt[i].start); ok && !nt[i].is(fDemonym) && !isOrgOrPlace(m) {
-			return false // "Ministry spokeswoman Anna Berg" is named
+			return false // "Ministry spokesman Tomas Berg" is named
 		}
 	}
 	// A name right after the head makes it named: "official John Smith".

@@ -32,7 +32,7 @@ func (d *doc) anonNPRef(nt []ntok, h int) (referent, bool) {
 			break
 		}
 		if m, ok := d.mentionAt(t.start); ok && !t.is(fDemonym) && !isOrgOrPlace(m) {
-			return referent{}, false // "Ministry spokeswoman Anna Berg" is named
+			return referent{}, false // "Ministry spokesman Tomas Berg" is named
 		}
 		lo--
 		adjs++
@@ -119,7 +119,7 @@ func checkAnonNP(t *testing.T, a *Attributor, body string) {
 }
 
 var anonNPSeeds = []string{
-	"Ministry spokeswoman Anna Berg and French officials said so; senior U.S. officials familiar with the matter agreed.",
+	"Ministry spokesman Tomas Berg and French officials said so; senior U.S. officials familiar with the matter agreed.",
 	"Many Western diplomats, two sources close to Smith and official John Doe spoke, as did Pentagon officials.",
 }
 

@@ -21,7 +21,7 @@ func differentialTexts(tb testing.TB) []string {
 		"Interior Minister Ilse Varga spoke. Later Varga left.",
 		"Selka Hydro CEO Tomas Brenner denied it, the chief executive said.",
 		"Governor Anton Reusch of Nordvale spoke. The Ministry of Defence denied it.",
-		"Andriy Kova, spokesman for the agency, agreed. Kremlin spokesman Dmitry Peskov spoke.",
+		"Andriy Kova, spokesman for the agency, agreed. Ministry spokesman Tomas Berg spoke.",
 		"Varga’s remarks drew fire from Ilse Varga’s allies and the Quincy Institute, a think tank, said.",
 		"ÉMILE ZOLA met Ödön Horváth and İstanbul’s ǅemal Bey. ΣΟΦΙΑ said Σοφία’s ﬁrm (ＡＢＣ) won.",
 		"Jean-Pierre Dupont-Aignan and Jean-claude of Kyiv-based AFP-owned Ἀθῆναι; Kiev\nKyiv.",

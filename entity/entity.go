@@ -1302,7 +1302,7 @@ func (f *finder) mayHaveRolesBefore(i int) bool {
 }
 
 // rolesBefore appends to roles the lower-case title words standing right
-// before a name ("Kremlin spokesman Dmitry Peskov", "international affairs
+// before a name ("Ministry spokesman Tomas Berg", "international affairs
 // specialist").
 func (f *finder) rolesBefore(roles []string, i int) []string {
 	for k := i - 1; k >= 0 && k >= i-4; k-- {

@@ -383,7 +383,7 @@ func (f *refFinder) isOrg(i, j int) bool {
 }
 
 // rolesBefore appends to roles the lower-case title words standing right
-// before a name ("Kremlin spokesman Dmitry Peskov", "international affairs
+// before a name ("Ministry spokesman Tomas Berg", "international affairs
 // specialist").
 func (f *refFinder) rolesBefore(roles []string, i int) []string {
 	r, toks := f.r, f.toks
