@@ -18,6 +18,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hearsaylab/hearsay/article"
+	"github.com/hearsaylab/hearsay/internal/strindex"
 	"github.com/hearsaylab/hearsay/internal/swar"
 	"github.com/hearsaylab/hearsay/internal/wordscan"
 	"github.com/hearsaylab/hearsay/segment"
@@ -1748,17 +1749,8 @@ type numbering struct {
 // and told apart from others there by the name and type of its first
 // mention.
 func (n *numbering) number(ms []Mention) {
-	size := 16
-	for size < 2*len(ms) { // at most half full
-		size *= 2
-	}
-	if cap(n.slots) < size {
-		n.slots = make([]int32, size)
-	} else {
-		n.slots = n.slots[:size]
-		clear(n.slots)
-	}
-	slots, mask := n.slots, uint64(size-1)
+	slots, mask := strindex.Slots(n.slots, len(ms))
+	n.slots = slots
 	ent := slices.Grow(n.ent[:0], len(ms))[:len(ms)]
 	ents := n.ents[:0]
 	kept := 0

@@ -17,22 +17,29 @@ type Index struct {
 // Reset empties the index and makes room for n strings without growing.
 // It keeps the memory of the index.
 func (x *Index) Reset(n int) {
-	size := 16
-	for size < 2*n {
-		size *= 2
-	}
-	if cap(x.slots) < size {
-		x.slots = make([]int32, size)
-	} else {
-		x.slots = x.slots[:size]
-		clear(x.slots)
-	}
+	x.slots, x.mask = Slots(x.slots, n)
 	clear(x.keys) // let the strings go
 	if cap(x.keys) < n {
 		x.keys = make([]string, 0, n)
 	}
 	x.keys = x.keys[:0]
-	x.mask = uint64(size - 1)
+}
+
+// Slots returns free slots for open addressing over n numbers, at most
+// half full: a power of two of them, at least 16, all zero, in the memory
+// of slots when it is large enough; and the mask of a slot's index.
+func Slots(slots []int32, n int) ([]int32, uint64) {
+	size := 16
+	for size < 2*n {
+		size *= 2
+	}
+	if cap(slots) < size {
+		slots = make([]int32, size)
+	} else {
+		slots = slots[:size]
+		clear(slots)
+	}
+	return slots, uint64(size - 1)
 }
 
 // ID returns the number of s, adding s when it is new.
